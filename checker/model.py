@@ -1,0 +1,116 @@
+"""Frozen values that flow between hedui's stages: documents, mentions, quantities, periods."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+
+
+@attrs.frozen
+class Span:
+    """A half-open range [start, end) of character offsets into a document's decoded text."""
+
+    start: int
+    end: int = attrs.field()
+
+    @end.validator
+    def _check_order(self, _attribute: Any, value: int) -> None:
+        if value < self.start:
+            raise ValueError(f"span end {value} before start {self.start}")
+
+
+@attrs.frozen
+class DocumentDate:
+    """The document creation time (DCT) and how it was found."""
+
+    date: dt.date
+    source: str  # "front matter", "--date", "inferred: <phrase>", "file modification time"
+    confidence: float = 1.0
+
+    @property
+    def inferred(self) -> bool:
+        """True when the date was not stated by the user or the front matter."""
+        return self.confidence < 1.0
+
+
+@attrs.frozen
+class Document:
+    """One decoded article: its original text, the reading text and the map between them."""
+
+    path: str
+    text: str  # the decoded file, exactly; every span points into this
+    reading: str  # the text extraction reads: markup removed, hard wraps joined
+    offsets: tuple[int, ...]  # offsets[i] = index in `text` of reading[i]
+    dct: DocumentDate | None = None
+    meta: dict[str, str] = attrs.field(factory=dict, eq=False)
+    encoding: str = "utf-8"
+
+    @property
+    def title(self) -> str:
+        """The title from front matter, else the first non-empty reading line."""
+        if self.meta.get("title"):
+            return self.meta["title"]
+        for line in self.reading.splitlines():
+            if line.strip():
+                return line.strip().lstrip("#").strip()
+        return ""
+
+    def span_of(self, start: int, end: int) -> Span:
+        """Map a [start, end) range of the reading text to a span of the original text."""
+        if end <= start:
+            pos = self.offsets[start] if start < len(self.offsets) else len(self.text)
+            return Span(pos, pos)
+        return Span(self.offsets[start], self.offsets[end - 1] + 1)
+
+    def with_dct(self, dct: DocumentDate | None) -> "Document":
+        """Return a copy with another document date."""
+        return attrs.evolve(self, dct=dct)
+
+
+@attrs.frozen
+class Quantity:
+    """A stated figure as the interval of true values it honestly describes."""
+
+    value: float  # the stated number X in base units (万/亿 multiplied out; % stays percent)
+    low: float | None  # None = open end
+    high: float | None
+    unit: str  # canonical unit or classifier ("元", "辆", "%", "倍", "个百分点", "")
+    qualifier: str  # exact approx over under plus below order range
+    high_open: bool = False  # True when the upper bound itself is excluded ([X, X+step))
+
+    def contains(self, x: float) -> bool:
+        """True when x lies within the interval."""
+        return (self.low is None or x >= self.low) and (self.high is None or x <= self.high)
+
+
+@attrs.frozen
+class Period:
+    """A time expression: a point, a span of days, an as-of date, or an unanchored duration."""
+
+    kind: str  # point | period | duration | asof
+    start: dt.date | None = None
+    end: dt.date | None = None
+    length: str | None = None  # ISO 8601 duration for kind == "duration": P4Y, P50D, P11M
+    granularity: str = "day"  # day | month | quarter | half | year | years
+    relative: bool = False  # anchored on the document date (今年, 去年, N年前, 1至10月 …)
+    cumulative: bool = False  # year-to-date or running total (1—11月, 今年以来)
+
+
+@attrs.frozen
+class Mention:
+    """One figure or time expression found in a document, with its span in the original text."""
+
+    doc: str
+    span: Span
+    text: str  # == document.text[span.start:span.end]
+    reading_start: int  # offsets into the reading text, for sentence context
+    reading_end: int
+    quantity: Quantity | None = None
+    period: Period | None = None
+
+    @property
+    def type(self) -> str:
+        """Return "quantity" or "time"."""
+        return "quantity" if self.quantity is not None else "time"

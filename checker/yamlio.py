@@ -1,0 +1,55 @@
+"""Safe YAML loading that remembers the line of every key, so errors can cite file:line:key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from checker.errors import RuleFileError
+
+
+def load_yaml_mapping(path: Path | str) -> tuple[dict[str, Any], dict[str, int]]:
+    """Load a YAML file whose top level is a mapping; return it and a map of dotted key -> line."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleFileError(str(path), None, None, f"cannot read: {exc}") from exc
+    return parse_yaml_mapping(text, str(path))
+
+
+def parse_yaml_mapping(text: str, source: str) -> tuple[dict[str, Any], dict[str, int]]:
+    """Parse YAML text with the safe loader; return the mapping and its key lines."""
+    import yaml
+
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        raise RuleFileError(source, line, None, f"invalid YAML: {getattr(exc, 'problem', exc)}") from exc
+    if data is None:
+        # An empty file is an empty mapping: nothing to load, nothing wrong.
+        return {}, {}
+    if not isinstance(data, dict):
+        raise RuleFileError(source, 1, None, "the file must be a mapping of keys to values")
+    lines: dict[str, int] = {}
+    _collect_lines(node, "", lines)
+    return data, lines
+
+
+def _collect_lines(node: Any, prefix: str, lines: dict[str, int]) -> None:
+    """Record the line of every mapping key below node, as dotted paths (lists use indexes)."""
+    import yaml
+
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = f"{prefix}{key_node.value}"
+            lines[key] = key_node.start_mark.line + 1
+            _collect_lines(value_node, key + ".", lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            key = f"{prefix}{index}"
+            lines[key] = item.start_mark.line + 1
+            _collect_lines(item, key + ".", lines)
