@@ -99,7 +99,7 @@ def run_extract(args: argparse.Namespace) -> int:
 
 
 # Sub-commands defined in their own light modules, each with register(subparsers).
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("checker.cmd_check",)
 
 
 if __name__ == "__main__":

@@ -114,3 +114,49 @@ class Mention:
     def type(self) -> str:
         """Return "quantity" or "time"."""
         return "quantity" if self.quantity is not None else "time"
+
+
+@attrs.frozen
+class Claim:
+    """One statement: a figure with its subject, metric, period, modality and relation."""
+
+    doc: str
+    mention: Mention
+    subject: str  # canonical entity, "" when unknown
+    metric: str  # "[scope|]industry|measure", "" when unknown
+    period: Period | None
+    period_text: str
+    modality: str  # actual | forecast | target | plan
+    relation: str  # level | change_pct | times_by | times_to | times_down | points | share | count | ratio
+    sentence: str  # the sentence as read, for evidence
+    sentence_start: int  # reading offset of the sentence
+    group: str = ""  # claims stated together (A, B and the change between them) share a group id
+    role: str = ""  # from | to | change | span | total | part | items
+    items: tuple[str, ...] = ()  # the items an enumeration lists (count claims)
+    heading: bool = False  # stated in a headline or heading
+
+    @property
+    def value(self) -> Quantity | None:
+        """The claim's figure (None for the span claim of a change, which is a duration)."""
+        return self.mention.quantity
+
+    @property
+    def cumulative(self) -> bool:
+        """True for year-to-date or running totals, which never link with full-year figures."""
+        return bool(self.period and self.period.cumulative) or "累计" in self.metric
+
+
+@attrs.frozen
+class Finding:
+    """A rule's verdict on one or more claims, with the arithmetic that decided it."""
+
+    rule: str
+    kind: str
+    severity: str  # error | warning | info
+    message: str
+    claims: tuple[Claim, ...]
+    arithmetic: str = ""
+    suggestion: str = ""
+    fact_key: str = ""
+    inferred_date: bool = False  # the verdict depends on an inferred document date
+    spans: tuple[tuple[str, Span, str], ...] = ()  # (doc, span, text) for text-level findings

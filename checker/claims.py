@@ -1,0 +1,209 @@
+"""Turn a document's mentions into claims: subject, metric, period, modality and relation."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from checker.lexicon import ClaimLexicon
+from checker.model import Claim, Document, Mention
+from checker.sentences import Sentence, SentenceIndex, clause_bounds, index_sentences
+
+TRAILING_FILLER = re.compile(
+    r"(?:同比|环比|累计|分别|共计|共|已经|已|将|可|有望|预计|力争|达到了|达到|达|突破|破|超过|超|逾|为|是|实现|完成|"
+    r"约|近|接近|仅|只有|高达|再|还|也|就|的|了|至|到|在|从|由|“|”|\s)+$"
+)
+CJK_RUN = re.compile(r"[\u4e00-\u9fff]+$")
+SHARE_WORDS = re.compile(r"占|占比|比重|份额")
+
+
+def build_claims(doc: Document, mentions: tuple[Mention, ...], lexicon: ClaimLexicon) -> tuple[Claim, ...]:
+    """Build one claim per quantity mention, then tie together the figures stated as one change."""
+    from checker.groups import group_claims
+
+    sentences = index_sentences(doc.reading)
+    city = _main_city(doc.reading, lexicon)
+    times = [m for m in mentions if m.period is not None]
+    claims = []
+    for mention in mentions:
+        if mention.quantity is None:
+            continue
+        sentence = sentences.containing(mention.reading_start)
+        if sentence is None:
+            # A mention outside every sentence can only be whitespace-adjacent noise.
+            continue
+        claims.append(_claim(doc, mention, sentence, sentences, times, lexicon, city))
+    claims += _enumerations(doc, sentences, lexicon, city)
+    return group_claims(doc, tuple(claims), mentions)
+
+
+def _claim(
+    doc: Document, mention: Mention, sentence: Sentence, sentences: SentenceIndex,
+    times: list[Mention], lexicon: ClaimLexicon, city: str,
+) -> Claim:
+    """Read one figure's claim from its clause, sentence and section heading."""
+    reading = doc.reading
+    left, _ = clause_bounds(reading, sentence, mention.reading_start, mention.reading_end)
+    clause_prefix = reading[left:mention.reading_start]
+    sentence_prefix = reading[sentence.start:mention.reading_start]
+    period = _period_for(mention, sentence, left, times)
+    context = _context(reading, sentence, sentences)
+    return Claim(
+        doc=doc.path,
+        mention=mention,
+        subject=_subject(clause_prefix, sentence_prefix, context, lexicon, city),
+        metric=_metric(clause_prefix, sentence_prefix, context, period, lexicon),
+        period=period.period if period else None,
+        period_text=period.text if period else "",
+        modality=_modality(sentence_prefix, period, doc, lexicon),
+        relation=_relation(mention, clause_prefix, lexicon),
+        sentence=reading[sentence.start:sentence.end].strip(),
+        sentence_start=sentence.start,
+        heading=sentence.heading,
+    )
+
+
+def _context(reading: str, sentence: Sentence, sentences: SentenceIndex) -> str:
+    """The nearest heading above the sentence, for industries named only there."""
+    heading = sentences.heading_before(sentence.start)
+    return reading[heading.start:heading.end] if heading else ""
+
+
+def _period_for(mention: Mention, sentence: Sentence, clause_start: int, times: list[Mention]) -> Mention | None:
+    """The time expression that dates a figure: nearest before it in its clause, else in its sentence."""
+    before = [t for t in times if sentence.start <= t.reading_start < mention.reading_start and t.period.kind != "duration"]
+    in_clause = [t for t in before if t.reading_start >= clause_start]
+    if in_clause:
+        return in_clause[-1]
+    if before:
+        return before[-1]
+    after = [t for t in times if mention.reading_end <= t.reading_start < sentence.end and t.period.kind != "duration"]
+    # A date after the figure (…达95.3万辆，为2024年…) is weaker evidence; take it only when alone.
+    return after[0] if len(after) == 1 else None
+
+
+def _subject(clause: str, sentence: str, context: str, lexicon: ClaimLexicon, city: str) -> str:
+    """The entity a figure is about: from the clause, else the sentence, else the heading."""
+    for text in (clause, sentence, context):
+        found = lexicon.subject_re.search(text)
+        if found:
+            # The topic of a Chinese clause comes first: 两江新区…是重庆…的主阵地 is about 两江新区.
+            name = lexicon.subjects[found.group()]
+            return {"@city": city, "@unknown": ""}.get(name, name)
+    return ""
+
+
+def _metric(clause: str, sentence: str, context: str, period: Mention | None, lexicon: ClaimLexicon) -> str:
+    """The metric a figure measures: [scope|]industry|measure, or the words before the figure."""
+    head = TRAILING_FILLER.sub("", clause)
+    if period is not None:
+        head = head.replace(period.text, " ")
+    measures = list(lexicon.measure_re.finditer(head))
+    if not measures:
+        # The lexicon knows no measure here: fall back on the words themselves, when there are some.
+        words = CJK_RUN.search(TRAILING_FILLER.sub("", head))
+        return f"?{words.group()[-8:]}" if words and len(words.group()) >= 2 else ""
+    measure_match = measures[-1]
+    measure = lexicon.measures[measure_match.group()]
+    before_measure = head[:measure_match.start()]
+    industry = _last_run(lexicon.industry_re, before_measure) or _last_run(lexicon.industry_re, sentence) or _last_run(
+        lexicon.industry_re, context
+    )
+    scopes = [s for s in lexicon.scopes if s in before_measure]
+    return "|".join(sorted(scopes) + [industry or "", measure])
+
+
+def _last_run(pattern: re.Pattern[str], text: str) -> str:
+    """The last run of adjacent matches in a text, joined (智能终端+制造业), or ''."""
+    run: list[str] = []
+    end = -1
+    for match in pattern.finditer(text):
+        run = run + [match.group()] if match.start() == end else [match.group()]
+        end = match.end()
+    return "".join(run)
+
+
+def _modality(sentence_prefix: str, period: Mention | None, doc: Document, lexicon: ClaimLexicon) -> str:
+    """actual, target or forecast, from the sentence's words and the period's place in time."""
+    for modality in ("forecast", "target"):
+        if any(word in sentence_prefix for word in lexicon.modality.get(modality, ())):
+            return modality
+    if period is not None and doc.dct is not None and period.period.start and period.period.start > doc.dct.date:
+        # 到2027年… with no marker word still speaks of the future: a target.
+        return "target"
+    return "actual"
+
+
+def _relation(mention: Mention, clause_prefix: str, lexicon: ClaimLexicon) -> str:
+    """How the figure relates to its metric: a level, a change, a share, a multiple."""
+    unit = mention.quantity.unit
+    tail = clause_prefix.rstrip("了的“”\" ")[-6:]
+    if unit == "个百分点":
+        return "points"
+    if unit == "倍":
+        if mention.text.startswith("翻"):
+            return "times_to"
+        return _change_direction(tail, lexicon, by="times_by", to="times_to", down="times_down", other="times_to")
+    if unit in ("%", "％", "‰") or (unit == "" and mention.quantity.high is None and mention.quantity.value < 1):
+        if SHARE_WORDS.search(clause_prefix):
+            return "share"
+        return _change_direction(tail, lexicon, by="change_pct", to="level", down="change_pct_down", other="level")
+    return "level"
+
+
+def _change_direction(tail: str, lexicon: ClaimLexicon, *, by: str, to: str, down: str, other: str) -> str:
+    """Classify the change verb that ends a clause prefix (增长到 before 增长: longest first)."""
+    for relation, group in ((to, "to"), (down, "down"), (by, "by")):
+        for word in lexicon.change.get(group, ()):
+            if tail.endswith(word) or re.search(re.escape(word) + r"(?:了|约|近|超过|超|达)?$", tail):
+                return relation
+    return other
+
+
+def _main_city(reading: str, lexicon: ClaimLexicon) -> str:
+    """The city an article is about: the most frequent canonical subject that is a city."""
+    counts = Counter(lexicon.subjects[w] for w in lexicon.subject_re.findall(reading[:20000]))
+    counts.pop("@city", None)
+    counts.pop("全国", None)
+    named = [name for name, _ in counts.most_common() if not name.endswith(("区", "县", "镇"))]
+    return named[0] if named else ""
+
+
+ENUMERATION = re.compile(
+    r"((?:[\u4e00-\u9fffA-Za-z“”\"]{1,14}、){1,12}[\u4e00-\u9fffA-Za-z“”\"]{1,14}?)"
+    r"(?:(?P<etc>等)(?P<n>[二两三四五六七八九十]{1,3}|[0-9]{1,2})(?P<unit>大|项|个|类|家|条|种)"
+    r"|(?P<n2>[二两三四五六七八九十]{1,3}|[0-9]{1,2})(?P<unit2>大))"
+)
+VERB_ENDINGS = ("提升", "打造", "发展", "建设", "培育", "做强", "做大", "推动", "加快", "实施", "新建", "引进")
+
+
+def _enumerations(doc: Document, sentences: SentenceIndex, lexicon: ClaimLexicon, city: str) -> list[Claim]:
+    """Claims for enumerations 'A、B、C等三大X': the count stated and the items listed."""
+    from checker.numerals import NumeralError, parse_numeral
+    from checker.model import Quantity
+
+    claims = []
+    for match in ENUMERATION.finditer(doc.reading):
+        items = tuple(i.strip("“”\"") for i in match.group(1).split("、"))
+        number, unit = ("n", "unit") if match.group("n") else ("n2", "unit2")
+        if unit == "unit2" and items[-1].endswith(VERB_ENDINGS):
+            # 做大A、提升4大B: the count belongs to the last verb phrase, not to the list.
+            continue
+        try:
+            stated = float(parse_numeral(match.group(number)).value)
+        except NumeralError:
+            continue
+        sentence = sentences.containing(match.start(number))
+        if sentence is None:
+            # Enumerations always sit inside a sentence; nothing to anchor otherwise.
+            continue
+        span = doc.span_of(match.start(number), match.end(unit))
+        quantity = Quantity(stated, stated, stated, match.group(unit), "exact")
+        mention = Mention(doc.path, span, doc.text[span.start:span.end], match.start(number), match.end(unit), quantity)
+        claims.append(Claim(
+            doc=doc.path, mention=mention, subject=city, metric="", period=None, period_text="",
+            modality="actual", relation="count", sentence=doc.reading[sentence.start:sentence.end].strip(),
+            sentence_start=sentence.start, role="items", items=items + (("等",) if match.group("etc") else ()),
+            heading=sentence.heading,
+        ))
+    return claims

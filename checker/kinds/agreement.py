@@ -1,0 +1,42 @@
+"""Agreement: claims of one fact whose intervals do not intersect."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from checker.intervals import Interval
+from checker.kinds._shared import expect_keys, format_range, make_finding
+from checker.model import Finding
+
+
+def parse_params(raw: dict[str, Any], path: str, lines: dict[str, int]) -> dict[str, Any]:
+    """Params: across_documents_only (bool, default false)."""
+    params = expect_keys(raw, {"across_documents_only": bool}, path, lines)
+    params.setdefault("across_documents_only", False)
+    return params
+
+
+def check(spec, context) -> list[Finding]:
+    """One finding per actual fact whose claims cannot all be true at once."""
+    findings = []
+    for key, fact in context.index.facts.items():
+        if len(fact.claims) < 2 or fact.claims[0].modality != "actual":
+            # Targets and forecasts that differ are revisions, not contradictions.
+            continue
+        if spec.params["across_documents_only"] and len(fact.docs) < 2:
+            continue
+        highest_low = max(fact.claims, key=lambda c: Interval.of(c.value).low)
+        lowest_high = min(fact.claims, key=lambda c: Interval.of(c.value).high)
+        a, b = Interval.of(lowest_high.value), Interval.of(highest_low.value)
+        if a.intersects(b):
+            continue
+        arithmetic = (f"“{lowest_high.mention.text}”区间 {format_range(a.low, a.high)}，"
+                      f"“{highest_low.mention.text}”区间 {format_range(b.low, b.high)}：两者不相交")
+        metric = lowest_high.metric.replace("|", "")
+        inferred = any(context.index.dates.get(c.doc) is None or context.index.dates[c.doc].inferred
+                       for c in (lowest_high, highest_low))
+        findings.append(make_finding(spec, (lowest_high, highest_low), arithmetic=arithmetic, fact_key=key,
+                                     inferred_date=inferred and lowest_high.period is not None and lowest_high.period.relative,
+                                     subject=lowest_high.subject, metric=metric, period=lowest_high.period_text,
+                                     first=lowest_high.mention.text, second=highest_low.mention.text))
+    return findings

@@ -1,0 +1,38 @@
+"""Forecast vs actual: a target or forecast for a period, and the actual later reported for it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from checker.intervals import Interval
+from checker.kinds._shared import expect_keys, make_finding
+from checker.model import Finding
+
+
+def parse_params(raw: dict[str, Any], path: str, lines: dict[str, int]) -> dict[str, Any]:
+    """No parameters."""
+    return expect_keys(raw, {}, path, lines)
+
+
+def check(spec, context) -> list[Finding]:
+    """Report targets whose period has an actual figure in the index that misses them."""
+    findings = []
+    facts = context.index.facts
+    for key, fact in facts.items():
+        head = fact.claims[0]
+        if head.modality not in ("target", "forecast"):
+            continue
+        actual = facts.get(key.replace(f"/{head.modality}/", "/actual/"))
+        if actual is None:
+            # Nothing reported yet for the target's period.
+            continue
+        target, reported = head, actual.claims[0]
+        if Interval.of(target.value).intersects(Interval.of(reported.value)):
+            continue
+        verdict = "未达到" if reported.value.value < target.value.value else "超出"
+        findings.append(make_finding(
+            spec, (target, reported), fact_key=key, target=target.mention.text, actual=reported.mention.text,
+            verdict=verdict, period=target.period_text,
+            arithmetic=f"目标“{target.mention.text}”，实际“{reported.mention.text}”：{verdict}",
+        ))
+    return findings

@@ -1,0 +1,110 @@
+"""Growth: two levels and the change stated between them (增长X倍 vs 增长到X倍, X%, 翻番)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any, Iterable
+
+from checker.intervals import Interval, relative_change
+from checker.kinds._shared import decimals_of, expect_keys, format_number, format_range, make_finding
+from checker.model import Claim, Finding
+
+PROBLEMS = ("increase-by-vs-to", "change-mismatch")
+
+
+def parse_params(raw: dict[str, Any], path: str, lines: dict[str, int]) -> dict[str, Any]:
+    """Params: problem (increase-by-vs-to | change-mismatch)."""
+    from checker.errors import RuleFileError
+
+    params = expect_keys(raw, {"problem": str}, path, lines)
+    if params.get("problem") not in PROBLEMS:
+        raise RuleFileError(path, lines.get("params.problem") or lines.get("params"), "params.problem",
+                            f"must be one of: {', '.join(PROBLEMS)}")
+    return params
+
+
+def check(spec, context) -> list[Finding]:
+    """Check every change statement (A, B, stated change) against the arithmetic of its levels."""
+    findings = []
+    for base, later, change in change_statements(context.index.claims):
+        finding = _check_statement(spec, base, later, change)
+        if finding is not None:
+            findings.append(finding)
+    return findings
+
+
+def change_statements(claims: Iterable[Claim]) -> list[tuple[Claim, Claim, Claim]]:
+    """The (from, to, change) triples that grouping tied together."""
+    groups: dict[str, dict[str, Claim]] = defaultdict(dict)
+    for claim in claims:
+        if claim.group:
+            groups[claim.group][claim.role] = claim
+    return [(g["from"], g["to"], g["change"]) for g in groups.values() if {"from", "to", "change"} <= g.keys()]
+
+
+def _check_statement(spec, base: Claim, later: Claim, change: Claim) -> Finding | None:
+    """Return a finding when the stated change does not fit the levels, for this rule's problem."""
+    a, b, stated = Interval.of(base.value), Interval.of(later.value), Interval.of(change.value)
+    if a.low <= 0 or b.low < 0:
+        # A zero or open base gives no ratio to check against.
+        return None
+    ratio = b.divide(a)
+    by = ratio.shift(-1.0)
+    relation = change.relation
+    if relation in ("times_by", "times_to"):
+        return _check_times(spec, base, later, change, stated, ratio, by)
+    if relation in ("change_pct", "change_pct_down") and spec.params["problem"] == "change-mismatch":
+        return _check_percent(spec, base, later, change, stated, a, b)
+    return None
+
+
+def _check_times(spec, base, later, change, stated: Interval, ratio: Interval, by: Interval) -> Finding | None:
+    """增长X倍 means B = (X+1)·A; 增长到X倍 and 翻番 mean B = X·A."""
+    says_by = change.relation == "times_by"
+    fits_by, fits_to = stated.intersects(by), stated.intersects(ratio)
+    if (says_by and fits_by) or (not says_by and fits_to):
+        return None
+    digits = max(decimals_of(change.mention.text), 1)
+    point = later.value.value / base.value.value
+    arithmetic = (
+        f"{format_number(later.value.value)} ÷ {format_number(base.value.value)} = {point:.2f}"
+        f" (区间 {ratio.low:.2f}–{ratio.high:.2f})；增长倍数 = {point - 1:.2f} (区间 {by.low:.2f}–{by.high:.2f})"
+    )
+    stated_text = change.mention.text.replace("\n", "")
+    if fits_by or fits_to:
+        if spec.params["problem"] != "increase-by-vs-to":
+            return None
+        other = "增长到" if says_by else "增长"
+        arithmetic += f"；文中‘{'增长' if says_by else '增长到'}{stated_text}’只与‘{other}’相符"
+        if says_by:
+            suggestion = f"“增长到{stated_text}”或“增长{format_number(point - 1, digits)}倍”"
+        else:
+            suggestion = f"“增长{stated_text}”或“增长到{format_number(point, digits)}倍”"
+        return make_finding(spec, (base, later, change), arithmetic=arithmetic, suggestion=suggestion,
+                            stated=stated_text, computed=format_number(point - 1, digits),
+                            ratio=format_number(point, digits), base=base.mention.text, later=later.mention.text)
+    if spec.params["problem"] != "change-mismatch":
+        return None
+    return make_finding(spec, (base, later, change), arithmetic=arithmetic,
+                        suggestion=f"“增长{format_number(by.mid, digits)}倍”或“增长到{format_number(ratio.mid, digits)}倍”",
+                        stated=stated_text, computed=format_number(by.mid if says_by else ratio.mid, digits),
+                        base=base.mention.text, later=later.mention.text)
+
+
+def _check_percent(spec, base, later, change, stated: Interval, a: Interval, b: Interval) -> Finding | None:
+    """增长X% means (B − A)/A = X%; 下降X% means (A − B)/A = X%."""
+    change_pct = relative_change(a, b).scale(100.0)
+    if change.relation == "change_pct_down":
+        change_pct = change_pct.negate()
+    if stated.intersects(change_pct):
+        return None
+    digits = max(decimals_of(change.mention.text), 1)
+    word = "下降" if change.relation == "change_pct_down" else "增长"
+    arithmetic = (
+        f"({format_number(later.value.value)} − {format_number(base.value.value)}) ÷ {format_number(base.value.value)}"
+        f" = {format_number(change_pct.mid, digits)}% (区间 {format_range(change_pct.low, change_pct.high, digits)}%)"
+    )
+    return make_finding(spec, (base, later, change), arithmetic=arithmetic,
+                        suggestion=f"“{word}{format_number(change_pct.mid, digits)}%”",
+                        stated=change.mention.text.replace("\n", ""), computed=f"{format_number(change_pct.mid, digits)}%",
+                        base=base.mention.text, later=later.mention.text)

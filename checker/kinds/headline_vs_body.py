@@ -1,0 +1,48 @@
+"""Headline vs body: a figure in a heading must agree with the body's figure for the same metric."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from checker.intervals import Interval
+from checker.kinds._shared import expect_keys, format_range, make_finding
+from checker.model import Claim, Finding
+
+
+def parse_params(raw: dict[str, Any], path: str, lines: dict[str, int]) -> dict[str, Any]:
+    """No parameters."""
+    return expect_keys(raw, {}, path, lines)
+
+
+def check(spec, context) -> list[Finding]:
+    """Flag a heading figure when body figures of its metric exist and none agrees with it."""
+    by_doc: dict[str, list[Claim]] = {}
+    for claim in context.index.claims:
+        if claim.value is not None and claim.relation != "count" and claim.role != "span":
+            by_doc.setdefault(claim.doc, []).append(claim)
+    findings = []
+    for claims in by_doc.values():
+        body = [c for c in claims if not c.heading]
+        for head in (c for c in claims if c.heading and c.metric and not c.metric.startswith("?")):
+            peers = [c for c in body if _same_statement(head, c)]
+            if not peers:
+                # The body never states this metric: nothing to compare.
+                continue
+            if any(Interval.of(head.value).intersects(Interval.of(p.value)) for p in peers):
+                continue
+            peer = peers[0]
+            h, p = Interval.of(head.value), Interval.of(peer.value)
+            findings.append(make_finding(
+                spec, (head, peer), stated=head.mention.text, body=peer.mention.text,
+                arithmetic=f"标题“{head.mention.text}”区间 {format_range(h.low, h.high)}；正文“{peer.mention.text}”区间 {format_range(p.low, p.high)}",
+            ))
+    return findings
+
+
+def _same_statement(head: Claim, body: Claim) -> bool:
+    """True when a body claim states the heading's metric in the same unit and relation."""
+    if (head.metric, head.relation, head.value.unit) != (body.metric, body.relation, body.value.unit):
+        return False
+    if head.period is not None and body.period is not None and head.period != body.period:
+        return False
+    return True

@@ -1,0 +1,91 @@
+"""The claim lexicon (measures, industries, scopes, subjects, modality and change words) from YAML."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from checker.errors import RuleFileError
+from checker.yamlio import load_yaml_mapping
+
+LIST_KEYS = ("industries", "scopes", "place_suffix")
+MAP_KEYS = ("measures", "subjects")
+GROUP_KEYS = ("modality", "change")
+KNOWN_KEYS = LIST_KEYS + MAP_KEYS + GROUP_KEYS
+
+
+@attrs.frozen(eq=False)
+class ClaimLexicon:
+    """Words that turn figures into claims; every list is longest first."""
+
+    measures: dict[str, str]
+    industries: tuple[str, ...]
+    scopes: tuple[str, ...]
+    subjects: dict[str, str]
+    place_suffix: tuple[str, ...]
+    modality: dict[str, tuple[str, ...]]
+    change: dict[str, tuple[str, ...]]
+    measure_re: re.Pattern[str]
+    industry_re: re.Pattern[str]
+    subject_re: re.Pattern[str]
+
+
+def load_claim_lexicon(paths: list[Path]) -> ClaimLexicon:
+    """Merge lexicon files in order (later files add to and override earlier ones)."""
+    merged: dict[str, Any] = {key: ({} if key not in LIST_KEYS else []) for key in KNOWN_KEYS}
+    for path in paths:
+        raw, lines = load_yaml_mapping(path)
+        for key, value in raw.items():
+            _merge_key(merged, str(key), value, str(path), lines.get(str(key)))
+    return _compile(merged)
+
+
+def _merge_key(merged: dict[str, Any], key: str, value: Any, path: str, line: int | None) -> None:
+    """Add one top-level key of a lexicon file to the merged lexicon, checking its shape."""
+    if key not in KNOWN_KEYS:
+        raise RuleFileError(path, line, key, f"unknown key (expected one of: {', '.join(KNOWN_KEYS)})")
+    if key in LIST_KEYS:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise RuleFileError(path, line, key, "must be a list of words")
+        merged[key] = list(dict.fromkeys(merged[key] + value))
+    elif key in MAP_KEYS:
+        if not isinstance(value, dict):
+            raise RuleFileError(path, line, key, "must be a mapping of word -> canonical name")
+        merged[key].update({str(k): str(v) for k, v in value.items()})
+    else:
+        if not isinstance(value, dict) or not all(isinstance(v, list) for v in value.values()):
+            raise RuleFileError(path, line, key, "must map each group to a list of words")
+        for group, words in value.items():
+            merged[key][str(group)] = list(dict.fromkeys(merged[key].get(str(group), []) + [str(w) for w in words]))
+
+
+def _longest_first(words: Any) -> tuple[str, ...]:
+    """Sort words longest first so that alternations prefer the longest match."""
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _alternation(words: Any) -> re.Pattern[str]:
+    """Compile an alternation of words, longest first; a pattern that never matches when empty."""
+    ordered = _longest_first(words)
+    if not ordered:
+        return re.compile(r"(?!x)x")
+    return re.compile("|".join(re.escape(w) for w in ordered))
+
+
+def _compile(merged: dict[str, Any]) -> ClaimLexicon:
+    """Freeze the merged lexicon and compile its look-up patterns."""
+    return ClaimLexicon(
+        measures=merged["measures"],
+        industries=_longest_first(merged["industries"]),
+        scopes=_longest_first(merged["scopes"]),
+        subjects=merged["subjects"],
+        place_suffix=_longest_first(merged["place_suffix"]),
+        modality={k: _longest_first(v) for k, v in merged["modality"].items()},
+        change={k: _longest_first(v) for k, v in merged["change"].items()},
+        measure_re=_alternation(merged["measures"]),
+        industry_re=_alternation(merged["industries"]),
+        subject_re=_alternation(merged["subjects"]),
+    )

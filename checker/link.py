@@ -1,0 +1,75 @@
+"""Link claims that state the same fact, across all documents, through a key index."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import attrs
+
+from checker.model import Claim
+
+LINKABLE = {"level", "share", "change_pct", "change_pct_down", "points"}
+
+
+@attrs.frozen
+class Fact:
+    """Claims with the same subject, metric, period, modality and relation."""
+
+    key: str
+    claims: tuple[Claim, ...]
+
+    @property
+    def docs(self) -> frozenset[str]:
+        """The documents that state this fact."""
+        return frozenset(c.doc for c in self.claims)
+
+
+@attrs.frozen
+class FactIndex:
+    """All claims of a run and the facts they form, indexed by key (never pairwise)."""
+
+    claims: tuple[Claim, ...]
+    facts: dict[str, Fact]
+    dates: dict[str, object]  # doc path -> DocumentDate | None
+
+    def by_doc(self, doc: str) -> list[Claim]:
+        """The claims of one document."""
+        return [c for c in self.claims if c.doc == doc]
+
+
+def fact_key(claim: Claim, *, with_period: bool = True) -> str | None:
+    """The key under which a claim links, or None when it is too unsure to link."""
+    if claim.relation not in LINKABLE or claim.value is None:
+        # Counts, multiples and spans are checked inside their own statement, not linked.
+        return None
+    if not claim.subject or not claim.metric or claim.metric.startswith("?"):
+        # An unknown subject or a metric the lexicon does not know: a false link costs trust.
+        return None
+    if claim.heading:
+        # Headlines compress their wording; headline-vs-body compares them separately.
+        return None
+    period = _period_key(claim) if with_period else "*"
+    if period is None:
+        return None
+    cumulative = "ytd" if claim.cumulative else "full"
+    return "/".join((claim.subject, claim.metric, period, cumulative, claim.modality, claim.relation, claim.value.unit))
+
+
+def _period_key(claim: Claim) -> str | None:
+    """The period part of a key: its first and last day, or None when undated."""
+    period = claim.period
+    if period is None or period.start is None or period.end is None or period.kind == "asof":
+        # 目前/截至目前 figures move with time: only equal dates could link them.
+        return None
+    return f"{period.start.isoformat()}..{period.end.isoformat()}"
+
+
+def index_facts(claims: tuple[Claim, ...], dates: dict[str, object]) -> FactIndex:
+    """Group linkable claims by key; a fact is a key stated by at least one claim."""
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        key = fact_key(claim)
+        if key is not None:
+            groups[key].append(claim)
+    facts = {key: Fact(key, tuple(members)) for key, members in groups.items()}
+    return FactIndex(tuple(claims), facts, dict(dates))

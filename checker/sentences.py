@@ -1,0 +1,79 @@
+"""Sentences, clauses and headings of a reading text, as offset ranges."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+import attrs
+
+SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』\"]?|\n+")
+CLAUSE_BREAK = re.compile(r"[，,：:；;（）()]")
+
+
+@attrs.frozen
+class Sentence:
+    """A sentence of the reading text: [start, end) and whether it is a heading line."""
+
+    start: int
+    end: int
+    heading: bool
+
+
+@attrs.frozen
+class SentenceIndex:
+    """Sentences of one document, searchable by offset."""
+
+    sentences: tuple[Sentence, ...]
+    starts: tuple[int, ...]
+
+    def containing(self, offset: int) -> Sentence | None:
+        """Return the sentence that contains a reading offset."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        if index < 0:
+            return None
+        sentence = self.sentences[index]
+        return sentence if offset < sentence.end else None
+
+    def heading_before(self, offset: int) -> Sentence | None:
+        """Return the nearest heading line that starts before a reading offset."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        while index >= 0:
+            if self.sentences[index].heading:
+                return self.sentences[index]
+            index -= 1
+        return None
+
+
+def index_sentences(reading: str) -> SentenceIndex:
+    """Split a reading text into sentences, marking heading lines."""
+    sentences: list[Sentence] = []
+    start = 0
+    for match in SENTENCE_END.finditer(reading):
+        if match.start() > start:
+            sentences.append(_sentence(reading, start, match.end()))
+        start = match.end()
+    if start < len(reading):
+        sentences.append(_sentence(reading, start, len(reading)))
+    return SentenceIndex(tuple(sentences), tuple(s.start for s in sentences))
+
+
+def _sentence(reading: str, start: int, end: int) -> Sentence:
+    """Build a sentence, deciding whether it is a heading line."""
+    text = reading[start:end].strip()
+    at_line_start = start == 0 or reading[start - 1] == "\n"
+    ends_line = end >= len(reading) or reading[end - 1] == "\n" or reading[end:end + 1] == "\n"
+    heading = text.startswith("#") or (
+        at_line_start and ends_line and len(text) <= 40 and not re.search(r"[。，,；;！？]", text)
+    )
+    return Sentence(start, end, heading)
+
+
+def clause_bounds(reading: str, sentence: Sentence, start: int, end: int) -> tuple[int, int]:
+    """Return the [start, end) of the clause around a mention, within its sentence."""
+    left = sentence.start
+    for match in CLAUSE_BREAK.finditer(reading, sentence.start, start):
+        left = match.end()
+    found = CLAUSE_BREAK.search(reading, end, sentence.end)
+    right = found.start() if found else sentence.end
+    return left, right
