@@ -31,6 +31,13 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
+    except Exception:  # an internal bug: say so, keep the traceback for the report, never exit 0
+        import traceback
+
+        traceback.print_exc(file=sys.stderr)
+        print("hedui: internal error (a bug in hedui, not in your input); please report it with the traceback above",
+              file=sys.stderr)
+        return EXIT_USAGE
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -99,7 +106,7 @@ def run_extract(args: argparse.Namespace) -> int:
 
 
 # Sub-commands defined in their own light modules, each with register(subparsers).
-COMMAND_MODULES: tuple[str, ...] = ("checker.cmd_check",)
+COMMAND_MODULES: tuple[str, ...] = ("checker.cmd_check", "checker.cmd_rules")
 
 
 if __name__ == "__main__":

@@ -8,10 +8,19 @@ from collections import Counter
 from checker.report.records import finding_record
 
 
-def render_json(result, extra_findings: dict | None = None) -> str:
-    """One JSON object: documents, findings and a summary."""
-    findings = [finding_record(f) for f in result.findings]
-    counts = Counter(f.severity for f in result.findings)
+def render_json(result, statuses: dict | None = None, reasons: dict | None = None, stale: tuple = ()) -> str:
+    """One JSON object: documents, findings (each with its status) and a summary of the counted ones."""
+    statuses, reasons = statuses or {}, reasons or {}
+    findings = []
+    for finding in result.findings:
+        record = finding_record(finding)
+        record["status"] = statuses.get(record["fingerprint"], "new")
+        record["dismissed"] = record["status"] in ("dismissed", "suppressed", "baseline")
+        if record["fingerprint"] in reasons:
+            record["reason"] = reasons[record["fingerprint"]]
+        findings.append(record)
+    counts = Counter(f["severity"] for f in findings if not f["dismissed"])
+    set_aside = Counter(f["status"] for f in findings if f["dismissed"])
     payload = {
         "documents": [
             {
@@ -28,8 +37,8 @@ def render_json(result, extra_findings: dict | None = None) -> str:
             "claims": len(result.claims),
             "facts": len(result.index.facts),
             "findings": {s: counts.get(s, 0) for s in ("error", "warning", "info")},
+            "set_aside": dict(set_aside),
         },
+        "stale_decisions": list(stale),
     }
-    if extra_findings:
-        payload.update(extra_findings)
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

@@ -17,19 +17,29 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def render_text(result, colour: bool = False) -> str:
-    """Findings grouped by the file of their first claim, then a summary line."""
+def render_text(result, colour: bool = False, statuses: dict | None = None, stale: tuple = ()) -> str:
+    """Findings grouped by the file of their first claim, then what was set aside, then a summary line."""
+    statuses = statuses or {}
     docs = {d.path: d for d in result.documents}
     grouped: dict[str, list[Finding]] = defaultdict(list)
+    set_aside: list[tuple[str, Finding]] = []
     for finding in result.findings:
-        grouped[_first_doc(finding)].append(finding)
+        status = statuses.get(fingerprint(finding), "new")
+        if status in ("new", "accepted"):
+            grouped[_first_doc(finding)].append(finding)
+        else:
+            set_aside.append((status, finding))
     out: list[str] = []
     for path in sorted(grouped):
         out.append(path)
         for finding in grouped[path]:
             out.extend(_render_finding(finding, docs, colour))
         out.append("")
-    counts = Counter(f.severity for f in result.findings)
+    for status, finding in set_aside:
+        out.append(f"{status}: {finding.rule} {fingerprint(finding)} {finding.message}")
+    for fp in stale:
+        out.append(f"stale decision: {fp} matches no current finding (the text changed?)")
+    counts = Counter(f.severity for fs in grouped.values() for f in fs)
     out.append(f"{len(result.documents)} documents, {len(result.claims)} claims, {len(result.index.facts)} facts: "
                f"{counts.get('error', 0)} errors, {counts.get('warning', 0)} warnings, {counts.get('info', 0)} info")
     return "\n".join(out) + "\n"

@@ -1,0 +1,167 @@
+"""Configuration: [tool.hedui] in pyproject.toml or hedui.toml, found upward from the working directory."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from checker.errors import HeduiError
+
+SEVERITIES = ("error", "warning", "info")
+FORMATS = ("text", "json", "sarif", "junit", "github", "html")
+# key -> (type, default); paths are relative to the configuration file.
+KEYS: dict[str, tuple[type | tuple[type, ...], Any]] = {
+    "include": (list, ["**/*.md", "**/*.txt", "**/*.html", "**/*.htm", "**/*.markdown"]),
+    "exclude": (list, []),
+    "rules": (list, []),
+    "lexicons": (list, []),
+    "disable": (list, []),
+    "severity": (dict, {}),
+    "fail-on": (str, "error"),
+    "format": (str, "text"),
+    "dates": (dict, {}),
+    "decisions": (str, "hedui-decisions.yaml"),
+    "baseline": (str, ""),
+    "cache": (bool, True),
+    "cache-dir": (str, ".hedui-cache"),
+}
+
+
+class ConfigError(HeduiError):
+    """A configuration file with an unknown key or a bad value."""
+
+
+@attrs.frozen
+class Config:
+    """The effective configuration and where each value came from."""
+
+    values: dict[str, Any]
+    sources: dict[str, str]  # key -> "default" | "<file>"
+    root: Path  # the folder of the configuration file (or the working directory)
+
+    def get(self, key: str) -> Any:
+        """A configuration value."""
+        return self.values[key]
+
+    def path(self, key: str) -> Path:
+        """A path value, resolved against the configuration's folder."""
+        return (self.root / self.values[key]).resolve()
+
+    def date_for(self, path: str) -> dt.date | None:
+        """The document-date override for a path, from the first matching glob of `dates`."""
+        from fnmatch import fnmatch
+
+        relative = _relative(path, self.root)
+        for pattern, value in self.values["dates"].items():
+            if fnmatch(relative, pattern) or fnmatch(path, pattern):
+                return value
+        return None
+
+    def included(self, path: str) -> bool:
+        """True when a path matches an include glob and no exclude glob."""
+        from fnmatch import fnmatch
+
+        relative = _relative(path, self.root)
+        if any(fnmatch(relative, p) or fnmatch(path, p) for p in self.values["exclude"]):
+            return False
+        return any(fnmatch(relative, p) or fnmatch(Path(path).name, p.split("/")[-1]) for p in self.values["include"])
+
+
+def _relative(path: str, root: Path) -> str:
+    """A path relative to the configuration folder, in posix form, when it lies inside it."""
+    try:
+        return Path(path).resolve().relative_to(root).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+def find_config_file(start: Path) -> tuple[Path, str] | None:
+    """The nearest hedui.toml, or pyproject.toml with a [tool.hedui] table, at or above start."""
+    for folder in (start, *start.parents):
+        candidate = folder / "hedui.toml"
+        if candidate.is_file():
+            return candidate, "hedui.toml"
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and re.search(r"^\[tool\.hedui(\.|\])", pyproject.read_text(encoding="utf-8", errors="replace"), re.M):
+            return pyproject, "pyproject"
+    return None
+
+
+def load_config(start: Path | None = None, explicit: Path | None = None) -> Config:
+    """Discover and validate the configuration; defaults where nothing is set."""
+    import tomllib
+
+    values = {key: default for key, (_, default) in KEYS.items()}
+    sources = {key: "default" for key in KEYS}
+    found = (explicit, "hedui.toml" if explicit.name != "pyproject.toml" else "pyproject") if explicit else find_config_file(start or Path.cwd())
+    if found is None:
+        # No configuration file: the defaults, relative to the working directory.
+        return Config(values, sources, (start or Path.cwd()).resolve())
+    path, style = found
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+    table = data.get("tool", {}).get("hedui", {}) if style == "pyproject" else data
+    for key, value in table.items():
+        values[key] = _validate(key, value, path, text)
+        sources[key] = str(path)
+    return Config(values, sources, path.parent.resolve())
+
+
+def _validate(key: str, value: Any, path: Path, text: str) -> Any:
+    """Check one key's name and type; cite file, line and key on a problem."""
+    where = f"{path}:{_line_of(text, key)}"
+    if key not in KEYS:
+        raise ConfigError(f"{where}: key '{key}': unknown key (known: {', '.join(KEYS)})")
+    kind = KEYS[key][0]
+    if not isinstance(value, kind):
+        raise ConfigError(f"{where}: key '{key}': must be a {getattr(kind, '__name__', kind)}")
+    if key == "fail-on" and value not in SEVERITIES:
+        raise ConfigError(f"{where}: key '{key}': must be one of {', '.join(SEVERITIES)}")
+    if key == "format" and value not in FORMATS:
+        raise ConfigError(f"{where}: key '{key}': must be one of {', '.join(FORMATS)}")
+    if key == "severity":
+        bad = [k for k, v in value.items() if v not in SEVERITIES]
+        if bad:
+            raise ConfigError(f"{where}: key 'severity.{bad[0]}': must be one of {', '.join(SEVERITIES)}")
+    if key == "dates":
+        return {glob: _date(glob, day, where) for glob, day in value.items()}
+    if kind is list and not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: key '{key}': must be a list of strings")
+    return value
+
+
+def _date(glob: str, value: Any, where: str) -> dt.date:
+    """A document-date override: a TOML date or an ISO string."""
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise ConfigError(f"{where}: key 'dates.{glob}': not a date: {value!r}") from exc
+
+
+def _line_of(text: str, key: str) -> int:
+    """The line where a key is set, for error messages (1 when not found)."""
+    match = re.search(rf"^\s*\"?{re.escape(key)}\"?\s*=", text, re.M)
+    return text.count("\n", 0, match.start()) + 1 if match else 1
+
+
+def render_config(config: Config) -> str:
+    """The effective configuration as TOML-like lines, each with where it came from."""
+    import json
+
+    lines = [f"# configuration root: {config.root}"]
+    for key in KEYS:
+        value = config.values[key]
+        shown = json.dumps({k: str(v) for k, v in value.items()} if key == "dates" else value, ensure_ascii=False)
+        lines.append(f"{key} = {shown}    # {config.sources[key]}")
+    return "\n".join(lines) + "\n"
