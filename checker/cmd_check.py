@@ -81,9 +81,10 @@ def _apply_rule_settings(pack, config):
     from checker.config import ConfigError
 
     known = {r.id for r in pack.rules}
-    for rule_id in list(config.get("disable")) + list(config.get("severity")):
-        if rule_id not in known:
-            raise ConfigError(f"{config.sources['disable']}: unknown rule id '{rule_id}'")
+    for key in ("disable", "severity"):
+        for rule_id in config.get(key):
+            if rule_id not in known:
+                raise ConfigError(f"{config.sources[key]}: key '{key}': unknown rule id '{rule_id}'")
     rules = tuple(
         attrs.evolve(r, enabled=r.enabled and r.id not in config.get("disable"),
                      severity=config.get("severity").get(r.id, r.severity))

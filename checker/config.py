@@ -136,6 +136,10 @@ def _validate(key: str, value: Any, path: Path, text: str) -> Any:
         return {glob: _date(glob, day, where) for glob, day in value.items()}
     if kind is list and not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{where}: key '{key}': must be a list of strings")
+    if key in ("rules", "lexicons"):
+        for entry in value:
+            if not (path.parent / entry).exists():
+                raise ConfigError(f"{where}: key '{key}': '{entry}' does not exist (relative to {path.parent})")
     return value
 
 
