@@ -1,0 +1,325 @@
+"""Tests of the time grammar: conformance table, own table, lexicon loading and properties."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.dates import infer_year, parse_full_date
+from checker.errors import RuleFileError
+from checker.periods import PeriodLexicon, find_periods, load_period_lexicon
+
+REPO = Path(__file__).resolve().parents[1]
+LEXICON_PATH = REPO / "rules" / "lexicon" / "periods.yaml"
+CONFORMANCE_PATH = REPO / ".." / "shared" / "conformance" / "periods.yaml"
+DCT = dt.date(2026, 3, 15)
+JANUARY = dt.date(2026, 1, 10)
+DECEMBER = dt.date(2025, 12, 20)
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> PeriodLexicon:
+    """The default period lexicon."""
+    return load_period_lexicon(LEXICON_PATH)
+
+
+def _conformance() -> dict:
+    """Return the shared conformance file, or an empty table when it is absent."""
+    if not CONFORMANCE_PATH.exists():
+        return {}
+    return yaml.safe_load(CONFORMANCE_PATH.read_text(encoding="utf-8")) or {}
+
+
+_TABLE = _conformance()
+_NO_TABLE = pytest.mark.skipif(not _TABLE, reason=f"no conformance file at {CONFORMANCE_PATH}")
+
+
+def _mention(text: str, dct: dt.date | None, surface: str, lexicon: PeriodLexicon):
+    """Return the Period found with exactly `surface`, failing with everything found otherwise."""
+    found = find_periods(text, dct, lexicon)
+    for start, end, period in found:
+        if text[start:end] == surface:
+            return period
+    pytest.fail(f"no mention {surface!r} in {text!r}; found {[(text[s:e], p) for s, e, p in found]}")
+
+
+@_NO_TABLE
+@pytest.mark.parametrize("case", _TABLE.get("cases", []), ids=lambda c: c["text"][:20])
+def test_conformance_case(case: dict, lexicon: PeriodLexicon) -> None:
+    """Every conformance sentence yields its mention with the stated kind, dates and length."""
+    period = _mention(case["text"], case.get("dct", _TABLE.get("dct_default")), case["surface"], lexicon)
+    assert period.kind == case["kind"]
+    for field in ("start", "end", "length", "granularity", "relative", "cumulative"):
+        if field in case:
+            assert getattr(period, field) == case[field], field
+
+
+@_NO_TABLE
+@pytest.mark.parametrize("case", _TABLE.get("not", []), ids=lambda c: str(c["mark"]))
+def test_conformance_not(case: dict, lexicon: PeriodLexicon) -> None:
+    """No time mention overlaps the marked text of a conformance `not` sentence."""
+    text, mark = case["text"], str(case["mark"])
+    lo = text.index(mark)
+    hi = lo + len(mark)
+    found = find_periods(text, case.get("dct", _TABLE.get("dct_default")), lexicon)
+    assert [text[s:e] for s, e, _ in found if s < hi and lo < e] == []
+
+
+# (sentence, document date, surface, expected Period fields)
+CASES = [
+    ("2024年11月25日举行", DCT, "2024年11月25日", dict(kind="point", start=D(2024, 11, 25), relative=False)),
+    ("于2024-11-25发布", DCT, "2024-11-25", dict(kind="point", start=D(2024, 11, 25), end=D(2024, 11, 25))),
+    ("于2024/11/25发布", DCT, "2024/11/25", dict(kind="point", start=D(2024, 11, 25))),
+    ("2024年2月29日", DCT, "2024年2月29日", dict(kind="point", start=D(2024, 2, 29))),
+    ("二〇二四年十一月二十五日", DCT, "二〇二四年十一月二十五日", dict(kind="point", start=D(2024, 11, 25))),
+    ("11月25日，活动举行", DCT, "11月25日", dict(kind="point", start=D(2025, 11, 25), relative=True)),
+    ("3月20日将举行", DCT, "3月20日", dict(kind="point", start=D(2026, 3, 20))),
+    ("5月10日将开幕", DCT, "5月10日", dict(kind="point", start=D(2026, 5, 10))),
+    ("5月20日将开幕", DCT, "5月20日", dict(kind="point", start=D(2025, 5, 20))),
+    ("12月，产量增长", JANUARY, "12月", dict(kind="period", start=D(2025, 12, 1), end=D(2025, 12, 31))),
+    ("2月，将开工", JANUARY, "2月", dict(kind="period", start=D(2026, 2, 1), end=D(2026, 2, 28))),
+    ("12月31日，项目投产", JANUARY, "12月31日", dict(kind="point", start=D(2025, 12, 31))),
+    ("1月5日，项目投产", JANUARY, "1月5日", dict(kind="point", start=D(2026, 1, 5))),
+    ("今年8月，工信部", DCT, "今年8月", dict(start=D(2026, 8, 1), end=D(2026, 8, 31), granularity="month")),
+    ("2025年11月登陆港交所", DCT, "2025年11月", dict(start=D(2025, 11, 1), end=D(2025, 11, 30))),
+    ("二〇二四年，产量", DCT, "二〇二四年", dict(kind="period", start=D(2024, 1, 1), end=D(2024, 12, 31))),
+    ("力争到2027 年，全市", DCT, "2027 年", dict(start=D(2027, 1, 1), end=D(2027, 12, 31), granularity="year")),
+    ("一季度，出口增长", DCT, "一季度", dict(start=D(2026, 1, 1), end=D(2026, 3, 31), granularity="quarter")),
+    ("今年前三季度，产值", DCT, "今年前三季度", dict(start=D(2026, 1, 1), end=D(2026, 9, 30), cumulative=True)),
+    ("下半年，投资回升", DCT, "下半年", dict(start=D(2026, 7, 1), end=D(2026, 12, 31), granularity="half")),
+    ("1至10月，产值", DECEMBER, "1至10月", dict(start=D(2025, 1, 1), end=D(2025, 10, 31), cumulative=True)),
+    ("1—11月，工业投资", JANUARY, "1—11月", dict(start=D(2025, 1, 1), end=D(2025, 11, 30), cumulative=True)),
+    ("1-11月，工业投资", DECEMBER, "1-11月", dict(start=D(2025, 1, 1), end=D(2025, 11, 30), relative=True)),
+    ("1～11月，工业投资", DECEMBER, "1～11月", dict(start=D(2025, 1, 1), end=D(2025, 11, 30))),
+    ("3至5月，工业投资", DECEMBER, "3至5月", dict(start=D(2025, 3, 1), end=D(2025, 5, 31), cumulative=False)),
+    ("2025年1—11月，沙坪坝", DCT, "2025年1—11月", dict(start=D(2025, 1, 1), end=D(2025, 11, 30), relative=False)),
+    ("计划（2025—2027）", DCT, "2025—2027", dict(start=D(2025, 1, 1), end=D(2027, 12, 31), granularity="years")),
+    ("2026至2028年", DCT, "2026至2028年", dict(start=D(2026, 1, 1), end=D(2028, 12, 31))),
+    ("2025年1月至2026年3月", DCT, "2025年1月至2026年3月", dict(start=D(2025, 1, 1), end=D(2026, 3, 31))),
+    ("11月25日至27日举办", DECEMBER, "11月25日至27日", dict(start=D(2025, 11, 25), end=D(2025, 11, 27))),
+    ("11月至2月为枯水期", DCT, "11月至2月", dict(start=D(2025, 11, 1), end=D(2026, 2, 28))),
+    ("十四五期间", DCT, "十四五期间", dict(start=D(2021, 1, 1), end=D(2025, 12, 31), granularity="years")),
+    ("“十三五”时期", DCT, "“十三五”时期", dict(start=D(2016, 1, 1), end=D(2020, 12, 31))),
+    ("到“十五五”末", DCT, "“十五五”末", dict(start=D(2030, 12, 1), end=D(2030, 12, 31))),
+    ("明年，将建成", DCT, "明年", dict(start=D(2027, 1, 1), end=D(2027, 12, 31), relative=True)),
+    ("前年，全市产值", DCT, "前年", dict(start=D(2024, 1, 1), end=D(2024, 12, 31))),
+    ("39年前，他在凤凰", DECEMBER, "39年前", dict(kind="period", start=D(1986, 1, 1), end=D(1986, 12, 31))),
+    ("三十年前，他来到这里", DCT, "三十年前", dict(start=D(1996, 1, 1), end=D(1996, 12, 31))),
+    ("近五年，全市", DCT, "近五年", dict(start=D(2021, 1, 1), end=DCT, granularity="years")),
+    ("过去五年“平安成绩单”", DECEMBER, "过去五年", dict(start=D(2020, 1, 1), end=DECEMBER)),
+    ("五年来破获各类案件", DCT, "五年来", dict(start=D(2021, 1, 1), end=DCT, cumulative=True)),
+    ("近年来，我市", DCT, "近年来", dict(kind="period", start=None, end=DCT)),
+    ("截至目前，全市", DCT, "截至目前", dict(kind="asof", start=DCT, end=DCT)),
+    ("目前，重庆已集聚", DCT, "目前", dict(kind="asof", start=DCT, end=DCT)),
+    ("截至2025年底，累计", DCT, "截至2025年底", dict(kind="asof", start=D(2025, 12, 31), end=D(2025, 12, 31))),
+    ("截至今年2月，累计", DCT, "截至今年2月", dict(kind="asof", start=D(2026, 2, 28))),
+    ("截至今年3月，累计", DCT, "截至今年3月", dict(kind="asof", start=DCT)),
+    ("新能源车四年产量激增", DCT, "四年", dict(kind="duration", length="P4Y", start=None)),
+    ("上市仅50天", DCT, "50天", dict(kind="duration", length="P50D")),
+    ("历经11个月建成", DCT, "11个月", dict(kind="duration", length="P11M", granularity="month")),
+    ("产量连续11年全球第一", DCT, "连续11年", dict(kind="duration", length="P11Y")),
+    ("她连续十多天坚守", DCT, "连续十多天", dict(kind="duration", length="P10D", granularity="day")),
+    ("用了半年时间", DCT, "半年", dict(kind="duration", length="P6M")),
+    ("用了1.5年时间", DCT, "1.5年", dict(kind="duration", length="P1.5Y")),
+    ("接近3年的时间", DCT, "3年", dict(kind="duration", length="P3Y")),  # nearly 3 years, not 近3年
+    ("2024年全年，产量", DCT, "2024年全年", dict(start=D(2024, 1, 1), end=D(2024, 12, 31), granularity="year")),
+    ("今年以来，全市", DCT, "今年以来", dict(start=D(2026, 1, 1), end=DCT, cumulative=True, relative=True)),
+    ("2020年至今，累计", DCT, "2020年至今", dict(start=D(2020, 1, 1), end=DCT, cumulative=True)),
+    ("前10个月，产值", DECEMBER, "前10个月", dict(start=D(2025, 1, 1), end=D(2025, 10, 31), cumulative=True)),
+    ("上个月，产值", DCT, "上个月", dict(start=D(2026, 2, 1), end=D(2026, 2, 28))),
+    ("2025年底建成", DCT, "2025年底", dict(start=D(2025, 12, 1), end=D(2025, 12, 31), granularity="month")),
+    ("力争到2030年产值突破万亿元", DCT, "2030年", dict(start=D(2030, 1, 1), end=D(2030, 12, 31))),
+    ("2024年度报告", DCT, "2024年度", dict(start=D(2024, 1, 1), end=D(2024, 12, 31))),
+    ("今年，全市", None, "今年", dict(kind="period", start=None, end=None, relative=True)),
+    ("2024年，全市", None, "2024年", dict(start=D(2024, 1, 1), end=D(2024, 12, 31))),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "surface", "expected"), CASES, ids=[c[0][:16] for c in CASES])
+def test_period_table(
+    text: str, dct: dt.date | None, surface: str, expected: dict, lexicon: PeriodLexicon
+) -> None:
+    """Each sentence yields the mention with the expected Period fields."""
+    period = _mention(text, dct, surface, lexicon)
+    assert {field: getattr(period, field) for field in expected} == expected
+
+
+# (sentence, text that must not be, or lie inside, a time mention)
+NOT_CASES = [
+    ("新材料企业占规上材料企业的1/5。", "1/5"),
+    ("智能终端制造业实现产值2134.3亿元。", "2134.3"),
+    ("保税进出口同比增长148.7%。", "148.7%"),
+    ("重庆正打造“33618”现代制造业集群体系。", "33618"),
+    ("投资2.5万元", "2.5万"),
+    ("集聚企业1200余家", "1200余家"),
+    ("这是项目建设的第3年", "第3年"),
+    ("新增年产能10万吨", "年产能"),
+    ("该项目达产后年产值可达12亿元。", "后年"),
+    ("3200万人口的城市", "3200万人口"),
+    ("华龙一号核电机组顺利并网。", "一号"),
+    ("年轻人失去年轻的朝气", "去年"),
+    ("统一年度计划", "一年"),
+    ("上世纪90年代", "90年代"),
+    ("三年级学生", "三年"),
+    ("这家拥有数十年历史的老牌企业", "数十年"),
+    ("2024年11月31日", "2024年11月31日"),
+    ("2134年的设想", "2134年"),
+    ("最近天气晴好", "最近天"),
+    ("建厂一周年", "一周"),
+    ("智能产值2134.3亿元，增长2024.5倍", "2024.5"),
+]
+
+
+@pytest.mark.parametrize(("text", "mark"), NOT_CASES, ids=[c[1] for c in NOT_CASES])
+def test_not_a_time(text: str, mark: str, lexicon: PeriodLexicon) -> None:
+    """No time mention overlaps the marked text."""
+    lo = text.index(mark)
+    hi = lo + len(mark)
+    found = find_periods(text, DECEMBER, lexicon)
+    assert [text[s:e] for s, e, _ in found if s < hi and lo < e] == []
+
+
+def test_year_after_next_at_clause_start(lexicon: PeriodLexicon) -> None:
+    """后年 at a clause start is the year after next."""
+    period = _mention("规划提出，后年建成投产", DCT, "后年", lexicon)
+    assert (period.start, period.end) == (D(2028, 1, 1), D(2028, 12, 31))
+
+
+def test_longest_match_wins(lexicon: PeriodLexicon) -> None:
+    """A full date is one mention, not a year, a month and a day."""
+    text = "2024年11月25日，去年前三季度"
+    assert [text[s:e] for s, e, _ in find_periods(text, DCT, lexicon)] == ["2024年11月25日", "去年前三季度"]
+
+
+# --- dates.py ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [
+        ("2024年11月25日", D(2024, 11, 25)),
+        ("2024-11-25", D(2024, 11, 25)),
+        ("2024 年11月25号", D(2024, 11, 25)),
+        ("2023年2月29日", None),
+        ("2024年", None),
+        ("11月25日", None),
+    ],
+)
+def test_parse_full_date(surface: str, expected: dt.date | None) -> None:
+    """Only fully written, real dates are parsed; partial ones are refused rather than guessed."""
+    assert parse_full_date(surface, DCT) == expected
+
+
+def test_infer_year_looks_back_past_two_months() -> None:
+    """A month more than two months after the document date is last year's."""
+    assert infer_year(5, 15, DCT) == 2026
+    assert infer_year(5, 16, DCT) == 2025
+    assert infer_year(12, 1, JANUARY) == 2025
+
+
+def test_periods_import_does_not_load_dateparser() -> None:
+    """Importing the grammar does not import dateparser, whose import is slow."""
+    code = "import sys, checker.periods; sys.exit('dateparser' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], cwd=REPO).returncode == 0
+
+
+# --- the lexicon file -------------------------------------------------------------------------
+
+
+def _load(tmp_path: Path, text: str) -> PeriodLexicon:
+    """Load a lexicon from the given YAML text."""
+    path = tmp_path / "periods.yaml"
+    path.write_text(text, encoding="utf-8")
+    return load_period_lexicon(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "key"),
+    [
+        ("plans:\n  十四五: {start: 2021, end: 2025\n", 3, None),
+        ("plans:\n  十四五: {start: 2021}\n", 2, "plans.十四五"),
+        ("plans: {}\nweekdays: [周一]\n", 2, "weekdays"),
+        ("year_parts:\n  一季度: {months: [1, 3], granularity: season}\n", 2, "year_parts.一季度"),
+        ("year_parts:\n  一季度: {months: [3, 1], granularity: quarter}\n", 2, "year_parts.一季度"),
+        ("suffixes:\n  以来: until\n", 2, "suffixes.以来"),
+        ("relative_years:\n  去年: {offset: -1, colour: red}\n", 2, "relative_years.去年"),
+        ("fixed_durations:\n  半年: six months\n", 2, "fixed_durations.半年"),
+        ("asof_words: 目前\n", 1, "asof_words"),
+        ("- 目前\n", None, None),
+    ],
+)
+def test_malformed_lexicon(tmp_path: Path, text: str, line: int | None, key: str | None) -> None:
+    """A malformed lexicon raises RuleFileError naming the file, line and key."""
+    with pytest.raises(RuleFileError) as raised:
+        _load(tmp_path, text)
+    assert (raised.value.line, raised.value.key) == (line, key)
+    assert raised.value.path.endswith("periods.yaml")
+
+
+def test_lexicon_drives_the_grammar(tmp_path: Path) -> None:
+    """A word added to the lexicon is recognised; an empty lexicon still reads plain years."""
+    lexicon = _load(tmp_path, "plans:\n  十六五: {start: 2031, end: 2035}\n")
+    text = "十六五期间，2024年"
+    assert [text[s:e] for s, e, _ in find_periods(text, DCT, lexicon)] == ["十六五", "2024年"]
+
+
+def test_missing_lexicon(tmp_path: Path) -> None:
+    """A missing lexicon file raises RuleFileError, not OSError."""
+    with pytest.raises(RuleFileError):
+        load_period_lexicon(tmp_path / "absent.yaml")
+
+
+# --- properties -------------------------------------------------------------------------------
+
+_GRAMMAR_CHARS = "0123456789年月日号天个周至到-—～.%/前后今去明近过来以截目底初末季度上下半全第一二三四五六七八九十两〇零多余数连续，。“”十四五期间"
+_TEXTS = st.one_of(st.text(), st.text(alphabet=_GRAMMAR_CHARS, max_size=60))
+_DCTS = st.one_of(st.none(), st.dates(min_value=D(1990, 1, 1), max_value=D(2099, 12, 31)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_TEXTS, dct=_DCTS)
+def test_find_periods_is_total_and_well_formed(
+    text: str, dct: dt.date | None, lexicon: PeriodLexicon
+) -> None:
+    """find_periods never raises; spans are ordered, in bounds and disjoint; anchored periods run forwards."""
+    found = find_periods(text, dct, lexicon)
+    previous_end = 0
+    for start, end, period in found:
+        assert previous_end <= start < end <= len(text)
+        previous_end = end
+        if period.start is not None and period.end is not None:
+            assert period.start <= period.end
+        assert (period.kind == "duration") == (period.length is not None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(year=st.integers(1950, 2099), month=st.integers(1, 12), dct=_DCTS)
+def test_year_month_is_exactly_that_month(
+    year: int, month: int, dct: dt.date | None, lexicon: PeriodLexicon
+) -> None:
+    """f"{y}年{m}月" yields exactly one mention: that calendar month."""
+    text = f"{year}年{month}月"
+    found = find_periods(text, dct, lexicon)
+    assert len(found) == 1
+    start, end, period = found[0]
+    assert (start, end, period.kind, period.granularity) == (0, len(text), "period", "month")
+    assert period.start == D(year, month, 1)
+    assert period.end.month == month and (period.end + dt.timedelta(days=1)).day == 1
+
+
+@settings(max_examples=100, deadline=None)
+@given(years=st.integers(1, 99), dct=st.dates(min_value=D(1950, 1, 1), max_value=D(2099, 12, 31)))
+def test_years_ago_is_that_year(years: int, dct: dt.date, lexicon: PeriodLexicon) -> None:
+    """f"{n}年前" is the whole calendar year n years before the document's year."""
+    found = find_periods(f"{years}年前，", dct, lexicon)
+    assert [(p.kind, p.start, p.end) for _, _, p in found] == [
+        ("period", D(dct.year - years, 1, 1), D(dct.year - years, 12, 31))
+    ]
