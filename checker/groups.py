@@ -26,8 +26,11 @@ def group_claims(doc: Document, claims: tuple[Claim, ...], mentions: tuple[Menti
             continue
         base, later, change = found
         group = f"{doc.path}#{later.mention.span.start}"
-        for claim, role in ((base, "from"), (later, "to"), (change, "change")):
+        for claim, role in ((base, "from"), (later, "to")):
             updated[claims.index(claim)] = attrs.evolve(claim, group=group, role=role)
+        # The change speaks of the levels' metric (四年增长22.2倍 is about 新能源汽车产量).
+        updated[claims.index(change)] = attrs.evolve(change, group=group, role="change", metric=later.metric,
+                                                     subject=later.subject or change.subject)
         span = _duration_before(change, mentions, later)
         if span is not None:
             extra.append(attrs.evolve(change, mention=span, relation="span", group=group, role="span"))

@@ -57,3 +57,16 @@ def expect_keys(raw: dict[str, Any], allowed: dict[str, type], path: str, lines:
         if not isinstance(value, allowed[key]):
             raise RuleFileError(path, lines.get(f"params.{key}"), f"params.{key}", f"must be of type {allowed[key].__name__}")
     return dict(raw)
+
+
+def period_label(claim: Claim) -> str:
+    """A period as an editor writes it (2027年, 2025年11月), whatever spacing the article used."""
+    period = claim.period
+    if period is None or period.start is None:
+        return claim.period_text.replace(" ", "").replace("\n", "")
+    start, end = period.start, period.end
+    if period.granularity == "year" and start.year == end.year:
+        return f"{start.year}年"
+    if period.granularity == "month" and (start.year, start.month) == (end.year, end.month):
+        return f"{start.year}年{start.month}月"
+    return claim.period_text.replace(" ", "").replace("\n", "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from checker.intervals import Interval
-from checker.kinds._shared import expect_keys, format_range, make_finding
+from checker.kinds._shared import expect_keys, format_range, make_finding, period_label
 from checker.model import Finding
 
 
@@ -37,6 +37,6 @@ def check(spec, context) -> list[Finding]:
                        for c in (lowest_high, highest_low))
         findings.append(make_finding(spec, (lowest_high, highest_low), arithmetic=arithmetic, fact_key=key,
                                      inferred_date=inferred and lowest_high.period is not None and lowest_high.period.relative,
-                                     subject=lowest_high.subject, metric=metric, period=lowest_high.period_text,
+                                     subject=lowest_high.subject, metric=metric, period=period_label(lowest_high),
                                      first=lowest_high.mention.text, second=highest_low.mention.text))
     return findings

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from checker.intervals import Interval
-from checker.kinds._shared import expect_keys, make_finding
+from checker.kinds._shared import expect_keys, make_finding, period_label
 from checker.model import Finding
 
 
@@ -32,7 +32,7 @@ def check(spec, context) -> list[Finding]:
         verdict = "未达到" if reported.value.value < target.value.value else "超出"
         findings.append(make_finding(
             spec, (target, reported), fact_key=key, target=target.mention.text, actual=reported.mention.text,
-            verdict=verdict, period=target.period_text,
+            verdict=verdict, period=period_label(target),
             arithmetic=f"目标“{target.mention.text}”，实际“{reported.mention.text}”：{verdict}",
         ))
     return findings

@@ -26,11 +26,29 @@ def parse_params(raw: dict[str, Any], path: str, lines: dict[str, int]) -> dict[
 def check(spec, context) -> list[Finding]:
     """Check every change statement (A, B, stated change) against the arithmetic of its levels."""
     findings = []
+    headings = _heading_changes(context.index.claims)
     for base, later, change in change_statements(context.index.claims):
-        finding = _check_statement(spec, base, later, change)
-        if finding is not None:
-            findings.append(finding)
+        # A headline restating the change (四年产量激增22倍) is checked against the body's levels too.
+        for stated in [change] + [h for h in headings.get(change.doc, ()) if _same_measure(h, change)]:
+            finding = _check_statement(spec, base, later, stated)
+            if finding is not None:
+                findings.append(finding)
     return findings
+
+
+def _heading_changes(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
+    """Changes stated in headings, by document."""
+    found: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.heading and not claim.group and claim.relation in ("times_by", "times_to", "change_pct"):
+            found[claim.doc].append(claim)
+    return found
+
+
+def _same_measure(heading: Claim, change: Claim) -> bool:
+    """True when a heading's change speaks of the body statement's measure (产量, 产值 …) in its unit."""
+    measure = change.metric.rsplit("|", 1)[-1]
+    return bool(measure) and heading.metric.rsplit("|", 1)[-1] == measure and heading.value.unit == change.value.unit
 
 
 def change_statements(claims: Iterable[Claim]) -> list[tuple[Claim, Claim, Claim]]:

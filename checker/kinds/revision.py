@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from checker.kinds._shared import expect_keys, make_finding
+from checker.kinds._shared import expect_keys, make_finding, period_label
 from checker.model import Finding
 
 
@@ -35,7 +35,7 @@ def check(spec, context) -> list[Finding]:
             arithmetic=f"{old_date.date.isoformat()}：{old.mention.text}；{new_date.date.isoformat()}：{new.mention.text}",
             inferred_date=old_date.inferred or new_date.inferred,
             metric=old.metric.split("|")[-2] + old.metric.split("|")[-1] if "|" in old.metric else old.metric,
-            subject=old.subject, period=old.period_text or "", old=old.mention.text, new=new.mention.text,
+            subject=old.subject, period=period_label(old), old=old.mention.text, new=new.mention.text,
             old_date=old_date.date.isoformat(), new_date=new_date.date.isoformat(),
         ))
     return findings
