@@ -67,6 +67,9 @@ def test_documented_examples_behave(pack_and_lexicon, resources):
     pack, lexicon = pack_and_lexicon
     wrong = []
     for spec in pack.rules:
+        if spec.kind in ("revision",):
+            # A revision needs two publications with different dates: its examples only document.
+            continue
         for index, example in enumerate(spec.examples):
             for verdict, text in example.items():
                 case = RuleCase(spec.id, f"example-{index}", (("example.md", text, None),), ())
