@@ -14,6 +14,13 @@ TRAILING_FILLER = re.compile(
     r"约|近|接近|仅|只有|高达|再|还|也|就|的|了|至|到|在|从|由|“|”|\s)+$"
 )
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+$")
+GENERIC_WORDS = re.compile(r"产业|行业|领域|集群|板块|该|其|全年|年度|实现|完成|达到|目前|已")
+PLACE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?P<suffix>新区|市|省|县|区)")
+NOT_PLACES = frozenset(
+    "城市 都市 全市 我市 本市 该市 地区 园区 社区 开发区 城区 市区 山区 景区 片区 辖区 全区 该区 本区 主城区 中心城区 "
+    "保税区 示范区 试验区 集聚区 功能区 产业区 核心区 高新区 新城区 全省 我省 本省 该省 全县 该县 本县 各区 各区县 区县 "
+    "省市 市县 县区 经开区 自贸区 综保区 港区 矿区 厂区 库区 林区 牧区 灾区 街区 校区 展区 分区 小区 商圈区".split()
+)
 SHARE_WORDS = re.compile(r"占|占比|比重|份额")
 
 
@@ -85,12 +92,24 @@ def _period_for(mention: Mention, sentence: Sentence, clause_start: int, times: 
 def _subject(clause: str, sentence: str, context: str, lexicon: ClaimLexicon, city: str) -> str:
     """The entity a figure is about: from the clause, else the sentence, else the heading."""
     for text in (clause, sentence, context):
-        found = lexicon.subject_re.search(text)
+        found = _first_subject(text, lexicon)
         if found:
             # The topic of a Chinese clause comes first: 两江新区…是重庆…的主阵地 is about 两江新区.
-            name = lexicon.subjects[found.group()]
-            return {"@city": city, "@unknown": ""}.get(name, name)
+            return {"@city": city, "@unknown": ""}.get(found, found)
     return ""
+
+
+def _first_subject(text: str, lexicon: ClaimLexicon) -> str:
+    """The first entity in a text: a lexicon subject, or a place name ending in 市/省/县/区/新区."""
+    known = lexicon.subject_re.search(text)
+    place = next((m for m in PLACE.finditer(text) if m.group() not in NOT_PLACES and m.group("name")[-1] not in "全各该本我"), None)
+    if place is not None and (known is None or place.start() < known.start()):
+        name = place.group()
+        if name in lexicon.subjects:
+            return lexicon.subjects[name]
+        # 武汉市 and 武汉 are one subject; districts and counties keep their suffix.
+        return place.group("name") if place.group("suffix") in ("市", "省") else name
+    return lexicon.subjects[known.group()] if known else ""
 
 
 def _metric(clause: str, sentence: str, context: str, period: Mention | None, lexicon: ClaimLexicon) -> str:
@@ -106,11 +125,21 @@ def _metric(clause: str, sentence: str, context: str, period: Mention | None, le
     measure_match = measures[-1]
     measure = lexicon.measures[measure_match.group()]
     before_measure = head[:measure_match.start()]
-    industry = _last_run(lexicon.industry_re, before_measure) or _last_run(lexicon.industry_re, sentence) or _last_run(
-        lexicon.industry_re, context
+    industry = (
+        _last_run(lexicon.industry_re, before_measure) or _own_words(before_measure, lexicon)
+        or _last_run(lexicon.industry_re, sentence) or _last_run(lexicon.industry_re, context)
     )
     scopes = [s for s in lexicon.scopes if s in before_measure]
     return "|".join(sorted(scopes) + [industry or "", measure])
+
+
+def _own_words(before_measure: str, lexicon: ClaimLexicon) -> str:
+    """An industry the lexicon does not know, named right before the measure (光电子信息产业营业收入)."""
+    words = GENERIC_WORDS.sub("", lexicon.subject_re.sub("", PLACE.sub("", before_measure)))
+    for scope in lexicon.scopes:
+        words = words.replace(scope, "")
+    run = CJK_RUN.search(words)
+    return f"?{run.group()[-10:]}" if run and len(run.group()) >= 2 else ""
 
 
 def _last_run(pattern: re.Pattern[str], text: str) -> str:
@@ -172,9 +201,9 @@ def _main_city(reading: str, lexicon: ClaimLexicon) -> str:
 ENUMERATION = re.compile(
     r"((?:[\u4e00-\u9fffA-Za-z“”\"]{1,14}、){1,12}[\u4e00-\u9fffA-Za-z“”\"]{1,14}?)"
     r"(?:(?P<etc>等)(?P<n>[二两三四五六七八九十]{1,3}|[0-9]{1,2})(?P<unit>大|项|个|类|家|条|种)"
-    r"|(?P<n2>[二两三四五六七八九十]{1,3}|[0-9]{1,2})(?P<unit2>大))"
+    r"|\s?(?P<n2>[二两三四五六七八九十]{1,3}|[0-9]{1,2})(?P<unit2>大|项))"
 )
-VERB_ENDINGS = ("提升", "打造", "发展", "建设", "培育", "做强", "做大", "推动", "加快", "实施", "新建", "引进")
+VERBS = frozenset(("提升", "打造", "发展", "建设", "培育", "做强", "做大", "推动", "加快", "实施", "新建", "引进", "完成", "开展"))
 
 
 def _enumerations(doc: Document, sentences: SentenceIndex, lexicon: ClaimLexicon, city: str) -> list[Claim]:
@@ -186,7 +215,7 @@ def _enumerations(doc: Document, sentences: SentenceIndex, lexicon: ClaimLexicon
     for match in ENUMERATION.finditer(doc.reading):
         items = tuple(i.strip("“”\"") for i in match.group(1).split("、"))
         number, unit = ("n", "unit") if match.group("n") else ("n2", "unit2")
-        if unit == "unit2" and items[-1].endswith(VERB_ENDINGS):
+        if unit == "unit2" and items[-1] in VERBS:
             # 做大A、提升4大B: the count belongs to the last verb phrase, not to the list.
             continue
         try:

@@ -50,6 +50,9 @@ def run_test(args: argparse.Namespace) -> int:
             result = run_case(case, pack, resources, lexicon)
             if case.todo:
                 todo += 1
+                if result.passed:
+                    # A known miss that now works: say so, so its todo can go.
+                    print(f"TODO PASSES {rule}::{case.name} (remove its todo)")
                 continue
             if result.passed:
                 passed += 1

@@ -10,6 +10,7 @@ from checker.model import Claim, Document, Mention
 
 CHANGE_RELATIONS = {"times_by", "times_to", "times_down", "change_pct", "change_pct_down"}
 FROM_WORDS = re.compile(r"(?:从|由)[^，,。；]{0,12}$")
+COMPARED_WORDS = re.compile(r"(?:比|较|相比|相较|是|为)[^，,。；]{0,12}$")
 
 
 def group_claims(doc: Document, claims: tuple[Claim, ...], mentions: tuple[Mention, ...]) -> tuple[Claim, ...]:
@@ -51,14 +52,17 @@ def _find_change(doc: Document, sentence_claims: list[Claim]) -> tuple[Claim, Cl
 
 
 def _level_pair(doc: Document, levels: list[Claim]) -> tuple[Claim, Claim] | None:
-    """The last two levels in the same unit that read as 'from A … to B'."""
+    """The last two levels in the same unit that read as 'from A … to B' or 'B, 比/是 A'."""
     for j in range(len(levels) - 1, 0, -1):
-        later = levels[j]
-        for base in reversed(levels[:j]):
-            if base.value.unit != later.value.unit:
+        second = levels[j]
+        for first in reversed(levels[:j]):
+            if first.value.unit != second.value.unit:
                 continue
-            if _dated_in_order(base, later) or _introduced_by_from(doc, base):
-                return base, later
+            if _dated_in_order(first, second) or _introduced_by(doc, first, FROM_WORDS):
+                return first, second
+            if _dated_in_order(second, first) or _introduced_by(doc, second, COMPARED_WORDS):
+                # 达到12.6亿件，比2023年的10.5亿件增长26%: the base is stated second.
+                return second, first
     return None
 
 
@@ -69,10 +73,10 @@ def _dated_in_order(base: Claim, later: Claim) -> bool:
     return base.period.start < later.period.start
 
 
-def _introduced_by_from(doc: Document, base: Claim) -> bool:
-    """True when the first figure follows 从/由 (从4.3万辆增至95.3万辆)."""
-    prefix = doc.reading[max(0, base.mention.reading_start - 14):base.mention.reading_start]
-    return bool(FROM_WORDS.search(prefix))
+def _introduced_by(doc: Document, claim: Claim, words: re.Pattern[str]) -> bool:
+    """True when a figure follows a marker word (从4.3万辆…, 比2023年的10.5亿件, 是2020年16亿元的…)."""
+    prefix = doc.reading[max(0, claim.mention.reading_start - 14):claim.mention.reading_start]
+    return bool(words.search(prefix))
 
 
 def _duration_before(change: Claim, mentions: tuple[Mention, ...], later: Claim) -> Mention | None:

@@ -42,7 +42,7 @@ def fact_key(claim: Claim, *, with_period: bool = True) -> str | None:
     if claim.relation not in LINKABLE or claim.value is None:
         # Counts, multiples and spans are checked inside their own statement, not linked.
         return None
-    if not claim.subject or not claim.metric or claim.metric.startswith("?"):
+    if not claim.subject or not claim.metric or claim.metric.rsplit("|", 1)[-1].startswith("?"):
         # An unknown subject or a metric the lexicon does not know: a false link costs trust.
         return None
     if claim.heading:

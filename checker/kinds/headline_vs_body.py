@@ -23,7 +23,7 @@ def check(spec, context) -> list[Finding]:
     findings = []
     for claims in by_doc.values():
         body = [c for c in claims if not c.heading]
-        for head in (c for c in claims if c.heading and c.metric and not c.metric.startswith("?")):
+        for head in (c for c in claims if c.heading and c.metric and not c.metric.rsplit("|", 1)[-1].startswith("?")):
             peers = [c for c in body if _same_statement(head, c)]
             if not peers:
                 # The body never states this metric: nothing to compare.

@@ -9,13 +9,15 @@ from checker.intervals import Interval
 from checker.kinds._shared import expect_keys, format_number, make_finding
 from checker.model import Claim, Finding
 
-TOTAL_WORDS = re.compile(r"(?:总计|合计|共计|共|总|累计)[^，,。]{0,8}$")
+TOTAL_WORDS = re.compile(r"(?:总计|合计|共计|共|总|累计)[^，,。]{0,14}$")
 PART_WORDS = re.compile(r"其中|包括|分别")
 
 
 def parse_params(raw: dict[str, Any], path: str, lines: dict[str, int]) -> dict[str, Any]:
-    """No parameters."""
-    return expect_keys(raw, {}, path, lines)
+    """Params: overlapping (labels of classes that may overlap: 高新技术企业 and 专精特新企业 are not disjoint)."""
+    params = expect_keys(raw, {"overlapping": list}, path, lines)
+    params.setdefault("overlapping", [])
+    return params
 
 
 def check(spec, context) -> list[Finding]:
@@ -44,6 +46,10 @@ def _check_sentence(spec, claims: list[Claim]) -> Finding | None:
             return None
         parts = [c for c in claims[k + 1:] if c.value.unit == total.value.unit]
         if len(parts) < 2:
+            return None
+        labels = rest[: parts[-1].mention.reading_end - total.mention.reading_end]
+        if any(word in labels for word in spec.params["overlapping"]):
+            # 其中高新技术企业80家、专精特新企业60家: such classes overlap, so their sum may exceed the total.
             return None
         low_sum = sum(Interval.of(p.value).low for p in parts)
         if low_sum <= Interval.of(total.value).high:
