@@ -28,6 +28,7 @@ PREFIXES = {
 }
 SUFFIXES = {"左右": "approx", "上下": "approx", "以上": "over", "以内": "below", "以下": "below"}
 PER_HUNDRED = {"百分之": "%", "千分之": "‰"}
+CHINESE_TENTHS = "一二三四五六七八九"
 RANGE_JOINERS = r"至|到|~|～|-|—|－|–"
 DOUBLINGS = {"翻番": 1, "翻一番": 1, "翻了一番": 1, "翻了一翻": 1, "翻一翻": 1}
 
@@ -48,6 +49,8 @@ def build_grammar(unit_surfaces: list[str]) -> QuantityGrammar:
     number = rf"(?:{ARABIC}|{CHINESE})"
     figure = rf"""
     (?P<fraction>(?:(?P<fpre>约)?(?:[0-9]{{1,2}}/[0-9]{{1,2}}(?![0-9])|{CHINESE}分之{CHINESE})))
+    |(?P<tenths>(?P<tpre>{prefix})?(?P<tnum>[一二两三四五六七八九])成(?P<tplus>多)?(?P<tpost>{suffix})?)
+        (?![都为本员果长功立交型品绩就熟效不])
     |(?P<doubling>翻(?:了)?(?:(?P<times>[一两二三四五六七八九十0-9]+)[番翻]|番))
     |(?P<order>(?:(?P<onum>{ARABIC})?(?P<omag>{MAGNITUDE})(?P<ounit>{units})?级))
     |(?P<range>(?P<rpre>{prefix})?(?P<rlow>{number})(?P<rmag1>{MAGNITUDE})?(?P<runit1>{units})?
@@ -88,6 +91,8 @@ def _quantity_from(match: re.Match[str], reading: str) -> Quantity | None:
         return _fraction(match, reading)
     if kind == "doubling":
         return _doubling(match)
+    if kind == "tenths":
+        return _tenths(match)
     if kind == "order":
         return _order(match)
     if kind == "range":
@@ -137,6 +142,13 @@ def _doubling(match: re.Match[str]) -> Quantity | None:
         # 翻N番 beyond ten doublings is not a figure anyone writes.
         return None
     return Quantity(float(2**count), None, None, "倍", "exact")
+
+
+def _tenths(match: re.Match[str]) -> Quantity:
+    """六成 is 60%, 超过六成 over 60%, 七成多 70%–80%: shares counted in tenths."""
+    number = Number(Decimal(CHINESE_TENTHS.index(match.group("tnum").replace("两", "二")) + 1) * 10, Decimal(10))
+    qualifier = _qualifier(match.group("tpre"), match.group("tpost"), match.group("tplus"))
+    return _interval(number, "%", qualifier)
 
 
 def _order(match: re.Match[str]) -> Quantity:
