@@ -103,7 +103,9 @@ def _first_subject(text: str, lexicon: ClaimLexicon) -> str:
     """The first entity in a text: a lexicon subject, or a place name ending in 市/省/县/区/新区."""
     known = lexicon.subject_re.search(text)
     place = next((m for m in PLACE.finditer(text) if m.group() not in NOT_PLACES and m.group("name")[-1] not in "全各该本我"), None)
-    if place is not None and (known is None or place.start() < known.start()):
+    if place is not None and (known is None or place.start() < known.start()
+                              or place.start() == known.start() and place.end() > known.end()):
+        # 西安高新区 is not 西安: the longer name starting at the same place wins.
         name = place.group()
         if name in lexicon.subjects:
             return lexicon.subjects[name]

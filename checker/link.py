@@ -45,6 +45,12 @@ def fact_key(claim: Claim, *, with_period: bool = True) -> str | None:
     if not claim.subject or not claim.metric or claim.metric.rsplit("|", 1)[-1].startswith("?"):
         # An unknown subject or a metric the lexicon does not know: a false link costs trust.
         return None
+    if claim.role == "change" or claim.relation.startswith("change_pct") and "同比" not in claim.sentence:
+        # A change's base decides its value: only 同比 changes share one (the same period a year earlier).
+        return None
+    if "分别" in claim.sentence:
+        # 分别为A、B和C: which figure belongs to which item is too unsure to link.
+        return None
     if claim.heading:
         # Headlines compress their wording; headline-vs-body compares them separately.
         return None
