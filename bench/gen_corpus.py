@@ -761,9 +761,9 @@ def rate_period(ctx: Context) -> tuple[str, str]:
     d, rng = ctx.date, ctx.rng
     options = [(f"{d.year - 1}年", f"{d.year - 1}"), ("去年", f"{d.year - 1}")]
     if d.month >= 10:
-        options.append(("今年前三季度", f"{d.year}Q3"))
+        options.append(("今年前三季度", f"{d.year}M9"))  # the same period as 1—9月: one true value
     if d.month >= 7:
-        options.append(("今年上半年", f"{d.year}H1"))
+        options.append(("今年上半年", f"{d.year}M6"))  # the same period as 1—6月
     if d.month >= 3:
         options.append((f"1—{d.month - 1}月" if d.month > 2 else "1月", f"{d.year}M{d.month - 1}"))
     return rng.choice(options)

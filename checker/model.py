@@ -96,6 +96,7 @@ class Period:
     granularity: str = "day"  # day | month | quarter | half | year | years
     relative: bool = False  # anchored on the document date (今年, 去年, N年前, 1至10月 …)
     cumulative: bool = False  # year-to-date or running total (1—11月, 今年以来)
+    approximate: bool = False  # stated with 多, 余, 来 or a vague number (十多天, 20余年, 多年来)
 
 
 @attrs.frozen

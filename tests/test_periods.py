@@ -139,6 +139,27 @@ CASES = [
     ("力争到2030年产值突破万亿元", DCT, "2030年", dict(start=D(2030, 1, 1), end=D(2030, 12, 31))),
     ("2024年度报告", DCT, "2024年度", dict(start=D(2024, 1, 1), end=D(2024, 12, 31))),
     ("今年，全市", None, "今年", dict(kind="period", start=None, end=None, relative=True)),
+    # approximate counts (多, 余, 几, 来) keep their round length and say so
+    ("她连续十多天坚守", DCT, "连续十多天", dict(length="P10D", approximate=True)),
+    ("在此工作20余年", DCT, "20余年", dict(kind="duration", length="P20Y", approximate=True)),
+    ("十来天就完工", DCT, "十来天", dict(kind="duration", length="P10D", approximate=True)),
+    ("二十来年的坚守", DCT, "二十来年", dict(length="P20Y", approximate=True)),
+    ("十多年前，他来到这里", DCT, "十多年前", dict(start=D(2007, 1, 1), end=D(2015, 12, 31), approximate=True)),
+    ("二十多年来，全市", DCT, "二十多年来", dict(kind="period", start=None, end=DCT, approximate=True)),
+    ("多年来，全市", DCT, "多年来", dict(kind="period", end=DCT, approximate=True)),
+    ("上市仅50天", DCT, "50天", dict(length="P50D", approximate=False)),
+    ("五年来破获", DCT, "五年来", dict(approximate=False)),
+    # a one-character numeral + 天 glued to a word is a name, unless a word opens the duration
+    ("从考察到签约仅用了45天", DCT, "45天", dict(kind="duration", length="P45D")),
+    ("用了九天建成", DCT, "九天", dict(kind="duration", length="P9D")),
+    ("这三天里，全市", DCT, "三天", dict(kind="duration", length="P3D")),
+    ("博览会为期两天", DCT, "两天", dict(kind="duration", length="P2D")),
+    ("九天后，项目投产", DCT, "九天", dict(kind="duration", length="P9D")),
+    ("四年增长两倍", DCT, "四年", dict(kind="duration", length="P4Y")),
+    ("工期缩短十多天", DCT, "十多天", dict(kind="duration", length="P10D")),
+    # a bare year range stands alone; one with 年 is a range whatever precedes it
+    ("在 2025-2027 期间", DCT, "2025-2027", dict(start=D(2025, 1, 1), end=D(2027, 12, 31))),
+    ("GB2025-2027年规划", DCT, "2025-2027年", dict(start=D(2025, 1, 1), end=D(2027, 12, 31))),
     ("2024年，全市", None, "2024年", dict(start=D(2024, 1, 1), end=D(2024, 12, 31))),
 ]
 
@@ -175,6 +196,15 @@ NOT_CASES = [
     ("最近天气晴好", "最近天"),
     ("建厂一周年", "一周"),
     ("智能产值2134.3亿元，增长2024.5倍", "2024.5"),
+    ("华大九天发布公告", "九天"),
+    ("华大九天", "九天"),
+    ("一来天气好，二来人手足", "一来天"),
+    ("依据GB/T 15835-2011标准", "15835-2011"),
+    ("日期格式遵循ISO 8601-2019", "8601-2019"),
+    ("依据GB/T 2022-2024规定", "2022-2024"),
+    ("ISO 2022-1994编码", "2022-1994"),
+    ("型号A2025-2027的设备", "2025-2027"),
+    ("合同编号2025-2027-01号", "2025-2027"),
 ]
 
 
@@ -253,6 +283,8 @@ def _load(tmp_path: Path, text: str) -> PeriodLexicon:
         ("relative_years:\n  去年: {offset: -1, colour: red}\n", 2, "relative_years.去年"),
         ("fixed_durations:\n  半年: six months\n", 2, "fixed_durations.半年"),
         ("asof_words: 目前\n", 1, "asof_words"),
+        ("duration_units:\n  天: {designator: D, granularity: day, name_guard: yes please}\n", 2, "duration_units.天"),
+        ("round_markers: 来\n", 1, "round_markers"),
         ("- 目前\n", None, None),
     ],
 )
