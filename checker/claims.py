@@ -156,7 +156,8 @@ def _last_run(pattern: re.Pattern[str], text: str) -> str:
 
 def _modality(sentence_prefix: str, period: Mention | None, doc: Document, lexicon: ClaimLexicon) -> str:
     """actual, target or forecast, from the sentence's words and the period's place in time."""
-    for modality in ("forecast", "target"):
+    for modality in ("target", "forecast"):
+        # 根据规划，到2027年…将达到: a plan word makes a target even when 将达 follows.
         if any(word in sentence_prefix for word in lexicon.modality.get(modality, ())):
             return modality
     if period is not None and doc.dct is not None and period.period.start and period.period.start > doc.dct.date:

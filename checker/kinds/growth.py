@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Any, Iterable
 
@@ -94,12 +95,13 @@ def _check_times(spec, base, later, change, stated: Interval, ratio: Interval, b
             return None
         other = "增长到" if says_by else "增长"
         arithmetic += f"；文中‘{'增长' if says_by else '增长到'}{stated_text}’只与‘{other}’相符"
+        verb = _verb_of(change)
         if says_by:
-            suggestion = f"“增长到{stated_text}”或“增长{format_number(point - 1, digits)}倍”"
+            suggestion = f"“{verb}到{stated_text}”或“{verb}{format_number(point - 1, digits)}倍”"
         else:
-            suggestion = f"“增长{stated_text}”或“增长到{format_number(point, digits)}倍”"
+            suggestion = f"“{verb}{stated_text}”或“{verb}到{format_number(point, digits)}倍”"
         return make_finding(spec, (base, later, change), arithmetic=arithmetic, suggestion=suggestion,
-                            stated=stated_text, computed=format_number(point - 1, digits),
+                            stated=stated_text, computed=format_number(point - 1, digits), verb=verb,
                             ratio=format_number(point, digits), base=base.mention.text, later=later.mention.text)
     if spec.params["problem"] != "change-mismatch":
         return None
@@ -107,6 +109,14 @@ def _check_times(spec, base, later, change, stated: Interval, ratio: Interval, b
                         suggestion=f"“增长{format_number(by.mid, digits)}倍”或“增长到{format_number(ratio.mid, digits)}倍”",
                         stated=stated_text, computed=format_number(by.mid if says_by else ratio.mid, digits),
                         base=base.mention.text, later=later.mention.text)
+
+
+def _verb_of(change: Claim) -> str:
+    """The change verb as the article wrote it (激增, 提高, 增长), so a rewrite keeps the author's word."""
+    prefix = change.sentence[: max(0, change.mention.reading_start - change.sentence_start)]
+    match = re.search(r"([\u4e00-\u9fff]{2})(?:到|至)?了?$", prefix)
+    verb = match.group(1) if match and re.search(r"[增长升提高加涨扩翻]", match.group(1)) else "增长"
+    return verb[:-1] + "长" if verb.endswith("增至") else verb
 
 
 def _check_percent(spec, base, later, change, stated: Interval, a: Interval, b: Interval) -> Finding | None:

@@ -1,0 +1,290 @@
+"""The `check --format sarif` report: SARIF 2.1.0 for code-scanning hosts and SARIF viewers.
+
+Columns and character offsets are counted in Unicode code points, not in SARIF's default UTF-16
+code units: the run says so with `columnKind: unicodeCodePoints`, and every `startColumn`,
+`endColumn`, `charOffset` and `charLength` is an index into the decoded text (Python `str`
+indices), so a character outside the BMP counts once.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import PurePath, PureWindowsPath
+from typing import Any
+from urllib.parse import quote
+
+from checker import __version__
+from checker.report.records import finding_record
+from checker.report.text import line_col
+
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+# The project's home page; a placeholder until the project publishes one.
+INFORMATION_URI = "https://hedui.invalid/"
+FINGERPRINT_KEY = "heduiFingerprint/v1"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+SUPPRESSION_KINDS = {"dismissed": "external", "suppressed": "inSource"}
+BASELINE_STATES = {"new": "new", "baseline": "unchanged"}
+LABELS = {"arithmetic": "计算", "suggestion": "建议"}
+QUOTED = re.compile(r"“([^“”]+)”")
+CLAUSE_END = re.compile(r"[：；，。:;]")
+SENTENCE_END = re.compile(r"(?<=[。！？])|(?<=[.!?])\s")
+
+
+def render_sarif(result, statuses: dict[str, str] | None = None, reasons: dict[str, str] | None = None) -> str:
+    """One SARIF 2.1.0 log with a single run: the pack's rules, the documents and every finding."""
+    rules = [describe_rule(spec) for spec in result.pack.rules]
+    rule_index = {rule["id"]: i for i, rule in enumerate(rules)}
+    docs = {d.path: d for d in result.documents}
+    artifacts = [describe_artifact(d.path, d.encoding) for d in result.documents]
+    artifact_index = {d.path: i for i, d in enumerate(result.documents)}
+    results = []
+    for finding in result.findings:
+        record = finding_record(finding)
+        if record["rule"] not in rule_index:
+            # A finding from a rule the pack no longer has still needs a descriptor to point at.
+            rule_index[record["rule"]] = len(rules)
+            rules.append({"id": record["rule"], "name": name_rule(record["rule"])})
+        for loc in record["claims"]:
+            if loc["doc"] not in artifact_index:
+                artifact_index[loc["doc"]] = len(artifacts)
+                artifacts.append(describe_artifact(loc["doc"], None))
+        status = (statuses or {}).get(record["fingerprint"], "new")
+        results.append(build_result(record, rule_index, artifact_index, docs, status,
+                                    (reasons or {}).get(record["fingerprint"], ""), statuses is not None))
+    run = {
+        "tool": {"driver": {
+            "name": "hedui", "informationUri": INFORMATION_URI, "version": __version__,
+            "semanticVersion": __version__, "rules": rules,
+        }},
+        "artifacts": artifacts,
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }
+    log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def describe_rule(spec) -> dict[str, Any]:
+    """The reportingDescriptor of a rule: descriptions, help with examples, default level, kind."""
+    descriptor: dict[str, Any] = {
+        "id": spec.id,
+        "name": name_rule(spec.id),
+        "shortDescription": {"text": summarize_rule(spec)},
+        "fullDescription": {"text": spec.description.strip() or spec.message},
+        "help": {"text": write_help_text(spec), "markdown": write_help_markdown(spec)},
+        "defaultConfiguration": {"level": LEVELS[spec.severity]},
+        "properties": {"kind": spec.kind, "references": list(spec.references), "tags": [spec.kind]},
+    }
+    if not spec.enabled:
+        descriptor["defaultConfiguration"]["enabled"] = False
+    return descriptor
+
+
+def name_rule(rule_id: str) -> str:
+    """A readable identifier for a rule id: growth.increase-by-vs-to -> GrowthIncreaseByVsTo."""
+    return "".join(part.capitalize() for part in re.split(r"[.\-_]", rule_id) if part)
+
+
+def summarize_rule(spec) -> str:
+    """One line for a rule: the description's first sentence, else the message template's first clause."""
+    description = spec.description.strip()
+    if description:
+        first_line = description.splitlines()[0].strip()
+        return SENTENCE_END.split(first_line, maxsplit=1)[0].strip()
+    clause = CLAUSE_END.split(spec.message, maxsplit=1)[0]
+    return re.sub(r"(\{\w+\})+", "…", clause).strip() or spec.id
+
+
+def write_help_text(spec) -> str:
+    """Plain-text help: the description, the bad and good examples, the references."""
+    lines = [spec.description.strip() or spec.message]
+    if spec.examples:
+        lines.append("")
+        lines.extend(f"{label}: {text}" for label, text in list_examples(spec))
+    if spec.references:
+        lines.append("")
+        lines.extend(f"See: {ref}" for ref in spec.references)
+    return "\n".join(lines)
+
+
+def write_help_markdown(spec) -> str:
+    """Markdown help: the description, each example in a fenced block, the references as a list."""
+    parts = [spec.description.strip() or spec.message]
+    for label, text in list_examples(spec):
+        parts.append(f"**{label}:**\n\n```text\n{text}\n```")
+    if spec.references:
+        parts.append("**References:**\n\n" + "\n".join(f"- {ref}" for ref in spec.references))
+    return "\n\n".join(parts)
+
+
+def list_examples(spec) -> list[tuple[str, str]]:
+    """The rule's examples as (Bad|Good, text) pairs, in file order."""
+    return [(key.capitalize(), str(text).strip()) for example in spec.examples for key, text in example.items()]
+
+
+def describe_artifact(path: str, encoding: str | None) -> dict[str, Any]:
+    """The run.artifacts entry of a document."""
+    artifact: dict[str, Any] = {"location": locate_artifact(path), "roles": ["analysisTarget"]}
+    if encoding:
+        artifact["encoding"] = encoding
+    return artifact
+
+
+def locate_artifact(path: str, index: int | None = None) -> dict[str, Any]:
+    """An artifactLocation: the path as given, percent-encoded, relative to %SRCROOT% unless absolute."""
+    windows = PureWindowsPath(path)
+    if windows.drive:
+        return _with_index({"uri": "file:///" + quote(windows.as_posix(), safe="/:")}, index)
+    posix = PurePath(path).as_posix()
+    if posix.startswith("/"):
+        return _with_index({"uri": "file://" + quote(posix, safe="/")}, index)
+    # Quoting ':' too keeps a relative path like "a:b.txt" from reading as a URI scheme.
+    return _with_index({"uri": quote(posix, safe="/"), "uriBaseId": "%SRCROOT%"}, index)
+
+
+def _with_index(location: dict[str, Any], index: int | None) -> dict[str, Any]:
+    """Add the artifacts index to a location when there is one."""
+    if index is not None:
+        location["index"] = index
+    return location
+
+
+def split_locations(record: dict[str, Any]) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    """The primary location of a finding record (its last claim, else its first span) and the others."""
+    locations = record["claims"]
+    if not locations:
+        return None, []
+    claims = [i for i, loc in enumerate(locations) if "role" in loc]
+    primary = claims[-1] if claims else 0
+    return locations[primary], [loc for i, loc in enumerate(locations) if i != primary]
+
+
+def position_span(text: str, start: int, end: int) -> tuple[int, int, int, int]:
+    """1-based (startLine, startColumn, endLine, endColumn) of a span; endColumn is one past its last character."""
+    line, col = line_col(text, start)
+    if end > start and text[end - 1] == "\n":
+        # A span ending in a newline ends on that line, not at column 1 of the next.
+        end_line, end_col = line_col(text, end - 1)
+        return line, col, end_line, end_col + 1
+    end_line, end_col = line_col(text, end)
+    return line, col, end_line, end_col
+
+
+def describe_region(text: str | None, start: int, end: int) -> dict[str, Any]:
+    """A SARIF region for a span, in code points; without the text, only the offsets are known."""
+    region: dict[str, Any] = {}
+    if text is not None:
+        line, col, end_line, end_col = position_span(text, start, end)
+        region.update(startLine=line, startColumn=col, endLine=end_line, endColumn=end_col)
+    region.update(charOffset=start, charLength=end - start)
+    if text is not None:
+        region["snippet"] = {"text": text[start:end]}
+    return region
+
+
+def build_result(record: dict[str, Any], rule_index: dict[str, int], artifact_index: dict[str, int],
+                 docs: dict, status: str, reason: str, with_baseline: bool) -> dict[str, Any]:
+    """The SARIF result of one finding record."""
+    primary, others = split_locations(record)
+    result: dict[str, Any] = {
+        "ruleId": record["rule"],
+        "ruleIndex": rule_index[record["rule"]],
+        "level": LEVELS[record["severity"]],
+        "message": {"text": compose_message(record)},
+    }
+    if primary is not None:
+        result["locations"] = [locate_claim(primary, artifact_index, docs)]
+    if others:
+        result["relatedLocations"] = [
+            dict(locate_claim(loc, artifact_index, docs), id=i, message={"text": label_claim(loc)})
+            for i, loc in enumerate(others, start=1)
+        ]
+    result["partialFingerprints"] = {FINGERPRINT_KEY: record["fingerprint"]}
+    fix = propose_fix(record, primary, artifact_index, docs)
+    if fix:
+        result["fixes"] = [fix]
+    if status in SUPPRESSION_KINDS:
+        suppression = {"kind": SUPPRESSION_KINDS[status], "status": "accepted"}
+        if reason:
+            suppression["justification"] = reason
+        result["suppressions"] = [suppression]
+    if with_baseline and status in BASELINE_STATES:
+        result["baselineState"] = BASELINE_STATES[status]
+    result["properties"] = {"kind": record["kind"], "status": status, "inferredDate": record["inferred_date"]}
+    return result
+
+
+def compose_message(record: dict[str, Any]) -> str:
+    """The result message: the finding's message, then its arithmetic and suggestion on their own lines."""
+    lines = [record["message"]]
+    lines += [f"{LABELS[key]}: {record[key]}" for key in ("arithmetic", "suggestion") if record[key]]
+    return "\n".join(lines)
+
+
+def label_claim(loc: dict[str, Any]) -> str:
+    """The message of a related location: the claim's role, if any, and its text."""
+    return f"{loc['role']}: {loc['text']}" if loc.get("role") else loc["text"]
+
+
+def locate_claim(loc: dict[str, Any], artifact_index: dict[str, int], docs: dict) -> dict[str, Any]:
+    """A SARIF location for a claim or span of a finding record."""
+    doc = docs.get(loc["doc"])
+    return {"physicalLocation": {
+        "artifactLocation": locate_artifact(loc["doc"], artifact_index[loc["doc"]]),
+        "region": describe_region(doc.text if doc else None, loc["start"], loc["end"]),
+    }}
+
+
+def propose_fix(record: dict[str, Any], primary: dict[str, Any] | None, artifact_index: dict[str, int],
+                docs: dict) -> dict[str, Any] | None:
+    """A fix replacing the primary claim's phrase by the suggestion's first quoted alternative, if any."""
+    replacement = pick_replacement(record["suggestion"])
+    doc = docs.get(primary["doc"]) if primary else None
+    if replacement is None or doc is None:
+        return None
+    start, end = align_replacement(doc.text, primary["start"], primary["end"], replacement)
+    if "\n" in doc.text[start:end] or doc.text[start:end] == replacement:
+        # A span across lines is markup or a hard wrap: no safe textual rewrite.
+        return None
+    return {
+        "description": {"text": f"{LABELS['suggestion']}: “{replacement}”"},
+        "artifactChanges": [{
+            "artifactLocation": locate_artifact(primary["doc"], artifact_index[primary["doc"]]),
+            "replacements": [{"deletedRegion": describe_region(doc.text, start, end),
+                              "insertedContent": {"text": replacement}}],
+        }],
+    }
+
+
+def pick_replacement(suggestion: str) -> str | None:
+    """The first alternative of a suggestion when it is a quoted rewrite (“…”或“…”); advice gives None."""
+    match = QUOTED.match(suggestion.strip())
+    return match.group(1) if match else None
+
+
+def align_replacement(text: str, start: int, end: int, replacement: str) -> tuple[int, int]:
+    """The span around [start, end) that the replacement rewrites: the nearest, most similar window.
+
+    A suggestion often repeats the words around the figure (“增长到22.2倍” for the figure 22.2倍
+    after 增长), so the region widens over neighbouring characters while that brings it closer
+    to the replacement.
+    """
+    reach = len(replacement)
+    best = (_distance(text[start:end], replacement), 0, start, end)
+    for left in range(max(0, start - reach), start + 1):
+        for right in range(end, min(len(text), end + reach) + 1):
+            candidate = (_distance(text[left:right], replacement), (start - left) + (right - end), left, right)
+            best = min(best, candidate)
+    return best[2], best[3]
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance between two short strings."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i]
+        for j, cb in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
