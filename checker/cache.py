@@ -1,79 +1,140 @@
-"""The claims cache: each file's document and claims in SQLite, keyed by content hash and versions.
+"""The analysis cache: per file, its analysis, its linkable claims and its findings, in SQLite.
 
-An unchanged file (same size and modification time, or else same content hash) is never
-re-extracted. Every payload carries its own SHA-256: a corrupted row or database is detected,
-discarded and rebuilt, never trusted.
+A file whose size and modification time are unchanged is never re-read. `check` never loads a
+whole analysis back: it reads the documents' dates, the findings of the document-scope rules, and
+only those linkable claims whose fact (or its target/actual twin) is stated more than once —
+the only claims the corpus-scope rules can compare. Every blob carries its SHA-256: a damaged row
+or database is detected and the cache rebuilt, never trusted.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import pickle
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS docs (
-    path TEXT NOT NULL, version TEXT NOT NULL, mtime_ns INTEGER, size INTEGER, sha TEXT,
-    digest TEXT NOT NULL, payload BLOB NOT NULL, PRIMARY KEY (path, version)
+SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS files (
+        path TEXT NOT NULL, version TEXT NOT NULL, mtime_ns INTEGER, size INTEGER,
+        dct TEXT, dct_source TEXT, dct_confidence REAL, encoding TEXT, claim_count INTEGER,
+        digest TEXT NOT NULL, full BLOB NOT NULL, PRIMARY KEY (path, version))""",
+    """CREATE TABLE IF NOT EXISTS facts (
+        path TEXT NOT NULL, version TEXT NOT NULL, key TEXT NOT NULL, family TEXT NOT NULL,
+        digest TEXT NOT NULL, claim BLOB NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS facts_by_path ON facts (version, path)",
+    """CREATE TABLE IF NOT EXISTS findings (
+        path TEXT NOT NULL, version TEXT NOT NULL, digest TEXT NOT NULL, findings BLOB NOT NULL,
+        PRIMARY KEY (path, version))""",
 )
-"""
 
 
-class ClaimCache:
-    """A SQLite store of (Document, claims) per file and version string."""
+class CacheCorrupt(Exception):
+    """A row whose blob does not match its digest, or that does not unpickle."""
+
+
+def _blob(value: Any) -> tuple[str, bytes]:
+    """Pickle a value and return (digest, blob)."""
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    return hashlib.sha256(data).hexdigest(), data
+
+
+def _unblob(digest: str, data: bytes) -> Any:
+    """Verify and unpickle one of our own blobs."""
+    if hashlib.sha256(data).hexdigest() != digest:
+        raise CacheCorrupt("digest mismatch")
+    try:
+        return pickle.loads(data)  # our own rows, verified by their digest above
+    except Exception as exc:
+        raise CacheCorrupt(str(exc)) from exc
+
+
+class AnalysisCache:
+    """The SQLite store below .hedui-cache/."""
 
     def __init__(self, folder: Path):
         """Open (or create, or rebuild when corrupted) the cache in a folder."""
         folder.mkdir(parents=True, exist_ok=True)
-        self.path = folder / "claims.sqlite"
+        self.path = folder / "analysis.sqlite"
         self.db = self._open()
 
     def _open(self) -> sqlite3.Connection:
-        """Connect and check the database; a corrupted file is removed and recreated."""
+        """Connect and check the database; a damaged or foreign file is replaced."""
         try:
-            db = sqlite3.connect(self.path)
-            db.execute(SCHEMA)
-            if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise sqlite3.DatabaseError("quick_check failed")
-            return db
+            return self._connect()
         except sqlite3.DatabaseError:
-            # Not a database, or a damaged one: start over rather than trust it.
+            # Not a database, a damaged one, or an older layout: start over rather than trust it.
             self.path.unlink(missing_ok=True)
-            db = sqlite3.connect(self.path)
-            db.execute(SCHEMA)
-            return db
+            return self._connect()
 
-    def get(self, path: str, version: str, stat: tuple[int, int], content: bytes | None = None) -> Any | None:
-        """The cached payload when the file is unchanged; None otherwise."""
-        row = self.db.execute(
-            "SELECT mtime_ns, size, sha, digest, payload FROM docs WHERE path = ? AND version = ?", (path, version)
-        ).fetchone()
-        if row is None:
-            return None
-        mtime_ns, size, sha, digest, payload = row
-        if (mtime_ns, size) != stat:
-            if content is None or hashlib.sha256(content).hexdigest() != sha:
-                # The file changed (or we may not read it here to compare): extract again.
-                return None
-        if hashlib.sha256(payload).hexdigest() != digest:
-            # A damaged row: drop it and extract again.
-            self.db.execute("DELETE FROM docs WHERE path = ? AND version = ?", (path, version))
-            return None
-        try:
-            return pickle.loads(payload)  # our own rows, verified by their digest above
-        except Exception:
-            self.db.execute("DELETE FROM docs WHERE path = ? AND version = ?", (path, version))
-            return None
+    def _connect(self) -> sqlite3.Connection:
+        """Connect, create the tables, and run SQLite's own integrity check."""
+        db = sqlite3.connect(self.path)
+        for statement in SCHEMA:
+            db.execute(statement)
+        if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise sqlite3.DatabaseError("quick_check failed")
+        return db
 
-    def put(self, path: str, version: str, stat: tuple[int, int], sha: str, value: Any) -> None:
-        """Store a payload for a file."""
-        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    def reset(self) -> None:
+        """Forget everything (after corruption was found)."""
+        self.db.close()
+        self.path.unlink(missing_ok=True)
+        self.db = self._connect()
+
+    def fresh(self, version: str, stats: dict[str, tuple[int, int]]) -> set[str]:
+        """The paths whose cached rows are current for this version, size and modification time."""
+        rows = self.db.execute("SELECT path, mtime_ns, size FROM files WHERE version = ?", (version,))
+        return {path for path, mtime_ns, size in rows if stats.get(path) == (mtime_ns, size)}
+
+    def store(self, version: str, stat: tuple[int, int], analysis: Any, linkable: Iterable[tuple[str, str, Any]]) -> None:
+        """Write one file's analysis, linkable claims (key, family, claim) and findings."""
+        doc = analysis.doc
+        path = doc.path
+        for table in ("files", "facts", "findings"):
+            self.db.execute(f"DELETE FROM {table} WHERE path = ? AND version = ?", (path, version))
+        digest, full = _blob(analysis)
+        dct = doc.dct
         self.db.execute(
-            "INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (path, version, stat[0], stat[1], sha, hashlib.sha256(payload).hexdigest(), payload),
+            "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (path, version, stat[0], stat[1], dct.date.isoformat() if dct else None, dct.source if dct else None,
+             dct.confidence if dct else None, doc.encoding, len(analysis.claims), digest, full),
         )
+        for key, family, claim in linkable:
+            self.db.execute("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?)", (path, version, key, family, *_blob(claim)))
+        if analysis.findings:
+            self.db.execute("INSERT INTO findings VALUES (?, ?, ?, ?)", (path, version, *_blob(analysis.findings)))
+
+    def load_full(self, version: str, paths: list[str]) -> dict[str, Any]:
+        """Whole analyses of the given paths."""
+        out = {}
+        for path in paths:
+            row = self.db.execute("SELECT digest, full FROM files WHERE path = ? AND version = ?", (path, version)).fetchone()
+            if row is not None:
+                out[path] = _unblob(*row)
+        return out
+
+    def load_light(self, version: str, paths: list[str]) -> tuple[list[tuple], list[Any], list[Any], int, int]:
+        """For `check`: document rows, findings, claims of facts stated more than once, claim and fact counts."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (path TEXT PRIMARY KEY)")
+        self.db.execute("DELETE FROM wanted")
+        self.db.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", ((p,) for p in paths))
+        documents = self.db.execute(
+            "SELECT path, dct, dct_source, dct_confidence, encoding, claim_count FROM files "
+            "WHERE version = ? AND path IN (SELECT path FROM wanted)", (version,)).fetchall()
+        findings = [f for digest, blob in self.db.execute(
+            "SELECT digest, findings FROM findings WHERE version = ? AND path IN (SELECT path FROM wanted)", (version,))
+            for f in _unblob(digest, blob)]
+        claims = [_unblob(digest, blob) for digest, blob in self.db.execute(
+            "SELECT digest, claim FROM facts WHERE version = ? AND path IN (SELECT path FROM wanted) AND family IN ("
+            " SELECT family FROM facts WHERE version = ? AND path IN (SELECT path FROM wanted)"
+            " GROUP BY family HAVING COUNT(*) > 1)", (version, version))]
+        count = sum(row[5] or 0 for row in documents)
+        facts = self.db.execute("SELECT COUNT(DISTINCT key) FROM facts WHERE version = ? AND path IN (SELECT path FROM wanted)",
+                                (version,)).fetchone()[0]
+        return documents, findings, claims, count, facts
 
     def close(self) -> None:
         """Commit and close."""
@@ -81,3 +142,12 @@ class ClaimCache:
             self.db.commit()
         finally:
             self.db.close()
+
+
+def document_stub(row: tuple) -> Any:
+    """A Document without text, from a files row (its text is re-read only when a finding needs it)."""
+    from checker.model import Document, DocumentDate
+
+    path, dct, source, confidence, encoding, _ = row
+    date = DocumentDate(dt.date.fromisoformat(dct), source, confidence) if dct else None
+    return Document(path, "", "", (), dct=date, encoding=encoding or "utf-8")

@@ -49,12 +49,14 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
-def load_run(args: argparse.Namespace, extra_paths: list[str] = ()):
-    """Read config, rule pack and corpus; return (config, pack, corpus, result)."""
+def load_run(args: argparse.Namespace, extra_paths: list[str] = (), light: bool = False):
+    """Read config, rule pack and corpus, run the rules; return (config, result, whether an input failed)."""
+    import hashlib
+
     from checker.config import load_config
-    from checker.corpus import load_corpus
+    from checker.corpus import Setup, load_corpus
     from checker.files import collect_paths
-    from checker.pipeline import load_pack_and_lexicon, rules_digest, run_rules
+    from checker.pipeline import cross_check, load_pack_and_lexicon, rules_digest
 
     config = load_config(explicit=args.config)
     rule_dirs = [Path(d) for d in args.rules] + [config.root / d for d in config.get("rules")]
@@ -62,16 +64,41 @@ def load_run(args: argparse.Namespace, extra_paths: list[str] = ()):
     pack, _ = load_pack_and_lexicon(rule_dirs, lexicons)
     pack = _apply_rule_settings(pack, config)
     files, missing = collect_paths(list(args.paths) + list(extra_paths))
-    files = [f for f in files if f in args.paths or config.included(f)]
+    given = set(args.paths) | set(extra_paths)
+    files = [f for f in files if f in given or config.included(f)]
     cache_dir = None if args.no_cache or not config.get("cache") else config.path("cache-dir")
+    settings = repr([(r.id, r.enabled, r.severity) for r in pack.rules]).encode()
+    version = f"{rules_digest(rule_dirs, lexicons)}-{hashlib.sha256(settings).hexdigest()[:8]}"
     corpus = load_corpus(
-        files, dates=lambda p: args.date or config.date_for(p), pack_version=rules_digest(rule_dirs, lexicons),
-        rule_dirs=rule_dirs, lexicons=lexicons, cache_dir=cache_dir, progress=not args.quiet,
+        files, dates=lambda p: args.date or config.date_for(p), version=version,
+        setup=Setup(tuple(rule_dirs), tuple(lexicons), pack), cache_dir=cache_dir, progress=not args.quiet, light=light,
     )
     for line in missing + list(corpus.errors):
         print(f"hedui: error: {line}", file=sys.stderr)
-    result = run_rules(corpus.documents, corpus.claims, pack)
+    result = cross_check(corpus.documents, corpus.claims, corpus.findings, pack, claim_count=corpus.claim_count,
+                         fact_count=corpus.fact_count)
+    if light:
+        result = _hydrate(result, args, config)
     return config, result, bool(missing or corpus.errors)
+
+
+def attrs_evolve(value, **changes):
+    """attrs.evolve, imported lazily."""
+    import attrs
+
+    return attrs.evolve(value, **changes)
+
+
+def _hydrate(result, args: argparse.Namespace, config):
+    """Re-read the text of the documents that findings point into (a warm cache keeps no text)."""
+    from checker.ingest import read_document
+
+    involved = {c.doc for f in result.findings for c in f.claims} | {d for f in result.findings for d, _, _ in f.spans}
+    documents = tuple(
+        read_document(d.path, date_override=args.date or config.date_for(d.path)) if d.path in involved and not d.text else d
+        for d in result.documents
+    )
+    return attrs_evolve(result, documents=documents)
 
 
 def _apply_rule_settings(pack, config):
@@ -98,7 +125,7 @@ def run_check(args: argparse.Namespace) -> int:
     from checker.decisions import load_decisions
     from checker.triage import load_baseline, triage
 
-    config, result, failed = load_run(args, extra_paths=args.against)
+    config, result, failed = load_run(args, extra_paths=args.against, light=True)
     result = _focus(result, args)
     decisions_path = Path(args.decisions) if args.decisions else config.path("decisions")
     decisions = load_decisions(decisions_path)
@@ -204,7 +231,7 @@ def run_baseline(args: argparse.Namespace) -> int:
     from checker.triage import render_baseline
     from checker.writefile import write_output
 
-    _, result, failed = load_run(args)
+    _, result, failed = load_run(args, light=True)
     write_output(render_baseline(result.findings), args.output)
     print(f"hedui: baseline of {len(result.findings)} findings written to {args.output}", file=sys.stderr)
     return 2 if failed else 0

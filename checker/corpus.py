@@ -1,4 +1,4 @@
-"""Read a set of articles into documents and claims: cached, in parallel for many files, with progress."""
+"""Analyse a set of articles: cached per file, in parallel for many files, with a progress bar."""
 
 from __future__ import annotations
 
@@ -12,70 +12,123 @@ from typing import Callable
 
 import attrs
 
-from checker.model import Claim, Document
+from checker.model import Claim, Document, Finding
 
 PARALLEL_FROM = 64  # below this many files to extract, worker start-up costs more than it saves
 
 
 @attrs.frozen(eq=False)
 class Corpus:
-    """Documents and their claims, plus the lines for files that could not be read."""
+    """What a run read: documents, claims and document-scope findings, plus unreadable files' errors.
+
+    A light corpus (for `check`) holds documents without text and only the claims the corpus-scope
+    rules can compare; a full one holds every document's text and claims.
+    """
 
     documents: tuple[Document, ...]
     claims: tuple[Claim, ...]
+    findings: tuple[Finding, ...]
     errors: tuple[str, ...]
-    extracted: int  # files extracted in this run (not from the cache)
+    extracted: int  # files analysed in this run (not from the cache)
+    claim_count: int  # claims of all documents, even when only the linkable ones were loaded
+    fact_count: int  # distinct facts stated, even when only the comparable claims were loaded
+
+
+@attrs.frozen(eq=False)
+class Setup:
+    """What a worker needs to analyse a file: rule directories, lexicon files and the rule pack."""
+
+    rule_dirs: tuple[Path, ...]
+    lexicons: tuple[Path, ...]
+    pack: object
 
 
 def load_corpus(
-    files: list[str], *, dates: Callable[[str], dt.date | None], pack_version: str, rule_dirs: list[Path],
-    lexicons: list[Path], cache_dir: Path | None, progress: bool,
+    files: list[str], *, dates: Callable[[str], dt.date | None], version: str, setup: Setup,
+    cache_dir: Path | None, progress: bool, light: bool = False,
 ) -> Corpus:
-    """Documents and claims for every file, from the cache where the file is unchanged."""
-    from checker import __version__
+    """Analyse every file, reusing the cache for unchanged ones; a corrupted cache is rebuilt."""
+    from checker.cache import CacheCorrupt
 
     cache = _open_cache(cache_dir)
-    version_base = f"{__version__}/{pack_version}"
-    results: dict[str, tuple[Document, tuple[Claim, ...]] | str] = {}
-    todo: list[tuple[str, dt.date | None, tuple[int, int]]] = []
-    for path in files:
-        date = dates(path)
-        stat = _stat(path)
-        version = f"{version_base}/{date}"
-        cached = cache.get(path, version, stat) if cache and stat else None
-        if cached is not None:
-            results[path] = cached
-        else:
-            todo.append((path, date, stat))
-    meter = _Progress(len(todo), enabled=progress)
-    for path, outcome in _extract_all(todo, (rule_dirs, lexicons), meter):
-        results[path] = outcome
-        if cache and not isinstance(outcome, str):
-            date, stat = next((d, s) for p, d, s in todo if p == path)
-            sha = hashlib.sha256(Path(path).read_bytes()).hexdigest()
-            cache.put(path, f"{version_base}/{date}", stat, sha, outcome)
-    meter.finish()
+    try:
+        return _load(files, dates, version, setup, cache, progress, light)
+    except CacheCorrupt:
+        # A damaged row: throw the cache away and analyse everything again.
+        cache.reset()
+        return _load(files, dates, version, setup, cache, progress, light)
+    finally:
+        if cache:
+            cache.close()
+
+
+def _load(files, dates, version, setup, cache, progress, light) -> Corpus:
+    """One attempt at loading: analyse what is stale, then read everything back in file order."""
+    from checker import __version__
+
+    versions = {path: f"{__version__}/{version}/{dates(path)}" for path in files}
+    stats = {path: _stat(path) for path in files}
+    fresh: set[str] = set()
     if cache:
-        cache.close()
-    documents, claims, errors = [], [], []
-    for path in files:
-        outcome = results[path]
+        for key in set(versions.values()):
+            fresh |= {p for p in cache.fresh(key, stats) if versions.get(p) == key}
+    todo = [(p, dates(p)) for p in files if p not in fresh]
+    meter = _Progress(len(todo), enabled=progress)
+    analysed, errors = {}, {}
+    for (path, _), outcome in zip(todo, _analyze_all(todo, setup, meter)):
         if isinstance(outcome, str):
-            errors.append(outcome)
-        else:
-            documents.append(outcome[0])
-            claims.extend(outcome[1])
-    return Corpus(tuple(documents), tuple(claims), tuple(errors), len(todo))
+            errors[path] = outcome
+            continue
+        analysed[path] = outcome
+        if cache and stats[path]:
+            cache.store(versions[path], stats[path], outcome, outcome.linkable())
+    meter.finish()
+    if not cache:
+        return _from_analyses(files, analysed, errors, len(todo), light)
+    if light:
+        return _light_from_cache(files, versions, cache, errors, len(todo))
+    loaded = {}
+    for key in set(versions.values()):
+        loaded.update(cache.load_full(key, [p for p in files if versions[p] == key and p not in analysed]))
+    return _from_analyses(files, {**loaded, **analysed}, errors, len(todo), light)
+
+
+def _from_analyses(files, analyses: dict, errors: dict, extracted: int, light: bool) -> Corpus:
+    """A corpus from whole analyses, in file order (light: only linkable claims)."""
+    ordered = [analyses[p] for p in files if p in analyses]
+    linkable = [item for a in ordered for item in a.linkable()]
+    claims = [c for a in ordered for c in a.claims] if not light else [c for _, _, c in linkable]
+    return Corpus(tuple(a.doc for a in ordered), tuple(claims), tuple(f for a in ordered for f in a.findings),
+                  tuple(errors[p] for p in files if p in errors), extracted, sum(len(a.claims) for a in ordered),
+                  len({key for key, _, _ in linkable}))
+
+
+def _light_from_cache(files, versions: dict, cache, errors: dict, extracted: int) -> Corpus:
+    """A light corpus read back from the cache, in file order."""
+    from checker.cache import document_stub
+
+    rows, findings, claims, count, facts = [], [], [], 0, 0
+    for key in set(versions.values()):
+        part = cache.load_light(key, [p for p in files if versions[p] == key and p not in errors])
+        rows += part[0]
+        findings += part[1]
+        claims += part[2]
+        count += part[3]
+        facts += part[4]
+    order = {p: i for i, p in enumerate(files)}
+    rows.sort(key=lambda row: order[row[0]])
+    return Corpus(tuple(document_stub(r) for r in rows), tuple(claims), tuple(findings),
+                  tuple(errors[p] for p in files if p in errors), extracted, count, facts)
 
 
 def _open_cache(cache_dir: Path | None):
-    """The claims cache, or None when caching is off or the folder is not writable."""
-    from checker.cache import ClaimCache
+    """The analysis cache, or None when caching is off or the folder is not writable."""
+    from checker.cache import AnalysisCache
 
     if cache_dir is None:
         return None
     try:
-        return ClaimCache(cache_dir)
+        return AnalysisCache(cache_dir)
     except OSError:
         # A read-only checkout: run without a cache rather than fail.
         return None
@@ -90,24 +143,24 @@ def _stat(path: str) -> tuple[int, int] | None:
     return info.st_mtime_ns, info.st_size
 
 
-def _extract_all(todo, sources: tuple[list[Path], list[Path]], meter) -> list[tuple[str, object]]:
-    """Extract documents and claims, on all cores when there are many files."""
+def _analyze_all(todo, setup: Setup, meter) -> list[object]:
+    """Analyse files in order, on all cores when there are many."""
     if not todo:
         # Everything came from the cache: no resources to load at all.
         return []
+    jobs = list(todo)
     if len(todo) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        _init_worker(sources)
+        _init_worker(setup)
         out = []
-        for path, date, _ in todo:
-            out.append(_extract_one((path, date)))
+        for job in jobs:
+            out.append(_analyze_one(job))
             meter.step()
         return out
     from concurrent.futures import ProcessPoolExecutor
 
-    jobs = [(path, date) for path, date, _ in todo]
     out = []
-    with ProcessPoolExecutor(max_workers=os.cpu_count(), initializer=_init_worker, initargs=(sources,)) as pool:
-        for result in pool.map(_extract_one, jobs, chunksize=32):
+    with ProcessPoolExecutor(max_workers=os.cpu_count(), initializer=_init_worker, initargs=(setup,)) as pool:
+        for result in pool.map(_analyze_one, jobs, chunksize=32):
             out.append(result)
             meter.step()
     return out
@@ -116,28 +169,29 @@ def _extract_all(todo, sources: tuple[list[Path], list[Path]], meter) -> list[tu
 _WORKER: dict[str, object] = {}  # per-process resources, set once by _init_worker (worker-local state)
 
 
-def _init_worker(sources: tuple[list[Path], list[Path]]) -> None:
-    """Load resources and the claim lexicon (from rule dirs and lexicon files) once per process."""
+def _init_worker(setup: Setup) -> None:
+    """Load resources and the claim lexicon once per process."""
     from checker.pipeline import load_pack_and_lexicon
     from checker.resources import load_resources
 
     if "resources" not in _WORKER:
         _WORKER["resources"] = load_resources()
-        _WORKER["lexicon"] = load_pack_and_lexicon(*sources)[1]
+    _WORKER["lexicon"] = load_pack_and_lexicon(list(setup.rule_dirs), list(setup.lexicons))[1]
+    _WORKER["pack"] = setup.pack
 
 
-def _extract_one(job: tuple[str, dt.date | None]) -> tuple[str, object]:
-    """Read one file and build its claims; a read error becomes its one-line message."""
+def _analyze_one(job: tuple[str, dt.date | None]) -> object:
+    """Read one file and analyse it; a read error becomes its one-line message."""
     from checker.errors import InputError
     from checker.ingest import read_document
-    from checker.pipeline import claims_of
+    from checker.pipeline import analyze_document
 
     path, date = job
     try:
         doc = read_document(path, date_override=date)
     except InputError as exc:
-        return path, str(exc)
-    return path, (doc, claims_of(doc, _WORKER["resources"], _WORKER["lexicon"]))
+        return str(exc)
+    return analyze_document(doc, _WORKER["resources"], _WORKER["lexicon"], _WORKER["pack"])
 
 
 class _Progress:
@@ -150,7 +204,7 @@ class _Progress:
         self.shown = False
 
     def step(self) -> None:
-        """Count one file, redrawing at most ten times a second."""
+        """Count one file, redrawing about a hundred times over the run."""
         self.done += 1
         if not self.enabled or time.monotonic() - self.start < 1.0:
             return

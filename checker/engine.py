@@ -20,11 +20,19 @@ class RunContext:
     units: Any  # checker.units.UnitSystem
 
 
-def run(pack: RulePack, context: RunContext) -> list[Finding]:
-    """Return every finding of every enabled rule, in a stable order."""
+def run(pack: RulePack, context: RunContext, scope: str | None = None) -> list[Finding]:
+    """Return the findings of every enabled rule (of one scope, when given), in a stable order."""
     findings: list[Finding] = []
     for spec in pack.enabled():
-        findings.extend(kind_module(spec.kind).check(spec, context))
+        module = kind_module(spec.kind)
+        if scope is not None and getattr(module, "SCOPE", "document") != scope:
+            continue
+        findings.extend(module.check(spec, context))
+    return sorted(findings, key=_order)
+
+
+def sort_findings(findings) -> list[Finding]:
+    """Findings in report order: document, position, rule."""
     return sorted(findings, key=_order)
 
 

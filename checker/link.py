@@ -61,6 +61,13 @@ def fact_key(claim: Claim, *, with_period: bool = True) -> str | None:
     return "/".join((claim.subject, claim.metric, period, cumulative, claim.modality, claim.relation, claim.value.unit))
 
 
+def fact_family(key: str) -> str:
+    """A key with its modality left out: a target and the actual later reported share a family."""
+    parts = key.split("/")
+    parts[4] = "*"
+    return "/".join(parts)
+
+
 def _period_key(claim: Claim) -> str | None:
     """The period part of a key: its first and last day, or None when undated."""
     period = claim.period

@@ -1,4 +1,9 @@
-"""The whole check as one pure function: documents in, claims, facts and findings out."""
+"""The whole check as pure functions: each document analysed alone, then the corpus cross-checked.
+
+Rule kinds have a scope. Document kinds (growth, count, wording …) look at one document's
+claims and text, so their findings are cached with the document. Corpus kinds (agreement,
+revision, forecast-vs-actual) compare linkable claims across documents and run every time.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,22 @@ from checker.resources import RULES_DIR, Resources
 
 
 @attrs.frozen(eq=False)
+class DocAnalysis:
+    """One document's share of a run: the document, its claims and its document-scope findings."""
+
+    doc: Document
+    claims: tuple[Claim, ...]
+    findings: tuple[Finding, ...]
+
+    def linkable(self) -> list[tuple[str, str, Claim]]:
+        """(fact key, fact family, claim) for each claim that links across documents."""
+        from checker.link import fact_family, fact_key
+
+        keyed = ((fact_key(c), c) for c in self.claims)
+        return [(key, fact_family(key), c) for key, c in keyed if key is not None]
+
+
+@attrs.frozen(eq=False)
 class CheckResult:
     """Everything a report or a timeline needs from a run."""
 
@@ -19,6 +40,18 @@ class CheckResult:
     index: object  # checker.link.FactIndex
     findings: tuple[Finding, ...]
     pack: object  # checker.rulepack.RulePack
+    claim_count: int = -1  # all claims, when `claims` holds only the linkable ones (a warm cache)
+    fact_count: int = -1  # all facts, when the index holds only the comparable ones
+
+    @property
+    def total_facts(self) -> int:
+        """How many distinct facts the run's claims state."""
+        return self.fact_count if self.fact_count >= 0 else len(self.index.facts)
+
+    @property
+    def total_claims(self) -> int:
+        """How many claims the run understood."""
+        return self.claim_count if self.claim_count >= 0 else len(self.claims)
 
 
 def load_pack_and_lexicon(rule_dirs: list[Path], lexicons: list[Path] = ()) -> tuple[object, object]:
@@ -40,23 +73,39 @@ def claims_of(doc: Document, resources: Resources, lexicon: object) -> tuple[Cla
     return build_claims(doc, find_mentions(doc, resources), lexicon)
 
 
-def check_documents(documents: list[Document], resources: Resources, pack: object, lexicon: object) -> CheckResult:
-    """Build claims for every document, link them, and run the rules."""
-    claims: list[Claim] = []
-    for doc in documents:
-        claims.extend(claims_of(doc, resources, lexicon))
-    return run_rules(documents, claims, pack, resources.units)
-
-
-def run_rules(documents, claims, pack: object, units: object = None) -> CheckResult:
-    """Link claims into facts and run the rule pack over them."""
+def analyze_document(doc: Document, resources: Resources, lexicon: object, pack: object) -> DocAnalysis:
+    """Claims of one document and the findings of the document-scope rules on it."""
     from checker.engine import RunContext, run
+    from checker.link import index_facts
+
+    claims = claims_of(doc, resources, lexicon)
+    context = RunContext(index_facts(claims, {doc.path: doc.dct}), {doc.path: doc}, resources.units)
+    return DocAnalysis(doc, claims, tuple(run(pack, context, scope="document")))
+
+
+def check_corpus(analyses: list[DocAnalysis], pack: object, units: object = None) -> CheckResult:
+    """Link every document's claims and add the corpus-scope findings to the documents' own."""
+    documents = [a.doc for a in analyses]
+    claims = [c for a in analyses for c in a.claims]
+    return cross_check(documents, claims, [f for a in analyses for f in a.findings], pack, units)
+
+
+def cross_check(documents, claims, findings, pack: object, units: object = None, claim_count: int = -1,
+                fact_count: int = -1) -> CheckResult:
+    """Run the corpus-scope rules over the claims and merge their findings with the documents' own."""
+    from checker.engine import RunContext, run, sort_findings
     from checker.link import index_facts
 
     index = index_facts(tuple(claims), {d.path: d.dct for d in documents})
     context = RunContext(index, {d.path: d for d in documents}, units)
-    findings = run(pack, context)
-    return CheckResult(tuple(documents), tuple(claims), index, tuple(findings), pack)
+    merged = list(findings) + run(pack, context, scope="corpus")
+    return CheckResult(tuple(documents), tuple(claims), index, tuple(sort_findings(merged)), pack, claim_count, fact_count)
+
+
+def check_documents(documents: list[Document], resources: Resources, pack: object, lexicon: object) -> CheckResult:
+    """Analyse every document, then cross-check the corpus."""
+    analyses = [analyze_document(doc, resources, lexicon, pack) for doc in documents]
+    return check_corpus(analyses, pack, resources.units)
 
 
 def rules_digest(rule_dirs: list[Path], lexicons: list[Path]) -> str:

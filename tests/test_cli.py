@@ -183,10 +183,10 @@ def test_cache_is_used_and_a_corrupted_cache_is_rebuilt(capsys, workdir):
     """A warm run gives the same findings; garbage in the cache file is detected and replaced."""
     (workdir / "a.md").write_text(WRONG, encoding="utf-8")
     first = run(capsys, "check", "a.md", "--format", "json")
-    assert (workdir / ".hedui-cache" / "claims.sqlite").exists()
+    assert (workdir / ".hedui-cache" / "analysis.sqlite").exists()
     second = run(capsys, "check", "a.md", "--format", "json")
     assert first == second
-    (workdir / ".hedui-cache" / "claims.sqlite").write_bytes(b"this is not a database" * 100)
+    (workdir / ".hedui-cache" / "analysis.sqlite").write_bytes(b"this is not a database" * 100)
     third = run(capsys, "check", "a.md", "--format", "json")
     assert third == first
 
@@ -206,3 +206,20 @@ def test_version_starts_fast():
     assert out.returncode == 0 and "hedui" in out.stdout
     for heavy in ("pint", "dateparser", "yaml", "jsonschema"):
         assert f" {heavy}\n" not in out.stderr and f"| {heavy}\n" not in out.stderr
+
+
+def test_a_damaged_cache_row_is_detected_and_rebuilt(capsys, workdir):
+    """A cache row whose blob no longer matches its digest is never trusted: the run rebuilds the cache."""
+    import sqlite3
+
+    (workdir / "a.md").write_text(WRONG, encoding="utf-8")
+    (workdir / "b.md").write_text("2024年，成都集成电路产业产值达到1200亿元。", encoding="utf-8")
+    (workdir / "c.md").write_text("2024年，成都集成电路产业产值达到1500亿元。", encoding="utf-8")
+    first = run(capsys, "check", ".", "--format", "json")
+    db = sqlite3.connect(workdir / ".hedui-cache" / "analysis.sqlite")
+    db.execute("UPDATE facts SET claim = X'80049500'")
+    db.execute("UPDATE findings SET findings = X'00'")
+    db.commit()
+    db.close()
+    assert run(capsys, "check", ".", "--format", "json") == first
+    assert "agreement.conflicting-values" in first[1] and first[0] == 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+SCOPE = "corpus"  # compares claims across documents
+
 from typing import Any
 
 from checker.intervals import Interval

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+SCOPE = "corpus"  # compares claims across documents
+
 from typing import Any
 
 from checker.kinds._shared import expect_keys, make_finding, period_label

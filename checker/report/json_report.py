@@ -34,8 +34,8 @@ def render_json(result, statuses: dict | None = None, reasons: dict | None = Non
         "findings": findings,
         "summary": {
             "documents": len(result.documents),
-            "claims": len(result.claims),
-            "facts": len(result.index.facts),
+            "claims": result.total_claims,
+            "facts": result.total_facts,
             "findings": {s: counts.get(s, 0) for s in ("error", "warning", "info")},
             "set_aside": dict(set_aside),
         },

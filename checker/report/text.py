@@ -40,7 +40,7 @@ def render_text(result, colour: bool = False, statuses: dict | None = None, stal
     for fp in stale:
         out.append(f"stale decision: {fp} matches no current finding (the text changed?)")
     counts = Counter(f.severity for fs in grouped.values() for f in fs)
-    out.append(f"{len(result.documents)} documents, {len(result.claims)} claims, {len(result.index.facts)} facts: "
+    out.append(f"{len(result.documents)} documents, {result.total_claims} claims, {result.total_facts} facts: "
                f"{counts.get('error', 0)} errors, {counts.get('warning', 0)} warnings, {counts.get('info', 0)} info")
     return "\n".join(out) + "\n"
 
