@@ -11,23 +11,35 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import pickle
 import sqlite3
 from pathlib import Path
 from typing import Any, Iterable
 
+from checker.intervals import Interval
+
 SCHEMA = (
     """CREATE TABLE IF NOT EXISTS files (
         path TEXT NOT NULL, version TEXT NOT NULL, mtime_ns INTEGER, size INTEGER,
         dct TEXT, dct_source TEXT, dct_confidence REAL, encoding TEXT, claim_count INTEGER,
-        digest TEXT NOT NULL, full BLOB NOT NULL, PRIMARY KEY (path, version))""",
+        suppressions TEXT NOT NULL, digest TEXT NOT NULL, full BLOB NOT NULL, PRIMARY KEY (path, version))""",
     """CREATE TABLE IF NOT EXISTS facts (
         path TEXT NOT NULL, version TEXT NOT NULL, key TEXT NOT NULL, family TEXT NOT NULL,
-        digest TEXT NOT NULL, claim BLOB NOT NULL)""",
+        modality TEXT NOT NULL, value REAL, low REAL, high REAL, digest TEXT NOT NULL, claim BLOB NOT NULL)""",
     "CREATE INDEX IF NOT EXISTS facts_by_path ON facts (version, path)",
     """CREATE TABLE IF NOT EXISTS findings (
         path TEXT NOT NULL, version TEXT NOT NULL, digest TEXT NOT NULL, findings BLOB NOT NULL,
         PRIMARY KEY (path, version))""",
+)
+
+
+# A family of facts (one key, any modality) can only yield a corpus finding when its claims differ:
+# intervals that do not all meet (agreement), two modalities (forecast vs actual), or a planned
+# value stated differently (revision). Families where every claim says the same are not loaded.
+DIFFERS = (
+    "MAX(low) > MIN(high) OR COUNT(DISTINCT modality) > 1"
+    " OR (MAX(modality IN ('target', 'forecast')) = 1 AND COUNT(DISTINCT value) > 1)"
 )
 
 
@@ -89,8 +101,9 @@ class AnalysisCache:
         rows = self.db.execute("SELECT path, mtime_ns, size FROM files WHERE version = ?", (version,))
         return {path for path, mtime_ns, size in rows if stats.get(path) == (mtime_ns, size)}
 
-    def store(self, version: str, stat: tuple[int, int], analysis: Any, linkable: Iterable[tuple[str, str, Any]]) -> None:
-        """Write one file's analysis, linkable claims (key, family, claim) and findings."""
+    def store(self, version: str, stat: tuple[int, int], analysis: Any, linkable: Iterable[tuple[str, str, Any]],
+              suppressions: str) -> None:
+        """Write one file's analysis, linkable claims (key, family, claim), findings and inline suppressions (JSON)."""
         doc = analysis.doc
         path = doc.path
         for table in ("files", "facts", "findings"):
@@ -98,12 +111,15 @@ class AnalysisCache:
         digest, full = _blob(analysis)
         dct = doc.dct
         self.db.execute(
-            "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (path, version, stat[0], stat[1], dct.date.isoformat() if dct else None, dct.source if dct else None,
-             dct.confidence if dct else None, doc.encoding, len(analysis.claims), digest, full),
+             dct.confidence if dct else None, doc.encoding, len(analysis.claims), suppressions, digest, full),
         )
         for key, family, claim in linkable:
-            self.db.execute("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?)", (path, version, key, family, *_blob(claim)))
+            bounds = Interval.of(claim.value)
+            low, high = max(bounds.low, -1e308), min(bounds.high, 1e308)
+            self.db.execute("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            (path, version, key, family, claim.modality, claim.value.value, low, high, *_blob(claim)))
         if analysis.findings:
             self.db.execute("INSERT INTO findings VALUES (?, ?, ?, ?)", (path, version, *_blob(analysis.findings)))
 
@@ -116,13 +132,13 @@ class AnalysisCache:
                 out[path] = _unblob(*row)
         return out
 
-    def load_light(self, version: str, paths: list[str]) -> tuple[list[tuple], list[Any], list[Any], int, int]:
-        """For `check`: document rows, findings, claims of facts stated more than once, claim and fact counts."""
+    def load_light(self, version: str, paths: list[str]) -> tuple:
+        """For `check`: document rows, findings, claims of families that differ, claim and fact counts, suppressions."""
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (path TEXT PRIMARY KEY)")
         self.db.execute("DELETE FROM wanted")
         self.db.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", ((p,) for p in paths))
         documents = self.db.execute(
-            "SELECT path, dct, dct_source, dct_confidence, encoding, claim_count FROM files "
+            "SELECT path, dct, dct_source, dct_confidence, encoding, claim_count, suppressions FROM files "
             "WHERE version = ? AND path IN (SELECT path FROM wanted)", (version,)).fetchall()
         findings = [f for digest, blob in self.db.execute(
             "SELECT digest, findings FROM findings WHERE version = ? AND path IN (SELECT path FROM wanted)", (version,))
@@ -130,11 +146,12 @@ class AnalysisCache:
         claims = [_unblob(digest, blob) for digest, blob in self.db.execute(
             "SELECT digest, claim FROM facts WHERE version = ? AND path IN (SELECT path FROM wanted) AND family IN ("
             " SELECT family FROM facts WHERE version = ? AND path IN (SELECT path FROM wanted)"
-            " GROUP BY family HAVING COUNT(*) > 1)", (version, version))]
+            " GROUP BY family HAVING COUNT(*) > 1 AND (" + DIFFERS + "))", (version, version))]
         count = sum(row[5] or 0 for row in documents)
+        suppressions = [item for row in documents for item in json.loads(row[6])]
         facts = self.db.execute("SELECT COUNT(DISTINCT key) FROM facts WHERE version = ? AND path IN (SELECT path FROM wanted)",
                                 (version,)).fetchone()[0]
-        return documents, findings, claims, count, facts
+        return documents, findings, claims, count, facts, suppressions
 
     def close(self) -> None:
         """Commit and close."""
@@ -148,6 +165,6 @@ def document_stub(row: tuple) -> Any:
     """A Document without text, from a files row (its text is re-read only when a finding needs it)."""
     from checker.model import Document, DocumentDate
 
-    path, dct, source, confidence, encoding, _ = row
+    path, dct, source, confidence, encoding, _, _ = row
     date = DocumentDate(dt.date.fromisoformat(dct), source, confidence) if dct else None
     return Document(path, "", "", (), dct=date, encoding=encoding or "utf-8")

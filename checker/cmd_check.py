@@ -77,7 +77,9 @@ def load_run(args: argparse.Namespace, extra_paths: list[str] = (), light: bool 
         print(f"hedui: error: {line}", file=sys.stderr)
     result = cross_check(corpus.documents, corpus.claims, corpus.findings, pack, claim_count=corpus.claim_count,
                          fact_count=corpus.fact_count)
-    if light:
+    result = attrs_evolve(result, suppressions=corpus.suppressions)
+    if light and getattr(args, "format", None) != "json" and (getattr(args, "format", None) or config.get("format")) != "json":
+        # Every format but JSON shows lines, columns or sentences in context: re-read those texts.
         result = _hydrate(result, args, config)
     return config, result, bool(missing or corpus.errors)
 
@@ -131,7 +133,7 @@ def run_check(args: argparse.Namespace) -> int:
     decisions = load_decisions(decisions_path)
     baseline_file = args.baseline or (str(config.path("baseline")) if config.get("baseline") else None)
     baseline = load_baseline(Path(baseline_file)) if baseline_file else {}
-    verdicts = triage(result.findings, result.documents, decisions, baseline)
+    verdicts = triage(result.findings, list(result.suppressions), decisions, baseline)
     for warning in verdicts.warnings:
         print(f"hedui: warning: {warning}", file=sys.stderr)
     if baseline and verdicts.unmatched_baseline:

@@ -55,6 +55,9 @@ class Config:
         """The document-date override for a path, from the first matching glob of `dates`."""
         from fnmatch import fnmatch
 
+        if not self.values["dates"]:
+            # No overrides configured: nothing to match.
+            return None
         relative = _relative(path, self.root)
         for pattern, value in self.values["dates"].items():
             if fnmatch(relative, pattern) or fnmatch(path, pattern):
@@ -65,6 +68,9 @@ class Config:
         """True when a path matches an include glob and no exclude glob."""
         from fnmatch import fnmatch
 
+        if self.sources["include"] == "default" and not self.values["exclude"]:
+            # The default globs admit every article file that collect_paths already chose.
+            return True
         relative = _relative(path, self.root)
         if any(fnmatch(relative, p) or fnmatch(path, p) for p in self.values["exclude"]):
             return False
@@ -73,10 +79,10 @@ class Config:
 
 def _relative(path: str, root: Path) -> str:
     """A path relative to the configuration folder, in posix form, when it lies inside it."""
-    try:
-        return Path(path).resolve().relative_to(root).as_posix()
-    except ValueError:
-        return Path(path).as_posix()
+    import os
+
+    relative = os.path.relpath(os.path.abspath(path), root)
+    return Path(path).as_posix() if relative.startswith("..") else Path(relative).as_posix()
 
 
 def find_config_file(start: Path) -> tuple[Path, str] | None:

@@ -13,6 +13,7 @@ from typing import Callable
 import attrs
 
 from checker.model import Claim, Document, Finding
+from checker.triage import find_suppressions, suppressions_from, suppressions_json
 
 PARALLEL_FROM = 64  # below this many files to extract, worker start-up costs more than it saves
 
@@ -32,6 +33,7 @@ class Corpus:
     extracted: int  # files analysed in this run (not from the cache)
     claim_count: int  # claims of all documents, even when only the linkable ones were loaded
     fact_count: int  # distinct facts stated, even when only the comparable claims were loaded
+    suppressions: tuple = ()  # inline <!-- hedui-disable --> comments of every document
 
 
 @attrs.frozen(eq=False)
@@ -81,7 +83,7 @@ def _load(files, dates, version, setup, cache, progress, light) -> Corpus:
             continue
         analysed[path] = outcome
         if cache and stats[path]:
-            cache.store(versions[path], stats[path], outcome, outcome.linkable())
+            cache.store(versions[path], stats[path], outcome, outcome.linkable(), suppressions_json(outcome.doc))
     meter.finish()
     if not cache:
         return _from_analyses(files, analysed, errors, len(todo), light)
@@ -100,14 +102,14 @@ def _from_analyses(files, analyses: dict, errors: dict, extracted: int, light: b
     claims = [c for a in ordered for c in a.claims] if not light else [c for _, _, c in linkable]
     return Corpus(tuple(a.doc for a in ordered), tuple(claims), tuple(f for a in ordered for f in a.findings),
                   tuple(errors[p] for p in files if p in errors), extracted, sum(len(a.claims) for a in ordered),
-                  len({key for key, _, _ in linkable}))
+                  len({key for key, _, _ in linkable}), tuple(s for a in ordered for s in find_suppressions(a.doc)))
 
 
 def _light_from_cache(files, versions: dict, cache, errors: dict, extracted: int) -> Corpus:
     """A light corpus read back from the cache, in file order."""
     from checker.cache import document_stub
 
-    rows, findings, claims, count, facts = [], [], [], 0, 0
+    rows, findings, claims, count, facts, suppressions = [], [], [], 0, 0, []
     for key in set(versions.values()):
         part = cache.load_light(key, [p for p in files if versions[p] == key and p not in errors])
         rows += part[0]
@@ -115,10 +117,11 @@ def _light_from_cache(files, versions: dict, cache, errors: dict, extracted: int
         claims += part[2]
         count += part[3]
         facts += part[4]
+        suppressions += suppressions_from(part[5])
     order = {p: i for i, p in enumerate(files)}
     rows.sort(key=lambda row: order[row[0]])
     return Corpus(tuple(document_stub(r) for r in rows), tuple(claims), tuple(findings),
-                  tuple(errors[p] for p in files if p in errors), extracted, count, facts)
+                  tuple(errors[p] for p in files if p in errors), extracted, count, facts, tuple(suppressions))
 
 
 def _open_cache(cache_dir: Path | None):

@@ -24,11 +24,12 @@ def collect_paths(paths: list[str]) -> tuple[list[str], list[str]]:
 
 def _walk(root: Path) -> list[str]:
     """List article files below a directory, skipping hidden directories, sorted by path."""
+    import os
+
     found = []
-    for path in sorted(root.rglob("*")):
-        if any(part.startswith(".") for part in path.relative_to(root).parts):
-            # .git, .hedui-cache and other hidden folders hold no articles.
-            continue
-        if path.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES:
-            found.append(str(path))
-    return found
+    for folder, dirs, names in os.walk(root):
+        # .git, .hedui-cache and other hidden folders hold no articles.
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(os.path.join(folder, n) for n in names
+                     if not n.startswith(".") and os.path.splitext(n)[1].lower() in ARTICLE_SUFFIXES)
+    return sorted(found)

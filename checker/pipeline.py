@@ -42,6 +42,7 @@ class CheckResult:
     pack: object  # checker.rulepack.RulePack
     claim_count: int = -1  # all claims, when `claims` holds only the linkable ones (a warm cache)
     fact_count: int = -1  # all facts, when the index holds only the comparable ones
+    suppressions: tuple = ()  # inline suppressions of the documents (checker.triage.Suppression)
 
     @property
     def total_facts(self) -> int:

@@ -82,7 +82,9 @@ def load_pack(directories: list[Path], schema_path: Path) -> RulePack:
     """Load every rule file below the given directories; later directories override by id."""
     import hashlib
 
-    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(json.loads(schema_path.read_text(encoding="utf-8")))
     rules: dict[str, RuleSpec] = {}
     digest = hashlib.sha256()
     for directory in directories:
@@ -92,18 +94,15 @@ def load_pack(directories: list[Path], schema_path: Path) -> RulePack:
             if path.parent.name == "lexicon":
                 # Lexicons live beside rules but are not rules.
                 continue
-            spec = _load_rule(path, schema, directory)
+            spec = _load_rule(path, validator, directory)
             rules[spec.id] = spec
             digest.update(path.read_bytes())
     return RulePack(tuple(rules[k] for k in sorted(rules)), digest.hexdigest()[:16])
 
 
-def _load_rule(path: Path, schema: dict[str, Any], root: Path) -> RuleSpec:
+def _load_rule(path: Path, validator: Any, root: Path) -> RuleSpec:
     """Load and validate one rule file, citing file, line and key on any problem."""
-    import jsonschema
-
     raw, lines = load_yaml_mapping(path)
-    validator = jsonschema.Draft202012Validator(schema)
     errors = sorted(validator.iter_errors(raw), key=lambda e: list(e.absolute_path))
     if errors:
         error = errors[0]

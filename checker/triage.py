@@ -91,9 +91,23 @@ def render_baseline(findings: tuple[Finding, ...]) -> str:
     return json.dumps({"version": 1, "fingerprints": dict(sorted(entries.items()))}, ensure_ascii=False, indent=2) + "\n"
 
 
-def triage(findings: tuple[Finding, ...], documents: tuple[Document, ...], decisions: dict, baseline: dict) -> Triage:
-    """Give every finding a status; report stale decisions, unmatched baseline entries, unexplained suppressions."""
-    suppressions = [s for doc in documents for s in find_suppressions(doc)]
+def suppressions_json(doc: Document) -> str:
+    """A document's inline suppressions as JSON, for the cache."""
+    return json.dumps([attrs.asdict(s) for s in find_suppressions(doc)], ensure_ascii=False)
+
+
+def suppressions_from(items: list[dict]) -> list[Suppression]:
+    """Suppressions back from their cached JSON form."""
+    return [Suppression(**{**item, "rules": tuple(item["rules"])}) for item in items]
+
+
+def triage(findings: tuple[Finding, ...], sources, decisions: dict, baseline: dict) -> Triage:
+    """Give every finding a status; report stale decisions, unmatched baseline entries, unexplained suppressions.
+
+    `sources` holds Suppressions, or Documents whose text is scanned for them.
+    """
+    suppressions = [x for x in sources if isinstance(x, Suppression)]
+    suppressions += [s for doc in sources if isinstance(doc, Document) for s in find_suppressions(doc)]
     by_doc: dict[str, list[Suppression]] = {}
     for s in suppressions:
         by_doc.setdefault(s.doc, []).append(s)

@@ -223,3 +223,11 @@ def test_a_damaged_cache_row_is_detected_and_rebuilt(capsys, workdir):
     db.close()
     assert run(capsys, "check", ".", "--format", "json") == first
     assert "agreement.conflicting-values" in first[1] and first[0] == 1
+
+
+def test_inline_suppression_survives_a_warm_cache(capsys, workdir):
+    """A suppressed finding stays suppressed when the second run reads everything from the cache."""
+    (workdir / "a.md").write_text("<!-- hedui-disable growth: 引用原文 -->\n" + WRONG, encoding="utf-8")
+    assert run(capsys, "check", "a.md")[0] == 0
+    code, out, _ = run(capsys, "check", "a.md", "--format", "json")
+    assert code == 0 and json.loads(out)["findings"][0]["status"] == "suppressed"
