@@ -15,7 +15,9 @@ import json
 import pickle
 import sqlite3
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
+
+import attrs
 
 from checker.intervals import Interval
 
@@ -63,6 +65,31 @@ def _unblob(digest: str, data: bytes) -> Any:
         raise CacheCorrupt(str(exc)) from exc
 
 
+@attrs.frozen
+class PreparedRows:
+    """One file's cache rows, pickled where the analysis ran (a worker), so the writer only inserts."""
+
+    path: str
+    file: tuple  # dct, dct_source, dct_confidence, encoding, claim_count, suppressions, digest, full
+    facts: tuple  # (key, family, modality, value, low, high, digest, claim) per linkable claim
+    findings: tuple | None  # (digest, findings) when the document has findings
+
+
+def prepare_rows(analysis: Any, suppressions: str) -> PreparedRows:
+    """Pickle an analysis into the rows the cache stores."""
+    doc = analysis.doc
+    dct = doc.dct
+    digest, full = _blob(analysis)
+    file = (dct.date.isoformat() if dct else None, dct.source if dct else None, dct.confidence if dct else None,
+            doc.encoding, len(analysis.claims), suppressions, digest, full)
+    facts = []
+    for key, family, claim in analysis.linkable():
+        bounds = Interval.of(claim.value)
+        facts.append((key, family, claim.modality, claim.value.value, max(bounds.low, -1e308), min(bounds.high, 1e308),
+                      *_blob(claim)))
+    return PreparedRows(doc.path, file, tuple(facts), _blob(analysis.findings) if analysis.findings else None)
+
+
 class AnalysisCache:
     """The SQLite store below .hedui-cache/."""
 
@@ -101,27 +128,16 @@ class AnalysisCache:
         rows = self.db.execute("SELECT path, mtime_ns, size FROM files WHERE version = ?", (version,))
         return {path for path, mtime_ns, size in rows if stats.get(path) == (mtime_ns, size)}
 
-    def store(self, version: str, stat: tuple[int, int], analysis: Any, linkable: Iterable[tuple[str, str, Any]],
-              suppressions: str) -> None:
-        """Write one file's analysis, linkable claims (key, family, claim), findings and inline suppressions (JSON)."""
-        doc = analysis.doc
-        path = doc.path
+    def store(self, version: str, stat: tuple[int, int], rows: "PreparedRows") -> None:
+        """Write one file's prepared rows, replacing what the cache held for it."""
         for table in ("files", "facts", "findings"):
-            self.db.execute(f"DELETE FROM {table} WHERE path = ? AND version = ?", (path, version))
-        digest, full = _blob(analysis)
-        dct = doc.dct
-        self.db.execute(
-            "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (path, version, stat[0], stat[1], dct.date.isoformat() if dct else None, dct.source if dct else None,
-             dct.confidence if dct else None, doc.encoding, len(analysis.claims), suppressions, digest, full),
-        )
-        for key, family, claim in linkable:
-            bounds = Interval.of(claim.value)
-            low, high = max(bounds.low, -1e308), min(bounds.high, 1e308)
-            self.db.execute("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            (path, version, key, family, claim.modality, claim.value.value, low, high, *_blob(claim)))
-        if analysis.findings:
-            self.db.execute("INSERT INTO findings VALUES (?, ?, ?, ?)", (path, version, *_blob(analysis.findings)))
+            self.db.execute(f"DELETE FROM {table} WHERE path = ? AND version = ?", (rows.path, version))
+        self.db.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (rows.path, version, stat[0], stat[1], *rows.file))
+        self.db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            ((rows.path, version, *fact) for fact in rows.facts))
+        if rows.findings is not None:
+            self.db.execute("INSERT INTO findings VALUES (?, ?, ?, ?)", (rows.path, version, *rows.findings))
 
     def load_full(self, version: str, paths: list[str]) -> dict[str, Any]:
         """Whole analyses of the given paths."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import sys
 import time
@@ -43,6 +42,7 @@ class Setup:
     rule_dirs: tuple[Path, ...]
     lexicons: tuple[Path, ...]
     pack: object
+    prepare: bool = False  # workers return cache rows instead of analyses (the writer only inserts)
 
 
 def load_corpus(
@@ -53,6 +53,7 @@ def load_corpus(
     from checker.cache import CacheCorrupt
 
     cache = _open_cache(cache_dir)
+    setup = attrs.evolve(setup, prepare=cache is not None)
     try:
         return _load(files, dates, version, setup, cache, progress, light)
     except CacheCorrupt:
@@ -80,10 +81,10 @@ def _load(files, dates, version, setup, cache, progress, light) -> Corpus:
     for (path, _), outcome in zip(todo, _analyze_all(todo, setup, meter)):
         if isinstance(outcome, str):
             errors[path] = outcome
-            continue
-        analysed[path] = outcome
-        if cache and stats[path]:
-            cache.store(versions[path], stats[path], outcome, outcome.linkable(), suppressions_json(outcome.doc))
+        elif not cache:
+            analysed[path] = outcome
+        elif stats[path]:
+            cache.store(versions[path], stats[path], outcome)
     meter.finish()
     if not cache:
         return _from_analyses(files, analysed, errors, len(todo), light)
@@ -91,8 +92,8 @@ def _load(files, dates, version, setup, cache, progress, light) -> Corpus:
         return _light_from_cache(files, versions, cache, errors, len(todo))
     loaded = {}
     for key in set(versions.values()):
-        loaded.update(cache.load_full(key, [p for p in files if versions[p] == key and p not in analysed]))
-    return _from_analyses(files, {**loaded, **analysed}, errors, len(todo), light)
+        loaded.update(cache.load_full(key, [p for p in files if versions[p] == key and p not in errors]))
+    return _from_analyses(files, loaded, errors, len(todo), light)
 
 
 def _from_analyses(files, analyses: dict, errors: dict, extracted: int, light: bool) -> Corpus:
@@ -181,6 +182,7 @@ def _init_worker(setup: Setup) -> None:
         _WORKER["resources"] = load_resources()
     _WORKER["lexicon"] = load_pack_and_lexicon(list(setup.rule_dirs), list(setup.lexicons))[1]
     _WORKER["pack"] = setup.pack
+    _WORKER["prepare"] = setup.prepare
 
 
 def _analyze_one(job: tuple[str, dt.date | None]) -> object:
@@ -194,7 +196,12 @@ def _analyze_one(job: tuple[str, dt.date | None]) -> object:
         doc = read_document(path, date_override=date)
     except InputError as exc:
         return str(exc)
-    return analyze_document(doc, _WORKER["resources"], _WORKER["lexicon"], _WORKER["pack"])
+    analysis = analyze_document(doc, _WORKER["resources"], _WORKER["lexicon"], _WORKER["pack"])
+    if _WORKER["prepare"]:
+        from checker.cache import prepare_rows
+
+        return prepare_rows(analysis, suppressions_json(doc))
+    return analysis
 
 
 class _Progress:
