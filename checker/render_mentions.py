@@ -78,6 +78,9 @@ def _describe(m: Mention) -> str:
     """A one-line normalized reading of a mention."""
     if m.quantity is not None:
         q = m.quantity
+        if q.low is None and q.high is None and q.qualifier != "over":
+            # Fractions and 翻番 state a ratio with no rounding interval.
+            return f"{_number(q.value):,} {q.unit or '-'}  (ratio)  {q.qualifier}"
         low = "−∞" if q.low is None else f"{_number(q.low):,}"
         high = "∞" if q.high is None else f"{_number(q.high):,}"
         close = ")" if q.high_open else "]"
