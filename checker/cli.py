@@ -106,7 +106,7 @@ def run_extract(args: argparse.Namespace) -> int:
 
 
 # Sub-commands defined in their own light modules, each with register(subparsers).
-COMMAND_MODULES: tuple[str, ...] = ("checker.cmd_check", "checker.cmd_rules")
+COMMAND_MODULES: tuple[str, ...] = ("checker.cmd_check", "checker.cmd_rules", "checker.cmd_review", "checker.cmd_timeline")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,1 @@
+"""Review findings in a browser: the evidence model, the local server and the page they share."""

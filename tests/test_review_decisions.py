@@ -1,0 +1,121 @@
+"""The decisions file under faults: malformed files, failed and killed saves, concurrent writers."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+
+import pytest
+
+from checker.cli import main
+from checker.decisions import Decision, load_decisions, record_decision, save_decisions
+from checker.errors import RuleFileError
+from checker.review.server import ReviewServer
+from tests.test_review_support import make_corpus
+
+
+def _never_serve(self):
+    """Stand-in for serve_forever: a test that reaches it stops at once instead of hanging."""
+    raise KeyboardInterrupt
+
+
+@pytest.mark.parametrize("text, line", [
+    ("decisions:\n  abc: {decision: dismissed\n", 3),
+    ("decisions:\n  abc:\n    decision: maybe\n", 3),
+    ("decisions:\n  abc:\n    decision: accepted\n    colour: red\n", 4),
+    ("verdicts: {}\n", 1),
+])
+def test_a_malformed_file_stops_review_and_is_kept(tmp_path, monkeypatch, capsys, text, line):
+    """`hedui review` exits 2 naming the file and line of a malformed decisions file, and never writes it."""
+    monkeypatch.setattr(ReviewServer, "serve_forever", _never_serve)
+    seeds = make_corpus(tmp_path)
+    path = tmp_path / "decisions.yaml"
+    path.write_text(text, encoding="utf-8")
+    code = main(["review", str(seeds), "--decisions", str(path), "--no-browser", "--no-cache", "--quiet"])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert f"{path}:{line}:" in err and "Traceback" not in err and out == ""
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_a_failed_save_keeps_the_old_file(tmp_path, monkeypatch):
+    """A save that dies after writing its temporary file leaves the previous file intact and no temp file."""
+    path = tmp_path / "hedui-decisions.yaml"
+    record_decision(path, Decision("a" * 20, "accepted", rule="r", reviewer="x", at="2026-01-01T00:00:00+00:00"))
+    before = path.read_bytes()
+
+    def crash(src, dst):
+        """The rename fails, as if the machine died between writing and renaming."""
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(OSError):
+        record_decision(path, Decision("b" * 20, "dismissed", reason="误报"))
+    monkeypatch.undo()
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hedui-decisions.yaml", "hedui-decisions.yaml.lock"]
+
+
+def test_a_writer_killed_mid_save_leaves_a_parsable_file(tmp_path):
+    """SIGKILL during a loop of saves never leaves a truncated or half-written decisions file."""
+    path = tmp_path / "hedui-decisions.yaml"
+    save_decisions(path, {})
+    script = textwrap.dedent(f"""
+        from pathlib import Path
+        from checker.decisions import Decision, record_decision
+        path = Path({str(path)!r})
+        n = 0
+        while True:
+            record_decision(path, Decision(f"{{n:020d}}", "dismissed", reason="理由" * 50))
+            n += 1
+            if n == 3:
+                print("saving", flush=True)
+    """)
+    with subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True) as writer:
+        try:
+            assert writer.stdout.readline() == "saving\n"
+            time.sleep(0.3)
+        finally:
+            writer.send_signal(signal.SIGKILL)
+    saved = load_decisions(path)
+    assert len(saved) >= 3
+    assert all(d.decision == "dismissed" for d in saved.values())
+
+
+def test_concurrent_writers_lose_nothing(tmp_path):
+    """Many threads recording different findings at once: every entry is in the file."""
+    path = tmp_path / "hedui-decisions.yaml"
+    fingerprints = [f"{n:020x}" for n in range(24)]
+    threads = [threading.Thread(target=record_decision, args=(path, Decision(fp, "accepted"))) for fp in fingerprints]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(load_decisions(path)) == fingerprints
+
+
+def test_saved_files_read_back_the_same(tmp_path):
+    """What record_decision writes, load_decisions reads: all fields, sorted by fingerprint."""
+    path = tmp_path / "hedui-decisions.yaml"
+    first = Decision("f" * 20, "dismissed", rule="growth.increase-by-vs-to", text="22.2倍", reason="原文如此",
+                     reviewer="王编辑", at="2026-11-24T19:50:00+00:00", doc="seeds/001.txt")
+    second = Decision("0" * 20, "accepted", rule="wording.range-unit-omitted", text="60~70%")
+    record_decision(path, first)
+    assert record_decision(path, second) == {first.fingerprint: first, second.fingerprint: second}
+    assert load_decisions(path) == {first.fingerprint: first, second.fingerprint: second}
+    text = path.read_text(encoding="utf-8")
+    assert text.index("0" * 20) < text.index("f" * 20) and "王编辑" in text
+
+
+def test_malformed_entries_name_their_line(tmp_path):
+    """load_decisions cites file and line of a bad entry."""
+    path = tmp_path / "d.yaml"
+    path.write_text("decisions:\n  abc:\n    decision: accepted\n  def: 5\n", encoding="utf-8")
+    with pytest.raises(RuleFileError) as caught:
+        load_decisions(path)
+    assert caught.value.line == 4 and caught.value.path == str(path)
