@@ -1,0 +1,70 @@
+"""Build a timeline from a check run: figures, targets and events in order, with their findings."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import attrs
+
+from checker.engine import fingerprint
+from checker.model import Finding
+from timeline.context import DocumentView
+from timeline.events import build_events
+from timeline.figures import build_figures
+from timeline.model import DocumentInfo, Entry, Flag, Timeline
+
+
+def build_timeline(result: object, resources: object | None = None) -> Timeline:
+    """Lay out a CheckResult's figures, targets and events chronologically, each with its flags.
+
+    `resources` (checker.resources.Resources) supplies the period lexicon that events are read
+    with; the default rules are loaded when it is not given.
+    """
+    if resources is None:
+        from checker.resources import load_resources
+
+        resources = load_resources()
+    views = {doc.path: DocumentView.of(doc) for doc in result.documents}
+    entries = build_figures(result.claims, views)
+    entries += build_events(views, result.claims, resources.periods)
+    flags, touching = _index_findings(result.findings)
+    entries = [_flagged(entry, touching) for entry in entries]
+    entries.sort(key=Entry.sort_key)
+    documents = tuple(_document_info(view) for view in views.values())
+    return Timeline(tuple(entries), documents, tuple(flags))
+
+
+def flag_of(finding: Finding) -> Flag:
+    """The timeline's view of a finding."""
+    return Flag(fingerprint(finding), finding.rule, finding.severity, finding.message, finding.suggestion)
+
+
+def _index_findings(findings: tuple[Finding, ...]) -> tuple[list[Flag], dict[tuple, list[Flag]]]:
+    """Every finding as a flag, and the flags each claim location is touched by."""
+    flags: list[Flag] = []
+    touching: dict[tuple, list[Flag]] = defaultdict(list)
+    for finding in findings:
+        flag = flag_of(finding)
+        flags.append(flag)
+        for claim in finding.claims:
+            touching[(claim.doc, claim.mention.span.start, claim.mention.span.end)].append(flag)
+    return flags, touching
+
+
+def _flagged(entry: Entry, touching: dict[tuple, list[Flag]]) -> Entry:
+    """Attach the findings one of whose claims is one of the entry's sources."""
+    found: dict[str, Flag] = {}
+    for source in entry.sources:
+        for flag in touching.get((source.doc, source.start, source.end), ()):
+            found.setdefault(flag.fingerprint, flag)
+    if not found:
+        # most entries are consistent; keep the value untouched
+        return entry
+    return attrs.evolve(entry, flags=tuple(found.values()))
+
+
+def _document_info(view: DocumentView) -> DocumentInfo:
+    """Describe one article for the page's list of sources."""
+    doc = view.doc
+    dct = doc.dct
+    return DocumentInfo(doc.path, doc.title, dct.date if dct else None, bool(dct and dct.inferred))

@@ -1,0 +1,158 @@
+"""Event entries: dated happenings read from sentences that carry an explicit date or period."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+
+from checker.model import Claim, Period
+from checker.periods import find_periods
+from timeline.context import DocumentView, flatten, make_source
+from timeline.model import Announcement, Entry, Source
+
+EVENT_KINDS = {"point", "period"}
+EVENT_GRANULARITIES = {"day", "month", "year"}
+CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
+LEADING = re.compile(r"^(?:并于|并在|并|于|在|自|从|截至|到|至|则|而|的|是)+")
+DANGLING = re.compile(r"(?:于|在|自|从|截至|到)$")
+TRAILING = re.compile(r"(?:以来|之后|以后|期间|之前|以前)$")
+EDGE_PUNCTUATION = "　 \t、，,；;：:。！？!?…—-"
+BYLINE_END = ("）", ")")
+MAX_TITLE = 40
+HEAD_KEPT = 14  # a shortened title keeps its start (who) and its end (what happened)
+MIN_TITLE = 4  # fewer characters than this say nothing: no event
+FULL_TITLE = 12  # a bare date's summary reads on clause by clause until it says this much
+
+
+def build_events(views: dict[str, DocumentView], claims: tuple[Claim, ...], periods_lexicon: object) -> list[Entry]:
+    """Find each document's dated happenings and merge the same happening told by several articles."""
+    figures = _figure_offsets(claims)
+    found: dict[tuple, list[tuple[Source, str]]] = defaultdict(list)
+    for path, view in views.items():
+        doc = view.doc
+        dct = doc.dct.date if doc.dct else None
+        times = find_periods(doc.reading, dct, periods_lexicon)
+        busy = sorted(figures.get(path, []) + [start for start, _, _ in times])
+        for start, end, period in times:
+            event = _event(view, start, end, period, busy)
+            if event is not None:
+                title, source = event
+                found[(period.start, period.end, period.granularity, title)].append((source, doc.reading[start:end]))
+    return [_entry(key, told) for key, told in found.items()]
+
+
+def _figure_offsets(claims: tuple[Claim, ...]) -> dict[str, list[int]]:
+    """The reading offsets of every figure per document, to tell events from figure sentences."""
+    offsets: dict[str, list[int]] = defaultdict(list)
+    for claim in claims:
+        if claim.value is not None:
+            offsets[claim.doc].append(claim.mention.reading_start)
+    return offsets
+
+
+def _event(
+    view: DocumentView, start: int, end: int, period: Period, busy: list[int]
+) -> tuple[str, Source] | None:
+    """Read the happening a time expression dates, or None when it dates a figure or nothing."""
+    if period.kind not in EVENT_KINDS or period.start is None or period.end is None:
+        # durations (50天) and as-of words (目前) date no happening of their own
+        return None
+    if period.cumulative or period.granularity not in EVENT_GRANULARITIES:
+        # 1—11月, 今年以来, 前三季度, 十四五 are windows that figures are counted over
+        return None
+    sentence = view.sentences.containing(start)
+    if sentence is None:
+        # a time expression outside every sentence is layout noise (a dateline, a caption)
+        return None
+    reading = view.doc.reading
+    low, high = _clause(reading, sentence.start, sentence.end, start, end)
+    if _holds(busy, low, high, skip=start):
+        # 2024年的95.3万辆: the clause states a figure, and the figure entry tells it with its value
+        return None
+    head = flatten(reading[low:start]).strip()
+    if head.endswith(BYLINE_END):
+        # 本报讯（记者 唐琴）11月25日: the words before the date are the byline, not the happening
+        head = ""
+    title = _tidy(DANGLING.sub("", head) + flatten(reading[end:high]))
+    if len(title) < MIN_TITLE:
+        # 39年前，他在凤凰镇起步: the clause is only the date; the happening follows it
+        title = _tidy(_following(reading, high, sentence.end, busy))
+    if len(title) < MIN_TITLE:
+        # a bare date followed by a figure or by nothing is no event
+        return None
+    return _shorten(title), make_source(view, start, end)
+
+
+def _clause(reading: str, left: int, right: int, start: int, end: int) -> tuple[int, int]:
+    """The [low, high) reading range of the clause around a date, within its sentence."""
+    low = left
+    for match in CLAUSE_END.finditer(reading, left, start):
+        low = match.end()
+    stop = CLAUSE_END.search(reading, end, right)
+    return low, stop.start() if stop else right
+
+
+def _following(reading: str, high: int, right: int, busy: list[int]) -> str:
+    """The clauses after a bare date until they say enough, stopping before a figure or another date."""
+    text = ""
+    while high < right and len(text) < FULL_TITLE:
+        stop = CLAUSE_END.search(reading, high + 1, right)
+        following = stop.start() if stop else right
+        if _holds(busy, high + 1, following):
+            # the next clause starts a dated figure of its own: the happening ends before it
+            break
+        clause = flatten(reading[high + 1:following]).strip()
+        text = f"{text}，{clause}" if text else clause
+        high = following
+    return text
+
+
+def _holds(offsets: list[int], low: int, high: int, skip: int = -1) -> bool:
+    """True when a figure or time expression other than `skip` starts within [low, high)."""
+    index = bisect.bisect_left(offsets, low)
+    while index < len(offsets) and offsets[index] < high:
+        if offsets[index] != skip:
+            return True
+        index += 1
+    return False
+
+
+def _tidy(text: str) -> str:
+    """Strip edge punctuation, leading connectives (并于, 从) and trailing 以来 from a title."""
+    text = text.strip(EDGE_PUNCTUATION)
+    text = LEADING.sub("", text)
+    text = TRAILING.sub("", text)
+    return text.strip(EDGE_PUNCTUATION)
+
+
+def _shorten(title: str) -> str:
+    """Keep a title within MAX_TITLE characters, cutting its middle: Chinese puts the happening last."""
+    if len(title) <= MAX_TITLE:
+        # short enough to read whole
+        return title
+    return title[:HEAD_KEPT] + "…" + title[len(title) - (MAX_TITLE - HEAD_KEPT - 1):]
+
+
+def _entry(key: tuple, told: list[tuple[Source, str]]) -> Entry:
+    """Build one event entry from the sources that tell it, earliest publication first."""
+    start, end, granularity, title = key
+    told.sort(key=lambda pair: (pair[0].announced is None, pair[0].announced or start, pair[0].doc, pair[0].start))
+    sources = tuple(source for source, _ in told)
+    first = sources[0]
+    return Entry(
+        sort="event",
+        start=start,
+        end=end,
+        granularity=granularity,
+        period_kind="point" if start == end else "period",
+        period_text=flatten(told[0][1]),
+        title=title,
+        text="",
+        value=None,
+        unit="",
+        modality="event",
+        announced=first.announced,
+        sources=sources,
+        announcements=(Announcement(first.announced, title, first.doc),),
+    )

@@ -1,0 +1,125 @@
+"""Figure entries (actuals) and target entries (targets, forecasts, plans) from a run's claims."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from checker.link import LINKABLE, fact_key
+from checker.model import Claim
+from timeline.context import DocumentView, flatten, make_source
+from timeline.model import Announcement, Entry, Source
+
+AIMED = {"target", "forecast", "plan"}
+RELATION_LABELS = {"change_pct": "增速", "change_pct_down": "降幅", "points": "变化", "share": "占比"}
+NEVER = dt.date.max  # undated documents sort after every dated one when choosing the shown value
+
+
+def build_figures(claims: tuple[Claim, ...], views: dict[str, DocumentView]) -> list[Entry]:
+    """Merge keyed claims into one entry per fact; give placeable unkeyed claims entries of their own."""
+    keyed: dict[str, list[Claim]] = defaultdict(list)
+    entries: list[Entry] = []
+    for claim in claims:
+        if claim.doc not in views:
+            # a claim from a document the run did not keep cannot be shown in context
+            continue
+        key = fact_key(claim)
+        if key is not None:
+            keyed[key].append(claim)
+        elif _placeable(claim):
+            entries.append(_entry([claim], "", views))
+    entries += [_entry(members, key, views) for key, members in keyed.items()]
+    return entries
+
+
+def metric_label(metric: str) -> str:
+    """Write a metric key as a reader's noun phrase: 规上|先进材料|产值 -> 规上先进材料产值."""
+    # ?新型储能|产值: words the lexicon did not know are the extractor's reading; show them, unmarked
+    parts = [part.lstrip("?") for part in metric.split("|") if part.lstrip("?")]
+    # 工业|工业总产值 reads 工业总产值: a part the next one starts with says nothing new
+    return "".join(part for part, following in zip(parts, parts[1:] + [""]) if not following.startswith(part))
+
+
+def entry_title(subject: str, metric: str, relation: str) -> str:
+    """The title of a figure: subject, metric and what the number measures."""
+    title = " ".join(part for part in (subject, metric_label(metric)) if part)
+    label = RELATION_LABELS.get(relation)
+    return f"{title}（{label}）" if label else title
+
+
+def _placeable(claim: Claim) -> bool:
+    """True when an unkeyed claim can still stand on the timeline as a figure of its own."""
+    period = claim.period
+    if claim.relation not in LINKABLE or claim.value is None:
+        # counts, multiples and spans are relations inside one statement, not figures at a date
+        return False
+    if period is None or period.start is None or period.end is None:
+        # 近年来 has no start: there is no place on a time axis for it
+        return False
+    if claim.heading:
+        # a headline compresses the body's figure; the body states it in full
+        return False
+    measure = claim.metric.rsplit("|", 1)[-1]
+    if not measure or measure.startswith("?"):
+        # without a known measure the title would guess what the number counts
+        return False
+    named = claim.subject or any(p and not p.startswith("?") for p in claim.metric.split("|")[:-1])
+    # 园区||产值 has no linkable subject, but its scope still says whose figure it is
+    return bool(named)
+
+
+def _entry(claims: list[Claim], key: str, views: dict[str, DocumentView]) -> Entry:
+    """Build one figure or target entry from the claims that state it."""
+    ordered = sorted(claims, key=lambda c: (_announced(c, views) or NEVER, c.doc, c.mention.span.start))
+    sources = tuple(_source(c, views) for c in ordered)
+    announcements = _announcements(ordered, sources)
+    shown = ordered[-1] if len({a.text for a in announcements}) > 1 else ordered[0]
+    first = ordered[0]
+    period = first.period
+    quantity = shown.value
+    aimed = first.modality in AIMED
+    dates = {a.announced for a in announcements}
+    return Entry(
+        sort="target" if aimed else "figure",
+        start=period.start,
+        end=period.end,
+        granularity=period.granularity,
+        period_kind=period.kind,
+        period_text=flatten(first.period_text),
+        title=entry_title(first.subject, first.metric, first.relation),
+        text=flatten(shown.mention.text),
+        value=quantity.value if quantity else None,
+        unit=quantity.unit if quantity else "",
+        modality=first.modality,
+        announced=_announced(shown, views),
+        sources=sources,
+        subject=first.subject,
+        metric=first.metric,
+        relation=first.relation,
+        key=key,
+        announcements=announcements,
+        revised=aimed and len(announcements) > 1 and len(dates) > 1,
+    )
+
+
+def _source(claim: Claim, views: dict[str, DocumentView]) -> Source:
+    """The source of one claim: its figure highlighted in its sentence."""
+    mention = claim.mention
+    return make_source(views[claim.doc], mention.reading_start, mention.reading_end)
+
+
+def _announcements(claims: list[Claim], sources: tuple[Source, ...]) -> tuple[Announcement, ...]:
+    """Each distinct value of an entry with the date it was first published, oldest first."""
+    seen: dict[tuple, Announcement] = {}
+    for claim, source in zip(claims, sources):
+        quantity = claim.value
+        value = (quantity.value, quantity.qualifier, quantity.unit) if quantity else flatten(source.text)
+        if value not in seen:
+            seen[value] = Announcement(source.announced, flatten(source.text), source.doc)
+    return tuple(seen.values())
+
+
+def _announced(claim: Claim, views: dict[str, DocumentView]) -> dt.date | None:
+    """The date the claim's document was published, or None."""
+    dct = views[claim.doc].doc.dct
+    return dct.date if dct else None
