@@ -14,6 +14,7 @@ TRAILING_FILLER = re.compile(
     r"约|近|接近|仅|只有|高达|再|还|也|就|的|了|至|到|在|从|由|“|”|\s)+$"
 )
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+$")
+CONTINUES = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:到|至|增至|升至|达到|达)[\s\S]{0,12}$")
 GENERIC_WORDS = re.compile(r"产业|行业|领域|集群|板块|该|其|全年|年度|实现|完成|达到|目前|已")
 PLACE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?P<suffix>新区|市|省|县|区)")
 NOT_PLACES = frozenset(
@@ -120,6 +121,12 @@ def _metric(clause: str, sentence: str, context: str, period: Mention | None, le
     if period is not None:
         head = head.replace(period.text, " ")
     measures = list(lexicon.measure_re.finditer(head))
+    if not measures and not lexicon.subject_re.search(head) and CONTINUES.search(head):
+        # 产量从4.3万辆，突飞猛进到95.3万辆: a clause that only moves on to a new value continues the sentence's metric.
+        head = TRAILING_FILLER.sub("", sentence)
+        if period is not None:
+            head = head.replace(period.text, " ")
+        measures = list(lexicon.measure_re.finditer(head))
     if not measures:
         # The lexicon knows no measure here: fall back on the words themselves, when there are some.
         words = CJK_RUN.search(TRAILING_FILLER.sub("", head))

@@ -231,3 +231,18 @@ def test_inline_suppression_survives_a_warm_cache(capsys, workdir):
     assert run(capsys, "check", "a.md")[0] == 0
     code, out, _ = run(capsys, "check", "a.md", "--format", "json")
     assert code == 0 and json.loads(out)["findings"][0]["status"] == "suppressed"
+
+
+def test_changed_since_reports_only_changed_files(capsys, workdir):
+    """--changed-since REF reports findings involving files changed since REF, checked against all."""
+    git = lambda *a: subprocess.run(["git", *a], cwd=workdir, check=True, capture_output=True)  # noqa: E731
+    (workdir / "old.md").write_text(WRONG, encoding="utf-8")
+    git("init", "-q")
+    git("-c", "user.name=t", "-c", "user.email=t@t", "add", ".")
+    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base")
+    (workdir / "new.md").write_text("2024年，成都集成电路产业产值达到1500亿元。", encoding="utf-8")
+    (workdir / "archive.md").write_text("2024年，成都集成电路产业产值达到1200亿元。", encoding="utf-8")
+    code, out, _ = run(capsys, "check", "old.md", "new.md", "archive.md", "--changed-since", "HEAD",
+                       "--format", "json", "--no-cache")
+    rules = sorted(f["rule"] for f in json.loads(out)["findings"])
+    assert rules == ["agreement.conflicting-values"] and code == 0
