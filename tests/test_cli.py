@@ -246,3 +246,17 @@ def test_changed_since_reports_only_changed_files(capsys, workdir):
                        "--format", "json", "--no-cache")
     rules = sorted(f["rule"] for f in json.loads(out)["findings"])
     assert rules == ["agreement.conflicting-values"] and code == 0
+
+
+def test_an_internal_crash_exits_2_even_with_output(capsys, workdir, monkeypatch):
+    """A bug inside hedui is reported as an internal error with exit 2, never 0, and writes no report."""
+    import checker.pipeline
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(checker.pipeline, "cross_check", explode)
+    (workdir / "a.md").write_text(RIGHT, encoding="utf-8")
+    code, _, err = run(capsys, "check", "a.md", "--output", "report.json", "--format", "json", "--no-cache")
+    assert code == 2 and "internal error" in err
+    assert not (workdir / "report.json").exists()
