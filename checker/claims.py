@@ -15,7 +15,8 @@ TRAILING_FILLER = re.compile(
 )
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+$")
 CONTINUES = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:到|至|增至|升至|达到|达)[\s\S]{0,12}$")
-GENERIC_WORDS = re.compile(r"产业|行业|领域|集群|板块|该|其|全年|年度|实现|完成|达到|目前|已")
+NON_NAME_CHARS = frozenset("年月日的和在与及等为是有了个对从到向将已把被这那其各该")
+GENERIC_WORDS = re.compile(r"产业|行业|领域|集群|板块|该|其|全年|年度|实现|完成|达到|目前|已|我们|他们|我|相关|其中|共|有")
 PLACE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?P<suffix>新区|市|省|县|区)")
 NOT_PLACES = frozenset(
     "城市 都市 全市 我市 本市 该市 地区 园区 社区 开发区 城区 市区 山区 景区 片区 辖区 全区 该区 本区 主城区 中心城区 "
@@ -60,7 +61,7 @@ def _claim(
         doc=doc.path,
         mention=mention,
         subject=_subject(clause_prefix, sentence_prefix, context, lexicon, city),
-        metric=_metric(clause_prefix, sentence_prefix, context, period, lexicon),
+        metric=_metric(clause_prefix, sentence_prefix, context, period, lexicon, mention.quantity.unit),
         period=period.period if period else None,
         period_text=period.text if period else "",
         modality=_modality(sentence_prefix, period, doc, lexicon),
@@ -100,10 +101,17 @@ def _subject(clause: str, sentence: str, context: str, lexicon: ClaimLexicon, ci
     return ""
 
 
+def _is_place(match: re.Match[str]) -> bool:
+    """True for a real place name (沙坪坝区, 武汉市), not 园区, 城区 or 2025年园区."""
+    name = match.group("name")
+    return (match.group() not in NOT_PLACES and name[-1] not in "全各该本我园城市"
+            and not any(ch in NON_NAME_CHARS for ch in name))
+
+
 def _first_subject(text: str, lexicon: ClaimLexicon) -> str:
     """The first entity in a text: a lexicon subject, or a place name ending in 市/省/县/区/新区."""
     known = lexicon.subject_re.search(text)
-    place = next((m for m in PLACE.finditer(text) if m.group() not in NOT_PLACES and m.group("name")[-1] not in "全各该本我"), None)
+    place = next((m for m in PLACE.finditer(text) if _is_place(m)), None)
     if place is not None and (known is None or place.start() < known.start()
                               or place.start() == known.start() and place.end() > known.end()):
         # 西安高新区 is not 西安: the longer name starting at the same place wins.
@@ -115,7 +123,7 @@ def _first_subject(text: str, lexicon: ClaimLexicon) -> str:
     return lexicon.subjects[known.group()] if known else ""
 
 
-def _metric(clause: str, sentence: str, context: str, period: Mention | None, lexicon: ClaimLexicon) -> str:
+def _metric(clause: str, sentence: str, context: str, period: Mention | None, lexicon: ClaimLexicon, unit: str) -> str:
     """The metric a figure measures: [scope|]industry|measure, or the words before the figure."""
     head = TRAILING_FILLER.sub("", clause)
     if period is not None:
@@ -133,6 +141,10 @@ def _metric(clause: str, sentence: str, context: str, period: Mention | None, le
         return f"?{words.group()[-8:]}" if words and len(words.group()) >= 2 else ""
     measure_match = measures[-1]
     measure = lexicon.measures[measure_match.group()]
+    allowed = lexicon.measure_units.get(measure)
+    if allowed is not None and unit not in allowed and unit not in ("", "倍", "个百分点"):
+        # 企业…各方近300位嘉宾: a figure in 位 does not count 企业; leave the metric unknown.
+        return ""
     before_measure = head[:measure_match.start()]
     industry = (
         _last_run(lexicon.industry_re, before_measure) or _own_words(before_measure, lexicon)

@@ -13,7 +13,7 @@ from checker.yamlio import load_yaml_mapping
 
 LIST_KEYS = ("industries", "scopes", "place_suffix")
 MAP_KEYS = ("measures", "subjects")
-GROUP_KEYS = ("modality", "change")
+GROUP_KEYS = ("modality", "change", "measure_units")
 KNOWN_KEYS = LIST_KEYS + MAP_KEYS + GROUP_KEYS
 
 
@@ -28,6 +28,7 @@ class ClaimLexicon:
     place_suffix: tuple[str, ...]
     modality: dict[str, tuple[str, ...]]
     change: dict[str, tuple[str, ...]]
+    measure_units: dict[str, tuple[str, ...]]
     measure_re: re.Pattern[str]
     industry_re: re.Pattern[str]
     subject_re: re.Pattern[str]
@@ -85,6 +86,7 @@ def _compile(merged: dict[str, Any]) -> ClaimLexicon:
         place_suffix=_longest_first(merged["place_suffix"]),
         modality={k: _longest_first(v) for k, v in merged["modality"].items()},
         change={k: _longest_first(v) for k, v in merged["change"].items()},
+        measure_units={k: tuple(v) for k, v in merged["measure_units"].items()},
         measure_re=_alternation(merged["measures"]),
         industry_re=_alternation(merged["industries"]),
         subject_re=_alternation(merged["subjects"]),
