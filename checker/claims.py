@@ -16,7 +16,7 @@ TRAILING_FILLER = re.compile(
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+$")
 CONTINUES = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:到|至|增至|升至|达到|达)[\s\S]{0,12}$")
 NON_NAME_CHARS = frozenset("年月日的和在与及等为是有了个对从到向将已把被这那其各该")
-GENERIC_WORDS = re.compile(r"产业|行业|领域|集群|板块|该|其|全年|年度|实现|完成|达到|目前|已|我们|他们|我|相关|其中|共|有")
+GENERIC_WORDS = re.compile(r"[该全本我][县市区省镇]|产业|行业|领域|集群|板块|该|其|全年|年度|实现|完成|达到|目前|已|我们|他们|我|相关|其中|共|有")
 PLACE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?P<suffix>新区|市|省|县|区)")
 NOT_PLACES = frozenset(
     "城市 都市 全市 我市 本市 该市 地区 园区 社区 开发区 城区 市区 山区 景区 片区 辖区 全区 该区 本区 主城区 中心城区 "
@@ -215,6 +215,7 @@ def _main_city(reading: str, lexicon: ClaimLexicon) -> str:
     """The city an article is about: the most frequent canonical subject that is a city."""
     counts = Counter(lexicon.subjects[w] for w in lexicon.subject_re.findall(reading[:20000]))
     counts.pop("@city", None)
+    counts.pop("@unknown", None)
     counts.pop("全国", None)
     named = [name for name, _ in counts.most_common() if not name.endswith(("区", "县", "镇"))]
     return named[0] if named else ""
@@ -225,7 +226,18 @@ ENUMERATION = re.compile(
     r"(?:(?P<etc>等)(?P<n>[二两三四五六七八九十]{1,3}|[0-9]{1,2})(?P<unit>大|项|个|类|家|条|种)"
     r"|\s?(?P<n2>[二两三四五六七八九十]{1,3}|[0-9]{1,2})(?P<unit2>大|项))"
 )
+ENUM_NOUN = re.compile(r"[\u4e00-\u9fff]{2,6}")
 VERBS = frozenset(("提升", "打造", "发展", "建设", "培育", "做强", "做大", "推动", "加快", "实施", "新建", "引进", "完成", "开展"))
+
+
+def _publication_day(doc: Document):
+    """An enumeration (5项专题对接活动) speaks of the state on the day it was published."""
+    from checker.model import Period
+
+    if doc.dct is None:
+        # Without a date an enumeration cannot be compared with another article's.
+        return None
+    return Period("point", doc.dct.date, doc.dct.date, granularity="day")
 
 
 def _enumerations(doc: Document, sentences: SentenceIndex, lexicon: ClaimLexicon, city: str) -> list[Claim]:
@@ -251,8 +263,11 @@ def _enumerations(doc: Document, sentences: SentenceIndex, lexicon: ClaimLexicon
         span = doc.span_of(match.start(number), match.end(unit))
         quantity = Quantity(stated, stated, stated, match.group(unit), "exact")
         mention = Mention(doc.path, span, doc.text[span.start:span.end], match.start(number), match.end(unit), quantity)
+        noun = ENUM_NOUN.match(doc.reading, match.end(unit))
+        subject = _subject("", doc.reading[sentence.start:match.start()], "", lexicon, city) or city
         claims.append(Claim(
-            doc=doc.path, mention=mention, subject=city, metric="", period=None, period_text="",
+            doc=doc.path, mention=mention, subject=subject, metric=f"enum:{noun.group()}" if noun else "",
+            period=_publication_day(doc), period_text="",
             modality="actual", relation="count", sentence=doc.reading[sentence.start:sentence.end].strip(),
             sentence_start=sentence.start, role="items", items=items + (("等",) if match.group("etc") else ()),
             heading=sentence.heading,

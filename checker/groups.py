@@ -20,8 +20,11 @@ def group_claims(doc: Document, claims: tuple[Claim, ...], mentions: tuple[Menti
         by_sentence.setdefault(claim.sentence_start, []).append(index)
     updated = list(claims)
     extra: list[Claim] = []
-    for start, indexes in by_sentence.items():
-        found = _find_change(doc, [claims[i] for i in indexes])
+    previous: list[Claim] = []
+    for start in sorted(by_sentence):
+        current = [claims[i] for i in by_sentence[start]]
+        found = _find_change(doc, current) or _find_change_across(doc, previous, current)
+        previous = current
         if found is None:
             # Most sentences state single figures: nothing ties them together.
             continue
@@ -49,6 +52,38 @@ def _find_change(doc: Document, sentence_claims: list[Claim]) -> tuple[Claim, Cl
         if pair is not None:
             return pair[0], pair[1], change
     return None
+
+
+def _find_change_across(doc: Document, previous: list[Claim], current: list[Claim]) -> tuple[Claim, Claim, Claim] | None:
+    """2019年产值为1.2亿元。到2024年增长到8.4亿元，增长了7倍: the base stated in the sentence before.
+
+    Only the same known metric and subject, both dated in order, tie sentences together.
+    """
+    found = _find_single_level_change(current)
+    if found is None:
+        return None
+    later, change = found
+    if not later.metric or later.metric.rsplit("|", 1)[-1].startswith("?"):
+        # An unknown metric cannot tell which earlier figure is the base.
+        return None
+    if re.search(r"同比|环比|比上年|较上年", change.sentence):
+        # 同比增长6.2% is measured against last year's figure, not against one stated before.
+        return None
+    for base in reversed(previous):
+        same = (base.metric, base.subject, base.value and base.value.unit) == (later.metric, later.subject, later.value.unit)
+        if base.relation == "level" and same and _dated_in_order(base, later):
+            return base, later, change
+    return None
+
+
+def _find_single_level_change(current: list[Claim]) -> tuple[Claim, Claim] | None:
+    """(level, change) when a sentence states one level and then a change."""
+    ordered = sorted(current, key=lambda c: c.mention.reading_start)
+    levels = [c for c in ordered if c.relation == "level" and c.value is not None]
+    changes = [c for c in ordered if c.relation in CHANGE_RELATIONS]
+    if len(levels) != 1 or not changes or changes[0].mention.reading_start < levels[0].mention.reading_start:
+        return None
+    return levels[0], changes[0]
 
 
 def _level_pair(doc: Document, levels: list[Claim]) -> tuple[Claim, Claim] | None:

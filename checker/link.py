@@ -8,7 +8,7 @@ import attrs
 
 from checker.model import Claim
 
-LINKABLE = {"level", "share", "change_pct", "change_pct_down", "points"}
+LINKABLE = {"level", "share", "change_pct", "change_pct_down", "points", "count"}
 
 
 @attrs.frozen
@@ -40,7 +40,7 @@ class FactIndex:
 def fact_key(claim: Claim, *, with_period: bool = True) -> str | None:
     """The key under which a claim links, or None when it is too unsure to link."""
     if claim.relation not in LINKABLE or claim.value is None:
-        # Counts, multiples and spans are checked inside their own statement, not linked.
+        # Multiples and spans are checked inside their own statement, not linked.
         return None
     if not claim.subject or not claim.metric or claim.metric.rsplit("|", 1)[-1].startswith("?"):
         # An unknown subject or a metric the lexicon does not know: a false link costs trust.
@@ -51,6 +51,9 @@ def fact_key(claim: Claim, *, with_period: bool = True) -> str | None:
     if "分别" in claim.sentence:
         # 分别为A、B和C: which figure belongs to which item is too unsure to link.
         return None
+    if claim.relation == "count" and claim.items and claim.items[-1] == "等":
+        # A list with 等 may stop short of its count: only closed lists link.
+        return None
     if claim.heading:
         # Headlines compress their wording; headline-vs-body compares them separately.
         return None
@@ -58,7 +61,9 @@ def fact_key(claim: Claim, *, with_period: bool = True) -> str | None:
     if period is None:
         return None
     cumulative = "ytd" if claim.cumulative else "full"
-    return "/".join((claim.subject, claim.metric, period, cumulative, claim.modality, claim.relation, claim.value.unit))
+    # 5项 and 四大 count the same list: an enumeration's classifier is not a unit.
+    unit = "" if claim.relation == "count" else claim.value.unit
+    return "/".join((claim.subject, claim.metric, period, cumulative, claim.modality, claim.relation, unit))
 
 
 def fact_family(key: str) -> str:

@@ -70,3 +70,10 @@ def period_label(claim: Claim) -> str:
     if period.granularity == "month" and (start.year, start.month) == (end.year, end.month):
         return f"{start.year}年{start.month}月"
     return claim.period_text.replace(" ", "").replace("\n", "")
+
+
+def display_metric(metric: str) -> str:
+    """A metric key as words: 先进材料|产值 → 先进材料产值, enum:专题对接活动 → 专题对接活动数量."""
+    if metric.startswith("enum:"):
+        return metric[5:] + "数量"
+    return "".join(part.lstrip("?") for part in metric.split("|"))

@@ -7,7 +7,7 @@ SCOPE = "corpus"  # compares claims across documents
 from typing import Any
 
 from checker.intervals import Interval
-from checker.kinds._shared import expect_keys, format_range, make_finding, period_label
+from checker.kinds._shared import display_metric, expect_keys, format_range, make_finding, period_label
 from checker.model import Finding
 
 
@@ -29,12 +29,15 @@ def check(spec, context) -> list[Finding]:
             continue
         highest_low = max(fact.claims, key=lambda c: Interval.of(c.value).low)
         lowest_high = min(fact.claims, key=lambda c: Interval.of(c.value).high)
+        if highest_low.relation == "count" and not _same_list(highest_low, lowest_high):
+            # Two enumerations of 专项行动 with different items are two lists, not one list miscounted.
+            continue
         a, b = Interval.of(lowest_high.value), Interval.of(highest_low.value)
         if a.intersects(b):
             continue
         arithmetic = (f"“{lowest_high.mention.text}”区间 {format_range(a.low, a.high)}，"
                       f"“{highest_low.mention.text}”区间 {format_range(b.low, b.high)}：两者不相交")
-        metric = lowest_high.metric.replace("|", "")
+        metric = display_metric(lowest_high.metric)
         inferred = any(context.index.dates.get(c.doc) is None or context.index.dates[c.doc].inferred
                        for c in (lowest_high, highest_low))
         findings.append(make_finding(spec, (lowest_high, highest_low), arithmetic=arithmetic, fact_key=key,
@@ -42,3 +45,18 @@ def check(spec, context) -> list[Finding]:
                                      subject=lowest_high.subject, metric=metric, period=period_label(lowest_high),
                                      first=lowest_high.mention.text, second=highest_low.mention.text))
     return findings
+
+
+def _same_list(first, second) -> bool:
+    """True when two enumerations share most of their items (the shorter list's majority)."""
+    a = [i for i in first.items if i != "等"]
+    b = [i for i in second.items if i != "等"]
+    shared = sum(1 for x in a if any(_same_item(x, y) for y in b))
+    return shared * 2 > min(len(a), len(b))
+
+
+def _same_item(x: str, y: str) -> bool:
+    """先进材料产业 and 先进材料 name one item: one contains the other, or they share four characters in a row."""
+    if x in y or y in x:
+        return True
+    return any(x[i:i + 4] in y for i in range(len(x) - 3))
