@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -83,3 +84,30 @@ def test_golden_findings_over_seeds():
         GOLDEN.parent.mkdir(exist_ok=True)
         GOLDEN.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert lines == GOLDEN.read_text(encoding="utf-8").splitlines()
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(news_text, min_size=1, max_size=3))
+def test_the_whole_check_never_raises(resources, texts):
+    """Claims, linking and every rule run on arbitrary text without raising."""
+    from checker.pipeline import check_documents
+
+    pack, lexicon = _pack_and_lexicon()
+    docs = []
+    for index, text in enumerate(texts):
+        try:
+            docs.append(document_from_text(f"d{index}.md", text))
+        except InputError:
+            # A generated NUL byte makes the file binary: refused, not checked.
+            continue
+    result = check_documents(docs, resources, pack, lexicon)
+    for finding in result.findings:
+        assert finding.message and finding.severity in ("error", "warning", "info")
+
+
+@functools.lru_cache(maxsize=1)
+def _pack_and_lexicon():
+    """The default pack and lexicon, loaded once for the property test."""
+    from checker.pipeline import load_pack_and_lexicon
+
+    return load_pack_and_lexicon([])
