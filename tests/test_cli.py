@@ -260,3 +260,14 @@ def test_an_internal_crash_exits_2_even_with_output(capsys, workdir, monkeypatch
     code, _, err = run(capsys, "check", "a.md", "--output", "report.json", "--format", "json", "--no-cache")
     assert code == 2 and "internal error" in err
     assert not (workdir / "report.json").exists()
+
+
+def test_parallel_extraction_gives_the_same_report(capsys, workdir, monkeypatch):
+    """Analysing files on all cores gives exactly the report of the sequential run."""
+    import checker.corpus
+
+    sequential = run(capsys, "check", "seeds", "--format", "json", "--no-cache")
+    monkeypatch.setattr(checker.corpus, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(checker.corpus.os, "cpu_count", lambda: 2)
+    parallel = run(capsys, "check", "seeds", "--format", "json")
+    assert parallel == sequential
