@@ -55,6 +55,7 @@ def load_run(args: argparse.Namespace, extra_paths: list[str] = (), light: bool 
 
     from checker.config import load_config
     from checker.corpus import Setup, load_corpus
+    from checker.dates_across import read_file_text, refine_dates, with_refined_dates
     from checker.files import collect_paths
     from checker.pipeline import cross_check, load_pack_and_lexicon, rules_digest
 
@@ -69,10 +70,15 @@ def load_run(args: argparse.Namespace, extra_paths: list[str] = (), light: bool 
     cache_dir = None if args.no_cache or not config.get("cache") else config.path("cache-dir")
     settings = repr([(r.id, r.enabled, r.severity) for r in pack.rules]).encode()
     version = f"{rules_digest(rule_dirs, lexicons)}-{hashlib.sha256(settings).hexdigest()[:8]}"
-    corpus = load_corpus(
-        files, dates=lambda p: args.date or config.date_for(p), version=version,
-        setup=Setup(tuple(rule_dirs), tuple(lexicons), pack), cache_dir=cache_dir, progress=not args.quiet, light=light,
-    )
+    setup = Setup(tuple(rule_dirs), tuple(lexicons), pack)
+    corpus = load_corpus(files, dates=lambda p: args.date or config.date_for(p), version=version, setup=setup,
+                         cache_dir=cache_dir, progress=not args.quiet, light=light)
+    refined = refine_dates(corpus.documents, read_file_text)
+    if refined:
+        # Articles dated only to the month by their own text take the date of another article on the same event.
+        corpus = load_corpus(files, dates=lambda p: refined[p].date if p in refined else args.date or config.date_for(p),
+                             version=version, setup=setup, cache_dir=cache_dir, progress=not args.quiet, light=light)
+        corpus = attrs_evolve(corpus, documents=with_refined_dates(corpus.documents, refined))
     for line in missing + list(corpus.errors):
         print(f"hedui: error: {line}", file=sys.stderr)
     result = cross_check(corpus.documents, corpus.claims, corpus.findings, pack, claim_count=corpus.claim_count,
