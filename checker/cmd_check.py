@@ -49,9 +49,15 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
-def load_run(args: argparse.Namespace, extra_paths: list[str] = (), light: bool = False):
-    """Read config, rule pack and corpus, run the rules; return (config, result, whether an input failed)."""
+def load_run(args: argparse.Namespace, extra_paths: list[str] = (), light: bool = False, needs_text: bool = True,
+             config=None):
+    """Read config, rule pack and corpus, run the rules; return (config, result, whether an input failed).
+
+    light: read only what `check` needs from the cache; needs_text: re-read the texts findings point into.
+    """
     import hashlib
+
+    import attrs
 
     from checker.config import load_config
     from checker.corpus import Setup, load_corpus
@@ -59,7 +65,7 @@ def load_run(args: argparse.Namespace, extra_paths: list[str] = (), light: bool 
     from checker.files import collect_paths
     from checker.pipeline import cross_check, load_pack_and_lexicon, rules_digest
 
-    config = load_config(explicit=args.config)
+    config = config or load_config(explicit=args.config)
     rule_dirs = [Path(d) for d in args.rules] + [config.root / d for d in config.get("rules")]
     lexicons = [config.root / p for p in config.get("lexicons")]
     pack, _ = load_pack_and_lexicon(rule_dirs, lexicons)
@@ -78,35 +84,29 @@ def load_run(args: argparse.Namespace, extra_paths: list[str] = (), light: bool 
         # Articles dated only to the month by their own text take the date of another article on the same event.
         corpus = load_corpus(files, dates=lambda p: refined[p].date if p in refined else args.date or config.date_for(p),
                              version=version, setup=setup, cache_dir=cache_dir, progress=not args.quiet, light=light)
-        corpus = attrs_evolve(corpus, documents=with_refined_dates(corpus.documents, refined))
+        corpus = attrs.evolve(corpus, documents=with_refined_dates(corpus.documents, refined))
     for line in missing + list(corpus.errors):
         print(f"hedui: error: {line}", file=sys.stderr)
     result = cross_check(corpus.documents, corpus.claims, corpus.findings, pack, claim_count=corpus.claim_count,
                          fact_count=corpus.fact_count)
-    result = attrs_evolve(result, suppressions=corpus.suppressions)
-    if light and getattr(args, "format", None) != "json" and (getattr(args, "format", None) or config.get("format")) != "json":
-        # Every format but JSON shows lines, columns or sentences in context: re-read those texts.
-        result = _hydrate(result, args, config)
+    result = attrs.evolve(result, suppressions=corpus.suppressions)
+    if light and needs_text:
+        result = _hydrate(result)
     return config, result, bool(missing or corpus.errors)
 
 
-def attrs_evolve(value, **changes):
-    """attrs.evolve, imported lazily."""
+def _hydrate(result):
+    """Re-read the text of the documents that findings point into (a light corpus keeps no text)."""
     import attrs
 
-    return attrs.evolve(value, **changes)
-
-
-def _hydrate(result, args: argparse.Namespace, config):
-    """Re-read the text of the documents that findings point into (a warm cache keeps no text)."""
     from checker.ingest import read_document
 
     involved = {c.doc for f in result.findings for c in f.claims} | {d for f in result.findings for d, _, _ in f.spans}
     documents = tuple(
-        read_document(d.path, date_override=args.date or config.date_for(d.path)) if d.path in involved and not d.text else d
+        attrs.evolve(read_document(d.path), dct=d.dct) if d.path in involved and not d.text else d
         for d in result.documents
     )
-    return attrs_evolve(result, documents=documents)
+    return attrs.evolve(result, documents=documents)
 
 
 def _apply_rule_settings(pack, config):
@@ -133,7 +133,13 @@ def run_check(args: argparse.Namespace) -> int:
     from checker.decisions import load_decisions
     from checker.triage import load_baseline, triage
 
-    config, result, failed = load_run(args, extra_paths=args.against, light=True)
+    from checker.config import load_config
+
+    config = load_config(explicit=args.config)
+    report_format = args.format or config.get("format")
+    # Every format but JSON shows lines, columns or sentences in context, so it needs the texts.
+    config, result, failed = load_run(args, extra_paths=args.against, light=True, needs_text=report_format != "json",
+                                      config=config)
     result = _focus(result, args)
     decisions_path = Path(args.decisions) if args.decisions else config.path("decisions")
     decisions = load_decisions(decisions_path)
@@ -144,7 +150,6 @@ def run_check(args: argparse.Namespace) -> int:
         print(f"hedui: warning: {warning}", file=sys.stderr)
     if baseline and verdicts.unmatched_baseline:
         print(f"hedui: {verdicts.unmatched_baseline} baseline entries no longer match any finding", file=sys.stderr)
-    report_format = args.format or config.get("format")
     _write_report(result, verdicts, report_format, args.output)
     if failed:
         return 2
@@ -239,7 +244,7 @@ def run_baseline(args: argparse.Namespace) -> int:
     from checker.triage import render_baseline
     from checker.writefile import write_output
 
-    _, result, failed = load_run(args, light=True)
+    _, result, failed = load_run(args, light=True, needs_text=False)
     write_output(render_baseline(result.findings), args.output)
     print(f"hedui: baseline of {len(result.findings)} findings written to {args.output}", file=sys.stderr)
     return 2 if failed else 0
