@@ -80,8 +80,11 @@ def render_chart(series: Series) -> str:
             f'<circle class="pt {kind}" cx="{px}" cy="{py}" r="4"><title>{escape(_tooltip(entry))}</title></circle>'
         )
         if index in labelled:
-            parts.append(f'<text class="val" x="{px}" y="{py - 8}">{escape(entry.text)}</text>')
-            parts.append(f'<text class="year" x="{px}" y="{HEIGHT - 8}">{escape(_year_label(entry))}</text>')
+            # The first and last labels hang inwards so they are never cut off at the chart's edges.
+            anchor = "start" if index == 0 else "end" if index == len(points) - 1 else "middle"
+            parts.append(f'<text class="val" x="{px}" y="{py - 8}" text-anchor="{anchor}">{escape(entry.text)}</text>')
+            parts.append(f'<text class="year" x="{px}" y="{HEIGHT - 8}" text-anchor="{anchor}">'
+                         f'{escape(_year_label(entry))}</text>')
     parts.append("</svg>")
     return "".join(parts)
 

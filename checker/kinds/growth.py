@@ -93,9 +93,9 @@ def _check_times(spec, base, later, change, stated: Interval, ratio: Interval, b
     if fits_by or fits_to:
         if spec.params["problem"] != "increase-by-vs-to":
             return None
-        other = "增长到" if says_by else "增长"
-        arithmetic += f"；文中‘{'增长' if says_by else '增长到'}{stated_text}’只与‘{other}’相符"
         verb = _verb_of(change)
+        other = "增长到" if says_by else "增长"
+        arithmetic += f"；文中‘{verb if says_by else '增长到'}{stated_text}’只与‘{other}’相符"
         if says_by:
             suggestion = f"“{verb}到{stated_text}”或“{verb}{format_number(point - 1, digits)}倍”"
         else:
