@@ -32,7 +32,7 @@ figure.chart figcaption { font-size: .9em; }
 .chart-svg .line-actual { fill: none; stroke: var(--accent); stroke-width: 2; }
 .chart-svg .pt.actual { fill: var(--accent); stroke: var(--accent); }
 .chart-svg .pt.aimed { fill: var(--paper); stroke: var(--accent); stroke-width: 2; }
-.chart-svg text { font-size: 10px; text-anchor: middle; fill: var(--ink); }
+.chart-svg text { font-size: 10px; fill: var(--ink); }
 .chart-svg text.year { fill: var(--muted); }
 .legend .dot { display: inline-block; width: .7em; height: .7em; border-radius: 50%; border: 2px solid var(--accent); vertical-align: middle; }
 .legend .dot.actual { background: var(--accent); }
