@@ -217,8 +217,8 @@ def _plausible_numeral(num: str, match: re.Match[str], reading: str, unit: str, 
     if num == "一" and not mag:
         # 一个, 一家, 一批: the numeral one with a classifier reads as an article.
         return False
-    if num in {"百", "千", "十"} and not mag:
-        # 百家, 千人 are set phrases (百家争鸣), not figures.
+    if num in {"百", "千", "十"} and not match.group("pre"):
+        # 百家, 千人, 百万人才, 千万不要 are set phrases; 突破百万辆 (with its qualifier) is a figure.
         return False
     return bool(unit or mag)
 
