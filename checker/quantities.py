@@ -21,31 +21,52 @@ ARABIC = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千]+"
 MAGNITUDE = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
 BARE_MAGNITUDE = r"万亿|千亿|百亿|十亿|千万|百万|十万|万|亿"
-PREFIXES = {
-    "大约": "approx", "约": "approx", "将近": "under", "接近": "under", "近": "under",
-    "超过": "over", "超": "over", "逾": "over", "突破": "over", "多于": "over",
-    "不到": "below", "不足": "below", "少于": "below",
-}
-SUFFIXES = {"左右": "approx", "上下": "approx", "以上": "over", "以内": "below", "以下": "below"}
+QUALIFIERS = ("approx", "over", "under", "below")
 PER_HUNDRED = {"百分之": "%", "千分之": "‰"}
 CHINESE_TENTHS = "一二三四五六七八九"
 RANGE_JOINERS = r"至|到|~|～|-|—|－|–"
-DOUBLINGS = {"翻番": 1, "翻一番": 1, "翻了一番": 1, "翻了一翻": 1, "翻一翻": 1}
+
+
+@attrs.frozen
+class Hedges:
+    """Words before and after a figure, each with the qualifier it gives (rules/lexicon/hedges.yaml)."""
+
+    before: dict[str, str]
+    after: dict[str, str]
 
 
 @attrs.frozen
 class QuantityGrammar:
-    """Compiled patterns for one unit lexicon."""
+    """Compiled patterns for one unit lexicon and one set of hedges."""
 
     figure: re.Pattern[str]
     units: tuple[str, ...]
+    hedges: Hedges
 
 
-def build_grammar(unit_surfaces: list[str]) -> QuantityGrammar:
-    """Compile the quantity patterns for the given surface units (longest first)."""
+def load_hedges(path) -> Hedges:
+    """Read the hedge lexicon; an unknown section or qualifier names file, line and key."""
+    from checker.errors import RuleFileError
+    from checker.yamlio import load_yaml_mapping
+
+    raw, lines = load_yaml_mapping(path)
+    sections: dict[str, dict[str, str]] = {"before": {}, "after": {}}
+    for section, words in raw.items():
+        if section not in sections or not isinstance(words, dict):
+            raise RuleFileError(str(path), lines.get(str(section)), str(section), "expected 'before' or 'after', a mapping of word -> qualifier")
+        for word, qualifier in words.items():
+            if qualifier not in QUALIFIERS:
+                raise RuleFileError(str(path), lines.get(f"{section}.{word}"), f"{section}.{word}",
+                                    f"qualifier must be one of: {', '.join(QUALIFIERS)}")
+            sections[section][str(word)] = qualifier
+    return Hedges(sections["before"], sections["after"])
+
+
+def build_grammar(unit_surfaces: list[str], hedges: Hedges) -> QuantityGrammar:
+    """Compile the quantity patterns for the given surface units and hedges (longest first)."""
     units = "|".join(re.escape(u) for u in sorted(unit_surfaces, key=len, reverse=True))
-    prefix = "|".join(sorted(PREFIXES, key=len, reverse=True))
-    suffix = "|".join(SUFFIXES)
+    prefix = "|".join(re.escape(w) for w in sorted(hedges.before, key=len, reverse=True))
+    suffix = "|".join(re.escape(w) for w in sorted(hedges.after, key=len, reverse=True))
     number = rf"(?:{ARABIC}|{CHINESE})"
     figure = rf"""
     (?P<fraction>(?:(?P<fpre>约)?(?:[0-9]{{1,2}}/[0-9]{{1,2}}(?![0-9])|{CHINESE}分之{CHINESE})))
@@ -59,14 +80,14 @@ def build_grammar(unit_surfaces: list[str]) -> QuantityGrammar:
         (?:(?P<num>{number})(?P<plus1>余|多|来)?(?P<mag>{MAGNITUDE})?|(?P<baremag>{BARE_MAGNITUDE}))
         (?P<plus2>余|多)?(?P<unit>{units})?(?P<post>{suffix})?)
     """
-    return QuantityGrammar(re.compile(figure, re.VERBOSE), tuple(unit_surfaces))
+    return QuantityGrammar(re.compile(figure, re.VERBOSE), tuple(unit_surfaces), hedges)
 
 
 def find_quantities(reading: str, grammar: QuantityGrammar) -> list[tuple[int, int, Quantity]]:
     """Return (start, end, Quantity) for every figure in the reading text."""
     found: list[tuple[int, int, Quantity]] = []
     for match in grammar.figure.finditer(reading):
-        quantity = _quantity_from(match, reading)
+        quantity = _quantity_from(match, reading, grammar.hedges)
         if quantity is None:
             continue
         start, end = _trim(match, reading)
@@ -81,7 +102,7 @@ def _trim(match: re.Match[str], reading: str) -> tuple[int, int]:
     return match.start(), match.end()
 
 
-def _quantity_from(match: re.Match[str], reading: str) -> Quantity | None:
+def _quantity_from(match: re.Match[str], reading: str, hedges: Hedges) -> Quantity | None:
     """Build the Quantity for one match, or None when the match is not a figure."""
     kind = match.lastgroup
     if _inside_name(match, reading):
@@ -92,12 +113,12 @@ def _quantity_from(match: re.Match[str], reading: str) -> Quantity | None:
     if kind == "doubling":
         return _doubling(match)
     if kind == "tenths":
-        return _tenths(match)
+        return _tenths(match, hedges)
     if kind == "order":
         return _order(match)
     if kind == "range":
         return _range(match)
-    return _plain(match, reading)
+    return _plain(match, reading, hedges)
 
 
 def _inside_name(match: re.Match[str], reading: str) -> bool:
@@ -144,10 +165,10 @@ def _doubling(match: re.Match[str]) -> Quantity | None:
     return Quantity(float(2**count), None, None, "倍", "exact")
 
 
-def _tenths(match: re.Match[str]) -> Quantity:
+def _tenths(match: re.Match[str], hedges: Hedges) -> Quantity:
     """六成 is 60%, 超过六成 over 60%, 七成多 70%–80%: shares counted in tenths."""
     number = Number(Decimal(CHINESE_TENTHS.index(match.group("tnum").replace("两", "二")) + 1) * 10, Decimal(10))
-    qualifier = _qualifier(match.group("tpre"), match.group("tpost"), match.group("tplus"))
+    qualifier = _qualifier(hedges, match.group("tpre"), match.group("tpost"), match.group("tplus"))
     return _interval(number, "%", qualifier)
 
 
@@ -177,7 +198,7 @@ def _range(match: re.Match[str]) -> Quantity | None:
     return Quantity(float(low.value), float(low.value), float(high.value), unit, "range")
 
 
-def _plain(match: re.Match[str], reading: str) -> Quantity | None:
+def _plain(match: re.Match[str], reading: str, hedges: Hedges) -> Quantity | None:
     """A number with optional qualifiers, magnitude and unit."""
     num, unit, mag = match.group("num"), match.group("unit") or "", match.group("mag")
     plus = match.group("plus1") or match.group("plus2")
@@ -199,7 +220,7 @@ def _plain(match: re.Match[str], reading: str) -> Quantity | None:
         except NumeralError:
             return None
     number = scale(number, mag)
-    qualifier = _qualifier(prefix, match.group("post"), plus)
+    qualifier = _qualifier(hedges, prefix, match.group("post"), plus)
     return _interval(number, unit, qualifier)
 
 
@@ -223,12 +244,12 @@ def _plausible_numeral(num: str, match: re.Match[str], reading: str, unit: str, 
     return bool(unit or mag)
 
 
-def _qualifier(prefix: str | None, post: str | None, plus: str | bool | None) -> str:
+def _qualifier(hedges: Hedges, prefix: str | None, post: str | None, plus: str | bool | None) -> str:
     """Combine the words around a number into one qualifier."""
     if prefix:
-        return PREFIXES[prefix]
-    if post and post in SUFFIXES:
-        return SUFFIXES[post]
+        return hedges.before[prefix]
+    if post and post in hedges.after:
+        return hedges.after[post]
     if plus:
         return "plus"
     return "exact"

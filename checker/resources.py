@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from checker.quantities import QuantityGrammar, build_grammar
+from checker.quantities import QuantityGrammar, build_grammar, load_hedges
 from checker.units import UnitSystem, load_unit_system
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
@@ -28,6 +28,6 @@ def load_resources(rules_dir: Path = RULES_DIR) -> Resources:
     from checker.periods import load_period_lexicon
 
     units = load_unit_system(rules_dir / "units.txt", rules_dir / "lexicon" / "units.yaml")
-    grammar = build_grammar(units.lexicon.ordered())
+    grammar = build_grammar(units.lexicon.ordered(), load_hedges(rules_dir / "lexicon" / "hedges.yaml"))
     periods = load_period_lexicon(rules_dir / "lexicon" / "periods.yaml")
     return Resources(units, grammar, periods, rules_dir)

@@ -22,12 +22,12 @@ def resources():
 @functools.lru_cache(maxsize=1)
 def default_grammar():
     """The compiled quantity grammar of the default unit lexicon, built once (hypothesis reuses it)."""
-    from checker.quantities import build_grammar
+    from checker.quantities import build_grammar, load_hedges
     from checker.resources import RULES_DIR
     from checker.units import load_unit_system
 
     units = load_unit_system(RULES_DIR / "units.txt", RULES_DIR / "lexicon" / "units.yaml")
-    return build_grammar(units.lexicon.ordered())
+    return build_grammar(units.lexicon.ordered(), load_hedges(RULES_DIR / "lexicon" / "hedges.yaml"))
 
 
 @pytest.fixture(scope="session")

@@ -117,3 +117,14 @@ def test_malformed_lexicon_names_the_key(tmp_path):
     with pytest.raises(RuleFileError) as caught:
         load_pack_and_lexicon([], [bad])
     assert (caught.value.line, caught.value.key) == (3, "metrix")
+
+
+def test_hedge_lexicon_rejects_an_unknown_qualifier(tmp_path):
+    """A hedge mapped to a qualifier that does not exist is an error naming its line and key."""
+    from checker.quantities import load_hedges
+
+    bad = tmp_path / "hedges.yaml"
+    bad.write_text("before:\n  约: approx\n  至多: at-most\n", encoding="utf-8")
+    with pytest.raises(RuleFileError) as caught:
+        load_hedges(bad)
+    assert (caught.value.line, caught.value.key) == (3, "before.至多")
