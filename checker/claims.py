@@ -198,6 +198,9 @@ def _relation(mention: Mention, clause_prefix: str, lexicon: ClaimLexicon) -> st
     if unit in ("%", "％", "‰") or (unit == "" and mention.quantity.high is None and mention.quantity.value < 1):
         if SHARE_WORDS.search(clause_prefix):
             return "share"
+        if re.search(r"年均(?:复合)?(?:增长率?|增速|递增)[^，,。]{0,4}$", clause_prefix):
+            # 年均增长12.5%: an average per year, compounded, not the change over the whole span.
+            return "cagr"
         return _change_direction(tail, lexicon, by="change_pct", to="level", down="change_pct_down", other="level")
     return "level"
 

@@ -8,7 +8,7 @@ import attrs
 
 from checker.model import Claim, Document, Mention
 
-CHANGE_RELATIONS = {"times_by", "times_to", "times_down", "change_pct", "change_pct_down"}
+CHANGE_RELATIONS = {"times_by", "times_to", "times_down", "change_pct", "change_pct_down", "cagr"}
 FROM_WORDS = re.compile(r"(?:从|由)[^，,。；]{0,12}$")
 COMPARED_WORDS = re.compile(r"(?:比|较|相比|相较|是|为)[^，,。；]{0,12}$")
 
@@ -32,9 +32,13 @@ def group_claims(doc: Document, claims: tuple[Claim, ...], mentions: tuple[Menti
         group = f"{doc.path}#{later.mention.span.start}"
         for claim, role in ((base, "from"), (later, "to")):
             updated[claims.index(claim)] = attrs.evolve(claim, group=group, role=role)
-        # The change speaks of the levels' metric (四年增长22.2倍 is about 新能源汽车产量).
-        updated[claims.index(change)] = attrs.evolve(change, group=group, role="change", metric=later.metric,
-                                                     subject=later.subject or change.subject)
+        # 年均增长12.5%，四年增长了60%: every change stated after the levels belongs to the statement.
+        changes = [c for c in current if c.relation in CHANGE_RELATIONS and not c.group
+                   and c.mention.reading_start >= change.mention.reading_start] or [change]
+        for each in changes:
+            # The change speaks of the levels' metric (四年增长22.2倍 is about 新能源汽车产量).
+            updated[claims.index(each)] = attrs.evolve(each, group=group, role="change", metric=later.metric,
+                                                       subject=later.subject or each.subject)
         span = _duration_before(change, mentions, later)
         if span is not None:
             extra.append(attrs.evolve(change, mention=span, relation="span", group=group, role="span"))

@@ -78,7 +78,7 @@ def build_grammar(unit_surfaces: list[str], hedges: Hedges) -> QuantityGrammar:
         (?:{RANGE_JOINERS})(?P<rhigh>{number})(?P<rmag2>{MAGNITUDE})?(?P<runit2>{units}))
     |(?P<plain>(?P<pre>{prefix})?
         (?:(?P<num>{number})(?P<plus1>余|多|来)?(?P<mag>{MAGNITUDE})?|(?P<baremag>{BARE_MAGNITUDE}))
-        (?P<plus2>余|多)?(?P<unit>{units})?(?P<post>{suffix})?)
+        (?P<plus2>余|多)?(?P<unit>{units})?(?P<plus3>(?<=倍)多)?(?P<post>{suffix})?)
     """
     return QuantityGrammar(re.compile(figure, re.VERBOSE), tuple(unit_surfaces), hedges)
 
@@ -201,7 +201,7 @@ def _range(match: re.Match[str]) -> Quantity | None:
 def _plain(match: re.Match[str], reading: str, hedges: Hedges) -> Quantity | None:
     """A number with optional qualifiers, magnitude and unit."""
     num, unit, mag = match.group("num"), match.group("unit") or "", match.group("mag")
-    plus = match.group("plus1") or match.group("plus2")
+    plus = match.group("plus1") or match.group("plus2") or match.group("plus3")
     prefix = match.group("pre")
     if num is None:
         number = Number(Decimal(1), Decimal(1))

@@ -47,18 +47,24 @@ def _heading_changes(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
 
 
 def _same_measure(heading: Claim, change: Claim) -> bool:
-    """True when a heading's change speaks of the body statement's measure (产量, 产值 …) in its unit."""
+    """True when a heading's change speaks of the body statement's metric: same measure and unit, same industry."""
     measure = change.metric.rsplit("|", 1)[-1]
-    return bool(measure) and heading.metric.rsplit("|", 1)[-1] == measure and heading.value.unit == change.value.unit
+    if not measure or heading.metric.rsplit("|", 1)[-1] != measure or heading.value.unit != change.value.unit:
+        return False
+    if heading.metric == change.metric:
+        return True
+    # Headlines shorten names (新能源车 for 新能源汽车): the heading must share three characters of the industry.
+    industry = change.metric.split("|")[-2].lstrip("?") if "|" in change.metric else ""
+    return bool(industry) and any(industry[i:i + 3] in heading.sentence for i in range(len(industry) - 2))
 
 
 def change_statements(claims: Iterable[Claim]) -> list[tuple[Claim, Claim, Claim]]:
-    """The (from, to, change) triples that grouping tied together."""
-    groups: dict[str, dict[str, Claim]] = defaultdict(dict)
+    """The (from, to, change) triples that grouping tied together, one per stated change."""
+    groups: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for claim in claims:
         if claim.group:
-            groups[claim.group][claim.role] = claim
-    return [(g["from"], g["to"], g["change"]) for g in groups.values() if {"from", "to", "change"} <= g.keys()]
+            groups[claim.group][claim.role].append(claim)
+    return [(g["from"][0], g["to"][0], change) for g in groups.values() if g["from"] and g["to"] for change in g["change"]]
 
 
 def _check_statement(spec, base: Claim, later: Claim, change: Claim) -> Finding | None:
@@ -74,7 +80,30 @@ def _check_statement(spec, base: Claim, later: Claim, change: Claim) -> Finding 
         return _check_times(spec, base, later, change, stated, ratio, by)
     if relation in ("change_pct", "change_pct_down") and spec.params["problem"] == "change-mismatch":
         return _check_percent(spec, base, later, change, stated, a, b)
+    if relation == "cagr" and spec.params["problem"] == "change-mismatch":
+        return _check_annual(spec, base, later, change, stated, ratio)
     return None
+
+
+def _check_annual(spec, base, later, change, stated: Interval, ratio: Interval) -> Finding | None:
+    """年均增长X% over N years means (B/A)^(1/N) − 1 = X%."""
+    if base.period is None or later.period is None or base.period.granularity != "year" or later.period.granularity != "year":
+        # An average per year needs whole years at both ends.
+        return None
+    years = later.period.start.year - base.period.start.year
+    if years <= 0:
+        return None
+    annual = Interval(ratio.low ** (1 / years) - 1, ratio.high ** (1 / years) - 1).scale(100.0)
+    if stated.intersects(annual):
+        return None
+    digits = max(decimals_of(change.mention.text), 1)
+    point = ((later.value.value / base.value.value) ** (1 / years) - 1) * 100
+    arithmetic = (f"({format_number(later.value.value)} ÷ {format_number(base.value.value)})^(1/{years}) − 1 = "
+                  f"{format_number(point, digits)}% (区间 {format_range(annual.low, annual.high, digits)}%)")
+    return make_finding(spec, (base, later, change), arithmetic=arithmetic,
+                        suggestion=f"“年均增长{format_number(point, digits)}%”",
+                        stated=change.mention.text.replace("\n", ""), computed=f"{format_number(point, digits)}%",
+                        base=base.mention.text, later=later.mention.text)
 
 
 def _check_times(spec, base, later, change, stated: Interval, ratio: Interval, by: Interval) -> Finding | None:
