@@ -73,9 +73,10 @@ def _claim(
 
 
 def _context(reading: str, sentence: Sentence, sentences: SentenceIndex) -> str:
-    """The nearest heading above the sentence, for industries named only there."""
+    """The nearest heading above the sentence, then the paragraph before the sentence (nearest last)."""
     heading = sentences.heading_before(sentence.start)
-    return reading[heading.start:heading.end] if heading else ""
+    paragraph = reading[reading.rfind("\n", 0, sentence.start) + 1:sentence.start]
+    return (reading[heading.start:heading.end] if heading else "") + "\n" + paragraph
 
 
 def _period_for(mention: Mention, sentence: Sentence, clause_start: int, times: list[Mention]) -> Mention | None:

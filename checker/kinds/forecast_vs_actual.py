@@ -34,7 +34,7 @@ def check(spec, context) -> list[Finding]:
         verdict = "未达到" if reported.value.value < target.value.value else "超出"
         findings.append(make_finding(
             spec, (target, reported), fact_key=key, target=target.mention.text, actual=reported.mention.text,
-            verdict=verdict, period=period_label(target),
-            arithmetic=f"目标“{target.mention.text}”，实际“{reported.mention.text}”：{verdict}",
+            verdict=verdict, period=period_label(target), label="预测" if target.modality == "forecast" else "目标",
+            arithmetic=f"{'预测' if target.modality == 'forecast' else '目标'}“{target.mention.text}”，实际“{reported.mention.text}”：{verdict}",
         ))
     return findings
