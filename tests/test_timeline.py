@@ -186,10 +186,11 @@ def test_seed_finding_stands_on_its_entry(seeds):
 
 
 def test_seed_metric_with_three_values_gets_a_chart(seeds):
-    """新能源汽车产量 has 2020 and 2024 actuals and a 2023 forecast: three values, one chart."""
+    """新能源汽车产量 has 2020 and 2024 actuals and 2023/2025/2027 forecasts: one chart of them all."""
     series = [s for s in find_series(seeds[0].entries) if s.title.endswith("新能源汽车产量")]
     assert len(series) == 1
-    assert [(e.start.year, e.sort) for e in series[0].entries] == [(2020, "figure"), (2023, "target"), (2024, "figure")]
+    assert [(e.start.year, e.sort) for e in series[0].entries] == [
+        (2020, "figure"), (2023, "target"), (2024, "figure"), (2025, "target"), (2027, "target")]
 
 
 @pytest.mark.parametrize(
