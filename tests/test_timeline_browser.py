@@ -134,7 +134,7 @@ def test_metric_with_three_values_is_charted(seeds_page):
     """新能源汽车产量 (2020, 2023 forecast, 2024) is drawn with filled actuals and a hollow forecast."""
     chart = seeds_page.page.locator("figure.chart", has_text="新能源汽车产量")
     assert chart.count() == 1
-    assert chart.locator("circle.pt.actual").count() == 2 and chart.locator("circle.pt.aimed").count() == 1
+    assert chart.locator("circle.pt.actual").count() == 2 and chart.locator("circle.pt.aimed").count() == 3
     assert chart.locator("polyline.line-aimed").count() >= 1
     assert chart.locator("svg").bounding_box()["width"] > 100
 
