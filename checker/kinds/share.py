@@ -31,8 +31,10 @@ def check(spec, context) -> list[Finding]:
                 # A share needs its part and its whole stated in the same unit.
                 continue
             whole, part = levels[-2], levels[-1]
-            if part.value.value > whole.value.value:
-                whole, part = part, whole
+            between = share.sentence[whole.mention.reading_end - share.sentence_start:part.mention.reading_start - share.sentence_start]
+            if "其中" not in between or part.value.value > whole.value.value:
+                # Only 全市…X，其中…Y，占Z% states which figure is the whole: 广州3.10万亿、两市合计6.78万亿 does not.
+                continue
             finding = _check(spec, whole, part, share)
             if finding is not None:
                 findings.append(finding)
