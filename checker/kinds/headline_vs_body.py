@@ -25,8 +25,8 @@ def check(spec, context) -> list[Finding]:
         body = [c for c in claims if not c.heading]
         for head in (c for c in claims if c.heading and c.metric and not c.metric.rsplit("|", 1)[-1].startswith("?")):
             peers = [c for c in body if _same_statement(head, c)]
-            if not peers:
-                # The body never states this metric: nothing to compare.
+            if not peers or (len(peers) > 1 and head.metric not in {p.metric for p in peers}):
+                # The body never states this metric, or a vague headline matches several: nothing sure to compare.
                 continue
             if any(Interval.of(head.value).intersects(Interval.of(p.value)) for p in peers):
                 continue
@@ -40,9 +40,14 @@ def check(spec, context) -> list[Finding]:
 
 
 def _same_statement(head: Claim, body: Claim) -> bool:
-    """True when a body claim states the heading's metric in the same unit and relation."""
-    if (head.metric, head.relation, head.value.unit) != (body.metric, body.relation, body.value.unit):
+    """True when a body claim states the heading's metric (or, for a headline naming no known industry, its measure)."""
+    if (head.relation, head.value.unit) != (body.relation, body.value.unit):
         return False
-    if head.period is not None and body.period is not None and head.period != body.period:
+    if head.period is not None and body.period is not None and (head.period.start, head.period.end) != (body.period.start, body.period.end):
         return False
-    return True
+    if head.metric == body.metric:
+        return True
+    head_parts, body_parts = head.metric.split("|"), body.metric.split("|")
+    # 芯屏汽合 上半年产值同比增长28%: a headline's own nickname for the industry still names the measure.
+    vague = len(head_parts) < 2 or not head_parts[-2] or head_parts[-2].startswith("?")
+    return vague and head_parts[-1] == body_parts[-1] and (not head.subject or head.subject == body.subject)
