@@ -15,6 +15,7 @@ TRAILING_FILLER = re.compile(
 )
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+$")
 CONTINUES = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:到|至|增至|升至|达到|达)[\s\S]{0,12}$")
+SOURCE_WORDS = re.compile(r"(?:市|省)?(?:海关|统计局|调查总队|经信委|经济信息委|经济和信息化委员会|发改委|商务局|商务委|日报|晚报|晨报|电视台)")
 NON_NAME_CHARS = frozenset("年月日的和在与及等为是有了个对从到向将已把被这那其各该")
 GENERIC_WORDS = re.compile(r"[该全本我][县市区省镇]|产业|行业|领域|集群|板块|该|其|全年|年度|实现|完成|达到|目前|已|我们|他们|我|相关|其中|共|有")
 PLACE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?P<suffix>新区|市|省|县|区)")
@@ -109,10 +110,15 @@ def _is_place(match: re.Match[str]) -> bool:
             and not any(ch in NON_NAME_CHARS for ch in name))
 
 
+def _is_source(text: str, match: re.Match[str]) -> bool:
+    """True for a place named as the source of a figure (据杭州海关统计, 重庆市统计局), not its subject."""
+    return text[max(0, match.start() - 1):match.start()] in ("据", "从") or bool(SOURCE_WORDS.match(text, match.end()))
+
+
 def _first_subject(text: str, lexicon: ClaimLexicon) -> str:
     """The first entity in a text: a lexicon subject, or a place name ending in 市/省/县/区/新区."""
-    known = lexicon.subject_re.search(text)
-    place = next((m for m in PLACE.finditer(text) if _is_place(m)), None)
+    known = next((m for m in lexicon.subject_re.finditer(text) if not _is_source(text, m)), None)
+    place = next((m for m in PLACE.finditer(text) if _is_place(m) and not _is_source(text, m)), None)
     if place is not None and (known is None or place.start() < known.start()
                               or place.start() == known.start() and place.end() > known.end()):
         # 西安高新区 is not 西安: the longer name starting at the same place wins.

@@ -7,7 +7,7 @@ import re
 
 import attrs
 
-SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』\"]?|\n+")
+SENTENCE_END = re.compile(r"[。！？!?]+[”’」』\"]?|\n+")  # ；separates clauses within a sentence
 CLAUSE_BREAK = re.compile(r"[，,：:；;（）()]")
 
 

@@ -21,34 +21,45 @@ def parse_params(raw: dict[str, Any], path: str, lines: dict[str, int]) -> dict[
 
 
 def check(spec, context) -> list[Finding]:
-    """Flag a sentence whose parts (after 其中/包括) add up to more than its stated total."""
-    sentences: dict[tuple[str, int], list[Claim]] = {}
+    """Flag a total whose parts (after 其中/包括, in its sentence or the next one) add up to more than it."""
+    sentences: dict[str, dict[int, list[Claim]]] = {}
     for claim in context.index.claims:
         if claim.value is not None and claim.relation == "level":
-            sentences.setdefault((claim.doc, claim.sentence_start), []).append(claim)
+            sentences.setdefault(claim.doc, {}).setdefault(claim.sentence_start, []).append(claim)
     findings = []
-    for claims in sentences.values():
-        finding = _check_sentence(spec, sorted(claims, key=lambda c: c.mention.reading_start))
-        if finding is not None:
-            findings.append(finding)
+    for by_start in sentences.values():
+        starts = sorted(by_start)
+        for i, start in enumerate(starts):
+            following = by_start[starts[i + 1]] if i + 1 < len(starts) else []
+            finding = _check_sentence(spec, _ordered(by_start[start]), _ordered(following))
+            if finding is not None:
+                findings.append(finding)
     return findings
 
 
-def _check_sentence(spec, claims: list[Claim]) -> Finding | None:
-    """Find 'total … 其中 parts' in one sentence and compare the sums."""
+def _ordered(claims: list[Claim]) -> list[Claim]:
+    """Claims in text order."""
+    return sorted(claims, key=lambda c: c.mention.reading_start)
+
+
+def _check_sentence(spec, claims: list[Claim], following: list[Claim]) -> Finding | None:
+    """Find 'total … 其中 parts' in one sentence (or a next sentence opening with 其中) and compare the sums."""
     for k, total in enumerate(claims):
         before = total.sentence[: max(0, total.mention.reading_start - total.sentence_start)]
         if not TOTAL_WORDS.search(before):
             continue
         rest = total.sentence[total.mention.reading_end - total.sentence_start:]
-        if not PART_WORDS.search(rest):
+        parts = [c for c in claims[k + 1:] if c.value.unit == total.value.unit]
+        if not PART_WORDS.search(rest) and following and following[0].sentence.startswith(("其中", "包括")):
+            # 总值1.31万亿元，同比增长6.9%。其中，出口…、进口…: the parts follow in the next sentence.
+            rest = following[0].sentence
+            parts = [c for c in following if c.value.unit == total.value.unit]
+        elif not PART_WORDS.search(rest):
             # Without 其中/包括 the later figures need not be parts of this total.
             return None
-        parts = [c for c in claims[k + 1:] if c.value.unit == total.value.unit]
         if len(parts) < 2:
             return None
-        labels = rest[: parts[-1].mention.reading_end - total.mention.reading_end]
-        if any(word in labels for word in spec.params["overlapping"]):
+        if any(word in rest for word in spec.params["overlapping"]):
             # 其中高新技术企业80家、专精特新企业60家: such classes overlap, so their sum may exceed the total.
             return None
         low_sum = sum(Interval.of(p.value).low for p in parts)
