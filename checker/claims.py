@@ -15,6 +15,7 @@ TRAILING_FILLER = re.compile(
 )
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+$")
 CONTINUES = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:到|至|增至|升至|达到|达)[\s\S]{0,12}$")
+YARDSTICK_WORDS = re.compile(r"(?:的)?(?:占比|比重|第|前列|首位|平均|领先|同类|份额|总量的)")
 SOURCE_WORDS = re.compile(r"(?:市|省)?(?:海关|统计局|调查总队|经信委|经济信息委|经济和信息化委员会|发改委|商务局|商务委|日报|晚报|晨报|电视台)")
 NON_NAME_CHARS = frozenset("年月日的和在与及等为是有了个对从到向将已把被这那其各该")
 GENERIC_WORDS = re.compile(r"[该全本我][县市区省镇]|产业|行业|领域|集群|板块|该|其|全年|年度|实现|完成|达到|目前|已|我们|他们|我|相关|其中|共|有")
@@ -111,8 +112,11 @@ def _is_place(match: re.Match[str]) -> bool:
 
 
 def _is_source(text: str, match: re.Match[str]) -> bool:
-    """True for a place named as the source of a figure (据杭州海关统计, 重庆市统计局), not its subject."""
-    return text[max(0, match.start() - 1):match.start()] in ("据", "从") or bool(SOURCE_WORDS.match(text, match.end()))
+    """True for a place named as a source or a yardstick (据杭州海关统计, 在全国占比), not as the subject."""
+    before = text[max(0, match.start() - 1):match.start()]
+    if before in ("据", "从") or SOURCE_WORDS.match(text, match.end()):
+        return True
+    return before in ("在", "占", "居", "比", "较", "于", "为") and bool(YARDSTICK_WORDS.match(text, match.end()))
 
 
 def _first_subject(text: str, lexicon: ClaimLexicon) -> str:
