@@ -91,15 +91,22 @@ def run_extract(args: argparse.Namespace) -> int:
     from checker.render_mentions import render_jsonl, render_table
     from checker.resources import load_resources
 
+    from checker.dates_across import refine_dates, with_refined_dates
+
     resources = load_resources()
     render = render_jsonl if args.format == "jsonl" else render_table
-    failed = False
-    out = sys.stdout
-    for path, doc in read_documents(args):
+    documents, failed = [], False
+    for _, doc in read_documents(args):
         if isinstance(doc, str):
             print(f"hedui: error: {doc}", file=sys.stderr)
             failed = True
-            continue
+        else:
+            documents.append(doc)
+    texts = {d.path: d.reading for d in documents}
+    # An article dated only to the month takes the day of another article given on the same event.
+    documents = with_refined_dates(tuple(documents), refine_dates(tuple(documents), texts.__getitem__))
+    out = sys.stdout
+    for doc in documents:
         out.write(render(doc, find_mentions(doc, resources)))
     out.flush()
     return EXIT_USAGE if failed else EXIT_OK

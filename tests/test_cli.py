@@ -51,8 +51,10 @@ def test_extract_jsonl_contract(capsys, workdir):
             assert record["kind"] in ("point", "period", "duration", "asof")
     figure = next(r for r in mentions if r["text"] == "95.3万辆")
     assert (figure["value"], figure["low"], figure["high"], figure["unit"]) == (953000, 952500, 953500, "辆")
-    documents = [r for r in records if r["type"] == "document"]
-    assert len(documents) == 5 and all(d["dct"] and d["dct_source"] for d in documents)
+    documents = {r["doc"]: r for r in records if r["type"] == "document"}
+    assert len(documents) == 5 and all(d["dct"] and d["dct_source"] for d in documents.values())
+    dated = documents["seeds/003_e71fbb87e14b711f.txt"]
+    assert dated["dct"] == "2025-11-25" and "same event" in dated["dct_source"]
 
 
 def test_extract_table_is_readable(capsys, workdir):
