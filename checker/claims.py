@@ -34,7 +34,11 @@ def build_claims(doc: Document, mentions: tuple[Mention, ...], lexicon: ClaimLex
 
     sentences = index_sentences(doc.reading)
     city = _main_city(doc.reading, lexicon)
-    times = [m for m in mentions if m.period is not None]
+    times_by_sentence: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        found = sentences.containing(mention.reading_start) if mention.period is not None else None
+        if found is not None and mention.period.kind != "duration":
+            times_by_sentence.setdefault(found.start, []).append(mention)
     claims = []
     for mention in mentions:
         if mention.quantity is None:
@@ -43,7 +47,7 @@ def build_claims(doc: Document, mentions: tuple[Mention, ...], lexicon: ClaimLex
         if sentence is None:
             # A mention outside every sentence can only be whitespace-adjacent noise.
             continue
-        claims.append(_claim(doc, mention, sentence, sentences, times, lexicon, city))
+        claims.append(_claim(doc, mention, sentence, sentences, times_by_sentence.get(sentence.start, []), lexicon, city))
     claims += _enumerations(doc, sentences, lexicon, city)
     return group_claims(doc, tuple(claims), mentions)
 
@@ -82,14 +86,17 @@ def _context(reading: str, sentence: Sentence, sentences: SentenceIndex) -> str:
 
 
 def _period_for(mention: Mention, sentence: Sentence, clause_start: int, times: list[Mention]) -> Mention | None:
-    """The time expression that dates a figure: nearest before it in its clause, else in its sentence."""
-    before = [t for t in times if sentence.start <= t.reading_start < mention.reading_start and t.period.kind != "duration"]
+    """The time expression that dates a figure: nearest before it in its clause, else in its sentence.
+
+    `times` holds the sentence's own dated mentions (no durations), in text order.
+    """
+    before = [t for t in times if t.reading_start < mention.reading_start]
     in_clause = [t for t in before if t.reading_start >= clause_start]
     if in_clause:
         return in_clause[-1]
     if before:
         return before[-1]
-    after = [t for t in times if mention.reading_end <= t.reading_start < sentence.end and t.period.kind != "duration"]
+    after = [t for t in times if mention.reading_end <= t.reading_start]
     # A date after the figure (…达95.3万辆，为2024年…) is weaker evidence; take it only when alone.
     return after[0] if len(after) == 1 else None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import attrs
@@ -19,6 +20,10 @@ def group_claims(doc: Document, claims: tuple[Claim, ...], mentions: tuple[Menti
     for index, claim in enumerate(claims):
         by_sentence.setdefault(claim.sentence_start, []).append(index)
     updated = list(claims)
+    position = {id(claim): index for index, claim in enumerate(claims)}
+    durations = sorted((m for m in mentions if m.period is not None and m.period.kind == "duration"),
+                       key=lambda m: m.reading_start)
+    starts = [m.reading_start for m in durations]
     extra: list[Claim] = []
     previous: list[Claim] = []
     for start in sorted(by_sentence):
@@ -31,15 +36,15 @@ def group_claims(doc: Document, claims: tuple[Claim, ...], mentions: tuple[Menti
         base, later, change = found
         group = f"{doc.path}#{later.mention.span.start}"
         for claim, role in ((base, "from"), (later, "to")):
-            updated[claims.index(claim)] = attrs.evolve(claim, group=group, role=role)
+            updated[position[id(claim)]] = attrs.evolve(claim, group=group, role=role)
         # 年均增长12.5%，四年增长了60%: every change stated after the levels belongs to the statement.
         changes = [c for c in current if c.relation in CHANGE_RELATIONS and not c.group
                    and c.mention.reading_start >= change.mention.reading_start] or [change]
         for each in changes:
             # The change speaks of the levels' metric (四年增长22.2倍 is about 新能源汽车产量).
-            updated[claims.index(each)] = attrs.evolve(each, group=group, role="change", metric=later.metric,
+            updated[position[id(each)]] = attrs.evolve(each, group=group, role="change", metric=later.metric,
                                                        subject=later.subject or each.subject)
-        span = _duration_before(change, mentions, later)
+        span = _duration_before(change, durations, starts, later)
         if span is not None:
             extra.append(attrs.evolve(change, mention=span, relation="span", group=group, role="span"))
     return tuple(updated + extra)
@@ -118,11 +123,12 @@ def _introduced_by(doc: Document, claim: Claim, words: re.Pattern[str]) -> bool:
     return bool(words.search(prefix))
 
 
-def _duration_before(change: Claim, mentions: tuple[Mention, ...], later: Claim) -> Mention | None:
-    """A duration stated between the later figure and the change (…95.3万辆，四年增长22.2倍)."""
-    for mention in mentions:
-        if mention.period is None or mention.period.kind != "duration":
-            continue
-        if later.mention.reading_end <= mention.reading_start < change.mention.reading_start:
-            return mention
+def _duration_before(change: Claim, durations: list[Mention], starts: list[int], later: Claim) -> Mention | None:
+    """A duration stated between the later figure and the change (…95.3万辆，四年增长22.2倍).
+
+    `durations` are the document's duration mentions in text order; `starts` their reading offsets.
+    """
+    index = bisect.bisect_left(starts, later.mention.reading_end)
+    if index < len(durations) and durations[index].reading_start < change.mention.reading_start:
+        return durations[index]
     return None

@@ -26,6 +26,7 @@ class SentenceIndex:
 
     sentences: tuple[Sentence, ...]
     starts: tuple[int, ...]
+    headings: tuple[int, ...]  # for each sentence, the index of the nearest heading at or before it (-1: none)
 
     def containing(self, offset: int) -> Sentence | None:
         """Return the sentence that contains a reading offset."""
@@ -36,13 +37,12 @@ class SentenceIndex:
         return sentence if offset < sentence.end else None
 
     def heading_before(self, offset: int) -> Sentence | None:
-        """Return the nearest heading line that starts before a reading offset."""
+        """Return the nearest heading line that starts at or before a reading offset."""
         index = bisect.bisect_right(self.starts, offset) - 1
-        while index >= 0:
-            if self.sentences[index].heading:
-                return self.sentences[index]
-            index -= 1
-        return None
+        if index < 0 or self.headings[index] < 0:
+            # No heading above this point of the text.
+            return None
+        return self.sentences[self.headings[index]]
 
 
 def index_sentences(reading: str) -> SentenceIndex:
@@ -55,7 +55,11 @@ def index_sentences(reading: str) -> SentenceIndex:
         start = match.end()
     if start < len(reading):
         sentences.append(_sentence(reading, start, len(reading)))
-    return SentenceIndex(tuple(sentences), tuple(s.start for s in sentences))
+    headings, last = [], -1
+    for index, sentence in enumerate(sentences):
+        last = index if sentence.heading else last
+        headings.append(last)
+    return SentenceIndex(tuple(sentences), tuple(s.start for s in sentences), tuple(headings))
 
 
 def _sentence(reading: str, start: int, end: int) -> Sentence:

@@ -28,13 +28,25 @@ def check(spec, context) -> list[Finding]:
     """Check every change statement (A, B, stated change) against the arithmetic of its levels."""
     findings = []
     headings = _heading_changes(context.index.claims)
+    checked: set[int] = set()
     for base, later, change in change_statements(context.index.claims):
-        # A headline restating the change (四年产量激增22倍) is checked against the body's levels too.
-        for stated in [change] + [h for h in headings.get(change.doc, ()) if _same_measure(h, change)]:
-            finding = _check_statement(spec, base, later, stated)
+        # A headline restating the change (四年产量激增22倍) is checked against the body's levels too:
+        # the nearest matching heading above the statement, once.
+        heading = _heading_above(headings.get(change.doc, []), change)
+        stated = [change] + ([heading] if heading is not None and id(heading) not in checked else [])
+        if heading is not None:
+            checked.add(id(heading))
+        for each in stated:
+            finding = _check_statement(spec, base, later, each)
             if finding is not None:
                 findings.append(finding)
     return findings
+
+
+def _heading_above(headings: list[Claim], change: Claim) -> Claim | None:
+    """The nearest heading change before a statement that speaks of its metric."""
+    above = [h for h in headings if h.mention.reading_start < change.mention.reading_start and _same_measure(h, change)]
+    return above[-1] if above else None
 
 
 def _heading_changes(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
@@ -43,6 +55,8 @@ def _heading_changes(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
     for claim in claims:
         if claim.heading and not claim.group and claim.relation in ("times_by", "times_to", "change_pct"):
             found[claim.doc].append(claim)
+    for claims_of_doc in found.values():
+        claims_of_doc.sort(key=lambda c: c.mention.reading_start)
     return found
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 from checker.intervals import Interval
@@ -22,9 +23,21 @@ def check(spec, context) -> list[Finding]:
             by_doc.setdefault(claim.doc, []).append(claim)
     findings = []
     for claims in by_doc.values():
-        body = [c for c in claims if not c.heading]
-        for head in (c for c in claims if c.heading and c.metric and not c.metric.rsplit("|", 1)[-1].startswith("?")):
-            peers = [c for c in body if _same_statement(head, c)]
+        claims.sort(key=lambda c: c.mention.reading_start)
+        body: dict[tuple, list[Claim]] = {}
+        for claim in claims:
+            if not claim.heading:
+                body.setdefault(_measure_key(claim), []).append(claim)
+        starts = {key: [c.mention.reading_start for c in members] for key, members in body.items()}
+        heads = [c for c in claims if c.heading]
+        for k, head in enumerate(heads):
+            if not head.metric or head.metric.rsplit("|", 1)[-1].startswith("?"):
+                continue
+            key = _measure_key(head)
+            low, high = _section(head, heads, k)
+            members = body.get(key, [])
+            window = members[bisect.bisect_left(starts.get(key, []), low):bisect.bisect_left(starts.get(key, []), high)]
+            peers = [c for c in window if _same_statement(head, c)]
             if not peers or (len(peers) > 1 and head.metric not in {p.metric for p in peers}):
                 # The body never states this metric, or a vague headline matches several: nothing sure to compare.
                 continue
@@ -37,6 +50,20 @@ def check(spec, context) -> list[Finding]:
                 arithmetic=f"标题“{head.mention.text}”区间 {format_range(h.low, h.high)}；正文“{peer.mention.text}”区间 {format_range(p.low, p.high)}",
             ))
     return findings
+
+
+def _section(head: Claim, heads: list[Claim], k: int) -> tuple[int, float]:
+    """The stretch of text a heading speaks for: the whole article for its title, else up to the next heading."""
+    if k == 0:
+        # The first heading is the article's title: the whole body stands under it.
+        return 0, float("inf")
+    later = [h.mention.reading_start for h in heads[k + 1:] if h.sentence_start != head.sentence_start]
+    return head.mention.reading_start, later[0] if later else float("inf")
+
+
+def _measure_key(claim: Claim) -> tuple:
+    """Index key of a claim: its measure, relation and unit (headlines are compared only within one key)."""
+    return claim.metric.rsplit("|", 1)[-1], claim.relation, claim.value.unit
 
 
 def _same_statement(head: Claim, body: Claim) -> bool:
