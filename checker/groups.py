@@ -9,7 +9,7 @@ import attrs
 
 from checker.model import Claim, Document, Mention
 
-CHANGE_RELATIONS = {"times_by", "times_to", "times_down", "change_pct", "change_pct_down", "cagr"}
+CHANGE_RELATIONS = {"times_by", "times_to", "times_down", "change_pct", "change_pct_down", "cagr", "points"}
 FROM_WORDS = re.compile(r"(?:从|由)[^，,。；]{0,12}$")
 COMPARED_WORDS = re.compile(r"(?:比|较|相比|相较|是|为)[^，,。；]{0,12}$")
 

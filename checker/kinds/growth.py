@@ -6,11 +6,12 @@ import re
 from collections import defaultdict
 from typing import Any, Iterable
 
-from checker.intervals import Interval, relative_change
+from checker.intervals import Interval
+from checker.kinds.growth_rates import check_percent, check_points
 from checker.kinds._shared import decimals_of, expect_keys, format_number, format_range, make_finding
 from checker.model import Claim, Finding
 
-PROBLEMS = ("increase-by-vs-to", "change-mismatch")
+PROBLEMS = ("increase-by-vs-to", "change-mismatch", "percent-for-points")
 
 
 def parse_params(raw: dict[str, Any], path: str, lines: dict[str, int]) -> dict[str, Any]:
@@ -92,8 +93,10 @@ def _check_statement(spec, base: Claim, later: Claim, change: Claim) -> Finding 
     relation = change.relation
     if relation in ("times_by", "times_to"):
         return _check_times(spec, base, later, change, stated, ratio, by)
-    if relation in ("change_pct", "change_pct_down") and spec.params["problem"] == "change-mismatch":
-        return _check_percent(spec, base, later, change, stated, a, b)
+    if relation in ("change_pct", "change_pct_down"):
+        return check_percent(spec, base, later, change, stated)
+    if relation == "points":
+        return check_points(spec, base, later, change, stated)
     if relation == "cagr" and spec.params["problem"] == "change-mismatch":
         return _check_annual(spec, base, later, change, stated, ratio)
     return None
@@ -162,20 +165,3 @@ def _verb_of(change: Claim) -> str:
     return verb[:-1] + "长" if verb.endswith("增至") else verb
 
 
-def _check_percent(spec, base, later, change, stated: Interval, a: Interval, b: Interval) -> Finding | None:
-    """增长X% means (B − A)/A = X%; 下降X% means (A − B)/A = X%."""
-    change_pct = relative_change(a, b).scale(100.0)
-    if change.relation == "change_pct_down":
-        change_pct = change_pct.negate()
-    if stated.intersects(change_pct):
-        return None
-    digits = max(decimals_of(change.mention.text), 1)
-    word = "下降" if change.relation == "change_pct_down" else "增长"
-    arithmetic = (
-        f"({format_number(later.value.value)} − {format_number(base.value.value)}) ÷ {format_number(base.value.value)}"
-        f" = {format_number(change_pct.mid, digits)}% (区间 {format_range(change_pct.low, change_pct.high, digits)}%)"
-    )
-    return make_finding(spec, (base, later, change), arithmetic=arithmetic,
-                        suggestion=f"“{word}{format_number(change_pct.mid, digits)}%”",
-                        stated=change.mention.text.replace("\n", ""), computed=f"{format_number(change_pct.mid, digits)}%",
-                        base=base.mention.text, later=later.mention.text)
