@@ -13,10 +13,11 @@ GROUP = re.compile(r"\{(\w+)\}")
 
 
 def parse_params(raw: dict[str, Any], path: str, lines: dict[str, int]) -> dict[str, Any]:
-    """Params: pattern (regex, required), suggest (template over the pattern's groups), unless (regex)."""
-    params = expect_keys(raw, {"pattern": str, "suggest": str, "unless": str}, path, lines)
+    """Params: pattern (regex, required), suggest (template over its groups), unless (regex near the match),
+    and requires (a regex that must also occur somewhere in the document, for one-style-per-document rules)."""
+    params = expect_keys(raw, {"pattern": str, "suggest": str, "unless": str, "requires": str}, path, lines)
     compiled = {}
-    for key in ("pattern", "unless"):
+    for key in ("pattern", "unless", "requires"):
         if key not in params:
             continue
         try:
@@ -37,6 +38,9 @@ def check(spec, context) -> list[Finding]:
     """Flag every match of the pattern in every document's reading text."""
     findings = []
     for path, doc in context.documents.items():
+        if "requires" in spec.params and not spec.params["requires"].search(doc.reading):
+            # A one-style-per-document rule: the other style never occurs here.
+            continue
         for match in spec.params["pattern"].finditer(doc.reading):
             window = doc.reading[max(0, match.start() - 10):match.end() + 10]
             if "unless" in spec.params and spec.params["unless"].search(window):
