@@ -703,8 +703,12 @@ def build_enumeration(ctx: Context, inject: bool = False) -> Piece:
         1: (ENUM_ITEMS, "重点领域", "个"),
         2: (ACTIONS, "专项行动", "项"),
     }[style]
-    n = rng.randint(2, 5)
-    items = rng.sample(pool, n)
+    # A subject has one list per noun (its 专项行动 are the same in every article): draw it from a
+    # generator seeded by both, so two articles never disagree about it by accident.
+    fixed = random.Random(f"{ctx.subj.name}|{noun}")
+    n = fixed.randint(2, 5)
+    items = fixed.sample(pool, n)
+    rng.shuffle(items)
     stated, with_deng = n, rng.random() < 0.6
     if inject:
         if rng.random() < 0.6 or n == 2:

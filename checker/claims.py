@@ -285,7 +285,8 @@ def _enumerations(doc: Document, sentences: SentenceIndex, lexicon: ClaimLexicon
         quantity = Quantity(stated, stated, stated, match.group(unit), "exact")
         mention = Mention(doc.path, span, doc.text[span.start:span.end], match.start(number), match.end(unit), quantity)
         noun = ENUM_NOUN.match(doc.reading, match.end(unit))
-        subject = _subject("", doc.reading[sentence.start:match.start()], "", lexicon, city) or city
+        # The list's first item often begins with its subject (两江新区深入实施A、B两项行动).
+        subject = _subject("", doc.reading[sentence.start:match.start(number)], "", lexicon, city) or city
         claims.append(Claim(
             doc=doc.path, mention=mention, subject=subject, metric=f"enum:{noun.group()}" if noun else "",
             period=_publication_day(doc), period_text="",

@@ -50,14 +50,16 @@ def load_corpus(
     cache_dir: Path | None, progress: bool, light: bool = False,
 ) -> Corpus:
     """Analyse every file, reusing the cache for unchanged ones; a corrupted cache is rebuilt."""
+    import sqlite3
+
     from checker.cache import CacheCorrupt
 
     cache = _open_cache(cache_dir)
     setup = attrs.evolve(setup, prepare=cache is not None)
     try:
         return _load(files, dates, version, setup, cache, progress, light)
-    except CacheCorrupt:
-        # A damaged row: throw the cache away and analyse everything again.
+    except (CacheCorrupt, sqlite3.DatabaseError):
+        # A damaged row or page: throw the cache away and analyse everything again.
         cache.reset()
         return _load(files, dates, version, setup, cache, progress, light)
     finally:

@@ -56,7 +56,20 @@ def _same_list(first, second) -> bool:
 
 
 def _same_item(x: str, y: str) -> bool:
-    """先进材料产业 and 先进材料 name one item: one contains the other, or they share four characters in a row."""
+    """先进材料产业 and 先进材料 name one item: one contains the other, or they share most of the shorter one."""
     if x in y or y in x:
         return True
-    return any(x[i:i + 4] in y for i in range(len(x) - 3))
+    return _longest_common_run(x, y) * 5 >= min(len(x), len(y)) * 3
+
+
+def _longest_common_run(x: str, y: str) -> int:
+    """The length of the longest run of characters that x and y share (items are short: plain DP)."""
+    best, previous = 0, [0] * (len(y) + 1)
+    for a in x:
+        current = [0] * (len(y) + 1)
+        for j, b in enumerate(y, 1):
+            if a == b:
+                current[j] = previous[j - 1] + 1
+                best = max(best, current[j])
+        previous = current
+    return best
