@@ -107,8 +107,13 @@ class AnalysisCache:
             return self._connect()
         except sqlite3.DatabaseError:
             # Not a database, a damaged one, or an older layout: start over rather than trust it.
-            self.path.unlink(missing_ok=True)
+            self._remove_files()
             return self._connect()
+
+    def _remove_files(self) -> None:
+        """Delete the database and its journal, so no stale journal is replayed into the new one."""
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 
     def _connect(self) -> sqlite3.Connection:
         """Connect and create the tables; a file that is no database fails here, damaged pages later."""
@@ -119,8 +124,12 @@ class AnalysisCache:
 
     def reset(self) -> None:
         """Forget everything (after corruption was found)."""
+        try:
+            self.db.rollback()
+        except sqlite3.Error:
+            pass  # a damaged connection may refuse even this; the files go next anyway
         self.db.close()
-        self.path.unlink(missing_ok=True)
+        self._remove_files()
         self.db = self._connect()
 
     def fresh(self, version: str, stats: dict[str, tuple[int, int]]) -> set[str]:
