@@ -86,7 +86,7 @@ def prepare_rows(analysis: Any, suppressions: str) -> PreparedRows:
             doc.encoding, len(analysis.claims), suppressions, digest, full)
     facts = []
     for key, family, claim in analysis.linkable():
-        bounds = Interval.of(claim.value)
+        bounds = claim.interval()
         facts.append((key, family, claim.modality, claim.value.value, max(bounds.low, -1e308), min(bounds.high, 1e308),
                       *_blob(claim)))
     return PreparedRows(doc.path, file, tuple(facts), _blob(analysis.findings) if analysis.findings else None)

@@ -28,8 +28,8 @@ NOT_PLACES = frozenset(
 SHARE_WORDS = re.compile(r"占|占比|比重|份额")
 
 
-def build_claims(doc: Document, mentions: tuple[Mention, ...], lexicon: ClaimLexicon) -> tuple[Claim, ...]:
-    """Build one claim per quantity mention, then tie together the figures stated as one change."""
+def build_claims(doc: Document, mentions: tuple[Mention, ...], lexicon: ClaimLexicon, units=None) -> tuple[Claim, ...]:
+    """Build one claim per quantity mention, give each its unit's dimension, and tie changes together."""
     from checker.groups import group_claims
 
     sentences = index_sentences(doc.reading)
@@ -49,7 +49,20 @@ def build_claims(doc: Document, mentions: tuple[Mention, ...], lexicon: ClaimLex
             continue
         claims.append(_claim(doc, mention, sentence, sentences, times_by_sentence.get(sentence.start, []), lexicon, city))
     claims += _enumerations(doc, sentences, lexicon, city)
+    if units is not None:
+        claims = [_with_dimension(c, units) for c in claims]
     return group_claims(doc, tuple(claims), mentions)
+
+
+def _with_dimension(claim: Claim, units) -> Claim:
+    """Record the pint dimension and base-unit factor of a claim's unit (米 is 0.001 of the 公里 base)."""
+    import attrs
+
+    if claim.relation == "count" or claim.value is None:
+        # An enumeration's 大/项 counts list items; it has no physical unit.
+        return claim
+    dimension, factor = units.base_of(claim.value.unit)
+    return attrs.evolve(claim, dimension=dimension, base_factor=factor)
 
 
 def _claim(

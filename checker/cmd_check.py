@@ -68,7 +68,7 @@ def load_run(args: argparse.Namespace, extra_paths: list[str] = (), light: bool 
     config = config or load_config(explicit=args.config)
     rule_dirs = [Path(d) for d in args.rules] + [config.root / d for d in config.get("rules")]
     lexicons = [config.root / p for p in config.get("lexicons")]
-    pack, _ = load_pack_and_lexicon(rule_dirs, lexicons)
+    pack, lexicon = load_pack_and_lexicon(rule_dirs, lexicons)
     pack = _apply_rule_settings(pack, config)
     files, missing = collect_paths(list(args.paths) + list(extra_paths))
     given = set(args.paths) | set(extra_paths)
@@ -76,7 +76,7 @@ def load_run(args: argparse.Namespace, extra_paths: list[str] = (), light: bool 
     cache_dir = None if args.no_cache or not config.get("cache") else config.path("cache-dir")
     settings = repr([(r.id, r.enabled, r.severity) for r in pack.rules]).encode()
     version = f"{rules_digest(rule_dirs, lexicons)}-{hashlib.sha256(settings).hexdigest()[:8]}"
-    setup = Setup(tuple(rule_dirs), tuple(lexicons), pack)
+    setup = Setup(pack, lexicon)
     corpus = load_corpus(files, dates=lambda p: args.date or config.date_for(p), version=version, setup=setup,
                          cache_dir=cache_dir, progress=not args.quiet, light=light)
     refined = refine_dates(corpus.documents, read_file_text)

@@ -37,11 +37,10 @@ class Corpus:
 
 @attrs.frozen(eq=False)
 class Setup:
-    """What a worker needs to analyse a file: rule directories, lexicon files and the rule pack."""
+    """What a worker needs to analyse a file: the rule pack and the claim lexicon."""
 
-    rule_dirs: tuple[Path, ...]
-    lexicons: tuple[Path, ...]
     pack: object
+    lexicon: object
     prepare: bool = False  # workers return cache rows instead of analyses (the writer only inserts)
 
 
@@ -176,13 +175,12 @@ _WORKER: dict[str, object] = {}  # per-process resources, set once by _init_work
 
 
 def _init_worker(setup: Setup) -> None:
-    """Load resources and the claim lexicon once per process."""
-    from checker.pipeline import load_pack_and_lexicon
+    """Load resources once per process; take the rule pack and lexicon the run already loaded."""
     from checker.resources import load_resources
 
     if "resources" not in _WORKER:
         _WORKER["resources"] = load_resources()
-    _WORKER["lexicon"] = load_pack_and_lexicon(list(setup.rule_dirs), list(setup.lexicons))[1]
+    _WORKER["lexicon"] = setup.lexicon
     _WORKER["pack"] = setup.pack
     _WORKER["prepare"] = setup.prepare
 

@@ -61,8 +61,9 @@ def fact_key(claim: Claim, *, with_period: bool = True) -> str | None:
     if period is None:
         return None
     cumulative = "ytd" if claim.cumulative else "full"
-    # 5项 and 四大 count the same list: an enumeration's classifier is not a unit.
-    unit = "" if claim.relation == "count" else claim.value.unit
+    # 5项 and 四大 count the same list: an enumeration's classifier is not a unit. Other figures link by
+    # their pint dimension, so 850米 and 0.85公里 are one fact, and 元 never meets 辆.
+    unit = "" if claim.relation == "count" else (claim.dimension or claim.value.unit)
     return "/".join((claim.subject, claim.metric, period, cumulative, claim.modality, claim.relation, unit))
 
 

@@ -135,6 +135,14 @@ class Claim:
     role: str = ""  # from | to | change | span | total | part | items
     items: tuple[str, ...] = ()  # the items an enumeration lists (count claims)
     heading: bool = False  # stated in a headline or heading
+    dimension: str = ""  # pint dimensionality of the unit ([currency_cny], [vehicle] …); "" when none
+    base_factor: float = 1.0  # multiply the figure by this to express it in its dimension's base unit
+
+    def interval(self):
+        """The figure's interval in the base unit of its dimension (米 and 公里 compare)."""
+        from checker.intervals import Interval
+
+        return Interval.of(self.value).scale(self.base_factor)
 
     @property
     def value(self) -> Quantity | None:

@@ -71,7 +71,7 @@ def claims_of(doc: Document, resources: Resources, lexicon: object) -> tuple[Cla
     from checker.claims import build_claims
     from checker.extract import find_mentions
 
-    return build_claims(doc, find_mentions(doc, resources), lexicon)
+    return build_claims(doc, find_mentions(doc, resources), lexicon, resources.units)
 
 
 def analyze_document(doc: Document, resources: Resources, lexicon: object, pack: object) -> DocAnalysis:

@@ -35,6 +35,14 @@ class UnitSystem:
         """Return the pint dimensionality of a surface unit as text ('' for a bare number)."""
         return _dimension(self, surface)
 
+    def base_of(self, surface: str) -> tuple[str, float]:
+        """(dimension, factor to the base unit) of a surface unit; ("", 1.0) for a bare number or an unknown unit."""
+        name = self.lexicon.surfaces.get(surface)
+        if not surface or name is None:
+            # A bare number, a fraction or an unlisted classifier: compared by its surface alone.
+            return (surface, 1.0)
+        return _base_cached(id(self.registry), self.registry, name)
+
     def comparable(self, first: str, second: str) -> bool:
         """True when two surface units measure the same dimension (元 with 元, never 元 with 辆)."""
         return self.dimension_of(first) == self.dimension_of(second)
@@ -52,6 +60,13 @@ class UnitSystem:
 def _dimension_cached(system_id: int, registry: Any, name: str) -> str:
     """Cache pint look-ups, which are slow, per registry and unit name."""
     return str(registry.Unit(name).dimensionality)
+
+
+@functools.lru_cache(maxsize=256)
+def _base_cached(system_id: int, registry: Any, name: str) -> tuple[str, float]:
+    """Dimensionality and base-unit factor of a pint unit, cached (pint look-ups are slow)."""
+    quantity = registry.Quantity(1.0, name).to_base_units()
+    return str(quantity.dimensionality), float(quantity.magnitude)
 
 
 def _dimension(system: UnitSystem, surface: str) -> str:

@@ -128,3 +128,13 @@ def test_hedge_lexicon_rejects_an_unknown_qualifier(tmp_path):
     with pytest.raises(RuleFileError) as caught:
         load_hedges(bad)
     assert (caught.value.line, caught.value.key) == (3, "before.至多")
+
+
+def test_units_give_a_dimension_and_a_base_factor(resources):
+    """Surface units map to pint dimensions with a factor to the base unit; unknown surfaces stand alone."""
+    units = resources.units
+    km_dimension, km = units.base_of("公里")
+    m_dimension, m = units.base_of("米")
+    assert km_dimension == m_dimension and m == pytest.approx(km / 1000)
+    assert units.base_of("元")[0] != units.base_of("美元")[0] != units.base_of("辆")[0]
+    assert units.base_of("") == ("", 1.0) and units.base_of("艘") == ("艘", 1.0)

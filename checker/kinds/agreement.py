@@ -6,7 +6,6 @@ SCOPE = "corpus"  # compares claims across documents
 
 from typing import Any
 
-from checker.intervals import Interval
 from checker.kinds._shared import display_metric, expect_keys, format_range, make_finding, period_label
 from checker.model import Finding
 
@@ -27,12 +26,12 @@ def check(spec, context) -> list[Finding]:
             continue
         if spec.params["across_documents_only"] and len(fact.docs) < 2:
             continue
-        highest_low = max(fact.claims, key=lambda c: Interval.of(c.value).low)
-        lowest_high = min(fact.claims, key=lambda c: Interval.of(c.value).high)
+        highest_low = max(fact.claims, key=lambda c: c.interval().low)
+        lowest_high = min(fact.claims, key=lambda c: c.interval().high)
         if highest_low.relation == "count" and not _same_list(highest_low, lowest_high):
             # Two enumerations of 专项行动 with different items are two lists, not one list miscounted.
             continue
-        a, b = Interval.of(lowest_high.value), Interval.of(highest_low.value)
+        a, b = lowest_high.interval(), highest_low.interval()
         if a.intersects(b):
             continue
         arithmetic = (f"“{lowest_high.mention.text}”区间 {format_range(a.low, a.high)}，"

@@ -6,7 +6,6 @@ SCOPE = "corpus"  # compares claims across documents
 
 from typing import Any
 
-from checker.intervals import Interval
 from checker.kinds._shared import expect_keys, make_finding, period_label
 from checker.model import Finding
 
@@ -29,9 +28,9 @@ def check(spec, context) -> list[Finding]:
             # Nothing reported yet for the target's period.
             continue
         target, reported = head, actual.claims[0]
-        if Interval.of(target.value).intersects(Interval.of(reported.value)):
+        if target.interval().intersects(reported.interval()):
             continue
-        verdict = "未达到" if reported.value.value < target.value.value else "超出"
+        verdict = "未达到" if reported.interval().high < target.interval().low else "超出"
         findings.append(make_finding(
             spec, (target, reported), fact_key=key, target=target.mention.text, actual=reported.mention.text,
             verdict=verdict, period=period_label(target), label="预测" if target.modality == "forecast" else "目标",

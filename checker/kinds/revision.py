@@ -30,7 +30,7 @@ def check(spec, context) -> list[Finding]:
             continue
         old, new = dated[0], dated[-1]
         old_date, new_date = context.index.dates[old.doc], context.index.dates[new.doc]
-        if old_date.date == new_date.date or old.value.value == new.value.value:
+        if old_date.date == new_date.date or old.value.value * old.base_factor == new.value.value * new.base_factor:
             continue
         findings.append(make_finding(
             spec, (old, new), fact_key=key,

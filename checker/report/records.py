@@ -48,7 +48,8 @@ def claim_record(claim: Claim) -> dict[str, Any]:
         period=claim.period_text or None,
         period_start=period.start.isoformat() if period and period.start else None,
         period_end=period.end.isoformat() if period and period.end else None,
-        group=claim.group or None, heading=claim.heading,
+        group=claim.group or None, heading=claim.heading, dimension=claim.dimension or None,
+        base_factor=claim.base_factor,
     )
     if q is not None:
         record.update(value=q.value, low=q.low, high=q.high, unit=q.unit, qualifier=q.qualifier)
