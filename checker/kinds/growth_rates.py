@@ -35,13 +35,15 @@ def check_percent(spec, base: Claim, later: Claim, change: Claim, stated: Interv
                             base=base.mention.text, later=later.mention.text)
     if spec.params["problem"] != "change-mismatch":
         return None
+    first, second = (base, later) if down else (later, base)
+    point = (first.value.value - second.value.value) / base.value.value * 100
     arithmetic = (
-        f"({format_number(later.value.value)} − {format_number(base.value.value)}) ÷ {format_number(base.value.value)}"
-        f" = {format_number(change_pct.mid, digits)}% (区间 {format_range(change_pct.low, change_pct.high, digits)}%)"
+        f"({format_number(first.value.value)} − {format_number(second.value.value)}) ÷ {format_number(base.value.value)}"
+        f" = {format_number(point, digits)}% (区间 {format_range(change_pct.low, change_pct.high, digits)}%)"
     )
     return make_finding(spec, (base, later, change), arithmetic=arithmetic,
-                        suggestion=f"“{word}{format_number(change_pct.mid, digits)}%”",
-                        stated=change.mention.text.replace("\n", ""), computed=f"{format_number(change_pct.mid, digits)}%",
+                        suggestion=f"“{word}{format_number(point, digits)}%”",
+                        stated=change.mention.text.replace("\n", ""), computed=f"{format_number(point, digits)}%",
                         base=base.mention.text, later=later.mention.text)
 
 
