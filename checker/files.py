@@ -32,4 +32,17 @@ def _walk(root: Path) -> list[str]:
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         found.extend(os.path.join(folder, n) for n in names
                      if not n.startswith(".") and os.path.splitext(n)[1].lower() in ARTICLE_SUFFIXES)
-    return sorted(found)
+    return sorted(path for path in found if not _made_by_hedui(path))
+
+
+def _made_by_hedui(path: str) -> bool:
+    """True for a report or timeline page hedui wrote itself (a report is no article to check)."""
+    if not path.lower().endswith((".html", ".htm")):
+        return False
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        # Unreadable here: let reading the document report the problem.
+        return False
+    return b'<meta name="generator" content="hedui">' in head

@@ -273,3 +273,11 @@ def test_parallel_extraction_gives_the_same_report(capsys, workdir, monkeypatch)
     monkeypatch.setattr(checker.corpus.os, "cpu_count", lambda: 2)
     parallel = run(capsys, "check", "seeds", "--format", "json")
     assert parallel == sequential
+
+
+def test_hedui_pages_in_a_checked_folder_are_not_articles(capsys, workdir):
+    """A report or timeline written into the checked folder is skipped on the next run."""
+    assert run(capsys, "timeline", "seeds", "--format", "html", "--output", "seeds/timeline.html")[0] == 0
+    run(capsys, "check", "seeds", "--format", "html", "--output", "seeds/report.html", "--no-cache")
+    code, out, _ = run(capsys, "check", "seeds", "--format", "json", "--no-cache")
+    assert len(json.loads(out)["documents"]) == 5

@@ -30,6 +30,7 @@ def render_html(timeline: Timeline) -> str:
         '<html lang="zh-CN">',
         "<head>",
         '<meta charset="utf-8">',
+        '<meta name="generator" content="hedui">',  # checked folders skip hedui's own pages
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f'<meta http-equiv="Content-Security-Policy" content="{escape(policy, quote=False)}">',
         '<meta name="referrer" content="no-referrer">',

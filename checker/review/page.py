@@ -94,9 +94,12 @@ def content_policy(static: bool) -> str:
             f"connect-src {connect}; base-uri 'none'; form-action 'none'")
 
 
+GENERATOR = '<meta name="generator" content="hedui">'  # checked folders skip hedui's own pages
+
+
 def render_page(payload: dict | None = None) -> str:
     """The page; with a payload it is a static, read-only report that needs no server."""
-    head = ['<!doctype html>', '<html lang="zh-CN">', "<head>", '<meta charset="utf-8">',
+    head = ['<!doctype html>', '<html lang="zh-CN">', "<head>", '<meta charset="utf-8">', GENERATOR,
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             '<meta name="referrer" content="no-referrer">']
     if payload is not None:
