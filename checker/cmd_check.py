@@ -63,20 +63,21 @@ def load_run(args: argparse.Namespace, extra_paths: list[str] = (), light: bool 
     from checker.corpus import Setup, load_corpus
     from checker.dates_across import read_file_text, refine_dates, with_refined_dates
     from checker.files import collect_paths
-    from checker.pipeline import cross_check, load_pack_and_lexicon, rules_digest
+    from checker.pipeline import cross_check, load_pack_cached, rules_digest
 
     config = config or load_config(explicit=args.config)
     rule_dirs = [Path(d) for d in args.rules] + [config.root / d for d in config.get("rules")]
     lexicons = [config.root / p for p in config.get("lexicons")]
-    pack, lexicon = load_pack_and_lexicon(rule_dirs, lexicons)
+    cache_dir = None if args.no_cache or not config.get("cache") else config.path("cache-dir")
+    digest = rules_digest(rule_dirs, lexicons)
+    pack, lexicon = load_pack_cached(rule_dirs, lexicons, cache_dir, digest)
     pack = _apply_rule_settings(pack, config)
     files, missing = collect_paths(list(args.paths) + list(extra_paths))
     given = set(args.paths) | set(extra_paths)
     files = [f for f in files if f in given or config.included(f)]
-    cache_dir = None if args.no_cache or not config.get("cache") else config.path("cache-dir")
     settings = repr([(r.id, r.enabled, r.severity) for r in pack.rules]).encode()
-    version = f"{rules_digest(rule_dirs, lexicons)}-{hashlib.sha256(settings).hexdigest()[:8]}"
-    setup = Setup(pack, lexicon)
+    version = f"{digest}-{hashlib.sha256(settings).hexdigest()[:8]}"
+    setup = Setup(pack, lexicon, cache_dir, digest)
     corpus = load_corpus(files, dates=lambda p: args.date or config.date_for(p), version=version, setup=setup,
                          cache_dir=cache_dir, progress=not args.quiet, light=light)
     refined = refine_dates(corpus.documents, read_file_text)

@@ -41,6 +41,8 @@ class Setup:
 
     pack: object
     lexicon: object
+    cache_dir: Path | None = None  # where resources (units, grammars) are kept between runs
+    digest: str = ""
     prepare: bool = False  # workers return cache rows instead of analyses (the writer only inserts)
 
 
@@ -176,10 +178,11 @@ _WORKER: dict[str, object] = {}  # per-process resources, set once by _init_work
 
 def _init_worker(setup: Setup) -> None:
     """Load resources once per process; take the rule pack and lexicon the run already loaded."""
+    from checker.picklecache import cached
     from checker.resources import load_resources
 
     if "resources" not in _WORKER:
-        _WORKER["resources"] = load_resources()
+        _WORKER["resources"] = cached(setup.cache_dir, "resources", setup.digest, load_resources)
     _WORKER["lexicon"] = setup.lexicon
     _WORKER["pack"] = setup.pack
     _WORKER["prepare"] = setup.prepare

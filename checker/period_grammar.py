@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -67,7 +66,8 @@ def compile_grammar(lexicon: PeriodLexicon) -> Grammar:
     alternation = "|".join(f"(?P<{name}>{_unnamed(body)})" for name, body in readers.items())
     # the lookahead lets the scanner pass over most characters after a single set test
     scan = re.compile(f"(?=[{_first_chars(lexicon)}])(?:{alternation})")
-    return Grammar(scan, MappingProxyType({name: re.compile(body) for name, body in readers.items()}))
+    # A plain dict (never mutated) so that cached resources can be pickled.
+    return Grammar(scan, {name: re.compile(body) for name, body in readers.items()})
 
 
 def _anchored_pattern(lexicon: PeriodLexicon) -> str:

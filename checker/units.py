@@ -26,22 +26,31 @@ class UnitLexicon:
 
 @attrs.frozen(eq=False)
 class UnitSystem:
-    """A pint registry together with the lexicon that maps surfaces onto it."""
+    """The unit lexicon, and what pint says of each surface: its dimension and its base-unit factor.
 
-    registry: Any
+    The table is computed from the pint registry when the definitions are loaded; the registry
+    itself is loaded again only for conversions, so a cached UnitSystem needs no pint at all.
+    """
+
+    definitions: Path
     lexicon: UnitLexicon
+    bases: dict[str, tuple[str, float]]  # surface -> (pint dimensionality, factor to the base unit)
+
+    @property
+    def registry(self) -> Any:
+        """The pint registry of the definitions file (loaded once per process)."""
+        return _registry(str(self.definitions))
 
     def dimension_of(self, surface: str) -> str:
         """Return the pint dimensionality of a surface unit as text ('' for a bare number)."""
-        return _dimension(self, surface)
+        if not surface:
+            # A bare number or fraction has no unit and no dimension.
+            return ""
+        return self.bases.get(surface, (f"[unknown:{surface}]", 1.0))[0]
 
     def base_of(self, surface: str) -> tuple[str, float]:
-        """(dimension, factor to the base unit) of a surface unit; ("", 1.0) for a bare number or an unknown unit."""
-        name = self.lexicon.surfaces.get(surface)
-        if not surface or name is None:
-            # A bare number, a fraction or an unlisted classifier: compared by its surface alone.
-            return (surface, 1.0)
-        return _base_cached(id(self.registry), self.registry, name)
+        """(dimension, factor to the base unit) of a surface unit; the surface itself for a bare or unlisted unit."""
+        return self.bases.get(surface, (surface, 1.0))
 
     def comparable(self, first: str, second: str) -> bool:
         """True when two surface units measure the same dimension (元 with 元, never 元 with 辆)."""
@@ -56,36 +65,18 @@ class UnitSystem:
         return float(quantity.to(unit).magnitude)
 
 
-@functools.lru_cache(maxsize=256)
-def _dimension_cached(system_id: int, registry: Any, name: str) -> str:
-    """Cache pint look-ups, which are slow, per registry and unit name."""
-    return str(registry.Unit(name).dimensionality)
+@functools.lru_cache(maxsize=4)
+def _registry(definitions: str) -> Any:
+    """Build a pint registry from a definitions file (the only place pint is imported)."""
+    import pint  # heavy: imported only when units are needed
 
-
-@functools.lru_cache(maxsize=256)
-def _base_cached(system_id: int, registry: Any, name: str) -> tuple[str, float]:
-    """Dimensionality and base-unit factor of a pint unit, cached (pint look-ups are slow)."""
-    quantity = registry.Quantity(1.0, name).to_base_units()
-    return str(quantity.dimensionality), float(quantity.magnitude)
-
-
-def _dimension(system: UnitSystem, surface: str) -> str:
-    """Look up the dimension of a surface unit through the lexicon."""
-    if not surface:
-        # A bare number or fraction has no unit and no dimension.
-        return ""
-    name = system.lexicon.surfaces.get(surface)
-    if name is None:
-        return f"[unknown:{surface}]"
-    return _dimension_cached(id(system.registry), system.registry, name)
+    return pint.UnitRegistry(definitions, autoconvert_offset_to_baseunit=True)
 
 
 def load_unit_system(definitions: Path, lexicon_path: Path) -> UnitSystem:
     """Build the pint registry from a definitions file and check the unit lexicon against it."""
-    import pint  # heavy: imported only when units are needed
-
     try:
-        registry = pint.UnitRegistry(str(definitions), autoconvert_offset_to_baseunit=True)
+        registry = _registry(str(definitions))
     except Exception as exc:  # pint raises many types for a bad file
         raise RuleFileError(str(definitions), _line_of(exc), None, f"bad unit definitions: {exc}") from exc
     raw, lines = load_yaml_mapping(lexicon_path)
@@ -101,7 +92,11 @@ def load_unit_system(definitions: Path, lexicon_path: Path) -> UnitSystem:
                 f"unknown unit '{name}' (not defined in {definitions.name})",
             ) from exc
         surfaces[str(surface)] = name
-    return UnitSystem(registry, UnitLexicon(surfaces, str(lexicon_path)))
+    bases = {}
+    for surface, name in surfaces.items():
+        quantity = registry.Quantity(1.0, name).to_base_units()
+        bases[surface] = (str(quantity.dimensionality), float(quantity.magnitude))
+    return UnitSystem(definitions, UnitLexicon(surfaces, str(lexicon_path)), bases)
 
 
 def _line_of(exc: Exception) -> int | None:
