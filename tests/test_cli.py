@@ -299,3 +299,15 @@ def test_damaged_cached_pack_and_resources_are_rebuilt(capsys, workdir, monkeypa
     second = run(capsys, "check", "a.md", "b.md", "--format", "json")
     assert second[0] == first[0] == 1
     assert json.loads(second[1])["findings"][0]["fingerprint"] == json.loads(first[1])["findings"][0]["fingerprint"]
+
+
+def test_timeline_leaves_out_dismissed_findings(capsys, workdir):
+    """A finding an editor dismissed no longer flags its timeline entry."""
+    (workdir / "a.md").write_text("---\ndate: 2025-01-10\n---\n" + WRONG, encoding="utf-8")
+    code, out, _ = run(capsys, "timeline", "a.md", "--format", "json", "--no-cache")
+    flagged = [f for e in json.loads(out)["entries"] for f in e["findings"]]
+    assert code == 0 and flagged
+    (workdir / "hedui-decisions.yaml").write_text(
+        f"decisions:\n  {flagged[0]}:\n    decision: dismissed\n    reason: 引用原话\n", encoding="utf-8")
+    code, out, _ = run(capsys, "timeline", "a.md", "--format", "json", "--no-cache")
+    assert code == 0 and flagged[0] not in {f for e in json.loads(out)["entries"] for f in e["findings"]}
