@@ -29,7 +29,6 @@ class Corpus:
     claims: tuple[Claim, ...]
     findings: tuple[Finding, ...]
     errors: tuple[str, ...]
-    extracted: int  # files analysed in this run (not from the cache)
     claim_count: int  # claims of all documents, even when only the linkable ones were loaded
     fact_count: int  # distinct facts stated, even when only the comparable claims were loaded
     suppressions: tuple = ()  # inline <!-- hedui-disable --> comments of every document
@@ -90,26 +89,26 @@ def _load(files, dates, version, setup, cache, progress, light) -> Corpus:
             cache.store(versions[path], stats[path], outcome)
     meter.finish()
     if not cache:
-        return _from_analyses(files, analysed, errors, len(todo), light)
+        return _from_analyses(files, analysed, errors, light)
     if light:
-        return _light_from_cache(files, versions, cache, errors, len(todo))
+        return _light_from_cache(files, versions, cache, errors)
     loaded = {}
     for key in set(versions.values()):
         loaded.update(cache.load_full(key, [p for p in files if versions[p] == key and p not in errors]))
-    return _from_analyses(files, loaded, errors, len(todo), light)
+    return _from_analyses(files, loaded, errors, light)
 
 
-def _from_analyses(files, analyses: dict, errors: dict, extracted: int, light: bool) -> Corpus:
+def _from_analyses(files, analyses: dict, errors: dict, light: bool) -> Corpus:
     """A corpus from whole analyses, in file order (light: only linkable claims)."""
     ordered = [analyses[p] for p in files if p in analyses]
     linkable = [item for a in ordered for item in a.linkable()]
     claims = [c for a in ordered for c in a.claims] if not light else [c for _, _, c in linkable]
     return Corpus(tuple(a.doc for a in ordered), tuple(claims), tuple(f for a in ordered for f in a.findings),
-                  tuple(errors[p] for p in files if p in errors), extracted, sum(len(a.claims) for a in ordered),
+                  tuple(errors[p] for p in files if p in errors), sum(len(a.claims) for a in ordered),
                   len({key for key, _, _ in linkable}), tuple(s for a in ordered for s in find_suppressions(a.doc)))
 
 
-def _light_from_cache(files, versions: dict, cache, errors: dict, extracted: int) -> Corpus:
+def _light_from_cache(files, versions: dict, cache, errors: dict) -> Corpus:
     """A light corpus read back from the cache, in file order."""
     from checker.cache import document_stub
 
@@ -125,7 +124,7 @@ def _light_from_cache(files, versions: dict, cache, errors: dict, extracted: int
     order = {p: i for i, p in enumerate(files)}
     rows.sort(key=lambda row: order[row[0]])
     return Corpus(tuple(document_stub(r) for r in rows), tuple(claims), tuple(findings),
-                  tuple(errors[p] for p in files if p in errors), extracted, count, facts, tuple(suppressions))
+                  tuple(errors[p] for p in files if p in errors), count, facts, tuple(suppressions))
 
 
 def _open_cache(cache_dir: Path | None):

@@ -58,11 +58,6 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
-def add_years(day: dt.date, years: int) -> dt.date:
-    """Return the same day `years` years later (or earlier); 29 February becomes 28 February."""
-    return add_months(day, 12 * years)
-
-
 def infer_year(month: int, day: int, dct: dt.date) -> int:
     """Return the year of a month (and day) written without one, as seen from the document date.
 

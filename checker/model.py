@@ -64,10 +64,6 @@ class Document:
             return Span(pos, pos)
         return Span(self.offsets[start], self.offsets[end - 1] + 1)
 
-    def with_dct(self, dct: DocumentDate | None) -> "Document":
-        """Return a copy with another document date."""
-        return attrs.evolve(self, dct=dct)
-
 
 @attrs.frozen
 class Quantity:

@@ -37,7 +37,7 @@ class RuleSpec:
     path: str = ""
 
     @classmethod
-    def from_mapping(cls, raw: dict[str, Any], path: Path, lines: dict[str, int], root: Path) -> "RuleSpec":
+    def from_mapping(cls, raw: dict[str, Any], path: Path, lines: dict[str, int]) -> "RuleSpec":
         """Build a spec from a validated rule file; the id comes from its path."""
         rule_id = f"{path.parent.name}.{path.stem}"
         if raw.get("id", rule_id) != rule_id:
@@ -94,13 +94,13 @@ def load_pack(directories: list[Path], schema_path: Path) -> RulePack:
             if path.parent.name == "lexicon":
                 # Lexicons live beside rules but are not rules.
                 continue
-            spec = _load_rule(path, validator, directory)
+            spec = _load_rule(path, validator)
             rules[spec.id] = spec
             digest.update(path.read_bytes())
     return RulePack(tuple(rules[k] for k in sorted(rules)), digest.hexdigest()[:16])
 
 
-def _load_rule(path: Path, validator: Any, root: Path) -> RuleSpec:
+def _load_rule(path: Path, validator: Any) -> RuleSpec:
     """Load and validate one rule file, citing file, line and key on any problem."""
     raw, lines = load_yaml_mapping(path)
     errors = sorted(validator.iter_errors(raw), key=lambda e: list(e.absolute_path))
@@ -111,4 +111,4 @@ def _load_rule(path: Path, validator: Any, root: Path) -> RuleSpec:
             extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
             key = ".".join([key, extra[0]]).strip(".") if extra else key
         raise RuleFileError(str(path), lines.get(key) or lines.get(key.split(".")[0]), key or None, error.message)
-    return RuleSpec.from_mapping(raw, path, lines, root)
+    return RuleSpec.from_mapping(raw, path, lines)

@@ -52,7 +52,3 @@ def _quarters(start: dt.date, end: dt.date) -> str:
         return f"{start.year}年{QUARTER_NAMES[(start.month + 2) // 3]}"
     return _months(start, end)
 
-
-def is_coarse(granularity: str) -> bool:
-    """True for periods longer than a month, which TimelineJS needs a display date for."""
-    return granularity in ("years", "year", "half", "quarter")
