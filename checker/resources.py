@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.resources
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,16 @@ import attrs
 from checker.quantities import QuantityGrammar, build_grammar, load_hedges
 from checker.units import UnitSystem, load_unit_system
 
-RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+
+
+def find_rules_dir() -> Path:
+    """Return the default rule pack: shipped inside the installed package, or the source tree's rules/."""
+    packaged = Path(str(importlib.resources.files("checker"))) / "rules"
+    # A wheel maps rules/ into checker/rules; a source checkout keeps it beside checker/.
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "rules"
+
+
+RULES_DIR = find_rules_dir()
 
 
 @attrs.frozen(eq=False)
