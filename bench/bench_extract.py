@@ -3,7 +3,7 @@
 Usage: python bench/bench_extract.py [--size CHARS] [--runs N] [--json] [--check-targets]
 
 Reads seeds/*.txt, repeats them to about --size characters, builds Documents with
-checker.ingest.document_from_text and runs checker.extract.find_mentions on each one (resources
+checker.text.ingest.document_from_text and runs checker.extract.mentions.find_mentions on each one (resources
 loaded once, outside the timing).  Reports the median of --runs runs, the tracemalloc peak of one
 extra untimed run, ru_maxrss, and the median start-up time of `hedui --version`.
 """
@@ -36,12 +36,12 @@ BARE_NUMBER = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百
 def load_checker() -> tuple[dict[str, Any] | None, str | None]:
     """Import the extraction API; return (functions, None) or (None, a message saying what is missing)."""
     try:
-        from checker.extract import find_mentions
-        from checker.ingest import document_from_text
-        from checker.resources import load_resources
+        from checker.extract.mentions import find_mentions
+        from checker.text.ingest import document_from_text
+        from checker.extract.resources import load_resources
     except ImportError as exc:
-        return None, (f"cannot import the extraction API ({exc}); checker.ingest, checker.extract and "
-                      "checker.resources must provide document_from_text, find_mentions and load_resources")
+        return None, (f"cannot import the extraction API ({exc}); checker.text.ingest, checker.extract.mentions and "
+                      "checker.extract.resources must provide document_from_text, find_mentions and load_resources")
     try:
         resources = load_resources()
     except Exception as exc:  # a rules file or a module under construction: say so, keep the baseline

@@ -40,8 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.articles < 1:
         parser.error("--articles must be at least 1")
 
-    from checker.pipeline import check_documents, load_pack_and_lexicon
-    from checker.resources import load_resources
+    from checker.run.pipeline import check_documents, load_pack_and_lexicon
+    from checker.extract.resources import load_resources
     from timeline.build import build_timeline
     from timeline.export_html import render_html
 
@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def read_corpus(out: Path, articles: int, seed: int) -> tuple[list, str]:
     """Generate and read the articles; name the generator used."""
-    from checker.ingest import read_document
+    from checker.text.ingest import read_document
 
     generator = HERE / "gen_corpus.py"
     if not generator.exists():
@@ -94,7 +94,7 @@ def read_corpus(out: Path, articles: int, seed: int) -> tuple[list, str]:
 
 def synthetic_documents(articles: int) -> list:
     """Simple articles with figures, targets and dated events, for when gen_corpus.py is absent."""
-    from checker.ingest import document_from_text
+    from checker.text.ingest import document_from_text
 
     documents = []
     for n in range(articles):

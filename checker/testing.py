@@ -115,10 +115,10 @@ def _date(value: Any, path: Path, lines: dict[str, int], key: str) -> dt.date | 
 
 def run_case(case: RuleCase, pack, resources, lexicon) -> CaseResult:
     """Check a case's articles with its rule alone and compare the findings exhaustively."""
-    from checker.ingest import document_from_text
-    from checker.pipeline import check_documents
+    from checker.text.ingest import document_from_text
+    from checker.run.pipeline import check_documents
     from checker.report.records import finding_record
-    from checker.rulepack import RulePack
+    from checker.engine.pack import RulePack
 
     spec = pack.by_id(case.rule)
     if spec is None:

@@ -14,7 +14,7 @@ CONFORMANCE = ROOT.parent / "shared" / "conformance"
 @pytest.fixture(scope="session")
 def resources():
     """The default rule pack's units, grammar and period lexicon."""
-    from checker.resources import load_resources
+    from checker.extract.resources import load_resources
 
     return load_resources()
 
@@ -22,9 +22,9 @@ def resources():
 @functools.lru_cache(maxsize=1)
 def default_grammar():
     """The compiled quantity grammar of the default unit lexicon, built once (hypothesis reuses it)."""
-    from checker.quantities import build_grammar, load_hedges
-    from checker.resources import RULES_DIR
-    from checker.units import load_unit_system
+    from checker.extract.quantities import build_grammar, load_hedges
+    from checker.extract.resources import RULES_DIR
+    from checker.extract.units import load_unit_system
 
     units = load_unit_system(RULES_DIR / "units.txt", RULES_DIR / "lexicon" / "units.yaml")
     return build_grammar(units.lexicon.ordered(), load_hedges(RULES_DIR / "lexicon" / "hedges.yaml"))

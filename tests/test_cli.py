@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.cli import main
+from checker.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -252,12 +252,12 @@ def test_changed_since_reports_only_changed_files(capsys, workdir):
 
 def test_an_internal_crash_exits_2_even_with_output(capsys, workdir, monkeypatch):
     """A bug inside hedui is reported as an internal error with exit 2, never 0, and writes no report."""
-    import checker.pipeline
+    import checker.run.pipeline
 
     def explode(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(checker.pipeline, "cross_check", explode)
+    monkeypatch.setattr(checker.run.pipeline, "cross_check", explode)
     (workdir / "a.md").write_text(RIGHT, encoding="utf-8")
     code, _, err = run(capsys, "check", "a.md", "--output", "report.json", "--format", "json", "--no-cache")
     assert code == 2 and "internal error" in err
@@ -266,11 +266,11 @@ def test_an_internal_crash_exits_2_even_with_output(capsys, workdir, monkeypatch
 
 def test_parallel_extraction_gives_the_same_report(capsys, workdir, monkeypatch):
     """Analysing files on all cores gives exactly the report of the sequential run."""
-    import checker.corpus
+    import checker.run.corpus
 
     sequential = run(capsys, "check", "seeds", "--format", "json", "--no-cache")
-    monkeypatch.setattr(checker.corpus, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(checker.corpus.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(checker.run.corpus, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(checker.run.corpus.os, "cpu_count", lambda: 2)
     parallel = run(capsys, "check", "seeds", "--format", "json")
     assert parallel == sequential
 
@@ -285,9 +285,9 @@ def test_hedui_pages_in_a_checked_folder_are_not_articles(capsys, workdir):
 
 def test_damaged_cached_pack_and_resources_are_rebuilt(capsys, workdir, monkeypatch):
     """Garbage in the cached rule pack or resources is detected by its digest and rebuilt."""
-    import checker.corpus
+    import checker.run.corpus
 
-    monkeypatch.setattr(checker.corpus, "_WORKER", {})  # as in a new process: nothing loaded yet
+    monkeypatch.setattr(checker.run.corpus, "_WORKER", {})  # as in a new process: nothing loaded yet
     (workdir / "a.md").write_text(WRONG, encoding="utf-8")
     first = run(capsys, "check", "a.md", "--format", "json")
     (workdir / "b.md").write_text(RIGHT, encoding="utf-8")  # one file to analyse: resources are loaded
@@ -295,7 +295,7 @@ def test_damaged_cached_pack_and_resources_are_rebuilt(capsys, workdir, monkeypa
     assert {p.name.split("-")[0] for p in pickles} == {"pack", "resources"}
     for path in pickles:
         path.write_bytes(b"0" * 64 + b"not a pickle")
-    monkeypatch.setattr(checker.corpus, "_WORKER", {})
+    monkeypatch.setattr(checker.run.corpus, "_WORKER", {})
     second = run(capsys, "check", "a.md", "b.md", "--format", "json")
     assert second[0] == first[0] == 1
     assert json.loads(second[1])["findings"][0]["fingerprint"] == json.loads(first[1])["findings"][0]["fingerprint"]

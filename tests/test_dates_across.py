@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from checker.dates_across import refine_dates
+from checker.run.dates_across import refine_dates
 from checker.model import Document, DocumentDate
 
 EVENT_TEXT = "11月25日，2025中国产业转移发展对接活动（重庆）举行。"

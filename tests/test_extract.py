@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.errors import InputError
-from checker.extract import find_mentions
-from checker.ingest import document_from_text
+from checker.extract.mentions import find_mentions
+from checker.text.ingest import document_from_text
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "golden" / "seeds_findings.txt"
@@ -61,9 +61,9 @@ def test_no_false_figures_in_seed_names(resources):
 
 def _golden_lines() -> list[str]:
     """path:line:col:rule-id:message for every finding of the default pack over seeds/."""
-    from checker.pipeline import check_documents, load_pack_and_lexicon
+    from checker.run.pipeline import check_documents, load_pack_and_lexicon
     from checker.report.text import line_col
-    from checker.resources import load_resources
+    from checker.extract.resources import load_resources
 
     pack, lexicon = load_pack_and_lexicon([])
     docs = [document_from_text(f"seeds/{p.name}", p.read_bytes()) for p in sorted((ROOT / "seeds").iterdir())]
@@ -90,7 +90,7 @@ def test_golden_findings_over_seeds():
 @given(st.lists(news_text, min_size=1, max_size=3))
 def test_the_whole_check_never_raises(resources, texts):
     """Claims, linking and every rule run on arbitrary text without raising."""
-    from checker.pipeline import check_documents
+    from checker.run.pipeline import check_documents
 
     pack, lexicon = _pack_and_lexicon()
     docs = []
@@ -108,6 +108,6 @@ def test_the_whole_check_never_raises(resources, texts):
 @functools.lru_cache(maxsize=1)
 def _pack_and_lexicon():
     """The default pack and lexicon, loaded once for the property test."""
-    from checker.pipeline import load_pack_and_lexicon
+    from checker.run.pipeline import load_pack_and_lexicon
 
     return load_pack_and_lexicon([])

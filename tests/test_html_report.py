@@ -9,8 +9,8 @@ import re
 
 import pytest
 
-from checker.decisions import Decision
-from checker.engine import fingerprint
+from checker.triage.decisions import Decision
+from checker.engine.runner import fingerprint
 from checker.report.html import render_html
 from checker.review.evidence import SEVERITY_RANK, build_payload, dump_json
 from tests.test_review_support import IMG_TAG, SCRIPT_TAG, check_corpus, make_corpus

@@ -1,4 +1,4 @@
-"""Tests for checker.ingest: decoding, front matter, HTML, hard-wrap joining, document dates."""
+"""Tests for checker.text.ingest: decoding, front matter, HTML, hard-wrap joining, document dates."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker import ingest
+from checker.text import ingest
 from checker.errors import InputError
-from checker.ingest import document_from_text, read_document
+from checker.text.ingest import document_from_text, read_document
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -12,9 +12,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.dates import infer_year, parse_full_date
+from checker.extract.dates import infer_year, parse_full_date
 from checker.errors import RuleFileError
-from checker.periods import PeriodLexicon, find_periods, load_period_lexicon
+from checker.extract.periods import PeriodLexicon, find_periods, load_period_lexicon
 
 REPO = Path(__file__).resolve().parents[1]
 LEXICON_PATH = REPO / "rules" / "lexicon" / "periods.yaml"
@@ -257,7 +257,7 @@ def test_infer_year_looks_back_past_two_months() -> None:
 
 def test_periods_import_does_not_load_dateparser() -> None:
     """Importing the grammar does not import dateparser, whose import is slow."""
-    code = "import sys, checker.periods; sys.exit('dateparser' in sys.modules)"
+    code = "import sys, checker.extract.periods; sys.exit('dateparser' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], cwd=REPO).returncode == 0
 
 

@@ -10,8 +10,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.numerals import parse_chinese, parse_numeral
-from checker.quantities import find_quantities
+from checker.extract.numerals import parse_chinese, parse_numeral
+from checker.extract.quantities import find_quantities
 from tests.conftest import CONFORMANCE, default_grammar
 from tests.strategies import decimals, integers, write_chinese
 

@@ -13,10 +13,10 @@ import jsonschema
 import pytest
 
 from checker import __version__
-from checker.engine import fingerprint
-from checker.ingest import document_from_text, read_document
+from checker.engine.runner import fingerprint
+from checker.text.ingest import document_from_text, read_document
 from checker.model import Finding, Span
-from checker.pipeline import check_documents, load_pack_and_lexicon
+from checker.run.pipeline import check_documents, load_pack_and_lexicon
 from checker.report.github import escape_data, escape_property, render_github
 from checker.report.junit import render_junit
 from checker.report.sarif import align_replacement, pick_replacement, render_sarif

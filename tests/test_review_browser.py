@@ -12,7 +12,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from checker.decisions import load_decisions
+from checker.triage.decisions import load_decisions
 from tests.test_review_support import IMG_TAG, SCRIPT_TAG, check_corpus, make_corpus
 
 CHROMIUM = "/usr/bin/chromium"

@@ -12,7 +12,7 @@ import webbrowser
 
 import pytest
 
-from checker.cli import main
+from checker.cli.main import main
 from checker.review.server import ReviewServer
 from tests.test_review_support import make_corpus
 

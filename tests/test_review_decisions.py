@@ -12,8 +12,8 @@ import time
 
 import pytest
 
-from checker.cli import main
-from checker.decisions import Decision, load_decisions, record_decision, save_decisions
+from checker.cli.main import main
+from checker.triage.decisions import Decision, load_decisions, record_decision, save_decisions
 from checker.errors import RuleFileError
 from checker.review.server import ReviewServer
 from tests.test_review_support import make_corpus
@@ -67,7 +67,7 @@ def test_a_writer_killed_mid_save_leaves_a_parsable_file(tmp_path):
     save_decisions(path, {})
     script = textwrap.dedent(f"""
         from pathlib import Path
-        from checker.decisions import Decision, record_decision
+        from checker.triage.decisions import Decision, record_decision
         path = Path({str(path)!r})
         n = 0
         while True:

@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from checker.decisions import load_decisions
+from checker.triage.decisions import load_decisions
 from checker.errors import HeduiError
 from checker.review.server import start_server
 from checker.review.session import build_session

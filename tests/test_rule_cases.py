@@ -23,7 +23,7 @@ def _all_cases():
 @pytest.fixture(scope="module")
 def pack_and_lexicon():
     """The default rule pack and claim lexicon."""
-    from checker.pipeline import load_pack_and_lexicon
+    from checker.run.pipeline import load_pack_and_lexicon
 
     return load_pack_and_lexicon([])
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from checker.errors import RuleFileError
-from checker.pipeline import load_pack_and_lexicon
-from checker.resources import RULES_DIR
-from checker.units import load_unit_system
+from checker.run.pipeline import load_pack_and_lexicon
+from checker.extract.resources import RULES_DIR
+from checker.extract.units import load_unit_system
 
 GOOD = """kind: wording
 severity: warning
@@ -121,7 +121,7 @@ def test_malformed_lexicon_names_the_key(tmp_path):
 
 def test_hedge_lexicon_rejects_an_unknown_qualifier(tmp_path):
     """A hedge mapped to a qualifier that does not exist is an error naming its line and key."""
-    from checker.quantities import load_hedges
+    from checker.extract.quantities import load_hedges
 
     bad = tmp_path / "hedges.yaml"
     bad.write_text("before:\n  约: approx\n  至多: at-most\n", encoding="utf-8")

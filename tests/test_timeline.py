@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.engine import fingerprint
+from checker.engine.runner import fingerprint
 from timeline.build import build_timeline
 from timeline.charts import find_series
 from timeline.model import Entry, Source, Timeline
@@ -29,7 +29,7 @@ EVENTS = (
 @pytest.fixture(scope="module")
 def pack_and_lexicon():
     """The default rule pack and claim lexicon."""
-    from checker.pipeline import load_pack_and_lexicon
+    from checker.run.pipeline import load_pack_and_lexicon
 
     return load_pack_and_lexicon([])
 
@@ -37,8 +37,8 @@ def pack_and_lexicon():
 @pytest.fixture(scope="module")
 def timeline_of(resources, pack_and_lexicon):
     """Build the timeline of articles given as {path: (date, text)}."""
-    from checker.ingest import document_from_text
-    from checker.pipeline import check_documents
+    from checker.text.ingest import document_from_text
+    from checker.run.pipeline import check_documents
 
     pack, lexicon = pack_and_lexicon
 
@@ -53,8 +53,8 @@ def timeline_of(resources, pack_and_lexicon):
 @pytest.fixture(scope="module")
 def seeds(resources, pack_and_lexicon):
     """The timeline of the sample articles in seeds/ and the run it came from."""
-    from checker.ingest import read_document
-    from checker.pipeline import check_documents
+    from checker.text.ingest import read_document
+    from checker.run.pipeline import check_documents
 
     pack, lexicon = pack_and_lexicon
     docs = [read_document(str(p)) for p in sorted((ROOT / "seeds").iterdir()) if p.is_file()]

@@ -40,8 +40,8 @@ def browser():
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory, resources):
     """Write the seed timeline and a hostile article's timeline as HTML files; return their paths."""
-    from checker.ingest import document_from_text, read_document
-    from checker.pipeline import check_documents, load_pack_and_lexicon
+    from checker.text.ingest import document_from_text, read_document
+    from checker.run.pipeline import check_documents, load_pack_and_lexicon
 
     pack, lexicon = load_pack_and_lexicon([])
     folder = tmp_path_factory.mktemp("pages")

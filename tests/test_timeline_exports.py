@@ -159,7 +159,7 @@ def test_html_page_requests_nothing_from_the_network(seeds):
 
 def test_timeline_command_writes_each_format(tmp_path, monkeypatch):
     """`hedui timeline` writes every format atomically and exits 0; a missing path exits 2."""
-    from checker.cli import main
+    from checker.cli.main import main
 
     monkeypatch.chdir(tmp_path)
     seeds_dir = str(ROOT / "seeds")

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 import attrs
 
-from checker.engine import fingerprint
+from checker.engine.runner import fingerprint
 from checker.model import Finding
 from timeline.context import DocumentView
 from timeline.events import build_events
@@ -17,11 +17,11 @@ from timeline.model import DocumentInfo, Entry, Flag, Timeline
 def build_timeline(result: object, resources: object | None = None) -> Timeline:
     """Lay out a CheckResult's figures, targets and events chronologically, each with its flags.
 
-    `resources` (checker.resources.Resources) supplies the period lexicon that events are read
+    `resources` (checker.extract.resources.Resources) supplies the period lexicon that events are read
     with; the default rules are loaded when it is not given.
     """
     if resources is None:
-        from checker.resources import load_resources
+        from checker.extract.resources import load_resources
 
         resources = load_resources()
     views = {doc.path: DocumentView.of(doc) for doc in result.documents}

@@ -8,7 +8,7 @@ import re
 import attrs
 
 from checker.model import Document
-from checker.sentences import SentenceIndex, index_sentences
+from checker.claims.sentences import SentenceIndex, index_sentences
 from timeline.model import Source
 
 SPACES = re.compile(r"\s+")

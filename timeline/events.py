@@ -7,7 +7,7 @@ import re
 from collections import defaultdict
 
 from checker.model import Claim, Period
-from checker.periods import find_periods
+from checker.extract.periods import find_periods
 from timeline.context import DocumentView, flatten, make_source
 from timeline.model import Announcement, Entry, Source
 

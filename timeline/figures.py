@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from checker.link import LINKABLE, fact_key
+from checker.claims.link import LINKABLE, fact_key
 from checker.model import Claim
 from timeline.context import DocumentView, flatten, make_source
 from timeline.model import Announcement, Entry, Source

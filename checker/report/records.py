@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from checker.engine import fingerprint
+from checker.engine.runner import fingerprint
 from checker.model import Claim, Finding
 
 

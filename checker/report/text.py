@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from checker.engine import fingerprint
+from checker.engine.runner import fingerprint
 from checker.model import Document, Finding
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}

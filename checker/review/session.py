@@ -7,9 +7,9 @@ from typing import Any
 
 import attrs
 
-from checker.decisions import DECISIONS, Decision, load_decisions, now_iso, record_decision
+from checker.triage.decisions import DECISIONS, Decision, load_decisions, now_iso, record_decision
 from checker.review.evidence import build_payload, mark_statuses, summarize_decisions
-from checker.triage import triage
+from checker.triage.status import triage
 
 MAX_REASON = 500  # characters; a reason is a sentence, not an essay
 

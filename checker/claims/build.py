@@ -1,0 +1,310 @@
+"""Turn a document's mentions into claims: subject, metric, period, modality and relation."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from checker.claims.lexicon import ClaimLexicon
+from checker.model import Claim, Document, Mention
+from checker.claims.sentences import Sentence, SentenceIndex, clause_bounds, index_sentences
+
+TRAILING_FILLER = re.compile(
+    r"(?:同比|环比|累计|分别|共计|共|已经|已|将|可|有望|预计|力争|达到了|达到|达|突破|破|超过|超|逾|为|是|实现|完成|"
+    r"约|近|接近|仅|只有|高达|再|还|也|就|的|了|至|到|在|从|由|“|”|\s)+$"
+)
+CJK_RUN = re.compile(r"[\u4e00-\u9fff]+$")
+CONTINUES = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:到|至|增至|升至|达到|达)[\s\S]{0,12}$")
+YARDSTICK_WORDS = re.compile(r"(?:的)?(?:占比|比重|第|前列|首位|平均|领先|同类|份额|总量的)")
+SOURCE_WORDS = re.compile(r"(?:市|省)?(?:海关|统计局|调查总队|经信委|经济信息委|经济和信息化委员会|发改委|商务局|商务委|日报|晚报|晨报|电视台)")
+NON_NAME_CHARS = frozenset("年月日的和在与及等为是有了个对从到向将已把被这那其各该")
+GENERIC_WORDS = re.compile(r"[该全本我][县市区省镇]|产业|行业|领域|集群|板块|该|其|全年|年度|实现|完成|达到|目前|已|我们|他们|我|相关|其中|共|有")
+PLACE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?P<suffix>新区|市|省|县|区)")
+NOT_PLACES = frozenset(
+    "城市 都市 全市 我市 本市 该市 地区 园区 社区 开发区 城区 市区 山区 景区 片区 辖区 全区 该区 本区 主城区 中心城区 "
+    "保税区 示范区 试验区 集聚区 功能区 产业区 核心区 高新区 新城区 全省 我省 本省 该省 全县 该县 本县 各区 各区县 区县 "
+    "省市 市县 县区 经开区 自贸区 综保区 港区 矿区 厂区 库区 林区 牧区 灾区 街区 校区 展区 分区 小区 商圈区".split()
+)
+SHARE_WORDS = re.compile(r"占|占比|比重|份额")
+
+
+def build_claims(doc: Document, mentions: tuple[Mention, ...], lexicon: ClaimLexicon, units=None) -> tuple[Claim, ...]:
+    """Build one claim per quantity mention, give each its unit's dimension, and tie changes together."""
+    from checker.claims.groups import group_claims
+
+    sentences = index_sentences(doc.reading)
+    city = _main_city(doc.reading, lexicon)
+    times_by_sentence: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        found = sentences.containing(mention.reading_start) if mention.period is not None else None
+        if found is not None and mention.period.kind != "duration":
+            times_by_sentence.setdefault(found.start, []).append(mention)
+    claims = []
+    for mention in mentions:
+        if mention.quantity is None:
+            continue
+        sentence = sentences.containing(mention.reading_start)
+        if sentence is None:
+            # A mention outside every sentence can only be whitespace-adjacent noise.
+            continue
+        claims.append(_claim(doc, mention, sentence, sentences, times_by_sentence.get(sentence.start, []), lexicon, city))
+    claims += _enumerations(doc, sentences, lexicon, city)
+    if units is not None:
+        claims = [_with_dimension(c, units) for c in claims]
+    return group_claims(doc, tuple(claims), mentions)
+
+
+def _with_dimension(claim: Claim, units) -> Claim:
+    """Record the pint dimension and base-unit factor of a claim's unit (米 is 0.001 of the 公里 base)."""
+    import attrs
+
+    if claim.relation == "count" or claim.value is None:
+        # An enumeration's 大/项 counts list items; it has no physical unit.
+        return claim
+    dimension, factor = units.base_of(claim.value.unit)
+    return attrs.evolve(claim, dimension=dimension, base_factor=factor)
+
+
+def _claim(
+    doc: Document, mention: Mention, sentence: Sentence, sentences: SentenceIndex,
+    times: list[Mention], lexicon: ClaimLexicon, city: str,
+) -> Claim:
+    """Read one figure's claim from its clause, sentence and section heading."""
+    reading = doc.reading
+    left, _ = clause_bounds(reading, sentence, mention.reading_start, mention.reading_end)
+    clause_prefix = reading[left:mention.reading_start]
+    sentence_prefix = reading[sentence.start:mention.reading_start]
+    period = _period_for(mention, sentence, left, times)
+    context = _context(reading, sentence, sentences)
+    return Claim(
+        doc=doc.path,
+        mention=mention,
+        subject=_subject(clause_prefix, sentence_prefix, context, lexicon, city),
+        metric=_metric(clause_prefix, sentence_prefix, context, period, lexicon, mention.quantity.unit),
+        period=period.period if period else None,
+        period_text=period.text if period else "",
+        modality=_modality(sentence_prefix, period, doc, lexicon),
+        relation=_relation(mention, clause_prefix, lexicon),
+        sentence=reading[sentence.start:sentence.end].strip(),
+        sentence_start=sentence.start,
+        heading=sentence.heading,
+    )
+
+
+def _context(reading: str, sentence: Sentence, sentences: SentenceIndex) -> str:
+    """The nearest heading above the sentence, then the paragraph before the sentence (nearest last)."""
+    heading = sentences.heading_before(sentence.start)
+    paragraph = reading[reading.rfind("\n", 0, sentence.start) + 1:sentence.start]
+    return (reading[heading.start:heading.end] if heading else "") + "\n" + paragraph
+
+
+def _period_for(mention: Mention, sentence: Sentence, clause_start: int, times: list[Mention]) -> Mention | None:
+    """The time expression that dates a figure: nearest before it in its clause, else in its sentence.
+
+    `times` holds the sentence's own dated mentions (no durations), in text order.
+    """
+    before = [t for t in times if t.reading_start < mention.reading_start]
+    in_clause = [t for t in before if t.reading_start >= clause_start]
+    if in_clause:
+        return in_clause[-1]
+    if before:
+        return before[-1]
+    after = [t for t in times if mention.reading_end <= t.reading_start]
+    # A date after the figure (…达95.3万辆，为2024年…) is weaker evidence; take it only when alone.
+    return after[0] if len(after) == 1 else None
+
+
+def _subject(clause: str, sentence: str, context: str, lexicon: ClaimLexicon, city: str) -> str:
+    """The entity a figure is about: from the clause, else the sentence, else the heading."""
+    for text in (clause, sentence, context):
+        found = _first_subject(text, lexicon)
+        if found:
+            # The topic of a Chinese clause comes first: 两江新区…是重庆…的主阵地 is about 两江新区.
+            return {"@city": city, "@unknown": ""}.get(found, found)
+    return ""
+
+
+def _is_place(match: re.Match[str]) -> bool:
+    """True for a real place name (沙坪坝区, 武汉市), not 园区, 城区 or 2025年园区."""
+    name = match.group("name")
+    return (match.group() not in NOT_PLACES and name[-1] not in "全各该本我园城市"
+            and not any(ch in NON_NAME_CHARS for ch in name))
+
+
+def _is_source(text: str, match: re.Match[str]) -> bool:
+    """True for a place named as a source or a yardstick (据杭州海关统计, 在全国占比), not as the subject."""
+    before = text[max(0, match.start() - 1):match.start()]
+    if before in ("据", "从") or SOURCE_WORDS.match(text, match.end()):
+        return True
+    return before in ("在", "占", "居", "比", "较", "于", "为") and bool(YARDSTICK_WORDS.match(text, match.end()))
+
+
+def _first_subject(text: str, lexicon: ClaimLexicon) -> str:
+    """The first entity in a text: a lexicon subject, or a place name ending in 市/省/县/区/新区."""
+    known = next((m for m in lexicon.subject_re.finditer(text) if not _is_source(text, m)), None)
+    place = next((m for m in PLACE.finditer(text) if _is_place(m) and not _is_source(text, m)), None)
+    if place is not None and (known is None or place.start() < known.start()
+                              or place.start() == known.start() and place.end() > known.end()):
+        # 西安高新区 is not 西安: the longer name starting at the same place wins.
+        name = place.group()
+        if name in lexicon.subjects:
+            return lexicon.subjects[name]
+        # 武汉市 and 武汉 are one subject; districts and counties keep their suffix.
+        return place.group("name") if place.group("suffix") in ("市", "省") else name
+    return lexicon.subjects[known.group()] if known else ""
+
+
+def _metric(clause: str, sentence: str, context: str, period: Mention | None, lexicon: ClaimLexicon, unit: str) -> str:
+    """The metric a figure measures: [scope|]industry|measure, or the words before the figure."""
+    head = TRAILING_FILLER.sub("", clause)
+    if period is not None:
+        head = head.replace(period.text, " ")
+    measures = list(lexicon.measure_re.finditer(head))
+    if not measures and not lexicon.subject_re.search(head) and CONTINUES.search(head):
+        # 产量从4.3万辆，突飞猛进到95.3万辆: a clause that only moves on to a new value continues the sentence's metric.
+        head = TRAILING_FILLER.sub("", sentence)
+        if period is not None:
+            head = head.replace(period.text, " ")
+        measures = list(lexicon.measure_re.finditer(head))
+    if not measures:
+        # The lexicon knows no measure here: fall back on the words themselves, when there are some.
+        words = CJK_RUN.search(TRAILING_FILLER.sub("", head))
+        return f"?{words.group()[-8:]}" if words and len(words.group()) >= 2 else ""
+    measure_match = measures[-1]
+    measure = lexicon.measures[measure_match.group()]
+    allowed = lexicon.measure_units.get(measure)
+    if allowed is not None and unit not in allowed and unit not in ("", "倍", "个百分点"):
+        # 企业…各方近300位嘉宾: a figure in 位 does not count 企业; leave the metric unknown.
+        return ""
+    before_measure = head[:measure_match.start()]
+    industry = (
+        _last_run(lexicon.industry_re, before_measure) or _own_words(before_measure, lexicon)
+        or _last_run(lexicon.industry_re, sentence) or _last_run(lexicon.industry_re, context)
+    )
+    scopes = [s for s in lexicon.scopes if s in before_measure]
+    return "|".join(sorted(scopes) + [industry or "", measure])
+
+
+def _own_words(before_measure: str, lexicon: ClaimLexicon) -> str:
+    """An industry the lexicon does not know, named right before the measure (光电子信息产业营业收入)."""
+    words = GENERIC_WORDS.sub("", lexicon.subject_re.sub("", PLACE.sub("", before_measure)))
+    for scope in lexicon.scopes:
+        words = words.replace(scope, "")
+    run = CJK_RUN.search(words)
+    return f"?{run.group()[-10:]}" if run and len(run.group()) >= 2 else ""
+
+
+def _last_run(pattern: re.Pattern[str], text: str) -> str:
+    """The last run of adjacent matches in a text, joined (智能终端+制造业), or ''."""
+    run: list[str] = []
+    end = -1
+    for match in pattern.finditer(text):
+        run = run + [match.group()] if match.start() == end else [match.group()]
+        end = match.end()
+    return "".join(run)
+
+
+def _modality(sentence_prefix: str, period: Mention | None, doc: Document, lexicon: ClaimLexicon) -> str:
+    """actual, target or forecast, from the sentence's words and the period's place in time."""
+    for modality in ("target", "forecast"):
+        # 根据规划，到2027年…将达到: a plan word makes a target even when 将达 follows.
+        if any(word in sentence_prefix for word in lexicon.modality.get(modality, ())):
+            return modality
+    if period is not None and doc.dct is not None and period.period.start and period.period.start > doc.dct.date:
+        # 到2027年… with no marker word still speaks of the future: a target.
+        return "target"
+    return "actual"
+
+
+def _relation(mention: Mention, clause_prefix: str, lexicon: ClaimLexicon) -> str:
+    """How the figure relates to its metric: a level, a change, a share, a multiple."""
+    unit = mention.quantity.unit
+    tail = clause_prefix.rstrip("了的“”\" ")[-6:]
+    if unit == "个百分点":
+        return "points"
+    if unit == "倍":
+        if mention.text.startswith("翻"):
+            return "times_to"
+        return _change_direction(tail, lexicon, by="times_by", to="times_to", down="times_down", other="times_to")
+    if unit in ("%", "％", "‰") or (unit == "" and mention.quantity.high is None and mention.quantity.value < 1):
+        if SHARE_WORDS.search(clause_prefix):
+            return "share"
+        if re.search(r"年均(?:复合)?(?:增长率?|增速|递增)[^，,。]{0,4}$", clause_prefix):
+            # 年均增长12.5%: an average per year, compounded, not the change over the whole span.
+            return "cagr"
+        return _change_direction(tail, lexicon, by="change_pct", to="level", down="change_pct_down", other="level")
+    return "level"
+
+
+def _change_direction(tail: str, lexicon: ClaimLexicon, *, by: str, to: str, down: str, other: str) -> str:
+    """Classify the change verb that ends a clause prefix (增长到 before 增长: longest first)."""
+    for relation, group in ((to, "to"), (down, "down"), (by, "by")):
+        for word in lexicon.change.get(group, ()):
+            if tail.endswith(word) or re.search(re.escape(word) + r"(?:了|约|近|超过|超|达)?$", tail):
+                return relation
+    return other
+
+
+def _main_city(reading: str, lexicon: ClaimLexicon) -> str:
+    """The city an article is about: the most frequent canonical subject that is a city."""
+    counts = Counter(lexicon.subjects[w] for w in lexicon.subject_re.findall(reading[:20000]))
+    counts.pop("@city", None)
+    counts.pop("@unknown", None)
+    counts.pop("全国", None)
+    named = [name for name, _ in counts.most_common() if not name.endswith(("区", "县", "镇"))]
+    return named[0] if named else ""
+
+
+ENUMERATION = re.compile(
+    r"((?:[\u4e00-\u9fffA-Za-z“”\"]{1,14}、){1,12}[\u4e00-\u9fffA-Za-z“”\"]{1,14}?)"
+    r"(?:(?P<etc>等)(?P<n>[二两三四五六七八九十]{1,3}|[0-9]{1,2})(?P<unit>大|项|个|类|家|条|种)"
+    r"|\s?(?P<n2>[二两三四五六七八九十]{1,3}|[0-9]{1,2})(?P<unit2>大|项))"
+)
+ENUM_NOUN = re.compile(r"[\u4e00-\u9fff]{2,6}")
+VERBS = frozenset(("提升", "打造", "发展", "建设", "培育", "做强", "做大", "推动", "加快", "实施", "新建", "引进", "完成", "开展"))
+
+
+def _publication_day(doc: Document):
+    """An enumeration (5项专题对接活动) speaks of the state on the day it was published."""
+    from checker.model import Period
+
+    if doc.dct is None:
+        # Without a date an enumeration cannot be compared with another article's.
+        return None
+    return Period("point", doc.dct.date, doc.dct.date, granularity="day")
+
+
+def _enumerations(doc: Document, sentences: SentenceIndex, lexicon: ClaimLexicon, city: str) -> list[Claim]:
+    """Claims for enumerations 'A、B、C等三大X': the count stated and the items listed."""
+    from checker.extract.numerals import NumeralError, parse_numeral
+    from checker.model import Quantity
+
+    claims = []
+    for match in ENUMERATION.finditer(doc.reading):
+        items = tuple(i.strip("“”\"") for i in match.group(1).split("、"))
+        number, unit = ("n", "unit") if match.group("n") else ("n2", "unit2")
+        if unit == "unit2" and items[-1] in VERBS:
+            # 做大A、提升4大B: the count belongs to the last verb phrase, not to the list.
+            continue
+        try:
+            stated = float(parse_numeral(match.group(number)).value)
+        except NumeralError:
+            continue
+        sentence = sentences.containing(match.start(number))
+        if sentence is None:
+            # Enumerations always sit inside a sentence; nothing to anchor otherwise.
+            continue
+        span = doc.span_of(match.start(number), match.end(unit))
+        quantity = Quantity(stated, stated, stated, match.group(unit), "exact")
+        mention = Mention(doc.path, span, doc.text[span.start:span.end], match.start(number), match.end(unit), quantity)
+        noun = ENUM_NOUN.match(doc.reading, match.end(unit))
+        # The list's first item often begins with its subject (两江新区深入实施A、B两项行动).
+        subject = _subject("", doc.reading[sentence.start:match.start(number)], "", lexicon, city) or city
+        claims.append(Claim(
+            doc=doc.path, mention=mention, subject=subject, metric=f"enum:{noun.group()}" if noun else "",
+            period=_publication_day(doc), period_text="",
+            modality="actual", relation="count", sentence=doc.reading[sentence.start:sentence.end].strip(),
+            sentence_start=sentence.start, role="items", items=items + (("等",) if match.group("etc") else ()),
+            heading=sentence.heading,
+        ))
+    return claims

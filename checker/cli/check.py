@@ -1,0 +1,259 @@
+"""`hedui check`, `hedui claims`, `hedui baseline` and `hedui config`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+FORMATS = ("text", "json", "sarif", "junit", "github", "html")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the check, claims, baseline and config sub-commands."""
+    from checker.cli.main import _add_input_options
+
+    check = sub.add_parser("check", help="cross-check the figures of the articles with the rule pack")
+    _add_input_options(check)
+    _add_run_options(check)
+    check.add_argument("--format", choices=FORMATS, default=None, help="report format (default: text, or the config's)")
+    check.add_argument("--fail-on", choices=("error", "warning", "info"), default=None)
+    check.add_argument("--output", metavar="FILE", help="write the report to FILE (atomically)")
+    check.add_argument("--baseline", metavar="FILE", help="report only findings not in this baseline")
+    check.add_argument("--changed-since", metavar="REF", help="report only findings that involve files changed since a git ref")
+    check.add_argument("--against", action="append", default=[], metavar="DIR",
+                       help="cross-check PATH against these articles, reporting only findings that involve PATH")
+    check.set_defaults(handler=run_check)
+    claims = sub.add_parser("claims", help="print the claims understood from the articles")
+    _add_input_options(claims)
+    _add_run_options(claims)
+    claims.add_argument("--format", choices=("jsonl",), default="jsonl")
+    claims.set_defaults(handler=run_claims)
+    baseline = sub.add_parser("baseline", help="write the current findings' fingerprints to a baseline file")
+    _add_input_options(baseline)
+    _add_run_options(baseline)
+    baseline.add_argument("--output", metavar="FILE", required=True)
+    baseline.set_defaults(handler=run_baseline)
+    config = sub.add_parser("config", help="print the effective configuration and where each value came from")
+    config.add_argument("--config", metavar="FILE", type=Path)
+    config.set_defaults(handler=run_config)
+
+
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    """Options of every command that runs the pipeline."""
+    parser.add_argument("--config", metavar="FILE", type=Path, help="configuration file (default: discovered)")
+    parser.add_argument("--decisions", metavar="FILE", help="editors' decisions file (default: hedui-decisions.yaml)")
+    parser.add_argument("--no-cache", action="store_true", help="do not read or write .hedui-cache/")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def load_run(args: argparse.Namespace, extra_paths: list[str] = (), light: bool = False, needs_text: bool = True,
+             config=None):
+    """Read config, rule pack and corpus, run the rules; return (config, result, whether an input failed).
+
+    light: read only what `check` needs from the cache; needs_text: re-read the texts findings point into.
+    """
+    import hashlib
+
+    import attrs
+
+    from checker.run.config import load_config
+    from checker.run.corpus import Setup, load_corpus
+    from checker.run.dates_across import read_file_text, refine_dates, with_refined_dates
+    from checker.run.files import collect_paths
+    from checker.run.pipeline import cross_check, load_pack_cached, rules_digest
+
+    config = config or load_config(explicit=args.config)
+    rule_dirs = [Path(d) for d in args.rules] + [config.root / d for d in config.get("rules")]
+    lexicons = [config.root / p for p in config.get("lexicons")]
+    cache_dir = None if args.no_cache or not config.get("cache") else config.path("cache-dir")
+    digest = rules_digest(rule_dirs, lexicons)
+    pack, lexicon = load_pack_cached(rule_dirs, lexicons, cache_dir, digest)
+    pack = _apply_rule_settings(pack, config)
+    files, missing = collect_paths(list(args.paths) + list(extra_paths))
+    given = set(args.paths) | set(extra_paths)
+    files = [f for f in files if f in given or config.included(f)]
+    settings = repr([(r.id, r.enabled, r.severity) for r in pack.rules]).encode()
+    version = f"{digest}-{hashlib.sha256(settings).hexdigest()[:8]}"
+    setup = Setup(pack, lexicon, cache_dir, digest)
+    corpus = load_corpus(files, dates=lambda p: args.date or config.date_for(p), version=version, setup=setup,
+                         cache_dir=cache_dir, progress=not args.quiet, light=light)
+    refined = refine_dates(corpus.documents, read_file_text)
+    if refined:
+        # Articles dated only to the month by their own text take the date of another article on the same event.
+        corpus = load_corpus(files, dates=lambda p: refined[p].date if p in refined else args.date or config.date_for(p),
+                             version=version, setup=setup, cache_dir=cache_dir, progress=not args.quiet, light=light)
+        corpus = attrs.evolve(corpus, documents=with_refined_dates(corpus.documents, refined))
+    for line in missing + list(corpus.errors):
+        print(f"hedui: error: {line}", file=sys.stderr)
+    result = cross_check(corpus.documents, corpus.claims, corpus.findings, pack, claim_count=corpus.claim_count,
+                         fact_count=corpus.fact_count)
+    result = attrs.evolve(result, suppressions=corpus.suppressions)
+    if light and needs_text:
+        result = _hydrate(result)
+    return config, result, bool(missing or corpus.errors)
+
+
+def _hydrate(result):
+    """Re-read the text of the documents that findings point into (a light corpus keeps no text)."""
+    import attrs
+
+    from checker.text.ingest import read_document
+
+    involved = {c.doc for f in result.findings for c in f.claims} | {d for f in result.findings for d, _, _ in f.spans}
+    documents = tuple(
+        attrs.evolve(read_document(d.path), dct=d.dct) if d.path in involved and not d.text else d
+        for d in result.documents
+    )
+    return attrs.evolve(result, documents=documents)
+
+
+def _apply_rule_settings(pack, config):
+    """Switch rules off and re-level them as the configuration says."""
+    import attrs
+
+    from checker.run.config import ConfigError
+
+    known = {r.id for r in pack.rules}
+    for key in ("disable", "severity"):
+        for rule_id in config.get(key):
+            if rule_id not in known:
+                raise ConfigError(f"{config.sources[key]}: key '{key}': unknown rule id '{rule_id}'")
+    rules = tuple(
+        attrs.evolve(r, enabled=r.enabled and r.id not in config.get("disable"),
+                     severity=config.get("severity").get(r.id, r.severity))
+        for r in pack.rules
+    )
+    return attrs.evolve(pack, rules=rules)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Run the rules and report; exit 1 when a counted finding reaches --fail-on, 2 when an input failed."""
+    from checker.triage.decisions import load_decisions
+    from checker.triage.status import load_baseline, triage
+
+    from checker.run.config import load_config
+
+    config = load_config(explicit=args.config)
+    report_format = args.format or config.get("format")
+    # Every format but JSON shows lines, columns or sentences in context, so it needs the texts.
+    config, result, failed = load_run(args, extra_paths=args.against, light=True, needs_text=report_format != "json",
+                                      config=config)
+    result = _focus(result, args)
+    decisions_path = Path(args.decisions) if args.decisions else config.path("decisions")
+    decisions = load_decisions(decisions_path)
+    baseline_file = args.baseline or (str(config.path("baseline")) if config.get("baseline") else None)
+    baseline = load_baseline(Path(baseline_file)) if baseline_file else {}
+    verdicts = triage(result.findings, list(result.suppressions), decisions, baseline)
+    for warning in verdicts.warnings:
+        print(f"hedui: warning: {warning}", file=sys.stderr)
+    if baseline and verdicts.unmatched_baseline:
+        print(f"hedui: {verdicts.unmatched_baseline} baseline entries no longer match any finding", file=sys.stderr)
+    _write_report(result, verdicts, report_format, args.output)
+    if failed:
+        return 2
+    threshold = SEVERITY_RANK[args.fail_on or config.get("fail-on")]
+    counted = [f for f in result.findings if verdicts.counts(f)]
+    return 1 if any(SEVERITY_RANK[f.severity] >= threshold for f in counted) else 0
+
+
+def _focus(result, args: argparse.Namespace):
+    """Keep only findings that involve the files of interest (--against, --changed-since)."""
+    import attrs
+
+    from checker.run.files import collect_paths
+
+    keep: set[str] | None = None
+    if args.against:
+        keep = set(collect_paths(list(args.paths))[0])
+    if args.changed_since:
+        changed = _changed_files(args.changed_since)
+        keep = changed if keep is None else keep & changed
+    if keep is None:
+        return result
+    wanted = {str(Path(p).resolve()) for p in keep}
+
+    def involves(finding) -> bool:
+        docs = {c.doc for c in finding.claims} | {d for d, _, _ in finding.spans}
+        return any(str(Path(d).resolve()) in wanted for d in docs)
+
+    return attrs.evolve(result, findings=tuple(f for f in result.findings if involves(f)))
+
+
+def _changed_files(ref: str) -> set[str]:
+    """Files changed since a git ref (committed or not), as paths from the working directory."""
+    import subprocess
+
+    from checker.errors import HeduiError
+
+    try:
+        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=True).stdout.strip()
+        names = subprocess.run(["git", "diff", "--name-only", ref], capture_output=True, text=True, check=True).stdout
+        untracked = subprocess.run(["git", "ls-files", "--others", "--exclude-standard"], capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError) as exc:
+        raise HeduiError(f"--changed-since {ref}: git failed: {getattr(exc, 'stderr', '') or exc}".strip()) from exc
+    return {str(Path(top) / name) for name in (names + untracked).split("\n") if name}
+
+
+def _write_report(result, verdicts, report_format: str, output: str | None) -> None:
+    """Render the report in the chosen format and write it (atomically to --output)."""
+    from checker.writefile import write_output
+
+    statuses, reasons = verdicts.statuses, verdicts.reasons
+    if report_format == "json":
+        from checker.report.json_report import render_json
+
+        report = render_json(result, statuses=statuses, reasons=reasons, stale=verdicts.stale_decisions)
+    elif report_format == "sarif":
+        from checker.report.sarif import render_sarif
+
+        report = render_sarif(result, statuses=statuses, reasons=reasons)
+    elif report_format == "junit":
+        from checker.report.junit import render_junit
+
+        report = render_junit(result, statuses=statuses)
+    elif report_format == "github":
+        from checker.report.github import render_github
+
+        report = render_github(result, statuses=statuses)
+    elif report_format == "html":
+        from checker.report.html import render_html
+
+        report = render_html(result, statuses=statuses)
+    else:
+        from checker.report.text import render_text
+
+        report = render_text(result, colour=sys.stdout.isatty() and not output, statuses=statuses,
+                             stale=verdicts.stale_decisions)
+    write_output(report, output)
+
+
+def run_claims(args: argparse.Namespace) -> int:
+    """Print one JSON line per claim."""
+    from checker.report.records import claim_record
+
+    _, result, failed = load_run(args)
+    for claim in result.claims:
+        sys.stdout.write(json.dumps(claim_record(claim), ensure_ascii=False) + "\n")
+    return 2 if failed else 0
+
+
+def run_baseline(args: argparse.Namespace) -> int:
+    """Write every current finding's fingerprint to the baseline file."""
+    from checker.triage.status import render_baseline
+    from checker.writefile import write_output
+
+    _, result, failed = load_run(args, light=True, needs_text=False)
+    write_output(render_baseline(result.findings), args.output)
+    print(f"hedui: baseline of {len(result.findings)} findings written to {args.output}", file=sys.stderr)
+    return 2 if failed else 0
+
+
+def run_config(args: argparse.Namespace) -> int:
+    """Print the effective configuration."""
+    from checker.run.config import load_config, render_config
+
+    sys.stdout.write(render_config(load_config(explicit=args.config)))
+    return 0

@@ -1,0 +1,120 @@
+"""The `hedui` command: extract, claims, check, rules test, timeline."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import sys
+from typing import Iterator
+
+from checker import __version__
+from checker.errors import HeduiError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line and return its exit code."""
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return args.handler(args)
+    except HeduiError as exc:
+        print(f"hedui: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # `hedui extract … | head`: the reader left; nothing more to say.
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+    except Exception:  # an internal bug: say so, keep the traceback for the report, never exit 0
+        import traceback
+
+        traceback.print_exc(file=sys.stderr)
+        print("hedui: internal error (a bug in hedui, not in your input); please report it with the traceback above",
+              file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    """Declare the sub-commands and their options."""
+    parser = argparse.ArgumentParser(prog="hedui", description="Fact-consistency checks and timelines for Chinese news.")
+    parser.add_argument("--version", action="version", version=f"hedui {__version__}")
+    sub = parser.add_subparsers(dest="command")
+    extract = sub.add_parser("extract", help="print every figure and date found in the articles")
+    _add_input_options(extract)
+    extract.add_argument("--format", choices=("table", "jsonl"), default="table")
+    extract.set_defaults(handler=run_extract)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def _add_input_options(parser: argparse.ArgumentParser) -> None:
+    """Options shared by every command that reads articles."""
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or directories")
+    parser.add_argument("--date", type=_parse_date, help="document date for every article (YYYY-MM-DD)")
+    parser.add_argument("--rules", action="append", default=[], metavar="DIR", help="an extra rules directory")
+
+
+def _parse_date(text: str) -> dt.date:
+    """Parse --date, with argparse's own error on a bad value."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from exc
+
+
+def read_documents(args: argparse.Namespace) -> Iterator[tuple[str, object]]:
+    """Yield (path, Document) for readable files and (path, error line) for the others."""
+    from checker.errors import InputError
+    from checker.run.files import collect_paths
+    from checker.text.ingest import read_document
+
+    files, missing = collect_paths(args.paths)
+    for line in missing:
+        yield line.split(":", 1)[0], line
+    for path in files:
+        try:
+            yield path, read_document(path, date_override=args.date)
+        except InputError as exc:
+            yield path, str(exc)
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    """`hedui extract`: print mentions as a table or as jsonl; exit 2 if any path failed."""
+    from checker.extract.mentions import find_mentions
+    from checker.report.mentions import render_jsonl, render_table
+    from checker.extract.resources import load_resources
+
+    from checker.run.dates_across import refine_dates, with_refined_dates
+
+    resources = load_resources()
+    render = render_jsonl if args.format == "jsonl" else render_table
+    documents, failed = [], False
+    for _, doc in read_documents(args):
+        if isinstance(doc, str):
+            print(f"hedui: error: {doc}", file=sys.stderr)
+            failed = True
+        else:
+            documents.append(doc)
+    texts = {d.path: d.reading for d in documents}
+    # An article dated only to the month takes the day of another article given on the same event.
+    documents = with_refined_dates(tuple(documents), refine_dates(tuple(documents), texts.__getitem__))
+    out = sys.stdout
+    for doc in documents:
+        out.write(render(doc, find_mentions(doc, resources)))
+    out.flush()
+    return EXIT_USAGE if failed else EXIT_OK
+
+
+# Sub-commands defined in their own light modules, each with register(subparsers).
+COMMAND_MODULES: tuple[str, ...] = ("checker.cli.check", "checker.cli.rules", "checker.cli.review", "checker.cli.timeline")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

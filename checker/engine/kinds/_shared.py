@@ -1,0 +1,79 @@
+"""Helpers every rule kind uses: number formatting in Chinese and building findings."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from checker.model import Claim, Finding
+from checker.engine.pack import RuleSpec
+
+
+def format_number(value: float, digits: int = 2) -> str:
+    """Write a number the way Chinese articles do: 95.3万, 1.2万亿, 22.16."""
+    if math.isinf(value):
+        return "∞"
+    for factor, word in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
+        if abs(value) >= factor:
+            return f"{_trim(value / factor, digits)}{word}"
+    return _trim(value, digits)
+
+
+def _trim(value: float, digits: int) -> str:
+    """Round to `digits` decimals and drop trailing zeros."""
+    text = f"{value:.{digits}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def format_range(low: float, high: float, digits: int = 2) -> str:
+    """Write an interval as 'low–high'."""
+    return f"{format_number(low, digits)}–{format_number(high, digits)}"
+
+
+def decimals_of(text: str) -> int:
+    """How many decimals a stated figure has (22.2倍 → 1)."""
+    digits = "".join(ch for ch in text if ch.isdigit() or ch == ".")
+    return len(digits.split(".", 1)[1]) if "." in digits else 0
+
+
+def make_finding(spec: RuleSpec, claims: tuple[Claim, ...], *, arithmetic: str = "", suggestion: str = "",
+                 fact_key: str = "", inferred_date: bool = False, **values: Any) -> Finding:
+    """Build a finding for a rule, filling its message template with named values."""
+    return Finding(
+        rule=spec.id, kind=spec.kind, severity=spec.severity, message=spec.render(**values),
+        claims=claims, arithmetic=arithmetic, suggestion=suggestion, fact_key=fact_key,
+        inferred_date=inferred_date,
+    )
+
+
+def expect_keys(raw: dict[str, Any], allowed: dict[str, type], path: str, lines: dict[str, int]) -> dict[str, Any]:
+    """Check a params mapping against allowed keys and types, citing file, line and key."""
+    from checker.errors import RuleFileError
+
+    for key, value in raw.items():
+        if key not in allowed:
+            names = ", ".join(allowed) or "none"
+            raise RuleFileError(path, lines.get(f"params.{key}"), f"params.{key}", f"unknown parameter (allowed: {names})")
+        if not isinstance(value, allowed[key]):
+            raise RuleFileError(path, lines.get(f"params.{key}"), f"params.{key}", f"must be of type {allowed[key].__name__}")
+    return dict(raw)
+
+
+def period_label(claim: Claim) -> str:
+    """A period as an editor writes it (2027年, 2025年11月), whatever spacing the article used."""
+    period = claim.period
+    if period is None or period.start is None:
+        return claim.period_text.replace(" ", "").replace("\n", "")
+    start, end = period.start, period.end
+    if period.granularity == "year" and start.year == end.year:
+        return f"{start.year}年"
+    if period.granularity == "month" and (start.year, start.month) == (end.year, end.month):
+        return f"{start.year}年{start.month}月"
+    return claim.period_text.replace(" ", "").replace("\n", "")
+
+
+def display_metric(metric: str) -> str:
+    """A metric key as words: 先进材料|产值 → 先进材料产值, enum:专题对接活动 → 专题对接活动数量."""
+    if metric.startswith("enum:"):
+        return metric[5:] + "数量"
+    return "".join(part.lstrip("?") for part in metric.split("|"))

@@ -1,0 +1,74 @@
+"""Agreement: claims of one fact whose intervals do not intersect."""
+
+from __future__ import annotations
+
+SCOPE = "corpus"  # compares claims across documents
+
+from typing import Any
+
+from checker.engine.kinds._shared import display_metric, expect_keys, format_range, make_finding, period_label
+from checker.model import Finding
+
+
+def parse_params(raw: dict[str, Any], path: str, lines: dict[str, int]) -> dict[str, Any]:
+    """Params: across_documents_only (bool, default false)."""
+    params = expect_keys(raw, {"across_documents_only": bool}, path, lines)
+    params.setdefault("across_documents_only", False)
+    return params
+
+
+def check(spec, context) -> list[Finding]:
+    """One finding per actual fact whose claims cannot all be true at once."""
+    findings = []
+    for key, fact in context.index.facts.items():
+        if len(fact.claims) < 2 or fact.claims[0].modality != "actual":
+            # Targets and forecasts that differ are revisions, not contradictions.
+            continue
+        if spec.params["across_documents_only"] and len(fact.docs) < 2:
+            continue
+        highest_low = max(fact.claims, key=lambda c: c.interval().low)
+        lowest_high = min(fact.claims, key=lambda c: c.interval().high)
+        if highest_low.relation == "count" and not _same_list(highest_low, lowest_high):
+            # Two enumerations of 专项行动 with different items are two lists, not one list miscounted.
+            continue
+        a, b = lowest_high.interval(), highest_low.interval()
+        if a.intersects(b):
+            continue
+        arithmetic = (f"“{lowest_high.mention.text}”区间 {format_range(a.low, a.high)}，"
+                      f"“{highest_low.mention.text}”区间 {format_range(b.low, b.high)}：两者不相交")
+        metric = display_metric(lowest_high.metric)
+        inferred = any(context.index.dates.get(c.doc) is None or context.index.dates[c.doc].inferred
+                       for c in (lowest_high, highest_low))
+        findings.append(make_finding(spec, (lowest_high, highest_low), arithmetic=arithmetic, fact_key=key,
+                                     inferred_date=inferred and lowest_high.period is not None and lowest_high.period.relative,
+                                     subject=lowest_high.subject, metric=metric, period=period_label(lowest_high),
+                                     first=lowest_high.mention.text, second=highest_low.mention.text))
+    return findings
+
+
+def _same_list(first, second) -> bool:
+    """True when two enumerations share most of their items (the shorter list's majority)."""
+    a = [i for i in first.items if i != "等"]
+    b = [i for i in second.items if i != "等"]
+    shared = sum(1 for x in a if any(_same_item(x, y) for y in b))
+    return shared * 2 > min(len(a), len(b))
+
+
+def _same_item(x: str, y: str) -> bool:
+    """先进材料产业 and 先进材料 name one item: one contains the other, or they share most of the shorter one."""
+    if x in y or y in x:
+        return True
+    return _longest_common_run(x, y) * 5 >= min(len(x), len(y)) * 3
+
+
+def _longest_common_run(x: str, y: str) -> int:
+    """The length of the longest run of characters that x and y share (items are short: plain DP)."""
+    best, previous = 0, [0] * (len(y) + 1)
+    for a in x:
+        current = [0] * (len(y) + 1)
+        for j, b in enumerate(y, 1):
+            if a == b:
+                current[j] = previous[j - 1] + 1
+                best = max(best, current[j])
+        previous = current
+    return best

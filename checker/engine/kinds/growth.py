@@ -1,0 +1,167 @@
+"""Growth: two levels and the change stated between them (增长X倍 vs 增长到X倍, X%, 翻番)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any, Iterable
+
+from checker.intervals import Interval
+from checker.engine.kinds.growth_rates import check_percent, check_points
+from checker.engine.kinds._shared import decimals_of, expect_keys, format_number, format_range, make_finding
+from checker.model import Claim, Finding
+
+PROBLEMS = ("increase-by-vs-to", "change-mismatch", "percent-for-points")
+
+
+def parse_params(raw: dict[str, Any], path: str, lines: dict[str, int]) -> dict[str, Any]:
+    """Params: problem (increase-by-vs-to | change-mismatch)."""
+    from checker.errors import RuleFileError
+
+    params = expect_keys(raw, {"problem": str}, path, lines)
+    if params.get("problem") not in PROBLEMS:
+        raise RuleFileError(path, lines.get("params.problem") or lines.get("params"), "params.problem",
+                            f"must be one of: {', '.join(PROBLEMS)}")
+    return params
+
+
+def check(spec, context) -> list[Finding]:
+    """Check every change statement (A, B, stated change) against the arithmetic of its levels."""
+    findings = []
+    headings = _heading_changes(context.index.claims)
+    checked: set[int] = set()
+    for base, later, change in change_statements(context.index.claims):
+        # A headline restating the change (四年产量激增22倍) is checked against the body's levels too:
+        # the nearest matching heading above the statement, once.
+        heading = _heading_above(headings.get(change.doc, []), change)
+        stated = [change] + ([heading] if heading is not None and id(heading) not in checked else [])
+        if heading is not None:
+            checked.add(id(heading))
+        for each in stated:
+            finding = _check_statement(spec, base, later, each)
+            if finding is not None:
+                findings.append(finding)
+    return findings
+
+
+def _heading_above(headings: list[Claim], change: Claim) -> Claim | None:
+    """The nearest heading change before a statement that speaks of its metric."""
+    above = [h for h in headings if h.mention.reading_start < change.mention.reading_start and _same_measure(h, change)]
+    return above[-1] if above else None
+
+
+def _heading_changes(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
+    """Changes stated in headings, by document."""
+    found: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.heading and not claim.group and claim.relation in ("times_by", "times_to", "change_pct"):
+            found[claim.doc].append(claim)
+    for claims_of_doc in found.values():
+        claims_of_doc.sort(key=lambda c: c.mention.reading_start)
+    return found
+
+
+def _same_measure(heading: Claim, change: Claim) -> bool:
+    """True when a heading's change speaks of the body statement's metric: same measure and unit, same industry."""
+    measure = change.metric.rsplit("|", 1)[-1]
+    if not measure or heading.metric.rsplit("|", 1)[-1] != measure or heading.value.unit != change.value.unit:
+        return False
+    if heading.metric == change.metric:
+        return True
+    # Headlines shorten names (新能源车 for 新能源汽车): the heading must share three characters of the industry.
+    industry = change.metric.split("|")[-2].lstrip("?") if "|" in change.metric else ""
+    return bool(industry) and any(industry[i:i + 3] in heading.sentence for i in range(len(industry) - 2))
+
+
+def change_statements(claims: Iterable[Claim]) -> list[tuple[Claim, Claim, Claim]]:
+    """The (from, to, change) triples that grouping tied together, one per stated change."""
+    groups: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    for claim in claims:
+        if claim.group:
+            groups[claim.group][claim.role].append(claim)
+    return [(g["from"][0], g["to"][0], change) for g in groups.values() if g["from"] and g["to"] for change in g["change"]]
+
+
+def _check_statement(spec, base: Claim, later: Claim, change: Claim) -> Finding | None:
+    """Return a finding when the stated change does not fit the levels, for this rule's problem."""
+    a, b, stated = Interval.of(base.value), Interval.of(later.value), Interval.of(change.value)
+    if a.low <= 0 or b.low < 0:
+        # A zero or open base gives no ratio to check against.
+        return None
+    ratio = b.divide(a)
+    by = ratio.shift(-1.0)
+    relation = change.relation
+    if relation in ("times_by", "times_to"):
+        return _check_times(spec, base, later, change, stated, ratio, by)
+    if relation in ("change_pct", "change_pct_down"):
+        return check_percent(spec, base, later, change, stated)
+    if relation == "points":
+        return check_points(spec, base, later, change, stated)
+    if relation == "cagr" and spec.params["problem"] == "change-mismatch":
+        return _check_annual(spec, base, later, change, stated, ratio)
+    return None
+
+
+def _check_annual(spec, base, later, change, stated: Interval, ratio: Interval) -> Finding | None:
+    """年均增长X% over N years means (B/A)^(1/N) − 1 = X%."""
+    if base.period is None or later.period is None or base.period.granularity != "year" or later.period.granularity != "year":
+        # An average per year needs whole years at both ends.
+        return None
+    years = later.period.start.year - base.period.start.year
+    if years <= 0:
+        return None
+    annual = Interval(ratio.low ** (1 / years) - 1, ratio.high ** (1 / years) - 1).scale(100.0)
+    if stated.intersects(annual):
+        return None
+    digits = max(decimals_of(change.mention.text), 1)
+    point = ((later.value.value / base.value.value) ** (1 / years) - 1) * 100
+    arithmetic = (f"({format_number(later.value.value)} ÷ {format_number(base.value.value)})^(1/{years}) − 1 = "
+                  f"{format_number(point, digits)}% (区间 {format_range(annual.low, annual.high, digits)}%)")
+    return make_finding(spec, (base, later, change), arithmetic=arithmetic,
+                        suggestion=f"“年均增长{format_number(point, digits)}%”",
+                        stated=change.mention.text.replace("\n", ""), computed=f"{format_number(point, digits)}%",
+                        base=base.mention.text, later=later.mention.text)
+
+
+def _check_times(spec, base, later, change, stated: Interval, ratio: Interval, by: Interval) -> Finding | None:
+    """增长X倍 means B = (X+1)·A; 增长到X倍 and 翻番 mean B = X·A."""
+    says_by = change.relation == "times_by"
+    fits_by, fits_to = stated.intersects(by), stated.intersects(ratio)
+    if (says_by and fits_by) or (not says_by and fits_to):
+        return None
+    digits = max(decimals_of(change.mention.text), 1)
+    point = later.value.value / base.value.value
+    arithmetic = (
+        f"{format_number(later.value.value)} ÷ {format_number(base.value.value)} = {point:.2f}"
+        f" (区间 {ratio.low:.2f}–{ratio.high:.2f})；增长倍数 = {point - 1:.2f} (区间 {by.low:.2f}–{by.high:.2f})"
+    )
+    stated_text = change.mention.text.replace("\n", "")
+    if fits_by or fits_to:
+        if spec.params["problem"] != "increase-by-vs-to":
+            return None
+        verb = _verb_of(change)
+        other = "增长到" if says_by else "增长"
+        arithmetic += f"；文中‘{verb if says_by else '增长到'}{stated_text}’只与‘{other}’相符"
+        if says_by:
+            suggestion = f"“{verb}到{stated_text}”或“{verb}{format_number(point - 1, digits)}倍”"
+        else:
+            suggestion = f"“{verb}{stated_text}”或“{verb}到{format_number(point, digits)}倍”"
+        return make_finding(spec, (base, later, change), arithmetic=arithmetic, suggestion=suggestion,
+                            stated=stated_text, computed=format_number(point - 1, digits), verb=verb,
+                            ratio=format_number(point, digits), base=base.mention.text, later=later.mention.text)
+    if spec.params["problem"] != "change-mismatch":
+        return None
+    return make_finding(spec, (base, later, change), arithmetic=arithmetic,
+                        suggestion=f"“增长{format_number(by.mid, digits)}倍”或“增长到{format_number(ratio.mid, digits)}倍”",
+                        stated=stated_text, computed=format_number(by.mid if says_by else ratio.mid, digits),
+                        base=base.mention.text, later=later.mention.text)
+
+
+def _verb_of(change: Claim) -> str:
+    """The change verb as the article wrote it (激增, 提高, 增长), so a rewrite keeps the author's word."""
+    prefix = change.sentence[: max(0, change.mention.reading_start - change.sentence_start)]
+    match = re.search(r"([\u4e00-\u9fff]{2})(?:到|至)?了?$", prefix)
+    verb = match.group(1) if match and re.search(r"[增长升提高加涨扩翻]", match.group(1)) else "增长"
+    return verb[:-1] + "长" if verb.endswith("增至") else verb
+
+

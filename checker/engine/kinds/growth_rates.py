@@ -1,0 +1,73 @@
+"""Growth between two rates or shares: relative change in %, differences in 个百分点 (GB/T 15835 usage)."""
+
+from __future__ import annotations
+
+import re
+
+from checker.intervals import Interval, relative_change
+from checker.engine.kinds._shared import decimals_of, format_number, format_range, make_finding
+from checker.model import Claim, Finding
+
+DOWN = re.compile(r"(?:下降|降低|减少|回落|下滑|收窄)了?[^，,。]{0,2}$")
+
+
+def check_percent(spec, base: Claim, later: Claim, change: Claim, stated: Interval) -> Finding | None:
+    """增长X% is (B − A)/A; between two rates a stated % that is really B − A is percent-for-points."""
+    a, b = Interval.of(base.value), Interval.of(later.value)
+    down = change.relation == "change_pct_down"
+    change_pct = relative_change(a, b).scale(100.0)
+    if down:
+        change_pct = change_pct.negate()
+    if stated.intersects(change_pct):
+        return None
+    digits = max(decimals_of(change.mention.text), 1)
+    word = "下降" if down else "增长"
+    points = _difference(a, b, down)
+    rates = base.value.unit == later.value.unit == "%"
+    if rates and stated.intersects(points):
+        if spec.params["problem"] != "percent-for-points":
+            return None
+        arithmetic = (f"{later.mention.text} − {base.mention.text} = {format_number(points.mid, digits)}个百分点；"
+                      f"相对变化 = {format_number(change_pct.mid, digits)}%")
+        return make_finding(spec, (base, later, change), arithmetic=arithmetic,
+                            suggestion=f"“{word}{format_number(points.mid, digits)}个百分点”或“{word}{format_number(change_pct.mid, digits)}%”",
+                            stated=change.mention.text.replace("\n", ""), points=format_number(points.mid, digits),
+                            base=base.mention.text, later=later.mention.text)
+    if spec.params["problem"] != "change-mismatch":
+        return None
+    first, second = (base, later) if down else (later, base)
+    point = (first.value.value - second.value.value) / base.value.value * 100
+    arithmetic = (
+        f"({format_number(first.value.value)} − {format_number(second.value.value)}) ÷ {format_number(base.value.value)}"
+        f" = {format_number(point, digits)}% (区间 {format_range(change_pct.low, change_pct.high, digits)}%)"
+    )
+    return make_finding(spec, (base, later, change), arithmetic=arithmetic,
+                        suggestion=f"“{word}{format_number(point, digits)}%”",
+                        stated=change.mention.text.replace("\n", ""), computed=f"{format_number(point, digits)}%",
+                        base=base.mention.text, later=later.mention.text)
+
+
+def check_points(spec, base: Claim, later: Claim, change: Claim, stated: Interval) -> Finding | None:
+    """提高X个百分点 between two rates is B − A in points."""
+    if spec.params["problem"] != "change-mismatch" or not base.value.unit == later.value.unit == "%":
+        # Points only measure the distance between two rates or shares.
+        return None
+    prefix = change.sentence[: max(0, change.mention.reading_start - change.sentence_start)]
+    down = bool(DOWN.search(prefix))
+    points = _difference(Interval.of(base.value), Interval.of(later.value), down)
+    if stated.intersects(points):
+        return None
+    digits = max(decimals_of(change.mention.text), 1)
+    word = "下降" if down else "提高"
+    arithmetic = (f"{later.mention.text} − {base.mention.text} = {format_number(later.value.value - base.value.value, digits)}"
+                  f"个百分点 (区间 {format_range(points.low, points.high, digits)})")
+    return make_finding(spec, (base, later, change), arithmetic=arithmetic,
+                        suggestion=f"“{word}{format_number(points.mid, digits)}个百分点”",
+                        stated=change.mention.text.replace("\n", ""), computed=f"{format_number(points.mid, digits)}个百分点",
+                        base=base.mention.text, later=later.mention.text)
+
+
+def _difference(a: Interval, b: Interval, down: bool) -> Interval:
+    """B − A (or A − B for a fall) over intervals."""
+    rise = Interval(b.low - a.high, b.high - a.low)
+    return rise.negate() if down else rise

@@ -1,0 +1,80 @@
+"""Headline vs body: a figure in a heading must agree with the body's figure for the same metric."""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any
+
+from checker.intervals import Interval
+from checker.engine.kinds._shared import expect_keys, format_range, make_finding
+from checker.model import Claim, Finding
+
+
+def parse_params(raw: dict[str, Any], path: str, lines: dict[str, int]) -> dict[str, Any]:
+    """No parameters."""
+    return expect_keys(raw, {}, path, lines)
+
+
+def check(spec, context) -> list[Finding]:
+    """Flag a heading figure when body figures of its metric exist and none agrees with it."""
+    by_doc: dict[str, list[Claim]] = {}
+    for claim in context.index.claims:
+        if claim.value is not None and claim.relation != "count" and claim.role != "span":
+            by_doc.setdefault(claim.doc, []).append(claim)
+    findings = []
+    for claims in by_doc.values():
+        claims.sort(key=lambda c: c.mention.reading_start)
+        body: dict[tuple, list[Claim]] = {}
+        for claim in claims:
+            if not claim.heading:
+                body.setdefault(_measure_key(claim), []).append(claim)
+        starts = {key: [c.mention.reading_start for c in members] for key, members in body.items()}
+        heads = [c for c in claims if c.heading]
+        for k, head in enumerate(heads):
+            if not head.metric or head.metric.rsplit("|", 1)[-1].startswith("?"):
+                continue
+            key = _measure_key(head)
+            low, high = _section(head, heads, k)
+            members = body.get(key, [])
+            window = members[bisect.bisect_left(starts.get(key, []), low):bisect.bisect_left(starts.get(key, []), high)]
+            peers = [c for c in window if _same_statement(head, c)]
+            if not peers or (len(peers) > 1 and head.metric not in {p.metric for p in peers}):
+                # The body never states this metric, or a vague headline matches several: nothing sure to compare.
+                continue
+            if any(Interval.of(head.value).intersects(Interval.of(p.value)) for p in peers):
+                continue
+            peer = peers[0]
+            h, p = Interval.of(head.value), Interval.of(peer.value)
+            findings.append(make_finding(
+                spec, (head, peer), stated=head.mention.text, body=peer.mention.text,
+                arithmetic=f"标题“{head.mention.text}”区间 {format_range(h.low, h.high)}；正文“{peer.mention.text}”区间 {format_range(p.low, p.high)}",
+            ))
+    return findings
+
+
+def _section(head: Claim, heads: list[Claim], k: int) -> tuple[int, float]:
+    """The stretch of text a heading speaks for: the whole article for its title, else up to the next heading."""
+    if k == 0:
+        # The first heading is the article's title: the whole body stands under it.
+        return 0, float("inf")
+    later = [h.mention.reading_start for h in heads[k + 1:] if h.sentence_start != head.sentence_start]
+    return head.mention.reading_start, later[0] if later else float("inf")
+
+
+def _measure_key(claim: Claim) -> tuple:
+    """Index key of a claim: its measure, relation and unit (headlines are compared only within one key)."""
+    return claim.metric.rsplit("|", 1)[-1], claim.relation, claim.value.unit
+
+
+def _same_statement(head: Claim, body: Claim) -> bool:
+    """True when a body claim states the heading's metric (or, for a headline naming no known industry, its measure)."""
+    if (head.relation, head.value.unit) != (body.relation, body.value.unit):
+        return False
+    if head.period is not None and body.period is not None and (head.period.start, head.period.end) != (body.period.start, body.period.end):
+        return False
+    if head.metric == body.metric:
+        return True
+    head_parts, body_parts = head.metric.split("|"), body.metric.split("|")
+    # 芯屏汽合 上半年产值同比增长28%: a headline's own nickname for the industry still names the measure.
+    vague = len(head_parts) < 2 or not head_parts[-2] or head_parts[-2].startswith("?")
+    return vague and head_parts[-1] == body_parts[-1] and (not head.subject or head.subject == body.subject)

@@ -1,0 +1,71 @@
+"""Total: parts listed after a stated total (共X，其中A、B) must not exceed it."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from checker.intervals import Interval
+from checker.engine.kinds._shared import expect_keys, format_number, make_finding
+from checker.model import Claim, Finding
+
+TOTAL_WORDS = re.compile(r"(?:总计|合计|共计|共|总|累计)[^，,。]{0,14}$")
+PART_WORDS = re.compile(r"其中|包括|分别")
+
+
+def parse_params(raw: dict[str, Any], path: str, lines: dict[str, int]) -> dict[str, Any]:
+    """Params: overlapping (labels of classes that may overlap: 高新技术企业 and 专精特新企业 are not disjoint)."""
+    params = expect_keys(raw, {"overlapping": list}, path, lines)
+    params.setdefault("overlapping", [])
+    return params
+
+
+def check(spec, context) -> list[Finding]:
+    """Flag a total whose parts (after 其中/包括, in its sentence or the next one) add up to more than it."""
+    sentences: dict[str, dict[int, list[Claim]]] = {}
+    for claim in context.index.claims:
+        if claim.value is not None and claim.relation == "level":
+            sentences.setdefault(claim.doc, {}).setdefault(claim.sentence_start, []).append(claim)
+    findings = []
+    for by_start in sentences.values():
+        starts = sorted(by_start)
+        for i, start in enumerate(starts):
+            following = by_start[starts[i + 1]] if i + 1 < len(starts) else []
+            finding = _check_sentence(spec, _ordered(by_start[start]), _ordered(following))
+            if finding is not None:
+                findings.append(finding)
+    return findings
+
+
+def _ordered(claims: list[Claim]) -> list[Claim]:
+    """Claims in text order."""
+    return sorted(claims, key=lambda c: c.mention.reading_start)
+
+
+def _check_sentence(spec, claims: list[Claim], following: list[Claim]) -> Finding | None:
+    """Find 'total … 其中 parts' in one sentence (or a next sentence opening with 其中) and compare the sums."""
+    for k, total in enumerate(claims):
+        before = total.sentence[: max(0, total.mention.reading_start - total.sentence_start)]
+        if not TOTAL_WORDS.search(before):
+            continue
+        rest = total.sentence[total.mention.reading_end - total.sentence_start:]
+        parts = [c for c in claims[k + 1:] if c.value.unit == total.value.unit]
+        if not PART_WORDS.search(rest) and following and following[0].sentence.startswith(("其中", "包括")):
+            # 总值1.31万亿元，同比增长6.9%。其中，出口…、进口…: the parts follow in the next sentence.
+            rest = following[0].sentence
+            parts = [c for c in following if c.value.unit == total.value.unit]
+        elif not PART_WORDS.search(rest):
+            # Without 其中/包括 the later figures need not be parts of this total.
+            return None
+        if len(parts) < 2:
+            return None
+        if any(word in rest for word in spec.params["overlapping"]):
+            # 其中高新技术企业80家、专精特新企业60家: such classes overlap, so their sum may exceed the total.
+            return None
+        low_sum = sum(Interval.of(p.value).low for p in parts)
+        if low_sum <= Interval.of(total.value).high:
+            return None
+        listed = " + ".join(p.mention.text for p in parts)
+        return make_finding(spec, (total, *parts), stated=total.mention.text, computed=format_number(low_sum),
+                            arithmetic=f"{listed} ≥ {format_number(low_sum)} > {total.mention.text}")
+    return None

@@ -1,0 +1,114 @@
+"""Load rule files (rules/<kind>/<problem>.yaml) into RuleSpecs, validated against rules/schema.json."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from checker.errors import RuleFileError
+from checker.yamlio import load_yaml_mapping
+
+KINDS = (
+    "agreement", "growth", "share", "total", "count", "duration", "relative-date", "revision",
+    "forecast-vs-actual", "headline-vs-body", "wording", "weekday",
+)
+SEVERITIES = ("error", "warning", "info")
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+@attrs.frozen
+class RuleSpec:
+    """One rule: a kind implemented in code, with the data that configures it."""
+
+    id: str
+    kind: str
+    severity: str
+    message: str
+    description: str
+    params: dict[str, Any]
+    examples: tuple[dict[str, str], ...] = ()
+    references: tuple[str, ...] = ()
+    enabled: bool = True
+    path: str = ""
+
+    @classmethod
+    def from_mapping(cls, raw: dict[str, Any], path: Path, lines: dict[str, int]) -> "RuleSpec":
+        """Build a spec from a validated rule file; the id comes from its path."""
+        rule_id = f"{path.parent.name}.{path.stem}"
+        if raw.get("id", rule_id) != rule_id:
+            raise RuleFileError(str(path), lines.get("id"), "id", f"must be '{rule_id}' (the id comes from the path)")
+        if raw["kind"] != path.parent.name:
+            raise RuleFileError(str(path), lines.get("kind"), "kind", f"'{raw['kind']}' does not match its folder '{path.parent.name}'")
+        params = kind_module(raw["kind"]).parse_params(raw.get("params", {}) or {}, str(path), lines)
+        return cls(
+            id=rule_id, kind=raw["kind"], severity=raw["severity"], message=raw["message"],
+            description=raw.get("description", ""), params=params,
+            examples=tuple(raw.get("examples", ())), references=tuple(raw.get("references", ())),
+            enabled=raw.get("enabled", True), path=str(path),
+        )
+
+    def render(self, **values: Any) -> str:
+        """Fill the message template's named placeholders; unknown names stay as written."""
+        return PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0))), self.message)
+
+
+@attrs.frozen
+class RulePack:
+    """The rules of a run, in a stable order."""
+
+    rules: tuple[RuleSpec, ...]
+    version: str  # a digest of the rule files, for caches
+
+    def enabled(self) -> tuple[RuleSpec, ...]:
+        """The rules switched on."""
+        return tuple(r for r in self.rules if r.enabled)
+
+    def by_id(self, rule_id: str) -> RuleSpec | None:
+        """Look a rule up by id."""
+        return next((r for r in self.rules if r.id == rule_id), None)
+
+
+def kind_module(kind: str) -> Any:
+    """Import the module that implements a rule kind."""
+    return importlib.import_module(f"checker.engine.kinds.{kind.replace('-', '_')}")
+
+
+def load_pack(directories: list[Path], schema_path: Path) -> RulePack:
+    """Load every rule file below the given directories; later directories override by id."""
+    import hashlib
+
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(json.loads(schema_path.read_text(encoding="utf-8")))
+    rules: dict[str, RuleSpec] = {}
+    digest = hashlib.sha256()
+    for directory in directories:
+        if not directory.is_dir():
+            raise RuleFileError(str(directory), None, None, "rule directory does not exist")
+        for path in sorted(directory.glob("*/*.yaml")):
+            if path.parent.name == "lexicon":
+                # Lexicons live beside rules but are not rules.
+                continue
+            spec = _load_rule(path, validator)
+            rules[spec.id] = spec
+            digest.update(path.read_bytes())
+    return RulePack(tuple(rules[k] for k in sorted(rules)), digest.hexdigest()[:16])
+
+
+def _load_rule(path: Path, validator: Any) -> RuleSpec:
+    """Load and validate one rule file, citing file, line and key on any problem."""
+    raw, lines = load_yaml_mapping(path)
+    errors = sorted(validator.iter_errors(raw), key=lambda e: list(e.absolute_path))
+    if errors:
+        error = errors[0]
+        key = ".".join(str(p) for p in error.absolute_path)
+        if error.validator == "additionalProperties":
+            extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+            key = ".".join([key, extra[0]]).strip(".") if extra else key
+        raise RuleFileError(str(path), lines.get(key) or lines.get(key.split(".")[0]), key or None, error.message)
+    return RuleSpec.from_mapping(raw, path, lines)

@@ -1,0 +1,60 @@
+"""Run a rule pack over a fact index: dispatch each rule to its kind, collect findings."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+import attrs
+
+from checker.model import Document, Finding
+from checker.engine.pack import RulePack, kind_module
+
+
+@attrs.frozen(eq=False)
+class RunContext:
+    """What a kind may look at: the fact index, the documents and the unit system."""
+
+    index: Any  # checker.claims.link.FactIndex
+    documents: dict[str, Document]
+    units: Any  # checker.extract.units.UnitSystem
+
+
+def run(pack: RulePack, context: RunContext, scope: str | None = None) -> list[Finding]:
+    """Return the findings of every enabled rule (of one scope, when given), in a stable order."""
+    findings: list[Finding] = []
+    for spec in pack.enabled():
+        module = kind_module(spec.kind)
+        if scope is not None and getattr(module, "SCOPE", "document") != scope:
+            continue
+        findings.extend(module.check(spec, context))
+    return sorted(findings, key=_order)
+
+
+def sort_findings(findings) -> list[Finding]:
+    """Findings in report order: document, position, rule."""
+    return sorted(findings, key=_order)
+
+
+def _order(finding: Finding) -> tuple:
+    """Sort by document, position, then rule id."""
+    doc, start = _first_location(finding)
+    return (doc, start, finding.rule)
+
+
+def _first_location(finding: Finding) -> tuple[str, int]:
+    """The first place a finding points at."""
+    if finding.claims:
+        claim = finding.claims[0]
+        return claim.doc, claim.mention.span.start
+    if finding.spans:
+        return finding.spans[0][0], finding.spans[0][1].start
+    return "", 0
+
+
+def fingerprint(finding: Finding) -> str:
+    """A stable id from rule, fact key and the normalized claim texts; never from offsets."""
+    parts = [finding.rule, finding.fact_key]
+    parts += sorted(f"{c.doc}|{c.role}|{c.mention.text.replace(chr(10), '')}" for c in finding.claims)
+    parts += sorted(f"{doc}|{text.replace(chr(10), '')}" for doc, _, text in finding.spans)
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]

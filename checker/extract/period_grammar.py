@@ -1,0 +1,207 @@
+"""The regular expressions of the time grammar, compiled once from a period lexicon.
+
+One scanner joins every alternative (full numeric dates, anchored periods, as-of words, fixed and
+counted durations, and a skip alternative for numbers that are not times) with the longest match
+first; each alternative is also compiled alone with its named groups, to read a match. The small
+numeral helpers the readers share live here too, next to the patterns that match the numerals.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+if TYPE_CHECKING:  # the lexicon imports this module to compile itself
+    from checker.extract.period_lexicon import PeriodLexicon, RelativeWord
+
+CN_DIGITS = "〇一二三四五六七八九"
+_CN_NUMERALS = "〇零一二三四五六七八九十两"
+_BOUNDARY = r"\s，。；：！？、,.;:!?“”\"‘’'（）()《》【】\[\]—…·"
+_AR = r"(?<![0-9.．])[0-9]{1,3}(?:\.[0-9]+)?(?![0-9])"
+# 统一年, 同一年, 唯一月: 一 belongs to the word before, not to a number
+_CN = r"(?<![〇零一二三四五六七八九十两百千万亿统同唯单逐每之其])[一二三四五六七八九十两]{1,3}"
+_Y4 = r"(?<![0-9.．])(?:19[0-9]{2}|20[0-9]{2}|2100)(?![0-9]|[.．][0-9])"
+_CY = r"(?<![〇零一二三四五六七八九十])[〇零一二三四五六七八九]{4}"
+_SP = "[ \u3000]?"
+# a bare year range (2025-2027) is not part of an identifier: GB/T 2022-2024, ISO 2022-1994, A2025
+_NOT_AFTER_ID = r"(?<![A-Za-z_/\\-])(?<![A-Za-z/][ \u3000])"
+_NOT_BEFORE_ID = r"(?![A-Za-z_]|[-/.．:：_][0-9A-Za-z])"
+_MONTH = (
+    r"(?:(?<![0-9.．])(?:1[0-2]|0?[1-9])"
+    r"|(?<![〇零一二三四五六七八九十统同唯单逐每之其])(?:十[一二]?|[一二三四五六七八九]))"
+)
+_DAY = (
+    r"(?:(?<![0-9])(?:3[01]|[12][0-9]|0?[1-9])"
+    r"|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+)
+_N12 = r"(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九两])"
+_FULLNUM = (
+    r"(?<![0-9.．])(?:19|20)[0-9]{2}(?:-[0-9]{1,2}-|/[0-9]{1,2}/|\.[0-9]{1,2}\.)[0-9]{1,2}(?![0-9])"
+)
+_SKIP = r"第[0-9一二三四五六七八九十百千两〇零]+|[0-9]+(?:[.．/:：][0-9]+)*"
+
+
+@attrs.frozen
+class Grammar:
+    """The compiled expressions: one scanner and one reader per alternative."""
+
+    scan: re.Pattern[str]
+    readers: Mapping[str, re.Pattern[str]]
+
+
+def compile_grammar(lexicon: PeriodLexicon) -> Grammar:
+    """Compile the scanner and the readers from the lexicon's words."""
+    fixed = _words(word for word, _ in lexicon.fixed_durations)
+    readers = {  # in order of preference where two could start at the same character
+        "fullnum": _FULLNUM,
+        "anchored": _anchored_pattern(lexicon),
+        "asof": _words(lexicon.asof_words),
+        "fixed": f"(?P<dpre>{_words(lexicon.duration_prefixes)})?(?P<fixed>{fixed})",
+        "counted": _counted_pattern(lexicon),
+        "skip": _SKIP,
+    }
+    alternation = "|".join(f"(?P<{name}>{_unnamed(body)})" for name, body in readers.items())
+    # the lookahead lets the scanner pass over most characters after a single set test
+    scan = re.compile(f"(?=[{_first_chars(lexicon)}])(?:{alternation})")
+    # A plain dict (never mutated) so that cached resources can be pickled.
+    return Grammar(scan, {name: re.compile(body) for name, body in readers.items()})
+
+
+def _anchored_pattern(lexicon: PeriodLexicon) -> str:
+    """Return the pattern of anchored periods: [截至] simple [connector simple | suffix]."""
+    conn = _words(lexicon.range_connectors)
+    suffixes = _alternatives(
+        re.escape(s.word) + (f"(?![{re.escape(s.not_before)}])" if s.not_before else "")
+        for s in sorted(lexicon.suffixes, key=lambda s: -len(s.word))
+    )
+    second = f"(?:{_simple_pattern(lexicon, '2')}|(?P<dd>{_DAY})[日号])"
+    return (
+        f"(?P<pre>{_words(lexicon.asof_prefixes)})?{_simple_pattern(lexicon, '1')}"
+        f"(?:(?P<conn>{conn}){second})?(?P<suf>{suffixes})?"
+    )
+
+
+def _year_range_pattern(conn: str, tag: str) -> str:
+    """Return the pattern of a year range: 2025-2027年, 2025年至2027年, or a bare 2025—2027."""
+    # the identifier guards apply to a bare range only: 2025-2027年 names its years whatever precedes
+    written = f"{_Y4}{_SP}年|{_Y4}(?:{_SP}年)?{conn}{_Y4}{_SP}年"
+    return (
+        f"(?:(?={written})|{_NOT_AFTER_ID})"
+        f"(?P<ya{tag}>{_Y4})(?:{_SP}年)?{conn}(?P<yb{tag}>{_Y4})(?:{_SP}年|{_NOT_BEFORE_ID})"
+    )
+
+
+def _simple_pattern(lexicon: PeriodLexicon, tag: str) -> str:
+    """Return the pattern of one end of a period: a year, a month or day, a year part, or both."""
+    conn = _words(lexicon.range_connectors)
+    relative = _alternatives(_guarded(w) for w in sorted(lexicon.relative_years, key=lambda w: -len(w.word)))
+    plans = _words(p.name for p in lexicon.plans)
+    year = (
+        f"{_year_range_pattern(conn, tag)}"
+        f"|(?P<y{tag}>{_Y4}){_SP}年度?|(?P<cy{tag}>{_CY})年|(?P<rel{tag}>{relative})"
+        f"|[“\"‘']?(?P<plan{tag}>{plans})[”\"’']?"
+    )
+    templates = [
+        f"(?P<pt{tag}_{i}>{re.escape(p.word).replace(re.escape('{n}'), f'(?P<n{tag}_{i}>{_N12})')})"
+        for i, p in enumerate(lexicon.year_parts)
+        if "{n}" in p.word
+    ]
+    named = _words(p.word for p in lexicon.year_parts if "{n}" not in p.word)
+    relative_months = _words(w.word for w in lexicon.relative_months)
+    rest = (
+        f"(?P<ma{tag}>{_MONTH})月?{conn}(?P<mb{tag}>{_MONTH})月份?"
+        f"|(?:(?P<m{tag}>{_MONTH})月份?|(?P<rm{tag}>{relative_months}))(?:(?P<d{tag}>{_DAY})[日号])?"
+        f"|{'|'.join(templates + [f'(?P<part{tag}>{named})'])}"
+    )
+    # at least one of year and rest: the lookahead stops the whole from matching nothing
+    return f"(?=(?:{_unnamed(year)}|{_unnamed(rest)}))(?:{year})?(?:{rest})?"
+
+
+def _counted_pattern(lexicon: PeriodLexicon) -> str:
+    """Return the pattern of counted spans: durations (50天), ago (39年前) and recent (近五年)."""
+    recent = _alternatives(_guarded(w) for w in sorted(lexicon.recent_prefixes, key=lambda w: -len(w.word)))
+    # 90年代 (a decade), 三年级 (a school grade) and 一周年 (an anniversary) are not lengths of time
+    units = _alternatives(
+        re.escape(u.word) + {"Y": "(?![代级])", "W": "(?!年)"}.get(u.designator, "")
+        for u in sorted(lexicon.duration_units, key=lambda u: -len(u.word))
+    )
+    post = _words(lexicon.ago_suffixes + lexicon.recent_suffixes)
+    return (
+        f"(?:(?P<rpre>{recent}){_number_pattern(lexicon, 'r')}?"
+        f"|(?P<dpre>{_words(lexicon.duration_prefixes)})?{_number_pattern(lexicon, 'd')})"
+        f"(?P<unit>{units})(?P<post>{post})?"
+    )
+
+
+def _number_pattern(lexicon: PeriodLexicon, tag: str) -> str:
+    """Return the pattern of a count: 11, 1.5, 三十, 十多, 十来, or a vague 数十 / 几."""
+    # a round marker follows a round number only: 十来天, 20来年, but not 一来 (“firstly”)
+    approx = f"(?:{_words(lexicon.approximate_markers)}|(?<=[十0]){_words(lexicon.round_markers)})"
+    vague = _words(lexicon.vague_numbers)
+    exact = f"(?:(?P<ar{tag}>{_AR})|(?P<cn{tag}>{_CN}))(?P<ap{tag}>{approx})?"
+    return f"(?:{exact}|(?P<vg{tag}>{vague}[十百千]?))"
+
+
+def _guarded(word: RelativeWord) -> str:
+    """Return a word's pattern with its clause-boundary and not-after guards."""
+    guard = f"(?<![^{_BOUNDARY}])" if word.boundary else ""
+    if word.not_after:
+        guard += f"(?<![{re.escape(word.not_after)}])"
+    return guard + re.escape(word.word)
+
+
+def _words(words: Any) -> str:
+    """Return an alternation of literal words, longest first, or a pattern that never matches."""
+    return _alternatives(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _alternatives(patterns: Any) -> str:
+    """Return a group of alternative patterns, or a pattern that never matches when there are none."""
+    patterns = list(patterns)
+    return "(?:" + "|".join(patterns) + ")" if patterns else "(?!)"
+
+
+def _unnamed(pattern: str) -> str:
+    """Return a pattern with its named groups made anonymous, to embed it twice."""
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
+
+def _first_chars(lexicon: PeriodLexicon) -> str:
+    """Return a character class body of every character a time expression can start with."""
+    words = [p.name for p in lexicon.plans] + [p.word for p in lexicon.year_parts]
+    words += [w.word for w in lexicon.relative_years + lexicon.relative_months + lexicon.recent_prefixes]
+    words += lexicon.asof_words + lexicon.asof_prefixes + lexicon.duration_prefixes + lexicon.vague_numbers
+    words += [word for word, _ in lexicon.fixed_durations]
+    chars = set("0123456789“\"‘'第" + _CN_NUMERALS) | {w[0] for w in words if w}
+    return "".join(re.escape(c) for c in sorted(chars))
+
+
+# --- numerals ---------------------------------------------------------------------------------
+
+
+def to_int(text: str) -> int:
+    """Return the value of an Arabic or Chinese numeral (11, 十一, 两), raising ValueError if invalid."""
+    if text.isascii():
+        return int(text)
+    value = chinese_int(text)
+    if value is None:
+        raise ValueError(f"not a numeral: {text}")
+    return value
+
+
+def chinese_int(text: str) -> int | None:
+    """Return the value of a Chinese numeral 一 to 九十九, or of digit-by-digit 二〇二四; None if invalid."""
+    text = text.replace("零", "〇").replace("两", "二")
+    # 百, 千 and other characters are beyond this helper's 一 to 九十九
+    if not text or any(ch not in CN_DIGITS + "十" for ch in text):
+        return None
+    if "十" not in text:
+        return int("".join(str(CN_DIGITS.index(ch)) for ch in text))
+    tens, _, ones = text.partition("十")
+    # 十 is written once, with at most one digit on each side, and never 〇十
+    if len(tens) > 1 or len(ones) > 1 or "十" in ones or tens == "〇" or ones == "〇":
+        return None
+    return CN_DIGITS.index(tens or "一") * 10 + (CN_DIGITS.index(ones) if ones else 0)

@@ -1,0 +1,433 @@
+"""Time expressions in Chinese news (2024年, 1至10月, 去年前三季度, “十四五”期间, 39年前, 50天) as Periods.
+
+The grammar (checker/period_grammar.py) is a handful of regular expressions compiled once from the
+lexicon (checker/period_lexicon.py, rules/lexicon/periods.yaml) and scanned once over the text,
+longest match first. Each match is then read by the same expression with named groups and turned
+into a Period anchored on the document date (DCT). Numbers that are not times (2134.3, 1/5, 33618,
+第3年) are consumed by a skip alternative so that no time is ever found inside them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Callable
+
+import attrs
+
+from checker.extract.dates import add_months, infer_year, month_end, parse_full_date
+from checker.model import Period
+from checker.extract.period_grammar import chinese_int, to_int
+from checker.extract.period_lexicon import (
+    GRANULARITIES,
+    UNIT_GRANULARITIES,
+    DurationUnit,
+    PeriodLexicon,
+    PlanPeriod,
+    RelativeWord,
+    Suffix,
+    YearPart,
+    find_entry,
+    load_period_lexicon,
+)
+
+# the lexicon and its entries live in checker.extract.period_lexicon; they stay importable from here
+__all__ = [
+    "DurationUnit", "PeriodLexicon", "PlanPeriod", "RelativeWord", "Suffix", "YearPart",
+    "find_periods", "load_period_lexicon",
+]
+
+
+def find_periods(
+    reading: str, dct: dt.date | None, lexicon: PeriodLexicon
+) -> list[tuple[int, int, Period]]:
+    """Return the time expressions of a text as non-overlapping (start, end, Period), longest first."""
+    found = []
+    readers = lexicon.grammar.readers
+    for match in lexicon.grammar.scan.finditer(reading):
+        kind = match.lastgroup
+        # the skip alternative swallows numbers that are not times (2134.3, 1/5, 第3年)
+        if kind == "skip":
+            continue
+        groups = readers[kind].fullmatch(reading, match.start(), match.end())
+        # the reader is the scanner's own alternative with names; it cannot miss, but never crash
+        if groups is None:
+            continue
+        try:
+            period = _READERS[kind](groups, dct, lexicon)
+        except (ValueError, OverflowError):
+            # counting back or ahead left the calendar (39年前 in a year-1 document): no time
+            continue
+        if period is not None:
+            found.append((match.start(), match.end(), period))
+    return found
+
+
+# --- reading matches --------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Years:
+    """The years an anchored end names: one (2024年, 去年) or several (2025-2027年, 十四五)."""
+
+    first: int | None  # None: a relative year (去年) without a document date
+    last: int | None
+    granularity: str
+    relative: bool
+
+
+def _read_fullnum(groups: re.Match[str], dct: dt.date | None, lexicon: PeriodLexicon) -> Period | None:
+    """Read 2024-11-25, 2024/11/25 or 2024.11.25 as a day."""
+    day = parse_full_date(groups[0], dct)
+    # dateparser found no such day (2023-02-29): no time, rather than a wrong one
+    if day is None:
+        return None
+    return Period("point", day, day, granularity="day")
+
+
+def _read_anchored(groups: re.Match[str], dct: dt.date | None, lexicon: PeriodLexicon) -> Period | None:
+    """Read an anchored period: one end or a range of two, then its suffix and as-of prefix."""
+    try:
+        period = _read_simple(groups, "1", dct, lexicon, None)
+        if groups["conn"]:
+            period = _join_range(period, groups, dct, lexicon)
+    except ValueError:
+        # no such day (2月30日), a backwards range, a year part of a multi-year span: not placeable
+        return None
+    if period is not None and groups["suf"]:
+        period = _apply_suffix(period, find_entry(lexicon.suffixes, groups["suf"]).means, dct)
+    if period is not None and groups["pre"]:
+        period = _as_of(period, dct)
+    return period
+
+
+@attrs.frozen
+class _Rest:
+    """The part of an anchored end after its year: months, a day, or a named year part."""
+
+    first: int
+    last: int
+    day: int | None = None
+    granularity: str = "month"
+    cumulative: bool = False
+    named: bool = False  # a year part (一季度), whose year is the document year when unwritten
+    wraps: bool = False  # the last month is in the next year (11至2月)
+    arabic: bool = False  # month and day in Arabic digits, so dateparser can read the full date
+
+
+def _read_simple(
+    groups: re.Match[str], tag: str, dct: dt.date | None, lexicon: PeriodLexicon, default_year: int | None
+) -> Period:
+    """Read one end of a period; `default_year` is the year to assume when none is written."""
+    if groups[f"rm{tag}"]:
+        return _read_relative_month(groups, tag, dct, lexicon)
+    years = _read_years(groups, tag, dct, lexicon)
+    rest = _read_rest(groups, tag, lexicon)
+    if rest is None:
+        return _year_period(years)  # the pattern's lookahead guarantees a year when there is no rest
+    if years is not None and years.first != years.last:
+        raise ValueError("a month or year part of a multi-year span")
+    year, relative = _year_of(rest, years, dct, default_year)
+    if year is None:
+        # 去年12月 or 11月 without a document date: a time, but not one we can place
+        kind = "point" if rest.day else "period"
+        return Period(kind, granularity="day" if rest.day else rest.granularity, relative=True)
+    return _place(rest, year, relative, arabic=bool(groups[f"y{tag}"]) and rest.arabic, dct=dct)
+
+
+def _year_period(years: _Years) -> Period:
+    """Return the whole years named, from 1 January of the first to 31 December of the last."""
+    if years.first is None or years.last is None:
+        return Period("period", granularity=years.granularity, relative=True)
+    start, end = dt.date(years.first, 1, 1), dt.date(years.last, 12, 31)
+    return Period("period", start, end, granularity=years.granularity, relative=years.relative)
+
+
+def _year_of(
+    rest: _Rest, years: _Years | None, dct: dt.date | None, default_year: int | None
+) -> tuple[int | None, bool]:
+    """Return the year a month or year part falls in, and whether it came from the document date."""
+    if years is not None:
+        return years.first, years.relative
+    if default_year is not None:
+        return default_year, False
+    if dct is None:
+        return None, True
+    # a named part (一季度, 下半年, 年底) is usually this year's, even in plans written months ahead;
+    # a year-to-date part (前三季度) is only reported once it has closed, like a month range
+    if rest.named and not rest.cumulative:
+        return dct.year, True
+    return infer_year(rest.last, rest.day or 1, dct) - rest.wraps, True
+
+
+def _place(rest: _Rest, year: int, relative: bool, arabic: bool, dct: dt.date | None) -> Period:
+    """Return the day or months of `rest` in `year`."""
+    if rest.day is None:
+        start, end = dt.date(year, rest.first, 1), month_end(year + rest.wraps, rest.last)
+        return Period("period", start, end, granularity=rest.granularity, relative=relative,
+                      cumulative=rest.cumulative)
+    if arabic:
+        day = parse_full_date(f"{year}年{rest.first}月{rest.day}日", dct)
+    else:
+        day = dt.date(year, rest.first, rest.day)
+    if day is None:
+        raise ValueError("no such day")
+    return _point(day, relative=relative)
+
+
+def _read_years(
+    groups: re.Match[str], tag: str, dct: dt.date | None, lexicon: PeriodLexicon
+) -> _Years | None:
+    """Return the years written at the start of an anchored end, or None when none is written."""
+    if groups[f"ya{tag}"]:
+        first, last = int(groups[f"ya{tag}"]), int(groups[f"yb{tag}"])
+        if first > last:
+            raise ValueError("a year range running backwards")
+        return _Years(first, last, "year" if first == last else "years", False)
+    if groups[f"y{tag}"]:
+        return _Years(int(groups[f"y{tag}"]), int(groups[f"y{tag}"]), "year", False)
+    if groups[f"cy{tag}"]:
+        year = chinese_int(groups[f"cy{tag}"])
+        if year is None or not 1900 <= year <= 2100:
+            raise ValueError("not a year")
+        return _Years(year, year, "year", False)
+    if groups[f"rel{tag}"]:
+        year = dct.year + find_entry(lexicon.relative_years, groups[f"rel{tag}"]).offset if dct else None
+        return _Years(year, year, "year", True)
+    if groups[f"plan{tag}"]:
+        plan = next(p for p in lexicon.plans if p.name == groups[f"plan{tag}"])
+        return _Years(plan.first_year, plan.last_year, "years", False)
+    # no year written (11月25日, 一季度): the caller takes it from context or the document date
+    return None
+
+
+def _read_rest(groups: re.Match[str], tag: str, lexicon: PeriodLexicon) -> _Rest | None:
+    """Return the months, day or year part written after the year, or None."""
+    if groups[f"ma{tag}"]:
+        first, last = to_int(groups[f"ma{tag}"]), to_int(groups[f"mb{tag}"])
+        if first == last:
+            raise ValueError("a range of one month")
+        # 1—11月 is year-to-date: never link it with a full-year figure; 11至2月 runs into next year
+        return _Rest(first, last, cumulative=first == 1, wraps=first > last)
+    if groups[f"m{tag}"]:
+        month, day = groups[f"m{tag}"], groups[f"d{tag}"]
+        arabic = month.isascii() and (day is None or day.isascii())
+        return _Rest(to_int(month), to_int(month), to_int(day) if day else None,
+                     granularity="day" if day else "month", arabic=arabic)
+    part, n = _matched_part(groups, tag, lexicon)
+    # a bare year (2024年, 十四五): nothing after it
+    if part is None:
+        return None
+    first = n if part.first == "n" else part.first
+    last = n if part.last == "n" else part.last
+    if not 1 <= first <= last <= 12:
+        raise ValueError("months out of range")
+    return _Rest(first, last, granularity=part.granularity, cumulative=part.cumulative, named=True)
+
+
+def _matched_part(groups: re.Match[str], tag: str, lexicon: PeriodLexicon) -> tuple[YearPart | None, int]:
+    """Return the year part that matched and the number its {n} stood for."""
+    if groups[f"part{tag}"]:
+        return find_entry(lexicon.year_parts, groups[f"part{tag}"]), 0
+    for index, part in enumerate(lexicon.year_parts):
+        if "{n}" in part.word and groups[f"pt{tag}_{index}"]:
+            return part, to_int(groups[f"n{tag}_{index}"])
+    return None, 0
+
+
+def _read_relative_month(
+    groups: re.Match[str], tag: str, dct: dt.date | None, lexicon: PeriodLexicon
+) -> Period:
+    """Read 本月 / 上个月 [N日] as a month or a day."""
+    day = groups[f"d{tag}"]
+    if _read_years(groups, tag, dct, lexicon) is not None:
+        raise ValueError("a year before a relative month")
+    if dct is None:
+        return Period("point" if day else "period", granularity="day" if day else "month", relative=True)
+    month = add_months(dct.replace(day=1), find_entry(lexicon.relative_months, groups[f"rm{tag}"]).offset)
+    if day:
+        return _point(month.replace(day=to_int(day)), relative=True)
+    return Period("period", month, month_end(month.year, month.month), granularity="month", relative=True)
+
+
+def _join_range(
+    first: Period, groups: re.Match[str], dct: dt.date | None, lexicon: PeriodLexicon
+) -> Period:
+    """Join the two ends of a range (2025年1月至2026年3月, 11月25日至27日) into one period."""
+    if groups["dd"]:
+        # a bare day (…25日至27日) shares the month of the first end
+        if first.kind != "point":
+            raise ValueError("a bare day after a period that is not a day")
+        second = first if first.start is None else _point(first.start.replace(day=to_int(groups["dd"])))
+    else:
+        default = first.end.year if first.end else None
+        second = _read_simple(groups, "2", dct, lexicon, default)
+        wrote_year = _read_years(groups, "2", dct, lexicon) is not None
+        # 11月至2月: an unyeared second end before the first runs into the next year
+        if not wrote_year and default and second.start and first.start and second.start < first.start:
+            second = _read_simple(groups, "2", dct, lexicon, default + 1)
+    relative = first.relative or second.relative
+    granularity = max(first.granularity, second.granularity, key=GRANULARITIES.index)
+    if first.start is None or second.end is None:
+        return Period("period", granularity=granularity, relative=relative)
+    if second.end < first.start:
+        raise ValueError("a range running backwards")
+    if granularity == "year" and first.start.year != second.end.year:
+        granularity = "years"
+    return Period("period", first.start, second.end, granularity=granularity, relative=relative)
+
+
+def _apply_suffix(period: Period, means: str, dct: dt.date | None) -> Period | None:
+    """Return the period a suffix makes: since (以来) up to the DCT, the end (底) or start (初) of it."""
+    # an unplaced period stays unplaced whatever its suffix; 期间 and 时期 change nothing
+    if period.start is None or means == "same":
+        return attrs.evolve(period, end=None, cumulative=True) if means == "since" else period
+    if means == "since":
+        # since a day after the document date (2030年以来) is not a span that has happened
+        if dct is None or period.start > dct:
+            return None
+        return Period("period", period.start, dct, granularity="day", relative=True, cumulative=True)
+    edge = period.end if means == "end" else period.start
+    if period.granularity == "month":
+        return _point(edge, relative=period.relative)
+    if period.granularity in ("year", "years", "half", "quarter"):
+        end = month_end(edge.year, edge.month)
+        return Period("period", edge.replace(day=1), end, granularity="month", relative=period.relative)
+    return period
+
+
+def _as_of(period: Period, dct: dt.date | None) -> Period:
+    """Return an as-of date at the end of a period, or at the DCT when the period holds it (截至今年3月)."""
+    if period.end is None:
+        return Period("asof", granularity="day", relative=True)
+    day = dct if dct and period.start and period.start <= dct <= period.end else period.end
+    return Period("asof", day, day, granularity="day", relative=period.relative)
+
+
+def _read_asof(groups: re.Match[str], dct: dt.date | None, lexicon: PeriodLexicon) -> Period:
+    """Read 截至目前 / 目前 as an as-of date at the DCT."""
+    return Period("asof", dct, dct, granularity="day", relative=True)
+
+
+def _read_fixed(groups: re.Match[str], dct: dt.date | None, lexicon: PeriodLexicon) -> Period:
+    """Read a fixed duration word (半年) as its ISO 8601 length."""
+    length = dict(lexicon.fixed_durations)[groups["fixed"]]
+    return Period("duration", length=length, granularity=UNIT_GRANULARITIES[length[-1]])
+
+
+def _read_counted(groups: re.Match[str], dct: dt.date | None, lexicon: PeriodLexicon) -> Period | None:
+    """Read a count of units as a duration (50天), an earlier time (39年前) or a recent span (近五年)."""
+    unit = find_entry(lexicon.duration_units, groups["unit"])
+    tag = "r" if groups["rpre"] else "d"
+    try:
+        count, approximate = _read_count(groups, tag)
+    except ValueError:
+        # 十十年 and the like: Chinese characters that only look like a numeral
+        return None
+    if unit.name_guard and _ends_a_name(groups, lexicon):
+        return None
+    period = _counted_period(groups, count, approximate, unit, dct, lexicon)
+    return attrs.evolve(period, approximate=True) if period and approximate else period
+
+
+def _counted_period(
+    groups: re.Match[str], count: float | None, approximate: bool, unit: DurationUnit,
+    dct: dt.date | None, lexicon: PeriodLexicon,
+) -> Period | None:
+    """Return the span a count of units makes: earlier (前), recent (近, 来) or a plain duration."""
+    post = groups["post"]
+    if post in lexicon.ago_suffixes:
+        return _ago(count, approximate, unit, dct)
+    if groups["rpre"] or post:
+        bare = groups["rpre"] and count is None and not approximate
+        # 过去 and 最近 need a number: 最近天气 is not a span
+        if bare and not find_entry(lexicon.recent_prefixes, groups["rpre"]).bare:
+            return None
+        return _recent(count, approximate, unit, dct, cumulative=post is not None)
+    # a vague count (数十年, 多年) states no length
+    if count is None:
+        return None
+    return Period("duration", length=f"P{count:g}{unit.designator}", granularity=unit.granularity)
+
+
+def _ends_a_name(groups: re.Match[str], lexicon: PeriodLexicon) -> bool:
+    """True for a bare one-character numeral and unit glued to a word (华大九天), not opened by one (用了九天)."""
+    numeral = groups["cnd"]
+    if groups["dpre"] or groups["post"] or groups["apd"] or not numeral or len(numeral) != 1:
+        return False
+    before = groups.string[max(0, groups.start() - 8) : groups.start()]  # openers are short words
+    if not before or not ("\u4e00" <= before[-1] <= "\u9fff" or "\u3400" <= before[-1] <= "\u4dbf"):
+        return False
+    return not before.endswith(tuple(lexicon.name_guard_openers))
+
+
+def _read_count(groups: re.Match[str], tag: str) -> tuple[float | None, bool]:
+    """Return the count written before a unit and whether it is approximate (十多, 数十)."""
+    if groups[f"vg{tag}"]:
+        return None, True
+    text = groups[f"ar{tag}"] or groups[f"cn{tag}"]
+    if text is None:
+        return None, False
+    count = float(text) if "." in text else to_int(text)
+    return count, groups[f"ap{tag}"] is not None
+
+
+def _ago(
+    count: float | None, approximate: bool, unit: DurationUnit, dct: dt.date | None
+) -> Period | None:
+    """Return the year, month or day `count` units before the DCT (39年前)."""
+    # 数十年前, 1.5年前: no whole distance to count back
+    if count is None or count != int(count):
+        return None
+    count = int(count)
+    if dct is None:
+        kind = "point" if unit.designator in "DW" else "period"
+        return Period(kind, granularity=unit.granularity, relative=True)
+    if approximate:
+        # 十多年前 = 11 to 19 years ago; only round tens are idiomatic, and only in years
+        if unit.designator != "Y" or count % 10:
+            return None
+        return _year_period(_Years(dct.year - count - 9, dct.year - count - 1, "years", True))
+    if unit.designator == "Y":
+        return _year_period(_Years(dct.year - count, dct.year - count, "year", True))
+    if unit.designator == "M":
+        month = add_months(dct.replace(day=1), -count)
+        return Period("period", month, month_end(month.year, month.month), granularity="month", relative=True)
+    return _point(dct - dt.timedelta(days=count * (7 if unit.designator == "W" else 1)), relative=True)
+
+
+def _recent(
+    count: float | None, approximate: bool, unit: DurationUnit, dct: dt.date | None, cumulative: bool
+) -> Period:
+    """Return the last `count` units up to the DCT; the start is open when the count is vague."""
+    granularity = {"Y": "years", "M": "month"}.get(unit.designator, "day")
+    if dct is None:
+        return Period("period", granularity=granularity, relative=True, cumulative=cumulative)
+    start = None
+    if count is not None and not approximate:
+        whole = int(-(-count // 1))  # 近1.5年 reaches back into a second year
+        # covers both readings: the N finished units, or the current one and the N-1 before it
+        if unit.designator == "Y":
+            start = dt.date(dct.year - whole, 1, 1)
+        elif unit.designator == "M":
+            start = add_months(dct.replace(day=1), -whole)
+        else:
+            start = dct - dt.timedelta(days=whole * (7 if unit.designator == "W" else 1))
+    return Period("period", start, dct, granularity=granularity, relative=True, cumulative=cumulative)
+
+
+_READERS: Mapping[str, Callable[[re.Match[str], dt.date | None, PeriodLexicon], Period | None]]
+_READERS = MappingProxyType({
+    "fullnum": _read_fullnum,
+    "anchored": _read_anchored,
+    "asof": _read_asof,
+    "fixed": _read_fixed,
+    "counted": _read_counted,
+})
+
+
+def _point(day: dt.date, relative: bool = False) -> Period:
+    """Return a one-day period."""
+    return Period("point", day, day, granularity="day", relative=relative)

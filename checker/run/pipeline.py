@@ -1,0 +1,135 @@
+"""The whole check as pure functions: each document analysed alone, then the corpus cross-checked.
+
+Rule kinds have a scope. Document kinds (growth, count, wording …) look at one document's
+claims and text, so their findings are cached with the document. Corpus kinds (agreement,
+revision, forecast-vs-actual) compare linkable claims across documents and run every time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+
+from checker.model import Claim, Document, Finding
+from checker.extract.resources import RULES_DIR, Resources
+
+
+@attrs.frozen(eq=False)
+class DocAnalysis:
+    """One document's share of a run: the document, its claims and its document-scope findings."""
+
+    doc: Document
+    claims: tuple[Claim, ...]
+    findings: tuple[Finding, ...]
+
+    def linkable(self) -> list[tuple[str, str, Claim]]:
+        """(fact key, fact family, claim) for each claim that links across documents."""
+        from checker.claims.link import fact_family, fact_key
+
+        keyed = ((fact_key(c), c) for c in self.claims)
+        return [(key, fact_family(key), c) for key, c in keyed if key is not None]
+
+
+@attrs.frozen(eq=False)
+class CheckResult:
+    """Everything a report or a timeline needs from a run."""
+
+    documents: tuple[Document, ...]
+    claims: tuple[Claim, ...]
+    index: object  # checker.claims.link.FactIndex
+    findings: tuple[Finding, ...]
+    pack: object  # checker.engine.pack.RulePack
+    claim_count: int = -1  # all claims, when `claims` holds only the linkable ones (a warm cache)
+    fact_count: int = -1  # all facts, when the index holds only the comparable ones
+    suppressions: tuple = ()  # inline suppressions of the documents (checker.triage.status.Suppression)
+
+    @property
+    def total_facts(self) -> int:
+        """How many distinct facts the run's claims state."""
+        return self.fact_count if self.fact_count >= 0 else len(self.index.facts)
+
+    @property
+    def total_claims(self) -> int:
+        """How many claims the run understood."""
+        return self.claim_count if self.claim_count >= 0 else len(self.claims)
+
+
+def load_pack_and_lexicon(rule_dirs: list[Path], lexicons: list[Path] = ()) -> tuple[object, object]:
+    """Load the default rule pack and claim lexicon plus user rule directories and lexicon files."""
+    from checker.claims.lexicon import load_claim_lexicon
+    from checker.engine.pack import load_pack
+
+    dirs = [RULES_DIR] + [Path(d) for d in rule_dirs]
+    pack = load_pack(dirs, RULES_DIR / "schema.json")
+    files = [d / "lexicon" / "claims.yaml" for d in dirs if (d / "lexicon" / "claims.yaml").exists()]
+    return pack, load_claim_lexicon(files + [Path(p) for p in lexicons])
+
+
+def load_pack_cached(rule_dirs: list[Path], lexicons: list[Path], cache_dir: Path | None, digest: str):
+    """The rule pack and lexicon, from the cache folder when no rule, lexicon or code file changed."""
+    from checker.run.picklecache import cached
+
+    return cached(cache_dir, "pack", digest, lambda: load_pack_and_lexicon(rule_dirs, lexicons))
+
+
+def claims_of(doc: Document, resources: Resources, lexicon: object) -> tuple[Claim, ...]:
+    """Extract a document's mentions and build its claims."""
+    from checker.claims.build import build_claims
+    from checker.extract.mentions import find_mentions
+
+    return build_claims(doc, find_mentions(doc, resources), lexicon, resources.units)
+
+
+def analyze_document(doc: Document, resources: Resources, lexicon: object, pack: object) -> DocAnalysis:
+    """Claims of one document and the findings of the document-scope rules on it."""
+    from checker.engine.runner import RunContext, run
+    from checker.claims.link import index_facts
+
+    claims = claims_of(doc, resources, lexicon)
+    context = RunContext(index_facts(claims, {doc.path: doc.dct}), {doc.path: doc}, resources.units)
+    return DocAnalysis(doc, claims, tuple(run(pack, context, scope="document")))
+
+
+def check_corpus(analyses: list[DocAnalysis], pack: object, units: object = None) -> CheckResult:
+    """Link every document's claims and add the corpus-scope findings to the documents' own."""
+    documents = [a.doc for a in analyses]
+    claims = [c for a in analyses for c in a.claims]
+    return cross_check(documents, claims, [f for a in analyses for f in a.findings], pack, units)
+
+
+def cross_check(documents, claims, findings, pack: object, units: object = None, claim_count: int = -1,
+                fact_count: int = -1) -> CheckResult:
+    """Run the corpus-scope rules over the claims and merge their findings with the documents' own."""
+    from checker.engine.runner import RunContext, run, sort_findings
+    from checker.claims.link import index_facts
+
+    index = index_facts(tuple(claims), {d.path: d.dct for d in documents})
+    context = RunContext(index, {d.path: d for d in documents}, units)
+    merged = list(findings) + run(pack, context, scope="corpus")
+    return CheckResult(tuple(documents), tuple(claims), index, tuple(sort_findings(merged)), pack, claim_count, fact_count)
+
+
+def check_documents(documents: list[Document], resources: Resources, pack: object, lexicon: object) -> CheckResult:
+    """Analyse every document, then cross-check the corpus."""
+    analyses = [analyze_document(doc, resources, lexicon, pack) for doc in documents]
+    return check_corpus(analyses, pack, resources.units)
+
+
+def rules_digest(rule_dirs: list[Path], lexicons: list[Path]) -> str:
+    """A digest of every rule, lexicon and unit file in use, so caches notice any change."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for folder in [RULES_DIR] + list(rule_dirs):
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file() and path.suffix in (".yaml", ".yml", ".txt", ".json"):
+                digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    for path in lexicons:
+        if Path(path).is_file():
+            digest.update(Path(path).read_bytes())
+    # The code that analyses counts too: an edited install (pip install -e) must not reuse old analyses.
+    for path in sorted(Path(__file__).parents[1].rglob("*.py")):
+        info = path.stat()
+        digest.update(f"{path.name}:{info.st_size}:{info.st_mtime_ns}".encode())
+    return digest.hexdigest()[:16]

@@ -1,0 +1,144 @@
+"""Decide each finding's status: new, baseline, dismissed, accepted or suppressed inline."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import attrs
+
+from checker.engine.runner import fingerprint
+from checker.errors import HeduiError
+from checker.model import Document, Finding
+
+DISABLE = re.compile(r"<!--\s*hedui-disable(?P<file>-file)?\s+(?P<rules>[\w.,\s-]+?)(?:\s*:\s*(?P<reason>.*?))?\s*-->", re.S)
+
+
+@attrs.frozen
+class Suppression:
+    """An inline <!-- hedui-disable … --> comment: the rules it silences and where."""
+
+    doc: str
+    rules: tuple[str, ...]
+    start: int  # offsets into the document text silenced (the next paragraph, or the whole file)
+    end: int
+    reason: str
+    line: int
+
+    def covers(self, finding: Finding, offset: int) -> bool:
+        """True when the comment silences this finding at this offset."""
+        matches = any(r in ("all", finding.rule, finding.kind) for r in self.rules)
+        return matches and self.start <= offset < self.end
+
+
+@attrs.frozen
+class Triage:
+    """Statuses and reasons by fingerprint, plus what the editors and CI should be told."""
+
+    statuses: dict[str, str]
+    reasons: dict[str, str]
+    stale_decisions: tuple[str, ...]
+    unmatched_baseline: int
+    warnings: tuple[str, ...]
+
+    def counts(self, finding: Finding) -> bool:
+        """True when a finding still counts for the exit code and the reports' main list."""
+        return self.statuses.get(fingerprint(finding), "new") in ("new", "accepted")
+
+
+def find_suppressions(doc: Document) -> list[Suppression]:
+    """Inline suppressions of a Markdown or HTML document."""
+    found = []
+    for match in DISABLE.finditer(doc.text):
+        rules = tuple(r.strip() for r in re.split(r"[,\s]+", match["rules"]) if r.strip())
+        line = doc.text.count("\n", 0, match.start()) + 1
+        if match["file"]:
+            start, end = 0, len(doc.text)
+        else:
+            start, end = match.end(), _next_paragraph_end(doc.text, match.end())
+        found.append(Suppression(doc.path, rules, start, end, (match["reason"] or "").strip(), line))
+    return found
+
+
+def _next_paragraph_end(text: str, start: int) -> int:
+    """The end of the paragraph after an offset (skipping blank lines before it)."""
+    body = re.compile(r"\S").search(text, start)
+    if body is None:
+        return len(text)
+    gap = re.compile(r"\n[ \t]*\n").search(text, body.start())
+    return gap.start() if gap else len(text)
+
+
+def load_baseline(path: Path) -> dict[str, dict]:
+    """Read a baseline file written by `hedui baseline`."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return dict(data["fingerprints"])
+    except FileNotFoundError as exc:
+        raise HeduiError(f"{path}: baseline file not found") from exc
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise HeduiError(f"{path}: not a hedui baseline file ({exc})") from exc
+
+
+def render_baseline(findings: tuple[Finding, ...]) -> str:
+    """The baseline file: every current finding's fingerprint with its rule and figures."""
+    entries = {}
+    for finding in findings:
+        texts = [c.mention.text for c in finding.claims] + [t for _, _, t in finding.spans]
+        docs = sorted({c.doc for c in finding.claims} | {d for d, _, _ in finding.spans})
+        entries[fingerprint(finding)] = {"rule": finding.rule, "docs": docs, "texts": texts}
+    return json.dumps({"version": 1, "fingerprints": dict(sorted(entries.items()))}, ensure_ascii=False, indent=2) + "\n"
+
+
+def suppressions_json(doc: Document) -> str:
+    """A document's inline suppressions as JSON, for the cache."""
+    return json.dumps([attrs.asdict(s) for s in find_suppressions(doc)], ensure_ascii=False)
+
+
+def suppressions_from(items: list[dict]) -> list[Suppression]:
+    """Suppressions back from their cached JSON form."""
+    return [Suppression(**{**item, "rules": tuple(item["rules"])}) for item in items]
+
+
+def triage(findings: tuple[Finding, ...], sources, decisions: dict, baseline: dict) -> Triage:
+    """Give every finding a status; report stale decisions, unmatched baseline entries, unexplained suppressions.
+
+    `sources` holds Suppressions, or Documents whose text is scanned for them.
+    """
+    suppressions = [x for x in sources if isinstance(x, Suppression)]
+    suppressions += [s for doc in sources if isinstance(doc, Document) for s in find_suppressions(doc)]
+    by_doc: dict[str, list[Suppression]] = {}
+    for s in suppressions:
+        by_doc.setdefault(s.doc, []).append(s)
+    statuses, reasons = {}, {}
+    for finding in findings:
+        fp = fingerprint(finding)
+        status, reason = _status(finding, fp, by_doc, decisions, baseline)
+        statuses[fp] = status
+        if reason:
+            reasons[fp] = reason
+    warnings = tuple(f"{s.doc}:{s.line}: hedui-disable {','.join(s.rules)} has no reason (write '<!-- hedui-disable rule-id: why -->')"
+                     for s in suppressions if not s.reason)
+    stale = tuple(fp for fp in decisions if fp not in statuses)
+    unmatched = sum(1 for fp in baseline if fp not in statuses)
+    return Triage(statuses, reasons, stale, unmatched, warnings)
+
+
+def _status(finding: Finding, fp: str, by_doc: dict, decisions: dict, baseline: dict) -> tuple[str, str]:
+    """One finding's status, in order of precedence: inline, decision, baseline, new."""
+    for doc, offset in _locations(finding):
+        for suppression in by_doc.get(doc, ()):
+            if suppression.covers(finding, offset):
+                return "suppressed", suppression.reason
+    decision = decisions.get(fp)
+    if decision is not None:
+        return decision.decision, decision.reason
+    if fp in baseline:
+        return "baseline", ""
+    return "new", ""
+
+
+def _locations(finding: Finding) -> list[tuple[str, int]]:
+    """Every (doc, offset) a finding points at."""
+    return [(c.doc, c.mention.span.start) for c in finding.claims] + [(d, s.start) for d, s, _ in finding.spans]
