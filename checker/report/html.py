@@ -6,8 +6,8 @@ page's own script renders them with textContent, and a Content-Security-Policy f
 
 from __future__ import annotations
 
-from checker.review.evidence import build_payload, mark_statuses
-from checker.review.page import render_page
+from checker.report.evidence import build_payload, mark_statuses
+from checker.report.page import render_page
 
 
 def render_html(result, decisions: dict | None = None, statuses: dict | None = None,

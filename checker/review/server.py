@@ -17,8 +17,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 from checker.errors import HeduiError
-from checker.review.evidence import dump_json
-from checker.review.page import content_policy, render_page
+from checker.report.evidence import dump_json
+from checker.report.page import content_policy, render_page
 from checker.review.session import RequestError, ReviewSession, decide, read_document, read_queue
 
 LOOPBACK = {"127.0.0.1": "127.0.0.1", "localhost": "127.0.0.1", "::1": "::1", "[::1]": "::1"}

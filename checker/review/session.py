@@ -8,7 +8,7 @@ from typing import Any
 import attrs
 
 from checker.triage.decisions import DECISIONS, Decision, load_decisions, now_iso, record_decision
-from checker.review.evidence import build_payload, mark_statuses, summarize_decisions
+from checker.report.evidence import build_payload, mark_statuses, summarize_decisions
 from checker.triage.status import triage
 
 MAX_REASON = 500  # characters; a reason is a sentence, not an essay

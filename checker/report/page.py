@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 
-from checker.review.evidence import dump_json
+from checker.report.evidence import dump_json
 
 STYLE = """
 :root { color-scheme: light dark; --fg: #1d1d1f; --bg: #fafafa; --card: #fff; --muted: #6b6b70; --line: #d8d8dc;
@@ -79,8 +79,8 @@ BODY = """<header class="bar">
 
 def assemble_script() -> str:
     """The page's script: the prelude, the card renderer and the queue, in one scope."""
-    from checker.review.page_cards import CARDS
-    from checker.review.page_script import PRELUDE, QUEUE
+    from checker.report.page_cards import CARDS
+    from checker.report.page_script import PRELUDE, QUEUE
 
     return PRELUDE + CARDS + QUEUE
 
