@@ -12,7 +12,7 @@ import pytest
 from checker.triage.decisions import Decision
 from checker.engine.runner import fingerprint
 from checker.report.html import render_html
-from checker.review.evidence import SEVERITY_RANK, build_payload, dump_json
+from checker.report.evidence import SEVERITY_RANK, build_payload, dump_json
 from tests.test_review_support import IMG_TAG, SCRIPT_TAG, check_corpus, make_corpus
 
 DATA = re.compile(r'<script type="application/json" id="hedui-data">(.*?)</script>', re.S)
