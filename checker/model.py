@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Any
 
 import attrs
+
+INF = math.inf
 
 
 @attrs.frozen
@@ -66,6 +69,50 @@ class Document:
 
 
 @attrs.frozen
+class Interval:
+    """A closed interval of reals; infinite ends stand for open bounds (超X, 不到X)."""
+
+    low: float
+    high: float
+
+    def intersects(self, other: "Interval") -> bool:
+        """True when the two intervals share at least one value."""
+        return self.low <= other.high and other.low <= self.high
+
+    def divide(self, other: "Interval") -> "Interval":
+        """self / other for positive intervals (B/A of two levels)."""
+        if other.low <= 0:
+            # Division by an interval that reaches zero has no finite bounds.
+            return Interval(-INF, INF)
+        return Interval(self.low / other.high, self.high / other.low if self.high != INF else INF)
+
+    def shift(self, amount: float) -> "Interval":
+        """self + amount."""
+        return Interval(self.low + amount, self.high + amount)
+
+    def scale(self, factor: float) -> "Interval":
+        """self × factor for factor > 0."""
+        return Interval(self.low * factor, self.high * factor)
+
+    def negate(self) -> "Interval":
+        """−self."""
+        return Interval(-self.high, -self.low)
+
+    def change_from(self, base: "Interval") -> "Interval":
+        """(self − base) / base as an interval, for a positive base: the relative change from base to self."""
+        return self.divide(base).shift(-1.0)
+
+    @property
+    def mid(self) -> float:
+        """The midpoint (or the finite end when one end is open)."""
+        if math.isinf(self.high):
+            return self.low
+        if math.isinf(self.low):
+            return self.high
+        return (self.low + self.high) / 2
+
+
+@attrs.frozen
 class Quantity:
     """A stated figure as the interval of true values it honestly describes."""
 
@@ -79,6 +126,16 @@ class Quantity:
     def contains(self, x: float) -> bool:
         """True when x lies within the interval."""
         return (self.low is None or x >= self.low) and (self.high is None or x <= self.high)
+
+    @property
+    def interval(self) -> Interval:
+        """The interval of true values the figure allows; open ends are infinite."""
+        if self.low is None and self.high is None and self.qualifier != "over":
+            # Fractions and 翻番 state no precision: treat them as exact points.
+            return Interval(self.value, self.value)
+        low = self.low if self.low is not None else (self.value if self.qualifier == "over" else -INF)
+        high = self.high if self.high is not None else (INF if self.qualifier == "over" else self.value)
+        return Interval(low, high)
 
 
 @attrs.frozen
@@ -134,11 +191,10 @@ class Claim:
     dimension: str = ""  # pint dimensionality of the unit ([currency_cny], [vehicle] …); "" when none
     base_factor: float = 1.0  # multiply the figure by this to express it in its dimension's base unit
 
-    def interval(self):
+    def interval(self) -> Interval:
         """The figure's interval in the base unit of its dimension (米 and 公里 compare)."""
-        from checker.intervals import Interval
-
-        return Interval.of(self.value).scale(self.base_factor)
+        assert self.value is not None, "a span claim has no figure"
+        return self.value.interval.scale(self.base_factor)
 
     @property
     def value(self) -> Quantity | None:

@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 
-from checker.intervals import Interval
+from checker.model import Interval
 
 SCHEMA = (
     """CREATE TABLE IF NOT EXISTS files (

@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from typing import Any, Iterable
 
-from checker.intervals import Interval
+from checker.model import Interval
 from checker.engine.kinds.growth_rates import check_percent, check_points
 from checker.engine.kinds._shared import decimals_of, expect_keys, format_number, format_range, make_finding
 from checker.model import Claim, Finding
@@ -84,7 +84,7 @@ def change_statements(claims: Iterable[Claim]) -> list[tuple[Claim, Claim, Claim
 
 def _check_statement(spec, base: Claim, later: Claim, change: Claim) -> Finding | None:
     """Return a finding when the stated change does not fit the levels, for this rule's problem."""
-    a, b, stated = Interval.of(base.value), Interval.of(later.value), Interval.of(change.value)
+    a, b, stated = base.value.interval, later.value.interval, change.value.interval
     if a.low <= 0 or b.low < 0:
         # A zero or open base gives no ratio to check against.
         return None

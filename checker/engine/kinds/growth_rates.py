@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from checker.intervals import Interval, relative_change
+from checker.model import Interval
 from checker.engine.kinds._shared import decimals_of, format_number, format_range, make_finding
 from checker.model import Claim, Finding
 
@@ -13,9 +13,9 @@ DOWN = re.compile(r"(?:下降|降低|减少|回落|下滑|收窄)了?[^，,。]{
 
 def check_percent(spec, base: Claim, later: Claim, change: Claim, stated: Interval) -> Finding | None:
     """增长X% is (B − A)/A; between two rates a stated % that is really B − A is percent-for-points."""
-    a, b = Interval.of(base.value), Interval.of(later.value)
+    a, b = base.value.interval, later.value.interval
     down = change.relation == "change_pct_down"
-    change_pct = relative_change(a, b).scale(100.0)
+    change_pct = b.change_from(a).scale(100.0)
     if down:
         change_pct = change_pct.negate()
     if stated.intersects(change_pct):
@@ -54,7 +54,7 @@ def check_points(spec, base: Claim, later: Claim, change: Claim, stated: Interva
         return None
     prefix = change.sentence[: max(0, change.mention.reading_start - change.sentence_start)]
     down = bool(DOWN.search(prefix))
-    points = _difference(Interval.of(base.value), Interval.of(later.value), down)
+    points = _difference(base.value.interval, later.value.interval, down)
     if stated.intersects(points):
         return None
     digits = max(decimals_of(change.mention.text), 1)

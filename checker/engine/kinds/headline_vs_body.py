@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from typing import Any
 
-from checker.intervals import Interval
+from checker.model import Interval
 from checker.engine.kinds._shared import expect_keys, format_range, make_finding
 from checker.model import Claim, Finding
 
@@ -41,10 +41,10 @@ def check(spec, context) -> list[Finding]:
             if not peers or (len(peers) > 1 and head.metric not in {p.metric for p in peers}):
                 # The body never states this metric, or a vague headline matches several: nothing sure to compare.
                 continue
-            if any(Interval.of(head.value).intersects(Interval.of(p.value)) for p in peers):
+            if any(head.value.interval.intersects(p.value.interval) for p in peers):
                 continue
             peer = peers[0]
-            h, p = Interval.of(head.value), Interval.of(peer.value)
+            h, p = head.value.interval, peer.value.interval
             findings.append(make_finding(
                 spec, (head, peer), stated=head.mention.text, body=peer.mention.text,
                 arithmetic=f"标题“{head.mention.text}”区间 {format_range(h.low, h.high)}；正文“{peer.mention.text}”区间 {format_range(p.low, p.high)}",

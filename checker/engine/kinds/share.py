@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from checker.intervals import Interval
+from checker.model import Interval
 from checker.engine.kinds._shared import expect_keys, format_number, format_range, make_finding
 from checker.model import Claim, Finding
 
@@ -43,8 +43,8 @@ def check(spec, context) -> list[Finding]:
 
 def _check(spec, whole: Claim, part: Claim, share: Claim) -> Finding | None:
     """Compare part ÷ whole with the stated share."""
-    ratio = Interval.of(part.value).divide(Interval.of(whole.value)).scale(100.0)
-    if ratio.intersects(Interval.of(share.value)):
+    ratio = part.value.interval.divide(whole.value.interval).scale(100.0)
+    if ratio.intersects(share.value.interval):
         return None
     return make_finding(
         spec, (whole, part, share), stated=share.mention.text, computed=f"{format_number(ratio.mid, 1)}%",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from checker.intervals import Interval
+from checker.model import Interval
 from checker.engine.kinds._shared import expect_keys, format_number, make_finding
 from checker.model import Claim, Finding
 
@@ -62,8 +62,8 @@ def _check_sentence(spec, claims: list[Claim], following: list[Claim]) -> Findin
         if any(word in rest for word in spec.params["overlapping"]):
             # 其中高新技术企业80家、专精特新企业60家: such classes overlap, so their sum may exceed the total.
             return None
-        low_sum = sum(Interval.of(p.value).low for p in parts)
-        if low_sum <= Interval.of(total.value).high:
+        low_sum = sum(p.value.interval.low for p in parts)
+        if low_sum <= total.value.interval.high:
             return None
         listed = " + ".join(p.mention.text for p in parts)
         return make_finding(spec, (total, *parts), stated=total.mention.text, computed=format_number(low_sum),
