@@ -283,24 +283,6 @@ def test_hedui_pages_in_a_checked_folder_are_not_articles(capsys, workdir):
     assert len(json.loads(out)["documents"]) == 5
 
 
-def test_damaged_cached_pack_and_resources_are_rebuilt(capsys, workdir, monkeypatch):
-    """Garbage in the cached rule pack or resources is detected by its digest and rebuilt."""
-    import checker.run.corpus
-
-    monkeypatch.setattr(checker.run.corpus, "_WORKER", {})  # as in a new process: nothing loaded yet
-    (workdir / "a.md").write_text(WRONG, encoding="utf-8")
-    first = run(capsys, "check", "a.md", "--format", "json")
-    (workdir / "b.md").write_text(RIGHT, encoding="utf-8")  # one file to analyse: resources are loaded
-    pickles = sorted((workdir / ".hedui-cache").glob("*.pickle"))
-    assert {p.name.split("-")[0] for p in pickles} == {"pack", "resources"}
-    for path in pickles:
-        path.write_bytes(b"0" * 64 + b"not a pickle")
-    monkeypatch.setattr(checker.run.corpus, "_WORKER", {})
-    second = run(capsys, "check", "a.md", "b.md", "--format", "json")
-    assert second[0] == first[0] == 1
-    assert json.loads(second[1])["findings"][0]["fingerprint"] == json.loads(first[1])["findings"][0]["fingerprint"]
-
-
 def test_timeline_leaves_out_dismissed_findings(capsys, workdir):
     """A finding an editor dismissed no longer flags its timeline entry."""
     (workdir / "a.md").write_text("---\ndate: 2025-01-10\n---\n" + WRONG, encoding="utf-8")

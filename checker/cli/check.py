@@ -63,14 +63,14 @@ def load_run(args: argparse.Namespace, extra_paths: list[str] = (), light: bool 
     from checker.run.corpus import Setup, load_corpus
     from checker.run.dates_across import read_file_text, refine_dates, with_refined_dates
     from checker.run.files import collect_paths
-    from checker.run.pipeline import cross_check, load_pack_cached, rules_digest
+    from checker.run.pipeline import cross_check, load_pack_and_lexicon, rules_digest
 
     config = config or load_config(explicit=args.config)
     rule_dirs = [Path(d) for d in args.rules] + [config.root / d for d in config.get("rules")]
     lexicons = [config.root / p for p in config.get("lexicons")]
     cache_dir = None if args.no_cache or not config.get("cache") else config.path("cache-dir")
     digest = rules_digest(rule_dirs, lexicons)
-    pack, lexicon = load_pack_cached(rule_dirs, lexicons, cache_dir, digest)
+    pack, lexicon = load_pack_and_lexicon(rule_dirs, lexicons)
     pack = _apply_rule_settings(pack, config)
     files, missing = collect_paths(list(args.paths) + list(extra_paths))
     given = set(args.paths) | set(extra_paths)

@@ -58,8 +58,9 @@ def load_corpus(
     setup = attrs.evolve(setup, prepare=cache is not None)
     try:
         return _load(files, dates, version, setup, cache, progress, light)
-    except (CacheCorrupt, sqlite3.DatabaseError):
-        # A damaged row or page: throw the cache away and analyse everything again.
+    except (CacheCorrupt, sqlite3.DatabaseError, ValueError):
+        # A damaged row, page or text column (ValueError: undecodable text): throw the cache away
+        # and analyse everything again.
         cache.reset()
         return _load(files, dates, version, setup, cache, progress, light)
     finally:
@@ -177,11 +178,10 @@ _WORKER: dict[str, object] = {}  # per-process resources, set once by _init_work
 
 def _init_worker(setup: Setup) -> None:
     """Load resources once per process; take the rule pack and lexicon the run already loaded."""
-    from checker.run.picklecache import cached
     from checker.extract.resources import load_resources
 
     if "resources" not in _WORKER:
-        _WORKER["resources"] = cached(setup.cache_dir, "resources", setup.digest, load_resources)
+        _WORKER["resources"] = load_resources()
     _WORKER["lexicon"] = setup.lexicon
     _WORKER["pack"] = setup.pack
     _WORKER["prepare"] = setup.prepare

@@ -66,13 +66,6 @@ def load_pack_and_lexicon(rule_dirs: list[Path], lexicons: list[Path] = ()) -> t
     return pack, load_claim_lexicon(files + [Path(p) for p in lexicons])
 
 
-def load_pack_cached(rule_dirs: list[Path], lexicons: list[Path], cache_dir: Path | None, digest: str):
-    """The rule pack and lexicon, from the cache folder when no rule, lexicon or code file changed."""
-    from checker.run.picklecache import cached
-
-    return cached(cache_dir, "pack", digest, lambda: load_pack_and_lexicon(rule_dirs, lexicons))
-
-
 def claims_of(doc: Document, resources: Resources, lexicon: object) -> tuple[Claim, ...]:
     """Extract a document's mentions and build its claims."""
     from checker.claims.build import build_claims

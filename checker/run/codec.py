@@ -1,0 +1,109 @@
+"""A data-only JSON form of the run's frozen values, for the cache: nothing in it can run code.
+
+Every value is built back through an explicit list of classes; an unknown tag is an error, never
+an import. Long runs of consecutive integers (a document's offset map) are stored as runs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from typing import Any
+
+import attrs
+
+from checker.model import (Claim, Document, DocumentDate, Finding, Interval, Mention, Period, Quantity,
+                           Span)
+from checker.run.pipeline import DocAnalysis
+
+# The only classes a stored form may name.
+CLASSES: dict[str, type] = {cls.__name__: cls for cls in (
+    Span, DocumentDate, Document, Interval, Quantity, Period, Mention, Claim, Finding, DocAnalysis)}
+RUNS_FROM = 16  # shorter integer tuples are stored as they are
+
+
+class CodecError(ValueError):
+    """A stored form that does not describe one of the known values."""
+
+
+def encode(value: Any) -> Any:
+    """Return the JSON-ready form of a value made of attrs instances, tuples, dicts and scalars."""
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, float):
+        # JSON has no infinity: open interval ends are tagged.
+        return value if math.isfinite(value) else {"@f": repr(value)}
+    if isinstance(value, dt.date):
+        return {"@date": value.isoformat()}
+    if isinstance(value, (tuple, list)):
+        if len(value) >= RUNS_FROM and all(type(item) is int for item in value):
+            return {"@runs": _runs_of(value)}
+        return [encode(item) for item in value]
+    if isinstance(value, dict):
+        return {"@dict": [[encode(k), encode(v)] for k, v in value.items()]}
+    if attrs.has(type(value)) and type(value).__name__ in CLASSES:
+        fields = {a.name: encode(getattr(value, a.name)) for a in attrs.fields(type(value)) if a.init}
+        return {"@": type(value).__name__, **fields}
+    raise CodecError(f"cannot store a {type(value).__name__}")
+
+
+def decode(data: Any) -> Any:
+    """Build a value back from its stored form (lists become tuples)."""
+    if data is None or isinstance(data, (bool, int, float, str)):
+        return data
+    if isinstance(data, list):
+        return tuple(decode(item) for item in data)
+    if not isinstance(data, dict):
+        raise CodecError(f"unexpected {type(data).__name__}")
+    if "@" in data:
+        return _build(data)
+    if "@f" in data:
+        return float(data["@f"])
+    if "@date" in data:
+        return dt.date.fromisoformat(data["@date"])
+    if "@runs" in data:
+        return _expand_runs(data["@runs"])
+    if "@dict" in data:
+        return {decode(k): decode(v) for k, v in data["@dict"]}
+    raise CodecError(f"unknown tags {sorted(data)[:3]}")
+
+
+def dumps(value: Any) -> bytes:
+    """Encode a value to compact JSON bytes."""
+    return json.dumps(encode(value), ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+
+
+def loads(blob: bytes) -> Any:
+    """Decode JSON bytes written by dumps."""
+    return decode(json.loads(blob))
+
+
+def _build(data: dict[str, Any]) -> Any:
+    """Build one frozen value of a known class from its stored fields."""
+    cls = CLASSES.get(data["@"])
+    if cls is None:
+        raise CodecError(f"unknown value type {data['@']!r}")
+    names = [a.name for a in attrs.fields(cls) if a.init]
+    if set(data) - {"@"} != set(names):
+        raise CodecError(f"fields of {data['@']} do not match")
+    return cls(**{name: decode(data[name]) for name in names})
+
+
+def _runs_of(numbers: tuple[int, ...] | list[int]) -> list[list[int]]:
+    """Compress integers into [first, count] runs of consecutive values."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and runs[-1][0] + runs[-1][1] == number:
+            runs[-1][1] += 1
+        else:
+            runs.append([number, 1])
+    return runs
+
+
+def _expand_runs(runs: list[list[int]]) -> tuple[int, ...]:
+    """Expand [first, count] runs back into the integers."""
+    out: list[int] = []
+    for first, count in runs:
+        out.extend(range(first, first + count))
+    return tuple(out)

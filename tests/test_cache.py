@@ -1,0 +1,95 @@
+"""The analysis cache is data, verified end to end: damage is rebuilt, never trusted; nothing in it runs."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import random
+import sqlite3
+
+import pytest
+
+from checker.run import codec
+from tests.test_cli import RIGHT, WRONG, run
+
+CONFLICT = ("2024年，成都集成电路产业产值达到1200亿元。", "2024年，成都集成电路产业产值达到1500亿元。")
+
+
+@pytest.fixture
+def corpus(tmp_path, monkeypatch):
+    """A folder with one error, one consistent article and a cross-article conflict."""
+    monkeypatch.chdir(tmp_path)
+    for name, text in zip("abcd", (WRONG, RIGHT, *CONFLICT)):
+        (tmp_path / f"{name}.md").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+class _Planted:
+    """An object whose unpickling would leave a marker file behind."""
+
+    def __init__(self, marker: str):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (open, (self.marker, "w"))
+
+
+def test_a_planted_pickle_in_the_cache_folder_never_runs(capsys, corpus):
+    """Pickles planted in .hedui-cache (as a pull request could) are never loaded."""
+    marker = corpus / "pwned"
+    (corpus / ".hedui-cache").mkdir()
+    for name in ("pack-0.pickle", "resources-0.pickle", "analysis.pickle"):
+        (corpus / ".hedui-cache" / name).write_bytes(pickle.dumps(_Planted(str(marker))))
+    assert run(capsys, "check", ".", "--format", "json")[0] == 1
+    assert run(capsys, "check", ".", "--format", "json")[0] == 1
+    assert not marker.exists()
+
+
+def test_the_cache_folder_ignores_itself(capsys, corpus):
+    """The cache folder carries its own .gitignore, so it is never committed."""
+    run(capsys, "check", ".", "--format", "json")
+    assert (corpus / ".hedui-cache" / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+
+
+def test_an_edited_column_is_detected(capsys, corpus):
+    """Editing a plain column of a row (not only its blob) rebuilds the cache instead of trusting it."""
+    first = run(capsys, "check", ".", "--format", "json")
+    db = sqlite3.connect(corpus / ".hedui-cache" / "analysis.sqlite")
+    db.execute("UPDATE facts SET low = 0, high = 1e300")
+    db.execute("UPDATE files SET claim_count = 0, suppressions = '[{\"rule\": \"growth\"}]'")
+    db.commit()
+    db.close()
+    assert run(capsys, "check", ".", "--format", "json") == first
+
+
+def test_random_byte_damage_never_changes_the_report(capsys, corpus):
+    """Fifty trials of random byte flips in the cache file give the same report as a clean run."""
+    first = run(capsys, "check", ".", "--format", "json")
+    path = corpus / ".hedui-cache" / "analysis.sqlite"
+    pristine = path.read_bytes()
+    rng = random.Random(15)
+    for _ in range(50):
+        damaged = bytearray(pristine)
+        for _ in range(rng.randint(1, 8)):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        path.write_bytes(bytes(damaged))
+        assert run(capsys, "check", ".", "--format", "json") == first
+
+
+def test_codec_round_trips_a_whole_analysis(corpus):
+    """An analysis stored as JSON comes back equal, offsets and infinite interval ends included."""
+    from checker.extract.resources import load_resources
+    from checker.run.pipeline import analyze_document, load_pack_and_lexicon
+    from checker.text.ingest import read_document
+
+    pack, lexicon = load_pack_and_lexicon([])
+    analysis = analyze_document(read_document(str(corpus / "a.md")), load_resources(), lexicon, pack)
+    back = codec.loads(codec.dumps(analysis))
+    assert back.doc == analysis.doc and back.claims == analysis.claims and back.findings == analysis.findings
+    assert json.loads(codec.dumps(float("inf"))) == {"@f": "inf"}
+
+
+def test_codec_refuses_unknown_types():
+    """A stored form naming a class outside the known values is an error, never an import."""
+    with pytest.raises(codec.CodecError):
+        codec.decode({"@": "os.system", "command": "true"})
