@@ -27,7 +27,7 @@ def default_grammar():
     from checker.extract.units import load_unit_system
 
     units = load_unit_system(RULES_DIR / "units.txt", RULES_DIR / "lexicon" / "units.yaml")
-    return build_grammar(units.lexicon.ordered(), load_hedges(RULES_DIR / "lexicon" / "hedges.yaml"))
+    return build_grammar(units.lexicon, load_hedges(RULES_DIR / "lexicon" / "hedges.yaml"))
 
 
 @pytest.fixture(scope="session")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from checker.model import Document, Mention, Period, Quantity
 from checker.extract.resources import Resources
+from checker.model import Document, Mention, Period, Quantity
 
 
 def find_mentions(doc: Document, resources: Resources) -> tuple[Mention, ...]:

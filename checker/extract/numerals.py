@@ -1,8 +1,16 @@
-"""Arabic, full-width and Chinese numerals with magnitudes, parsed to a value and its precision step."""
+"""The one numeral reader: Arabic, full-width, Chinese and mixed numerals, parsed to a value and its precision.
+
+Every numeral in hedui (quantities, periods, rule kinds) is read here. A numeral is read as a list of
+tokens — Arabic runs (1,250 / 95.3), Chinese digits (一 … 九, 两, 零/〇) and place words (十百千万亿) —
+combined section by section, the way the numerals are spoken: 三亿四千五百万 = 3·10⁸ + 4500·10⁴,
+5万3230.99亿 = (5·10⁴ + 3230.99)·10⁸, and a bare digit right after a place word stands one place lower
+(两万五 = 25000, 一百二 = 120, but 一万零五 = 10005).
+"""
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+import re
+from decimal import Decimal
 
 import attrs
 
@@ -14,6 +22,9 @@ CHINESE_DIGITS = {
 }
 SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 BIG_UNITS = {"万": 10**4, "亿": 10**8}
+ZEROS = "零〇"
+DECIMAL_POINT = "点"
+MAX_DIGITS = 300  # a float holds about 1.8e308: longer digit runs are not figures
 
 # Magnitude words as written after a number: 95.3万, 1.2万亿, 8000亿, 千亿级.
 MAGNITUDES = {
@@ -21,13 +32,20 @@ MAGNITUDES = {
     "千万": 10**7, "百万": 10**6, "十万": 10**5, "万": 10**4, "千": 10**3,
 }
 
+_TOKEN = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?|.", re.DOTALL)
+
 
 @attrs.frozen
 class Number:
-    """A parsed numeral: its value and the unit of its last stated digit."""
+    """A parsed numeral: its value, the unit of its last non-zero digit, and the unit of its last written digit."""
 
     value: Decimal
-    step: Decimal
+    step: Decimal  # 1200 -> 100; 95.3 -> 0.1 (a decimal's last digit counts even when zero)
+    written: Decimal = attrs.field()  # 1200 -> 1; 20 -> 1; 二十 -> 10 (no zero is written)
+
+    @written.default
+    def _same_as_step(self) -> Decimal:
+        return self.step
 
 
 class NumeralError(ValueError):
@@ -37,19 +55,6 @@ class NumeralError(ValueError):
 def normalize_digits(text: str) -> str:
     """Turn full-width digits and separators into ASCII ones."""
     return text.translate(FULLWIDTH)
-
-
-def parse_arabic(text: str) -> Number:
-    """Parse '1,250', '95.3' or '１２' to a Number whose step is its last digit's unit."""
-    plain = normalize_digits(text).replace(",", "")
-    try:
-        value = Decimal(plain)
-    except InvalidOperation as exc:
-        raise NumeralError(f"not a number: {text!r}") from exc
-    if "." in plain:
-        decimals = len(plain.split(".", 1)[1])
-        return Number(value, Decimal(1).scaleb(-decimals))
-    return Number(value, integer_step(value))
 
 
 def integer_step(value: Decimal) -> Decimal:
@@ -65,74 +70,151 @@ def integer_step(value: Decimal) -> Decimal:
     return Decimal(step)
 
 
+def parse_arabic(text: str) -> Number:
+    """Parse '1,250', '95.3' or '１２' to a Number whose step is its last digit's unit."""
+    plain = normalize_digits(text).replace(",", "")
+    if not re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", plain):
+        raise NumeralError(f"not a number: {text!r}")
+    if len(plain) > MAX_DIGITS:
+        # Beyond any float (and any figure a newsroom writes): refuse rather than overflow later.
+        raise NumeralError(f"too many digits: {text[:20]!r}…")
+    value = Decimal(plain)
+    if "." in plain:
+        decimals = Decimal(1).scaleb(-len(plain.split(".", 1)[1]))
+        return Number(value, decimals, decimals)
+    return Number(value, integer_step(value), Decimal(1))
+
+
 def parse_chinese(text: str) -> Number:
-    """Parse a Chinese numeral such as 二十, 两万, 一万亿, 一千零五十 or 二〇二四."""
-    if not text:
-        raise NumeralError("empty numeral")
-    if all(ch in CHINESE_DIGITS for ch in text) and len(text) > 1:
-        # A digit-by-digit string (二〇二四) reads positionally.
-        value = Decimal("".join(str(CHINESE_DIGITS[ch]) for ch in text))
-        return Number(value, integer_step(value))
-    value = _combine_places(text)
-    return Number(value, integer_step(value))
-
-
-def _combine_places(text: str) -> Decimal:
-    """Combine digits and place words (十百千万亿) into one integer."""
-    total = Decimal(0)
-    section = Decimal(0)
-    digit: Decimal | None = None
-    for ch in text:
-        if ch in CHINESE_DIGITS:
-            digit = Decimal(CHINESE_DIGITS[ch])
-        elif ch in SMALL_UNITS:
-            section += (digit if digit is not None else Decimal(1)) * SMALL_UNITS[ch]
-            digit = None
-        elif ch in BIG_UNITS:
-            total, section = _apply_big_unit(total, section + (digit or 0), BIG_UNITS[ch])
-            digit = None
-        else:
-            raise NumeralError(f"not a Chinese numeral: {text!r}")
-    return total + section + (digit or 0)
-
-
-def _apply_big_unit(total: Decimal, section: Decimal, unit: int) -> tuple[Decimal, Decimal]:
-    """Apply 万 or 亿 to what has been read so far; 万 after 亿 scales only its own section."""
-    if unit == 10**4 and total >= 10**8:
-        # 3亿4千5百万: the 万 belongs to the section after 亿, not to the 亿 part.
-        return total + section * unit, Decimal(0)
-    if section == 0 and total == 0:
-        # A bare place word (万 in 万亿) stands for one of it.
-        section = Decimal(1)
-    return (total + section) * unit, Decimal(0)
+    """Parse a Chinese numeral such as 二十, 两万五, 一万亿, 一千零五十, 一百二十点五 or 二〇二四."""
+    return parse_numeral(text)
 
 
 def parse_numeral(text: str) -> Number:
-    """Parse an Arabic, full-width, Chinese or mixed numeral (1.2万亿, 3亿4千5百万) to a Number."""
-    plain = normalize_digits(text)
-    head = _leading_arabic(plain)
-    if not head:
-        return parse_chinese(plain)
-    rest = plain[len(head):]
-    number = parse_arabic(head)
-    if not rest:
-        return number
-    if rest in MAGNITUDES:
-        scale = Decimal(MAGNITUDES[rest])
-        return Number(number.value * scale, number.step * scale)
-    # Mixed forms (3亿4千5百万): read the Arabic digits as Chinese ones.
-    digits = "".join("零一二三四五六七八九"[int(c)] if c.isdigit() else c for c in head)
-    if "." in digits:
+    """Parse any numeral hedui reads (95.3, 1,250, 二十, 1.2万亿, 3亿4千5百万, 百二十点五) to a Number."""
+    plain = normalize_digits(text).strip()
+    if not plain:
+        raise NumeralError("empty numeral")
+    if DECIMAL_POINT in plain:
+        return _parse_chinese_decimal(plain)
+    if len(plain) > 1 and all(ch in CHINESE_DIGITS for ch in plain):
+        # A digit-by-digit string (二〇二四) reads positionally.
+        value = Decimal("".join(str(CHINESE_DIGITS[ch]) for ch in plain))
+        return Number(value, integer_step(value))
+    return _combine(_tokens(plain), text)
+
+
+def _parse_chinese_decimal(plain: str) -> Number:
+    """Parse 一百二十点五 or 零点五: a Chinese integer part, 点, then digits read one by one."""
+    whole, _, fraction = plain.partition(DECIMAL_POINT)
+    if not fraction or any(ch not in CHINESE_DIGITS for ch in fraction):
+        raise NumeralError(f"not a decimal numeral: {plain!r}")
+    integer = parse_numeral(whole).value if whole else Decimal(0)
+    digits = "".join(str(CHINESE_DIGITS[ch]) for ch in fraction)
+    step = Decimal(1).scaleb(-len(digits))
+    return Number(integer + Decimal("0." + digits), step, step)
+
+
+def _tokens(plain: str) -> list[str]:
+    """Split a numeral into Arabic runs and single characters, refusing anything else."""
+    tokens = _TOKEN.findall(plain)
+    for token in tokens:
+        if not (token[0].isdigit() or token in CHINESE_DIGITS or token in SMALL_UNITS or token in BIG_UNITS):
+            raise NumeralError(f"not a numeral: {plain!r}")
+    return tokens
+
+
+@attrs.define
+class _Reading:
+    """The running state of a section-by-section reading (mutable, private to _combine)."""
+
+    total: Decimal = Decimal(0)  # everything closed by 万 or 亿
+    section: Decimal = Decimal(0)  # the current section below 万
+    pending: Decimal | None = None  # a number not yet given a place
+    pending_token: str = ""
+    last_place: int = 0  # the place word just read (0 when the previous token was not one)
+    small_limit: int = 10**4  # small places must fall within a section: 千 before 百 before 十
+    zero: bool = False  # a 零 since the last place word
+    trailing: Decimal = Decimal(1)  # places applied after the last number token (for its step)
+
+
+def _combine(tokens: list[str], text: str) -> Number:
+    """Combine numbers and place words into one value, with the steps of its last stated digit."""
+    state = _Reading()
+    for token in tokens:
+        if token in ZEROS:
+            state.zero = True
+            state.last_place = 0
+        elif token[0].isdigit() or token in CHINESE_DIGITS:
+            _read_number(state, token, text)
+        elif token in SMALL_UNITS:
+            _read_small(state, SMALL_UNITS[token], text)
+        else:
+            _read_big(state, BIG_UNITS[token])
+    return _finish(state, tokens, text)
+
+
+def _read_number(state: _Reading, token: str, text: str) -> None:
+    """Hold a number (3230.99, 五) until a place word or the end gives it its place."""
+    if state.pending is not None:
+        # 一二 or 3 4: two numbers in a row without a place word between them.
         raise NumeralError(f"not a numeral: {text!r}")
-    return parse_chinese(digits + rest)
+    state.pending = parse_arabic(token).value if token[0].isdigit() else Decimal(CHINESE_DIGITS[token])
+    state.pending_token = token
+    state.trailing = Decimal(1)
+    if state.zero:
+        # 一万零五: the zero fills the places between, so 五 keeps its own place.
+        state.last_place = 0
 
 
-def _leading_arabic(text: str) -> str:
-    """Return the leading run of ASCII digits, commas and decimal points."""
-    end = 0
-    while end < len(text) and (text[end].isdigit() and text[end].isascii() or text[end] in ".,"):
-        end += 1
-    return text[:end]
+def _read_small(state: _Reading, place: int, text: str) -> None:
+    """Apply 十, 百 or 千 to the pending number (一 when none is written)."""
+    if place >= state.small_limit:
+        # 十十, 百千: small places run downwards within a section.
+        raise NumeralError(f"not a numeral: {text!r}")
+    state.section += (state.pending if state.pending is not None else Decimal(1)) * place
+    state.trailing = Decimal(place) if state.pending is not None else state.trailing * place
+    state.pending, state.small_limit, state.last_place, state.zero = None, place, place, False
+
+
+def _read_big(state: _Reading, place: int) -> None:
+    """Apply 万 or 亿 to what has been read so far; 万 after 亿 scales only its own section."""
+    section = state.section + (state.pending or 0)
+    if state.pending is not None:
+        state.trailing = Decimal(1)
+    if place == 10**4 and state.total >= 10**8:
+        # 3亿4千5百万: the 万 belongs to the section after 亿, not to the 亿 part.
+        state.total += section * place
+    else:
+        if section == 0 and state.total == 0:
+            # A bare place word (万 in 万亿) stands for one of it.
+            section = Decimal(1)
+        state.total = (state.total + section) * place
+    state.trailing *= place
+    state.section, state.pending, state.small_limit = Decimal(0), None, 10**4
+    state.last_place, state.zero = place, False
+
+
+def _finish(state: _Reading, tokens: list[str], text: str) -> Number:
+    """Close the reading: place a trailing digit (两万五 = 25000) and work out the steps."""
+    tail = Decimal(0)
+    last_token = state.pending_token
+    if state.pending is not None:
+        tail = state.pending
+        abbreviated = state.last_place > 10 and len(last_token) == 1
+        # 两万五, 一百二: a lone digit right after a place word stands one place lower.
+        state.trailing = Decimal(state.last_place // 10) if abbreviated else Decimal(1)
+        tail *= state.trailing
+    value = state.total + state.section + tail
+    decimals = next((len(t.split(".", 1)[1]) for t in reversed(tokens) if "." in t), None)
+    if decimals is not None:
+        step = Decimal(1).scaleb(-decimals) * state.trailing
+        return Number(value, step, step)
+    step = integer_step(value)
+    if last_token and last_token[0].isdigit():
+        # 1200万: the last written digit is the Arabic run's units digit, times the places after it.
+        return Number(value, step, state.trailing)
+    return Number(value, step)
 
 
 def scale(number: Number, magnitude: str | None) -> Number:
@@ -140,11 +222,11 @@ def scale(number: Number, magnitude: str | None) -> Number:
     if not magnitude:
         return number
     factor = Decimal(MAGNITUDES[magnitude])
-    return Number(number.value * factor, number.step * factor)
+    return Number(number.value * factor, number.step * factor, number.written * factor)
 
 
 def parse_fraction(text: str) -> Decimal:
-    """Parse '1/5', '五分之一' or '三分之二' to its value."""
+    """Parse '1/5', '五分之一', '三分之二' or '万分之三' to its value."""
     plain = normalize_digits(text)
     if "分之" in plain:
         denominator, numerator = plain.split("分之", 1)

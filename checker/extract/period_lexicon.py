@@ -7,10 +7,10 @@ The lexicon compiles its grammar (checker/period_grammar.py) once, when it is bu
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Callable
+from typing import Any
 
 import attrs
 import yaml
@@ -104,7 +104,7 @@ class PeriodLexicon:
     @classmethod
     def from_mapping(
         cls, raw: Any, path: str = "<mapping>", lines: Mapping[str, int] | None = None
-    ) -> "PeriodLexicon":
+    ) -> PeriodLexicon:
         """Build a lexicon from parsed YAML, raising RuleFileError on malformed content."""
         fail = _failer(path, lines or {})
         if raw is None:

@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import Callable
 
 import attrs
 
 from checker.extract.dates import add_months, infer_year, month_end, parse_full_date
-from checker.model import Period
 from checker.extract.period_grammar import chinese_int, to_int
 from checker.extract.period_lexicon import (
     GRANULARITIES,
@@ -32,6 +30,7 @@ from checker.extract.period_lexicon import (
     find_entry,
     load_period_lexicon,
 )
+from checker.model import Period
 
 # the lexicon and its entries live in checker.extract.period_lexicon; they stay importable from here
 __all__ = [

@@ -2,28 +2,37 @@
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 
 import attrs
 
-from checker.model import Quantity
 from checker.extract.numerals import (
     MAGNITUDES,
     Number,
     NumeralError,
     parse_fraction,
     parse_numeral,
-    scale,
 )
+from checker.extract.units import UnitLexicon
+from checker.model import Quantity
 
 ARABIC = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
-CHINESE = r"[零〇一二两三四五六七八九十百千]+"
-MAGNITUDE = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
+CN_CHARS = "零〇一二两三四五六七八九十百千"
+CHINESE = rf"[{CN_CHARS}]+"
+# One number with inner magnitudes: 一万五千, 两万五, 一万零五百, 3亿4千5, 5万3230.99 (then 亿).
+COMPOUND = (
+    rf"[{CN_CHARS}]+(?:[万亿]+[{CN_CHARS}]+)+"
+    r"|[0-9０-９]+(?:[十百千万亿]+[0-9０-９]{1,4})+(?:[.．][0-9０-９]+)?(?![0-9０-９])"
+)
+CHINESE_DECIMAL = rf"[{CN_CHARS}]+(?:点[零〇一二三四五六七八九]+)?"
+SPACE = "[ \u3000]?"  # a stray space inside 万 亿级 (PDF text) is no word break
+MAGNITUDE = "|".join(SPACE.join(map(re.escape, word)) for word in sorted(MAGNITUDES, key=len, reverse=True))
 BARE_MAGNITUDE = r"万亿|千亿|百亿|十亿|千万|百万|十万|万|亿"
 QUALIFIERS = ("approx", "over", "under", "below")
 PER_HUNDRED = {"百分之": "%", "千分之": "‰"}
-CHINESE_TENTHS = "一二三四五六七八九"
 RANGE_JOINERS = r"至|到|~|～|-|—|－|–"
 
 
@@ -33,6 +42,8 @@ class Hedges:
 
     before: dict[str, str]
     after: dict[str, str]
+    not_after: dict[str, str] = attrs.field(factory=dict)  # word -> characters it never follows
+    negative: tuple[str, ...] = ()  # signs that make the number after them negative
 
 
 @attrs.frozen
@@ -42,6 +53,8 @@ class QuantityGrammar:
     figure: re.Pattern[str]
     units: tuple[str, ...]
     hedges: Hedges
+    canonical: dict[str, str] = attrs.field(factory=dict)  # surface -> the unit it is reported as
+    rates: frozenset[str] = frozenset()  # units precise to their last written digit
 
 
 def load_hedges(path) -> Hedges:
@@ -51,48 +64,79 @@ def load_hedges(path) -> Hedges:
 
     raw, lines = load_yaml_mapping(path)
     sections: dict[str, dict[str, str]] = {"before": {}, "after": {}}
+    not_after: dict[str, str] = {}
+    negative = raw.pop("negative", [])
+    if not isinstance(negative, list) or not all(isinstance(sign, str) and sign for sign in negative):
+        raise RuleFileError(str(path), lines.get("negative"), "negative", "expected a list of signs")
     for section, words in raw.items():
         if section not in sections or not isinstance(words, dict):
-            raise RuleFileError(str(path), lines.get(str(section)), str(section), "expected 'before' or 'after', a mapping of word -> qualifier")
-        for word, qualifier in words.items():
-            if qualifier not in QUALIFIERS:
-                raise RuleFileError(str(path), lines.get(f"{section}.{word}"), f"{section}.{word}",
-                                    f"qualifier must be one of: {', '.join(QUALIFIERS)}")
-            sections[section][str(word)] = qualifier
-    return Hedges(sections["before"], sections["after"])
+            raise RuleFileError(str(path), lines.get(str(section)), str(section),
+                                "expected 'before', 'after' (a mapping of word -> qualifier) or 'negative'")
+        for word, entry in words.items():
+            key = f"{section}.{word}"
+            fields = entry if isinstance(entry, dict) else {"qualifier": entry}
+            if fields.get("qualifier") not in QUALIFIERS or set(fields) - {"qualifier", "not_after"}:
+                raise RuleFileError(str(path), lines.get(key), key,
+                                    f"qualifier must be one of: {', '.join(QUALIFIERS)} (optionally with not_after)")
+            sections[section][str(word)] = fields["qualifier"]
+            if fields.get("not_after"):
+                not_after[str(word)] = str(fields["not_after"])
+    return Hedges(sections["before"], sections["after"], not_after, tuple(negative))
 
 
-def build_grammar(unit_surfaces: list[str], hedges: Hedges) -> QuantityGrammar:
-    """Compile the quantity patterns for the given surface units and hedges (longest first)."""
-    units = "|".join(re.escape(u) for u in sorted(unit_surfaces, key=len, reverse=True))
-    prefix = "|".join(re.escape(w) for w in sorted(hedges.before, key=len, reverse=True))
+def build_grammar(units: UnitLexicon | Iterable[str], hedges: Hedges) -> QuantityGrammar:
+    """Compile the quantity patterns for a unit lexicon (or bare surface units) and hedges, longest first."""
+    lexicon = units if isinstance(units, UnitLexicon) else UnitLexicon({surface: surface for surface in units})
+    surfaces = lexicon.ordered()
+    unit = "|".join(re.escape(u) for u in surfaces)
+    prefix = "|".join(
+        (f"(?<![{re.escape(hedges.not_after[w])}])" if w in hedges.not_after else "") + re.escape(w)
+        for w in sorted(hedges.before, key=len, reverse=True)
+    )
     suffix = "|".join(re.escape(w) for w in sorted(hedges.after, key=len, reverse=True))
+    sign = "|".join(
+        (re.escape(s) if not s.isascii() else rf"(?<![0-9A-Za-z]){re.escape(s)}") for s in hedges.negative
+    ) or "(?!)"
     number = rf"(?:{ARABIC}|{CHINESE})"
+    # a compound is one number only where a unit follows: 三万千瓦 is 三万 + 千瓦, not 三万千 + 瓦
+    compound = rf"(?:{COMPOUND})(?=(?:余|多)?(?:{MAGNITUDE})?(?:{unit}))"
     figure = rf"""
-    (?P<fraction>(?:(?P<fpre>约)?(?:[0-9]{{1,2}}/[0-9]{{1,2}}(?![0-9])|{CHINESE}分之{CHINESE})))
-    |(?P<tenths>(?P<tpre>{prefix})?(?P<tnum>[一二两三四五六七八九])成(?P<tplus>多)?(?P<tpost>{suffix})?)
-        (?![都为本员果长功立交型品绩就熟效不])
+    (?P<fraction>(?:(?P<fpre>约)?(?:[0-9]{{1,2}}/[0-9]{{1,2}}(?![0-9])
+        |(?P<per>百分之|千分之)(?P<pnum>{ARABIC}|{CHINESE_DECIMAL})|[{CN_CHARS}万]+分之{CHINESE})))
+    |(?P<tenths>(?P<tpre>{prefix})?(?P<tnum>[一二两三四五六七八九]|(?<![0-9.])[0-9](?:\.[0-9])?)成
+        (?P<tplus>多)?(?P<tpost>{suffix})?)(?![都为本员果长功立交型品绩就熟效不])
     |(?P<doubling>翻(?:了)?(?:(?P<times>[一两二三四五六七八九十0-9]+)[番翻]|番))
-    |(?P<order>(?:(?P<onum>{ARABIC})?(?P<omag>{MAGNITUDE})(?P<ounit>{units})?级))
-    |(?P<range>(?P<rpre>{prefix})?(?P<rlow>{number})(?P<rmag1>{MAGNITUDE})?(?P<runit1>{units})?
-        (?:{RANGE_JOINERS})(?P<rhigh>{number})(?P<rmag2>{MAGNITUDE})?(?P<runit2>{units}))
-    |(?P<plain>(?P<pre>{prefix})?
-        (?:(?P<num>{number})(?P<plus1>余|多|来)?(?P<mag>{MAGNITUDE})?|(?P<baremag>{BARE_MAGNITUDE}))
-        (?P<plus2>余|多)?(?P<unit>{units})?(?P<plus3>(?<=倍)多)?(?P<post>{suffix})?)
+    |(?P<order>(?:(?P<onum>{ARABIC})?(?P<omag>{MAGNITUDE})(?P<ounit>{unit})?级))
+    |(?P<range>(?P<rpre>{prefix})?(?P<rlow>{number})(?P<rmag1>{MAGNITUDE})?(?P<runit1>{unit})?
+        (?:{RANGE_JOINERS})(?P<rhigh>{number})(?P<rmag2>{MAGNITUDE})?(?P<runit2>{unit}))
+    |(?P<plain>(?P<pre>{prefix})?(?P<sign>{sign})?
+        (?:(?P<num>{compound}|{number})(?P<plus1>余|多|来)?(?P<mag>{MAGNITUDE})?|(?P<baremag>{BARE_MAGNITUDE}))
+        (?P<plus2>余|多)?(?P<unit>{unit})?(?P<plus3>(?<=倍)多)?(?P<post>{suffix})?)
     """
-    return QuantityGrammar(re.compile(figure, re.VERBOSE), tuple(unit_surfaces), hedges)
+    return QuantityGrammar(re.compile(figure, re.VERBOSE), tuple(surfaces), hedges,
+                           dict(lexicon.canonical), lexicon.rates)
 
 
 def find_quantities(reading: str, grammar: QuantityGrammar) -> list[tuple[int, int, Quantity]]:
     """Return (start, end, Quantity) for every figure in the reading text."""
     found: list[tuple[int, int, Quantity]] = []
-    for match in grammar.figure.finditer(reading):
-        quantity = _quantity_from(match, reading, grammar.hedges)
-        if quantity is None:
+    position = 0
+    while (match := grammar.figure.search(reading, position)) is not None:
+        quantity = _quantity_from(match, reading, grammar)
+        if quantity is None or not _finite(quantity):
+            # Not a figure here (三一重工, a 400-digit run): look again one character on, so
+            # 超过百分之二十 still finds 百分之二十 after 超过百 was refused.
+            position = match.start() + 1
             continue
         start, end = _trim(match, reading)
-        found.append((start, end, quantity))
+        found.append((start, end, attrs.evolve(quantity, unit=grammar.canonical.get(quantity.unit, quantity.unit))))
+        position = match.end()
     return found
+
+
+def _finite(quantity: Quantity) -> bool:
+    """True when every number of a quantity is a float (a figure too large for one is no figure)."""
+    return all(x is None or math.isfinite(x) for x in (quantity.value, quantity.low, quantity.high))
 
 
 def _trim(match: re.Match[str], reading: str) -> tuple[int, int]:
@@ -102,9 +146,9 @@ def _trim(match: re.Match[str], reading: str) -> tuple[int, int]:
     return match.start(), match.end()
 
 
-def _quantity_from(match: re.Match[str], reading: str, hedges: Hedges) -> Quantity | None:
+def _quantity_from(match: re.Match[str], reading: str, grammar: QuantityGrammar) -> Quantity | None:
     """Build the Quantity for one match, or None when the match is not a figure."""
-    kind = match.lastgroup
+    kind, hedges = match.lastgroup, grammar.hedges
     if _inside_name(match, reading):
         # 问界M9, 5G, A股: digits glued to Latin letters are names, not figures.
         return None
@@ -112,13 +156,17 @@ def _quantity_from(match: re.Match[str], reading: str, hedges: Hedges) -> Quanti
         return _fraction(match, reading)
     if kind == "doubling":
         return _doubling(match)
-    if kind == "tenths":
-        return _tenths(match, hedges)
-    if kind == "order":
-        return _order(match)
-    if kind == "range":
-        return _range(match)
-    return _plain(match, reading, hedges)
+    try:
+        if kind == "tenths":
+            return _tenths(match, hedges)
+        if kind == "order":
+            return _order(match)
+        if kind == "range":
+            return _range(match)
+        return _plain(match, reading, grammar)
+    except (NumeralError, ArithmeticError):
+        # 十十成, 3.2.1亿, a digit run beyond any float: not a figure.
+        return None
 
 
 def _inside_name(match: re.Match[str], reading: str) -> bool:
@@ -133,14 +181,14 @@ def _fraction(match: re.Match[str], reading: str) -> Quantity | None:
     """五分之一 or 1/5: a share, approximate when the clause says 约为…的."""
     text = match.group("fraction")
     surface = text[1:] if match.group("fpre") else text
-    percent = PER_HUNDRED.get(surface[:3])
-    if percent:
+    if match.group("per"):
         # 百分之二十 is 20%, not the fraction 0.2: keep it in the unit it is written in.
         try:
-            number = parse_numeral(surface[3:])
+            number = parse_numeral(match.group("pnum"))
         except NumeralError:
             return None
-        return _interval(number, percent, "approx" if match.group("fpre") else "exact")
+        qualifier = "approx" if match.group("fpre") else "exact"
+        return _interval(number, PER_HUNDRED[match.group("per")], qualifier, rate=True)
     try:
         value = float(parse_fraction(surface))
     except (NumeralError, ArithmeticError):
@@ -166,17 +214,22 @@ def _doubling(match: re.Match[str]) -> Quantity | None:
 
 
 def _tenths(match: re.Match[str], hedges: Hedges) -> Quantity:
-    """六成 is 60%, 超过六成 over 60%, 七成多 70%–80%: shares counted in tenths."""
-    number = Number(Decimal(CHINESE_TENTHS.index(match.group("tnum").replace("两", "二")) + 1) * 10, Decimal(10))
+    """六成 is 60%, 9.5成 95%, 超过六成 over 60%, 七成多 70%–80%: shares counted in tenths."""
+    tenths = parse_numeral(match.group("tnum"))
+    number = Number(tenths.value * 10, tenths.step * 10, tenths.written * 10)
     qualifier = _qualifier(hedges, match.group("tpre"), match.group("tpost"), match.group("tplus"))
-    return _interval(number, "%", qualifier)
+    return _interval(number, "%", qualifier, rate=True)
 
 
 def _order(match: re.Match[str]) -> Quantity:
-    """千亿级, 百亿美元级, 7000亿元级: [X, 10X)."""
-    base = parse_numeral(match.group("onum")) if match.group("onum") else Number(Decimal(1), Decimal(1))
-    value = float(scale(base, match.group("omag")).value)
+    """千亿级, 百亿美元级, 7000亿元级, 万 亿级: [X, 10X)."""
+    value = float(parse_numeral((match.group("onum") or "") + _magnitude(match.group("omag"))).value)
     return Quantity(value, value, value * 10, match.group("ounit") or "", "order", high_open=True)
+
+
+def _magnitude(written: str | None) -> str:
+    """Return a magnitude word as written, without a stray space (万 亿 -> 万亿); '' for none."""
+    return "".join((written or "").split())
 
 
 def _range(match: re.Match[str]) -> Quantity | None:
@@ -187,9 +240,9 @@ def _range(match: re.Match[str]) -> Quantity | None:
         # 3个月至5年, 20家-30个: mixed units are two figures, not a range.
         return None
     try:
-        mag2 = match.group("rmag2")
-        low = scale(parse_numeral(match.group("rlow")), match.group("rmag1") or mag2)
-        high = scale(parse_numeral(match.group("rhigh")), mag2)
+        mag2 = _magnitude(match.group("rmag2"))
+        low = parse_numeral(match.group("rlow") + (_magnitude(match.group("rmag1")) or mag2))
+        high = parse_numeral(match.group("rhigh") + mag2)
     except NumeralError:
         return None
     if low.value > high.value:
@@ -198,38 +251,41 @@ def _range(match: re.Match[str]) -> Quantity | None:
     return Quantity(float(low.value), float(low.value), float(high.value), unit, "range")
 
 
-def _plain(match: re.Match[str], reading: str, hedges: Hedges) -> Quantity | None:
-    """A number with optional qualifiers, magnitude and unit."""
-    num, unit, mag = match.group("num"), match.group("unit") or "", match.group("mag")
+def _plain(match: re.Match[str], reading: str, grammar: QuantityGrammar) -> Quantity | None:
+    """A number with optional sign, qualifiers, magnitude and unit."""
+    num, unit, mag = match.group("num"), match.group("unit") or "", _magnitude(match.group("mag"))
     plus = match.group("plus1") or match.group("plus2") or match.group("plus3")
-    prefix = match.group("pre")
+    prefix, sign = match.group("pre"), match.group("sign")
     if num is None:
-        number = Number(Decimal(1), Decimal(1))
         mag = match.group("baremag")
-        if not ((unit or prefix) and (prefix or "亿" in mag)):
+        if sign or not ((unit or prefix) and (prefix or "亿" in mag)):
             # 万物, 千万不要, 百万人才: a bare magnitude counts only after 超/近, or as 千亿/万亿 with a unit.
             return None
+        number = parse_numeral(mag)
     else:
         if not (unit or mag or plus):
             # A bare number (2025 in an event name, 33618 in quotes) is a name, not a figure.
             return None
+        if sign and not num[0].isdigit():
+            # 负 before a Chinese numeral (胜负三场) is a word, not a sign.
+            return None
         if not _plausible_numeral(num, match, reading, unit, mag):
             return None
-        try:
-            number = parse_numeral(num)
-        except NumeralError:
-            return None
-    number = scale(number, mag)
-    qualifier = _qualifier(hedges, prefix, match.group("post"), plus)
-    return _interval(number, unit, qualifier)
+        # one reading of number and magnitude together: 3亿4千5 + 百万, 5万3230.99 + 亿
+        number = parse_numeral(num + mag)
+    if sign:
+        number = Number(-number.value, number.step, number.written)
+    qualifier = _qualifier(grammar.hedges, prefix, match.group("post"), plus)
+    return _interval(number, unit, qualifier, rate=unit in grammar.rates)
 
 
 def _plausible_numeral(num: str, match: re.Match[str], reading: str, unit: str, mag: str | None) -> bool:
     """Reject Chinese-numeral look-alikes inside words: 一批, 一个, 第一, 统一, 三一重工."""
     if num[0].isdigit() or "０" <= num[0] <= "９":
         return True
-    before = reading[match.start() - 1] if match.start() > 0 else ""
-    if before == "第" or before in "星周":
+    start = match.start("num")
+    before = reading[start - 1] if start > 0 else ""
+    if before and (before == "第" or before in "星周"):
         # 第三, 星期一: ordinals and weekdays are not amounts.
         return False
     if num in {"零", "〇"}:
@@ -255,9 +311,14 @@ def _qualifier(hedges: Hedges, prefix: str | None, post: str | None, plus: str |
     return "exact"
 
 
-def _interval(number: Number, unit: str, qualifier: str) -> Quantity:
-    """Turn a number, its precision step and its qualifier into the interval of DESIGN.md."""
-    x, step = number.value, number.step
+def _interval(number: Number, unit: str, qualifier: str, rate: bool = False) -> Quantity:
+    """Turn a number, its precision step and its qualifier into the interval of DESIGN.md.
+
+    A rate or multiple (20%, 10倍) is precise to its last written digit; after 多/余 (20多倍) and for
+    levels (2万) the step is the order of the last non-zero digit.
+    """
+    x = number.value
+    step = number.written if rate and qualifier != "plus" else number.step
     bounds: dict[str, tuple[Decimal | None, Decimal | None]] = {
         "exact": (x - step / 2, x + step / 2),
         "approx": (x - step, x + step),

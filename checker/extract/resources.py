@@ -12,7 +12,6 @@ from checker.extract.quantities import QuantityGrammar, build_grammar, load_hedg
 from checker.extract.units import UnitSystem, load_unit_system
 
 
-
 def find_rules_dir() -> Path:
     """Return the default rule pack: shipped inside the installed package, or the source tree's rules/."""
     packaged = Path(str(importlib.resources.files("checker"))) / "rules"
@@ -38,6 +37,6 @@ def load_resources(rules_dir: Path = RULES_DIR) -> Resources:
     from checker.extract.periods import load_period_lexicon
 
     units = load_unit_system(rules_dir / "units.txt", rules_dir / "lexicon" / "units.yaml")
-    grammar = build_grammar(units.lexicon.ordered(), load_hedges(rules_dir / "lexicon" / "hedges.yaml"))
+    grammar = build_grammar(units.lexicon, load_hedges(rules_dir / "lexicon" / "hedges.yaml"))
     periods = load_period_lexicon(rules_dir / "lexicon" / "periods.yaml")
     return Resources(units, grammar, periods, rules_dir)

@@ -18,10 +18,16 @@ class UnitLexicon:
 
     surfaces: dict[str, str]  # 亿元 is 亿 + 元: only the unit part is listed here
     path: str = ""
+    canonical: dict[str, str] = attrs.field(factory=dict)  # 人民币 -> 元: another way to write a unit
+    rates: frozenset[str] = frozenset()  # %, 倍, 个百分点: precise to their last written digit
 
     def ordered(self) -> list[str]:
         """Return the surfaces longest first, so 个百分点 wins over 个."""
         return sorted(self.surfaces, key=len, reverse=True)
+
+    def canonical_of(self, surface: str) -> str:
+        """Return the unit a surface is reported as (人民币 is 元; most surfaces are themselves)."""
+        return self.canonical.get(surface, surface)
 
 
 @attrs.frozen(eq=False)
@@ -57,12 +63,25 @@ class UnitSystem:
         return self.dimension_of(first) == self.dimension_of(second)
 
     def convert(self, value: float, source: str, target: str, **rates: float) -> float:
-        """Convert a value between surface units; currencies only with an explicit rate."""
+        """Convert a value between surface units; currencies only with an explicit rate for each one."""
         quantity = value * self.registry.Unit(self.lexicon.surfaces[source])
         unit = self.registry.Unit(self.lexicon.surfaces[target])
-        if rates:
-            return float(quantity.to(unit, "fx", **rates).magnitude)
-        return float(quantity.to(unit).magnitude)
+        if self.dimension_of(source) == self.dimension_of(target):
+            return float(quantity.to(unit).magnitude)
+        missing = [name for name in _rates_needed(self.dimension_of(source), self.dimension_of(target)) if name not in rates]
+        if missing:
+            # A rate is a claim about the world: never fall back on the definitions file's placeholder.
+            raise ValueError(f"converting {source} to {target} needs an explicit rate: {', '.join(missing)}")
+        return float(quantity.to(unit, "fx", **rates).magnitude)
+
+
+def _rates_needed(*dimensions: str) -> list[str]:
+    """Name the fx rates ('usd_cny') a conversion between currency dimensions needs; none for other units."""
+    codes = [d.strip("[]").removeprefix("currency_") for d in dimensions if d.startswith("[currency_")]
+    if len(codes) < len(dimensions):
+        # Not two currencies: pint itself refuses (元 never becomes 辆), no rate can help.
+        return []
+    return [f"{code}_cny" for code in codes if code != "cny"]
 
 
 @functools.lru_cache(maxsize=4)
@@ -79,24 +98,43 @@ def load_unit_system(definitions: Path, lexicon_path: Path) -> UnitSystem:
         registry = _registry(str(definitions))
     except Exception as exc:  # pint raises many types for a bad file
         raise RuleFileError(str(definitions), _line_of(exc), None, f"bad unit definitions: {exc}") from exc
-    raw, lines = load_yaml_mapping(lexicon_path)
-    surfaces: dict[str, str] = {}
-    for surface, name in raw.items():
-        if not isinstance(name, str):
-            raise RuleFileError(str(lexicon_path), lines.get(surface), str(surface), "the pint unit name must be a string")
-        try:
-            registry.Unit(name)
-        except Exception as exc:
-            raise RuleFileError(
-                str(lexicon_path), lines.get(surface), str(surface),
-                f"unknown unit '{name}' (not defined in {definitions.name})",
-            ) from exc
-        surfaces[str(surface)] = name
+    lexicon = _read_lexicon(lexicon_path, registry, definitions.name)
     bases = {}
-    for surface, name in surfaces.items():
+    for surface, name in lexicon.surfaces.items():
         quantity = registry.Quantity(1.0, name).to_base_units()
         bases[surface] = (str(quantity.dimensionality), float(quantity.magnitude))
-    return UnitSystem(definitions, UnitLexicon(surfaces, str(lexicon_path)), bases)
+    return UnitSystem(definitions, lexicon, bases)
+
+
+def _read_lexicon(path: Path, registry: Any, definitions_name: str) -> UnitLexicon:
+    """Read units.yaml: surface -> pint name, or -> {unit, as, rate}; every name must be defined."""
+    raw, lines = load_yaml_mapping(path)
+    surfaces: dict[str, str] = {}
+    canonical: dict[str, str] = {}
+    rates: set[str] = set()
+    for surface, entry in raw.items():
+        surface = str(surface)
+        fail = functools.partial(RuleFileError, str(path), lines.get(surface), surface)
+        fields = {"unit": entry} if isinstance(entry, str) else entry
+        if not isinstance(fields, dict) or not isinstance(fields.get("unit"), str) or set(fields) - _ENTRY_KEYS:
+            raise fail("expected a pint unit name, or a mapping with 'unit' and optionally 'as' and 'rate'")
+        try:
+            registry.Unit(fields["unit"])
+        except Exception as exc:
+            raise fail(f"unknown unit '{fields['unit']}' (not defined in {definitions_name})") from exc
+        surfaces[surface] = fields["unit"]
+        if "as" in fields:
+            canonical[surface] = str(fields["as"])
+        if fields.get("rate"):
+            rates.add(surface)
+    for surface, target in canonical.items():
+        if surfaces.get(target) != surfaces[surface]:
+            raise RuleFileError(str(path), lines.get(surface), surface,
+                                f"'as: {target}' must name a surface listed here with the same unit")
+    return UnitLexicon(surfaces, str(path), canonical, frozenset(rates))
+
+
+_ENTRY_KEYS = {"unit", "as", "rate"}
 
 
 def _line_of(exc: Exception) -> int | None:
