@@ -171,13 +171,80 @@ class Mention:
 
 
 @attrs.frozen
+class Metric:
+    """What a figure measures: scope words, the industry or product, and the measure itself."""
+
+    measure: str = ""  # 产量, 营业收入, 增加值 …; "" when unknown
+    industry: str = ""  # 新能源汽车, 电子信息制造业 …
+    scopes: tuple[str, ...] = ()  # 规上, 全市 …: scope words make metrics different
+    measure_known: bool = True  # False: the words before the figure, not a measure of the lexicon
+    industry_known: bool = True  # False: words named before the measure, not an industry of the lexicon
+    enumeration: bool = False  # the head noun of an enumeration (A、B等三大集群 counts 集群)
+
+    def __bool__(self) -> bool:
+        """True when anything is known of what the figure measures."""
+        return bool(self.measure or self.industry)
+
+    def __str__(self) -> str:
+        """The public text form: [scope|]industry|measure, ? before words the lexicon did not know."""
+        if self.enumeration:
+            return f"enum:{self.measure}"
+        if not self.measure_known:
+            return f"?{self.measure}"
+        industry = ("" if self.industry_known or not self.industry else "?") + self.industry
+        return "|".join(sorted(self.scopes) + [industry, self.measure])
+
+    @property
+    def known(self) -> bool:
+        """True when the measure comes from the lexicon (or an enumeration's head), so the metric may link."""
+        return bool(self.measure) and self.measure_known
+
+    @property
+    def industry_named(self) -> bool:
+        """True when the industry comes from the lexicon (not words guessed before the measure)."""
+        return bool(self.industry) and self.industry_known
+
+    @property
+    def label(self) -> str:
+        """The metric as a reader's noun phrase: 规上先进材料产值, 专题对接活动数量."""
+        if self.enumeration:
+            return self.measure + "数量"
+        parts = [part for part in (*sorted(self.scopes), self.industry, self.measure) if part]
+        # 工业|工业总产值 reads 工业总产值: a part the next one starts with says nothing new
+        return "".join(part for part, following in zip(parts, parts[1:] + [""]) if not following.startswith(part))
+
+
+@attrs.frozen
+class FactKey:
+    """What makes claims one fact: subject, metric, period, scope of time, modality, relation and unit."""
+
+    subject: str
+    metric: Metric
+    period: str  # "YYYY-MM-DD..YYYY-MM-DD", or "*" when the period is left out
+    cumulative: bool
+    modality: str
+    relation: str
+    unit: str  # the pint dimension, or the unit when it has none; "" for counts
+
+    def __str__(self) -> str:
+        """The public text form, as reports and fingerprints have always shown it."""
+        return "/".join((self.subject, str(self.metric), self.period, "ytd" if self.cumulative else "full",
+                         self.modality, self.relation, self.unit))
+
+    @property
+    def family(self) -> "FactKey":
+        """The key with its modality left out: a target and the actual later reported share a family."""
+        return attrs.evolve(self, modality="*")
+
+
+@attrs.frozen
 class Claim:
     """One statement: a figure with its subject, metric, period, modality and relation."""
 
     doc: str
     mention: Mention
     subject: str  # canonical entity, "" when unknown
-    metric: str  # "[scope|]industry|measure", "" when unknown
+    metric: Metric
     period: Period | None
     period_text: str
     modality: str  # actual | forecast | target | plan
@@ -204,7 +271,7 @@ class Claim:
     @property
     def cumulative(self) -> bool:
         """True for year-to-date or running totals, which never link with full-year figures."""
-        return bool(self.period and self.period.cumulative) or "累计" in self.metric
+        return bool(self.period and self.period.cumulative) or "累计" in str(self.metric)
 
 
 @attrs.frozen

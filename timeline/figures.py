@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 
 from checker.claims.link import LINKABLE, fact_key
-from checker.model import Claim
+from checker.model import Claim, FactKey, Metric
 from timeline.context import DocumentView, flatten, make_source
 from timeline.model import Announcement, Entry, Source
 
@@ -17,7 +17,7 @@ NEVER = dt.date.max  # undated documents sort after every dated one when choosin
 
 def build_figures(claims: tuple[Claim, ...], views: dict[str, DocumentView]) -> list[Entry]:
     """Merge keyed claims into one entry per fact; give placeable unkeyed claims entries of their own."""
-    keyed: dict[str, list[Claim]] = defaultdict(list)
+    keyed: dict[FactKey, list[Claim]] = defaultdict(list)
     entries: list[Entry] = []
     for claim in claims:
         if claim.doc not in views:
@@ -28,21 +28,13 @@ def build_figures(claims: tuple[Claim, ...], views: dict[str, DocumentView]) -> 
             keyed[key].append(claim)
         elif _placeable(claim):
             entries.append(_entry([claim], "", views))
-    entries += [_entry(members, key, views) for key, members in keyed.items()]
+    entries += [_entry(members, str(key), views) for key, members in keyed.items()]
     return entries
 
 
-def metric_label(metric: str) -> str:
-    """Write a metric key as a reader's noun phrase: 规上|先进材料|产值 -> 规上先进材料产值."""
-    # ?新型储能|产值: words the lexicon did not know are the extractor's reading; show them, unmarked
-    parts = [part.lstrip("?") for part in metric.split("|") if part.lstrip("?")]
-    # 工业|工业总产值 reads 工业总产值: a part the next one starts with says nothing new
-    return "".join(part for part, following in zip(parts, parts[1:] + [""]) if not following.startswith(part))
-
-
-def entry_title(subject: str, metric: str, relation: str) -> str:
+def entry_title(subject: str, metric: Metric, relation: str) -> str:
     """The title of a figure: subject, metric and what the number measures."""
-    title = " ".join(part for part in (subject, metric_label(metric)) if part)
+    title = " ".join(part for part in (subject, metric.label) if part)
     label = RELATION_LABELS.get(relation)
     return f"{title}（{label}）" if label else title
 
@@ -59,11 +51,10 @@ def _placeable(claim: Claim) -> bool:
     if claim.heading:
         # a headline compresses the body's figure; the body states it in full
         return False
-    measure = claim.metric.rsplit("|", 1)[-1]
-    if not measure or measure.startswith("?"):
+    if not claim.metric.known:
         # without a known measure the title would guess what the number counts
         return False
-    named = claim.subject or any(p and not p.startswith("?") for p in claim.metric.split("|")[:-1])
+    named = claim.subject or claim.metric.industry_named or claim.metric.scopes
     # 园区||产值 has no linkable subject, but its scope still says whose figure it is
     return bool(named)
 
@@ -94,7 +85,7 @@ def _entry(claims: list[Claim], key: str, views: dict[str, DocumentView]) -> Ent
         announced=_announced(shown, views),
         sources=sources,
         subject=first.subject,
-        metric=first.metric,
+        metric=str(first.metric),
         relation=first.relation,
         key=key,
         announcements=announcements,

@@ -6,11 +6,13 @@ import re
 from collections import Counter
 
 from checker.claims.lexicon import ClaimLexicon
-from checker.model import Claim, Document, Mention
+from checker.model import Claim, Document, Mention, Metric
 from checker.claims.sentences import Sentence, SentenceIndex, clause_bounds, index_sentences
 
+# (?<!\s): a match never starts inside a run of spaces (an earlier start would match too), so a
+# long run of spaces before a non-filler character costs one pass, not one per space.
 TRAILING_FILLER = re.compile(
-    r"(?:同比|环比|累计|分别|共计|共|已经|已|将|可|有望|预计|力争|达到了|达到|达|突破|破|超过|超|逾|为|是|实现|完成|"
+    r"(?<!\s)(?:同比|环比|累计|分别|共计|共|已经|已|将|可|有望|预计|力争|达到了|达到|达|突破|破|超过|超|逾|为|是|实现|完成|"
     r"约|近|接近|仅|只有|高达|再|还|也|就|的|了|至|到|在|从|由|“|”|\s)+$"
 )
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+$")
@@ -154,7 +156,8 @@ def _first_subject(text: str, lexicon: ClaimLexicon) -> str:
     return lexicon.subjects[known.group()] if known else ""
 
 
-def _metric(clause: str, sentence: str, context: str, period: Mention | None, lexicon: ClaimLexicon, unit: str) -> str:
+def _metric(clause: str, sentence: str, context: str, period: Mention | None, lexicon: ClaimLexicon,
+            unit: str) -> Metric:
     """The metric a figure measures: [scope|]industry|measure, or the words before the figure."""
     head = TRAILING_FILLER.sub("", clause)
     if period is not None:
@@ -169,20 +172,22 @@ def _metric(clause: str, sentence: str, context: str, period: Mention | None, le
     if not measures:
         # The lexicon knows no measure here: fall back on the words themselves, when there are some.
         words = CJK_RUN.search(TRAILING_FILLER.sub("", head))
-        return f"?{words.group()[-8:]}" if words and len(words.group()) >= 2 else ""
+        return Metric(words.group()[-8:], measure_known=False) if words and len(words.group()) >= 2 else Metric()
     measure_match = measures[-1]
     measure = lexicon.measures[measure_match.group()]
     allowed = lexicon.measure_units.get(measure)
     if allowed is not None and unit not in allowed and unit not in ("", "倍", "个百分点"):
         # 企业…各方近300位嘉宾: a figure in 位 does not count 企业; leave the metric unknown.
-        return ""
+        return Metric()
     before_measure = head[:measure_match.start()]
-    industry = (
-        _last_run(lexicon.industry_re, before_measure) or _own_words(before_measure, lexicon)
-        or _last_run(lexicon.industry_re, sentence) or _last_run(lexicon.industry_re, context)
-    )
-    scopes = [s for s in lexicon.scopes if s in before_measure]
-    return "|".join(sorted(scopes) + [industry or "", measure])
+    own = _own_words(before_measure, lexicon)
+    industry = _last_run(lexicon.industry_re, before_measure)
+    if not industry and not own:
+        industry = _last_run(lexicon.industry_re, sentence) or _last_run(lexicon.industry_re, context)
+    scopes = tuple(sorted(s for s in lexicon.scopes if s in before_measure))
+    if industry:
+        return Metric(measure, industry, scopes)
+    return Metric(measure, own, scopes, industry_known=not own)
 
 
 def _own_words(before_measure: str, lexicon: ClaimLexicon) -> str:
@@ -191,7 +196,7 @@ def _own_words(before_measure: str, lexicon: ClaimLexicon) -> str:
     for scope in lexicon.scopes:
         words = words.replace(scope, "")
     run = CJK_RUN.search(words)
-    return f"?{run.group()[-10:]}" if run and len(run.group()) >= 2 else ""
+    return run.group()[-10:] if run and len(run.group()) >= 2 else ""
 
 
 def _last_run(pattern: re.Pattern[str], text: str) -> str:
@@ -301,7 +306,7 @@ def _enumerations(doc: Document, sentences: SentenceIndex, lexicon: ClaimLexicon
         # The list's first item often begins with its subject (两江新区深入实施A、B两项行动).
         subject = _subject("", doc.reading[sentence.start:match.start(number)], "", lexicon, city) or city
         claims.append(Claim(
-            doc=doc.path, mention=mention, subject=subject, metric=f"enum:{noun.group()}" if noun else "",
+            doc=doc.path, mention=mention, subject=subject, metric=Metric(noun.group(), enumeration=True) if noun else Metric(),
             period=_publication_day(doc), period_text="",
             modality="actual", relation="count", sentence=doc.reading[sentence.start:sentence.end].strip(),
             sentence_start=sentence.start, role="items", items=items + (("等",) if match.group("etc") else ()),

@@ -72,7 +72,7 @@ def _find_change_across(doc: Document, previous: list[Claim], current: list[Clai
     if found is None:
         return None
     later, change = found
-    if not later.metric or later.metric.rsplit("|", 1)[-1].startswith("?"):
+    if not later.metric.known:
         # An unknown metric cannot tell which earlier figure is the base.
         return None
     if re.search(r"同比|环比|比上年|较上年", change.sentence):

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 import attrs
 
-from checker.model import Claim
+from checker.model import Claim, FactKey
 
 LINKABLE = {"level", "share", "change_pct", "change_pct_down", "points", "count"}
 
@@ -15,7 +15,7 @@ LINKABLE = {"level", "share", "change_pct", "change_pct_down", "points", "count"
 class Fact:
     """Claims with the same subject, metric, period, modality and relation."""
 
-    key: str
+    key: FactKey
     claims: tuple[Claim, ...]
 
     @property
@@ -29,7 +29,7 @@ class FactIndex:
     """All claims of a run and the facts they form, indexed by key (never pairwise)."""
 
     claims: tuple[Claim, ...]
-    facts: dict[str, Fact]
+    facts: dict[FactKey, Fact]
     dates: dict[str, object]  # doc path -> DocumentDate | None
 
     def by_doc(self, doc: str) -> list[Claim]:
@@ -37,12 +37,12 @@ class FactIndex:
         return [c for c in self.claims if c.doc == doc]
 
 
-def fact_key(claim: Claim, *, with_period: bool = True) -> str | None:
+def fact_key(claim: Claim, *, with_period: bool = True) -> FactKey | None:
     """The key under which a claim links, or None when it is too unsure to link."""
     if claim.relation not in LINKABLE or claim.value is None:
         # Multiples and spans are checked inside their own statement, not linked.
         return None
-    if not claim.subject or not claim.metric or claim.metric.rsplit("|", 1)[-1].startswith("?"):
+    if not claim.subject or not claim.metric.known:
         # An unknown subject or a metric the lexicon does not know: a false link costs trust.
         return None
     if claim.role == "change" or claim.relation.startswith("change_pct") and "同比" not in claim.sentence:
@@ -60,18 +60,10 @@ def fact_key(claim: Claim, *, with_period: bool = True) -> str | None:
     period = _period_key(claim) if with_period else "*"
     if period is None:
         return None
-    cumulative = "ytd" if claim.cumulative else "full"
     # 5项 and 四大 count the same list: an enumeration's classifier is not a unit. Other figures link by
     # their pint dimension, so 850米 and 0.85公里 are one fact, and 元 never meets 辆.
     unit = "" if claim.relation == "count" else (claim.dimension or claim.value.unit)
-    return "/".join((claim.subject, claim.metric, period, cumulative, claim.modality, claim.relation, unit))
-
-
-def fact_family(key: str) -> str:
-    """A key with its modality left out: a target and the actual later reported share a family."""
-    parts = key.split("/")
-    parts[4] = "*"
-    return "/".join(parts)
+    return FactKey(claim.subject, claim.metric, period, claim.cumulative, claim.modality, claim.relation, unit)
 
 
 def _period_key(claim: Claim) -> str | None:
@@ -85,7 +77,7 @@ def _period_key(claim: Claim) -> str | None:
 
 def index_facts(claims: tuple[Claim, ...], dates: dict[str, object]) -> FactIndex:
     """Group linkable claims by key; a fact is a key stated by at least one claim."""
-    groups: dict[str, list[Claim]] = defaultdict(list)
+    groups: dict[FactKey, list[Claim]] = defaultdict(list)
     for claim in claims:
         key = fact_key(claim)
         if key is not None:

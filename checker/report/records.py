@@ -44,7 +44,7 @@ def claim_record(claim: Claim) -> dict[str, Any]:
     period = claim.period
     record = claim_location(claim)
     record.update(
-        subject=claim.subject, metric=claim.metric, modality=claim.modality, relation=claim.relation,
+        subject=claim.subject, metric=str(claim.metric), modality=claim.modality, relation=claim.relation,
         period=claim.period_text or None,
         period_start=period.start.isoformat() if period and period.start else None,
         period_end=period.end.isoformat() if period and period.end else None,

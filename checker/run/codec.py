@@ -13,13 +13,13 @@ from typing import Any
 
 import attrs
 
-from checker.model import (Claim, Document, DocumentDate, Finding, Interval, Mention, Period, Quantity,
+from checker.model import (Claim, Document, DocumentDate, Finding, Interval, Mention, Metric, Period, Quantity,
                            Span)
 from checker.run.pipeline import DocAnalysis
 
 # The only classes a stored form may name.
 CLASSES: dict[str, type] = {cls.__name__: cls for cls in (
-    Span, DocumentDate, Document, Interval, Quantity, Period, Mention, Claim, Finding, DocAnalysis)}
+    Span, DocumentDate, Document, Interval, Quantity, Period, Mention, Metric, Claim, Finding, DocAnalysis)}
 RUNS_FROM = 16  # shorter integer tuples are stored as they are
 
 

@@ -24,11 +24,11 @@ class DocAnalysis:
     findings: tuple[Finding, ...]
 
     def linkable(self) -> list[tuple[str, str, Claim]]:
-        """(fact key, fact family, claim) for each claim that links across documents."""
-        from checker.claims.link import fact_family, fact_key
+        """(fact key, fact family, claim) in their text form, for each claim that links across documents."""
+        from checker.claims.link import fact_key
 
         keyed = ((fact_key(c), c) for c in self.claims)
-        return [(key, fact_family(key), c) for key, c in keyed if key is not None]
+        return [(str(key), str(key.family), c) for key, c in keyed if key is not None]
 
 
 @attrs.frozen(eq=False)

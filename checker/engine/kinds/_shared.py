@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from checker.model import Claim, Finding
+from checker.model import Claim, FactKey, Finding, Metric
 from checker.engine.pack import RuleSpec
 
 
@@ -37,11 +37,11 @@ def decimals_of(text: str) -> int:
 
 
 def make_finding(spec: RuleSpec, claims: tuple[Claim, ...], *, arithmetic: str = "", suggestion: str = "",
-                 fact_key: str = "", inferred_date: bool = False, **values: Any) -> Finding:
+                 fact_key: FactKey | None = None, inferred_date: bool = False, **values: Any) -> Finding:
     """Build a finding for a rule, filling its message template with named values."""
     return Finding(
         rule=spec.id, kind=spec.kind, severity=spec.severity, message=spec.render(**values),
-        claims=claims, arithmetic=arithmetic, suggestion=suggestion, fact_key=fact_key,
+        claims=claims, arithmetic=arithmetic, suggestion=suggestion, fact_key=str(fact_key) if fact_key else "",
         inferred_date=inferred_date,
     )
 
@@ -72,8 +72,8 @@ def period_label(claim: Claim) -> str:
     return claim.period_text.replace(" ", "").replace("\n", "")
 
 
-def display_metric(metric: str) -> str:
-    """A metric key as words: 先进材料|产值 → 先进材料产值, enum:专题对接活动 → 专题对接活动数量."""
-    if metric.startswith("enum:"):
-        return metric[5:] + "数量"
-    return "".join(part.lstrip("?") for part in metric.split("|"))
+def display_metric(metric: Metric) -> str:
+    """A metric as words: 先进材料|产值 → 先进材料产值, enum:专题对接活动 → 专题对接活动数量."""
+    if metric.enumeration:
+        return metric.measure + "数量"
+    return "".join((*metric.scopes, metric.industry, metric.measure))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import attrs
+
 SCOPE = "corpus"  # compares claims across documents
 
 from typing import Any
@@ -23,7 +25,7 @@ def check(spec, context) -> list[Finding]:
         head = fact.claims[0]
         if head.modality not in ("target", "forecast"):
             continue
-        actual = facts.get(key.replace(f"/{head.modality}/", "/actual/"))
+        actual = facts.get(attrs.evolve(key, modality="actual"))
         if actual is None:
             # Nothing reported yet for the target's period.
             continue

@@ -63,13 +63,15 @@ def _heading_changes(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
 
 def _same_measure(heading: Claim, change: Claim) -> bool:
     """True when a heading's change speaks of the body statement's metric: same measure and unit, same industry."""
-    measure = change.metric.rsplit("|", 1)[-1]
-    if not measure or heading.metric.rsplit("|", 1)[-1] != measure or heading.value.unit != change.value.unit:
+    measure = (change.metric.measure, change.metric.measure_known)
+    if not measure[0] or (heading.metric.measure, heading.metric.measure_known) != measure:
+        return False
+    if heading.value.unit != change.value.unit:
         return False
     if heading.metric == change.metric:
         return True
     # Headlines shorten names (新能源车 for 新能源汽车): the heading must share three characters of the industry.
-    industry = change.metric.split("|")[-2].lstrip("?") if "|" in change.metric else ""
+    industry = change.metric.industry
     return bool(industry) and any(industry[i:i + 3] in heading.sentence for i in range(len(industry) - 2))
 
 

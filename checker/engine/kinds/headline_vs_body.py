@@ -31,7 +31,7 @@ def check(spec, context) -> list[Finding]:
         starts = {key: [c.mention.reading_start for c in members] for key, members in body.items()}
         heads = [c for c in claims if c.heading]
         for k, head in enumerate(heads):
-            if not head.metric or head.metric.rsplit("|", 1)[-1].startswith("?"):
+            if not head.metric.known:
                 continue
             key = _measure_key(head)
             low, high = _section(head, heads, k)
@@ -63,7 +63,8 @@ def _section(head: Claim, heads: list[Claim], k: int) -> tuple[int, float]:
 
 def _measure_key(claim: Claim) -> tuple:
     """Index key of a claim: its measure, relation and unit (headlines are compared only within one key)."""
-    return claim.metric.rsplit("|", 1)[-1], claim.relation, claim.value.unit
+    metric = claim.metric
+    return metric.measure, metric.measure_known, metric.enumeration, claim.relation, claim.value.unit
 
 
 def _same_statement(head: Claim, body: Claim) -> bool:
@@ -74,7 +75,7 @@ def _same_statement(head: Claim, body: Claim) -> bool:
         return False
     if head.metric == body.metric:
         return True
-    head_parts, body_parts = head.metric.split("|"), body.metric.split("|")
     # 芯屏汽合 上半年产值同比增长28%: a headline's own nickname for the industry still names the measure.
-    vague = len(head_parts) < 2 or not head_parts[-2] or head_parts[-2].startswith("?")
-    return vague and head_parts[-1] == body_parts[-1] and (not head.subject or head.subject == body.subject)
+    vague = not head.metric.industry_named
+    same_measure = _measure_key(head) == _measure_key(body)
+    return vague and same_measure and (not head.subject or head.subject == body.subject)

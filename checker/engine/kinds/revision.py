@@ -36,7 +36,7 @@ def check(spec, context) -> list[Finding]:
             spec, (old, new), fact_key=key,
             arithmetic=f"{old_date.date.isoformat()}：{old.mention.text}；{new_date.date.isoformat()}：{new.mention.text}",
             inferred_date=old_date.inferred or new_date.inferred,
-            metric=old.metric.split("|")[-2] + old.metric.split("|")[-1] if "|" in old.metric else old.metric,
+            metric=old.metric.industry + old.metric.measure,
             subject=old.subject, period=period_label(old), old=old.mention.text, new=new.mention.text,
             old_date=old_date.date.isoformat(), new_date=new_date.date.isoformat(),
         ))
