@@ -138,3 +138,78 @@ def test_units_give_a_dimension_and_a_base_factor(resources):
     assert km_dimension == m_dimension and m == pytest.approx(km / 1000)
     assert units.base_of("元")[0] != units.base_of("美元")[0] != units.base_of("辆")[0]
     assert units.base_of("") == ("", 1.0) and units.base_of("艘") == ("艘", 1.0)
+
+
+def test_schema_kinds_are_the_registry_kinds():
+    """The schema's enum of kinds, its per-kind parameter definitions and the registry name the same kinds."""
+    import json
+
+    from checker.engine.registry import KINDS
+
+    schema = json.loads((RULES_DIR / "schema.json").read_text(encoding="utf-8"))
+    assert sorted(schema["properties"]["kind"]["enum"]) == sorted(KINDS)
+    assert sorted(schema["$defs"]) == sorted(f"params-{kind}" for kind in KINDS)
+
+
+def test_schema_documents_each_kind_parameter():
+    """Each kind's typed parameter value has exactly the keys its schema definition allows."""
+    import json
+
+    import attrs
+
+    from checker.engine.registry import KINDS
+
+    schema = json.loads((RULES_DIR / "schema.json").read_text(encoding="utf-8"))
+    for kind, module in KINDS.items():
+        documented = set(schema["$defs"][f"params-{kind}"]["properties"])
+        fields = {f.name for f in attrs.fields(module.Params) if not f.name.endswith("_re")}
+        assert documented == fields, kind
+        assert all(schema["$defs"][f"params-{kind}"]["properties"][k].get("description") for k in documented), kind
+
+
+def test_unknown_kind_names_the_valid_kinds(tmp_path):
+    """A rule of a kind the registry does not list is rejected with file, line, key and the valid kinds."""
+    from checker.engine.registry import KINDS
+
+    rules = _write_rule(tmp_path, "nonsense", "odd", GOOD.replace("kind: wording", "kind: nonsense"))
+    with pytest.raises(RuleFileError) as caught:
+        load_pack_and_lexicon([rules])
+    assert (caught.value.line, caught.value.key) == (1, "kind")
+    assert all(kind in str(caught.value) for kind in KINDS)
+
+
+@pytest.mark.parametrize("kind,name", [
+    ("total", "parts-exceed-total"), ("growth", "change-mismatch"), ("count", "enumeration-mismatch"),
+    ("weekday", "date-weekday-mismatch"), ("relative-date", "years-ago-mismatch"), ("duration", "span-mismatch"),
+    ("share", "part-of-whole"), ("agreement", "conflicting-values"),
+])
+def test_unknown_parameter_key_names_file_line_and_key(tmp_path, kind, name):
+    """A parameter key a kind does not know is rejected, naming the file, its line and the key."""
+    text = (RULES_DIR / kind / f"{name}.yaml").read_text(encoding="utf-8")
+    if "\nparams:\n" not in text:
+        text += "params:\n"
+    text = text.replace("\nparams:\n", "\nparams:\n  colour: red\n")
+    line = text.splitlines().index("  colour: red") + 1
+    rules = _write_rule(tmp_path, kind, name, text)
+    with pytest.raises(RuleFileError) as caught:
+        load_pack_and_lexicon([rules])
+    assert (caught.value.line, caught.value.key) == (line, "params.colour")
+    assert f"{name}.yaml:{line}" in str(caught.value)
+
+
+def test_missing_vocabulary_parameter_is_an_error(tmp_path):
+    """A kind's vocabulary lives in its rule file: leaving it out is an error naming the key."""
+    text = (RULES_DIR / "share" / "part-of-whole.yaml").read_text(encoding="utf-8")
+    text = "\n".join(line for line in text.splitlines() if not line.startswith("  part_words")) + "\n"
+    with pytest.raises(RuleFileError) as caught:
+        load_pack_and_lexicon([_write_rule(tmp_path, "share", "part-of-whole", text)])
+    assert caught.value.key in ("params", "params.part_words") and "part-of-whole.yaml" in str(caught.value)
+
+
+def test_duration_count_words_are_read_by_the_numeral_reader(tmp_path):
+    """A count word that the one numeral reader does not read as its position is rejected with its line."""
+    text = (RULES_DIR / "duration" / "span-mismatch.yaml").read_text(encoding="utf-8")
+    text = text.replace("[一, 两, 三,", "[一, 两, 五,")
+    with pytest.raises(RuleFileError) as caught:
+        load_pack_and_lexicon([_write_rule(tmp_path, "duration", "span-mismatch", text)])
+    assert caught.value.key == "params.count_words.2"

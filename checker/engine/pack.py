@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
 from pathlib import Path
@@ -10,13 +9,10 @@ from typing import Any
 
 import attrs
 
+from checker.engine.registry import kind_module, unknown_kind_problem
 from checker.errors import RuleFileError
 from checker.yamlio import load_yaml_mapping
 
-KINDS = (
-    "agreement", "growth", "share", "total", "count", "duration", "relative-date", "revision",
-    "forecast-vs-actual", "headline-vs-body", "wording", "weekday",
-)
 SEVERITIES = ("error", "warning", "info")
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -30,21 +26,21 @@ class RuleSpec:
     severity: str
     message: str
     description: str
-    params: dict[str, Any]
+    params: Any  # the kind's frozen Params value (checker.engine.kinds.<kind>.Params)
     examples: tuple[dict[str, str], ...] = ()
     references: tuple[str, ...] = ()
     enabled: bool = True
     path: str = ""
 
     @classmethod
-    def from_mapping(cls, raw: dict[str, Any], path: Path, lines: dict[str, int]) -> "RuleSpec":
+    def from_mapping(cls, raw: dict[str, Any], path: Path, lines: dict[str, int]) -> RuleSpec:
         """Build a spec from a validated rule file; the id comes from its path."""
         rule_id = f"{path.parent.name}.{path.stem}"
         if raw.get("id", rule_id) != rule_id:
             raise RuleFileError(str(path), lines.get("id"), "id", f"must be '{rule_id}' (the id comes from the path)")
         if raw["kind"] != path.parent.name:
             raise RuleFileError(str(path), lines.get("kind"), "kind", f"'{raw['kind']}' does not match its folder '{path.parent.name}'")
-        params = kind_module(raw["kind"]).parse_params(raw.get("params", {}) or {}, str(path), lines)
+        params = kind_module(raw["kind"]).Params.from_mapping(raw.get("params", {}) or {}, str(path), lines)
         return cls(
             id=rule_id, kind=raw["kind"], severity=raw["severity"], message=raw["message"],
             description=raw.get("description", ""), params=params,
@@ -73,11 +69,6 @@ class RulePack:
         return next((r for r in self.rules if r.id == rule_id), None)
 
 
-def kind_module(kind: str) -> Any:
-    """Import the module that implements a rule kind."""
-    return importlib.import_module(f"checker.engine.kinds.{kind.replace('-', '_')}")
-
-
 def load_pack(directories: list[Path], schema_path: Path) -> RulePack:
     """Load every rule file below the given directories; later directories override by id."""
     import hashlib
@@ -103,6 +94,12 @@ def load_pack(directories: list[Path], schema_path: Path) -> RulePack:
 def _load_rule(path: Path, validator: Any) -> RuleSpec:
     """Load and validate one rule file, citing file, line and key on any problem."""
     raw, lines = load_yaml_mapping(path)
+    if "kind" in raw:
+        try:
+            kind_module(raw["kind"])
+        except (KeyError, TypeError):
+            # Name the valid kinds from the registry, not only the schema's complaint.
+            raise RuleFileError(str(path), lines.get("kind"), "kind", unknown_kind_problem(raw["kind"])) from None
     errors = sorted(validator.iter_errors(raw), key=lambda e: list(e.absolute_path))
     if errors:
         error = errors[0]

@@ -7,8 +7,9 @@ from typing import Any
 
 import attrs
 
+from checker.engine.pack import RulePack
+from checker.engine.registry import kind_module, scope_of
 from checker.model import Document, Finding
-from checker.engine.pack import RulePack, kind_module
 
 
 @attrs.frozen(eq=False)
@@ -24,10 +25,9 @@ def run(pack: RulePack, context: RunContext, scope: str | None = None) -> list[F
     """Return the findings of every enabled rule (of one scope, when given), in a stable order."""
     findings: list[Finding] = []
     for spec in pack.enabled():
-        module = kind_module(spec.kind)
-        if scope is not None and getattr(module, "SCOPE", "document") != scope:
+        if scope is not None and scope_of(spec.kind) != scope:
             continue
-        findings.extend(module.check(spec, context))
+        findings.extend(kind_module(spec.kind).check(spec, context))
     return sorted(findings, key=_order)
 
 

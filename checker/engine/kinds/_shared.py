@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import attrs
+
+from checker.errors import RuleFileError
 from checker.model import Claim, FactKey, Finding, Metric
-from checker.engine.pack import RuleSpec
+
+if TYPE_CHECKING:
+    # Only for annotations: the pack imports the registry, which imports the kinds.
+    from checker.engine.pack import RuleSpec
 
 
 def format_number(value: float, digits: int = 2) -> str:
@@ -48,8 +54,6 @@ def make_finding(spec: RuleSpec, claims: tuple[Claim, ...], *, arithmetic: str =
 
 def expect_keys(raw: dict[str, Any], allowed: dict[str, type], path: str, lines: dict[str, int]) -> dict[str, Any]:
     """Check a params mapping against allowed keys and types, citing file, line and key."""
-    from checker.errors import RuleFileError
-
     for key, value in raw.items():
         if key not in allowed:
             names = ", ".join(allowed) or "none"
@@ -57,6 +61,32 @@ def expect_keys(raw: dict[str, Any], allowed: dict[str, type], path: str, lines:
         if not isinstance(value, allowed[key]):
             raise RuleFileError(path, lines.get(f"params.{key}"), f"params.{key}", f"must be of type {allowed[key].__name__}")
     return dict(raw)
+
+
+def require_keys(raw: dict[str, Any], required: tuple[str, ...], path: str, lines: dict[str, int]) -> None:
+    """Reject a params mapping that lacks a required key (a kind's vocabulary lives in its rule file)."""
+    for key in required:
+        if key not in raw:
+            raise RuleFileError(path, lines.get("params") or lines.get("kind"), f"params.{key}", "required parameter is missing")
+
+
+def words_of(raw: dict[str, Any], key: str, path: str, lines: dict[str, int]) -> tuple[str, ...]:
+    """A list-of-words parameter as a tuple, longest first, so alternations prefer the longest word."""
+    value = raw.get(key, [])
+    if not all(isinstance(word, str) and word for word in value):
+        raise RuleFileError(path, lines.get(f"params.{key}"), f"params.{key}", "must be a list of non-empty words")
+    return tuple(sorted(dict.fromkeys(value), key=len, reverse=True))
+
+
+@attrs.frozen
+class NoParams:
+    """The parameters of a kind that takes none."""
+
+    @classmethod
+    def from_mapping(cls, raw: dict[str, Any], path: str, lines: dict[str, int]) -> NoParams:
+        """Accept only an empty params mapping, citing file, line and key of any other."""
+        expect_keys(raw, {}, path, lines)
+        return cls()
 
 
 def period_label(claim: Claim) -> str:

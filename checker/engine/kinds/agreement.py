@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
-SCOPE = "corpus"  # compares claims across documents
-
 from typing import Any
 
+import attrs
+
+from checker.claims.enumeration import listed_items
 from checker.engine.kinds._shared import display_metric, expect_keys, format_range, make_finding, period_label
 from checker.model import Finding
 
+SCOPE = "corpus"  # compares claims across documents
 
-def parse_params(raw: dict[str, Any], path: str, lines: dict[str, int]) -> dict[str, Any]:
-    """Params: across_documents_only (bool, default false)."""
-    params = expect_keys(raw, {"across_documents_only": bool}, path, lines)
-    params.setdefault("across_documents_only", False)
-    return params
+
+@attrs.frozen
+class Params:
+    """across_documents_only: compare only claims of different documents (default false)."""
+
+    across_documents_only: bool = False
+
+    @classmethod
+    def from_mapping(cls, raw: dict[str, Any], path: str, lines: dict[str, int]) -> Params:
+        """Build the parameters from a rule file's params mapping, citing file, line and key of any problem."""
+        raw = expect_keys(raw, {"across_documents_only": bool}, path, lines)
+        return cls(across_documents_only=raw.get("across_documents_only", False))
 
 
 def check(spec, context) -> list[Finding]:
@@ -24,7 +33,7 @@ def check(spec, context) -> list[Finding]:
         if len(fact.claims) < 2 or fact.claims[0].modality != "actual":
             # Targets and forecasts that differ are revisions, not contradictions.
             continue
-        if spec.params["across_documents_only"] and len(fact.docs) < 2:
+        if spec.params.across_documents_only and len(fact.docs) < 2:
             continue
         highest_low = max(fact.claims, key=lambda c: c.interval().low)
         lowest_high = min(fact.claims, key=lambda c: c.interval().high)
@@ -48,8 +57,7 @@ def check(spec, context) -> list[Finding]:
 
 def _same_list(first, second) -> bool:
     """True when two enumerations share most of their items (the shorter list's majority)."""
-    a = [i for i in first.items if i != "等"]
-    b = [i for i in second.items if i != "等"]
+    a, b = listed_items(first), listed_items(second)
     shared = sum(1 for x in a if any(_same_item(x, y) for y in b))
     return shared * 2 > min(len(a), len(b))
 

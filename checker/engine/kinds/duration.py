@@ -5,16 +5,42 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from checker.engine.kinds._shared import expect_keys, make_finding
+import attrs
+
+from checker.engine.kinds._shared import expect_keys, make_finding, require_keys
 from checker.engine.kinds.growth import change_statements
+from checker.errors import RuleFileError
+from checker.extract.numerals import NumeralError, parse_numeral
 from checker.model import Claim, Finding
 
 YEARS = re.compile(r"^P(\d+)Y$")
 
 
-def parse_params(raw: dict[str, Any], path: str, lines: dict[str, int]) -> dict[str, Any]:
-    """No parameters."""
-    return expect_keys(raw, {}, path, lines)
+@attrs.frozen
+class Params:
+    """count_words (from the rule file): how a suggestion writes the counts 1, 2, 3 … in words (一, 两, 三 …);
+    larger counts are written in digits. Each word must read, by the one numeral reader, as its count."""
+
+    count_words: tuple[str, ...]
+
+    @classmethod
+    def from_mapping(cls, raw: dict[str, Any], path: str, lines: dict[str, int]) -> Params:
+        """Build the parameters from a rule file's params mapping, citing file, line and key of any problem."""
+        raw = expect_keys(raw, {"count_words": list}, path, lines)
+        require_keys(raw, ("count_words",), path, lines)
+        for index, word in enumerate(raw["count_words"]):
+            key = f"params.count_words.{index}"
+            try:
+                value = parse_numeral(str(word)).value
+            except NumeralError as exc:
+                raise RuleFileError(path, lines.get(key), key, f"not a numeral: {exc}") from exc
+            if value != index + 1:
+                raise RuleFileError(path, lines.get(key), key, f"'{word}' reads as {value}, not {index + 1}")
+        return cls(tuple(str(w) for w in raw["count_words"]))
+
+    def spell(self, count: int) -> str:
+        """A count in words when the rule file spells it, else in digits."""
+        return self.count_words[count - 1] if 0 < count <= len(self.count_words) else str(count)
 
 
 def check(spec, context) -> list[Finding]:
@@ -44,11 +70,6 @@ def _check_span(spec, base: Claim, later: Claim, span: Claim) -> Finding | None:
         return None
     arithmetic = f"{later.period.start.year} − {base.period.start.year} = {computed}年；文中为“{span.mention.text}”"
     return make_finding(spec, (base, later, span), arithmetic=arithmetic,
-                        suggestion=f"“{_chinese_years(computed)}”", stated=span.mention.text,
+                        suggestion=f"“{spec.params.spell(computed)}年”", stated=span.mention.text,
                         computed=f"{computed}年", start=base.period_text, end=later.period_text)
 
-
-def _chinese_years(count: int) -> str:
-    """Write a small year count in Chinese (四年); larger ones in digits."""
-    words = "零一二三四五六七八九十"
-    return f"{words[count]}年" if 0 < count <= 10 else f"{count}年"

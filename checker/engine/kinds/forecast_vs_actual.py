@@ -4,17 +4,11 @@ from __future__ import annotations
 
 import attrs
 
-SCOPE = "corpus"  # compares claims across documents
-
-from typing import Any
-
-from checker.engine.kinds._shared import expect_keys, make_finding, period_label
+from checker.engine.kinds._shared import NoParams, make_finding, period_label
 from checker.model import Finding
 
-
-def parse_params(raw: dict[str, Any], path: str, lines: dict[str, int]) -> dict[str, Any]:
-    """No parameters."""
-    return expect_keys(raw, {}, path, lines)
+SCOPE = "corpus"  # compares claims across documents
+Params = NoParams
 
 
 def check(spec, context) -> list[Finding]:

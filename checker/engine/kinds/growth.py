@@ -4,25 +4,33 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
-from checker.model import Interval
-from checker.engine.kinds.growth_rates import check_percent, check_points
+import attrs
+
 from checker.engine.kinds._shared import decimals_of, expect_keys, format_number, format_range, make_finding
-from checker.model import Claim, Finding
+from checker.engine.kinds.growth_rates import check_percent, check_points
+from checker.errors import RuleFileError
+from checker.model import Claim, Finding, Interval
 
 PROBLEMS = ("increase-by-vs-to", "change-mismatch", "percent-for-points")
 
 
-def parse_params(raw: dict[str, Any], path: str, lines: dict[str, int]) -> dict[str, Any]:
-    """Params: problem (increase-by-vs-to | change-mismatch)."""
-    from checker.errors import RuleFileError
+@attrs.frozen
+class Params:
+    """problem: which of the growth problems this rule reports (increase-by-vs-to, change-mismatch, percent-for-points)."""
 
-    params = expect_keys(raw, {"problem": str}, path, lines)
-    if params.get("problem") not in PROBLEMS:
-        raise RuleFileError(path, lines.get("params.problem") or lines.get("params"), "params.problem",
-                            f"must be one of: {', '.join(PROBLEMS)}")
-    return params
+    problem: str
+
+    @classmethod
+    def from_mapping(cls, raw: dict[str, Any], path: str, lines: dict[str, int]) -> Params:
+        """Build the parameters from a rule file's params mapping, citing file, line and key of any problem."""
+        raw = expect_keys(raw, {"problem": str}, path, lines)
+        if raw.get("problem") not in PROBLEMS:
+            raise RuleFileError(path, lines.get("params.problem") or lines.get("params"), "params.problem",
+                                f"must be one of: {', '.join(PROBLEMS)}")
+        return cls(raw["problem"])
 
 
 def check(spec, context) -> list[Finding]:
@@ -99,7 +107,7 @@ def _check_statement(spec, base: Claim, later: Claim, change: Claim) -> Finding 
         return check_percent(spec, base, later, change, stated)
     if relation == "points":
         return check_points(spec, base, later, change, stated)
-    if relation == "cagr" and spec.params["problem"] == "change-mismatch":
+    if relation == "cagr" and spec.params.problem == "change-mismatch":
         return _check_annual(spec, base, later, change, stated, ratio)
     return None
 
@@ -139,7 +147,7 @@ def _check_times(spec, base, later, change, stated: Interval, ratio: Interval, b
     )
     stated_text = change.mention.text.replace("\n", "")
     if fits_by or fits_to:
-        if spec.params["problem"] != "increase-by-vs-to":
+        if spec.params.problem != "increase-by-vs-to":
             return None
         verb = _verb_of(change)
         other = "增长到" if says_by else "增长"
@@ -151,7 +159,7 @@ def _check_times(spec, base, later, change, stated: Interval, ratio: Interval, b
         return make_finding(spec, (base, later, change), arithmetic=arithmetic, suggestion=suggestion,
                             stated=stated_text, computed=format_number(point - 1, digits), verb=verb,
                             ratio=format_number(point, digits), base=base.mention.text, later=later.mention.text)
-    if spec.params["problem"] != "change-mismatch":
+    if spec.params.problem != "change-mismatch":
         return None
     return make_finding(spec, (base, later, change), arithmetic=arithmetic,
                         suggestion=f"“增长{format_number(by.mid, digits)}倍”或“增长到{format_number(ratio.mid, digits)}倍”",

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from checker.model import Interval
 from checker.engine.kinds._shared import decimals_of, format_number, format_range, make_finding
-from checker.model import Claim, Finding
+from checker.model import Claim, Finding, Interval
 
 DOWN = re.compile(r"(?:下降|降低|减少|回落|下滑|收窄)了?[^，,。]{0,2}$")
 
@@ -25,7 +24,7 @@ def check_percent(spec, base: Claim, later: Claim, change: Claim, stated: Interv
     points = _difference(a, b, down)
     rates = base.value.unit == later.value.unit == "%"
     if rates and stated.intersects(points):
-        if spec.params["problem"] != "percent-for-points":
+        if spec.params.problem != "percent-for-points":
             return None
         arithmetic = (f"{later.mention.text} − {base.mention.text} = {format_number(points.mid, digits)}个百分点；"
                       f"相对变化 = {format_number(change_pct.mid, digits)}%")
@@ -33,7 +32,7 @@ def check_percent(spec, base: Claim, later: Claim, change: Claim, stated: Interv
                             suggestion=f"“{word}{format_number(points.mid, digits)}个百分点”或“{word}{format_number(change_pct.mid, digits)}%”",
                             stated=change.mention.text.replace("\n", ""), points=format_number(points.mid, digits),
                             base=base.mention.text, later=later.mention.text)
-    if spec.params["problem"] != "change-mismatch":
+    if spec.params.problem != "change-mismatch":
         return None
     first, second = (base, later) if down else (later, base)
     point = (first.value.value - second.value.value) / base.value.value * 100
@@ -49,7 +48,7 @@ def check_percent(spec, base: Claim, later: Claim, change: Claim, stated: Interv
 
 def check_points(spec, base: Claim, later: Claim, change: Claim, stated: Interval) -> Finding | None:
     """提高X个百分点 between two rates is B − A in points."""
-    if spec.params["problem"] != "change-mismatch" or not base.value.unit == later.value.unit == "%":
+    if spec.params.problem != "change-mismatch" or not base.value.unit == later.value.unit == "%":
         # Points only measure the distance between two rates or shares.
         return None
     prefix = change.sentence[: max(0, change.mention.reading_start - change.sentence_start)]

@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import bisect
-from typing import Any
 
-from checker.model import Interval
-from checker.engine.kinds._shared import expect_keys, format_range, make_finding
+from checker.engine.kinds._shared import NoParams, format_range, make_finding
 from checker.model import Claim, Finding
 
-
-def parse_params(raw: dict[str, Any], path: str, lines: dict[str, int]) -> dict[str, Any]:
-    """No parameters."""
-    return expect_keys(raw, {}, path, lines)
+Params = NoParams
 
 
 def check(spec, context) -> list[Finding]:

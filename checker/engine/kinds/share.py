@@ -4,14 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from checker.model import Interval
-from checker.engine.kinds._shared import expect_keys, format_number, format_range, make_finding
+import attrs
+
+from checker.engine.kinds._shared import expect_keys, format_number, format_range, make_finding, require_keys, words_of
 from checker.model import Claim, Finding
 
 
-def parse_params(raw: dict[str, Any], path: str, lines: dict[str, int]) -> dict[str, Any]:
-    """No parameters."""
-    return expect_keys(raw, {}, path, lines)
+@attrs.frozen
+class Params:
+    """part_words (from the rule file): words between a whole and its part that say the part belongs to it (其中)."""
+
+    part_words: tuple[str, ...]
+
+    @classmethod
+    def from_mapping(cls, raw: dict[str, Any], path: str, lines: dict[str, int]) -> Params:
+        """Build the parameters from a rule file's params mapping, citing file, line and key of any problem."""
+        raw = expect_keys(raw, {"part_words": list}, path, lines)
+        require_keys(raw, ("part_words",), path, lines)
+        return cls(part_words=words_of(raw, "part_words", path, lines))
 
 
 def check(spec, context) -> list[Finding]:
@@ -32,7 +42,7 @@ def check(spec, context) -> list[Finding]:
                 continue
             whole, part = levels[-2], levels[-1]
             between = share.sentence[whole.mention.reading_end - share.sentence_start:part.mention.reading_start - share.sentence_start]
-            if "其中" not in between or part.value.value > whole.value.value:
+            if not any(word in between for word in spec.params.part_words) or part.value.value > whole.value.value:
                 # Only 全市…X，其中…Y，占Z% states which figure is the whole: 广州3.10万亿、两市合计6.78万亿 does not.
                 continue
             finding = _check(spec, whole, part, share)

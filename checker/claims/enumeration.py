@@ -1,0 +1,18 @@
+"""How an enumeration claim records its items: the listed items, then a closing mark when the list is open."""
+
+from __future__ import annotations
+
+from checker.model import Claim
+
+# build.py appends the article's own closing word (A、B、C等三大…) as the last item of an open list.
+OPEN_LIST_MARK = "等"
+
+
+def is_open_list(claim: Claim) -> bool:
+    """True when an enumeration says its list may go on (A、B等N项): it may name fewer items than it counts."""
+    return bool(claim.items) and claim.items[-1] == OPEN_LIST_MARK
+
+
+def listed_items(claim: Claim) -> tuple[str, ...]:
+    """The items an enumeration names, without its closing mark."""
+    return claim.items[:-1] if is_open_list(claim) else claim.items

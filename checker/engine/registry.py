@@ -1,0 +1,56 @@
+"""The registry of rule kinds: one visible table of kind name → the module that implements it.
+
+Each kind module has the same shape (Vale's extension points): `Params`, a frozen value built by
+`Params.from_mapping(raw, path, lines)` from the rule file's `params`; `check(spec, context)`,
+which returns the rule's findings; and optionally `SCOPE = "corpus"` when it compares documents.
+rules/schema.json lists the same kinds (a test keeps the two equal).
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType, ModuleType
+
+from checker.engine.kinds import (
+    agreement,
+    count,
+    duration,
+    forecast_vs_actual,
+    growth,
+    headline_vs_body,
+    relative_date,
+    revision,
+    share,
+    total,
+    weekday,
+    wording,
+)
+
+KINDS: MappingProxyType[str, ModuleType] = MappingProxyType({
+    "agreement": agreement,
+    "growth": growth,
+    "share": share,
+    "total": total,
+    "count": count,
+    "duration": duration,
+    "relative-date": relative_date,
+    "revision": revision,
+    "forecast-vs-actual": forecast_vs_actual,
+    "headline-vs-body": headline_vs_body,
+    "wording": wording,
+    "weekday": weekday,
+})
+
+
+def kind_module(kind: str) -> ModuleType:
+    """The module that implements a kind; KeyError for a kind the registry does not list."""
+    return KINDS[kind]
+
+
+def scope_of(kind: str) -> str:
+    """'corpus' for kinds that compare documents, else 'document'."""
+    return getattr(KINDS[kind], "SCOPE", "document")
+
+
+def unknown_kind_problem(kind: object) -> str:
+    """The message for a kind the registry does not list, naming the valid kinds."""
+    return f"unknown kind '{kind}' (valid kinds: {', '.join(sorted(KINDS))})"
