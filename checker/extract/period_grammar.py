@@ -3,7 +3,7 @@
 One scanner joins every alternative (full numeric dates, anchored periods, as-of words, fixed and
 counted durations, and a skip alternative for numbers that are not times) with the longest match
 first; each alternative is also compiled alone with its named groups, to read a match. The small
-numeral helpers the readers share live here too, next to the patterns that match the numerals.
+numerals the patterns match are read by checker/extract/numerals.py, the one numeral reader.
 """
 
 from __future__ import annotations
@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from checker.extract.numerals import parse_numeral
+
 if TYPE_CHECKING:  # the lexicon imports this module to compile itself
     from checker.extract.period_lexicon import PeriodLexicon, RelativeWord
 
-CN_DIGITS = "〇一二三四五六七八九"
 _CN_NUMERALS = "〇零一二三四五六七八九十两"
 _BOUNDARY = r"\s，。；：！？、,.;:!?“”\"‘’'（）()《》【】\[\]—…·"
 _AR = r"(?<![0-9.．])[0-9]{1,3}(?:\.[0-9]+)?(?![0-9])"
@@ -111,8 +112,13 @@ def _simple_pattern(lexicon: PeriodLexicon, tag: str) -> str:
     ]
     named = _words(p.word for p in lexicon.year_parts if "{n}" not in p.word)
     relative_months = _words(w.word for w in lexicon.relative_months)
+    holidays = lexicon.holidays
+    holiday = (
+        f"[“\"‘']?(?P<hol{tag}>{_words(holidays.names)})[”\"’']?(?P<hsuf{tag}>{_words(holidays.suffixes)})?"
+    )
     rest = (
-        f"(?P<ma{tag}>{_MONTH})月?{conn}(?P<mb{tag}>{_MONTH})月份?"
+        f"{holiday}"
+        f"|(?P<ma{tag}>{_MONTH})月?{conn}(?P<mb{tag}>{_MONTH})月份?"
         f"|(?:(?P<m{tag}>{_MONTH})月份?|(?P<rm{tag}>{relative_months}))(?:(?P<d{tag}>{_DAY})[日号])?"
         f"|{'|'.join(templates + [f'(?P<part{tag}>{named})'])}"
     )
@@ -175,6 +181,7 @@ def _first_chars(lexicon: PeriodLexicon) -> str:
     words += [w.word for w in lexicon.relative_years + lexicon.relative_months + lexicon.recent_prefixes]
     words += lexicon.asof_words + lexicon.asof_prefixes + lexicon.duration_prefixes + lexicon.vague_numbers
     words += [word for word, _ in lexicon.fixed_durations]
+    words += list(lexicon.holidays.names)
     chars = set("0123456789“\"‘'第" + _CN_NUMERALS) | {w[0] for w in words if w}
     return "".join(re.escape(c) for c in sorted(chars))
 
@@ -183,25 +190,17 @@ def _first_chars(lexicon: PeriodLexicon) -> str:
 
 
 def to_int(text: str) -> int:
-    """Return the value of an Arabic or Chinese numeral (11, 十一, 两), raising ValueError if invalid."""
-    if text.isascii():
-        return int(text)
-    value = chinese_int(text)
-    if value is None:
-        raise ValueError(f"not a numeral: {text}")
-    return value
+    """Return the value of a whole Arabic or Chinese numeral (11, 十一, 两), raising ValueError if invalid."""
+    number = parse_numeral(text)  # NumeralError is a ValueError
+    if number.value != number.value.to_integral_value():
+        raise ValueError(f"not a whole number: {text}")
+    return int(number.value)
 
 
 def chinese_int(text: str) -> int | None:
-    """Return the value of a Chinese numeral 一 to 九十九, or of digit-by-digit 二〇二四; None if invalid."""
-    text = text.replace("零", "〇").replace("两", "二")
-    # 百, 千 and other characters are beyond this helper's 一 to 九十九
-    if not text or any(ch not in CN_DIGITS + "十" for ch in text):
+    """Return the value of a Chinese numeral (二十, 二〇二四), or None when it is not one."""
+    try:
+        return to_int(text)
+    except ValueError:
+        # 十十, 〇十 and other strings that only look like numerals
         return None
-    if "十" not in text:
-        return int("".join(str(CN_DIGITS.index(ch)) for ch in text))
-    tens, _, ones = text.partition("十")
-    # 十 is written once, with at most one digit on each side, and never 〇十
-    if len(tens) > 1 or len(ones) > 1 or "十" in ones or tens == "〇" or ones == "〇":
-        return None
-    return CN_DIGITS.index(tens or "一") * 10 + (CN_DIGITS.index(ones) if ones else 0)

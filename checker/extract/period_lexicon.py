@@ -16,11 +16,12 @@ import attrs
 import yaml
 
 from checker.errors import RuleFileError
+from checker.extract.holidays import Holidays, load_holidays
 from checker.extract.period_grammar import Grammar, compile_grammar
 
 GRANULARITIES = ("day", "month", "quarter", "half", "year", "years")  # finest first
 UNIT_GRANULARITIES = MappingProxyType({"Y": "year", "M": "month", "W": "day", "D": "day"})
-_SUFFIX_MEANINGS = ("same", "since", "end", "start")
+_SUFFIX_MEANINGS = ("same", "since", "end", "start", "close", "same_part")
 
 
 @attrs.frozen
@@ -52,6 +53,7 @@ class YearPart:
     last: int | str
     granularity: str
     cumulative: bool = False
+    asof: bool = False  # a state on the part's last day (年末 = 12月31日), not a span
 
 
 @attrs.frozen
@@ -95,6 +97,7 @@ class PeriodLexicon:
     ago_suffixes: tuple[str, ...] = ()
     recent_prefixes: tuple[RelativeWord, ...] = ()
     recent_suffixes: tuple[str, ...] = ()
+    holidays: Holidays = attrs.field(factory=Holidays)
     grammar: Grammar = attrs.field(init=False, eq=False, repr=False)
 
     @grammar.default
@@ -111,10 +114,14 @@ class PeriodLexicon:
             raw = {}
         if not isinstance(raw, dict):
             raise fail(None, "the file must be a mapping of sections")
-        fields = {}
+        fields: dict[str, Any] = {}
         for section, value in raw.items():
+            if section == "holiday_calendar":
+                fields["holidays"] = _read_holiday_calendar(value, path, fail)
+                continue
             if section not in _SECTION_READERS:
-                raise fail(section, f"unknown section; expected one of {', '.join(_SECTION_READERS)}")
+                expected = ", ".join([*_SECTION_READERS, "holiday_calendar"])
+                raise fail(section, f"unknown section; expected one of {expected}")
             fields[section] = _SECTION_READERS[section](value, section, fail)
         return cls(**fields)
 
@@ -240,7 +247,7 @@ def _read_relative_months(value: Any, section: str, fail: _Fail) -> tuple[Relati
 
 def _read_year_parts(value: Any, section: str, fail: _Fail) -> tuple[YearPart, ...]:
     """Read year parts: word -> {months: [first, last], granularity, cumulative}."""
-    schema = {"months": (list, ...), "granularity": (str, ...), "cumulative": (bool, False)}
+    schema = {"months": (list, ...), "granularity": (str, ...), "cumulative": (bool, False), "asof": (bool, False)}
     parts = []
     for word, key, entry in _entries(value, section, fail):
         fields = _fields(entry, key, fail, schema)
@@ -253,7 +260,7 @@ def _read_year_parts(value: Any, section: str, fail: _Fail) -> tuple[YearPart, .
             raise fail(key, "months run backwards")
         if fields["granularity"] not in GRANULARITIES:
             raise fail(key, f"granularity must be one of {', '.join(GRANULARITIES)}")
-        parts.append(YearPart(word, months[0], months[1], fields["granularity"], fields["cumulative"]))
+        parts.append(YearPart(word, months[0], months[1], fields["granularity"], fields["cumulative"], fields["asof"]))
     return tuple(parts)
 
 
@@ -262,6 +269,13 @@ def _is_month(value: Any, template: bool) -> bool:
     if value == "n":
         return template
     return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 12
+
+
+def _read_holiday_calendar(value: Any, path: str, fail: _Fail) -> Holidays:
+    """Load the holiday calendar named by the lexicon, relative to the lexicon's own folder."""
+    if not isinstance(value, str):
+        raise fail("holiday_calendar", "expected the file name of a holiday calendar (holidays.yaml)")
+    return load_holidays(Path(path).parent / value)
 
 
 def _read_suffixes(value: Any, section: str, fail: _Fail) -> tuple[Suffix, ...]:

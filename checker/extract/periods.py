@@ -45,6 +45,7 @@ def find_periods(
     """Return the time expressions of a text as non-overlapping (start, end, Period), longest first."""
     found = []
     readers = lexicon.grammar.readers
+    context = _Context()
     for match in lexicon.grammar.scan.finditer(reading):
         kind = match.lastgroup
         # the skip alternative swallows numbers that are not times (2134.3, 1/5, 第3年)
@@ -55,13 +56,87 @@ def find_periods(
         if groups is None:
             continue
         try:
-            period = _READERS[kind](groups, dct, lexicon)
+            if kind == "anchored":
+                period = _read_in_context(groups, dct, lexicon, context)
+            else:
+                period = _READERS[kind](groups, dct, lexicon)
         except (ValueError, OverflowError):
             # counting back or ahead left the calendar (39年前 in a year-1 document): no time
             continue
         if period is not None:
             found.append((match.start(), match.end(), period))
     return found
+
+
+@attrs.define
+class _Context:
+    """What earlier mentions of a text tell later ones (private to find_periods, hence mutable)."""
+
+    anchor: Period | None = None  # the last anchored period, for 同期 after it
+    holiday: str | None = None  # the holiday that anchor names (春节), if it names one
+    report_year: int | None = None  # the year a January release reports on (2024年末 … 全年)
+
+
+def _read_in_context(
+    groups: re.Match[str], dct: dt.date | None, lexicon: PeriodLexicon, context: _Context
+) -> Period | None:
+    """Read an anchored period with what the text said before it: 同期 after 春节假期, 全年 after 2024年末."""
+    period = _read_anchored(groups, dct, lexicon)
+    if context.report_year and period and _ends_ahead(period, dct) and _year_part_alone(groups, lexicon):
+        # 全年, 年末 in a January release about last year: the report's year, not the current one
+        period = _read_anchored(groups, dct, lexicon, context.report_year)
+    if period is not None and groups["suf"] and find_entry(lexicon.suffixes, groups["suf"]).means == "same_part":
+        period = _same_part(period, context, lexicon)
+    _remember(context, groups, period, dct, lexicon)
+    return period
+
+
+def _ends_ahead(period: Period, dct: dt.date | None) -> bool:
+    """True for a part of the year that ends in December and has not closed by the document date."""
+    return dct is not None and period.end is not None and period.end.month == 12 and period.end > dct
+
+
+def _year_part_alone(groups: re.Match[str], lexicon: PeriodLexicon) -> bool:
+    """True when the match is a named year part (全年, 年末) with no year or month written."""
+    written = ("y1", "ya1", "cy1", "rel1", "plan1", "rm1", "m1", "ma1", "hol1", "conn")
+    return not any(groups[name] for name in written) and _matched_part(groups, "1", lexicon)[0] is not None
+
+
+def _remember(
+    context: _Context, groups: re.Match[str], period: Period | None, dct: dt.date | None, lexicon: PeriodLexicon
+) -> None:
+    """Keep the period as the anchor of a later 同期, and a written last year as the report's year."""
+    if period is None or period.start is None:
+        # an unplaced period anchors nothing
+        return
+    context.anchor = period
+    context.holiday = lexicon.holidays.names.get(groups["hol1"]) if groups["hol1"] else None
+    if groups["y1"] or groups["cy1"]:
+        year = period.start.year
+        context.report_year = year if dct is not None and year == dct.year - 1 else None
+
+
+def _same_part(period: Period, context: _Context, lexicon: PeriodLexicon) -> Period:
+    """Return 2019年同期 as the part of 2019 the period before it named (春节 of 2019), else the year."""
+    anchor = context.anchor
+    if anchor is None or period.start is None or period.granularity != "year":
+        # nothing named before it, or not a single year: 同期 stays the whole year
+        return period
+    year = period.start.year
+    if context.holiday is not None:
+        days = lexicon.holidays.days_of(context.holiday, year)
+        # a year the calendar does not cover: the whole year is all that can be said
+        if days is None:
+            return period
+        return Period("period", days[0], days[1], granularity="day", relative=period.relative)
+    if anchor.end is None or anchor.start.year != anchor.end.year or anchor.granularity in ("year", "years"):
+        # the anchor is itself a whole year (or several): its same part is the whole year
+        return period
+    start = dt.date(year, anchor.start.month, min(anchor.start.day, month_end(year, anchor.start.month).day))
+    whole_month = anchor.end == month_end(anchor.end.year, anchor.end.month)
+    last = month_end(year, anchor.end.month)
+    end = last if whole_month else last.replace(day=min(anchor.end.day, last.day))
+    return attrs.evolve(anchor, start=start, end=end, relative=period.relative)
 
 
 # --- reading matches --------------------------------------------------------------------------
@@ -86,10 +161,12 @@ def _read_fullnum(groups: re.Match[str], dct: dt.date | None, lexicon: PeriodLex
     return Period("point", day, day, granularity="day")
 
 
-def _read_anchored(groups: re.Match[str], dct: dt.date | None, lexicon: PeriodLexicon) -> Period | None:
+def _read_anchored(
+    groups: re.Match[str], dct: dt.date | None, lexicon: PeriodLexicon, default_year: int | None = None
+) -> Period | None:
     """Read an anchored period: one end or a range of two, then its suffix and as-of prefix."""
     try:
-        period = _read_simple(groups, "1", dct, lexicon, None)
+        period = _read_simple(groups, "1", dct, lexicon, default_year)
         if groups["conn"]:
             period = _join_range(period, groups, dct, lexicon)
     except ValueError:
@@ -112,6 +189,7 @@ class _Rest:
     granularity: str = "month"
     cumulative: bool = False
     named: bool = False  # a year part (一季度), whose year is the document year when unwritten
+    asof: bool = False  # a state on the last day (年末), not a span
     wraps: bool = False  # the last month is in the next year (11至2月)
     arabic: bool = False  # month and day in Arabic digits, so dateparser can read the full date
 
@@ -122,6 +200,8 @@ def _read_simple(
     """Read one end of a period; `default_year` is the year to assume when none is written."""
     if groups[f"rm{tag}"]:
         return _read_relative_month(groups, tag, dct, lexicon)
+    if groups[f"hol{tag}"]:
+        return _read_holiday(groups, tag, dct, lexicon)
     years = _read_years(groups, tag, dct, lexicon)
     rest = _read_rest(groups, tag, lexicon)
     if rest is None:
@@ -134,6 +214,26 @@ def _read_simple(
         kind = "point" if rest.day else "period"
         return Period(kind, granularity="day" if rest.day else rest.granularity, relative=True)
     return _place(rest, year, relative, arabic=bool(groups[f"y{tag}"]) and rest.arabic, dct=dct)
+
+
+def _read_holiday(groups: re.Match[str], tag: str, dct: dt.date | None, lexicon: PeriodLexicon) -> Period:
+    """Read 2024年国庆假期, 今年春节假期 or 国庆中秋假期 as the official holiday's days of that year."""
+    years = _read_years(groups, tag, dct, lexicon)
+    if years is not None and years.first != years.last:
+        raise ValueError("a holiday of a multi-year span")
+    if years is None and not groups[f"hsuf{tag}"] and not (tag == "1" and groups["suf"]):
+        raise ValueError("a bare holiday name (春节联欢晚会) is a name, not a span of days")
+    holidays = lexicon.holidays
+    key = holidays.names[groups[f"hol{tag}"]]
+    if years is None:
+        year, relative = (holidays.nearest_year(key, dct) if dct else None), True
+    else:
+        year, relative = years.first, years.relative
+    days = holidays.days_of(key, year) if year is not None else None
+    if days is None:
+        # no document date, or a year the calendar does not cover: a time, but not one we can place
+        return Period("period", granularity="day", relative=relative)
+    return Period("period", days[0], days[1], granularity="day", relative=relative)
 
 
 def _year_period(years: _Years) -> Period:
@@ -163,6 +263,9 @@ def _year_of(
 
 def _place(rest: _Rest, year: int, relative: bool, arabic: bool, dct: dt.date | None) -> Period:
     """Return the day or months of `rest` in `year`."""
+    if rest.day is None and rest.asof:
+        last = month_end(year, rest.last)
+        return Period("asof", last, last, granularity="day", relative=relative)
     if rest.day is None:
         start, end = dt.date(year, rest.first, 1), month_end(year + rest.wraps, rest.last)
         return Period("period", start, end, granularity=rest.granularity, relative=relative,
@@ -223,7 +326,7 @@ def _read_rest(groups: re.Match[str], tag: str, lexicon: PeriodLexicon) -> _Rest
     last = n if part.last == "n" else part.last
     if not 1 <= first <= last <= 12:
         raise ValueError("months out of range")
-    return _Rest(first, last, granularity=part.granularity, cumulative=part.cumulative, named=True)
+    return _Rest(first, last, granularity=part.granularity, cumulative=part.cumulative, named=True, asof=part.asof)
 
 
 def _matched_part(groups: re.Match[str], tag: str, lexicon: PeriodLexicon) -> tuple[YearPart | None, int]:
@@ -281,14 +384,20 @@ def _join_range(
 def _apply_suffix(period: Period, means: str, dct: dt.date | None) -> Period | None:
     """Return the period a suffix makes: since (以来) up to the DCT, the end (底) or start (初) of it."""
     # an unplaced period stays unplaced whatever its suffix; 期间 and 时期 change nothing
-    if period.start is None or means == "same":
+    if period.start is None or means in ("same", "same_part"):
         return attrs.evolve(period, end=None, cumulative=True) if means == "since" else period
     if means == "since":
         # since a day after the document date (2030年以来) is not a span that has happened
         if dct is None or period.start > dct:
             return None
         return Period("period", period.start, dct, granularity="day", relative=True, cumulative=True)
-    edge = period.end if means == "end" else period.start
+    if means == "close" and period.granularity == "year":
+        # 2024年末: the state on the year's last day, as statistics bulletins report it
+        return Period("asof", period.end, period.end, granularity="day", relative=period.relative)
+    if means == "same_part":
+        # read with the period before it, in find_periods
+        return period
+    edge = period.start if means == "start" else period.end
     if period.granularity == "month":
         return _point(edge, relative=period.relative)
     if period.granularity in ("year", "years", "half", "quarter"):
