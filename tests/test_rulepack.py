@@ -213,3 +213,119 @@ def test_duration_count_words_are_read_by_the_numeral_reader(tmp_path):
     with pytest.raises(RuleFileError) as caught:
         load_pack_and_lexicon([_write_rule(tmp_path, "duration", "span-mismatch", text)])
     assert caught.value.key == "params.count_words.2"
+
+
+# Articles on which every key of the claim lexicon makes a difference (claims or findings).
+PROBES = (
+    "某市新能源汽车产量从2020年的4.3万辆增至2024年的95.3万辆，四年增长22.2倍。",
+    "某市新能源汽车产量从2020年的4.3万辆增至2024年的95.3万辆，四年增长到21.2倍。",
+    "重庆规上工业增加值2024年增长8.4%。",
+    "2024年，凤凰县工业产值达到12亿元。",
+    "2024年，武汉市集成电路产业产值达到1200亿元。",
+    "预计2024年，该省新能源汽车产量将达50万辆。力争2024年全市工业产值突破1万亿元。",
+    "全县化肥使用量从8.6万吨减少到6.1万吨，下降了35%。",
+    "该行不良贷款率从3.25%下降到2.25%，收窄了1.5个百分点。",
+    "2024年，该市跨境电商交易额为128亿元，是2020年16亿元的7倍。",
+    "全省生物医药产业营业收入从2016年的520亿元增长到2024年的2080亿元，翻了三番。",
+    "全省锂电池正极材料出货量从2021年的2.05万吨增至2024年的45.1万吨，三年激增了22倍。",
+    "2024年，全市快递业务量达到12.6亿件，比2023年的10.5亿件增长26%。",
+    "2024年春节假期，全市接待游客1200万人次，恢复到2019年同期的108%。",
+    "2024年，全市企业家代表达到300位。",
+    "做大汽车产业、提升4大产业集群。在先进材料、电子信息两项活动中签约。",
+    "重庆打造智能网联新能源汽车、先进材料等两大产业集群。",
+)
+# Keys known to be loaded but to make no difference yet, each with the reason (a todo, never a silent skip).
+KNOWN_UNREAD = {
+    "change.base_after": "the period reader takes 2019年同期 as one period, so no period is followed by 同期",
+}
+
+
+def _probe_outcome(tmp_path, lexicon_text: str, resources) -> list:
+    """Claims and findings of the probe articles under a claim lexicon given as YAML text."""
+    import datetime as dt
+
+    from checker.claims.lexicon import load_claim_lexicon
+    from checker.report.records import finding_record
+    from checker.run.pipeline import check_documents
+    from checker.text.ingest import document_from_text
+
+    path = tmp_path / "claims.yaml"
+    path.write_text(lexicon_text, encoding="utf-8")
+    lexicon = load_claim_lexicon([path])
+    pack, _ = load_pack_and_lexicon([])
+    documents = [document_from_text(f"p{i}.md", text, date_override=dt.date(2025, 3, 1)) for i, text in enumerate(PROBES)]
+    result = check_documents(documents, resources, pack, lexicon)
+    claims = [(c.doc, c.mention.text, c.subject, str(c.metric), c.modality, c.relation, c.period_text, c.items)
+              for c in result.claims]
+    findings = [(f["rule"], f["message"], f["suggestion"]) for f in map(finding_record, result.findings)]
+    return claims + findings
+
+
+def _lexicon_keys() -> list[tuple[str, ...]]:
+    """Every top-level key of the default claim lexicon, and every word group of its word-group sections."""
+    import yaml
+
+    raw = yaml.safe_load((RULES_DIR / "lexicon" / "claims.yaml").read_text(encoding="utf-8"))
+    keys = [(key,) for key in raw]
+    for section in ("change", "modality", "enumeration"):
+        keys += [(section, group) for group in raw.get(section, {})]
+    return keys
+
+
+def _without(key: tuple[str, ...]) -> str:
+    """The default claim lexicon's YAML with one key (or one word group of a section) left out."""
+    import yaml
+
+    raw = yaml.safe_load((RULES_DIR / "lexicon" / "claims.yaml").read_text(encoding="utf-8"))
+    if len(key) == 1:
+        del raw[key[0]]
+    else:
+        del raw[key[0]][key[1]]
+    return yaml.safe_dump(raw, allow_unicode=True)
+
+
+def test_every_claim_lexicon_key_is_read(tmp_path, resources):
+    """Leaving out any key (or word group) of rules/lexicon/claims.yaml changes the claims or findings of the probes.
+
+    Keys listed in KNOWN_UNREAD are the known exceptions; once one takes effect, it must leave that list.
+    """
+    import yaml
+
+    full = yaml.safe_dump(yaml.safe_load((RULES_DIR / "lexicon" / "claims.yaml").read_text(encoding="utf-8")),
+                          allow_unicode=True)
+    baseline = _probe_outcome(tmp_path, full, resources)
+    keys = [".".join(key) for key in _lexicon_keys()]
+    unread = [key for key in keys if _probe_outcome(tmp_path, _without(tuple(key.split("."))), resources) == baseline]
+    assert sorted(unread) == sorted(key for key in KNOWN_UNREAD if key in keys)
+
+
+def test_claim_lexicon_keys_are_the_loader_keys():
+    """The default claim lexicon uses every key the loader knows, and the loader knows every key it uses."""
+    import yaml
+
+    from checker.claims.lexicon import KNOWN_KEYS
+
+    raw = yaml.safe_load((RULES_DIR / "lexicon" / "claims.yaml").read_text(encoding="utf-8"))
+    assert sorted(raw) == sorted(KNOWN_KEYS)
+
+
+def test_user_place_suffix_takes_effect(tmp_path, resources):
+    """A user lexicon's place suffix makes a place name a subject (凤凰镇), which the default lexicon does not know."""
+    import datetime as dt
+
+    from checker.claims.build import build_claims
+    from checker.claims.lexicon import load_claim_lexicon
+    from checker.extract.mentions import find_mentions
+    from checker.text.ingest import document_from_text
+
+    user = tmp_path / "towns.yaml"
+    user.write_text("place_suffix: [镇]\n", encoding="utf-8")
+    doc = document_from_text("town.md", "2024年，凤凰镇工业产值达到12亿元。", date_override=dt.date(2025, 3, 1))
+    default = load_claim_lexicon([RULES_DIR / "lexicon" / "claims.yaml"])
+    extended = load_claim_lexicon([RULES_DIR / "lexicon" / "claims.yaml", user])
+
+    def subjects(lexicon):
+        return {c.subject for c in build_claims(doc, find_mentions(doc, resources), lexicon, resources.units)}
+
+    assert "凤凰镇" not in subjects(default)
+    assert subjects(extended) == {"凤凰镇"}

@@ -21,7 +21,6 @@ YARDSTICK_WORDS = re.compile(r"(?:的)?(?:占比|比重|第|前列|首位|平均
 SOURCE_WORDS = re.compile(r"(?:市|省)?(?:海关|统计局|调查总队|经信委|经济信息委|经济和信息化委员会|发改委|商务局|商务委|日报|晚报|晨报|电视台)")
 NON_NAME_CHARS = frozenset("年月日的和在与及等为是有了个对从到向将已把被这那其各该")
 GENERIC_WORDS = re.compile(r"[该全本我][县市区省镇]|产业|行业|领域|集群|板块|该|其|全年|年度|实现|完成|达到|目前|已|我们|他们|我|相关|其中|共|有")
-PLACE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?P<suffix>新区|市|省|县|区)")
 NOT_PLACES = frozenset(
     "城市 都市 全市 我市 本市 该市 地区 园区 社区 开发区 城区 市区 山区 景区 片区 辖区 全区 该区 本区 主城区 中心城区 "
     "保税区 示范区 试验区 集聚区 功能区 产业区 核心区 高新区 新城区 全省 我省 本省 该省 全县 该县 本县 各区 各区县 区县 "
@@ -144,7 +143,7 @@ def _is_source(text: str, match: re.Match[str]) -> bool:
 def _first_subject(text: str, lexicon: ClaimLexicon) -> str:
     """The first entity in a text: a lexicon subject, or a place name ending in 市/省/县/区/新区."""
     known = next((m for m in lexicon.subject_re.finditer(text) if not _is_source(text, m)), None)
-    place = next((m for m in PLACE.finditer(text) if _is_place(m) and not _is_source(text, m)), None)
+    place = next((m for m in lexicon.place_re.finditer(text) if _is_place(m) and not _is_source(text, m)), None)
     if place is not None and (known is None or place.start() < known.start()
                               or place.start() == known.start() and place.end() > known.end()):
         # 西安高新区 is not 西安: the longer name starting at the same place wins.
@@ -152,7 +151,7 @@ def _first_subject(text: str, lexicon: ClaimLexicon) -> str:
         if name in lexicon.subjects:
             return lexicon.subjects[name]
         # 武汉市 and 武汉 are one subject; districts and counties keep their suffix.
-        return place.group("name") if place.group("suffix") in ("市", "省") else name
+        return place.group("name") if place.group("suffix") in lexicon.plain_suffix else name
     return lexicon.subjects[known.group()] if known else ""
 
 
@@ -192,7 +191,7 @@ def _metric(clause: str, sentence: str, context: str, period: Mention | None, le
 
 def _own_words(before_measure: str, lexicon: ClaimLexicon) -> str:
     """An industry the lexicon does not know, named right before the measure (光电子信息产业营业收入)."""
-    words = GENERIC_WORDS.sub("", lexicon.subject_re.sub("", PLACE.sub("", before_measure)))
+    words = GENERIC_WORDS.sub("", lexicon.subject_re.sub("", lexicon.place_re.sub("", before_measure)))
     for scope in lexicon.scopes:
         words = words.replace(scope, "")
     run = CJK_RUN.search(words)

@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from checker.claims.lexicon import ClaimLexicon
 from checker.engine.pack import RulePack
 from checker.engine.registry import kind_module, scope_of
 from checker.model import Document, Finding
@@ -14,11 +15,12 @@ from checker.model import Document, Finding
 
 @attrs.frozen(eq=False)
 class RunContext:
-    """What a kind may look at: the fact index, the documents and the unit system."""
+    """What a kind may look at: the fact index, the documents, the unit system and the claim lexicon."""
 
     index: Any  # checker.claims.link.FactIndex
     documents: dict[str, Document]
     units: Any  # checker.extract.units.UnitSystem
+    lexicon: ClaimLexicon | None = None  # the shared vocabulary (verbs of change); document-scope runs always have it
 
 
 def run(pack: RulePack, context: RunContext, scope: str | None = None) -> list[Finding]:

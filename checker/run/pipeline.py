@@ -80,7 +80,7 @@ def analyze_document(doc: Document, resources: Resources, lexicon: object, pack:
     from checker.claims.link import index_facts
 
     claims = claims_of(doc, resources, lexicon)
-    context = RunContext(index_facts(claims, {doc.path: doc.dct}), {doc.path: doc}, resources.units)
+    context = RunContext(index_facts(claims, {doc.path: doc.dct}), {doc.path: doc}, resources.units, lexicon)
     return DocAnalysis(doc, claims, tuple(run(pack, context, scope="document")))
 
 

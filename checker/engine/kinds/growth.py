@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
+from checker.claims.lexicon import ClaimLexicon
 from checker.engine.kinds._shared import decimals_of, expect_keys, format_number, format_range, make_finding
 from checker.engine.kinds.growth_rates import check_percent, check_points
 from checker.errors import RuleFileError
@@ -46,7 +46,7 @@ def check(spec, context) -> list[Finding]:
         if heading is not None:
             checked.add(id(heading))
         for each in stated:
-            finding = _check_statement(spec, base, later, each)
+            finding = _check_statement(spec, context.lexicon, base, later, each)
             if finding is not None:
                 findings.append(finding)
     return findings
@@ -92,7 +92,7 @@ def change_statements(claims: Iterable[Claim]) -> list[tuple[Claim, Claim, Claim
     return [(g["from"][0], g["to"][0], change) for g in groups.values() if g["from"] and g["to"] for change in g["change"]]
 
 
-def _check_statement(spec, base: Claim, later: Claim, change: Claim) -> Finding | None:
+def _check_statement(spec, lexicon: ClaimLexicon, base: Claim, later: Claim, change: Claim) -> Finding | None:
     """Return a finding when the stated change does not fit the levels, for this rule's problem."""
     a, b, stated = base.value.interval, later.value.interval, change.value.interval
     if a.low <= 0 or b.low < 0:
@@ -102,11 +102,11 @@ def _check_statement(spec, base: Claim, later: Claim, change: Claim) -> Finding 
     by = ratio.shift(-1.0)
     relation = change.relation
     if relation in ("times_by", "times_to"):
-        return _check_times(spec, base, later, change, stated, ratio, by)
+        return _check_times(spec, lexicon, base, later, change, stated, ratio, by)
     if relation in ("change_pct", "change_pct_down"):
         return check_percent(spec, base, later, change, stated)
     if relation == "points":
-        return check_points(spec, base, later, change, stated)
+        return check_points(spec, lexicon, base, later, change, stated)
     if relation == "cagr" and spec.params.problem == "change-mismatch":
         return _check_annual(spec, base, later, change, stated, ratio)
     return None
@@ -133,9 +133,14 @@ def _check_annual(spec, base, later, change, stated: Interval, ratio: Interval) 
                         base=base.mention.text, later=later.mention.text)
 
 
-def _check_times(spec, base, later, change, stated: Interval, ratio: Interval, by: Interval) -> Finding | None:
+def _check_times(spec, lexicon: ClaimLexicon, base, later, change, stated: Interval, ratio: Interval,
+                 by: Interval) -> Finding | None:
     """增长X倍 means B = (X+1)·A; 增长到X倍 and 翻番 mean B = X·A."""
     says_by = change.relation == "times_by"
+    verb = lexicon.read_change_verb(_prefix_of(change), change.mention.text)
+    if verb is None or verb.reading not in ("by", "to") or (verb.reading == "by") != says_by:
+        # A verb the lexicon does not know (or reads otherwise than the claim) has no sure reading: never guess 增长到.
+        return None
     fits_by, fits_to = stated.intersects(by), stated.intersects(ratio)
     if (says_by and fits_by) or (not says_by and fits_to):
         return None
@@ -149,29 +154,25 @@ def _check_times(spec, base, later, change, stated: Interval, ratio: Interval, b
     if fits_by or fits_to:
         if spec.params.problem != "increase-by-vs-to":
             return None
-        verb = _verb_of(change)
-        other = "增长到" if says_by else "增长"
-        arithmetic += f"；文中‘{verb if says_by else '增长到'}{stated_text}’只与‘{other}’相符"
+        written, other = (verb.bare, f"{verb.bare}到") if says_by else (f"{verb.bare}到", verb.bare)
+        arithmetic += f"；文中‘{written}{stated_text}’只与‘{other}’相符"
         if says_by:
-            suggestion = f"“{verb}到{stated_text}”或“{verb}{format_number(point - 1, digits)}倍”"
+            suggestion = f"“{verb.bare}到{stated_text}”或“{verb.bare}{format_number(point - 1, digits)}倍”"
         else:
-            suggestion = f"“{verb}{stated_text}”或“{verb}到{format_number(point, digits)}倍”"
+            suggestion = f"“{verb.bare}{stated_text}”或“{verb.bare}到{format_number(point, digits)}倍”"
         return make_finding(spec, (base, later, change), arithmetic=arithmetic, suggestion=suggestion,
-                            stated=stated_text, computed=format_number(point - 1, digits), verb=verb,
+                            stated=stated_text, computed=format_number(point - 1, digits), verb=verb.bare,
                             ratio=format_number(point, digits), base=base.mention.text, later=later.mention.text)
     if spec.params.problem != "change-mismatch":
         return None
     return make_finding(spec, (base, later, change), arithmetic=arithmetic,
-                        suggestion=f"“增长{format_number(by.mid, digits)}倍”或“增长到{format_number(ratio.mid, digits)}倍”",
+                        suggestion=f"“{verb.bare}{format_number(by.mid, digits)}倍”或“{verb.bare}到{format_number(ratio.mid, digits)}倍”",
                         stated=stated_text, computed=format_number(by.mid if says_by else ratio.mid, digits),
                         base=base.mention.text, later=later.mention.text)
 
 
-def _verb_of(change: Claim) -> str:
-    """The change verb as the article wrote it (激增, 提高, 增长), so a rewrite keeps the author's word."""
-    prefix = change.sentence[: max(0, change.mention.reading_start - change.sentence_start)]
-    match = re.search(r"([\u4e00-\u9fff]{2})(?:到|至)?了?$", prefix)
-    verb = match.group(1) if match and re.search(r"[增长升提高加涨扩翻]", match.group(1)) else "增长"
-    return verb[:-1] + "长" if verb.endswith("增至") else verb
+def _prefix_of(change: Claim) -> str:
+    """The words of a change's sentence before its figure (…四年增长 for 22.2倍)."""
+    return change.sentence[: max(0, change.mention.reading_start - change.sentence_start)]
 
 

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
+from checker.claims.lexicon import ClaimLexicon
 from checker.engine.kinds._shared import decimals_of, format_number, format_range, make_finding
 from checker.model import Claim, Finding, Interval
-
-DOWN = re.compile(r"(?:下降|降低|减少|回落|下滑|收窄)了?[^，,。]{0,2}$")
 
 
 def check_percent(spec, base: Claim, later: Claim, change: Claim, stated: Interval) -> Finding | None:
@@ -46,13 +43,14 @@ def check_percent(spec, base: Claim, later: Claim, change: Claim, stated: Interv
                         base=base.mention.text, later=later.mention.text)
 
 
-def check_points(spec, base: Claim, later: Claim, change: Claim, stated: Interval) -> Finding | None:
+def check_points(spec, lexicon: ClaimLexicon, base: Claim, later: Claim, change: Claim, stated: Interval) -> Finding | None:
     """提高X个百分点 between two rates is B − A in points."""
     if spec.params.problem != "change-mismatch" or not base.value.unit == later.value.unit == "%":
         # Points only measure the distance between two rates or shares.
         return None
     prefix = change.sentence[: max(0, change.mention.reading_start - change.sentence_start)]
-    down = bool(DOWN.search(prefix))
+    # The lexicon's one list of falls decides the direction, as it does for % (change_pct_down).
+    down = bool(lexicon.fall_re.search(prefix))
     points = _difference(base.value.interval, later.value.interval, down)
     if stated.intersects(points):
         return None
