@@ -8,18 +8,19 @@ DIGITS = "零一二三四五六七八九"
 
 
 def write_chinese(number: int) -> str:
-    """Write 0 <= number < 10**12 in Chinese numerals (二十, 一千零五, 三亿四千五百万)."""
+    """Write 0 <= number < 10**12 in Chinese numerals (二十, 一千零五, 一万零一, 三亿四千五百万)."""
     if number == 0:
         return "零"
-    parts = []
+    text, gap = "", False
     for unit_value, unit in ((10**8, "亿"), (10**4, "万"), (1, "")):
         section, number = divmod(number, unit_value)
         if section:
-            parts.append((_write_section(section), unit, section))
-        elif parts and number:
-            parts.append(("零", "", 0))
-    text = "".join(words + unit for words, unit, _ in parts)
-    return text.replace("零零", "零")
+            # 一万零一, 一亿零五百万: a zero marks the empty places before a short section
+            text += ("零" if text and (gap or section < 1000) else "") + _write_section(section) + unit
+            gap = False
+        elif text:
+            gap = True
+    return text
 
 
 def _write_section(number: int) -> str:
@@ -39,3 +40,18 @@ def _write_section(number: int) -> str:
 
 integers = st.integers(min_value=1, max_value=10**11)
 decimals = st.decimals(min_value="0.1", max_value="99999", places=2, allow_nan=False, allow_infinity=False)
+
+
+# Chinese integer numerals as cn2an writes them (its "low" style: 一万零五百, 十二万零五), up to the
+# sixteen digits it supports, with the number they stand for.
+cn2an_integers = st.integers(min_value=0, max_value=10**16 - 1)
+
+# Spoken abbreviations: a digit right after 百, 千 or 万 stands one place lower (两万五 = 25000).
+abbreviated_numerals = st.tuples(
+    st.integers(min_value=1, max_value=9999), st.sampled_from(["百", "千", "万"]), st.integers(min_value=1, max_value=9)
+).filter(lambda t: t[1] == "万" or t[0] <= 9).map(lambda t: f"{_write_head(t[0])}{t[1]}{DIGITS[t[2]]}")
+
+
+def _write_head(number: int) -> str:
+    """Write the part before the place word: 两 for a lone 2 (两万五), else as write_chinese does."""
+    return "两" if number == 2 else write_chinese(number)

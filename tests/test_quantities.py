@@ -10,10 +10,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.extract.numerals import parse_chinese, parse_numeral
+from checker.extract.numerals import NumeralError, parse_chinese, parse_numeral
 from checker.extract.quantities import find_quantities
 from tests.conftest import CONFORMANCE, default_grammar
-from tests.strategies import decimals, integers, write_chinese
+from tests.strategies import abbreviated_numerals, cn2an_integers, decimals, integers, write_chinese
 
 
 def _conformance(section: str) -> list[dict]:
@@ -98,7 +98,117 @@ def test_own_case(grammar, row):
     if surface is None:
         assert find_quantities(text, grammar) == []
         return
-    _check(_find(grammar, text, surface), dict(value=value, unit=unit, qualifier=qualifier, low=low, high=high))
+    _check(_find(grammar, text, surface), {"value": value, "unit": unit, "qualifier": qualifier, "low": low, "high": high})
+
+
+# Figures at the very start of a text, fractions, 百分之 with digits or Chinese decimals, 成, signs,
+# compound numerals, bounds words, official statistics units and currencies.
+MORE_CASES = [
+    ("两万台新车已交付。", "两万台", 20000, "台", "exact", 15000, 25000),
+    ("68.4万辆是全年产量。", "68.4万辆", 684000, "辆", "exact", 683500, 684500),
+    ("三分之一的企业完成改造。", "三分之一", 1 / 3, "", "exact", None, None),
+    ("不良率控制在万分之三。", "万分之三", 0.0003, "", "exact", None, None),
+    ("两者之比为16/5。", "16/5", 3.2, "", "exact", None, None),
+    ("占比百分之22。", "百分之22", 22, "%", "exact", 21.5, 22.5),
+    ("达到百分之一百二十点五。", "百分之一百二十点五", 120.5, "%", "exact", 120.45, 120.55),
+    ("九成企业已复工。", "九成", 90, "%", "exact", 85, 95),
+    ("覆盖率达9.5成。", "9.5成", 95, "%", "exact", 94.5, 95.5),
+    ("增速为负3.9%。", "负3.9%", -3.9, "%", "exact", -3.95, -3.85),
+    ("增速为-3.9%。", "-3.9%", -3.9, "%", "exact", -3.95, -3.85),
+    ("员工一百二人。", "一百二人", 120, "人", "exact", 115, 125),
+    ("新增就业一万零五百人。", "一万零五百人", 10500, "人", "exact", 10450, 10550),
+    ("总投资2亿5千万元。", "2亿5千万元", 2.5e8, "元", "exact", 2.45e8, 2.55e8),
+    ("一万五千多人参加。", "一万五千多人", 15000, "人", "plus", 15000, 16000),
+    ("装机三万千瓦。", "三万千瓦", 30000, "千瓦", "exact", 25000, 35000),
+    ("装机1000万千瓦。", "1000万千瓦", 1e7, "千瓦", "exact", 5e6, 1.5e7),
+    ("规模破1万亿元。", "破1万亿元", 1e12, "元", "over", 1e12, None),
+    ("打破3项纪录。", "3项", 3, "项", "exact", 2.5, 3.5),
+    ("迈向万 亿级产业。", "万 亿级", 1e12, "", "order", 1e12, 1e13),
+    ("增幅不超过5%。", "不超过5%", 5, "%", "below", 0, 5),
+    ("每年不低于20%。", "不低于20%", 20, "%", "over", 20, None),
+    ("融资100亿港币。", "100亿港币", 1e10, "港元", "exact", 5e9, 1.5e10),
+    ("吞吐量300万TEU。", "300万TEU", 3e6, "标箱", "exact", 2.5e6, 3.5e6),
+    ("家禽出栏12.6亿羽。", "12.6亿羽", 1.26e9, "羽", "exact", 1.255e9, 1.265e9),
+    ("用电量5000亿度。", "5000亿度", 5e11, "度", "exact", 4.5e11, 5.5e11),
+    ("旅客周转量1.2万亿人公里。", "1.2万亿人公里", 1.2e12, "人公里", "exact", 1.15e12, 1.25e12),
+    ("降水量5公分。", "5公分", 5, "厘米", "exact", 4.5, 5.5),
+    ("出口额增长2.10倍。", "2.10倍", 2.1, "倍", "exact", 2.095, 2.105),
+    ("增长1200%。", "1200%", 1200, "%", "exact", 1199.5, 1200.5),
+    ("超过百分之二十的企业。", "百分之二十", 20, "%", "exact", 15, 25),
+]
+
+
+@pytest.mark.parametrize("row", MORE_CASES, ids=lambda r: r[1])
+def test_more_case(grammar, row):
+    """Figures at the start of a text, fractions, 百分之, 成, signs, compounds, bounds and statistics units."""
+    text, surface, value, unit, qualifier, low, high = row
+    _check(_find(grammar, text, surface), {"value": value, "unit": unit, "qualifier": qualifier, "low": low, "high": high})
+
+
+NUMERALS = [
+    # written, value, step (last non-zero digit), written step (last written digit)
+    ("一百二", 120, 10, 10),
+    ("两万五", 25000, 1000, 1000),
+    ("一万零五", 10005, 1, 1),
+    ("一万零五百", 10500, 100, 100),
+    ("三万二千", 32000, 1000, 1000),
+    ("3亿4千5百万", 345000000, 10**6, 10**6),
+    ("5万3230.99亿", 5323099000000, 10**6, 10**6),
+    ("一百二十点五", Decimal("120.5"), Decimal("0.1"), Decimal("0.1")),
+    ("二〇二四", 2024, 1, 1),
+    ("1200", 1200, 100, 1),
+    ("1200万", 12000000, 10**6, 10**4),
+    ("1.2万亿", 1.2 * 10**12, 10**11, 10**11),
+    ("１２", 12, 1, 1),
+    ("十", 10, 10, 10),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "step", "written"), NUMERALS, ids=[n[0] for n in NUMERALS])
+def test_numeral_table(text, value, step, written):
+    """The one numeral reader gives each numeral its value and both of its steps."""
+    number = parse_numeral(text)
+    assert (number.value, number.step, number.written) == (Decimal(str(value)), Decimal(step), Decimal(written))
+
+
+@pytest.mark.parametrize("text", ["十十", "百千", "一二三x", "3.2.1", "", "1" * 400])
+def test_not_numerals(text):
+    """Strings that only look like numerals (or overflow any float) are refused with NumeralError."""
+    with pytest.raises(NumeralError):
+        parse_numeral(text)
+
+
+@pytest.mark.parametrize("text", ["总量达1" + "0" * 400 + "亿元。", "总量达" + "9" * 5000 + "万吨。", "投资１" + "０" * 330 + "元"])
+def test_a_number_too_large_for_a_float_is_no_figure(grammar, resources, text):
+    """A digit run beyond any float is skipped, never an OverflowError, inf or NaN (regression)."""
+    from checker.extract.mentions import find_mentions
+    from checker.text.ingest import document_from_text
+
+    assert find_quantities(text, grammar) == []
+    for mention in find_mentions(document_from_text("a.md", text), resources):
+        q = mention.quantity
+        assert q is None or all(x is None or math.isfinite(x) for x in (q.value, q.low, q.high))
+
+
+def test_statistics_units_keep_their_dimensions(resources):
+    """Each classifier family and currency is its own dimension; a currency converts only with its rate."""
+    units = resources.units
+    assert units.comparable("头", "只") and units.comparable("只", "羽") and not units.comparable("头", "辆")
+    assert not units.comparable("家", "辆") and not units.comparable("股", "个")
+    assert units.comparable("架次", "班次") and not units.comparable("人次", "人")
+    assert not units.comparable("人公里", "吨公里") and not units.comparable("标箱", "吨")
+    assert units.convert(1.0, "公顷", "亩") == pytest.approx(15.0)
+    assert units.convert(1.0, "吨", "斤") == pytest.approx(2000.0)
+    assert units.convert(1.0, "公分", "米") == pytest.approx(0.01)
+    assert units.convert(1.0, "度", "千瓦时") == pytest.approx(1.0)
+    for currency in ("港元", "日元", "美元", "欧元", "新台币"):
+        assert not units.comparable(currency, "元")
+        with pytest.raises(ValueError):
+            units.convert(1.0, currency, "元")
+    assert units.comparable("人民币", "元") and not units.comparable("人民币", "人")
+    assert units.convert(10.0, "港元", "元", hkd_cny=0.92) == pytest.approx(9.2)
+    with pytest.raises(ValueError):
+        units.convert(10.0, "港元", "美元", hkd_cny=0.92)  # the dollar rate is missing
 
 
 NOT_FIGURES = ["从零起步", "百万人才兴重庆", "“百万人才兴重庆”年办活动", "千万不要", "十万火急", "星期一", "第一批", "千家万户", "问界M8/M9热销", "一个小小的器件",
@@ -115,6 +225,32 @@ def test_not_a_figure(grammar, text):
 def test_chinese_numerals_round_trip(number):
     """A number written in Chinese numerals parses back to itself."""
     assert parse_chinese(write_chinese(number)).value == number
+
+
+@settings(max_examples=300, deadline=None)  # the first call imports cn2an, which is slow
+@given(cn2an_integers)
+def test_chinese_numerals_agree_with_cn2an(number):
+    """Every integer as cn2an writes it in Chinese reads back to the number cn2an reads."""
+    cn2an = pytest.importorskip("cn2an")
+    text = cn2an.an2cn(number, "low")
+    assert parse_numeral(text).value == number == cn2an.cn2an(text, "strict")
+
+
+@settings(deadline=None)
+@given(integers)
+def test_our_writer_agrees_with_cn2an(number):
+    """Numerals written by the test writer (二十, 一千零五, 三亿四千五百万) read as cn2an reads them."""
+    cn2an = pytest.importorskip("cn2an")
+    text = write_chinese(number)
+    assert parse_numeral(text).value == cn2an.cn2an(text, "strict")
+
+
+@settings(deadline=None)
+@given(abbreviated_numerals)
+def test_abbreviated_numerals_agree_with_cn2an(text):
+    """A digit right after 百, 千 or 万 stands one place lower (两万五, 三千五), as cn2an reads it."""
+    cn2an = pytest.importorskip("cn2an")
+    assert parse_numeral(text).value == cn2an.cn2an(text, "normal")
 
 
 @given(integers)

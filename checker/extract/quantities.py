@@ -22,6 +22,7 @@ from checker.model import Quantity
 ARABIC = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
 CN_CHARS = "零〇一二两三四五六七八九十百千"
 CHINESE = rf"[{CN_CHARS}]+"
+NUMERAL_CHARS = CN_CHARS + "万亿"
 # One number with inner magnitudes: 一万五千, 两万五, 一万零五百, 3亿4千5, 5万3230.99 (then 亿).
 COMPOUND = (
     rf"[{CN_CHARS}]+(?:[万亿]+[{CN_CHARS}]+)+"
@@ -126,12 +127,26 @@ def find_quantities(reading: str, grammar: QuantityGrammar) -> list[tuple[int, i
         if quantity is None or not _finite(quantity):
             # Not a figure here (三一重工, a 400-digit run): look again one character on, so
             # 超过百分之二十 still finds 百分之二十 after 超过百 was refused.
-            position = match.start() + 1
+            position = _past_numeral_run(reading, match.start() + 1)
             continue
         start, end = _trim(match, reading)
         found.append((start, end, attrs.evolve(quantity, unit=grammar.canonical.get(quantity.unit, quantity.unit))))
         position = match.end()
     return found
+
+
+def _past_numeral_run(reading: str, position: int) -> int:
+    """Skip characters that continue the numeral before them: no figure starts there (see _inside_name)."""
+    while position < len(reading) and _continues(reading[position - 1], reading[position]):
+        position += 1
+    return position
+
+
+def _continues(before: str, char: str) -> bool:
+    """True when `char` carries on the numeral `before` ends (5000 digits long, 亿 after 1000)."""
+    if char.isdigit():
+        return before.isdigit()
+    return char in NUMERAL_CHARS and (before in NUMERAL_CHARS or before.isdigit())
 
 
 def _finite(quantity: Quantity) -> bool:
@@ -170,10 +185,17 @@ def _quantity_from(match: re.Match[str], reading: str, grammar: QuantityGrammar)
 
 
 def _inside_name(match: re.Match[str], reading: str) -> bool:
-    """True when the match touches Latin letters or continues a longer number."""
+    """True when the match touches Latin letters or continues a longer number (its tail is no figure)."""
     before = reading[match.start() - 1] if match.start() > 0 else ""
     after = reading[match.end()] if match.end() < len(reading) else ""
+    first = reading[match.start()]
     glued = bool(before) and (before.isascii() and before.isalnum() or before in "．.·/")
+    if before and first.isdigit():
+        # the tail of a longer digit run (full-width ones included) is no number of its own
+        glued = glued or before.isdigit()
+    elif before and first in NUMERAL_CHARS:
+        # 三一, 第一百二十, 1000亿 after a refused digit run: a numeral never starts inside another one
+        glued = before in NUMERAL_CHARS or before.isdigit()
     return glued or bool(after) and (after.isascii() and after.isalpha() or after == "/")
 
 
