@@ -61,9 +61,9 @@ def test_no_false_figures_in_seed_names(resources):
 
 def _golden_lines() -> list[str]:
     """path:line:col:rule-id:message for every finding of the default pack over seeds/."""
-    from checker.run.pipeline import check_documents, load_pack_and_lexicon
-    from checker.report.text import line_col
     from checker.extract.resources import load_resources
+    from checker.report.text import line_col
+    from checker.run.pipeline import check_documents, load_pack_and_lexicon
 
     pack, lexicon = load_pack_and_lexicon([])
     docs = [document_from_text(f"seeds/{p.name}", p.read_bytes()) for p in sorted((ROOT / "seeds").iterdir())]
