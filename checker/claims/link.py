@@ -6,6 +6,7 @@ from collections import defaultdict
 
 import attrs
 
+from checker.claims.enumeration import is_open_list
 from checker.model import Claim, FactKey
 
 LINKABLE = {"level", "share", "change_pct", "change_pct_down", "points", "count"}
@@ -51,7 +52,7 @@ def fact_key(claim: Claim, *, with_period: bool = True) -> FactKey | None:
     if "分别" in claim.sentence:
         # 分别为A、B和C: which figure belongs to which item is too unsure to link.
         return None
-    if claim.relation == "count" and claim.items and claim.items[-1] == "等":
+    if claim.relation == "count" and is_open_list(claim):
         # A list with 等 may stop short of its count: only closed lists link.
         return None
     if claim.heading:
