@@ -75,7 +75,7 @@ def _claim(
     left, _ = clause_bounds(reading, sentence, mention.reading_start, mention.reading_end)
     clause_prefix = reading[left:mention.reading_start]
     sentence_prefix = reading[sentence.start:mention.reading_start]
-    period = _period_for(mention, sentence, left, times)
+    period = _period_for(mention, sentence, left, [t for t in times if not _names_a_base(reading, t, lexicon)])
     context = _context(reading, sentence, sentences)
     return Claim(
         doc=doc.path,
@@ -97,6 +97,14 @@ def _context(reading: str, sentence: Sentence, sentences: SentenceIndex) -> str:
     heading = sentences.heading_before(sentence.start)
     paragraph = reading[reading.rfind("\n", 0, sentence.start) + 1:sentence.start]
     return (reading[heading.start:heading.end] if heading else "") + "\n" + paragraph
+
+
+def _names_a_base(reading: str, time: Mention, lexicon: ClaimLexicon) -> bool:
+    """True for a period that names a comparison's base (比2019年, 恢复到2019年同期的), not the figure's period."""
+    before = reading[max(0, time.reading_start - 3):time.reading_start]
+    after = reading[time.reading_end:time.reading_end + 3]
+    return (any(before.endswith(word) for word in lexicon.change.get("base_before", ()))
+            or any(after.startswith(word) or time.text.endswith(word) for word in lexicon.change.get("base_after", ())))
 
 
 def _period_for(mention: Mention, sentence: Sentence, clause_start: int, times: list[Mention]) -> Mention | None:
@@ -224,8 +232,12 @@ def _relation(mention: Mention, clause_prefix: str, lexicon: ClaimLexicon) -> st
     """How the figure relates to its metric: a level, a change, a share, a multiple."""
     unit = mention.quantity.unit
     tail = clause_prefix.rstrip("了的“”\" ")[-6:]
+    if clause_prefix.endswith("第"):
+        # 从第13位升至第5位: a rank orders subjects; it is no level of the metric.
+        return "rank"
     if unit == "个百分点":
-        return "points"
+        # 高于全国0.5个百分点 is a gap between subjects; only a verb of change makes a change in points.
+        return _change_direction(tail, lexicon, by="points", to="points", down="points", other="gap")
     if unit == "倍":
         if mention.text.startswith("翻"):
             return "times_to"
@@ -237,7 +249,8 @@ def _relation(mention: Mention, clause_prefix: str, lexicon: ClaimLexicon) -> st
             # 年均增长12.5%: an average per year, compounded, not the change over the whole span.
             return "cagr"
         return _change_direction(tail, lexicon, by="change_pct", to="level", down="change_pct_down", other="level")
-    return "level"
+    # 比上年增加888万吨: an absolute change (an increment), never a base or a level.
+    return _change_direction(tail, lexicon, by="increment", to="level", down="increment", other="level")
 
 
 def _change_direction(tail: str, lexicon: ClaimLexicon, *, by: str, to: str, down: str, other: str) -> str:
@@ -265,7 +278,37 @@ ENUMERATION = re.compile(
     r"|\s?(?P<n2>[二两三四五六七八九十]{1,3}|[0-9]{1,2})(?P<unit2>大|项))"
 )
 ENUM_NOUN = re.compile(r"[\u4e00-\u9fff]{2,6}")
-VERBS = frozenset(("提升", "打造", "发展", "建设", "培育", "做强", "做大", "推动", "加快", "实施", "新建", "引进", "完成", "开展"))
+
+
+LIST_OPENERS = frozenset("，,。；;：:（(\n 　")
+QUOTES = frozenset("“”\"「」《》‘’")
+LAST_ITEM_JOINERS = re.compile(r"和|及|与|以及")
+
+
+def _tight_list(reading: str, match: re.Match[str], items: tuple[str, ...], openers: tuple[str, ...]) -> bool:
+    """True when an enumeration is certainly a list of the items its count counts."""
+    if QUOTES & set(reading[max(0, match.start() - 1):match.end() + 2]):
+        # Quoted names (“十大工程”、“八大行动”) and titles count their own items, not the list's.
+        return False
+    if any("等" in item for item in items):
+        # 健康消费等方面29项政策: the count is of something the list only illustrates.
+        return False
+    opened = match.start() == 0 or reading[match.start() - 1] in LIST_OPENERS
+    # 重庆在A、B两项活动中: the list starts after the last verb or preposition that opens it.
+    cuts = [items[0].rfind(word) + len(word) for word in openers if word in items[0]]
+    first = items[0][max(cuts):] if cuts else None
+    if not opened and first is None:
+        # The first item begins inside a longer phrase: where the list starts is a guess.
+        return False
+    named = (first if first is not None else items[0],) + items[1:]
+    return all(2 <= len(item) <= 12 for item in named)
+
+
+def _items_counted(items: tuple[str, ...], stated: float) -> tuple[str, ...]:
+    """The items, with a last item 'B和C' read as two when that is what the count says (A、B和C三大)."""
+    parts = tuple(p for p in LAST_ITEM_JOINERS.split(items[-1]) if p)
+    joined = items[:-1] + parts
+    return joined if len(parts) > 1 and len(joined) == stated else items
 
 
 def _publication_day(doc: Document):
@@ -287,13 +330,17 @@ def _enumerations(doc: Document, sentences: SentenceIndex, lexicon: ClaimLexicon
     for match in ENUMERATION.finditer(doc.reading):
         items = tuple(i.strip("“”\"") for i in match.group(1).split("、"))
         number, unit = ("n", "unit") if match.group("n") else ("n2", "unit2")
-        if unit == "unit2" and items[-1] in VERBS:
+        if unit == "unit2" and items[-1] in lexicon.enumeration.get("verbs", ()):
             # 做大A、提升4大B: the count belongs to the last verb phrase, not to the list.
+            continue
+        if not _tight_list(doc.reading, match, items, lexicon.enumeration.get("openers", ())):
+            # Names (“八项规定”), tallies (奖3项、奖4项) and cut-off phrases are no list of the count's items.
             continue
         try:
             stated = float(parse_numeral(match.group(number)).value)
         except NumeralError:
             continue
+        items = _items_counted(items, stated)
         sentence = sentences.containing(match.start(number))
         if sentence is None:
             # Enumerations always sit inside a sentence; nothing to anchor otherwise.

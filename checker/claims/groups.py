@@ -10,8 +10,12 @@ import attrs
 from checker.model import Claim, Document, Mention
 
 CHANGE_RELATIONS = {"times_by", "times_to", "times_down", "change_pct", "change_pct_down", "cagr", "points"}
-FROM_WORDS = re.compile(r"(?:从|由)[^，,。；]{0,12}$")
-COMPARED_WORDS = re.compile(r"(?:比|较|相比|相较|是|为)[^，,。；]{0,12}$")
+# The marker must introduce this figure: no other figure (a year may) stands between them (从A增加到B: 从 is not B's).
+FROM_WORDS = re.compile(r"(?:从|由)(?:[^，,。；\d]|\d{4}年){0,12}$")
+COMPARED_WORDS = re.compile(r"(?:比(?![例重率值])|较(?![大快好多少高低])|相比|相较|是|为)(?:[^，,。；\d]|\d{4}年){0,12}$")
+CLAUSE_MARKS = re.compile(r"[，,；;]")
+DISTRIBUTED = re.compile(r"分别")
+AGAINST_LAST_YEAR = re.compile(r"同比|环比|比上年|较上年|比去年|较去年")
 
 
 def group_claims(doc: Document, claims: tuple[Claim, ...], mentions: tuple[Mention, ...]) -> tuple[Claim, ...]:
@@ -30,13 +34,17 @@ def group_claims(doc: Document, claims: tuple[Claim, ...], mentions: tuple[Menti
         current = [claims[i] for i in by_sentence[start]]
         found = _find_change(doc, current) or _find_change_across(doc, previous, current)
         previous = current
+        for first, second in _from_to_pairs(doc, current):
+            # 由7.34万元提升至10.26万元 spans time: one period for both ends means neither end's is known.
+            for claim in (first, second):
+                updated[position[id(claim)]] = attrs.evolve(updated[position[id(claim)]], period=None)
         if found is None:
             # Most sentences state single figures: nothing ties them together.
             continue
         base, later, change = found
         group = f"{doc.path}#{later.mention.span.start}"
         for claim, role in ((base, "from"), (later, "to")):
-            updated[position[id(claim)]] = attrs.evolve(claim, group=group, role=role)
+            updated[position[id(claim)]] = attrs.evolve(updated[position[id(claim)]], group=group, role=role)
         # 年均增长12.5%，四年增长了60%: every change stated after the levels belongs to the statement.
         changes = [c for c in current if c.relation in CHANGE_RELATIONS and not c.group
                    and c.mention.reading_start >= change.mention.reading_start] or [change]
@@ -51,16 +59,77 @@ def group_claims(doc: Document, claims: tuple[Claim, ...], mentions: tuple[Menti
 
 
 def _find_change(doc: Document, sentence_claims: list[Claim]) -> tuple[Claim, Claim, Claim] | None:
-    """Find (earlier level, later level, stated change) in one sentence's claims, in text order."""
+    """Find (earlier level, later level, stated change) in one sentence's claims, in text order.
+
+    The levels and the change must be stated together: the later level is the last figure before the
+    change, at most one clause away, and the earlier level is the figure right before it.
+    """
     ordered = sorted(sentence_claims, key=lambda c: c.mention.reading_start)
     for k, change in enumerate(ordered):
-        if change.relation not in CHANGE_RELATIONS:
+        if change.relation not in CHANGE_RELATIONS or k < 2:
             continue
-        levels = [c for c in ordered[:k] if c.relation == "level" and c.value is not None]
-        pair = _level_pair(doc, levels)
-        if pair is not None:
+        first, second = ordered[k - 2], ordered[k - 1]
+        if first.relation != "level" or second.relation != "level" or first.value is None or second.value is None:
+            # A change whose nearest figures are not two levels speaks of something else (an increment, a rank).
+            continue
+        if _clauses_between(doc, second, change) > 1 or _clauses_between(doc, first, second) > 1:
+            # 甲X，增长a%；乙Y，增长b%: figures several clauses apart are parallel items, not one statement.
+            continue
+        if DISTRIBUTED.search(_clause_of(doc, change)):
+            # 分别提高8.3%、5%: the changes belong to the items listed with them.
+            continue
+        pair = _level_pair(doc, [first, second])
+        if pair is not None and _binds(doc, pair[0], pair[1], change):
             return pair[0], pair[1], change
     return None
+
+
+def _from_to_pairs(doc: Document, sentence_claims: list[Claim]) -> list[tuple[Claim, Claim]]:
+    """Adjacent levels stated as 从A…到B in one clause that were given one period for both ends."""
+    ordered = sorted(sentence_claims, key=lambda c: c.mention.reading_start)
+    pairs = []
+    for first, second in zip(ordered, ordered[1:]):
+        if first.relation != "level" or second.relation != "level" or first.period is None:
+            continue
+        if first.period == second.period and _clauses_between(doc, first, second) == 0 \
+                and _introduced_by(doc, first, FROM_WORDS):
+            pairs.append((first, second))
+    return pairs
+
+
+def _clauses_between(doc: Document, earlier: Claim, later: Claim) -> int:
+    """How many clause marks (，；) stand between two figures."""
+    return len(CLAUSE_MARKS.findall(doc.reading, earlier.mention.reading_end, later.mention.reading_start))
+
+
+def _clause_of(doc: Document, claim: Claim) -> str:
+    """The clause a figure stands in, up to the figure."""
+    start = claim.sentence_start
+    prefix = doc.reading[start:claim.mention.reading_start]
+    marks = list(CLAUSE_MARKS.finditer(prefix))
+    return prefix[marks[-1].end():] if marks else prefix
+
+
+def _binds(doc: Document, base: Claim, later: Claim, change: Claim) -> bool:
+    """True when a change can be measured between these two levels: one metric, and the right base."""
+    if base.metric.known and later.metric.known and base.metric != later.metric:
+        # 存栏 and 出栏, 森林覆盖率 and 水质优良比例: two metrics are no series.
+        return False
+    if AGAINST_LAST_YEAR.search(_clause_of(doc, change)):
+        # 同比增长3.8% is measured against last year's figure: only a base one year earlier is that figure.
+        return _one_year_apart(base, later)
+    return True
+
+
+def _one_year_apart(base: Claim, later: Claim) -> bool:
+    """True when the base's period is the later one's, a year earlier."""
+    if base.period is None or later.period is None or base.period.start is None or later.period.start is None:
+        return False
+    try:
+        return base.period.start == later.period.start.replace(year=later.period.start.year - 1)
+    except ValueError:
+        # 29 February has no twin a year earlier.
+        return False
 
 
 def _find_change_across(doc: Document, previous: list[Claim], current: list[Claim]) -> tuple[Claim, Claim, Claim] | None:

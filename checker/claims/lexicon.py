@@ -13,7 +13,7 @@ from checker.yamlio import load_yaml_mapping
 
 LIST_KEYS = ("industries", "scopes", "place_suffix", "plain_suffix")
 MAP_KEYS = ("measures", "subjects")
-GROUP_KEYS = ("modality", "change", "measure_units")
+GROUP_KEYS = ("modality", "change", "measure_units", "enumeration")
 KNOWN_KEYS = LIST_KEYS + MAP_KEYS + GROUP_KEYS
 
 
@@ -30,6 +30,7 @@ class ClaimLexicon:
     modality: dict[str, tuple[str, ...]]
     change: dict[str, tuple[str, ...]]
     measure_units: dict[str, tuple[str, ...]]
+    enumeration: dict[str, tuple[str, ...]]
     measure_re: re.Pattern[str]
     industry_re: re.Pattern[str]
     subject_re: re.Pattern[str]
@@ -139,6 +140,7 @@ def _compile(merged: dict[str, Any]) -> ClaimLexicon:
         modality={k: _longest_first(v) for k, v in merged["modality"].items()},
         change={k: _longest_first(v) for k, v in merged["change"].items()},
         measure_units={k: tuple(v) for k, v in merged["measure_units"].items()},
+        enumeration={k: _longest_first(v) for k, v in merged["enumeration"].items()},
         measure_re=_alternation(merged["measures"]),
         industry_re=_alternation(merged["industries"]),
         subject_re=_alternation(merged["subjects"]),
