@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import attrs
@@ -15,13 +16,16 @@ class Params:
     """part_words (from the rule file): words between a whole and its part that say the part belongs to it (其中)."""
 
     part_words: tuple[str, ...]
+    whole_before: tuple[str, ...]
+    whole_after: tuple[str, ...]
 
     @classmethod
     def from_mapping(cls, raw: dict[str, Any], path: str, lines: dict[str, int]) -> Params:
         """Build the parameters from a rule file's params mapping, citing file, line and key of any problem."""
-        raw = expect_keys(raw, {"part_words": list}, path, lines)
-        require_keys(raw, ("part_words",), path, lines)
-        return cls(part_words=words_of(raw, "part_words", path, lines))
+        keys = ("part_words", "whole_before", "whole_after")
+        raw = expect_keys(raw, dict.fromkeys(keys, list), path, lines)
+        require_keys(raw, keys, path, lines)
+        return cls(*(words_of(raw, key, path, lines) for key in keys))
 
 
 def check(spec, context) -> list[Finding]:
@@ -45,10 +49,31 @@ def check(spec, context) -> list[Finding]:
             if not any(word in between for word in spec.params.part_words) or part.value.value > whole.value.value:
                 # Only 全市…X，其中…Y，占Z% states which figure is the whole: 广州3.10万亿、两市合计6.78万亿 does not.
                 continue
+            named = _named_whole(share, spec.params)
+            if named and named not in _words_before(whole):
+                # 占社会消费品零售总额的比重: the share is of a whole the sentence does not state.
+                continue
             finding = _check(spec, whole, part, share)
             if finding is not None:
                 findings.append(finding)
     return findings
+
+
+def _named_whole(share: Claim, params: Params) -> str:
+    """The whole a share names (占全国人口的15.4% names 全国人口), or '' when it names none (占比40%)."""
+    before = share.sentence[:share.mention.reading_start - share.sentence_start]
+    starts = [before.rfind(word) + len(word) for word in params.whole_before if word in before]
+    if not starts:
+        return ""
+    named = before[max(starts):]
+    ends = [named.find(word) for word in params.whole_after if word in named]
+    return named[:min(ends)] if ends else ""
+
+
+def _words_before(claim: Claim) -> str:
+    """The text of a figure's clause up to the figure: where its own metric is named."""
+    before = claim.sentence[:claim.mention.reading_start - claim.sentence_start]
+    return re.split(r"[，,；;]", before)[-1]
 
 
 def _check(spec, whole: Claim, part: Claim, share: Claim) -> Finding | None:
