@@ -293,3 +293,12 @@ def test_timeline_leaves_out_dismissed_findings(capsys, workdir):
         f"decisions:\n  {flagged[0]}:\n    decision: dismissed\n    reason: 引用原话\n", encoding="utf-8")
     code, out, _ = run(capsys, "timeline", "a.md", "--format", "json", "--no-cache")
     assert code == 0 and flagged[0] not in {f for e in json.loads(out)["entries"] for f in e["findings"]}
+
+
+def test_claims_expose_their_fact_key(capsys, workdir):
+    """Each claims record carries a `fact` field: the key it links under, or null when it does not link."""
+    code, out, _ = run(capsys, "claims", "seeds", "--no-cache")
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and all("fact" in r for r in records)
+    keyed = [r for r in records if r["fact"]]
+    assert keyed and all(r["fact"].startswith(r["subject"] + "/") for r in keyed)

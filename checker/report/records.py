@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from checker.engine.runner import fingerprint
+from checker.claims.link import fact_key
 from checker.model import Claim, Finding
 
 
@@ -49,7 +50,7 @@ def claim_record(claim: Claim) -> dict[str, Any]:
         period_start=period.start.isoformat() if period and period.start else None,
         period_end=period.end.isoformat() if period and period.end else None,
         group=claim.group or None, heading=claim.heading, dimension=claim.dimension or None,
-        base_factor=claim.base_factor,
+        base_factor=claim.base_factor, fact=str(key) if (key := fact_key(claim)) is not None else None,
     )
     if q is not None:
         record.update(value=q.value, low=q.low, high=q.high, unit=q.unit, qualifier=q.qualifier)

@@ -1,0 +1,127 @@
+"""Measure hedui on the real-article corpus (tests/corpus/): loud findings, real errors, understanding, dates.
+
+    python bench/bench_real.py [--split dev|holdout|all] [--hedui "python -m checker.cli"]
+
+Prints, per split: loud findings (error/warning) per 10 articles, by rule; how many of the corpus's
+verified real errors a loud finding points at; the share of claims with subject, metric and period
+known; for the hand-checked figures, how often the claim found at the same place has the role, subject
+and period of the gold; and how many text-dated articles get a document date within two days.
+Loud findings on this corpus are false alarms unless the corpus lists them under `errors`.
+Standard library, PyYAML and the hedui command only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import shlex
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "corpus"
+# Gold roles and the relations hedui gives the same role.
+ROLE_RELATIONS = {
+    "level": {"level"}, "rate": {"change_pct", "change_pct_down", "cagr"}, "increment": {"increment"},
+    "points": {"points", "gap"}, "multiple": {"times_by", "times_to", "times_down"}, "share": {"share"},
+    "rank": {"rank"}, "count": {"count", "level"},
+}
+
+
+def run_hedui(command: list[str], verb: str, files: list[Path]) -> str:
+    """Run one hedui command over the files and return its standard output."""
+    options = {"check": ["--no-cache", "--format", "json"], "claims": ["--no-cache"], "extract": ["--format", "jsonl"]}
+    out = subprocess.run([*command, verb, *map(str, files), *options[verb]], capture_output=True, text=True, cwd=ROOT)
+    if out.returncode not in (0, 1):
+        sys.exit(f"hedui {verb} failed ({out.returncode}): {out.stderr[-2000:]}")
+    return out.stdout
+
+
+def load_entries(split: str) -> list[dict]:
+    """The corpus entries of a split."""
+    entries = yaml.safe_load((CORPUS / "corpus.yaml").read_text(encoding="utf-8"))
+    return [e for e in entries if split == "all" or e["split"] == split]
+
+
+def measure_findings(report: dict, entries: list[dict]) -> dict:
+    """Loud findings per 10 articles and by rule, and the verified errors a loud finding points at."""
+    loud = [f for f in report["findings"] if f["severity"] in ("error", "warning")]
+    by_rule = Counter(f["rule"] for f in loud)
+    errors = [(e["file"], err) for e in entries for err in (e.get("errors") or [])]
+    caught = 0
+    for file, error in errors:
+        wanted = [s for s in error.get("sentences", [])]
+        hits = [f for f in loud if f.get("path", "").endswith(Path(file).name)
+                and any(any(w[:20] in (c.get("sentence") or "") for w in wanted) for c in f.get("claims", []))]
+        caught += bool(hits)
+    return {"articles": len(entries), "loud": len(loud), "per10": 10 * len(loud) / max(1, len(entries)),
+            "by_rule": dict(by_rule), "real_errors": len(errors), "caught": caught}
+
+
+def measure_claims(lines: str, entries: list[dict]) -> dict:
+    """Coverage of subject, metric and period, and agreement with the hand-checked figures."""
+    claims = [json.loads(line) for line in lines.splitlines() if line.strip()]
+    known = [c for c in claims if c.get("subject") and c.get("metric") and not str(c["metric"]).startswith("?")
+             and c.get("period")]
+    by_text: dict[tuple[str, str], list[dict]] = {}
+    for claim in claims:
+        by_text.setdefault((Path(claim.get("doc", "")).name, claim.get("text", "")), []).append(claim)
+    gold = found = role_ok = subject_ok = 0
+    for entry in entries:
+        name = Path(entry["file"]).name
+        for sentence in entry.get("sentences") or []:
+            for figure in sentence.get("figures") or []:
+                gold += 1
+                candidates = [c for c in by_text.get((name, figure["surface"]), [])
+                              if figure["surface"] and sentence["text"][:12] in (c.get("sentence") or "")]
+                if not candidates:
+                    continue
+                claim = candidates[0]
+                found += 1
+                role_ok += claim.get("relation") in ROLE_RELATIONS.get(figure.get("role", ""), set())
+                subject_ok += figure.get("subject") in ("?", claim.get("subject"))
+    return {"claims": len(claims), "understood": len(known) / max(1, len(claims)), "gold_figures": gold,
+            "found": found, "role_ok": role_ok, "subject_ok": subject_ok}
+
+
+def measure_dates(lines: str, entries: list[dict]) -> dict:
+    """Text-dated articles whose inferred document date is within two days of the real one."""
+    records = [json.loads(line) for line in lines.splitlines() if line.strip()]
+    dates = {Path(r["doc"]).name: r.get("dct") for r in records if r.get("type") == "document"}
+    dated = [e for e in entries if e.get("date_in_text")]
+    right = 0
+    for entry in dated:
+        inferred = dates.get(Path(entry["file"]).name)
+        if inferred and abs((dt.date.fromisoformat(inferred) - dt.date.fromisoformat(str(entry["date"]))).days) <= 2:
+            right += 1
+    return {"text_dated": len(dated), "within_two_days": right}
+
+
+def main() -> None:
+    """Run the measurements for one split and print them."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("dev", "holdout", "all"), default="all")
+    parser.add_argument("--hedui", default=f"{sys.executable} -m checker.cli", help="command that runs hedui")
+    args = parser.parse_args()
+    command = shlex.split(args.hedui)
+    entries = load_entries(args.split)
+    files = [CORPUS / e["file"] for e in entries]
+    findings = measure_findings(json.loads(run_hedui(command, "check", files)), entries)
+    claims = measure_claims(run_hedui(command, "claims", files), entries)
+    dates = measure_dates(run_hedui(command, "extract", files), entries)
+    print(f"split {args.split}: {findings['articles']} real articles")
+    print(f"  loud findings: {findings['loud']} ({findings['per10']:.2f} per 10 articles) {findings['by_rule']}")
+    print(f"  verified real errors caught at warning or above: {findings['caught']} of {findings['real_errors']}")
+    print(f"  claims: {claims['claims']}, with subject, known metric and period: {claims['understood']:.1%}")
+    print(f"  hand-checked figures: {claims['gold_figures']}, found as claims {claims['found']}, "
+          f"role right {claims['role_ok']}, subject right {claims['subject_ok']}")
+    print(f"  document dates within two days: {dates['within_two_days']} of {dates['text_dated']} text-dated articles")
+
+
+if __name__ == "__main__":
+    main()
