@@ -75,30 +75,30 @@ class Interval:
     low: float
     high: float
 
-    def intersects(self, other: "Interval") -> bool:
+    def intersects(self, other: Interval) -> bool:
         """True when the two intervals share at least one value."""
         return self.low <= other.high and other.low <= self.high
 
-    def divide(self, other: "Interval") -> "Interval":
+    def divide(self, other: Interval) -> Interval:
         """self / other for positive intervals (B/A of two levels)."""
         if other.low <= 0:
             # Division by an interval that reaches zero has no finite bounds.
             return Interval(-INF, INF)
         return Interval(self.low / other.high, self.high / other.low if self.high != INF else INF)
 
-    def shift(self, amount: float) -> "Interval":
+    def shift(self, amount: float) -> Interval:
         """self + amount."""
         return Interval(self.low + amount, self.high + amount)
 
-    def scale(self, factor: float) -> "Interval":
+    def scale(self, factor: float) -> Interval:
         """self × factor for factor > 0."""
         return Interval(self.low * factor, self.high * factor)
 
-    def negate(self) -> "Interval":
+    def negate(self) -> Interval:
         """−self."""
         return Interval(-self.high, -self.low)
 
-    def change_from(self, base: "Interval") -> "Interval":
+    def change_from(self, base: Interval) -> Interval:
         """(self − base) / base as an interval, for a positive base: the relative change from base to self."""
         return self.divide(base).shift(-1.0)
 
@@ -211,7 +211,8 @@ class Metric:
             return self.measure + "数量"
         parts = [part for part in (*sorted(self.scopes), self.industry, self.measure) if part]
         # 工业|工业总产值 reads 工业总产值: a part the next one starts with says nothing new
-        return "".join(part for part, following in zip(parts, parts[1:] + [""]) if not following.startswith(part))
+        pairs = zip(parts, parts[1:] + [""], strict=True)
+        return "".join(part for part, following in pairs if not following.startswith(part))
 
 
 @attrs.frozen
@@ -232,7 +233,7 @@ class FactKey:
                          self.modality, self.relation, self.unit))
 
     @property
-    def family(self) -> "FactKey":
+    def family(self) -> FactKey:
         """The key with its modality left out: a target and the actual later reported share a family."""
         return attrs.evolve(self, modality="*")
 
@@ -267,6 +268,12 @@ class Claim:
     def value(self) -> Quantity | None:
         """The claim's figure (None for the span claim of a change, which is a duration)."""
         return self.mention.quantity
+
+    @property
+    def figure(self) -> Quantity:
+        """The claim's figure, for a claim known to have one (every claim but the span claim of a change)."""
+        assert self.value is not None, "a span claim has no figure"
+        return self.value
 
     @property
     def cumulative(self) -> bool:

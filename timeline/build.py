@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -13,8 +14,13 @@ from timeline.events import build_events
 from timeline.figures import build_figures
 from timeline.model import DocumentInfo, Entry, Flag, Timeline
 
+if TYPE_CHECKING:
+    # Only for annotations: the run stage builds timelines' inputs, and resources load lazily below.
+    from checker.extract.resources import Resources
+    from checker.run.pipeline import CheckResult
 
-def build_timeline(result: object, resources: object | None = None) -> Timeline:
+
+def build_timeline(result: CheckResult, resources: Resources | None = None) -> Timeline:
     """Lay out a CheckResult's figures, targets and events chronologically, each with its flags.
 
     `resources` (checker.extract.resources.Resources) supplies the period lexicon that events are read

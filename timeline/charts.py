@@ -47,7 +47,8 @@ def find_series(entries: tuple[Entry, ...] | list[Entry]) -> list[Series]:
 def render_chart(series: Series) -> str:
     """Draw a series as SVG: solid line and filled dots for actuals, dashed reaches and hollow dots for targets."""
     xs = [_middle(e) for e in series.entries]
-    values = [e.value for e in series.entries]
+    values = [e.value for e in series.entries if e.value is not None]
+    assert len(values) == len(series.entries), "find_series keeps only entries with values"
     x_low, x_high = min(xs), max(xs)
     top = max(max(values), 0.0) or 1.0
     bottom = min(min(values), 0.0)
@@ -59,22 +60,22 @@ def render_chart(series: Series) -> str:
         py = TOP + (top - y) / ((top - bottom) or 1.0) * (HEIGHT - TOP - BOTTOM)
         return round(px, 1), round(py, 1)
 
-    points = [place(x, v) for x, v in zip(xs, values)]
-    actual = [p for p, e in zip(points, series.entries) if e.sort == "figure"]
+    points = [place(x, v) for x, v in zip(xs, values, strict=True)]
+    actual = [p for p, e in zip(points, series.entries, strict=True) if e.sort == "figure"]
     parts = [
         f'<svg class="chart-svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" '
         f'aria-label="{escape(series.title)}" xmlns="http://www.w3.org/2000/svg">',
         f"<title>{escape(series.title)}</title>",
         f'<line class="axis" x1="{LEFT}" y1="{HEIGHT - BOTTOM}" x2="{WIDTH - RIGHT}" y2="{HEIGHT - BOTTOM}"/>',
     ]
-    for before, after, entry in zip(points, points[1:], series.entries[1:]):
+    for before, after, entry in zip(points, points[1:], series.entries[1:], strict=False):
         if entry.sort != "figure":
             # a target or forecast is drawn as a dashed reach from the value before it
             parts.append(f'<polyline class="line-aimed" points="{_points([before, after])}"/>')
     if len(actual) > 1:
         parts.append(f'<polyline class="line-actual" points="{_points(actual)}"/>')
     labelled = _labelled(values)
-    for index, ((px, py), entry) in enumerate(zip(points, series.entries)):
+    for index, ((px, py), entry) in enumerate(zip(points, series.entries, strict=True)):
         kind = "actual" if entry.sort == "figure" else "aimed"
         parts.append(
             f'<circle class="pt {kind}" cx="{px}" cy="{py}" r="4"><title>{escape(_tooltip(entry))}</title></circle>'

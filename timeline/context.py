@@ -7,8 +7,8 @@ import re
 
 import attrs
 
-from checker.model import Document
 from checker.claims.sentences import SentenceIndex, index_sentences
+from checker.model import Document
 from timeline.model import Source
 
 SPACES = re.compile(r"\s+")
@@ -24,7 +24,7 @@ class DocumentView:
     line_starts: tuple[int, ...]
 
     @classmethod
-    def of(cls, doc: Document) -> "DocumentView":
+    def of(cls, doc: Document) -> DocumentView:
         """Index a document's sentences and lines."""
         starts = [0] + [match.end() for match in NEWLINE.finditer(doc.text)]
         return cls(doc, index_sentences(doc.reading), tuple(starts))

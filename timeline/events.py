@@ -6,8 +6,9 @@ import bisect
 import re
 from collections import defaultdict
 
-from checker.model import Claim, Period
+from checker.extract.period_lexicon import PeriodLexicon
 from checker.extract.periods import find_periods
+from checker.model import Claim, Period
 from timeline.context import DocumentView, flatten, make_source
 from timeline.model import Announcement, Entry, Source
 
@@ -25,7 +26,8 @@ MIN_TITLE = 4  # fewer characters than this say nothing: no event
 FULL_TITLE = 12  # a bare date's summary reads on clause by clause until it says this much
 
 
-def build_events(views: dict[str, DocumentView], claims: tuple[Claim, ...], periods_lexicon: object) -> list[Entry]:
+def build_events(views: dict[str, DocumentView], claims: tuple[Claim, ...],
+                 periods_lexicon: PeriodLexicon) -> list[Entry]:
     """Find each document's dated happenings and merge the same happening told by several articles."""
     figures = _figure_offsets(claims)
     found: dict[tuple, list[tuple[Source, str]]] = defaultdict(list)

@@ -39,7 +39,8 @@ def render_html(timeline: Timeline) -> str:
         "</head>",
         "<body>",
         f"<header><h1>{escape(TITLE)}</h1>",
-        f'<p class="summary">{len(timeline.documents)} 篇文章，{len(timeline.entries)} 条，{flagged} 条带核对提示</p></header>',
+        f'<p class="summary">{len(timeline.documents)} 篇文章，{len(timeline.entries)} 条，'
+        f'{flagged} 条带核对提示</p></header>',
         _filters(timeline),
         _charts(timeline),
         '<main id="timeline"></main>',
@@ -70,10 +71,12 @@ def _digest(text: str) -> str:
 
 def _filters(timeline: Timeline) -> str:
     """The filter bar: a text box with suggestions, a checkbox per sort, and flagged-only."""
-    words = sorted({e.subject for e in timeline.entries if e.subject} | {e.title for e in timeline.entries if e.sort != "event"})
+    subjects = {e.subject for e in timeline.entries if e.subject}
+    words = sorted(subjects | {e.title for e in timeline.entries if e.sort != "event"})
     options = "".join(f'<option value="{escape(word)}">' for word in words[:300])
     boxes = "".join(
-        f'<label><input type="checkbox" id="show-{sort}" checked> {escape(label)}</label>' for sort, label in SORT_LABELS.items()
+        f'<label><input type="checkbox" id="show-{sort}" checked> {escape(label)}</label>'
+        for sort, label in SORT_LABELS.items()
     )
     return (
         '<div id="filters" role="search">'
@@ -97,7 +100,8 @@ def _charts(timeline: Timeline) -> str:
             f'<figure class="chart" data-title="{escape(one.title)}">{render_chart(one)}'
             f"<figcaption>{escape(one.title)}</figcaption></figure>"
         )
-    legend = '<p class="legend muted"><span class="dot actual"></span> 实际　<span class="dot"></span> 目标/预测（虚线）</p>'
+    legend = ('<p class="legend muted"><span class="dot actual"></span> 实际　'
+              '<span class="dot"></span> 目标/预测（虚线）</p>')
     return f'<section id="charts"><h2>指标走势</h2>{legend}<div class="chart-grid">{"".join(figures)}</div></section>'
 
 
@@ -109,7 +113,8 @@ def _unplaced(timeline: Timeline) -> str:
         # every finding already stands on its entry
         return ""
     items = "".join(
-        f'<li class="flag sev-{escape(f.severity)}"><span class="sev">⚠ {escape(SEVERITY_LABELS.get(f.severity, f.severity))}</span>'
+        f'<li class="flag sev-{escape(f.severity)}">'
+        f'<span class="sev">⚠ {escape(SEVERITY_LABELS.get(f.severity, f.severity))}</span>'
         f'{escape(f.message)} <span class="rule">{escape(f.rule)}</span></li>'
         for f in rest
     )
@@ -134,7 +139,8 @@ def _payload(timeline: Timeline) -> dict[str, Any]:
     return {
         "labels": {"sort": SORT_LABELS, "modality": MODALITY_LABELS, "severity": SEVERITY_LABELS},
         "documents": [
-            {"path": d.path, "title": d.title, "announced": d.announced.isoformat() if d.announced else None, "inferred": d.inferred}
+            {"path": d.path, "title": d.title, "announced": d.announced.isoformat() if d.announced else None,
+             "inferred": d.inferred}
             for d in timeline.documents
         ],
         "findings": {

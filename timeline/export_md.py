@@ -54,7 +54,8 @@ def _entry_lines(entry: Entry) -> list[str]:
     lines = [f"- **{when}** {what} — 来源：{sources}"]
     if entry.revised:
         steps = " → ".join(
-            f"{a.announced.isoformat() if a.announced else '日期不详'} {escape_markdown(a.text)}" for a in entry.announcements
+            f"{a.announced.isoformat() if a.announced else '日期不详'} {escape_markdown(a.text)}"
+            for a in entry.announcements
         )
         lines.append(f"  - 调整：{steps}")
     elif len(entry.announcements) > 1 and entry.sort != "event":

@@ -10,7 +10,12 @@ from typing import Any
 
 from timeline.model import Entry, Timeline
 from timeline.records import (
-    MODALITY_LABELS, SEVERITY_LABELS, SORT_LABELS, display_date, entry_id, headline,
+    MODALITY_LABELS,
+    SEVERITY_LABELS,
+    SORT_LABELS,
+    display_date,
+    entry_id,
+    headline,
 )
 
 CSV_COLUMNS = (
@@ -85,12 +90,14 @@ def _dates(entry: Entry) -> tuple[dict[str, int], dict[str, int] | None]:
 
 def _text(entry: Entry) -> str:
     """The slide body as HTML built from escaped parts: period, announcement, sources, flags."""
-    parts = [f"<p>{html.escape(display_date(entry))} · {html.escape(MODALITY_LABELS.get(entry.modality, entry.modality))}</p>"]
+    modality = MODALITY_LABELS.get(entry.modality, entry.modality)
+    parts = [f"<p>{html.escape(display_date(entry))} · {html.escape(modality)}</p>"]
     if entry.sort == "target" and entry.announced:
         parts.append(f"<p>发布：{entry.announced.isoformat()}</p>")
     if entry.revised:
         steps = " → ".join(
-            f"{a.announced.isoformat() if a.announced else '日期不详'} {html.escape(a.text)}" for a in entry.announcements
+            f"{a.announced.isoformat() if a.announced else '日期不详'} {html.escape(a.text)}"
+            for a in entry.announcements
         )
         parts.append(f"<p>调整：{steps}</p>")
     for flag in entry.flags:

@@ -67,6 +67,8 @@ def _entry(claims: list[Claim], key: str, views: dict[str, DocumentView]) -> Ent
     shown = ordered[-1] if len({a.text for a in announcements}) > 1 else ordered[0]
     first = ordered[0]
     period = first.period
+    # Keyed and placeable claims alike have a period with both ends (see fact_key and _placeable).
+    assert period is not None and period.start is not None and period.end is not None
     quantity = shown.value
     aimed = first.modality in AIMED
     dates = {a.announced for a in announcements}
@@ -101,8 +103,8 @@ def _source(claim: Claim, views: dict[str, DocumentView]) -> Source:
 
 def _announcements(claims: list[Claim], sources: tuple[Source, ...]) -> tuple[Announcement, ...]:
     """Each distinct value of an entry with the date it was first published, oldest first."""
-    seen: dict[tuple, Announcement] = {}
-    for claim, source in zip(claims, sources):
+    seen: dict[tuple[float, str, str] | str, Announcement] = {}
+    for claim, source in zip(claims, sources, strict=True):
         quantity = claim.value
         value = (quantity.value, quantity.qualifier, quantity.unit) if quantity else flatten(source.text)
         if value not in seen:

@@ -101,7 +101,8 @@ def entry_id(entry: Entry) -> str:
     """A short id that stays the same while the entry's place and first source do."""
     first = entry.sources[0] if entry.sources else None
     basis = "\x1f".join(
-        (entry.sort, entry.key or entry.title, entry.start.isoformat(), first.doc if first else "", str(first.start if first else 0))
+        (entry.sort, entry.key or entry.title, entry.start.isoformat(),
+         first.doc if first else "", str(first.start if first else 0))
     )
     return "e" + hashlib.sha256(basis.encode("utf-8")).hexdigest()[:12]
 

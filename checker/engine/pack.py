@@ -39,7 +39,8 @@ class RuleSpec:
         if raw.get("id", rule_id) != rule_id:
             raise RuleFileError(str(path), lines.get("id"), "id", f"must be '{rule_id}' (the id comes from the path)")
         if raw["kind"] != path.parent.name:
-            raise RuleFileError(str(path), lines.get("kind"), "kind", f"'{raw['kind']}' does not match its folder '{path.parent.name}'")
+            raise RuleFileError(str(path), lines.get("kind"), "kind",
+                                f"'{raw['kind']}' does not match its folder '{path.parent.name}'")
         params = kind_module(raw["kind"]).Params.from_mapping(raw.get("params", {}) or {}, str(path), lines)
         return cls(
             id=rule_id, kind=raw["kind"], severity=raw["severity"], message=raw["message"],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -52,14 +53,16 @@ def make_finding(spec: RuleSpec, claims: tuple[Claim, ...], *, arithmetic: str =
     )
 
 
-def expect_keys(raw: dict[str, Any], allowed: dict[str, type], path: str, lines: dict[str, int]) -> dict[str, Any]:
+def expect_keys(raw: dict[str, Any], allowed: Mapping[str, type], path: str, lines: dict[str, int]) -> dict[str, Any]:
     """Check a params mapping against allowed keys and types, citing file, line and key."""
     for key, value in raw.items():
         if key not in allowed:
             names = ", ".join(allowed) or "none"
-            raise RuleFileError(path, lines.get(f"params.{key}"), f"params.{key}", f"unknown parameter (allowed: {names})")
+            raise RuleFileError(path, lines.get(f"params.{key}"), f"params.{key}",
+                                f"unknown parameter (allowed: {names})")
         if not isinstance(value, allowed[key]):
-            raise RuleFileError(path, lines.get(f"params.{key}"), f"params.{key}", f"must be of type {allowed[key].__name__}")
+            raise RuleFileError(path, lines.get(f"params.{key}"), f"params.{key}",
+                                f"must be of type {allowed[key].__name__}")
     return dict(raw)
 
 
@@ -67,7 +70,8 @@ def require_keys(raw: dict[str, Any], required: tuple[str, ...], path: str, line
     """Reject a params mapping that lacks a required key (a kind's vocabulary lives in its rule file)."""
     for key in required:
         if key not in raw:
-            raise RuleFileError(path, lines.get("params") or lines.get("kind"), f"params.{key}", "required parameter is missing")
+            raise RuleFileError(path, lines.get("params") or lines.get("kind"), f"params.{key}",
+                                "required parameter is missing")
 
 
 def words_of(raw: dict[str, Any], key: str, path: str, lines: dict[str, int]) -> tuple[str, ...]:
@@ -92,7 +96,7 @@ class NoParams:
 def period_label(claim: Claim) -> str:
     """A period as an editor writes it (2027年, 2025年11月), whatever spacing the article used."""
     period = claim.period
-    if period is None or period.start is None:
+    if period is None or period.start is None or period.end is None:
         return claim.period_text.replace(" ", "").replace("\n", "")
     start, end = period.start, period.end
     if period.granularity == "year" and start.year == end.year:

@@ -49,7 +49,8 @@ def check(spec, context) -> list[Finding]:
         inferred = any(context.index.dates.get(c.doc) is None or context.index.dates[c.doc].inferred
                        for c in (lowest_high, highest_low))
         findings.append(make_finding(spec, (lowest_high, highest_low), arithmetic=arithmetic, fact_key=key,
-                                     inferred_date=inferred and lowest_high.period is not None and lowest_high.period.relative,
+                                     inferred_date=(inferred and lowest_high.period is not None
+                                                    and lowest_high.period.relative),
                                      subject=lowest_high.subject, metric=metric, period=period_label(lowest_high),
                                      first=lowest_high.mention.text, second=highest_low.mention.text))
     return findings

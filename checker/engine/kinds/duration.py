@@ -57,9 +57,12 @@ def check(spec, context) -> list[Finding]:
 
 def _check_span(spec, base: Claim, later: Claim, span: Claim) -> Finding | None:
     """四年 between 2020 and 2024 is right; 三年 is not."""
-    match = YEARS.match(span.mention.period.length or "")
+    length = span.mention.period.length if span.mention.period is not None else None
+    match = YEARS.match(length or "")
     if match is None or base.period is None or later.period is None:
         # Only whole years against dated endpoints can be checked.
+        return None
+    if base.period.start is None or later.period.start is None:
         return None
     if base.period.granularity != "year" or later.period.granularity != "year":
         # 2020年1—11月 to 2024年: spans between partial years are not whole years.

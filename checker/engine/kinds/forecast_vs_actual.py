@@ -30,6 +30,7 @@ def check(spec, context) -> list[Finding]:
         findings.append(make_finding(
             spec, (target, reported), fact_key=key, target=target.mention.text, actual=reported.mention.text,
             verdict=verdict, period=period_label(target), label="预测" if target.modality == "forecast" else "目标",
-            arithmetic=f"{'预测' if target.modality == 'forecast' else '目标'}“{target.mention.text}”，实际“{reported.mention.text}”：{verdict}",
+            arithmetic=(f"{'预测' if target.modality == 'forecast' else '目标'}“{target.mention.text}”，"
+                        f"实际“{reported.mention.text}”：{verdict}"),
         ))
     return findings

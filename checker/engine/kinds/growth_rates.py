@@ -9,7 +9,7 @@ from checker.model import Claim, Finding, Interval
 
 def check_percent(spec, base: Claim, later: Claim, change: Claim, stated: Interval) -> Finding | None:
     """增长X% is (B − A)/A; between two rates a stated % that is really B − A is percent-for-points."""
-    a, b = base.value.interval, later.value.interval
+    a, b = base.figure.interval, later.figure.interval
     down = change.relation == "change_pct_down"
     change_pct = b.change_from(a).scale(100.0)
     if down:
@@ -19,22 +19,24 @@ def check_percent(spec, base: Claim, later: Claim, change: Claim, stated: Interv
     digits = max(decimals_of(change.mention.text), 1)
     word = "下降" if down else "增长"
     points = _difference(a, b, down)
-    rates = base.value.unit == later.value.unit == "%"
+    rates = base.figure.unit == later.figure.unit == "%"
     if rates and stated.intersects(points):
         if spec.params.problem != "percent-for-points":
             return None
         arithmetic = (f"{later.mention.text} − {base.mention.text} = {format_number(points.mid, digits)}个百分点；"
                       f"相对变化 = {format_number(change_pct.mid, digits)}%")
         return make_finding(spec, (base, later, change), arithmetic=arithmetic,
-                            suggestion=f"“{word}{format_number(points.mid, digits)}个百分点”或“{word}{format_number(change_pct.mid, digits)}%”",
+                            suggestion=(f"“{word}{format_number(points.mid, digits)}个百分点”"
+                                        f"或“{word}{format_number(change_pct.mid, digits)}%”"),
                             stated=change.mention.text.replace("\n", ""), points=format_number(points.mid, digits),
                             base=base.mention.text, later=later.mention.text)
     if spec.params.problem != "change-mismatch":
         return None
     first, second = (base, later) if down else (later, base)
-    point = (first.value.value - second.value.value) / base.value.value * 100
+    point = (first.figure.value - second.figure.value) / base.figure.value * 100
     arithmetic = (
-        f"({format_number(first.value.value)} − {format_number(second.value.value)}) ÷ {format_number(base.value.value)}"
+        f"({format_number(first.figure.value)} − {format_number(second.figure.value)})"
+        f" ÷ {format_number(base.figure.value)}"
         f" = {format_number(point, digits)}% (区间 {format_range(change_pct.low, change_pct.high, digits)}%)"
     )
     return make_finding(spec, (base, later, change), arithmetic=arithmetic,
@@ -43,24 +45,27 @@ def check_percent(spec, base: Claim, later: Claim, change: Claim, stated: Interv
                         base=base.mention.text, later=later.mention.text)
 
 
-def check_points(spec, lexicon: ClaimLexicon, base: Claim, later: Claim, change: Claim, stated: Interval) -> Finding | None:
+def check_points(spec, lexicon: ClaimLexicon, base: Claim, later: Claim, change: Claim,
+                 stated: Interval) -> Finding | None:
     """提高X个百分点 between two rates is B − A in points."""
-    if spec.params.problem != "change-mismatch" or not base.value.unit == later.value.unit == "%":
+    if spec.params.problem != "change-mismatch" or not base.figure.unit == later.figure.unit == "%":
         # Points only measure the distance between two rates or shares.
         return None
     prefix = change.sentence[: max(0, change.mention.reading_start - change.sentence_start)]
     # The lexicon's one list of falls decides the direction, as it does for % (change_pct_down).
     down = bool(lexicon.fall_re.search(prefix))
-    points = _difference(base.value.interval, later.value.interval, down)
+    points = _difference(base.figure.interval, later.figure.interval, down)
     if stated.intersects(points):
         return None
     digits = max(decimals_of(change.mention.text), 1)
     word = "下降" if down else "提高"
-    arithmetic = (f"{later.mention.text} − {base.mention.text} = {format_number(later.value.value - base.value.value, digits)}"
+    difference = format_number(later.figure.value - base.figure.value, digits)
+    arithmetic = (f"{later.mention.text} − {base.mention.text} = {difference}"
                   f"个百分点 (区间 {format_range(points.low, points.high, digits)})")
     return make_finding(spec, (base, later, change), arithmetic=arithmetic,
                         suggestion=f"“{word}{format_number(points.mid, digits)}个百分点”",
-                        stated=change.mention.text.replace("\n", ""), computed=f"{format_number(points.mid, digits)}个百分点",
+                        stated=change.mention.text.replace("\n", ""),
+                        computed=f"{format_number(points.mid, digits)}个百分点",
                         base=base.mention.text, later=later.mention.text)
 
 

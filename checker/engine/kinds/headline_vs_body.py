@@ -36,13 +36,14 @@ def check(spec, context) -> list[Finding]:
             if not peers or (len(peers) > 1 and head.metric not in {p.metric for p in peers}):
                 # The body never states this metric, or a vague headline matches several: nothing sure to compare.
                 continue
-            if any(head.value.interval.intersects(p.value.interval) for p in peers):
+            if any(head.figure.interval.intersects(p.figure.interval) for p in peers):
                 continue
             peer = peers[0]
-            h, p = head.value.interval, peer.value.interval
+            h, p = head.figure.interval, peer.figure.interval
             findings.append(make_finding(
                 spec, (head, peer), stated=head.mention.text, body=peer.mention.text,
-                arithmetic=f"标题“{head.mention.text}”区间 {format_range(h.low, h.high)}；正文“{peer.mention.text}”区间 {format_range(p.low, p.high)}",
+                arithmetic=(f"标题“{head.mention.text}”区间 {format_range(h.low, h.high)}；"
+                            f"正文“{peer.mention.text}”区间 {format_range(p.low, p.high)}"),
             ))
     return findings
 
@@ -59,14 +60,15 @@ def _section(head: Claim, heads: list[Claim], k: int) -> tuple[int, float]:
 def _measure_key(claim: Claim) -> tuple:
     """Index key of a claim: its measure, relation and unit (headlines are compared only within one key)."""
     metric = claim.metric
-    return metric.measure, metric.measure_known, metric.enumeration, claim.relation, claim.value.unit
+    return metric.measure, metric.measure_known, metric.enumeration, claim.relation, claim.figure.unit
 
 
 def _same_statement(head: Claim, body: Claim) -> bool:
     """True when a body claim states the heading's metric (or, for a headline naming no known industry, its measure)."""
-    if (head.relation, head.value.unit) != (body.relation, body.value.unit):
+    if (head.relation, head.figure.unit) != (body.relation, body.figure.unit):
         return False
-    if head.period is not None and body.period is not None and (head.period.start, head.period.end) != (body.period.start, body.period.end):
+    if (head.period is not None and body.period is not None
+            and (head.period.start, head.period.end) != (body.period.start, body.period.end)):
         return False
     if head.metric == body.metric:
         return True

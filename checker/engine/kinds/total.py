@@ -67,11 +67,12 @@ def _check_sentence(spec, claims: list[Claim], following: list[Claim]) -> Findin
         if not spec.params.total_re.search(before):
             continue
         rest = total.sentence[total.mention.reading_end - total.sentence_start:]
-        parts = [c for c in claims[k + 1:] if c.value.unit == total.value.unit]
-        if not spec.params.part_re.search(rest) and following and following[0].sentence.startswith(spec.params.following_part_words):
+        parts = [c for c in claims[k + 1:] if c.figure.unit == total.figure.unit]
+        opens_parts = bool(following) and following[0].sentence.startswith(spec.params.following_part_words)
+        if not spec.params.part_re.search(rest) and opens_parts:
             # 总值1.31万亿元，同比增长6.9%。其中，出口…、进口…: the parts follow in the next sentence.
             rest = following[0].sentence
-            parts = [c for c in following if c.value.unit == total.value.unit]
+            parts = [c for c in following if c.figure.unit == total.figure.unit]
         elif not spec.params.part_re.search(rest):
             # Without 其中/包括 the later figures need not be parts of this total.
             return None
@@ -80,8 +81,8 @@ def _check_sentence(spec, claims: list[Claim], following: list[Claim]) -> Findin
         if any(word in rest for word in spec.params.overlapping):
             # 其中高新技术企业80家、专精特新企业60家: such classes overlap, so their sum may exceed the total.
             return None
-        low_sum = sum(p.value.interval.low for p in parts)
-        if low_sum <= total.value.interval.high:
+        low_sum = sum(p.figure.interval.low for p in parts)
+        if low_sum <= total.figure.interval.high:
             return None
         listed = " + ".join(p.mention.text for p in parts)
         return make_finding(spec, (total, *parts), stated=total.mention.text, computed=format_number(low_sum),

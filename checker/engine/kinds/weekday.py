@@ -32,7 +32,8 @@ class Params:
         require_keys(raw, tuple(keys), path, lines)
         days = tuple(raw["day_names"])
         if len(days) != 7 or not all(isinstance(d, str) and d for d in days):
-            raise RuleFileError(path, lines.get("params.day_names"), "params.day_names", "must name seven days, Monday first")
+            raise RuleFileError(path, lines.get("params.day_names"), "params.day_names",
+                                "must name seven days, Monday first")
         aliases = tuple((str(k), str(v)) for k, v in raw["aliases"].items())
         for alias, day in aliases:
             if day not in days:
@@ -43,7 +44,8 @@ class Params:
         # A full date, then its weekday in optional brackets: 2025年11月26日（星期三）.
         date_re = re.compile(
             r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?P<open>[（(]?)"
-            "(?P<prefix>" + "|".join(map(re.escape, prefixes)) + ")(?P<w>" + "|".join(map(re.escape, names)) + r")[）)]?"
+            "(?P<prefix>" + "|".join(map(re.escape, prefixes)) + ")"
+            "(?P<w>" + "|".join(map(re.escape, names)) + r")[）)]?"
         )
         return cls(prefixes, days, aliases, raw["written_prefix"], date_re)
 

@@ -35,13 +35,15 @@ class Params:
             try:
                 compiled[key] = re.compile(raw[key])
             except re.error as exc:
-                raise RuleFileError(path, lines.get(f"params.{key}"), f"params.{key}", f"invalid regular expression: {exc}") from exc
+                raise RuleFileError(path, lines.get(f"params.{key}"), f"params.{key}",
+                                    f"invalid regular expression: {exc}") from exc
         if "pattern" not in compiled:
             raise RuleFileError(path, lines.get("params"), "params.pattern", "a wording rule needs a pattern")
         names = set(compiled["pattern"].groupindex) | {"match"}
         for name in GROUP.findall(raw.get("suggest", "")):
             if name not in names:
-                raise RuleFileError(path, lines.get("params.suggest"), "params.suggest", f"names unknown group '{name}'")
+                raise RuleFileError(path, lines.get("params.suggest"), "params.suggest",
+                                    f"names unknown group '{name}'")
         return cls(compiled["pattern"], raw.get("suggest", ""), compiled.get("unless"), compiled.get("requires"))
 
 
