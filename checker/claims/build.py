@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import attrs
+
 from checker.claims.lexicon import ClaimLexicon
-from checker.model import Claim, Document, Mention, Metric
 from checker.claims.sentences import Sentence, SentenceIndex, clause_bounds, index_sentences
+from checker.model import Claim, Document, Mention, Metric
 
 # (?<!\s): a match never starts inside a run of spaces (an earlier start would match too), so a
 # long run of spaces before a non-filler character costs one pass, not one per space.
+CONTEXT_REACH = 2000  # characters of the paragraph before a sentence read for its subject (a bounded look-back)
 TRAILING_FILLER = re.compile(
     r"(?<!\s)(?:同比|环比|累计|分别|共计|共|已经|已|将|可|有望|预计|力争|达到了|达到|达|突破|破|超过|超|逾|为|是|实现|完成|"
     r"约|近|接近|仅|只有|高达|再|还|也|就|的|了|至|到|在|从|由|“|”|\s)+$"
@@ -41,6 +44,7 @@ def build_claims(doc: Document, mentions: tuple[Mention, ...], lexicon: ClaimLex
         if found is not None and mention.period.kind != "duration":
             times_by_sentence.setdefault(found.start, []).append(mention)
     claims = []
+    contexts: dict[int, _Context] = {}  # by sentence start: every figure of a sentence shares one context
     for mention in mentions:
         if mention.quantity is None:
             continue
@@ -48,7 +52,10 @@ def build_claims(doc: Document, mentions: tuple[Mention, ...], lexicon: ClaimLex
         if sentence is None:
             # A mention outside every sentence can only be whitespace-adjacent noise.
             continue
-        claims.append(_claim(doc, mention, sentence, sentences, times_by_sentence.get(sentence.start, []), lexicon, city))
+        if sentence.start not in contexts:
+            contexts[sentence.start] = _context(doc.reading, sentence, sentences, lexicon)
+        times = times_by_sentence.get(sentence.start, [])
+        claims.append(_claim(doc, mention, sentence, contexts[sentence.start], times, lexicon, city))
     claims += _enumerations(doc, sentences, lexicon, city)
     if units is not None:
         claims = [_with_dimension(c, units) for c in claims]
@@ -67,7 +74,7 @@ def _with_dimension(claim: Claim, units) -> Claim:
 
 
 def _claim(
-    doc: Document, mention: Mention, sentence: Sentence, sentences: SentenceIndex,
+    doc: Document, mention: Mention, sentence: Sentence, context: _Context,
     times: list[Mention], lexicon: ClaimLexicon, city: str,
 ) -> Claim:
     """Read one figure's claim from its clause, sentence and section heading."""
@@ -76,11 +83,10 @@ def _claim(
     clause_prefix = reading[left:mention.reading_start]
     sentence_prefix = reading[sentence.start:mention.reading_start]
     period = _period_for(mention, sentence, left, [t for t in times if not _names_a_base(reading, t, lexicon)])
-    context = _context(reading, sentence, sentences)
     return Claim(
         doc=doc.path,
         mention=mention,
-        subject=_subject(clause_prefix, sentence_prefix, context, lexicon, city),
+        subject=_subject(clause_prefix, sentence_prefix, context.subject, lexicon, city),
         metric=_metric(clause_prefix, sentence_prefix, context, period, lexicon, mention.quantity.unit),
         period=period.period if period else None,
         period_text=period.text if period else "",
@@ -92,11 +98,21 @@ def _claim(
     )
 
 
-def _context(reading: str, sentence: Sentence, sentences: SentenceIndex) -> str:
-    """The nearest heading above the sentence, then the paragraph before the sentence (nearest last)."""
+@attrs.frozen
+class _Context:
+    """What the text before a sentence says of its figures: the first subject and the last industry named."""
+
+    subject: str
+    industry: str
+
+
+def _context(reading: str, sentence: Sentence, sentences: SentenceIndex, lexicon: ClaimLexicon) -> _Context:
+    """Read the nearest heading above the sentence, then the paragraph before it (at most CONTEXT_REACH characters)."""
     heading = sentences.heading_before(sentence.start)
-    paragraph = reading[reading.rfind("\n", 0, sentence.start) + 1:sentence.start]
-    return (reading[heading.start:heading.end] if heading else "") + "\n" + paragraph
+    window = max(0, sentence.start - CONTEXT_REACH)
+    paragraph_start = reading.rfind("\n", window, sentence.start) + 1 or window
+    text = (reading[heading.start:heading.end] if heading else "") + "\n" + reading[paragraph_start:sentence.start]
+    return _Context(_first_subject(text, lexicon), _last_run(lexicon.industry_re, text))
 
 
 def _names_a_base(reading: str, time: Mention, lexicon: ClaimLexicon) -> bool:
@@ -123,14 +139,11 @@ def _period_for(mention: Mention, sentence: Sentence, clause_start: int, times: 
     return after[0] if len(after) == 1 else None
 
 
-def _subject(clause: str, sentence: str, context: str, lexicon: ClaimLexicon, city: str) -> str:
-    """The entity a figure is about: from the clause, else the sentence, else the heading."""
-    for text in (clause, sentence, context):
-        found = _first_subject(text, lexicon)
-        if found:
-            # The topic of a Chinese clause comes first: 两江新区…是重庆…的主阵地 is about 两江新区.
-            return {"@city": city, "@unknown": ""}.get(found, found)
-    return ""
+def _subject(clause: str, sentence: str, in_context: str, lexicon: ClaimLexicon, city: str) -> str:
+    """The entity a figure is about: from the clause, else the sentence, else the heading (in_context)."""
+    # The topic of a Chinese clause comes first: 两江新区…是重庆…的主阵地 is about 两江新区.
+    found = _first_subject(clause, lexicon) or _first_subject(sentence, lexicon) or in_context
+    return {"@city": city, "@unknown": ""}.get(found, found)
 
 
 def _is_place(match: re.Match[str]) -> bool:
@@ -163,7 +176,7 @@ def _first_subject(text: str, lexicon: ClaimLexicon) -> str:
     return lexicon.subjects[known.group()] if known else ""
 
 
-def _metric(clause: str, sentence: str, context: str, period: Mention | None, lexicon: ClaimLexicon,
+def _metric(clause: str, sentence: str, context: _Context, period: Mention | None, lexicon: ClaimLexicon,
             unit: str) -> Metric:
     """The metric a figure measures: [scope|]industry|measure, or the words before the figure."""
     head = TRAILING_FILLER.sub("", clause)
@@ -190,7 +203,7 @@ def _metric(clause: str, sentence: str, context: str, period: Mention | None, le
     own = _own_words(before_measure, lexicon)
     industry = _last_run(lexicon.industry_re, before_measure)
     if not industry and not own:
-        industry = _last_run(lexicon.industry_re, sentence) or _last_run(lexicon.industry_re, context)
+        industry = _last_run(lexicon.industry_re, sentence) or context.industry
     scopes = tuple(sorted(s for s in lexicon.scopes if s in before_measure))
     if industry:
         return Metric(measure, industry, scopes)

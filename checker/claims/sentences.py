@@ -9,6 +9,12 @@ import attrs
 
 SENTENCE_END = re.compile(r"[。！？!?]+[”’」』\"]?|\n+")  # ；separates clauses within a sentence
 CLAUSE_BREAK = re.compile(r"[，,：:；;（）()]")
+# A "sentence" longer than this is a run-on (a list of figures, one per wrapped line): it is cut into
+# pieces of at most this many characters, so the work per figure stays bounded. Real sentences of the
+# test corpus stay under 500 characters.
+MAX_SENTENCE = 1000
+# Where a run-on is cut, best first: after a clause mark, after a space, between two non-digits.
+_CUTS = (re.compile(r"[，,：:；;、（）()]"), re.compile(r"\s"), re.compile(r"[^\d.．](?=[^\d.．])"))
 
 
 @attrs.frozen
@@ -51,15 +57,36 @@ def index_sentences(reading: str) -> SentenceIndex:
     start = 0
     for match in SENTENCE_END.finditer(reading):
         if match.start() > start:
-            sentences.append(_sentence(reading, start, match.end()))
+            sentences.extend(_sentence(reading, a, b) for a, b in _cut_run_on(reading, start, match.end()))
         start = match.end()
     if start < len(reading):
-        sentences.append(_sentence(reading, start, len(reading)))
+        sentences.extend(_sentence(reading, a, b) for a, b in _cut_run_on(reading, start, len(reading)))
     headings, last = [], -1
     for index, sentence in enumerate(sentences):
         last = index if sentence.heading else last
         headings.append(last)
     return SentenceIndex(tuple(sentences), tuple(s.start for s in sentences), tuple(headings))
+
+
+def _cut_run_on(reading: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut [start, end) into pieces of at most MAX_SENTENCE characters, each cut in the piece's second half."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        cut = _find_cut(reading, start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
+
+
+def _find_cut(reading: str, low: int, high: int) -> int:
+    """The offset just after the last clause mark, else space, else non-digit pair in reading[low:high]."""
+    for pattern in _CUTS:
+        ends = [match.end() for match in pattern.finditer(reading, low, high)]
+        if ends:
+            return ends[-1]  # the last place: the piece stays as long as it may
+    # No place that keeps a figure whole: cut at the limit.
+    return high
 
 
 def _sentence(reading: str, start: int, end: int) -> Sentence:

@@ -263,28 +263,38 @@ def pick_replacement(suggestion: str) -> str | None:
     return match.group(1) if match else None
 
 
+ALIGN_REACH = 12  # at most this many characters of context on either side join the rewritten region
+ALIGN_LIMIT = 64  # a longer figure or replacement is rewritten as it stands: no widening
+
+
 def align_replacement(text: str, start: int, end: int, replacement: str) -> tuple[int, int]:
     """The span around [start, end) that the replacement rewrites: the nearest, most similar window.
 
     A suggestion often repeats the words around the figure (“增长到22.2倍” for the figure 22.2倍
     after 增长), so the region widens over neighbouring characters while that brings it closer
-    to the replacement.
+    to the replacement. The reach is bounded, and one edit-distance table per left edge gives the
+    distances of every right edge, so the cost is at most ALIGN_REACH × ALIGN_LIMIT².
     """
-    reach = len(replacement)
-    best = (_distance(text[start:end], replacement), 0, start, end)
+    if end - start > ALIGN_LIMIT or len(replacement) > ALIGN_LIMIT:
+        # A giant figure (an 80-digit number): widening it is never worth quadratic work.
+        return start, end
+    reach = min(len(replacement), ALIGN_REACH)
+    best = (_distance_row(text[start:end], replacement)[-1][-1], 0, start, end)
+    last = min(len(text), end + reach)
     for left in range(max(0, start - reach), start + 1):
-        for right in range(end, min(len(text), end + reach) + 1):
-            candidate = (_distance(text[left:right], replacement), (start - left) + (right - end), left, right)
+        rows = _distance_row(text[left:last], replacement)
+        for right in range(end, last + 1):
+            candidate = (rows[right - left][-1], (start - left) + (right - end), left, right)
             best = min(best, candidate)
     return best[2], best[3]
 
 
-def _distance(a: str, b: str) -> int:
-    """Levenshtein distance between two short strings."""
-    previous = list(range(len(b) + 1))
+def _distance_row(a: str, b: str) -> list[list[int]]:
+    """Levenshtein table rows: row i holds the distances of a[:i] to every prefix of b."""
+    rows = [list(range(len(b) + 1))]
     for i, ca in enumerate(a, start=1):
-        current = [i]
+        previous, current = rows[-1], [i]
         for j, cb in enumerate(b, start=1):
             current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
+        rows.append(current)
+    return rows

@@ -12,7 +12,10 @@ from checker.engine.runner import fingerprint
 from checker.errors import HeduiError
 from checker.model import Document, Finding
 
-DISABLE = re.compile(r"<!--\s*hedui-disable(?P<file>-file)?\s+(?P<rules>[\w.,\s-]+?)(?:\s*:\s*(?P<reason>.*?))?\s*-->", re.S)
+# <!-- hedui-disable[-file] rule-a, rule-b: reason -->, read in two linear steps: find the opening,
+# then the first --> after it; the words in between are split by hand (no backtracking regex).
+DISABLE_OPEN = re.compile(r"<!--\s*hedui-disable(?P<file>-file)?(?=\s)")
+RULE_LIST = re.compile(r"[\w.,\s-]+")
 
 
 @attrs.frozen
@@ -50,15 +53,32 @@ class Triage:
 def find_suppressions(doc: Document) -> list[Suppression]:
     """Inline suppressions of a Markdown or HTML document."""
     found = []
-    for match in DISABLE.finditer(doc.text):
-        rules = tuple(r.strip() for r in re.split(r"[,\s]+", match["rules"]) if r.strip())
-        line = doc.text.count("\n", 0, match.start()) + 1
-        if match["file"]:
+    for opening in DISABLE_OPEN.finditer(doc.text):
+        close = doc.text.find("-->", opening.end())
+        if close < 0:
+            # An unclosed comment silences nothing (and no later comment can close it).
+            break
+        parsed = _parse_disable(doc.text[opening.end():close])
+        if parsed is None:
+            # Not a rule list: an ordinary comment that happens to mention hedui-disable.
+            continue
+        rules, reason = parsed
+        line = doc.text.count("\n", 0, opening.start()) + 1
+        if opening["file"]:
             start, end = 0, len(doc.text)
         else:
-            start, end = match.end(), _next_paragraph_end(doc.text, match.end())
-        found.append(Suppression(doc.path, rules, start, end, (match["reason"] or "").strip(), line))
+            start, end = close + 3, _next_paragraph_end(doc.text, close + 3)
+        found.append(Suppression(doc.path, rules, start, end, reason, line))
     return found
+
+
+def _parse_disable(body: str) -> tuple[tuple[str, ...], str] | None:
+    """(rules, reason) of the words between hedui-disable and -->, or None when they name no rules."""
+    listed, _, reason = body.partition(":")
+    if not RULE_LIST.fullmatch(listed):
+        return None
+    rules = tuple(r for r in re.split(r"[,\s]+", listed) if r)
+    return (rules, reason.strip()) if rules else None
 
 
 def _next_paragraph_end(text: str, start: int) -> int:
@@ -88,7 +108,8 @@ def render_baseline(findings: tuple[Finding, ...]) -> str:
         texts = [c.mention.text for c in finding.claims] + [t for _, _, t in finding.spans]
         docs = sorted({c.doc for c in finding.claims} | {d for d, _, _ in finding.spans})
         entries[fingerprint(finding)] = {"rule": finding.rule, "docs": docs, "texts": texts}
-    return json.dumps({"version": 1, "fingerprints": dict(sorted(entries.items()))}, ensure_ascii=False, indent=2) + "\n"
+    body = {"version": 1, "fingerprints": dict(sorted(entries.items()))}
+    return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
 
 
 def suppressions_json(doc: Document) -> str:
@@ -118,7 +139,8 @@ def triage(findings: tuple[Finding, ...], sources, decisions: dict, baseline: di
         statuses[fp] = status
         if reason:
             reasons[fp] = reason
-    warnings = tuple(f"{s.doc}:{s.line}: hedui-disable {','.join(s.rules)} has no reason (write '<!-- hedui-disable rule-id: why -->')"
+    hint = "write '<!-- hedui-disable rule-id: why -->'"
+    warnings = tuple(f"{s.doc}:{s.line}: hedui-disable {','.join(s.rules)} has no reason ({hint})"
                      for s in suppressions if not s.reason)
     stale = tuple(fp for fp in decisions if fp not in statuses)
     unmatched = sum(1 for fp in baseline if fp not in statuses)
