@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import re
 import stat
+import sys
 from typing import Any
 
 import attrs
@@ -112,9 +113,21 @@ def _read_bytes(path: str) -> bytes:
 
 
 def parse_front_matter(path: str, source: str) -> dict[Any, Any]:
-    """Load front matter with a safe loader; raise InputError naming the line when malformed."""
+    """Load front matter with a safe loader; raise InputError naming the line when malformed.
+
+    Front matter with a YAML alias is ignored with a warning on stderr (the article is still checked):
+    a few hundred bytes of nested aliases would expand into gigabytes.
+    """
+    from checker.yamlio import find_alias, safe_loader
+
     try:
-        data = yaml.load(source, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # safe either way; C is faster
+        alias = find_alias(source)
+        if alias is not None:
+            # An alias bomb must never be built; the body is still worth checking without the metadata.
+            problem = "文件头（front matter）使用了 YAML 别名（*name），已忽略整个文件头"
+            print(f"hedui: warning: {path}:{alias + 1}: {problem}", file=sys.stderr)
+            return {}
+        data = yaml.load(source, Loader=safe_loader())
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 2 if mark else 2  # +1 for the `---` line, +1 as lines count from 1
