@@ -12,7 +12,9 @@ from checker.model import Claim, Document, Mention
 CHANGE_RELATIONS = {"times_by", "times_to", "times_down", "change_pct", "change_pct_down", "cagr", "points"}
 # The marker must introduce this figure: no other figure (a year may) stands between them (从A增加到B: 从 is not B's).
 FROM_WORDS = re.compile(r"(?:从|由)(?:[^，,。；\d]|\d{4}年){0,12}$")
-COMPARED_WORDS = re.compile(r"(?:比(?![例重率值])|较(?![大快好多少高低])|相比|相较|是|为)(?:[^，,。；\d]|\d{4}年){0,12}$")
+COMPARED_WORDS = re.compile(
+    r"(?:比(?![例重率值])|较(?![大快好多少高低])|相比|相较|是|为)(?:[^，,。；\d]|\d{4}年){0,12}$"
+)
 CLAUSE_MARKS = re.compile(r"[，,；;]")
 DISTRIBUTED = re.compile(r"分别")
 AGAINST_LAST_YEAR = re.compile(r"同比|环比|比上年|较上年|比去年|较去年")
@@ -88,7 +90,7 @@ def _from_to_pairs(doc: Document, sentence_claims: list[Claim]) -> list[tuple[Cl
     """Adjacent levels stated as 从A…到B in one clause that were given one period for both ends."""
     ordered = sorted(sentence_claims, key=lambda c: c.mention.reading_start)
     pairs = []
-    for first, second in zip(ordered, ordered[1:]):
+    for first, second in zip(ordered, ordered[1:], strict=False):
         if first.relation != "level" or second.relation != "level" or first.period is None:
             continue
         if first.period == second.period and _clauses_between(doc, first, second) == 0 \
@@ -132,7 +134,9 @@ def _one_year_apart(base: Claim, later: Claim) -> bool:
         return False
 
 
-def _find_change_across(doc: Document, previous: list[Claim], current: list[Claim]) -> tuple[Claim, Claim, Claim] | None:
+def _find_change_across(
+    doc: Document, previous: list[Claim], current: list[Claim]
+) -> tuple[Claim, Claim, Claim] | None:
     """2019年产值为1.2亿元。到2024年增长到8.4亿元，增长了7倍: the base stated in the sentence before.
 
     Only the same known metric and subject, both dated in order, tie sentences together.
@@ -148,7 +152,8 @@ def _find_change_across(doc: Document, previous: list[Claim], current: list[Clai
         # 同比增长6.2% is measured against last year's figure, not against one stated before.
         return None
     for base in reversed(previous):
-        same = (base.metric, base.subject, base.value and base.value.unit) == (later.metric, later.subject, later.value.unit)
+        same = ((base.metric, base.subject, base.value and base.value.unit)
+                == (later.metric, later.subject, later.figure.unit))
         if base.relation == "level" and same and _dated_in_order(base, later):
             return base, later, change
     return None
@@ -169,7 +174,7 @@ def _level_pair(doc: Document, levels: list[Claim]) -> tuple[Claim, Claim] | Non
     for j in range(len(levels) - 1, 0, -1):
         second = levels[j]
         for first in reversed(levels[:j]):
-            if first.value.unit != second.value.unit:
+            if first.figure.unit != second.figure.unit:
                 continue
             if _dated_in_order(first, second) or _introduced_by(doc, first, FROM_WORDS):
                 return first, second

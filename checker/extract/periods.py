@@ -48,8 +48,9 @@ def find_periods(
     context = _Context()
     for match in lexicon.grammar.scan.finditer(reading):
         kind = match.lastgroup
-        # the skip alternative swallows numbers that are not times (2134.3, 1/5, 第3年)
-        if kind == "skip":
+        # the skip alternative swallows numbers that are not times (2134.3, 1/5, 第3年);
+        # every alternative of the scanner is named, so kind is never None
+        if kind is None or kind == "skip":
             continue
         groups = readers[kind].fullmatch(reading, match.start(), match.end())
         # the reader is the scanner's own alternative with names; it cannot miss, but never crash
@@ -129,7 +130,8 @@ def _same_part(period: Period, context: _Context, lexicon: PeriodLexicon) -> Per
         if days is None:
             return period
         return Period("period", days[0], days[1], granularity="day", relative=period.relative)
-    if anchor.end is None or anchor.start.year != anchor.end.year or anchor.granularity in ("year", "years"):
+    if (anchor.start is None or anchor.end is None or anchor.start.year != anchor.end.year
+            or anchor.granularity in ("year", "years")):
         # the anchor is itself a whole year (or several): its same part is the whole year
         return period
     start = dt.date(year, anchor.start.month, min(anchor.start.day, month_end(year, anchor.start.month).day))
@@ -166,8 +168,8 @@ def _read_anchored(
 ) -> Period | None:
     """Read an anchored period: one end or a range of two, then its suffix and as-of prefix."""
     try:
-        period = _read_simple(groups, "1", dct, lexicon, default_year)
-        if groups["conn"]:
+        period: Period | None = _read_simple(groups, "1", dct, lexicon, default_year)
+        if period is not None and groups["conn"]:
             period = _join_range(period, groups, dct, lexicon)
     except ValueError:
         # no such day (2月30日), a backwards range, a year part of a multi-year span: not placeable
@@ -205,7 +207,8 @@ def _read_simple(
     years = _read_years(groups, tag, dct, lexicon)
     rest = _read_rest(groups, tag, lexicon)
     if rest is None:
-        return _year_period(years)  # the pattern's lookahead guarantees a year when there is no rest
+        assert years is not None, "the pattern's lookahead guarantees a year when there is no rest"
+        return _year_period(years)
     if years is not None and years.first != years.last:
         raise ValueError("a month or year part of a multi-year span")
     year, relative = _year_of(rest, years, dct, default_year)
@@ -322,8 +325,9 @@ def _read_rest(groups: re.Match[str], tag: str, lexicon: PeriodLexicon) -> _Rest
     # a bare year (2024年, 十四五): nothing after it
     if part is None:
         return None
-    first = n if part.first == "n" else part.first
-    last = n if part.last == "n" else part.last
+    # the lexicon allows only month numbers or "n" (period_lexicon checks it)
+    first = n if part.first == "n" else int(part.first)
+    last = n if part.last == "n" else int(part.last)
     if not 1 <= first <= last <= 12:
         raise ValueError("months out of range")
     return _Rest(first, last, granularity=part.granularity, cumulative=part.cumulative, named=True, asof=part.asof)
@@ -398,6 +402,7 @@ def _apply_suffix(period: Period, means: str, dct: dt.date | None) -> Period | N
         # read with the period before it, in find_periods
         return period
     edge = period.start if means == "start" else period.end
+    assert edge is not None, "a placed period with a granularity has both ends"
     if period.granularity == "month":
         return _point(edge, relative=period.relative)
     if period.granularity in ("year", "years", "half", "quarter"):

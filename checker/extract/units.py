@@ -68,7 +68,8 @@ class UnitSystem:
         unit = self.registry.Unit(self.lexicon.surfaces[target])
         if self.dimension_of(source) == self.dimension_of(target):
             return float(quantity.to(unit).magnitude)
-        missing = [name for name in _rates_needed(self.dimension_of(source), self.dimension_of(target)) if name not in rates]
+        needed = _rates_needed(self.dimension_of(source), self.dimension_of(target))
+        missing = [name for name in needed if name not in rates]
         if missing:
             # A rate is a claim about the world: never fall back on the definitions file's placeholder.
             raise ValueError(f"converting {source} to {target} needs an explicit rate: {', '.join(missing)}")
