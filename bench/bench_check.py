@@ -268,8 +268,8 @@ def format_table(result: dict[str, Any]) -> str:
             if run["error"]:
                 lines.append(f"  error: {run['error']}")
     if result.get("warm_speedup"):
-        lines.append(f"warm run after changing {result['warm_changed_file']}: {result['warm_speedup']}x faster than cold"
-                     " (target >= 20x)")
+        lines.append(f"warm run after changing {result['warm_changed_file']}: "
+                     f"{result['warm_speedup']}x faster than cold (target >= 20x)")
     lines.append(f"peak memory (children ru_maxrss): {result['peak_rss_mb']:.1f} MB")
     if result.get("score"):
         lines += [""] + format_score(result["score"])

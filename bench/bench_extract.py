@@ -21,8 +21,9 @@ import subprocess
 import sys
 import time
 import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
@@ -37,8 +38,8 @@ def load_checker() -> tuple[dict[str, Any] | None, str | None]:
     """Import the extraction API; return (functions, None) or (None, a message saying what is missing)."""
     try:
         from checker.extract.mentions import find_mentions
-        from checker.text.ingest import document_from_text
         from checker.extract.resources import load_resources
+        from checker.text.ingest import document_from_text
     except ImportError as exc:
         return None, (f"cannot import the extraction API ({exc}); checker.text.ingest, checker.extract.mentions and "
                       "checker.extract.resources must provide document_from_text, find_mentions and load_resources")
@@ -111,7 +112,9 @@ def measure_extraction(api: dict[str, Any], seeds: list[tuple[str, str]], texts:
 
 def rates(seconds: float, chars: int, count: int | None) -> dict[str, Any]:
     """Express a timing as seconds, characters/s and items/s."""
-    per_s = (lambda n: n / seconds if seconds > 0 else float("inf"))
+    def per_s(n: int) -> float:
+        return n / seconds if seconds > 0 else float("inf")
+
     return {"seconds": seconds, "chars_per_s": per_s(chars), "count": count,
             "count_per_s": per_s(count) if count is not None else None}
 

@@ -40,8 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.articles < 1:
         parser.error("--articles must be at least 1")
 
-    from checker.run.pipeline import check_documents, load_pack_and_lexicon
     from checker.extract.resources import load_resources
+    from checker.run.pipeline import check_documents, load_pack_and_lexicon
     from timeline.build import build_timeline
     from timeline.export_html import render_html
 

@@ -271,7 +271,8 @@ def approx_surface(value: float, unit: str, mode: str, rng: random.Random) -> st
         if rng.random() < 0.5:
             return "约" + format_decimal(near) + suffix
         return format_decimal(near) + suffix + "左右"
-    if mode == "more" and low == low.to_integral_value() and low >= 20 and low % 10 == 0 and suffix in ("亿元", "家", "个"):
+    round_figure = low == low.to_integral_value() and low >= 20 and low % 10 == 0
+    if mode == "more" and round_figure and suffix in ("亿元", "家", "个"):
         return format_decimal(low) + ("多" if suffix == "亿元" else "余") + suffix
     return None
 
@@ -750,7 +751,8 @@ def build_target(ctx: Context, subj: Subject, ind: Industry, year: int,
         return compose(f"力争到{year}年，{subj.name}{ind.label}{ind.metric}{verb}", figure, "。")
     if style == 1:
         return compose(f"根据规划，到{year}年，{subj.name}{ind.label}{ind.metric}将{verb}", figure, "。")
-    return compose(f"{subj.name}提出，到{year}年{ind.label}{ind.metric}力争{verb}", figure, "，打造具有全国影响力的产业集群。")
+    return compose(f"{subj.name}提出，到{year}年{ind.label}{ind.metric}力争{verb}", figure,
+                   "，打造具有全国影响力的产业集群。")
 
 
 def build_random_target(ctx: Context) -> Piece:
@@ -858,7 +860,8 @@ def build_total(ctx: Context) -> Piece | None:
     names = "、".join(i.short for i in inds)
     listed = "、".join(plain_surface(v, "亿元") for v in values[:-1]) + "和" + plain_surface(values[-1], "亿元")
     return compose(
-        f"{year}年，{ctx.subj.name}{names}{cn(len(inds))}大产业产值分别为{listed}，合计{plain_surface(sum(values), '亿元')}。"
+        f"{year}年，{ctx.subj.name}{names}{cn(len(inds))}大产业产值分别为{listed}，"
+        f"合计{plain_surface(sum(values), '亿元')}。"
     )
 
 
@@ -912,7 +915,7 @@ ONCE_ONLY = {"build_counts", "build_rate", "build_plan_period", "build_total", "
 
 def build_sentence(ctx: Context, used: set[str]) -> Piece:
     """Build one body sentence of a randomly chosen kind, not repeating an earlier one."""
-    builders, weights = zip(*SENTENCE_BUILDERS)
+    builders, weights = zip(*SENTENCE_BUILDERS, strict=True)
     for _ in range(6):
         builder = ctx.rng.choices(builders, weights)[0]
         if builder.__name__ in used:

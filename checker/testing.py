@@ -76,7 +76,8 @@ def _case(item: Any, index: int, rule: str, path: Path, lines: dict[str, int]) -
         raise RuleFileError(str(path), lines.get(where), where, "a case must be a mapping")
     for key in item:
         if key not in CASE_KEYS:
-            raise RuleFileError(str(path), lines.get(f"{where}.{key}"), f"{where}.{key}", f"unknown key (allowed: {', '.join(sorted(CASE_KEYS))})")
+            raise RuleFileError(str(path), lines.get(f"{where}.{key}"), f"{where}.{key}",
+                                f"unknown key (allowed: {', '.join(sorted(CASE_KEYS))})")
     name = str(item.get("name") or f"case-{index}")
     date = _date(item.get("date"), path, lines, f"{where}.date")
     if "article" in item:
@@ -100,7 +101,8 @@ def _article(raw: Any, index: int, name: str, date: dt.date | None, path: Path, 
         return (f"{name}-{index}.md", raw, date)
     if not isinstance(raw, dict) or "text" not in raw:
         raise RuleFileError(str(path), lines.get(key), key, "an article is a string or a mapping with 'text'")
-    return (str(raw.get("path", f"{name}-{index}.md")), str(raw["text"]), _date(raw.get("date"), path, lines, f"{key}.date") or date)
+    return (str(raw.get("path", f"{name}-{index}.md")), str(raw["text"]),
+            _date(raw.get("date"), path, lines, f"{key}.date") or date)
 
 
 def _date(value: Any, path: Path, lines: dict[str, int], key: str) -> dt.date | None:
@@ -115,10 +117,10 @@ def _date(value: Any, path: Path, lines: dict[str, int], key: str) -> dt.date | 
 
 def run_case(case: RuleCase, pack, resources, lexicon) -> CaseResult:
     """Check a case's articles with its rule alone and compare the findings exhaustively."""
-    from checker.text.ingest import document_from_text
-    from checker.run.pipeline import check_documents
-    from checker.report.records import finding_record
     from checker.engine.pack import RulePack
+    from checker.report.records import finding_record
+    from checker.run.pipeline import check_documents
+    from checker.text.ingest import document_from_text
 
     spec = pack.by_id(case.rule)
     if spec is None:

@@ -19,7 +19,7 @@ CONFLICT = ("2024年，成都集成电路产业产值达到1200亿元。", "2024
 def corpus(tmp_path, monkeypatch):
     """A folder with one error, one consistent article and a cross-article conflict."""
     monkeypatch.chdir(tmp_path)
-    for name, text in zip("abcd", (WRONG, RIGHT, *CONFLICT)):
+    for name, text in zip("abcd", (WRONG, RIGHT, *CONFLICT), strict=True):
         (tmp_path / f"{name}.md").write_text(text, encoding="utf-8")
     return tmp_path
 

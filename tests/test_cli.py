@@ -147,7 +147,8 @@ def test_decisions_dismiss_an_error(capsys, workdir):
 
 def test_inline_suppression_needs_a_reason(capsys, workdir):
     """<!-- hedui-disable rule: reason --> silences the next paragraph; without a reason it warns."""
-    (workdir / "a.md").write_text("<!-- hedui-disable growth.increase-by-vs-to: 引用原文 -->\n" + WRONG, encoding="utf-8")
+    (workdir / "a.md").write_text("<!-- hedui-disable growth.increase-by-vs-to: 引用原文 -->\n" + WRONG,
+                                  encoding="utf-8")
     assert run(capsys, "check", "a.md", "--no-cache")[0] == 0
     (workdir / "a.md").write_text("<!-- hedui-disable growth -->\n" + WRONG, encoding="utf-8")
     code, _, err = run(capsys, "check", "a.md", "--no-cache")
@@ -173,7 +174,8 @@ def test_bad_config_exits_2_naming_the_key(capsys, workdir, config, needle):
 
 def test_config_switches_rules_and_prints_sources(capsys, workdir):
     """A hedui.toml re-levels a rule; `hedui config` shows the value and where it came from."""
-    (workdir / "hedui.toml").write_text("fail-on = 'warning'\n[severity]\n'growth.increase-by-vs-to' = 'info'\n", encoding="utf-8")
+    (workdir / "hedui.toml").write_text("fail-on = 'warning'\n[severity]\n'growth.increase-by-vs-to' = 'info'\n",
+                                        encoding="utf-8")
     (workdir / "a.md").write_text(WRONG, encoding="utf-8")
     code, out, _ = run(capsys, "check", "a.md", "--format", "json", "--no-cache")
     assert code == 0 and json.loads(out)["findings"][0]["severity"] == "info"

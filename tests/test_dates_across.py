@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from checker.run.dates_across import refine_dates
 from checker.model import Document, DocumentDate
+from checker.run.dates_across import refine_dates
 
 EVENT_TEXT = "11月25日，2025中国产业转移发展对接活动（重庆）举行。"
 WEAK_TEXT = "从2023年11月我市首次承办中国产业转移发展对接活动以来，这两年成效明显。"

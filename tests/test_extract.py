@@ -19,8 +19,8 @@ GOLDEN = Path(__file__).parent / "golden" / "seeds_findings.txt"
 news_text = st.lists(
     st.one_of(
         st.text(max_size=20),
-        st.sampled_from(["2024年", "超1200家", "95.3万辆", "增长22.2倍", "\n", "，", "。", "1至10月", "十四五", "约10万人左右",
-                         "<b>", "&amp;", "---\n", "两万", "1/5", "60%至80%", "去\n年", "7000\n亿元级"]),
+        st.sampled_from(["2024年", "超1200家", "95.3万辆", "增长22.2倍", "\n", "，", "。", "1至10月", "十四五",
+                         "约10万人左右", "<b>", "&amp;", "---\n", "两万", "1/5", "60%至80%", "去\n年", "7000\n亿元级"]),
     ),
     max_size=30,
 ).map("".join)
@@ -71,7 +71,10 @@ def _golden_lines() -> list[str]:
     texts = {d.path: d.text for d in docs}
     lines = []
     for f in result.findings:
-        doc, start = (f.claims[-1].doc, f.claims[-1].mention.span.start) if f.claims else (f.spans[0][0], f.spans[0][1].start)
+        if f.claims:
+            doc, start = f.claims[-1].doc, f.claims[-1].mention.span.start
+        else:
+            doc, start = f.spans[0][0], f.spans[0][1].start
         line, col = line_col(texts[doc], start)
         lines.append(f"{doc}:{line}:{col}:{f.rule}:{f.message}")
     return sorted(lines)

@@ -9,10 +9,10 @@ import re
 
 import pytest
 
-from checker.triage.decisions import Decision
 from checker.engine.runner import fingerprint
-from checker.report.html import render_html
 from checker.report.evidence import SEVERITY_RANK, build_payload, dump_json
+from checker.report.html import render_html
+from checker.triage.decisions import Decision
 from tests.test_review_support import IMG_TAG, SCRIPT_TAG, check_corpus, make_corpus
 
 DATA = re.compile(r'<script type="application/json" id="hedui-data">(.*?)</script>', re.S)
@@ -106,7 +106,8 @@ def test_findings_on_the_same_fact_point_at_each_other(result):
 
 
 def test_decisions_and_statuses_are_shown(result):
-    """Decided findings carry decision, reason and reviewer; statuses from check mark the others; stale ones are counted."""
+    """Decided findings carry decision, reason and reviewer; statuses from check mark the others;
+    stale ones are counted."""
     first, second = (fingerprint(f) for f in result.findings[:2])
     decisions = {first: Decision(first, "dismissed", reason="原文如此", reviewer="王编辑"),
                  "f" * 20: Decision("f" * 20, "accepted")}

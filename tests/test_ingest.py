@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.text import ingest
 from checker.errors import InputError
+from checker.text import ingest
 from checker.text.ingest import document_from_text, read_document
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -20,10 +20,10 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 def assert_maps_back(doc, *, html=False):
     """Every reading char comes from its offset (up to HTML decoding), offsets strictly increase."""
     assert len(doc.offsets) == len(doc.reading)
-    assert all(a < b for a, b in zip(doc.offsets, doc.offsets[1:]))
+    assert all(a < b for a, b in zip(doc.offsets, doc.offsets[1:], strict=False))
     assert all(0 <= o < len(doc.text) for o in doc.offsets)
     if not html:
-        assert all(doc.text[o] == c for o, c in zip(doc.offsets, doc.reading))
+        assert all(doc.text[o] == c for o, c in zip(doc.offsets, doc.reading, strict=True))
 
 
 def without_space(text: str) -> str:

@@ -7,8 +7,7 @@ import math
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from checker.model import Interval
-from checker.model import Quantity
+from checker.model import Interval, Quantity
 
 positive = st.floats(min_value=1e-3, max_value=1e9, allow_nan=False, allow_infinity=False)
 
@@ -46,7 +45,8 @@ def test_intersection_is_symmetric_and_shared_points_intersect(a, b):
     assert ia.intersects(ia)
 
 
-@given(positive, st.floats(min_value=1e-6, max_value=1e6), st.sampled_from(["exact", "approx", "plus", "under", "below", "over"]))
+@given(positive, st.floats(min_value=1e-6, max_value=1e6),
+       st.sampled_from(["exact", "approx", "plus", "under", "below", "over"]))
 def test_interval_of_a_quantity_contains_its_value(value, step, qualifier):
     """The interval of a stated figure contains the figure itself (or its bound)."""
     bounds = {

@@ -162,7 +162,8 @@ CASES = [
     ("GB2025-2027年规划", DCT, "2025-2027年", {"start": D(2025, 1, 1), "end": D(2027, 12, 31)}),
     ("2024年，全市", None, "2024年", {"start": D(2024, 1, 1), "end": D(2024, 12, 31)}),
     # official holidays, from rules/lexicon/holidays.yaml
-    ("2024年国庆假期，全国", DCT, "2024年国庆假期", {"start": D(2024, 10, 1), "end": D(2024, 10, 7), "granularity": "day"}),
+    ("2024年国庆假期，全国", DCT, "2024年国庆假期",
+     {"start": D(2024, 10, 1), "end": D(2024, 10, 7), "granularity": "day"}),
     ("2023年中秋国庆假期", DCT, "2023年中秋国庆假期", {"start": D(2023, 9, 29), "end": D(2023, 10, 6)}),
     ("2025年中秋假期", DCT, "2025年中秋假期", {"start": D(2025, 10, 1), "end": D(2025, 10, 8)}),  # joined
     ("2023年元旦假期", DCT, "2023年元旦假期", {"start": D(2022, 12, 31), "end": D(2023, 1, 2)}),
@@ -176,7 +177,8 @@ CASES = [
     ("2010年春节假期", DCT, "2010年春节假期", {"kind": "period", "start": None, "end": None}),  # not in the calendar
     # 同期 names the same part of the year as the period before it
     ("1—11月，产值比去年同期增长", DECEMBER, "去年同期", {"start": D(2024, 1, 1), "end": D(2024, 11, 30)}),
-    ("春节假期，人次恢复至2019年同期的九成", D(2023, 1, 30), "2019年同期", {"start": D(2019, 2, 4), "end": D(2019, 2, 10)}),
+    ("春节假期，人次恢复至2019年同期的九成", D(2023, 1, 30), "2019年同期",
+     {"start": D(2019, 2, 4), "end": D(2019, 2, 10)}),
     ("2019年同期", DCT, "2019年同期", {"start": D(2019, 1, 1), "end": D(2019, 12, 31)}),  # no part before it
     # 年末 is a state on 31 December; in a January release 全年 and 年末 are the reported year
     ("2024年末全国人口", DCT, "2024年末", {"kind": "asof", "start": D(2024, 12, 31), "end": D(2024, 12, 31)}),
@@ -364,7 +366,8 @@ def test_missing_lexicon(tmp_path: Path) -> None:
 
 # --- properties -------------------------------------------------------------------------------
 
-_GRAMMAR_CHARS = "0123456789年月日号天个周至到-—～.%/前后今去明近过来以截目底初末季度上下半全第一二三四五六七八九十两〇零多余数连续，。“”十四五期间"
+_GRAMMAR_CHARS = ("0123456789年月日号天个周至到-—～.%/前后今去明近过来以截目底初末季度上下半全"
+                  "第一二三四五六七八九十两〇零多余数连续，。“”十四五期间")
 _TEXTS = st.one_of(st.text(), st.text(alphabet=_GRAMMAR_CHARS, max_size=60))
 _DCTS = st.one_of(st.none(), st.dates(min_value=D(1990, 1, 1), max_value=D(2099, 12, 31)))
 

@@ -98,7 +98,8 @@ def test_own_case(grammar, row):
     if surface is None:
         assert find_quantities(text, grammar) == []
         return
-    _check(_find(grammar, text, surface), {"value": value, "unit": unit, "qualifier": qualifier, "low": low, "high": high})
+    _check(_find(grammar, text, surface),
+           {"value": value, "unit": unit, "qualifier": qualifier, "low": low, "high": high})
 
 
 # Figures at the very start of a text, fractions, 百分之 with digits or Chinese decimals, 成, signs,
@@ -142,7 +143,8 @@ MORE_CASES = [
 def test_more_case(grammar, row):
     """Figures at the start of a text, fractions, 百分之, 成, signs, compounds, bounds and statistics units."""
     text, surface, value, unit, qualifier, low, high = row
-    _check(_find(grammar, text, surface), {"value": value, "unit": unit, "qualifier": qualifier, "low": low, "high": high})
+    _check(_find(grammar, text, surface),
+           {"value": value, "unit": unit, "qualifier": qualifier, "low": low, "high": high})
 
 
 NUMERALS = [
@@ -178,7 +180,8 @@ def test_not_numerals(text):
         parse_numeral(text)
 
 
-@pytest.mark.parametrize("text", ["总量达1" + "0" * 400 + "亿元。", "总量达" + "9" * 5000 + "万吨。", "投资１" + "０" * 330 + "元"])
+@pytest.mark.parametrize("text", ["总量达1" + "0" * 400 + "亿元。", "总量达" + "9" * 5000 + "万吨。",
+                                  "投资１" + "０" * 330 + "元"])
 def test_a_number_too_large_for_a_float_is_no_figure(grammar, resources, text):
     """A digit run beyond any float is skipped, never an OverflowError, inf or NaN (regression)."""
     from checker.extract.mentions import find_mentions
@@ -211,8 +214,9 @@ def test_statistics_units_keep_their_dimensions(resources):
         units.convert(10.0, "港元", "美元", hkd_cny=0.92)  # the dollar rate is missing
 
 
-NOT_FIGURES = ["从零起步", "百万人才兴重庆", "“百万人才兴重庆”年办活动", "千万不要", "十万火急", "星期一", "第一批", "千家万户", "问界M8/M9热销", "一个小小的器件",
-               "“33618”现代制造业集群", "2025中国产业转移发展对接活动", "GB/T 15835-2011", "十四五规划", "一号线"]
+NOT_FIGURES = ["从零起步", "百万人才兴重庆", "“百万人才兴重庆”年办活动", "千万不要", "十万火急", "星期一", "第一批",
+               "千家万户", "问界M8/M9热销", "一个小小的器件", "“33618”现代制造业集群", "2025中国产业转移发展对接活动",
+               "GB/T 15835-2011", "十四五规划", "一号线"]
 
 
 @pytest.mark.parametrize("text", NOT_FIGURES)

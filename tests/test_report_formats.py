@@ -14,12 +14,12 @@ import pytest
 
 from checker import __version__
 from checker.engine.runner import fingerprint
-from checker.text.ingest import document_from_text, read_document
 from checker.model import Finding, Span
-from checker.run.pipeline import check_documents, load_pack_and_lexicon
 from checker.report.github import escape_data, escape_property, render_github
 from checker.report.junit import render_junit
 from checker.report.sarif import align_replacement, pick_replacement, render_sarif
+from checker.run.pipeline import check_documents, load_pack_and_lexicon
+from checker.text.ingest import document_from_text, read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-2.1.0.json").read_text(encoding="utf-8"))

@@ -13,9 +13,9 @@ import time
 import pytest
 
 from checker.cli.main import main
-from checker.triage.decisions import Decision, load_decisions, record_decision, save_decisions
 from checker.errors import RuleFileError
 from checker.review.server import ReviewServer
+from checker.triage.decisions import Decision, load_decisions, record_decision, save_decisions
 from tests.test_review_support import make_corpus
 
 

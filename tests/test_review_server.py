@@ -10,10 +10,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from checker.triage.decisions import load_decisions
 from checker.errors import HeduiError
 from checker.review.server import start_server
 from checker.review.session import build_session
+from checker.triage.decisions import load_decisions
 from tests.test_review_support import IMG_TAG, SCRIPT_TAG, check_corpus, make_corpus
 
 TOKEN = "test-token-0123456789"
@@ -242,8 +242,8 @@ def test_findings_suppressed_in_the_article_show_as_suppressed(tmp_path):
     """A finding silenced by a hedui-disable comment arrives marked suppressed, with the comment's reason."""
     folder = tmp_path / "articles"
     folder.mkdir()
-    (folder / "a.md").write_text("<!-- hedui-disable wording: 引用原文 -->\n全市约10万人左右参加。\n\n投资成本仅为15~30%。\n",
-                                 encoding="utf-8")
+    (folder / "a.md").write_text("<!-- hedui-disable wording: 引用原文 -->\n"
+                                 "全市约10万人左右参加。\n\n投资成本仅为15~30%。\n", encoding="utf-8")
     with serving(build_session(check_corpus(folder), tmp_path / "d.yaml", TOKEN, "x")) as srv:
         data = queue(srv)
     marked = {f["text"]: data["decisions"].get(f["fingerprint"]) for f in data["findings"]}

@@ -33,7 +33,8 @@ def test_default_pack_loads_with_every_kind():
     pack, _ = load_pack_and_lexicon([])
     assert len(pack.rules) >= 20
     assert {r.kind for r in pack.rules} >= {"agreement", "growth", "share", "total", "count", "duration",
-                                            "relative-date", "revision", "forecast-vs-actual", "headline-vs-body", "wording"}
+                                            "relative-date", "revision", "forecast-vs-actual", "headline-vs-body",
+                                            "wording"}
 
 
 def test_user_rule_directory_adds_a_rule(tmp_path):
@@ -251,7 +252,8 @@ def _probe_outcome(tmp_path, lexicon_text: str, resources) -> list:
     path.write_text(lexicon_text, encoding="utf-8")
     lexicon = load_claim_lexicon([path])
     pack, _ = load_pack_and_lexicon([])
-    documents = [document_from_text(f"p{i}.md", text, date_override=dt.date(2025, 3, 1)) for i, text in enumerate(PROBES)]
+    documents = [document_from_text(f"p{i}.md", text, date_override=dt.date(2025, 3, 1))
+                 for i, text in enumerate(PROBES)]
     result = check_documents(documents, resources, pack, lexicon)
     claims = [(c.doc, c.mention.text, c.subject, str(c.metric), c.modality, c.relation, c.period_text, c.items)
               for c in result.claims]

@@ -37,13 +37,14 @@ def pack_and_lexicon():
 @pytest.fixture(scope="module")
 def timeline_of(resources, pack_and_lexicon):
     """Build the timeline of articles given as {path: (date, text)}."""
-    from checker.text.ingest import document_from_text
     from checker.run.pipeline import check_documents
+    from checker.text.ingest import document_from_text
 
     pack, lexicon = pack_and_lexicon
 
     def build(articles: dict[str, tuple[str, str]]) -> tuple[Timeline, object]:
-        docs = [document_from_text(p, text, date_override=dt.date.fromisoformat(d)) for p, (d, text) in articles.items()]
+        docs = [document_from_text(p, text, date_override=dt.date.fromisoformat(d))
+                for p, (d, text) in articles.items()]
         result = check_documents(docs, resources, pack, lexicon)
         return build_timeline(result, resources), result
 
@@ -53,8 +54,8 @@ def timeline_of(resources, pack_and_lexicon):
 @pytest.fixture(scope="module")
 def seeds(resources, pack_and_lexicon):
     """The timeline of the sample articles in seeds/ and the run it came from."""
-    from checker.text.ingest import read_document
     from checker.run.pipeline import check_documents
+    from checker.text.ingest import read_document
 
     pack, lexicon = pack_and_lexicon
     docs = [read_document(str(p)) for p in sorted((ROOT / "seeds").iterdir()) if p.is_file()]

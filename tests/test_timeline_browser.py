@@ -9,7 +9,8 @@ import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
-    pytest.skip(f"browser tests need Debian's chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
+    pytest.skip(f"browser tests need Debian's chromium at {CHROMIUM} (apt-get install chromium)",
+                allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need playwright (pip install playwright)")
 
 from timeline.build import build_timeline  # noqa: E402
@@ -40,8 +41,8 @@ def browser():
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory, resources):
     """Write the seed timeline and a hostile article's timeline as HTML files; return their paths."""
-    from checker.text.ingest import document_from_text, read_document
     from checker.run.pipeline import check_documents, load_pack_and_lexicon
+    from checker.text.ingest import document_from_text, read_document
 
     pack, lexicon = load_pack_and_lexicon([])
     folder = tmp_path_factory.mktemp("pages")

@@ -11,7 +11,13 @@ import re
 import jsonschema
 
 from tests.test_timeline import (  # noqa: F401  (fixtures are found by name)
-    EVENTS, NEV_2025, ROOT, TARGET_2023, pack_and_lexicon, seeds, timeline_of,
+    EVENTS,
+    NEV_2025,
+    ROOT,
+    TARGET_2023,
+    pack_and_lexicon,
+    seeds,
+    timeline_of,
 )
 from timeline.export_html import render_html
 from timeline.export_json import render_json
