@@ -21,12 +21,17 @@ TRAILING_FILLER = re.compile(
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+$")
 CONTINUES = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:到|至|增至|升至|达到|达)[\s\S]{0,12}$")
 YARDSTICK_WORDS = re.compile(r"(?:的)?(?:占比|比重|第|前列|首位|平均|领先|同类|份额|总量的)")
-SOURCE_WORDS = re.compile(r"(?:市|省)?(?:海关|统计局|调查总队|经信委|经济信息委|经济和信息化委员会|发改委|商务局|商务委|日报|晚报|晨报|电视台)")
+SOURCE_WORDS = re.compile(
+    r"(?:市|省)?(?:海关|统计局|调查总队|经信委|经济信息委|经济和信息化委员会|发改委|商务局|商务委|日报|晚报|晨报|电视台)"
+)
 NON_NAME_CHARS = frozenset("年月日的和在与及等为是有了个对从到向将已把被这那其各该")
-GENERIC_WORDS = re.compile(r"[该全本我][县市区省镇]|产业|行业|领域|集群|板块|该|其|全年|年度|实现|完成|达到|目前|已|我们|他们|我|相关|其中|共|有")
+GENERIC_WORDS = re.compile(
+    r"[该全本我][县市区省镇]|产业|行业|领域|集群|板块|该|其|全年|年度|实现|完成|达到|目前|已|我们|他们|我|相关|其中|共|有"
+)
 NOT_PLACES = frozenset(
     "城市 都市 全市 我市 本市 该市 地区 园区 社区 开发区 城区 市区 山区 景区 片区 辖区 全区 该区 本区 主城区 中心城区 "
-    "保税区 示范区 试验区 集聚区 功能区 产业区 核心区 高新区 新城区 全省 我省 本省 该省 全县 该县 本县 各区 各区县 区县 "
+    "保税区 示范区 试验区 集聚区 功能区 产业区 核心区 高新区 新城区 全省 我省 本省 该省 "
+    "全县 该县 本县 各区 各区县 区县 "
     "省市 市县 县区 经开区 自贸区 综保区 港区 矿区 厂区 库区 林区 牧区 灾区 街区 校区 展区 分区 小区 商圈区".split()
 )
 SHARE_WORDS = re.compile(r"占|占比|比重|份额")
@@ -40,8 +45,10 @@ def build_claims(doc: Document, mentions: tuple[Mention, ...], lexicon: ClaimLex
     city = _main_city(doc.reading, lexicon)
     times_by_sentence: dict[int, list[Mention]] = {}
     for mention in mentions:
-        found = sentences.containing(mention.reading_start) if mention.period is not None else None
-        if found is not None and mention.period.kind != "duration":
+        if mention.period is None or mention.period.kind == "duration":
+            continue
+        found = sentences.containing(mention.reading_start)
+        if found is not None:
             times_by_sentence.setdefault(found.start, []).append(mention)
     claims = []
     contexts: dict[int, _Context] = {}  # by sentence start: every figure of a sentence shares one context
@@ -78,6 +85,7 @@ def _claim(
     times: list[Mention], lexicon: ClaimLexicon, city: str,
 ) -> Claim:
     """Read one figure's claim from its clause, sentence and section heading."""
+    assert mention.quantity is not None, "claims are read from quantity mentions only"
     reading = doc.reading
     left, _ = clause_bounds(reading, sentence, mention.reading_start, mention.reading_end)
     clause_prefix = reading[left:mention.reading_start]
@@ -235,7 +243,8 @@ def _modality(sentence_prefix: str, period: Mention | None, doc: Document, lexic
         # 根据规划，到2027年…将达到: a plan word makes a target even when 将达 follows.
         if any(word in sentence_prefix for word in lexicon.modality.get(modality, ())):
             return modality
-    if period is not None and doc.dct is not None and period.period.start and period.period.start > doc.dct.date:
+    start = period.period.start if period is not None and period.period is not None else None
+    if start and doc.dct is not None and start > doc.dct.date:
         # 到2027年… with no marker word still speaks of the future: a target.
         return "target"
     return "actual"
@@ -243,7 +252,9 @@ def _modality(sentence_prefix: str, period: Mention | None, doc: Document, lexic
 
 def _relation(mention: Mention, clause_prefix: str, lexicon: ClaimLexicon) -> str:
     """How the figure relates to its metric: a level, a change, a share, a multiple."""
-    unit = mention.quantity.unit
+    quantity = mention.quantity
+    assert quantity is not None, "claims are read from quantity mentions only"
+    unit = quantity.unit
     tail = clause_prefix.rstrip("了的“”\" ")[-6:]
     if clause_prefix.endswith("第"):
         # 从第13位升至第5位: a rank orders subjects; it is no level of the metric.
@@ -255,7 +266,7 @@ def _relation(mention: Mention, clause_prefix: str, lexicon: ClaimLexicon) -> st
         if mention.text.startswith("翻"):
             return "times_to"
         return _change_direction(tail, lexicon, by="times_by", to="times_to", down="times_down", other="times_to")
-    if unit in ("%", "％", "‰") or (unit == "" and mention.quantity.high is None and mention.quantity.value < 1):
+    if unit in ("%", "％", "‰") or (unit == "" and quantity.high is None and quantity.value < 1):
         if SHARE_WORDS.search(clause_prefix):
             return "share"
         if re.search(r"年均(?:复合)?(?:增长率?|增速|递增)[^，,。]{0,4}$", clause_prefix):
@@ -365,7 +376,8 @@ def _enumerations(doc: Document, sentences: SentenceIndex, lexicon: ClaimLexicon
         # The list's first item often begins with its subject (两江新区深入实施A、B两项行动).
         subject = _subject("", doc.reading[sentence.start:match.start(number)], "", lexicon, city) or city
         claims.append(Claim(
-            doc=doc.path, mention=mention, subject=subject, metric=Metric(noun.group(), enumeration=True) if noun else Metric(),
+            doc=doc.path, mention=mention, subject=subject,
+            metric=Metric(noun.group(), enumeration=True) if noun else Metric(),
             period=_publication_day(doc), period_text="",
             modality="actual", relation="count", sentence=doc.reading[sentence.start:sentence.end].strip(),
             sentence_start=sentence.start, role="items", items=items + (("等",) if match.group("etc") else ()),
