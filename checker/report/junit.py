@@ -33,7 +33,7 @@ def render_junit(result, statuses: dict[str, str] | None = None) -> str:
         failures += failed
     counts = {"tests": str(len(paths)), "failures": str(failures), "errors": "0", "skipped": "0"}
     suite.attrib.update(counts)
-    root = ET.Element("testsuites", name="hedui", **{k: counts[k] for k in ("tests", "failures", "errors")})
+    root = ET.Element("testsuites", {"name": "hedui", **{k: counts[k] for k in ("tests", "failures", "errors")}})
     root.append(suite)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from checker.model import Document, Mention
 
@@ -86,6 +87,7 @@ def _describe(m: Mention) -> str:
         close = ")" if q.high_open else "]"
         return f"{_number(q.value):,} {q.unit or '-'}  [{low}, {high}{close}  {q.qualifier}"
     p = m.period
+    assert p is not None, "a mention carries a quantity or a period"
     if p.kind == "duration":
         return f"duration {p.length}"
     return f"{p.kind} {p.start} .. {p.end} ({p.granularity})"

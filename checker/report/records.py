@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from checker.engine.runner import fingerprint
 from checker.claims.link import fact_key
+from checker.engine.runner import fingerprint
 from checker.model import Claim, Finding
 
 

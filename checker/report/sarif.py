@@ -241,7 +241,7 @@ def propose_fix(record: dict[str, Any], primary: dict[str, Any] | None, artifact
     """A fix replacing the primary claim's phrase by the suggestion's first quoted alternative, if any."""
     replacement = pick_replacement(record["suggestion"])
     doc = docs.get(primary["doc"]) if primary else None
-    if replacement is None or doc is None:
+    if replacement is None or primary is None or doc is None:
         return None
     start, end = align_replacement(doc.text, primary["start"], primary["end"], replacement)
     if "\n" in doc.text[start:end] or doc.text[start:end] == replacement:
