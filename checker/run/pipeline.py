@@ -7,12 +7,21 @@ revision, forecast-vs-actual) compare linkable claims across documents and run e
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
-from checker.model import Claim, Document, Finding
 from checker.extract.resources import RULES_DIR, Resources
+from checker.model import Claim, Document, Finding
+
+if TYPE_CHECKING:
+    # Only for annotations: the claim and engine stages load lazily, when a run needs them.
+    from checker.claims.lexicon import ClaimLexicon
+    from checker.claims.link import FactIndex
+    from checker.engine.pack import RulePack
+    from checker.extract.units import UnitSystem
 
 
 @attrs.frozen(eq=False)
@@ -37,9 +46,9 @@ class CheckResult:
 
     documents: tuple[Document, ...]
     claims: tuple[Claim, ...]
-    index: object  # checker.claims.link.FactIndex
+    index: FactIndex
     findings: tuple[Finding, ...]
-    pack: object  # checker.engine.pack.RulePack
+    pack: RulePack
     claim_count: int = -1  # all claims, when `claims` holds only the linkable ones (a warm cache)
     fact_count: int = -1  # all facts, when the index holds only the comparable ones
     suppressions: tuple = ()  # inline suppressions of the documents (checker.triage.status.Suppression)
@@ -55,7 +64,7 @@ class CheckResult:
         return self.claim_count if self.claim_count >= 0 else len(self.claims)
 
 
-def load_pack_and_lexicon(rule_dirs: list[Path], lexicons: list[Path] = ()) -> tuple[object, object]:
+def load_pack_and_lexicon(rule_dirs: list[Path], lexicons: Sequence[Path] = ()) -> tuple[RulePack, ClaimLexicon]:
     """Load the default rule pack and claim lexicon plus user rule directories and lexicon files."""
     from checker.claims.lexicon import load_claim_lexicon
     from checker.engine.pack import load_pack
@@ -66,7 +75,7 @@ def load_pack_and_lexicon(rule_dirs: list[Path], lexicons: list[Path] = ()) -> t
     return pack, load_claim_lexicon(files + [Path(p) for p in lexicons])
 
 
-def claims_of(doc: Document, resources: Resources, lexicon: object) -> tuple[Claim, ...]:
+def claims_of(doc: Document, resources: Resources, lexicon: ClaimLexicon) -> tuple[Claim, ...]:
     """Extract a document's mentions and build its claims."""
     from checker.claims.build import build_claims
     from checker.extract.mentions import find_mentions
@@ -74,36 +83,38 @@ def claims_of(doc: Document, resources: Resources, lexicon: object) -> tuple[Cla
     return build_claims(doc, find_mentions(doc, resources), lexicon, resources.units)
 
 
-def analyze_document(doc: Document, resources: Resources, lexicon: object, pack: object) -> DocAnalysis:
+def analyze_document(doc: Document, resources: Resources, lexicon: ClaimLexicon, pack: RulePack) -> DocAnalysis:
     """Claims of one document and the findings of the document-scope rules on it."""
-    from checker.engine.runner import RunContext, run
     from checker.claims.link import index_facts
+    from checker.engine.runner import RunContext, run
 
     claims = claims_of(doc, resources, lexicon)
     context = RunContext(index_facts(claims, {doc.path: doc.dct}), {doc.path: doc}, resources.units, lexicon)
     return DocAnalysis(doc, claims, tuple(run(pack, context, scope="document")))
 
 
-def check_corpus(analyses: list[DocAnalysis], pack: object, units: object = None) -> CheckResult:
+def check_corpus(analyses: list[DocAnalysis], pack: RulePack, units: UnitSystem | None = None) -> CheckResult:
     """Link every document's claims and add the corpus-scope findings to the documents' own."""
     documents = [a.doc for a in analyses]
     claims = [c for a in analyses for c in a.claims]
     return cross_check(documents, claims, [f for a in analyses for f in a.findings], pack, units)
 
 
-def cross_check(documents, claims, findings, pack: object, units: object = None, claim_count: int = -1,
+def cross_check(documents, claims, findings, pack: RulePack, units: UnitSystem | None = None, claim_count: int = -1,
                 fact_count: int = -1) -> CheckResult:
     """Run the corpus-scope rules over the claims and merge their findings with the documents' own."""
-    from checker.engine.runner import RunContext, run, sort_findings
     from checker.claims.link import index_facts
+    from checker.engine.runner import RunContext, run, sort_findings
 
     index = index_facts(tuple(claims), {d.path: d.dct for d in documents})
     context = RunContext(index, {d.path: d for d in documents}, units)
     merged = list(findings) + run(pack, context, scope="corpus")
-    return CheckResult(tuple(documents), tuple(claims), index, tuple(sort_findings(merged)), pack, claim_count, fact_count)
+    return CheckResult(tuple(documents), tuple(claims), index, tuple(sort_findings(merged)), pack, claim_count,
+                       fact_count)
 
 
-def check_documents(documents: list[Document], resources: Resources, pack: object, lexicon: object) -> CheckResult:
+def check_documents(documents: list[Document], resources: Resources, pack: RulePack,
+                    lexicon: ClaimLexicon) -> CheckResult:
     """Analyse every document, then cross-check the corpus."""
     analyses = [analyze_document(doc, resources, lexicon, pack) for doc in documents]
     return check_corpus(analyses, pack, resources.units)
