@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
@@ -66,3 +67,100 @@ def test_anchors_without_aliases_still_load():
     from checker.yamlio import parse_yaml_mapping
 
     assert parse_yaml_mapping("a: &x 1\nb: 2\n", "t.yaml")[0] == {"a": 1, "b": 2}
+
+
+# --- unreadable paths, special files, workers -----------------------------------------------------------
+
+
+def test_unreadable_folder_is_an_error_and_the_rest_is_checked(capsys, workdir, monkeypatch):
+    """A folder that cannot be listed gives a message and exit 2; the articles beside it are still checked."""
+    import os
+
+    (workdir / "news" / "locked").mkdir(parents=True)
+    (workdir / "news" / "a.md").write_text(WRONG, encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        """Refuse the locked folder as a permission-less folder would (tests run as root, where chmod 000 reads)."""
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    code, out, err = run(capsys, "check", "news", "--no-cache", "--quiet")
+    assert code == 2
+    assert "news/locked: cannot read folder: Permission denied" in err
+    assert "growth.increase-by-vs-to" in out
+
+
+def test_fifo_named_md_is_skipped_with_a_warning(capsys, workdir):
+    """A FIFO named *.md in a folder or on the command line is skipped with a warning, never read (never blocks)."""
+    import os
+
+    (workdir / "news").mkdir()
+    (workdir / "news" / "a.md").write_text(WRONG, encoding="utf-8")
+    os.mkfifo(workdir / "news" / "pipe.md")
+    code, out, err = run(capsys, "check", "news", "news/pipe.md", "--no-cache", "--quiet")
+    assert code == 1 and "growth.increase-by-vs-to" in out
+    assert err.count("pipe.md: 不是普通文件") == 2
+
+
+def test_reading_a_fifo_directly_does_not_block(workdir):
+    """read_document refuses a FIFO at once instead of waiting for a writer."""
+    import os
+
+    from checker.errors import InputError
+    from checker.text.ingest import read_document
+
+    os.mkfifo(workdir / "pipe.md")
+    with pytest.raises(InputError, match="不是普通文件"):
+        read_document(str(workdir / "pipe.md"))
+
+
+@pytest.mark.parametrize("signum", ["SIGTERM", "SIGINT", "SIGKILL"])
+def test_workers_die_with_the_main_process(workdir, signum):
+    """SIGTERM, SIGINT or SIGKILL to a parallel `hedui check` leaves no worker process behind."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    for index in range(80):
+        (workdir / f"{index:03d}.md").write_text(WRONG * 400, encoding="utf-8")
+    script = ("import sys; import checker.run.corpus as corpus; corpus.PARALLEL_FROM = 2; "
+              "from checker.cli.main import main; sys.exit(main(['check', '.', '--no-cache', '--quiet']))")
+    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers = _wait_for_children(process.pid)
+    if not workers:
+        process.kill()
+        pytest.skip("the run ended before its workers could be seen (a very fast machine or one core)")
+    process.send_signal(getattr(signal, signum))
+    process.wait(timeout=20)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+        time.sleep(0.1)
+    alive = [pid for pid in workers if _alive(pid)]
+    for pid in alive:
+        os.kill(pid, signal.SIGKILL)  # clean up before failing
+    assert alive == []
+
+
+def _wait_for_children(pid: int) -> list[int]:
+    """The child processes of pid, waiting up to 20 s for them to appear."""
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        children = []
+        for task in Path(f"/proc/{pid}/task").glob("*/children"):
+            children += [int(c) for c in task.read_text().split()]
+        if children:
+            return children
+        time.sleep(0.05)
+    return []
+
+
+def _alive(pid: int) -> bool:
+    """True while a process exists and is not a zombie."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return False

@@ -22,7 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     check.add_argument("--fail-on", choices=("error", "warning", "info"), default=None)
     check.add_argument("--output", metavar="FILE", help="write the report to FILE (atomically)")
     check.add_argument("--baseline", metavar="FILE", help="report only findings not in this baseline")
-    check.add_argument("--changed-since", metavar="REF", help="report only findings that involve files changed since a git ref")
+    check.add_argument("--changed-since", metavar="REF",
+                       help="report only findings that involve files changed since a git ref")
     check.add_argument("--against", action="append", default=[], metavar="DIR",
                        help="cross-check PATH against these articles, reporting only findings that involve PATH")
     check.set_defaults(handler=run_check)
@@ -62,7 +63,7 @@ def load_run(args: argparse.Namespace, extra_paths: list[str] = (), light: bool 
     from checker.run.config import load_config
     from checker.run.corpus import Setup, load_corpus
     from checker.run.dates_across import read_file_text, refine_dates, with_refined_dates
-    from checker.run.files import collect_paths
+    from checker.run.files import collect_articles
     from checker.run.pipeline import cross_check, load_pack_and_lexicon, rules_digest
 
     config = config or load_config(explicit=args.config)
@@ -72,7 +73,10 @@ def load_run(args: argparse.Namespace, extra_paths: list[str] = (), light: bool 
     digest = rules_digest(rule_dirs, lexicons)
     pack, lexicon = load_pack_and_lexicon(rule_dirs, lexicons)
     pack = _apply_rule_settings(pack, config)
-    files, missing = collect_paths(list(args.paths) + list(extra_paths))
+    collected = collect_articles(list(args.paths) + list(extra_paths))
+    files, missing = list(collected.files), list(collected.errors)
+    for line in collected.warnings:
+        print(f"hedui: warning: {line}", file=sys.stderr)
     given = set(args.paths) | set(extra_paths)
     files = [f for f in files if f in given or config.included(f)]
     settings = repr([(r.id, r.enabled, r.severity) for r in pack.rules]).encode()
@@ -83,8 +87,12 @@ def load_run(args: argparse.Namespace, extra_paths: list[str] = (), light: bool 
     refined = refine_dates(corpus.documents, read_file_text)
     if refined:
         # Articles dated only to the month by their own text take the date of another article on the same event.
-        corpus = load_corpus(files, dates=lambda p: refined[p].date if p in refined else args.date or config.date_for(p),
-                             version=version, setup=setup, cache_dir=cache_dir, progress=not args.quiet, light=light)
+        def dated(path: str):
+            """The date taken from the other article, else the one given or configured."""
+            return refined[path].date if path in refined else args.date or config.date_for(path)
+
+        corpus = load_corpus(files, dates=dated, version=version, setup=setup, cache_dir=cache_dir,
+                             progress=not args.quiet, light=light)
         corpus = attrs.evolve(corpus, documents=with_refined_dates(corpus.documents, refined))
     for line in missing + list(corpus.errors):
         print(f"hedui: error: {line}", file=sys.stderr)
@@ -131,10 +139,9 @@ def _apply_rule_settings(pack, config):
 
 def run_check(args: argparse.Namespace) -> int:
     """Run the rules and report; exit 1 when a counted finding reaches --fail-on, 2 when an input failed."""
+    from checker.run.config import load_config
     from checker.triage.decisions import load_decisions
     from checker.triage.status import load_baseline, triage
-
-    from checker.run.config import load_config
 
     config = load_config(explicit=args.config)
     report_format = args.format or config.get("format")
@@ -189,12 +196,19 @@ def _changed_files(ref: str) -> set[str]:
     from checker.errors import HeduiError
 
     try:
-        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=True).stdout.strip()
-        names = subprocess.run(["git", "diff", "--name-only", ref], capture_output=True, text=True, check=True).stdout
-        untracked = subprocess.run(["git", "ls-files", "--others", "--exclude-standard"], capture_output=True, text=True, check=True).stdout
+        top = _git("rev-parse", "--show-toplevel").strip()
+        names = _git("diff", "--name-only", ref)
+        untracked = _git("ls-files", "--others", "--exclude-standard")
     except (OSError, subprocess.CalledProcessError) as exc:
         raise HeduiError(f"--changed-since {ref}: git failed: {getattr(exc, 'stderr', '') or exc}".strip()) from exc
     return {str(Path(top) / name) for name in (names + untracked).split("\n") if name}
+
+
+def _git(*argv: str) -> str:
+    """The output of a git command; raises CalledProcessError when it fails."""
+    import subprocess
+
+    return subprocess.run(["git", *argv], capture_output=True, text=True, check=True).stdout
 
 
 def _write_report(result, verdicts, report_format: str, output: str | None) -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib
+import signal
 import sys
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker import __version__
 from checker.errors import HeduiError
@@ -21,6 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    previous = _exit_on_sigterm()
     try:
         return args.handler(args)
     except HeduiError as exc:
@@ -38,11 +40,30 @@ def main(argv: list[str] | None = None) -> int:
         print("hedui: internal error (a bug in hedui, not in your input); please report it with the traceback above",
               file=sys.stderr)
         return EXIT_USAGE
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _exit_on_sigterm():
+    """Turn SIGTERM into SystemExit, so worker pools and temporary files are cleaned up; return the old handler."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        # Only the main thread may set signal handlers (an embedding application keeps its own).
+        return None
+
+    def terminate(signum, frame):
+        """Unwind like Ctrl-C: every `with` block on the way out runs its cleanup."""
+        raise SystemExit(128 + signum)
+
+    return signal.signal(signal.SIGTERM, terminate)
 
 
 def _build_parser() -> argparse.ArgumentParser:
     """Declare the sub-commands and their options."""
-    parser = argparse.ArgumentParser(prog="hedui", description="Fact-consistency checks and timelines for Chinese news.")
+    parser = argparse.ArgumentParser(prog="hedui",
+                                     description="Fact-consistency checks and timelines for Chinese news.")
     parser.add_argument("--version", action="version", version=f"hedui {__version__}")
     sub = parser.add_subparsers(dest="command")
     extract = sub.add_parser("extract", help="print every figure and date found in the articles")
@@ -72,13 +93,15 @@ def _parse_date(text: str) -> dt.date:
 def read_documents(args: argparse.Namespace) -> Iterator[tuple[str, object]]:
     """Yield (path, Document) for readable files and (path, error line) for the others."""
     from checker.errors import InputError
-    from checker.run.files import collect_paths
+    from checker.run.files import collect_articles
     from checker.text.ingest import read_document
 
-    files, missing = collect_paths(args.paths)
-    for line in missing:
+    collected = collect_articles(args.paths)
+    for line in collected.warnings:
+        print(f"hedui: warning: {line}", file=sys.stderr)
+    for line in collected.errors:
         yield line.split(":", 1)[0], line
-    for path in files:
+    for path in collected.files:
         try:
             yield path, read_document(path, date_override=args.date)
         except InputError as exc:
@@ -88,9 +111,8 @@ def read_documents(args: argparse.Namespace) -> Iterator[tuple[str, object]]:
 def run_extract(args: argparse.Namespace) -> int:
     """`hedui extract`: print mentions as a table or as jsonl; exit 2 if any path failed."""
     from checker.extract.mentions import find_mentions
-    from checker.report.mentions import render_jsonl, render_table
     from checker.extract.resources import load_resources
-
+    from checker.report.mentions import render_jsonl, render_table
     from checker.run.dates_across import refine_dates, with_refined_dates
 
     resources = load_resources()
@@ -113,7 +135,9 @@ def run_extract(args: argparse.Namespace) -> int:
 
 
 # Sub-commands defined in their own light modules, each with register(subparsers).
-COMMAND_MODULES: tuple[str, ...] = ("checker.cli.check", "checker.cli.rules", "checker.cli.review", "checker.cli.timeline")
+COMMAND_MODULES: tuple[str, ...] = (
+    "checker.cli.check", "checker.cli.rules", "checker.cli.review", "checker.cli.timeline",
+)
 
 
 if __name__ == "__main__":

@@ -6,8 +6,8 @@ import datetime as dt
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import attrs
 
@@ -81,7 +81,7 @@ def _load(files, dates, version, setup, cache, progress, light) -> Corpus:
     todo = [(p, dates(p)) for p in files if p not in fresh]
     meter = _Progress(len(todo), enabled=progress)
     analysed, errors = {}, {}
-    for (path, _), outcome in zip(todo, _analyze_all(todo, setup, meter)):
+    for (path, _), outcome in zip(todo, _analyze_all(todo, setup, meter), strict=True):
         if isinstance(outcome, str):
             errors[path] = outcome
         elif not cache:
@@ -163,11 +163,13 @@ def _analyze_all(todo, setup: Setup, meter) -> list[object]:
             out.append(_analyze_one(job))
             meter.step()
         return out
-    from concurrent.futures import ProcessPoolExecutor
+    import multiprocessing
 
     out = []
-    with ProcessPoolExecutor(max_workers=os.cpu_count(), initializer=_init_worker, initargs=(setup,)) as pool:
-        for result in pool.map(_analyze_one, jobs, chunksize=32):
+    # Leaving the block in any way (done, an error, Ctrl-C, SIGTERM turned into SystemExit) terminates
+    # the workers: none outlives the run.
+    with multiprocessing.Pool(os.cpu_count(), initializer=_init_worker, initargs=(setup, os.getpid())) as pool:
+        for result in pool.imap(_analyze_one, jobs, chunksize=32):
             out.append(result)
             meter.step()
     return out
@@ -176,10 +178,16 @@ def _analyze_all(todo, setup: Setup, meter) -> list[object]:
 _WORKER: dict[str, object] = {}  # per-process resources, set once by _init_worker (worker-local state)
 
 
-def _init_worker(setup: Setup) -> None:
-    """Load resources once per process; take the rule pack and lexicon the run already loaded."""
+def _init_worker(setup: Setup, parent: int | None = None) -> None:
+    """Load resources once per process; take the rule pack and lexicon the run already loaded.
+
+    In a worker process (parent given), tie its life to the run: Ctrl-C is left to the main process
+    (which terminates the pool), SIGTERM kills at once, and on Linux the worker dies with its parent.
+    """
     from checker.extract.resources import load_resources
 
+    if parent is not None:
+        _bind_to_parent(parent)
     if "resources" not in _WORKER:
         _WORKER["resources"] = load_resources()
     _WORKER["lexicon"] = setup.lexicon
@@ -187,11 +195,29 @@ def _init_worker(setup: Setup) -> None:
     _WORKER["prepare"] = setup.prepare
 
 
+def _bind_to_parent(parent: int) -> None:
+    """Make a worker process die with the main one, whatever signal ends it."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        import ctypes
+
+        # PR_SET_PDEATHSIG (1): the kernel sends SIGTERM when the parent dies, even by SIGKILL.
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass  # not Linux: the pool's terminate on exit still covers every catchable end
+    if os.getppid() != parent:
+        # The parent died before the request above took effect: nobody waits for this worker.
+        os._exit(1)
+
+
 def _analyze_one(job: tuple[str, dt.date | None]) -> object:
     """Read one file and analyse it; a read error becomes its one-line message."""
     from checker.errors import InputError
-    from checker.text.ingest import read_document
     from checker.run.pipeline import analyze_document
+    from checker.text.ingest import read_document
 
     path, date = job
     try:

@@ -92,21 +92,35 @@ def document_from_text(
 
 
 def _read_bytes(path: str) -> bytes:
-    """Return the bytes of the file at path, or raise InputError saying why it cannot be read."""
+    """Return the bytes of the regular file at path, or raise InputError saying why it cannot be read.
+
+    The file is opened without blocking and checked on the open descriptor, so a FIFO or device
+    named *.md is refused at once instead of waiting forever for a writer.
+    """
     try:
-        info = os.stat(path)
-        if stat.S_ISDIR(info.st_mode):
-            raise InputError(f"{path}: is a directory, not an article")
-        if info.st_size > MAX_BYTES:
-            raise InputError(f"{path}: file too large ({info.st_size} bytes; limit 200 MB)")
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except OSError as error:
         raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+    info = os.fstat(descriptor)
+    problem = None
+    if stat.S_ISDIR(info.st_mode):
+        problem = "is a directory, not an article"
+    elif not stat.S_ISREG(info.st_mode):
+        problem = "不是普通文件（FIFO、设备或套接字），不能作为文章读取"
+    elif info.st_size > MAX_BYTES:
+        problem = f"file too large ({info.st_size} bytes; limit 200 MB)"
+    if problem is not None:
+        os.close(descriptor)
+        raise InputError(f"{path}: {problem}")
+    with os.fdopen(descriptor, "rb") as handle:
+        try:
+            raw = handle.read(MAX_BYTES + 1)
+        except OSError as error:
+            raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
     if len(raw) > MAX_BYTES:
         raise InputError(f"{path}: file too large (limit 200 MB)")
     return raw
