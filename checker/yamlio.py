@@ -62,7 +62,8 @@ def find_alias(text: str) -> int | None:
 
     for event in yaml.parse(text, Loader=safe_loader()):
         if isinstance(event, yaml.AliasEvent):
-            return event.start_mark.line + 1
+            # the C and Python parsers both mark every event; the stubs allow None
+            return event.start_mark.line + 1 if event.start_mark is not None else 1
     return None
 
 

@@ -14,7 +14,7 @@ from checker.errors import HeduiError
 SEVERITIES = ("error", "warning", "info")
 FORMATS = ("text", "json", "sarif", "junit", "github", "html")
 # key -> (type, default); paths are relative to the configuration file.
-KEYS: dict[str, tuple[type | tuple[type, ...], Any]] = {
+KEYS: dict[str, tuple[type[Any] | tuple[type[Any], ...], Any]] = {
     "include": (list, ["**/*.md", "**/*.txt", "**/*.html", "**/*.htm", "**/*.markdown"]),
     "exclude": (list, []),
     "rules": (list, []),
@@ -92,7 +92,8 @@ def find_config_file(start: Path) -> tuple[Path, str] | None:
         if candidate.is_file():
             return candidate, "hedui.toml"
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and re.search(r"^\[tool\.hedui(\.|\])", pyproject.read_text(encoding="utf-8", errors="replace"), re.M):
+        if pyproject.is_file() and re.search(r"^\[tool\.hedui(\.|\])",
+                                             pyproject.read_text(encoding="utf-8", errors="replace"), re.M):
             return pyproject, "pyproject"
     return None
 
@@ -103,7 +104,10 @@ def load_config(start: Path | None = None, explicit: Path | None = None) -> Conf
 
     values = {key: default for key, (_, default) in KEYS.items()}
     sources = {key: "default" for key in KEYS}
-    found = (explicit, "hedui.toml" if explicit.name != "pyproject.toml" else "pyproject") if explicit else find_config_file(start or Path.cwd())
+    if explicit:
+        found: tuple[Path, str] | None = (explicit, "hedui.toml" if explicit.name != "pyproject.toml" else "pyproject")
+    else:
+        found = find_config_file(start or Path.cwd())
     if found is None:
         # No configuration file: the defaults, relative to the working directory.
         return Config(values, sources, (start or Path.cwd()).resolve())

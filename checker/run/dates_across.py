@@ -30,19 +30,26 @@ def refine_dates(documents: tuple[Document, ...], read_text) -> dict[str, Docume
     events: dict[str, set[str]] = {}
     refined: dict[str, DocumentDate] = {}
     for doc in weak:
-        peers = [p for p in strong if (p.dct.date.year, p.dct.date.month) == (doc.dct.date.year, doc.dct.date.month)]
+        month = (_dated(doc).date.year, _dated(doc).date.month)
+        peers = [p for p in strong if (_dated(p).date.year, _dated(p).date.month) == month]
         if not peers:
             # No confidently dated article of that month to learn from.
             continue
         mine = events.setdefault(doc.path, _events(read_text(doc.path)))
-        for peer in sorted(peers, key=lambda p: (-p.dct.confidence, p.path)):
+        for peer in sorted(peers, key=lambda p: (-_dated(p).confidence, p.path)):
             shared = mine & events.setdefault(peer.path, _events(read_text(peer.path)))
             if shared:
                 phrase = max(shared, key=len)
                 refined[doc.path] = DocumentDate(
-                    peer.dct.date, f"inferred: same event as {peer.path} (“{phrase}”), {doc.dct.source}", 0.5)
+                    _dated(peer).date, f"inferred: same event as {peer.path} (“{phrase}”), {_dated(doc).source}", 0.5)
                 break
     return refined
+
+
+def _dated(doc: Document) -> DocumentDate:
+    """The date of a document known to have one (the weak and the strong documents above)."""
+    assert doc.dct is not None, "only dated documents are compared"
+    return doc.dct
 
 
 def _events(text: str) -> set[str]:
