@@ -164,3 +164,36 @@ def _alive(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
     except OSError:
         return False
+
+
+# --- one article's internal error ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("report_format", ["text", "json", "sarif", "junit", "github", "html"])
+def test_internal_error_on_one_article_is_contained(capsys, workdir, monkeypatch, report_format):
+    """A bug met on one article becomes its `internal` error finding; the others are reported; exit 2."""
+    import checker.run.pipeline as pipeline
+
+    real = pipeline.claims_of
+
+    def claims_of(doc, resources, lexicon):
+        """Fail on bad.md only, as a rule kind once did on a real article."""
+        if doc.path.endswith("bad.md"):
+            raise AttributeError("'NoneType' object has no attribute 'year'")
+        return real(doc, resources, lexicon)
+
+    monkeypatch.setattr(pipeline, "claims_of", claims_of)
+    (workdir / "bad.md").write_text(WRONG, encoding="utf-8")
+    (workdir / "good.md").write_text(WRONG, encoding="utf-8")
+    code, out, err = run(capsys, "check", "bad.md", "good.md", "--no-cache", "--quiet", "--format", report_format)
+    assert code == 2
+    assert "bad.md: 内部错误" in err and "Traceback" not in err
+    assert "internal" in out and "AttributeError" in out and "test_hardening.py" in out
+    assert "growth.increase-by-vs-to" in out
+
+
+def test_duration_between_a_year_and_a_whole_year_of_unknown_date_is_no_error(capsys, workdir):
+    """一年 between 2022年 and 全年 in an undated article is left unchecked (once an AttributeError)."""
+    (workdir / "a.md").write_text("营业收入从2022年的10亿元增至全年的12亿元，一年增长20%。\n", encoding="utf-8")
+    code, out, err = run(capsys, "check", "a.md", "--no-cache", "--quiet")
+    assert code == 0 and "internal" not in out and err == ""

@@ -64,7 +64,7 @@ def load_run(args: argparse.Namespace, extra_paths: list[str] = (), light: bool 
     from checker.run.corpus import Setup, load_corpus
     from checker.run.dates_across import read_file_text, refine_dates, with_refined_dates
     from checker.run.files import collect_articles
-    from checker.run.pipeline import cross_check, load_pack_and_lexicon, rules_digest
+    from checker.run.pipeline import INTERNAL_RULE, cross_check, load_pack_and_lexicon, rules_digest
 
     config = config or load_config(explicit=args.config)
     rule_dirs = [Path(d) for d in args.rules] + [config.root / d for d in config.get("rules")]
@@ -94,14 +94,16 @@ def load_run(args: argparse.Namespace, extra_paths: list[str] = (), light: bool 
         corpus = load_corpus(files, dates=dated, version=version, setup=setup, cache_dir=cache_dir,
                              progress=not args.quiet, light=light)
         corpus = attrs.evolve(corpus, documents=with_refined_dates(corpus.documents, refined))
-    for line in missing + list(corpus.errors):
+    # An article hedui itself failed on is reported as its `internal` finding, and fails the run like an unreadable one.
+    internal = sorted({d for f in corpus.findings if f.rule == INTERNAL_RULE for d, _, _ in f.spans})
+    for line in missing + list(corpus.errors) + [f"{path}: 内部错误，已作为 internal 发现报告" for path in internal]:
         print(f"hedui: error: {line}", file=sys.stderr)
     result = cross_check(corpus.documents, corpus.claims, corpus.findings, pack, claim_count=corpus.claim_count,
                          fact_count=corpus.fact_count)
     result = attrs.evolve(result, suppressions=corpus.suppressions)
     if light and needs_text:
         result = _hydrate(result)
-    return config, result, bool(missing or corpus.errors)
+    return config, result, bool(missing or corpus.errors or internal)
 
 
 def _hydrate(result):

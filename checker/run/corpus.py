@@ -216,7 +216,7 @@ def _bind_to_parent(parent: int) -> None:
 def _analyze_one(job: tuple[str, dt.date | None]) -> object:
     """Read one file and analyse it; a read error becomes its one-line message."""
     from checker.errors import InputError
-    from checker.run.pipeline import analyze_document
+    from checker.run.pipeline import analyze_contained
     from checker.text.ingest import read_document
 
     path, date = job
@@ -224,7 +224,7 @@ def _analyze_one(job: tuple[str, dt.date | None]) -> object:
         doc = read_document(path, date_override=date)
     except InputError as exc:
         return str(exc)
-    analysis = analyze_document(doc, _WORKER["resources"], _WORKER["lexicon"], _WORKER["pack"])
+    analysis = analyze_contained(doc, _WORKER["resources"], _WORKER["lexicon"], _WORKER["pack"])
     if _WORKER["prepare"]:
         from checker.run.cache import prepare_rows
 

@@ -93,6 +93,31 @@ def analyze_document(doc: Document, resources: Resources, lexicon: ClaimLexicon,
     return DocAnalysis(doc, claims, tuple(run(pack, context, scope="document")))
 
 
+INTERNAL_RULE = "internal"  # the rule id of a finding that reports a bug of hedui met while analysing an article
+
+
+def analyze_contained(doc: Document, resources: Resources, lexicon: ClaimLexicon, pack: RulePack) -> DocAnalysis:
+    """Analyse one document; an internal error becomes that document's `internal` finding, never the run's end."""
+    try:
+        return analyze_document(doc, resources, lexicon, pack)
+    except Exception as exc:  # a bug met on one article must not cost the report of every other one
+        return DocAnalysis(doc, (), (internal_finding(doc.path, exc),))
+
+
+def internal_finding(path: str, exc: BaseException) -> Finding:
+    """An error finding on a document that names the exception and the traceback's last frame, asking for a report."""
+    import traceback
+
+    from checker.model import Span
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f"{Path(frames[-1].filename).name}:{frames[-1].lineno}（{frames[-1].name}）" if frames else "未知位置"
+    message = (f"hedui 内部错误：分析本文时出现 {type(exc).__name__}，位于 {where}。"
+               "这是 hedui 的缺陷而非文章的问题，请附上本文报告此问题；其余文章照常检查")
+    return Finding(rule=INTERNAL_RULE, kind=INTERNAL_RULE, severity="error", message=message, claims=(),
+                   spans=((path, Span(0, 0), ""),))
+
+
 def check_corpus(analyses: list[DocAnalysis], pack: RulePack, units: UnitSystem | None = None) -> CheckResult:
     """Link every document's claims and add the corpus-scope findings to the documents' own."""
     documents = [a.doc for a in analyses]

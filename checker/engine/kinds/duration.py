@@ -63,6 +63,7 @@ def _check_span(spec, base: Claim, later: Claim, span: Claim) -> Finding | None:
         # Only whole years against dated endpoints can be checked.
         return None
     if base.period.start is None or later.period.start is None:
+        # 全年 in an article of unknown date names no year: there is nothing to subtract.
         return None
     if base.period.granularity != "year" or later.period.granularity != "year":
         # 2020年1—11月 to 2024年: spans between partial years are not whole years.
