@@ -9,8 +9,8 @@ import sys
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the review sub-command."""
-    from checker.cli.main import _add_input_options
     from checker.cli.check import _add_run_options
+    from checker.cli.main import _add_input_options
 
     review = sub.add_parser("review", help="review findings in the browser; decisions go to the decisions file")
     _add_input_options(review)
@@ -44,10 +44,10 @@ def run_review(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from checker.cli.check import load_run
-    from checker.triage.decisions import load_decisions, reviewer_name
     from checker.errors import HeduiError
     from checker.review.server import start_server
     from checker.review.session import build_session
+    from checker.triage.decisions import load_decisions, reviewer_name
 
     config, result, _ = load_run(args)
     decisions_path = Path(args.decisions) if args.decisions else config.path("decisions")

@@ -28,15 +28,16 @@ def run_list(args: argparse.Namespace) -> int:
     pack, _ = load_pack_and_lexicon([Path(d) for d in args.rules])
     for spec in pack.rules:
         state = "on " if spec.enabled else "off"
-        print(f"{spec.id:<40} {spec.severity:<8} {state} {spec.description.strip().splitlines()[0] if spec.description else ''}")
+        summary = spec.description.strip().splitlines()[0] if spec.description else ""
+        print(f"{spec.id:<40} {spec.severity:<8} {state} {summary}")
     return 0
 
 
 def run_test(args: argparse.Namespace) -> int:
     """Run every case file below DIR; exit 1 when a case fails, 2 for a bad case file."""
     from checker.errors import HeduiError
-    from checker.run.pipeline import load_pack_and_lexicon
     from checker.extract.resources import load_resources
+    from checker.run.pipeline import load_pack_and_lexicon
     from checker.testing import collect_case_files, load_cases, run_case
 
     case_dir = Path(args.case_dir)

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from timeline.model import Timeline
 
 FORMATS = ("html", "json", "md", "timelinejs", "csv")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the timeline sub-command."""
-    from checker.cli.main import _add_input_options
     from checker.cli.check import _add_run_options
+    from checker.cli.main import _add_input_options
 
     timeline = sub.add_parser("timeline", help="lay out the articles' figures, targets and events chronologically")
     _add_input_options(timeline)
@@ -24,17 +28,19 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_timeline(args: argparse.Namespace) -> int:
     """Build and write the timeline; exit 2 when an input could not be read, else 0."""
-    from checker.cli.check import load_run
+    from checker.cli.check import check_output, load_run
     from checker.writefile import write_output
     from timeline.build import build_timeline
 
+    check_output(args.output)
     config, result, failed = load_run(args)
     result = _without_dismissed(result, args, config)
-    write_output(render_timeline(build_timeline(result), args.format), args.output)
+    write_output(render_timeline(build_timeline(result), args.format), args.output,
+                 protect=[d.path for d in result.documents])
     return 2 if failed else 0
 
 
-def render_timeline(timeline: object, form: str) -> str:
+def render_timeline(timeline: Timeline, form: str) -> str:
     """Render a timeline in one of FORMATS."""
     from timeline.export_html import render_html
     from timeline.export_json import render_json
@@ -50,8 +56,8 @@ def _without_dismissed(result, args: argparse.Namespace, config):
     """Drop the findings editors dismissed or suppressed inline: the timeline flags only live ones."""
     import attrs
 
-    from checker.triage.decisions import load_decisions
     from checker.engine.runner import fingerprint
+    from checker.triage.decisions import load_decisions
     from checker.triage.status import triage
 
     path = Path(args.decisions) if getattr(args, "decisions", None) else config.path("decisions")

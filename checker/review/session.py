@@ -7,8 +7,8 @@ from typing import Any
 
 import attrs
 
-from checker.triage.decisions import DECISIONS, Decision, load_decisions, now_iso, record_decision
 from checker.report.evidence import build_payload, mark_statuses, summarize_decisions
+from checker.triage.decisions import DECISIONS, Decision, load_decisions, now_iso, record_decision
 from checker.triage.status import triage
 
 MAX_REASON = 500  # characters; a reason is a sentence, not an essay
@@ -42,7 +42,8 @@ def build_session(result, decisions_path: Path, token: str, reviewer: str) -> Re
     payload = {"documents": full["documents"], "findings": full["findings"]}
     items = {item["fingerprint"]: item for item in payload["findings"]}
     verdicts = triage(result.findings, result.documents, {}, {})
-    suppressed = {fp: verdicts.reasons.get(fp, "") for fp, status in verdicts.statuses.items() if status == "suppressed"}
+    suppressed = {fp: verdicts.reasons.get(fp, "") for fp, status in verdicts.statuses.items()
+                  if status == "suppressed"}
     texts = tuple(d.text for d in result.documents)
     return ReviewSession(token, decisions_path, reviewer, payload, texts, items, suppressed)
 

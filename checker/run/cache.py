@@ -166,7 +166,7 @@ class AnalysisCache:
         # The row's checksum is verified when it is read back; a mismatch then rebuilds the cache.
         return {path for path, mtime_ns, size in rows if stats.get(path) == (mtime_ns, size)}
 
-    def store(self, version: str, stat: tuple[int, int], rows: "PreparedRows") -> None:
+    def store(self, version: str, stat: tuple[int, int], rows: PreparedRows) -> None:
         """Write one file's prepared rows, replacing what the cache held for it."""
         for table in ("files", "facts", "findings"):
             # One version per file: rows of older rule packs or code are of no further use.
@@ -220,8 +220,8 @@ class AnalysisCache:
             " WHERE f.path IN (SELECT path FROM wanted)", (version,))]
         count = sum(row[5] or 0 for row in documents)
         suppressions = [item for row in documents for item in json.loads(row[6])]
-        facts = self.db.execute("SELECT COUNT(DISTINCT key) FROM facts WHERE version = ? AND path IN (SELECT path FROM wanted)",
-                                (version,)).fetchone()[0]
+        facts = self.db.execute("SELECT COUNT(DISTINCT key) FROM facts"
+                                " WHERE version = ? AND path IN (SELECT path FROM wanted)", (version,)).fetchone()[0]
         return documents, findings, claims, count, facts, suppressions
 
     def close(self) -> None:

@@ -13,8 +13,7 @@ from typing import Any
 
 import attrs
 
-from checker.model import (Claim, Document, DocumentDate, Finding, Interval, Mention, Metric, Period, Quantity,
-                           Span)
+from checker.model import Claim, Document, DocumentDate, Finding, Interval, Mention, Metric, Period, Quantity, Span
 from checker.run.pipeline import DocAnalysis
 
 # The only classes a stored form may name.

@@ -77,7 +77,8 @@ def _decision(fingerprint: str, entry: Any, path: Path, lines: dict[str, int]) -
     unknown = set(entry) - ENTRY_KEYS
     if unknown:
         name = sorted(unknown)[0]
-        raise RuleFileError(str(path), lines.get(f"{key}.{name}"), f"{key}.{name}", f"unknown key (allowed: {', '.join(sorted(ENTRY_KEYS))})")
+        raise RuleFileError(str(path), lines.get(f"{key}.{name}"), f"{key}.{name}",
+                            f"unknown key (allowed: {', '.join(sorted(ENTRY_KEYS))})")
     if entry.get("decision") not in DECISIONS:
         raise RuleFileError(str(path), lines.get(f"{key}.decision") or lines.get(key), f"{key}.decision",
                             f"must be one of: {', '.join(DECISIONS)}")
@@ -113,7 +114,7 @@ def record_decision(path: Path, decision: Decision) -> dict[str, Decision]:
 
 def now_iso() -> str:
     """The current time, UTC, to the second."""
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
 def reviewer_name() -> str:
