@@ -8,9 +8,14 @@ import importlib
 import signal
 import sys
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from checker import __version__
 from checker.errors import HeduiError
+
+if TYPE_CHECKING:
+    # Only for annotations: the command line starts without loading the model.
+    from checker.model import Document
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -90,7 +95,7 @@ def _parse_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from exc
 
 
-def read_documents(args: argparse.Namespace) -> Iterator[tuple[str, object]]:
+def read_documents(args: argparse.Namespace) -> Iterator[tuple[str, Document | str]]:
     """Yield (path, Document) for readable files and (path, error line) for the others."""
     from checker.errors import InputError
     from checker.run.files import collect_articles
@@ -117,7 +122,8 @@ def run_extract(args: argparse.Namespace) -> int:
 
     resources = load_resources()
     render = render_jsonl if args.format == "jsonl" else render_table
-    documents, failed = [], False
+    documents: list[Document] = []
+    failed = False
     for _, doc in read_documents(args):
         if isinstance(doc, str):
             print(f"hedui: error: {doc}", file=sys.stderr)
@@ -126,10 +132,10 @@ def run_extract(args: argparse.Namespace) -> int:
             documents.append(doc)
     texts = {d.path: d.reading for d in documents}
     # An article dated only to the month takes the day of another article given on the same event.
-    documents = with_refined_dates(tuple(documents), refine_dates(tuple(documents), texts.__getitem__))
+    dated = with_refined_dates(tuple(documents), refine_dates(tuple(documents), texts.__getitem__))
     out = sys.stdout
-    for doc in documents:
-        out.write(render(doc, find_mentions(doc, resources)))
+    for document in dated:
+        out.write(render(document, find_mentions(document, resources)))
     out.flush()
     return EXIT_USAGE if failed else EXIT_OK
 

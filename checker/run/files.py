@@ -64,7 +64,7 @@ def _walk(root: Path, errors: list[str], warnings: list[str]) -> list[str]:
         """A folder that cannot be listed: never skipped in silence."""
         errors.append(f"{exc.filename}: cannot read folder: {exc.strerror or exc}")
 
-    found = []
+    found: list[str] = []
     for folder, dirs, names in os.walk(root, onerror=unreadable):
         # .git, .hedui-cache and other hidden folders hold no articles.
         dirs[:] = [d for d in dirs if not d.startswith(".")]
