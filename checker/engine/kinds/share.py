@@ -38,15 +38,16 @@ def check(spec, context) -> list[Finding]:
     for claims in sentences.values():
         ordered = sorted(claims, key=lambda c: c.mention.reading_start)
         for k, share in enumerate(ordered):
-            if share.relation != "share" or share.value.unit not in ("%", "％"):
+            if share.relation != "share" or share.figure.unit not in ("%", "％"):
                 continue
-            levels = [c for c in ordered[:k] if c.relation == "level" and c.value.unit not in ("", "%")]
-            if len(levels) < 2 or levels[-1].value.unit != levels[-2].value.unit:
+            levels = [c for c in ordered[:k] if c.relation == "level" and c.figure.unit not in ("", "%")]
+            if len(levels) < 2 or levels[-1].figure.unit != levels[-2].figure.unit:
                 # A share needs its part and its whole stated in the same unit.
                 continue
             whole, part = levels[-2], levels[-1]
-            between = share.sentence[whole.mention.reading_end - share.sentence_start:part.mention.reading_start - share.sentence_start]
-            if not any(word in between for word in spec.params.part_words) or part.value.value > whole.value.value:
+            offset = share.sentence_start
+            between = share.sentence[whole.mention.reading_end - offset:part.mention.reading_start - offset]
+            if not any(word in between for word in spec.params.part_words) or part.figure.value > whole.figure.value:
                 # Only 全市…X，其中…Y，占Z% states which figure is the whole: 广州3.10万亿、两市合计6.78万亿 does not.
                 continue
             named = _named_whole(share, spec.params)
@@ -78,11 +79,12 @@ def _words_before(claim: Claim) -> str:
 
 def _check(spec, whole: Claim, part: Claim, share: Claim) -> Finding | None:
     """Compare part ÷ whole with the stated share."""
-    ratio = part.value.interval.divide(whole.value.interval).scale(100.0)
-    if ratio.intersects(share.value.interval):
+    ratio = part.figure.interval.divide(whole.figure.interval).scale(100.0)
+    if ratio.intersects(share.figure.interval):
         return None
     return make_finding(
         spec, (whole, part, share), stated=share.mention.text, computed=f"{format_number(ratio.mid, 1)}%",
-        arithmetic=f"{format_number(part.value.value)} ÷ {format_number(whole.value.value)} = {format_number(ratio.mid, 1)}% (区间 {format_range(ratio.low, ratio.high, 1)}%)",
+        arithmetic=(f"{format_number(part.figure.value)} ÷ {format_number(whole.figure.value)}"
+                    f" = {format_number(ratio.mid, 1)}% (区间 {format_range(ratio.low, ratio.high, 1)}%)"),
         suggestion=f"“{format_number(ratio.mid, 1)}%”",
     )
