@@ -197,3 +197,104 @@ def test_duration_between_a_year_and_a_whole_year_of_unknown_date_is_no_error(ca
     (workdir / "a.md").write_text("营业收入从2022年的10亿元增至全年的12亿元，一年增长20%。\n", encoding="utf-8")
     code, out, err = run(capsys, "check", "a.md", "--no-cache", "--quiet")
     assert code == 0 and "internal" not in out and err == ""
+
+
+# --- full disks, unwritable caches, --output ----------------------------------------------------------
+
+
+def test_unwritable_cache_folder_runs_without_cache(capsys, workdir):
+    """A cache folder that cannot be created (a file is in the way) gives a warning; the check still runs."""
+    (workdir / "a.md").write_text(WRONG, encoding="utf-8")
+    (workdir / "hedui.toml").write_text('cache-dir = "blocked/cache"\n', encoding="utf-8")
+    (workdir / "blocked").write_text("not a folder", encoding="utf-8")
+    code, out, err = run(capsys, "check", "a.md", "--quiet")
+    assert code == 1 and "growth.increase-by-vs-to" in out
+    assert "hedui: warning:" in err and "不使用缓存" in err
+
+
+def test_disk_full_while_caching_runs_without_cache(capsys, workdir, monkeypatch):
+    """A full disk while the cache stores a row gives a warning; the report is complete."""
+    import sqlite3
+
+    from checker.run.cache import AnalysisCache
+
+    def full(*_args, **_kwargs):
+        """Fail as SQLite does on a full disk."""
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(AnalysisCache, "store", full)
+    (workdir / "a.md").write_text(WRONG, encoding="utf-8")
+    code, out, err = run(capsys, "check", "a.md", "--quiet")
+    assert code == 1 and "growth.increase-by-vs-to" in out
+    assert "disk is full" in err and "不使用缓存" in err and "Traceback" not in err
+
+
+def test_output_on_a_full_disk_is_a_clear_error(capsys, workdir, monkeypatch):
+    """--output on a full disk: one message, exit 2, no traceback, no temporary file left."""
+    import errno
+    import os
+
+    import checker.writefile as writefile
+
+    def full(_fd):
+        """Fail as fsync does on a full disk."""
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(writefile.os, "fsync", full)
+    (workdir / "a.md").write_text(WRONG, encoding="utf-8")
+    code, _, err = run(capsys, "check", "a.md", "--no-cache", "--quiet", "--output", "report.txt")
+    assert code == 2 and "report.txt" in err and "No space left on device" in err and "Traceback" not in err
+    assert sorted(p.name for p in workdir.iterdir()) == ["a.md"]
+
+
+def test_output_on_a_real_full_tmpfs(capsys, workdir, tmp_path_factory):
+    """On a 16 KB tmpfs (when the machine lets tests mount one) a large report fails cleanly with exit 2."""
+    import subprocess
+
+    mount = tmp_path_factory.mktemp("tmpfs")
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", str(mount)],
+                      capture_output=True).returncode != 0:
+        pytest.skip("mounting a tmpfs needs privileges this machine does not give")
+    try:
+        (workdir / "a.md").write_text(WRONG * 400, encoding="utf-8")
+        code, _, err = run(capsys, "check", "a.md", "--no-cache", "--quiet", "--output", str(mount / "r.txt"))
+        assert code == 2 and "No space left on device" in err and "Traceback" not in err
+        assert list(mount.iterdir()) == []
+    finally:
+        subprocess.run(["umount", str(mount)], check=False)
+
+
+@pytest.mark.parametrize("target", ["folder", "fifo", "symlink", "article", "device"])
+def test_output_refuses_what_is_no_replaceable_file(capsys, workdir, target):
+    """--output refuses a directory, FIFO, symlink, device or an input article: message, exit 2, nothing changed."""
+    import os
+
+    (workdir / "a.md").write_text(WRONG, encoding="utf-8")
+    (workdir / "other.txt").write_text("keep", encoding="utf-8")
+    paths = {"folder": "out", "fifo": "pipe", "symlink": "link.txt", "article": "a.md", "device": "/dev/null"}
+    if target == "folder":
+        (workdir / "out").mkdir()
+    elif target == "fifo":
+        os.mkfifo(workdir / "pipe")
+    elif target == "symlink":
+        (workdir / "link.txt").symlink_to(workdir / "other.txt")
+    code, _, err = run(capsys, "check", "a.md", "--no-cache", "--quiet", "--output", paths[target])
+    assert code == 2 and "hedui: error: 拒绝写入" in err and "Traceback" not in err
+    assert (workdir / "a.md").read_text(encoding="utf-8") == WRONG
+    assert (workdir / "other.txt").read_text(encoding="utf-8") == "keep"
+
+
+def test_output_replaces_a_regular_file_atomically(capsys, workdir):
+    """--output still replaces an existing report, keeping its mode, and cleans stale temporary files."""
+    import os
+
+    (workdir / "a.md").write_text(WRONG, encoding="utf-8")
+    (workdir / "report.txt").write_text("old", encoding="utf-8")
+    os.chmod(workdir / "report.txt", 0o640)
+    stale = workdir / ".report.txt.abc123.tmp"
+    stale.write_text("left by a killed save", encoding="utf-8")
+    os.utime(stale, (0, 0))
+    code, _, _ = run(capsys, "check", "a.md", "--no-cache", "--quiet", "--output", "report.txt")
+    assert code == 1 and "growth.increase-by-vs-to" in (workdir / "report.txt").read_text(encoding="utf-8")
+    assert (workdir / "report.txt").stat().st_mode & 0o777 == 0o640
+    assert not stale.exists()

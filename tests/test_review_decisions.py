@@ -13,7 +13,7 @@ import time
 import pytest
 
 from checker.cli.main import main
-from checker.errors import RuleFileError
+from checker.errors import HeduiError, RuleFileError
 from checker.review.server import ReviewServer
 from checker.triage.decisions import Decision, load_decisions, record_decision, save_decisions
 from tests.test_review_support import make_corpus
@@ -54,7 +54,7 @@ def test_a_failed_save_keeps_the_old_file(tmp_path, monkeypatch):
         raise OSError(5, "Input/output error")
 
     monkeypatch.setattr(os, "replace", crash)
-    with pytest.raises(OSError):
+    with pytest.raises(HeduiError, match="Input/output error"):
         record_decision(path, Decision("b" * 20, "dismissed", reason="误报"))
     monkeypatch.undo()
     assert path.read_bytes() == before

@@ -145,6 +145,7 @@ def run_check(args: argparse.Namespace) -> int:
     from checker.triage.decisions import load_decisions
     from checker.triage.status import load_baseline, triage
 
+    check_output(args.output)
     config = load_config(explicit=args.config)
     report_format = args.format or config.get("format")
     # Every format but JSON shows lines, columns or sentences in context, so it needs the texts.
@@ -243,7 +244,15 @@ def _write_report(result, verdicts, report_format: str, output: str | None) -> N
 
         report = render_text(result, colour=sys.stdout.isatty() and not output, statuses=statuses,
                              stale=verdicts.stale_decisions)
-    write_output(report, output)
+    write_output(report, output, protect=[d.path for d in result.documents])
+
+
+def check_output(output: str | None) -> None:
+    """Refuse an --output that is a directory, symlink, FIFO or device before any work is done."""
+    from checker.writefile import check_target
+
+    if output:
+        check_target(Path(output))
 
 
 def run_claims(args: argparse.Namespace) -> int:
@@ -261,8 +270,9 @@ def run_baseline(args: argparse.Namespace) -> int:
     from checker.triage.status import render_baseline
     from checker.writefile import write_output
 
+    check_output(args.output)
     _, result, failed = load_run(args, light=True, needs_text=False)
-    write_output(render_baseline(result.findings), args.output)
+    write_output(render_baseline(result.findings), args.output, protect=[d.path for d in result.documents])
     print(f"hedui: baseline of {len(result.findings)} findings written to {args.output}", file=sys.stderr)
     return 2 if failed else 0
 

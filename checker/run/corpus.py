@@ -14,6 +14,8 @@ import attrs
 from checker.model import Claim, Document, Finding
 from checker.triage.status import find_suppressions, suppressions_from, suppressions_json
 
+# SQLite's words for a disk that is full or a folder it may not write (not for a damaged file).
+_STORAGE_FAILURES = ("disk is full", "readonly database", "unable to open database")
 PARALLEL_FROM = 64  # below this many files to extract, worker start-up costs more than it saves
 
 
@@ -57,15 +59,25 @@ def load_corpus(
     cache = _open_cache(cache_dir)
     setup = attrs.evolve(setup, prepare=cache is not None)
     try:
-        return _load(files, dates, version, setup, cache, progress, light)
-    except (CacheCorrupt, sqlite3.DatabaseError, ValueError):
-        # A damaged row, page or text column (ValueError: undecodable text): throw the cache away
-        # and analyse everything again.
-        cache.reset()
-        return _load(files, dates, version, setup, cache, progress, light)
+        try:
+            return _load(files, dates, version, setup, cache, progress, light)
+        except (CacheCorrupt, sqlite3.DatabaseError, ValueError) as exc:
+            if _is_storage_failure(exc):
+                raise  # a full disk or a read-only folder, handled below: the cache is not damaged
+            # A damaged row, page or text column (ValueError: undecodable text): throw the cache away
+            # and analyse everything again.
+            cache.reset()
+            return _load(files, dates, version, setup, cache, progress, light)
+    except (OSError, sqlite3.Error) as exc:
+        if cache is None or not _is_storage_failure(exc):
+            raise  # not the cache's storage failing: nothing to fall back on
+        _warn_no_cache(cache_dir, exc)
+        _abandon(cache)
+        cache = None
+        return _load(files, dates, version, attrs.evolve(setup, prepare=False), None, progress, light)
     finally:
         if cache:
-            cache.close()
+            _close(cache, cache_dir)
 
 
 def _load(files, dates, version, setup, cache, progress, light) -> Corpus:
@@ -130,15 +142,53 @@ def _light_from_cache(files, versions: dict, cache, errors: dict) -> Corpus:
 
 def _open_cache(cache_dir: Path | None):
     """The analysis cache, or None when caching is off or the folder is not writable."""
+    import sqlite3
+
     from checker.run.cache import AnalysisCache
 
     if cache_dir is None:
         return None
     try:
         return AnalysisCache(cache_dir)
-    except OSError:
-        # A read-only checkout: run without a cache rather than fail.
+    except (OSError, sqlite3.Error) as exc:
+        # A read-only checkout or a full disk: run without a cache rather than fail.
+        _warn_no_cache(cache_dir, exc)
         return None
+
+
+def _close(cache, cache_dir: Path | None) -> None:
+    """Commit and close the cache; a full disk at this point loses only the cache's last rows."""
+    import sqlite3
+
+    try:
+        cache.close()
+    except (OSError, sqlite3.Error) as exc:
+        _warn_no_cache(cache_dir, exc)
+
+
+def _is_storage_failure(exc: BaseException) -> bool:
+    """True when writing failed for want of space or permission, as opposed to damaged content."""
+    import sqlite3
+
+    if isinstance(exc, OSError):
+        return True
+    return isinstance(exc, sqlite3.OperationalError) and any(word in str(exc) for word in _STORAGE_FAILURES)
+
+
+def _abandon(cache) -> None:
+    """Close a cache that failed to write, ignoring a second failure (the run was already warned)."""
+    import sqlite3
+
+    try:
+        cache.close()
+    except (OSError, sqlite3.Error):
+        pass  # the disk is still full: the warning already said the cache is not used
+
+
+def _warn_no_cache(cache_dir: Path | None, exc: BaseException) -> None:
+    """Say on stderr that the run goes on without its cache, and why."""
+    reason = getattr(exc, "strerror", None) or str(exc)
+    print(f"hedui: warning: 缓存目录 {cache_dir} 无法写入（{reason}），本次不使用缓存", file=sys.stderr)
 
 
 def _stat(path: str) -> tuple[int, int] | None:
