@@ -19,7 +19,8 @@ PROBLEMS = ("increase-by-vs-to", "change-mismatch", "percent-for-points")
 
 @attrs.frozen
 class Params:
-    """problem: which of the growth problems this rule reports (increase-by-vs-to, change-mismatch, percent-for-points)."""
+    """problem: which of the growth problems this rule reports (increase-by-vs-to, change-mismatch,
+    percent-for-points)."""
 
     problem: str
 
@@ -74,7 +75,7 @@ def _same_measure(heading: Claim, change: Claim) -> bool:
     measure = (change.metric.measure, change.metric.measure_known)
     if not measure[0] or (heading.metric.measure, heading.metric.measure_known) != measure:
         return False
-    if heading.value.unit != change.value.unit:
+    if heading.figure.unit != change.figure.unit:
         return False
     if heading.metric == change.metric:
         return True
@@ -89,12 +90,13 @@ def change_statements(claims: Iterable[Claim]) -> list[tuple[Claim, Claim, Claim
     for claim in claims:
         if claim.group:
             groups[claim.group][claim.role].append(claim)
-    return [(g["from"][0], g["to"][0], change) for g in groups.values() if g["from"] and g["to"] for change in g["change"]]
+    return [(g["from"][0], g["to"][0], change)
+            for g in groups.values() if g["from"] and g["to"] for change in g["change"]]
 
 
 def _check_statement(spec, lexicon: ClaimLexicon, base: Claim, later: Claim, change: Claim) -> Finding | None:
     """Return a finding when the stated change does not fit the levels, for this rule's problem."""
-    a, b, stated = base.value.interval, later.value.interval, change.value.interval
+    a, b, stated = base.figure.interval, later.figure.interval, change.figure.interval
     if a.low <= 0 or b.low < 0:
         # A zero or open base gives no ratio to check against.
         return None
@@ -114,7 +116,8 @@ def _check_statement(spec, lexicon: ClaimLexicon, base: Claim, later: Claim, cha
 
 def _check_annual(spec, base, later, change, stated: Interval, ratio: Interval) -> Finding | None:
     """年均增长X% over N years means (B/A)^(1/N) − 1 = X%."""
-    if base.period is None or later.period is None or base.period.granularity != "year" or later.period.granularity != "year":
+    if (base.period is None or later.period is None
+            or base.period.granularity != "year" or later.period.granularity != "year"):
         # An average per year needs whole years at both ends.
         return None
     years = later.period.start.year - base.period.start.year
@@ -166,7 +169,8 @@ def _check_times(spec, lexicon: ClaimLexicon, base, later, change, stated: Inter
     if spec.params.problem != "change-mismatch":
         return None
     return make_finding(spec, (base, later, change), arithmetic=arithmetic,
-                        suggestion=f"“{verb.bare}{format_number(by.mid, digits)}倍”或“{verb.bare}到{format_number(ratio.mid, digits)}倍”",
+                        suggestion=(f"“{verb.bare}{format_number(by.mid, digits)}倍”"
+                                    f"或“{verb.bare}到{format_number(ratio.mid, digits)}倍”"),
                         stated=stated_text, computed=format_number(by.mid if says_by else ratio.mid, digits),
                         base=base.mention.text, later=later.mention.text)
 
