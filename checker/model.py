@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
 INF = math.inf
+
+# What a claim's figure says of its metric, and whether it happened or is aimed at.
+Relation = Literal[
+    "level", "change_pct", "change_pct_down", "increment", "times_by", "times_to", "times_down", "points", "gap",
+    "cagr", "share", "count", "rank", "span", "ratio",
+]
+Modality = Literal["actual", "forecast", "target", "plan"]
 
 
 @attrs.frozen
@@ -248,8 +255,8 @@ class Claim:
     metric: Metric
     period: Period | None
     period_text: str
-    modality: str  # actual | forecast | target | plan
-    relation: str  # level | change_pct | times_by | times_to | times_down | points | share | count | ratio
+    modality: Modality
+    relation: Relation
     sentence: str  # the sentence as read, for evidence
     sentence_start: int  # reading offset of the sentence
     group: str = ""  # claims stated together (A, B and the change between them) share a group id

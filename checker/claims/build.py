@@ -9,7 +9,7 @@ import attrs
 
 from checker.claims.lexicon import ClaimLexicon
 from checker.claims.sentences import Sentence, SentenceIndex, clause_bounds, index_sentences
-from checker.model import Claim, Document, Mention, Metric
+from checker.model import Claim, Document, Mention, Metric, Modality, Relation
 
 # (?<!\s): a match never starts inside a run of spaces (an earlier start would match too), so a
 # long run of spaces before a non-filler character costs one pass, not one per space.
@@ -237,9 +237,10 @@ def _last_run(pattern: re.Pattern[str], text: str) -> str:
     return "".join(run)
 
 
-def _modality(sentence_prefix: str, period: Mention | None, doc: Document, lexicon: ClaimLexicon) -> str:
+def _modality(sentence_prefix: str, period: Mention | None, doc: Document, lexicon: ClaimLexicon) -> Modality:
     """actual, target or forecast, from the sentence's words and the period's place in time."""
-    for modality in ("target", "forecast"):
+    aims: tuple[Modality, ...] = ("target", "forecast")
+    for modality in aims:
         # 根据规划，到2027年…将达到: a plan word makes a target even when 将达 follows.
         if any(word in sentence_prefix for word in lexicon.modality.get(modality, ())):
             return modality
@@ -250,7 +251,7 @@ def _modality(sentence_prefix: str, period: Mention | None, doc: Document, lexic
     return "actual"
 
 
-def _relation(mention: Mention, clause_prefix: str, lexicon: ClaimLexicon) -> str:
+def _relation(mention: Mention, clause_prefix: str, lexicon: ClaimLexicon) -> Relation:
     """How the figure relates to its metric: a level, a change, a share, a multiple."""
     quantity = mention.quantity
     assert quantity is not None, "claims are read from quantity mentions only"
@@ -277,9 +278,12 @@ def _relation(mention: Mention, clause_prefix: str, lexicon: ClaimLexicon) -> st
     return _change_direction(tail, lexicon, by="increment", to="level", down="increment", other="level")
 
 
-def _change_direction(tail: str, lexicon: ClaimLexicon, *, by: str, to: str, down: str, other: str) -> str:
+def _change_direction(
+    tail: str, lexicon: ClaimLexicon, *, by: Relation, to: Relation, down: Relation, other: Relation
+) -> Relation:
     """Classify the change verb that ends a clause prefix (增长到 before 增长: longest first)."""
-    for relation, group in ((to, "to"), (down, "down"), (by, "by")):
+    choices: tuple[tuple[Relation, str], ...] = ((to, "to"), (down, "down"), (by, "by"))
+    for relation, group in choices:
         for word in lexicon.change.get(group, ()):
             if tail.endswith(word) or re.search(re.escape(word) + r"(?:了|约|近|超过|超|达)?$", tail):
                 return relation
