@@ -298,3 +298,65 @@ def test_output_replaces_a_regular_file_atomically(capsys, workdir):
     assert code == 1 and "growth.increase-by-vs-to" in (workdir / "report.txt").read_text(encoding="utf-8")
     assert (workdir / "report.txt").stat().st_mode & 0o777 == 0o640
     assert not stale.exists()
+
+
+# --- control characters, user mistakes -----------------------------------------------------------------
+
+
+def test_junit_with_control_characters_in_a_file_name_is_valid_xml(capsys, workdir):
+    """A file name holding ESC and a form feed still gives well-formed JUnit, the characters shown as \\xNN."""
+    import xml.etree.ElementTree as ET
+
+    name = "bad\x1b[31m\x0cname.md"
+    (workdir / name).write_text(WRONG, encoding="utf-8")
+    code, out, _ = run(capsys, "check", name, "--no-cache", "--quiet", "--format", "junit")
+    assert code == 1
+    case = ET.fromstring(out).find("testsuite/testcase")
+    assert case.get("name") == "bad\\x1b[31m\\x0cname.md"
+
+
+def test_text_report_never_prints_escape_codes_from_the_decisions_file(capsys, workdir):
+    """A stale decision whose fingerprint holds an ESC sequence is printed with the ESC made visible."""
+    (workdir / "a.md").write_text(WRONG, encoding="utf-8")
+    (workdir / "hedui-decisions.yaml").write_text(
+        'decisions:\n  "\\e]0;pwned\\a\\e[2J":\n    decision: dismissed\n', encoding="utf-8")
+    code, out, err = run(capsys, "check", "a.md", "--no-cache", "--quiet")
+    assert code == 1
+    assert "\x1b" not in out + err and "\x07" not in out + err
+    assert "stale decision: \\x1b]0;pwned\\x07\\x1b[2J" in out
+
+
+def test_text_report_escapes_control_characters_in_file_names(capsys, workdir):
+    """A file name with an ESC sequence is listed with the ESC made visible, in the report and on stderr."""
+    name = "evil\x1b[2J.md"
+    (workdir / name).write_text(WRONG, encoding="utf-8")
+    code, out, err = run(capsys, "check", name, "missing\x1b[31m.md", "--no-cache", "--quiet")
+    assert code == 2
+    assert "\x1b" not in out + err
+    assert "evil\\x1b[2J.md" in out and "missing\\x1b[31m.md" in err
+
+
+def test_toml_datetime_in_dates_is_a_clear_error(capsys, workdir):
+    """A TOML date-time in `dates` is a message naming the key, exit 2, no traceback."""
+    (workdir / "a.md").write_text(WRONG, encoding="utf-8")
+    (workdir / "hedui.toml").write_text('[dates]\n"*.md" = 2025-01-01T08:00:00\n', encoding="utf-8")
+    code, _, err = run(capsys, "check", "a.md", "--no-cache", "--quiet")
+    assert code == 2 and "dates.*.md" in err and "不能带时间" in err and "Traceback" not in err
+
+
+def test_baseline_nested_100k_deep_is_a_clear_error(capsys, workdir):
+    """A baseline of JSON nested 100,000 deep is a message naming the file, exit 2, no traceback."""
+    (workdir / "a.md").write_text(WRONG, encoding="utf-8")
+    (workdir / "base.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    code, _, err = run(capsys, "check", "a.md", "--no-cache", "--quiet", "--baseline", "base.json")
+    assert code == 2 and "base.json: not a hedui baseline file" in err and "Traceback" not in err
+
+
+def test_output_pointing_at_a_directory_fails_before_the_run(capsys, workdir, monkeypatch):
+    """--output naming a directory is refused at once, before any article is read."""
+    import checker.cli.check as check
+
+    (workdir / "out").mkdir()
+    monkeypatch.setattr(check, "load_run", lambda *a, **k: pytest.fail("the run should not start"))
+    code, _, err = run(capsys, "check", "a.md", "--output", "out")
+    assert code == 2 and "它是目录" in err

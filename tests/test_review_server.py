@@ -249,3 +249,9 @@ def test_findings_suppressed_in_the_article_show_as_suppressed(tmp_path):
     marked = {f["text"]: data["decisions"].get(f["fingerprint"]) for f in data["findings"]}
     assert marked["约10万人左右"] == {"decision": "suppressed", "reason": "引用原文"}
     assert marked["15~30%"] is None
+
+
+def test_deeply_nested_body_gets_a_400(server):
+    """A POST body of 30,000 '[' is answered with 400, not a dropped connection."""
+    status, body = call(server, "POST", "/api/decision", b"[" * 30000, headers={"X-Hedui-Token": TOKEN})
+    assert status == 400 and b"not JSON" in body

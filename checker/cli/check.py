@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from checker.report.controls import escape_controls
+
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 FORMATS = ("text", "json", "sarif", "junit", "github", "html")
 
@@ -76,7 +78,7 @@ def load_run(args: argparse.Namespace, extra_paths: list[str] = (), light: bool 
     collected = collect_articles(list(args.paths) + list(extra_paths))
     files, missing = list(collected.files), list(collected.errors)
     for line in collected.warnings:
-        print(f"hedui: warning: {line}", file=sys.stderr)
+        print(f"hedui: warning: {escape_controls(line)}", file=sys.stderr)
     given = set(args.paths) | set(extra_paths)
     files = [f for f in files if f in given or config.included(f)]
     settings = repr([(r.id, r.enabled, r.severity) for r in pack.rules]).encode()
@@ -97,7 +99,7 @@ def load_run(args: argparse.Namespace, extra_paths: list[str] = (), light: bool 
     # An article hedui itself failed on is reported as its `internal` finding, and fails the run like an unreadable one.
     internal = sorted({d for f in corpus.findings if f.rule == INTERNAL_RULE for d, _, _ in f.spans})
     for line in missing + list(corpus.errors) + [f"{path}: 内部错误，已作为 internal 发现报告" for path in internal]:
-        print(f"hedui: error: {line}", file=sys.stderr)
+        print(f"hedui: error: {escape_controls(line)}", file=sys.stderr)
     result = cross_check(corpus.documents, corpus.claims, corpus.findings, pack, claim_count=corpus.claim_count,
                          fact_count=corpus.fact_count)
     result = attrs.evolve(result, suppressions=corpus.suppressions)
@@ -158,7 +160,7 @@ def run_check(args: argparse.Namespace) -> int:
     baseline = load_baseline(Path(baseline_file)) if baseline_file else {}
     verdicts = triage(result.findings, list(result.suppressions), decisions, baseline)
     for warning in verdicts.warnings:
-        print(f"hedui: warning: {warning}", file=sys.stderr)
+        print(f"hedui: warning: {escape_controls(warning)}", file=sys.stderr)
     if baseline and verdicts.unmatched_baseline:
         print(f"hedui: {verdicts.unmatched_baseline} baseline entries no longer match any finding", file=sys.stderr)
     _write_report(result, verdicts, report_format, args.output)

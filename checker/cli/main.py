@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from checker import __version__
 from checker.errors import HeduiError
+from checker.report.controls import escape_controls
 
 if TYPE_CHECKING:
     # Only for annotations: the command line starts without loading the model.
@@ -31,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.handler(args)
     except HeduiError as exc:
-        print(f"hedui: error: {exc}", file=sys.stderr)
+        print(f"hedui: error: {escape_controls(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         # `hedui extract … | head`: the reader left; nothing more to say.
@@ -103,7 +104,7 @@ def read_documents(args: argparse.Namespace) -> Iterator[tuple[str, Document | s
 
     collected = collect_articles(args.paths)
     for line in collected.warnings:
-        print(f"hedui: warning: {line}", file=sys.stderr)
+        print(f"hedui: warning: {escape_controls(line)}", file=sys.stderr)
     for line in collected.errors:
         yield line.split(":", 1)[0], line
     for path in collected.files:
@@ -126,7 +127,7 @@ def run_extract(args: argparse.Namespace) -> int:
     failed = False
     for _, doc in read_documents(args):
         if isinstance(doc, str):
-            print(f"hedui: error: {doc}", file=sys.stderr)
+            print(f"hedui: error: {escape_controls(doc)}", file=sys.stderr)
             failed = True
         else:
             documents.append(doc)

@@ -6,12 +6,15 @@ test case; they are listed in its <system-out> instead.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from checker.report.records import finding_record
 from checker.report.sarif import LABELS, position_span, split_locations
 
+# Characters XML 1.0 cannot hold at all, not even escaped: shown as \xNN instead (a file name may hold them).
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 FAILING = ("error", "warning")
 PASSING_STATUSES = ("dismissed", "suppressed")
 
@@ -35,8 +38,23 @@ def render_junit(result, statuses: dict[str, str] | None = None) -> str:
     suite.attrib.update(counts)
     root = ET.Element("testsuites", {"name": "hedui", **{k: counts[k] for k in ("tests", "failures", "errors")}})
     root.append(suite)
+    _clean_tree(root)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def xml_safe(text: str) -> str:
+    """Text with every character XML 1.0 forbids written as \\xNN (\\uNNNN for lone surrogates)."""
+    return NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}",
+                       text)
+
+
+def _clean_tree(root: ET.Element) -> None:
+    """Make every attribute and text below root valid XML."""
+    for element in root.iter():
+        element.attrib.update({key: xml_safe(value) for key, value in element.attrib.items()})
+        if element.text:
+            element.text = xml_safe(element.text)
 
 
 def build_case(path: str, records: list[dict], docs: dict, statuses: dict[str, str]) -> tuple[ET.Element, int]:

@@ -143,7 +143,8 @@ class ReviewHandler(BaseHTTPRequestHandler):
             raise RequestError(413 if length.isdigit() else 411, f"a JSON body of at most {MAX_BODY} bytes is required")
         try:
             return json.loads(self.rfile.read(int(length)).decode("utf-8"))
-        except (UnicodeDecodeError, ValueError) as exc:
+        except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+            # RecursionError: 30,000 '[' nest deeper than the parser goes; that is no decision either.
             raise RequestError(400, "the body is not JSON") from exc
 
     def _send_json(self, status: int, data) -> None:

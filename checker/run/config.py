@@ -155,6 +155,9 @@ def _validate(key: str, value: Any, path: Path, text: str) -> Any:
 
 def _date(glob: str, value: Any, where: str) -> dt.date:
     """A document-date override: a TOML date or an ISO string."""
+    if isinstance(value, dt.datetime):
+        # A TOML date-time (2025-01-01T08:00:00) is no document date: ask for the day alone.
+        raise ConfigError(f"{where}: key 'dates.{glob}': 应为日期（YYYY-MM-DD），不能带时间：{value.isoformat()}")
     if isinstance(value, dt.date):
         return value
     try:

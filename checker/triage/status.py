@@ -97,6 +97,9 @@ def load_baseline(path: Path) -> dict[str, dict]:
         return dict(data["fingerprints"])
     except FileNotFoundError as exc:
         raise HeduiError(f"{path}: baseline file not found") from exc
+    except RecursionError:
+        # JSON nested thousands deep is no baseline; say so instead of a traceback.
+        raise HeduiError(f"{path}: not a hedui baseline file (嵌套过深的 JSON)") from None
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise HeduiError(f"{path}: not a hedui baseline file ({exc})") from exc
 
