@@ -16,6 +16,7 @@ Relation = Literal[
     "cagr", "share", "count", "rank", "span", "ratio",
 ]
 Modality = Literal["actual", "forecast", "target", "plan"]
+Severity = Literal["error", "warning", "info"]
 
 
 @attrs.frozen
@@ -294,7 +295,7 @@ class Finding:
 
     rule: str
     kind: str
-    severity: str  # error | warning | info
+    severity: Severity
     message: str
     claims: tuple[Claim, ...]
     arithmetic: str = ""

@@ -11,6 +11,7 @@ import attrs
 
 from checker.engine.registry import kind_module, unknown_kind_problem
 from checker.errors import RuleFileError
+from checker.model import Severity
 from checker.yamlio import load_yaml_mapping
 
 SEVERITIES = ("error", "warning", "info")
@@ -23,7 +24,7 @@ class RuleSpec:
 
     id: str
     kind: str
-    severity: str
+    severity: Severity
     message: str
     description: str
     params: Any  # the kind's frozen Params value (checker.engine.kinds.<kind>.Params)
