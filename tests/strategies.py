@@ -55,3 +55,32 @@ abbreviated_numerals = st.tuples(
 def _write_head(number: int) -> str:
     """Write the part before the place word: 两 for a lone 2 (两万五), else as write_chinese does."""
     return "两" if number == 2 else write_chinese(number)
+
+
+# Pieces of economic news and of hostile input, for whole-pipeline properties (tests/test_fuzz.py).
+NEWS_PIECES = (
+    "某市", "两江新区", "新能源汽车", "产量", "产值", "营业收入", "规上工业增加值", "同比", "比上年", "从", "由",
+    "增长", "增长到", "增至", "增长了", "下降", "下降到", "提高", "达到", "突破", "约", "近", "超过", "分别为", "合计",
+    "其中", "占", "全年", "去年", "今年", "1—11月", "上半年", "2020年", "2024年", "“十四五”以来", "四年", "一年",
+    "4.3万辆", "95.3万辆", "22.2倍", "12.5%", "3个百分点", "1.2亿元", "8.4亿元", "三成", "百分之二十", "两倍", "翻一番",
+    "A、B、C等三大产业", "5项", "，", "。", "；", "：", "、", "（", "）", "\n", "\n\n", " ", "   ", "\t", "\u3000",
+    "# 标题\n", "---\ntitle: t\n---\n", "<!-- hedui-disable growth: 引用 -->", "<!-- hedui-disable ", "-->", "<p>",
+    "&amp;", "9" * 40, "1e309", "0.000", "-5%", "±", "\r\n", "\x1b[31m", "\ufeff", "𠀀",
+)
+FIGURES = (
+    "4.3万辆", "95.3万辆", "22.2倍", "12.5%", "3个百分点", "1.2亿元", "8.4亿元",
+    "三成", "两倍", "1200家", "9" * 30 + "亿元",
+)
+news_sentence = st.tuples(
+    st.sampled_from(("某市", "两江新区", "全省", "")),
+    st.sampled_from(("2020年", "2024年", "去年", "全年", "1—11月", "")),
+    st.sampled_from(("新能源汽车产量", "产值", "营业收入", "企业")), st.sampled_from(("从", "为", "达", "")),
+    st.sampled_from(FIGURES), st.sampled_from(("增至", "增长到", "，", "，比上年")),
+    st.sampled_from(("2024年的", "四年", "一年", "")), st.sampled_from(FIGURES),
+    st.sampled_from(("，增长", "，四年增长", "，下降", "")), st.sampled_from(FIGURES + ("",)),
+    st.sampled_from(("。", "\n", "，")),
+).map("".join)
+news_text = st.lists(
+    st.one_of(news_sentence, st.sampled_from(NEWS_PIECES), st.integers(0, 10**6).map(str), st.text(max_size=4)),
+    max_size=40,
+).map("".join)
