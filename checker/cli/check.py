@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from checker.report.controls import escape_controls
@@ -52,7 +53,7 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
-def load_run(args: argparse.Namespace, extra_paths: list[str] = (), light: bool = False, needs_text: bool = True,
+def load_run(args: argparse.Namespace, extra_paths: Sequence[str] = (), light: bool = False, needs_text: bool = True,
              config=None):
     """Read config, rule pack and corpus, run the rules; return (config, result, whether an input failed).
 

@@ -8,11 +8,18 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, TypedDict
 
 import attrs
 
 from checker.model import Claim, Document, Finding
 from checker.triage.status import find_suppressions, suppressions_from, suppressions_json
+
+if TYPE_CHECKING:
+    # Only for annotations: workers load the claim, engine and extract stages when they start.
+    from checker.claims.lexicon import ClaimLexicon
+    from checker.engine.pack import RulePack
+    from checker.extract.resources import Resources
 
 # SQLite's words for a disk that is full or a folder it may not write (not for a damaged file).
 _STORAGE_FAILURES = ("disk is full", "readonly database", "unable to open database")
@@ -40,8 +47,8 @@ class Corpus:
 class Setup:
     """What a worker needs to analyse a file: the rule pack and the claim lexicon."""
 
-    pack: object
-    lexicon: object
+    pack: RulePack
+    lexicon: ClaimLexicon
     cache_dir: Path | None = None  # where resources (units, grammars) are kept between runs
     digest: str = ""
     prepare: bool = False  # workers return cache rows instead of analyses (the writer only inserts)
@@ -225,7 +232,16 @@ def _analyze_all(todo, setup: Setup, meter) -> list[object]:
     return out
 
 
-_WORKER: dict[str, object] = {}  # per-process resources, set once by _init_worker (worker-local state)
+class _WorkerState(TypedDict, total=False):
+    """A worker's resources, rule pack and lexicon, and whether it returns cache rows."""
+
+    resources: Resources
+    lexicon: ClaimLexicon
+    pack: RulePack
+    prepare: bool
+
+
+_WORKER: _WorkerState = {}  # per-process resources, set once by _init_worker (worker-local state)
 
 
 def _init_worker(setup: Setup, parent: int | None = None) -> None:
