@@ -13,7 +13,7 @@ CHANGE_RELATIONS = {"times_by", "times_to", "times_down", "change_pct", "change_
 # The marker must introduce this figure: no other figure (a year may) stands between them (从A增加到B: 从 is not B's).
 FROM_WORDS = re.compile(r"(?:从|由)(?:[^，,。；\d]|\d{4}年){0,12}$")
 COMPARED_WORDS = re.compile(
-    r"(?:比(?![例重率值])|较(?![大快好多少高低])|相比|相较|是|为)(?:[^，,。；\d]|\d{4}年){0,12}$"
+    r"(?:比(?![例重率值])|较(?![大快好多少高低])|相比|相较|(?<![成作认因行])是|(?<![成作认因行])为)(?:[^，,。；\d]|\d{4}年){0,12}$"
 )
 CLAUSE_MARKS = re.compile(r"[，,；;]")
 DISTRIBUTED = re.compile(r"分别")

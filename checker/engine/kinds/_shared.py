@@ -53,6 +53,13 @@ def make_finding(spec: RuleSpec, claims: tuple[Claim, ...], *, arithmetic: str =
     )
 
 
+def at_face_value(finding: Finding, face: str) -> Finding:
+    """A finding decided by the figures as written (not their intervals): a warning that rounding may excuse."""
+    note = f"{face}；按数值取整后的区间计算仍可能相符，四舍五入可以解释这一差异"
+    return attrs.evolve(finding, severity="warning" if finding.severity == "error" else finding.severity,
+                        arithmetic=f"{finding.arithmetic}；{note}" if finding.arithmetic else note)
+
+
 def expect_keys(raw: dict[str, Any], allowed: Mapping[str, type], path: str, lines: dict[str, int]) -> dict[str, Any]:
     """Check a params mapping against allowed keys and types, citing file, line and key."""
     for key, value in raw.items():

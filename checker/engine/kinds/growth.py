@@ -9,7 +9,14 @@ from typing import Any
 import attrs
 
 from checker.claims.lexicon import ClaimLexicon
-from checker.engine.kinds._shared import decimals_of, expect_keys, format_number, format_range, make_finding
+from checker.engine.kinds._shared import (
+    at_face_value,
+    decimals_of,
+    expect_keys,
+    format_number,
+    format_range,
+    make_finding,
+)
 from checker.engine.kinds.growth_rates import check_percent, check_points
 from checker.errors import RuleFileError
 from checker.model import Claim, Finding, Interval
@@ -146,7 +153,7 @@ def _check_times(spec, lexicon: ClaimLexicon, base, later, change, stated: Inter
         return None
     fits_by, fits_to = stated.intersects(by), stated.intersects(ratio)
     if (says_by and fits_by) or (not says_by and fits_to):
-        return None
+        return _check_times_at_face_value(spec, verb.bare, base, later, change, stated)
     digits = max(decimals_of(change.mention.text), 1)
     point = later.value.value / base.value.value
     arithmetic = (
@@ -173,6 +180,35 @@ def _check_times(spec, lexicon: ClaimLexicon, base, later, change, stated: Inter
                                     f"或“{verb.bare}到{format_number(ratio.mid, digits)}倍”"),
                         stated=stated_text, computed=format_number(by.mid if says_by else ratio.mid, digits),
                         base=base.mention.text, later=later.mention.text)
+
+
+def _check_times_at_face_value(spec, verb: str, base: Claim, later: Claim, change: Claim,
+                               stated: Interval) -> Finding | None:
+    """Round levels (2万→20万) fit both readings; at face value 增长10倍 must not be the ratio B/A itself."""
+    if spec.params.problem != "increase-by-vs-to" or base.figure.value <= 0:
+        # Only the by-vs-to confusion is decided at face value; a zero base gives no ratio.
+        return None
+    if not base.figure.qualifier == later.figure.qualifier == change.figure.qualifier == "exact":
+        # 超2万辆, 20多倍: a hedged figure states no face value to compute with.
+        return None
+    point = later.figure.value / base.figure.value
+    says_by = change.relation == "times_by"
+    written, meant = (point - 1, point) if says_by else (point, point - 1)
+    if stated.low <= written <= stated.high or not stated.low <= meant <= stated.high:
+        # The wording fits the written figures, or the figures fit neither reading: no known confusion.
+        return None
+    stated_text = change.mention.text.replace("\n", "")
+    digits = max(decimals_of(change.mention.text), 1)
+    face = (f"按面值：{format_number(later.figure.value)} ÷ {format_number(base.figure.value)} = "
+            f"{format_number(point, digits)}，增长倍数 = {format_number(point - 1, digits)}")
+    if says_by:
+        suggestion = f"“{verb}到{stated_text}”或“{verb}{format_number(point - 1, digits)}倍”"
+    else:
+        suggestion = f"“{verb}{stated_text}”或“{verb}到{format_number(point, digits)}倍”"
+    finding = make_finding(spec, (base, later, change), suggestion=suggestion, stated=stated_text,
+                           computed=format_number(point - 1, digits), verb=verb, ratio=format_number(point, digits),
+                           base=base.mention.text, later=later.mention.text)
+    return at_face_value(finding, face)
 
 
 def _prefix_of(change: Claim) -> str:

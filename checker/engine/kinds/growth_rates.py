@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from checker.claims.lexicon import ClaimLexicon
-from checker.engine.kinds._shared import decimals_of, format_number, format_range, make_finding
+from checker.engine.kinds._shared import at_face_value, decimals_of, format_number, format_range, make_finding
 from checker.model import Claim, Finding, Interval
 
 
@@ -15,7 +15,7 @@ def check_percent(spec, base: Claim, later: Claim, change: Claim, stated: Interv
     if down:
         change_pct = change_pct.negate()
     if stated.intersects(change_pct):
-        return None
+        return _check_percent_at_face_value(spec, base, later, change, stated)
     digits = max(decimals_of(change.mention.text), 1)
     word = "下降" if down else "增长"
     points = _difference(a, b, down)
@@ -43,6 +43,29 @@ def check_percent(spec, base: Claim, later: Claim, change: Claim, stated: Interv
                         suggestion=f"“{word}{format_number(point, digits)}%”",
                         stated=change.mention.text.replace("\n", ""), computed=f"{format_number(point, digits)}%",
                         base=base.mention.text, later=later.mention.text)
+
+
+def _check_percent_at_face_value(spec, base: Claim, later: Claim, change: Claim, stated: Interval) -> Finding | None:
+    """Round levels (100万→120万) allow almost any %: the written figures must still give the stated %."""
+    if spec.params.problem != "change-mismatch" or base.figure.unit == "%" or base.figure.value <= 0:
+        # Between rates a % may be meant as points (percent-for-points); a zero base has no change.
+        return None
+    if not base.figure.qualifier == later.figure.qualifier == change.figure.qualifier == "exact":
+        # 突破4万亿, 约10%: a hedged figure states no face value to compute with.
+        return None
+    down = change.relation == "change_pct_down"
+    point = (later.figure.value - base.figure.value) / base.figure.value * 100 * (-1 if down else 1)
+    if stated.low <= point <= stated.high:
+        return None
+    digits = max(decimals_of(change.mention.text), 1)
+    word = "下降" if down else "增长"
+    first, second = (base, later) if down else (later, base)
+    face = (f"按面值：({format_number(first.figure.value)} − {format_number(second.figure.value)}) ÷ "
+            f"{format_number(base.figure.value)} = {format_number(point, digits)}%")
+    finding = make_finding(spec, (base, later, change), suggestion=f"“{word}{format_number(point, digits)}%”",
+                           stated=change.mention.text.replace("\n", ""), computed=f"{format_number(point, digits)}%",
+                           base=base.mention.text, later=later.mention.text)
+    return at_face_value(finding, face)
 
 
 def check_points(spec, lexicon: ClaimLexicon, base: Claim, later: Claim, change: Claim,
