@@ -7,20 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from checker.cli.main import main
+from tests.test_cli import WRONG, run
 
-WRONG = "某市新能源汽车产量从2020年的4.3万辆增至2024年的95.3万辆，四年增长22.2倍。\n"
 # Nine levels of nine aliases: billions of nodes once expanded, 350 bytes as written.
 ALIAS_BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)
 )
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    """Run hedui in-process; return exit code, stdout and stderr."""
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
