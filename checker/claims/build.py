@@ -47,6 +47,9 @@ def build_claims(doc: Document, mentions: tuple[Mention, ...], lexicon: ClaimLex
     for mention in mentions:
         if mention.period is None or mention.period.kind == "duration":
             continue
+        if _names_a_base(doc.reading, mention, lexicon):
+            # 比2019年, 2019年同期 name a comparison's base: they date no figure of the sentence.
+            continue
         found = sentences.containing(mention.reading_start)
         if found is not None:
             times_by_sentence.setdefault(found.start, []).append(mention)
@@ -90,7 +93,7 @@ def _claim(
     left, _ = clause_bounds(reading, sentence, mention.reading_start, mention.reading_end)
     clause_prefix = reading[left:mention.reading_start]
     sentence_prefix = reading[sentence.start:mention.reading_start]
-    period = _period_for(mention, sentence, left, [t for t in times if not _names_a_base(reading, t, lexicon)])
+    period = _period_for(mention, sentence, left, times)
     return Claim(
         doc=doc.path,
         mention=mention,
