@@ -51,15 +51,29 @@ def test_the_cache_folder_ignores_itself(capsys, corpus):
     assert (corpus / ".hedui-cache" / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
 
 
+def _tamper(folder, *statements: str) -> None:
+    """Run SQL statements against the cache database in a folder, as an attacker or a bad disk would."""
+    db = sqlite3.connect(folder / ".hedui-cache" / "analysis.sqlite")
+    for statement in statements:
+        db.execute(statement)
+    db.commit()
+    db.close()
+
+
 def test_an_edited_column_is_detected(capsys, corpus):
     """Editing a plain column of a row (not only its blob) rebuilds the cache instead of trusting it."""
     first = run(capsys, "check", ".", "--format", "json")
-    db = sqlite3.connect(corpus / ".hedui-cache" / "analysis.sqlite")
-    db.execute("UPDATE facts SET low = 0, high = 1e300")
-    db.execute("UPDATE files SET claim_count = 0, suppressions = '[{\"rule\": \"growth\"}]'")
-    db.commit()
-    db.close()
+    _tamper(corpus, "UPDATE facts SET low = 0, high = 1e300",
+            "UPDATE files SET claim_count = 0, suppressions = '[{\"rule\": \"growth\"}]'")
     assert run(capsys, "check", ".", "--format", "json") == first
+
+
+def test_a_damaged_blob_is_detected(capsys, corpus):
+    """A stored claim or findings blob that no longer matches its checksum is never trusted."""
+    first = run(capsys, "check", ".", "--format", "json")
+    _tamper(corpus, "UPDATE facts SET claim = X'80049500'", "UPDATE findings SET findings = X'00'")
+    assert run(capsys, "check", ".", "--format", "json") == first
+    assert "agreement.conflicting-values" in first[1] and first[0] == 1
 
 
 def test_random_byte_damage_never_changes_the_report(capsys, corpus):

@@ -212,23 +212,6 @@ def test_version_starts_fast():
         assert f" {heavy}\n" not in out.stderr and f"| {heavy}\n" not in out.stderr
 
 
-def test_a_damaged_cache_row_is_detected_and_rebuilt(capsys, workdir):
-    """A cache row whose blob no longer matches its digest is never trusted: the run rebuilds the cache."""
-    import sqlite3
-
-    (workdir / "a.md").write_text(WRONG, encoding="utf-8")
-    (workdir / "b.md").write_text("2024年，成都集成电路产业产值达到1200亿元。", encoding="utf-8")
-    (workdir / "c.md").write_text("2024年，成都集成电路产业产值达到1500亿元。", encoding="utf-8")
-    first = run(capsys, "check", ".", "--format", "json")
-    db = sqlite3.connect(workdir / ".hedui-cache" / "analysis.sqlite")
-    db.execute("UPDATE facts SET claim = X'80049500'")
-    db.execute("UPDATE findings SET findings = X'00'")
-    db.commit()
-    db.close()
-    assert run(capsys, "check", ".", "--format", "json") == first
-    assert "agreement.conflicting-values" in first[1] and first[0] == 1
-
-
 def test_inline_suppression_survives_a_warm_cache(capsys, workdir):
     """A suppressed finding stays suppressed when the second run reads everything from the cache."""
     (workdir / "a.md").write_text("<!-- hedui-disable growth: 引用原文 -->\n" + WRONG, encoding="utf-8")
