@@ -237,12 +237,12 @@ def test_changed_since_reports_only_changed_files(capsys, workdir):
 
 def test_an_internal_crash_exits_2_even_with_output(capsys, workdir, monkeypatch):
     """A bug inside hedui is reported as an internal error with exit 2, never 0, and writes no report."""
-    import checker.run.pipeline
+    import checker.run.assemble
 
     def explode(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(checker.run.pipeline, "cross_check", explode)
+    monkeypatch.setattr(checker.run.assemble, "cross_check", explode)
     (workdir / "a.md").write_text(RIGHT, encoding="utf-8")
     code, _, err = run(capsys, "check", "a.md", "--output", "report.json", "--format", "json", "--no-cache")
     assert code == 2 and "internal error" in err

@@ -56,3 +56,11 @@ def test_every_package_folder_ships_in_the_wheel():
                for p in (ROOT / pkg).rglob("__init__.py")}
     assert folders | {"checker.rules"} == set(config["packages"])
     assert config["package-dir"] == {"checker.rules": "rules"}
+
+
+def test_command_modules_leave_the_run_to_the_run_stage():
+    """Commands ask checker.run.assemble for a run; none assembles corpus, cache and rules itself."""
+    assembly = {"checker.run.corpus", "checker.run.dates_across", "checker.run.cache"}
+    for module, targets in _graph().items():
+        if module.startswith("checker.cli"):
+            assert not targets & assembly, f"{module} imports {targets & assembly}"

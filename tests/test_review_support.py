@@ -31,7 +31,7 @@ def make_corpus(folder: Path) -> Path:
 
 def check_corpus(seeds: Path):
     """Run the checker over a folder as `hedui review` does; return the check result."""
-    from checker.cli.check import load_run
+    from checker.cli.common import load_run
     from checker.cli.main import _build_parser
 
     args = _build_parser().parse_args(["review", str(seeds), "--no-cache", "--quiet"])

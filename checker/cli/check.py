@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
+from checker.cli.common import add_input_options, add_run_options, check_output, load_run
 from checker.report.controls import escape_controls
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -16,11 +16,9 @@ FORMATS = ("text", "json", "sarif", "junit", "github", "html")
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the check, claims, baseline and config sub-commands."""
-    from checker.cli.main import _add_input_options
-
     check = sub.add_parser("check", help="cross-check the figures of the articles with the rule pack")
-    _add_input_options(check)
-    _add_run_options(check)
+    add_input_options(check)
+    add_run_options(check)
     check.add_argument("--format", choices=FORMATS, default=None, help="report format (default: text, or the config's)")
     check.add_argument("--fail-on", choices=("error", "warning", "info"), default=None)
     check.add_argument("--output", metavar="FILE", help="write the report to FILE (atomically)")
@@ -31,115 +29,18 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help="cross-check PATH against these articles, reporting only findings that involve PATH")
     check.set_defaults(handler=run_check)
     claims = sub.add_parser("claims", help="print the claims understood from the articles")
-    _add_input_options(claims)
-    _add_run_options(claims)
+    add_input_options(claims)
+    add_run_options(claims)
     claims.add_argument("--format", choices=("jsonl",), default="jsonl")
     claims.set_defaults(handler=run_claims)
     baseline = sub.add_parser("baseline", help="write the current findings' fingerprints to a baseline file")
-    _add_input_options(baseline)
-    _add_run_options(baseline)
+    add_input_options(baseline)
+    add_run_options(baseline)
     baseline.add_argument("--output", metavar="FILE", required=True)
     baseline.set_defaults(handler=run_baseline)
     config = sub.add_parser("config", help="print the effective configuration and where each value came from")
     config.add_argument("--config", metavar="FILE", type=Path)
     config.set_defaults(handler=run_config)
-
-
-def _add_run_options(parser: argparse.ArgumentParser) -> None:
-    """Options of every command that runs the pipeline."""
-    parser.add_argument("--config", metavar="FILE", type=Path, help="configuration file (default: discovered)")
-    parser.add_argument("--decisions", metavar="FILE", help="editors' decisions file (default: hedui-decisions.yaml)")
-    parser.add_argument("--no-cache", action="store_true", help="do not read or write .hedui-cache/")
-    parser.add_argument("--quiet", action="store_true", help="no progress bar")
-
-
-def load_run(args: argparse.Namespace, extra_paths: Sequence[str] = (), light: bool = False, needs_text: bool = True,
-             config=None):
-    """Read config, rule pack and corpus, run the rules; return (config, result, whether an input failed).
-
-    light: read only what `check` needs from the cache; needs_text: re-read the texts findings point into.
-    """
-    import hashlib
-
-    import attrs
-
-    from checker.run.config import load_config
-    from checker.run.corpus import Setup, load_corpus
-    from checker.run.dates_across import read_file_text, refine_dates, with_refined_dates
-    from checker.run.files import collect_articles
-    from checker.run.pipeline import INTERNAL_RULE, cross_check, load_pack_and_lexicon, rules_digest
-
-    config = config or load_config(explicit=args.config)
-    rule_dirs = [Path(d) for d in args.rules] + [config.root / d for d in config.get("rules")]
-    lexicons = [config.root / p for p in config.get("lexicons")]
-    cache_dir = None if args.no_cache or not config.get("cache") else config.path("cache-dir")
-    digest = rules_digest(rule_dirs, lexicons)
-    pack, lexicon = load_pack_and_lexicon(rule_dirs, lexicons)
-    pack = _apply_rule_settings(pack, config)
-    collected = collect_articles(list(args.paths) + list(extra_paths))
-    files, missing = list(collected.files), list(collected.errors)
-    for line in collected.warnings:
-        print(f"hedui: warning: {escape_controls(line)}", file=sys.stderr)
-    given = set(args.paths) | set(extra_paths)
-    files = [f for f in files if f in given or config.included(f)]
-    settings = repr([(r.id, r.enabled, r.severity) for r in pack.rules]).encode()
-    version = f"{digest}-{hashlib.sha256(settings).hexdigest()[:8]}"
-    setup = Setup(pack, lexicon, cache_dir, digest)
-    corpus = load_corpus(files, dates=lambda p: args.date or config.date_for(p), version=version, setup=setup,
-                         cache_dir=cache_dir, progress=not args.quiet, light=light)
-    refined = refine_dates(corpus.documents, read_file_text)
-    if refined:
-        # Articles dated only to the month by their own text take the date of another article on the same event.
-        def dated(path: str):
-            """The date taken from the other article, else the one given or configured."""
-            return refined[path].date if path in refined else args.date or config.date_for(path)
-
-        corpus = load_corpus(files, dates=dated, version=version, setup=setup, cache_dir=cache_dir,
-                             progress=not args.quiet, light=light)
-        corpus = attrs.evolve(corpus, documents=with_refined_dates(corpus.documents, refined))
-    # An article hedui itself failed on is reported as its `internal` finding, and fails the run like an unreadable one.
-    internal = sorted({d for f in corpus.findings if f.rule == INTERNAL_RULE for d, _, _ in f.spans})
-    for line in missing + list(corpus.errors) + [f"{path}: 内部错误，已作为 internal 发现报告" for path in internal]:
-        print(f"hedui: error: {escape_controls(line)}", file=sys.stderr)
-    result = cross_check(corpus.documents, corpus.claims, corpus.findings, pack, claim_count=corpus.claim_count,
-                         fact_count=corpus.fact_count)
-    result = attrs.evolve(result, suppressions=corpus.suppressions)
-    if light and needs_text:
-        result = _hydrate(result)
-    return config, result, bool(missing or corpus.errors or internal)
-
-
-def _hydrate(result):
-    """Re-read the text of the documents that findings point into (a light corpus keeps no text)."""
-    import attrs
-
-    from checker.text.ingest import read_document
-
-    involved = {c.doc for f in result.findings for c in f.claims} | {d for f in result.findings for d, _, _ in f.spans}
-    documents = tuple(
-        attrs.evolve(read_document(d.path), dct=d.dct) if d.path in involved and not d.text else d
-        for d in result.documents
-    )
-    return attrs.evolve(result, documents=documents)
-
-
-def _apply_rule_settings(pack, config):
-    """Switch rules off and re-level them as the configuration says."""
-    import attrs
-
-    from checker.run.config import ConfigError
-
-    known = {r.id for r in pack.rules}
-    for key in ("disable", "severity"):
-        for rule_id in config.get(key):
-            if rule_id not in known:
-                raise ConfigError(f"{config.sources[key]}: key '{key}': unknown rule id '{rule_id}'")
-    rules = tuple(
-        attrs.evolve(r, enabled=r.enabled and r.id not in config.get("disable"),
-                     severity=config.get("severity").get(r.id, r.severity))
-        for r in pack.rules
-    )
-    return attrs.evolve(pack, rules=rules)
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -248,14 +149,6 @@ def _write_report(result, verdicts, report_format: str, output: str | None) -> N
         report = render_text(result, colour=sys.stdout.isatty() and not output, statuses=statuses,
                              stale=verdicts.stale_decisions)
     write_output(report, output, protect=[d.path for d in result.documents])
-
-
-def check_output(output: str | None) -> None:
-    """Refuse an --output that is a directory, symlink, FIFO or device before any work is done."""
-    from checker.writefile import check_target
-
-    if output:
-        check_target(Path(output))
 
 
 def run_claims(args: argparse.Namespace) -> int:

@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import importlib
 import signal
 import sys
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from checker import __version__
+from checker.cli.common import add_input_options, warn
 from checker.errors import HeduiError
 from checker.report.controls import escape_controls
-
-if TYPE_CHECKING:
-    # Only for annotations: the command line starts without loading the model.
-    from checker.model import Document
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -73,7 +67,7 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"hedui {__version__}")
     sub = parser.add_subparsers(dest="command")
     extract = sub.add_parser("extract", help="print every figure and date found in the articles")
-    _add_input_options(extract)
+    add_input_options(extract)
     extract.add_argument("--format", choices=("table", "jsonl"), default="table")
     extract.set_defaults(handler=run_extract)
     for name in COMMAND_MODULES:
@@ -81,64 +75,23 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_input_options(parser: argparse.ArgumentParser) -> None:
-    """Options shared by every command that reads articles."""
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or directories")
-    parser.add_argument("--date", type=_parse_date, help="document date for every article (YYYY-MM-DD)")
-    parser.add_argument("--rules", action="append", default=[], metavar="DIR", help="an extra rules directory")
-
-
-def _parse_date(text: str) -> dt.date:
-    """Parse --date, with argparse's own error on a bad value."""
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from exc
-
-
-def read_documents(args: argparse.Namespace) -> Iterator[tuple[str, Document | str]]:
-    """Yield (path, Document) for readable files and (path, error line) for the others."""
-    from checker.errors import InputError
-    from checker.run.files import collect_articles
-    from checker.text.ingest import read_document
-
-    collected = collect_articles(args.paths)
-    for line in collected.warnings:
-        print(f"hedui: warning: {escape_controls(line)}", file=sys.stderr)
-    for line in collected.errors:
-        yield line.split(":", 1)[0], line
-    for path in collected.files:
-        try:
-            yield path, read_document(path, date_override=args.date)
-        except InputError as exc:
-            yield path, str(exc)
-
-
 def run_extract(args: argparse.Namespace) -> int:
     """`hedui extract`: print mentions as a table or as jsonl; exit 2 if any path failed."""
     from checker.extract.mentions import find_mentions
     from checker.extract.resources import load_resources
     from checker.report.mentions import render_jsonl, render_table
-    from checker.run.dates_across import refine_dates, with_refined_dates
+    from checker.run.assemble import read_dated_documents
 
     resources = load_resources()
     render = render_jsonl if args.format == "jsonl" else render_table
-    documents: list[Document] = []
-    failed = False
-    for _, doc in read_documents(args):
-        if isinstance(doc, str):
-            print(f"hedui: error: {escape_controls(doc)}", file=sys.stderr)
-            failed = True
-        else:
-            documents.append(doc)
-    texts = {d.path: d.reading for d in documents}
-    # An article dated only to the month takes the day of another article given on the same event.
-    dated = with_refined_dates(tuple(documents), refine_dates(tuple(documents), texts.__getitem__))
+    outcome = read_dated_documents(tuple(args.paths), args.date, warn=warn)
+    for line in outcome.errors:
+        print(f"hedui: error: {escape_controls(line)}", file=sys.stderr)
     out = sys.stdout
-    for document in dated:
+    for document in outcome.documents:
         out.write(render(document, find_mentions(document, resources)))
     out.flush()
-    return EXIT_USAGE if failed else EXIT_OK
+    return EXIT_USAGE if outcome.errors else EXIT_OK
 
 
 # Sub-commands defined in their own light modules, each with register(subparsers).

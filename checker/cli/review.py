@@ -9,12 +9,11 @@ import sys
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the review sub-command."""
-    from checker.cli.check import _add_run_options
-    from checker.cli.main import _add_input_options
+    from checker.cli.common import add_input_options, add_run_options
 
     review = sub.add_parser("review", help="review findings in the browser; decisions go to the decisions file")
-    _add_input_options(review)
-    _add_run_options(review)
+    add_input_options(review)
+    add_run_options(review)
     review.add_argument("--port", type=_parse_port, default=0, help="port to listen on (default: a free one)")
     review.add_argument("--host", type=_parse_host, default="127.0.0.1",
                         help="loopback address to listen on: 127.0.0.1 (default), localhost or ::1")
@@ -43,7 +42,7 @@ def run_review(args: argparse.Namespace) -> int:
     import secrets
     from pathlib import Path
 
-    from checker.cli.check import load_run
+    from checker.cli.common import load_run
     from checker.errors import HeduiError
     from checker.review.server import start_server
     from checker.review.session import build_session

@@ -14,12 +14,11 @@ FORMATS = ("html", "json", "md", "timelinejs", "csv")
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the timeline sub-command."""
-    from checker.cli.check import _add_run_options
-    from checker.cli.main import _add_input_options
+    from checker.cli.common import add_input_options, add_run_options
 
     timeline = sub.add_parser("timeline", help="lay out the articles' figures, targets and events chronologically")
-    _add_input_options(timeline)
-    _add_run_options(timeline)
+    add_input_options(timeline)
+    add_run_options(timeline)
     timeline.add_argument("--format", choices=FORMATS, default="html",
                           help="html (one self-contained page), json, md, timelinejs (TimelineJS 3 JSON), csv")
     timeline.add_argument("--output", metavar="FILE", help="write the timeline to FILE (atomically); default stdout")
@@ -28,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_timeline(args: argparse.Namespace) -> int:
     """Build and write the timeline; exit 2 when an input could not be read, else 0."""
-    from checker.cli.check import check_output, load_run
+    from checker.cli.common import check_output, load_run
     from checker.writefile import write_output
     from timeline.build import build_timeline
 
