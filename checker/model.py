@@ -125,25 +125,29 @@ class Quantity:
     """A stated figure as the interval of true values it honestly describes."""
 
     value: float  # the stated number X in base units (万/亿 multiplied out; % stays percent)
-    low: float | None  # None = open end
-    high: float | None
+    interval: Interval  # the true values the figure allows; open ends are infinite
     unit: str  # canonical unit or classifier ("元", "辆", "%", "倍", "个百分点", "")
     qualifier: str  # exact approx over under plus below order range
     high_open: bool = False  # True when the upper bound itself is excluded ([X, X+step))
 
+    @classmethod
+    def point(cls, value: float, unit: str, qualifier: str = "exact") -> Quantity:
+        """A figure that states no precision of its own (fractions, 翻番): the single value it names."""
+        return cls(value, Interval(value, value), unit, qualifier)
+
     def contains(self, x: float) -> bool:
         """True when x lies within the interval."""
-        return (self.low is None or x >= self.low) and (self.high is None or x <= self.high)
+        return self.interval.low <= x <= self.interval.high
 
     @property
-    def interval(self) -> Interval:
-        """The interval of true values the figure allows; open ends are infinite."""
-        if self.low is None and self.high is None and self.qualifier != "over":
-            # Fractions and 翻番 state no precision: treat them as exact points.
-            return Interval(self.value, self.value)
-        low = self.low if self.low is not None else (self.value if self.qualifier == "over" else -INF)
-        high = self.high if self.high is not None else (INF if self.qualifier == "over" else self.value)
-        return Interval(low, high)
+    def low(self) -> float | None:
+        """The lower bound, None when the figure sets none."""
+        return None if self.interval.low == -INF else self.interval.low
+
+    @property
+    def high(self) -> float | None:
+        """The upper bound, None when the figure sets none (超X)."""
+        return None if self.interval.high == INF else self.interval.high
 
 
 @attrs.frozen

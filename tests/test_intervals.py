@@ -51,9 +51,9 @@ def test_interval_of_a_quantity_contains_its_value(value, step, qualifier):
     """The interval of a stated figure contains the figure itself (or its bound)."""
     bounds = {
         "exact": (value - step / 2, value + step / 2), "approx": (value - step, value + step),
-        "plus": (value, value + step), "under": (value - step, value), "below": (0.0, value), "over": (value, None),
+        "plus": (value, value + step), "under": (value - step, value), "below": (0.0, value), "over": (value, math.inf),
     }[qualifier]
-    interval = Quantity(value, bounds[0], bounds[1], "元", qualifier).interval
+    interval = Quantity(value, Interval(*bounds), "元", qualifier).interval
     assert interval.low <= value <= interval.high
     assert (qualifier == "over") == math.isinf(interval.high)
 

@@ -9,7 +9,7 @@ import attrs
 
 from checker.claims.lexicon import ClaimLexicon
 from checker.claims.sentences import Sentence, SentenceIndex, clause_bounds, index_sentences
-from checker.model import Claim, Document, Mention, Metric, Modality, Relation
+from checker.model import Claim, Document, Interval, Mention, Metric, Modality, Relation
 
 # (?<!\s): a match never starts inside a run of spaces (an earlier start would match too), so a
 # long run of spaces before a non-filler character costs one pass, not one per space.
@@ -377,7 +377,7 @@ def _enumerations(doc: Document, sentences: SentenceIndex, lexicon: ClaimLexicon
             # Enumerations always sit inside a sentence; nothing to anchor otherwise.
             continue
         span = doc.span_of(match.start(number), match.end(unit))
-        quantity = Quantity(stated, stated, stated, match.group(unit), "exact")
+        quantity = Quantity(stated, Interval(stated, stated), match.group(unit), "exact")
         mention = Mention(doc.path, span, doc.text[span.start:span.end], match.start(number), match.end(unit), quantity)
         noun = ENUM_NOUN.match(doc.reading, match.end(unit))
         # The list's first item often begins with its subject (两江新区深入实施A、B两项行动).

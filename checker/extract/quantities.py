@@ -17,7 +17,7 @@ from checker.extract.numerals import (
     parse_numeral,
 )
 from checker.extract.units import UnitLexicon
-from checker.model import Quantity
+from checker.model import INF, Interval, Quantity
 
 ARABIC = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
 CN_CHARS = "零〇一二两三四五六七八九十百千"
@@ -151,7 +151,9 @@ def _continues(before: str, char: str) -> bool:
 
 def _finite(quantity: Quantity) -> bool:
     """True when every number of a quantity is a float (a figure too large for one is no figure)."""
-    return all(x is None or math.isfinite(x) for x in (quantity.value, quantity.low, quantity.high))
+    interval = quantity.interval
+    open_high = quantity.qualifier == "over" and interval.high == INF
+    return math.isfinite(quantity.value) and math.isfinite(interval.low) and (open_high or math.isfinite(interval.high))
 
 
 def _trim(match: re.Match[str], reading: str) -> tuple[int, int]:
@@ -219,7 +221,7 @@ def _fraction(match: re.Match[str], reading: str) -> Quantity | None:
     clause = reading[max(0, match.start() - 20):match.start()]
     clause = re.split(r"[，,。；;！？]", clause)[-1]
     approx = match.group("fpre") or re.search(r"约|大约|左右", clause)
-    return Quantity(value, None, None, "", "approx" if approx else "exact")
+    return Quantity.point(value, "", "approx" if approx else "exact")
 
 
 def _doubling(match: re.Match[str]) -> Quantity | None:
@@ -232,7 +234,7 @@ def _doubling(match: re.Match[str]) -> Quantity | None:
     if count > 10:
         # 翻N番 beyond ten doublings is not a figure anyone writes.
         return None
-    return Quantity(float(2**count), None, None, "倍", "exact")
+    return Quantity.point(float(2**count), "倍")
 
 
 def _tenths(match: re.Match[str], hedges: Hedges) -> Quantity:
@@ -246,7 +248,7 @@ def _tenths(match: re.Match[str], hedges: Hedges) -> Quantity:
 def _order(match: re.Match[str]) -> Quantity:
     """千亿级, 百亿美元级, 7000亿元级, 万 亿级: [X, 10X)."""
     value = float(parse_numeral((match.group("onum") or "") + _magnitude(match.group("omag"))).value)
-    return Quantity(value, value, value * 10, match.group("ounit") or "", "order", high_open=True)
+    return Quantity(value, Interval(value, value * 10), match.group("ounit") or "", "order", high_open=True)
 
 
 def _magnitude(written: str | None) -> str:
@@ -270,7 +272,7 @@ def _range(match: re.Match[str]) -> Quantity | None:
     if low.value > high.value:
         # 2025-2024: a descending pair is a date or a code, not a range.
         return None
-    return Quantity(float(low.value), float(low.value), float(high.value), unit, "range")
+    return Quantity(float(low.value), Interval(float(low.value), float(high.value)), unit, "range")
 
 
 def _plain(match: re.Match[str], reading: str, grammar: QuantityGrammar) -> Quantity | None:
@@ -352,8 +354,7 @@ def _interval(number: Number, unit: str, qualifier: str, rate: bool = False) -> 
     low, high = bounds[qualifier]
     return Quantity(
         float(x),
-        None if low is None else float(low),
-        None if high is None else float(high),
+        Interval(-INF if low is None else float(low), INF if high is None else float(high)),
         unit,
         qualifier,
         high_open=qualifier in {"plus", "under", "below"},
