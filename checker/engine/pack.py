@@ -32,6 +32,7 @@ class RuleSpec:
     references: tuple[str, ...] = ()
     enabled: bool = True
     path: str = ""
+    description_en: str = ""  # the description in English, for --lang en
 
     @classmethod
     def from_mapping(cls, raw: dict[str, Any], path: Path, lines: dict[str, int]) -> RuleSpec:
@@ -47,8 +48,14 @@ class RuleSpec:
             id=rule_id, kind=raw["kind"], severity=raw["severity"], message=raw["message"],
             description=raw.get("description", ""), params=params,
             examples=tuple(raw.get("examples", ())), references=tuple(raw.get("references", ())),
-            enabled=raw.get("enabled", True), path=str(path),
+            enabled=raw.get("enabled", True), path=str(path), description_en=raw.get("description-en", ""),
         )
+
+    def describe(self, lang: str = "zh") -> str:
+        """The rule's description in a language (zh or en), falling back to the other when one is missing."""
+        first, second = (self.description_en, self.description) if lang == "en" else (self.description,
+                                                                                     self.description_en)
+        return (first or second).strip()
 
     def render(self, **values: Any) -> str:
         """Fill the message template's named placeholders; unknown names stay as written."""
