@@ -294,6 +294,16 @@ class Claim:
 
 
 @attrs.frozen
+class ChangeStatement:
+    """A stated change between two levels: 从A到B(，span，)增长X — the claims grouping tied together."""
+
+    base: Claim  # the earlier level A
+    later: Claim  # the later level B
+    change: Claim  # the stated change X (a rate, a multiple, points, an annual average)
+    span: Claim | None = None  # the stated duration (四年), when the sentence gives one
+
+
+@attrs.frozen
 class Finding:
     """A rule's verdict on one or more claims, with the arithmetic that decided it."""
 

@@ -10,7 +10,8 @@ import attrs
 from checker.claims.lexicon import ClaimLexicon
 from checker.engine.pack import RulePack
 from checker.engine.registry import kind_module, scope_of
-from checker.model import Document, Finding
+from checker.engine.statements import build_statements
+from checker.model import ChangeStatement, Document, Finding
 
 
 @attrs.frozen(eq=False)
@@ -21,6 +22,8 @@ class RunContext:
     documents: dict[str, Document]
     units: Any  # checker.extract.units.UnitSystem
     lexicon: ClaimLexicon | None = None  # the shared vocabulary (verbs of change); document-scope runs always have it
+    statements: tuple[ChangeStatement, ...] = attrs.field(
+        default=attrs.Factory(lambda self: build_statements(self.index.claims), takes_self=True))
 
 
 def run(pack: RulePack, context: RunContext, scope: str | None = None) -> list[Finding]:

@@ -8,7 +8,6 @@ from typing import Any
 import attrs
 
 from checker.engine.kinds._shared import expect_keys, make_finding, require_keys
-from checker.engine.kinds.growth import change_statements
 from checker.errors import RuleFileError
 from checker.extract.numerals import NumeralError, parse_numeral
 from checker.model import Claim, Finding
@@ -45,11 +44,10 @@ class Params:
 
 def check(spec, context) -> list[Finding]:
     """Compare every span stated in a change statement with its endpoints' years."""
-    spans = {c.group: c for c in context.index.claims if c.role == "span"}
     findings = []
-    for base, later, change in change_statements(context.index.claims):
-        span = spans.get(change.group)
-        finding = _check_span(spec, base, later, span) if span is not None else None
+    for statement in context.statements:
+        span = statement.span
+        finding = _check_span(spec, statement.base, statement.later, span) if span is not None else None
         if finding is not None:
             findings.append(finding)
     return findings

@@ -46,7 +46,8 @@ def check(spec, context) -> list[Finding]:
     findings = []
     headings = _heading_changes(context.index.claims)
     checked: set[int] = set()
-    for base, later, change in change_statements(context.index.claims):
+    for statement in context.statements:
+        base, later, change = statement.base, statement.later, statement.change
         # A headline restating the change (四年产量激增22倍) is checked against the body's levels too:
         # the nearest matching heading above the statement, once.
         heading = _heading_above(headings.get(change.doc, []), change)
@@ -89,16 +90,6 @@ def _same_measure(heading: Claim, change: Claim) -> bool:
     # Headlines shorten names (新能源车 for 新能源汽车): the heading must share three characters of the industry.
     industry = change.metric.industry
     return bool(industry) and any(industry[i:i + 3] in heading.sentence for i in range(len(industry) - 2))
-
-
-def change_statements(claims: Iterable[Claim]) -> list[tuple[Claim, Claim, Claim]]:
-    """The (from, to, change) triples that grouping tied together, one per stated change."""
-    groups: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
-    for claim in claims:
-        if claim.group:
-            groups[claim.group][claim.role].append(claim)
-    return [(g["from"][0], g["to"][0], change)
-            for g in groups.values() if g["from"] and g["to"] for change in g["change"]]
 
 
 def _check_statement(spec, lexicon: ClaimLexicon, base: Claim, later: Claim, change: Claim) -> Finding | None:

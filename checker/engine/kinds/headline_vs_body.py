@@ -14,7 +14,7 @@ def check(spec, context) -> list[Finding]:
     """Flag a heading figure when body figures of its metric exist and none agrees with it."""
     by_doc: dict[str, list[Claim]] = {}
     for claim in context.index.claims:
-        if claim.value is not None and claim.relation != "count" and claim.role != "span":
+        if claim.value is not None and claim.relation not in ("count", "span"):
             by_doc.setdefault(claim.doc, []).append(claim)
     findings = []
     for claims in by_doc.values():
