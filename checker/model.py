@@ -17,6 +17,9 @@ Relation = Literal[
 ]
 Modality = Literal["actual", "forecast", "target", "plan"]
 Severity = Literal["error", "warning", "info"]
+# Where a part of a claim came from: a word of the lexicon or gazetteer, the segmenter's noun phrase, the
+# unit alone (an amount with no verb is a level), the context (a heading, the article's city), or a guess.
+Source = Literal["lexicon", "segmenter", "unit", "context", "guessed", "none"]
 
 
 @attrs.frozen
@@ -192,6 +195,7 @@ class Metric:
     measure_known: bool = True  # False: the words before the figure, not a measure of the lexicon
     industry_known: bool = True  # False: words named before the measure, not an industry of the lexicon
     enumeration: bool = False  # the head noun of an enumeration (A、B等三大集群 counts 集群)
+    segmented: bool = False  # True: an open-vocabulary noun phrase found by the segmenter (may link)
 
     def __bool__(self) -> bool:
         """True when anything is known of what the figure measures."""
@@ -251,6 +255,20 @@ class FactKey:
 
 
 @attrs.frozen
+class Understanding:
+    """How a claim was understood: where its role (relation), metric and subject came from."""
+
+    role: Source = "guessed"  # lexicon: a verb/marker word decided it; unit: the unit alone; guessed: a default
+    metric: Source = "none"  # lexicon: a known measure; segmenter: an open-vocabulary noun phrase; guessed: raw words
+    subject: Source = "none"  # lexicon: a lexicon or gazetteer name; context: heading/paragraph/city; none
+
+    @property
+    def certain(self) -> bool:
+        """True when the role and the metric were both read from words, not guessed (loud findings need it)."""
+        return self.role in ("lexicon", "unit") and self.metric in ("lexicon", "segmenter")
+
+
+@attrs.frozen
 class Claim:
     """One statement: a figure with its subject, metric, period, modality and relation."""
 
@@ -270,6 +288,7 @@ class Claim:
     heading: bool = False  # stated in a headline or heading
     dimension: str = ""  # pint dimensionality of the unit ([currency_cny], [vehicle] …); "" when none
     base_factor: float = 1.0  # multiply the figure by this to express it in its dimension's base unit
+    understood: Understanding = Understanding()  # where role, metric and subject came from
 
     def interval(self) -> Interval:
         """The figure's interval in the base unit of its dimension (米 and 公里 compare)."""

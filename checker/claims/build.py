@@ -9,7 +9,7 @@ import attrs
 
 from checker.claims.lexicon import ClaimLexicon
 from checker.claims.sentences import Sentence, SentenceIndex, clause_bounds, index_sentences
-from checker.model import Claim, Document, Interval, Mention, Metric, Modality, Relation
+from checker.model import Claim, Document, Interval, Mention, Metric, Modality, Relation, Source, Understanding
 
 # (?<!\s): a match never starts inside a run of spaces (an earlier start would match too), so a
 # long run of spaces before a non-filler character costs one pass, not one per space.
@@ -94,19 +94,32 @@ def _claim(
     clause_prefix = reading[left:mention.reading_start]
     sentence_prefix = reading[sentence.start:mention.reading_start]
     period = _period_for(mention, sentence, left, times)
+    subject, subject_source = _subject(clause_prefix, sentence_prefix, context.subject, lexicon, city)
+    metric = _metric(clause_prefix, sentence_prefix, context, period, lexicon, mention.quantity.unit)
+    relation, role_source = _relation(mention, clause_prefix, lexicon)
     return Claim(
         doc=doc.path,
         mention=mention,
-        subject=_subject(clause_prefix, sentence_prefix, context.subject, lexicon, city),
-        metric=_metric(clause_prefix, sentence_prefix, context, period, lexicon, mention.quantity.unit),
+        subject=subject,
+        metric=metric,
         period=period.period if period else None,
         period_text=period.text if period else "",
         modality=_modality(sentence_prefix, period, doc, lexicon),
-        relation=_relation(mention, clause_prefix, lexicon),
+        relation=relation,
         sentence=reading[sentence.start:sentence.end].strip(),
         sentence_start=sentence.start,
         heading=sentence.heading,
+        understood=Understanding(role_source, metric_source(metric), subject_source),
     )
+
+
+def metric_source(metric: Metric) -> Source:
+    """Where a metric came from: the lexicon's measures, the segmenter's noun phrase, raw words, or nothing."""
+    if metric.enumeration or metric.known:
+        return "lexicon"
+    if metric.segmented:
+        return "segmenter"
+    return "guessed" if metric.measure else "none"
 
 
 @attrs.frozen
@@ -150,11 +163,17 @@ def _period_for(mention: Mention, sentence: Sentence, clause_start: int, times: 
     return after[0] if len(after) == 1 else None
 
 
-def _subject(clause: str, sentence: str, in_context: str, lexicon: ClaimLexicon, city: str) -> str:
-    """The entity a figure is about: from the clause, else the sentence, else the heading (in_context)."""
+def _subject(clause: str, sentence: str, in_context: str, lexicon: ClaimLexicon, city: str) -> tuple[str, Source]:
+    """The entity a figure is about and where it was read: the clause, else the sentence, else the heading."""
     # The topic of a Chinese clause comes first: 两江新区…是重庆…的主阵地 is about 两江新区.
-    found = _first_subject(clause, lexicon) or _first_subject(sentence, lexicon) or in_context
-    return {"@city": city, "@unknown": ""}.get(found, found)
+    found = _first_subject(clause, lexicon) or _first_subject(sentence, lexicon)
+    source: Source = "lexicon" if found else "context"
+    found = found or in_context
+    if found == "@city":
+        # 全市/我市 name the article's city, which is read from the whole article.
+        source = "context"
+    found = {"@city": city, "@unknown": ""}.get(found, found)
+    return found, source if found else "none"
 
 
 def _is_place(match: re.Match[str]) -> bool:
@@ -254,43 +273,45 @@ def _modality(sentence_prefix: str, period: Mention | None, doc: Document, lexic
     return "actual"
 
 
-def _relation(mention: Mention, clause_prefix: str, lexicon: ClaimLexicon) -> Relation:
-    """How the figure relates to its metric: a level, a change, a share, a multiple."""
+def _relation(mention: Mention, clause_prefix: str, lexicon: ClaimLexicon) -> tuple[Relation, Source]:
+    """How the figure relates to its metric (a level, a change, a share, a multiple) and what decided it."""
     quantity = mention.quantity
     assert quantity is not None, "claims are read from quantity mentions only"
     unit = quantity.unit
     tail = clause_prefix.rstrip("了的“”\" ")[-6:]
     if clause_prefix.endswith("第"):
         # 从第13位升至第5位: a rank orders subjects; it is no level of the metric.
-        return "rank"
+        return "rank", "lexicon"
     if unit == "个百分点":
         # 高于全国0.5个百分点 is a gap between subjects; only a verb of change makes a change in points.
         return _change_direction(tail, lexicon, by="points", to="points", down="points", other="gap")
     if unit == "倍":
         if mention.text.startswith("翻"):
-            return "times_to"
+            return "times_to", "lexicon"
         return _change_direction(tail, lexicon, by="times_by", to="times_to", down="times_down", other="times_to")
     if unit in ("%", "％", "‰") or (unit == "" and quantity.high is None and quantity.value < 1):
         if SHARE_WORDS.search(clause_prefix):
-            return "share"
+            return "share", "lexicon"
         if re.search(r"年均(?:复合)?(?:增长率?|增速|递增)[^，,。]{0,4}$", clause_prefix):
             # 年均增长12.5%: an average per year, compounded, not the change over the whole span.
-            return "cagr"
+            return "cagr", "lexicon"
         return _change_direction(tail, lexicon, by="change_pct", to="level", down="change_pct_down", other="level")
     # 比上年增加888万吨: an absolute change (an increment), never a base or a level.
-    return _change_direction(tail, lexicon, by="increment", to="level", down="increment", other="level")
+    relation, source = _change_direction(tail, lexicon, by="increment", to="level", down="increment", other="level")
+    # An amount with no verb of change is a level: its unit says so.
+    return relation, "unit" if source == "guessed" else source
 
 
 def _change_direction(
     tail: str, lexicon: ClaimLexicon, *, by: Relation, to: Relation, down: Relation, other: Relation
-) -> Relation:
-    """Classify the change verb that ends a clause prefix (增长到 before 增长: longest first)."""
+) -> tuple[Relation, Source]:
+    """Classify the change verb that ends a clause prefix (增长到 before 增长: longest first); other is a guess."""
     choices: tuple[tuple[Relation, str], ...] = ((to, "to"), (down, "down"), (by, "by"))
     for relation, group in choices:
         for word in lexicon.change.get(group, ()):
             if tail.endswith(word) or re.search(re.escape(word) + r"(?:了|约|近|超过|超|达)?$", tail):
-                return relation
-    return other
+                return relation, "lexicon"
+    return other, "guessed"
 
 
 def _main_city(reading: str, lexicon: ClaimLexicon) -> str:
@@ -381,13 +402,13 @@ def _enumerations(doc: Document, sentences: SentenceIndex, lexicon: ClaimLexicon
         mention = Mention(doc.path, span, doc.text[span.start:span.end], match.start(number), match.end(unit), quantity)
         noun = ENUM_NOUN.match(doc.reading, match.end(unit))
         # The list's first item often begins with its subject (两江新区深入实施A、B两项行动).
-        subject = _subject("", doc.reading[sentence.start:match.start(number)], "", lexicon, city) or city
+        subject = _subject("", doc.reading[sentence.start:match.start(number)], "", lexicon, city)[0] or city
         claims.append(Claim(
             doc=doc.path, mention=mention, subject=subject,
             metric=Metric(noun.group(), enumeration=True) if noun else Metric(),
             period=_publication_day(doc), period_text="",
             modality="actual", relation="count", sentence=doc.reading[sentence.start:sentence.end].strip(),
             sentence_start=sentence.start, role="items", items=items + (("等",) if match.group("etc") else ()),
-            heading=sentence.heading,
+            heading=sentence.heading, understood=Understanding("lexicon", "lexicon", "lexicon" if subject else "none"),
         ))
     return claims

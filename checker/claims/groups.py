@@ -52,8 +52,10 @@ def group_claims(doc: Document, claims: tuple[Claim, ...], mentions: tuple[Menti
                    and c.mention.reading_start >= change.mention.reading_start] or [change]
         for each in changes:
             # The change speaks of the levels' metric (四年增长22.2倍 is about 新能源汽车产量).
+            understood = attrs.evolve(each.understood, metric=later.understood.metric,
+                                      subject=later.understood.subject if later.subject else each.understood.subject)
             updated[position[id(each)]] = attrs.evolve(each, group=group, role="change", metric=later.metric,
-                                                       subject=later.subject or each.subject)
+                                                       subject=later.subject or each.subject, understood=understood)
         span = _duration_before(change, durations, starts, later)
         if span is not None:
             extra.append(attrs.evolve(change, mention=span, relation="span", group=group, role="span"))

@@ -51,6 +51,8 @@ def claim_record(claim: Claim) -> dict[str, Any]:
         period_end=period.end.isoformat() if period and period.end else None,
         group=claim.group or None, heading=claim.heading, dimension=claim.dimension or None,
         base_factor=claim.base_factor, fact=str(key) if (key := fact_key(claim)) is not None else None,
+        understood={"role": claim.understood.role, "metric": claim.understood.metric,
+                    "subject": claim.understood.subject, "certain": claim.understood.certain},
     )
     if q is not None:
         record.update(value=q.value, low=q.low, high=q.high, unit=q.unit, qualifier=q.qualifier)

@@ -13,12 +13,25 @@ from typing import Any
 
 import attrs
 
-from checker.model import Claim, Document, DocumentDate, Finding, Interval, Mention, Metric, Period, Quantity, Span
+from checker.model import (
+    Claim,
+    Document,
+    DocumentDate,
+    Finding,
+    Interval,
+    Mention,
+    Metric,
+    Period,
+    Quantity,
+    Span,
+    Understanding,
+)
 from checker.run.pipeline import DocAnalysis
 
 # The only classes a stored form may name.
 CLASSES: dict[str, type] = {cls.__name__: cls for cls in (
-    Span, DocumentDate, Document, Interval, Quantity, Period, Mention, Metric, Claim, Finding, DocAnalysis)}
+    Span, DocumentDate, Document, Interval, Quantity, Period, Mention, Metric, Understanding, Claim, Finding,
+    DocAnalysis)}
 RUNS_FROM = 16  # shorter integer tuples are stored as they are
 
 
