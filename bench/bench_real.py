@@ -105,7 +105,7 @@ def measure_dates(lines: str, entries: list[dict]) -> dict:
 def main() -> None:
     """Run the measurements for one split and print them."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "holdout", "all"), default="all")
+    parser.add_argument("--split", choices=("dev", "holdout", "holdout2", "all"), default="all")
     parser.add_argument("--hedui", default=f"{sys.executable} -m checker.cli", help="command that runs hedui")
     args = parser.parse_args()
     command = shlex.split(args.hedui)
