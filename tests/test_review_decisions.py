@@ -119,3 +119,58 @@ def test_malformed_entries_name_their_line(tmp_path):
     with pytest.raises(RuleFileError) as caught:
         load_decisions(path)
     assert caught.value.line == 4 and caught.value.path == str(path)
+
+
+HAND_WRITTEN = """\
+# 编辑部的决定：每周一复核
+decisions:
+  # 王编辑与作者确认过
+  ffffffffffffffffffff:
+    decision: dismissed   # 原文引用
+    reason: 原文如此
+    at: '2026-11-24T19:50:00+00:00'
+  aaaaaaaaaaaaaaaaaaaa:
+    decision: accepted
+"""
+
+
+def test_hand_written_comments_and_order_survive_a_save(tmp_path):
+    """A save keeps every comment, the hand-chosen order of entries and their fields, and adds the new entry."""
+    path = tmp_path / "hedui-decisions.yaml"
+    path.write_text(HAND_WRITTEN, encoding="utf-8")
+    record_decision(path, Decision("c" * 20, "dismissed", reason="yes", reviewer="李编辑"))
+    record_decision(path, Decision("f" * 20, "dismissed", reason="新理由", at="2026-11-24T19:50:00+00:00"))
+    text = path.read_text(encoding="utf-8")
+    for comment in ("# 编辑部的决定：每周一复核", "# 王编辑与作者确认过", "# 原文引用"):
+        assert comment in text
+    assert text.index("f" * 20) < text.index("a" * 20), "the hand-chosen order is kept"
+    assert "原文如此" not in text and "新理由" in text
+    saved = load_decisions(path)
+    assert saved["c" * 20].reason == "yes", "a word YAML 1.1 reads as a boolean is quoted"
+    assert saved["f" * 20].at == "2026-11-24T19:50:00+00:00"
+    assert list(saved) == ["f" * 20, "a" * 20, "c" * 20], "a new entry goes last in a file ordered by hand"
+
+
+def test_comment_only_entries_are_notes_not_verdicts(tmp_path):
+    """An entry with a comment and no decision is read as a note and never counts as a verdict."""
+    from checker.triage.decisions import apply_changes, load_entries
+
+    path = tmp_path / "hedui-decisions.yaml"
+    previous, _ = apply_changes(path, {"b" * 20: Decision("b" * 20, "", comment="问一下作者")})
+    assert previous == {"b" * 20: None}
+    assert load_decisions(path) == {}
+    assert load_entries(path)["b" * 20].comment == "问一下作者"
+    previous, entries = apply_changes(path, {"b" * 20: None})
+    assert previous["b" * 20].comment == "问一下作者" and entries == {}
+    path.write_text("decisions:\n  abc:\n    reason: 无\n", encoding="utf-8")
+    with pytest.raises(RuleFileError) as caught:
+        load_decisions(path)
+    assert caught.value.line == 2
+
+
+def test_saving_needs_no_posix_only_module():
+    """The decisions module never imports fcntl (Windows has none); the lock is filelock's."""
+    import checker.triage.decisions as module
+
+    source = open(module.__file__, encoding="utf-8").read()
+    assert "fcntl" not in source and "filelock" in source

@@ -11,24 +11,33 @@ The file (default `hedui-decisions.yaml`) is human-diffable:
         reason: 标题党，已与作者确认
         reviewer: 王编辑
         at: '2026-11-24T19:50:00+00:00'
+        comment: 下周复核                # optional: an editor's note, with or without a decision
 
 A dismissed finding no longer fails `check`; an accepted one stays until the text is fixed; a
-decision whose fingerprint matches no current finding is reported as stale.
+decision whose fingerprint matches no current finding is reported as stale. An entry with only a
+comment (no `decision`) is a note on an undecided finding: `load_decisions` leaves it out.
+
+Saves edit the file as a round-trip YAML document (ruamel.yaml): comments written by hand, the order
+of entries and their quoting survive; new entries go where sorted order puts them. Saves hold a
+cross-platform lock file (filelock) and replace the file atomically.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from checker.errors import RuleFileError
+from checker.errors import HeduiError, RuleFileError
 
 DECISIONS = ("dismissed", "accepted")
-ENTRY_KEYS = {"decision", "rule", "text", "reason", "reviewer", "at", "doc"}
+ENTRY_KEYS = {"decision", "rule", "text", "reason", "reviewer", "at", "doc", "comment"}
+LOCK_TIMEOUT_S = 30  # a save takes milliseconds; a lock held this long belongs to a hung writer
 HEADER = "# hedui decisions: one entry per finding fingerprint (written by `hedui review`; safe to edit).\n"
 
 
@@ -44,6 +53,7 @@ class Decision:
     reviewer: str = ""
     at: str = ""
     doc: str = ""
+    comment: str = ""
 
     def to_mapping(self) -> dict[str, str]:
         """The YAML entry for this decision, without empty fields."""
@@ -53,7 +63,12 @@ class Decision:
 
 
 def load_decisions(path: Path) -> dict[str, Decision]:
-    """Read a decisions file; a missing file is empty, a malformed one an error naming the line."""
+    """Read a decisions file's verdicts; a missing file is empty, a malformed one an error naming the line."""
+    return {fp: entry for fp, entry in load_entries(path).items() if entry.decision}
+
+
+def load_entries(path: Path) -> dict[str, Decision]:
+    """Read every entry, comment-only notes included (their `decision` is "")."""
     from checker.yamlio import load_yaml_mapping
 
     if not path.exists():
@@ -79,37 +94,123 @@ def _decision(fingerprint: str, entry: Any, path: Path, lines: dict[str, int]) -
         name = sorted(unknown)[0]
         raise RuleFileError(str(path), lines.get(f"{key}.{name}"), f"{key}.{name}",
                             f"unknown key (allowed: {', '.join(sorted(ENTRY_KEYS))})")
-    if entry.get("decision") not in DECISIONS:
+    noted = "decision" not in entry and bool(entry.get("comment"))
+    if entry.get("decision") not in DECISIONS and not noted:
         raise RuleFileError(str(path), lines.get(f"{key}.decision") or lines.get(key), f"{key}.decision",
-                            f"must be one of: {', '.join(DECISIONS)}")
-    return Decision(fingerprint, **{k: str(v) for k, v in entry.items()})
+                            f"must be one of: {', '.join(DECISIONS)} (or leave it out in an entry with a comment)")
+    fields = {k: "" if v is None else str(v) for k, v in entry.items()}
+    return Decision(fingerprint, fields.pop("decision", ""), **fields)
 
 
 def save_decisions(path: Path, decisions: dict[str, Decision]) -> None:
-    """Write the whole file atomically (temporary file, then rename), sorted by fingerprint."""
-    import yaml
-
-    from checker.writefile import write_atomic
-
-    body = {"decisions": {fp: decisions[fp].to_mapping() for fp in sorted(decisions)}}
-    text = HEADER + yaml.safe_dump(body, allow_unicode=True, sort_keys=False, default_flow_style=False)
-    write_atomic(path, text.encode("utf-8"))
+    """Write exactly these entries, keeping the file's comments and order for the ones it already has."""
+    with _locked(path):
+        _write(path, decisions)
 
 
 def record_decision(path: Path, decision: Decision) -> dict[str, Decision]:
-    """Add or replace one decision, re-reading the file under a lock so concurrent saves lose nothing."""
-    import fcntl
+    """Add or replace one decision under the lock, so concurrent saves lose nothing; return the verdicts."""
+    _, entries = apply_changes(path, {decision.fingerprint: decision})
+    return {fp: d for fp, d in entries.items() if d.decision}
 
-    lock_path = path.with_name(path.name + ".lock")
-    with open(lock_path, "a+") as lock:
-        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
-        try:
-            decisions = load_decisions(path)
-            decisions[decision.fingerprint] = decision
-            save_decisions(path, decisions)
-        finally:
-            fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
-    return decisions
+
+def apply_changes(path: Path, changes: dict[str, Decision | None]
+                  ) -> tuple[dict[str, Decision | None], dict[str, Decision]]:
+    """Set (or, for None, remove) entries by fingerprint in one locked save.
+
+    Returns what the changed entries were before (None: absent), for undo, and every entry now in the file.
+    """
+    with _locked(path):
+        entries = load_entries(path)
+        previous = {fp: entries.get(fp) for fp in changes}
+        for fingerprint, entry in changes.items():
+            if entry is None:
+                entries.pop(fingerprint, None)
+            else:
+                entries[fingerprint] = entry
+        _write(path, entries)
+    return previous, entries
+
+
+def _write(path: Path, entries: dict[str, Decision]) -> None:
+    """Edit the file's round-trip YAML to hold exactly these entries, then replace it atomically."""
+    import io
+
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap
+
+    from checker.writefile import write_atomic
+
+    yaml = YAML(typ="rt")
+    yaml.allow_unicode = True
+    yaml.width = 4096  # a long reason stays on its line
+    yaml.preserve_quotes = True  # a quoted 'yes' stays a string for the safe loader that reads it back
+    document = yaml.load(path.read_text(encoding="utf-8")) if path.exists() else None
+    if not isinstance(document, CommentedMap):
+        # A new (or empty) file: the header explains what it is.
+        document = CommentedMap()
+    table = document.get("decisions")
+    if not isinstance(table, CommentedMap):
+        table = CommentedMap()
+        document["decisions"] = table
+    for fingerprint in [fp for fp in table if str(fp) not in entries]:
+        del table[fingerprint]
+    for fingerprint in sorted(entries):
+        _put(table, fingerprint, entries[fingerprint].to_mapping())
+    out = io.StringIO()
+    yaml.dump(document, out)
+    text = out.getvalue()
+    if not text.startswith("#"):
+        text = HEADER + text
+    write_atomic(path, text.encode("utf-8"))
+
+
+def _put(table: Any, fingerprint: str, fields: dict[str, str]) -> None:
+    """Update an entry in place (keeping its comments and key order), or insert it: in sorted place, or last."""
+    from ruamel.yaml.comments import CommentedMap
+
+    existing = table.get(fingerprint)
+    if isinstance(existing, CommentedMap):
+        for key in [k for k in existing if k not in fields]:
+            del existing[key]
+        for key, value in fields.items():
+            if existing.get(key) != value:
+                existing[key] = _scalar(value)
+        return
+    entry = CommentedMap((key, _scalar(value)) for key, value in fields.items())
+    keys = [str(key) for key in table]
+    if keys != sorted(keys):
+        # An order chosen by hand: the new entry goes last rather than somewhere arbitrary.
+        table.insert(len(table), fingerprint, entry)
+        return
+    later = [i for i, key in enumerate(keys) if key > fingerprint]
+    table.insert(later[0] if later else len(table), fingerprint, entry)
+
+
+def _scalar(value: str) -> Any:
+    """A string that PyYAML's safe loader reads back as the same string: quoted when plain would not be."""
+    import yaml
+    from ruamel.yaml.scalarstring import SingleQuotedScalarString
+
+    try:
+        plain = yaml.safe_load(value) == value
+    except yaml.YAMLError:
+        plain = False
+    return value if plain and "\n" not in value else SingleQuotedScalarString(value)
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold the decisions file's lock (a `.lock` file beside it) on every platform."""
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(path.with_name(path.name + ".lock")), timeout=LOCK_TIMEOUT_S)
+    try:
+        with lock:
+            yield
+    except Timeout:
+        message = f"{path}: another save has held its lock for {LOCK_TIMEOUT_S} s; nothing was written"
+        raise HeduiError(message) from None
 
 
 def now_iso() -> str:
