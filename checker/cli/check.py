@@ -27,6 +27,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help="report only findings that involve files changed since a git ref")
     check.add_argument("--against", action="append", default=[], metavar="DIR",
                        help="cross-check PATH against these articles, reporting only findings that involve PATH")
+    fixing = check.add_mutually_exclusive_group()
+    fixing.add_argument("--fix", action="store_true",
+                        help="apply the fixes that have exactly one right rewrite, then report what remains")
+    fixing.add_argument("--diff", action="store_true",
+                        help="print those fixes as a unified diff (apply with `patch -p1`) instead of a report; "
+                             "exit 1 when there is something to fix")
     check.set_defaults(handler=run_check)
     claims = sub.add_parser("claims", help="print the claims understood from the articles")
     add_input_options(claims)
@@ -53,8 +59,9 @@ def run_check(args: argparse.Namespace) -> int:
     config = load_config(explicit=args.config)
     report_format = args.format or config.get("format")
     # Every format but JSON shows lines, columns or sentences in context, so it needs the texts.
-    config, result, failed = load_run(args, extra_paths=args.against, light=True, needs_text=report_format != "json",
-                                      config=config)
+    fixing = getattr(args, "fix", False) or getattr(args, "diff", False)
+    config, result, failed = load_run(args, extra_paths=args.against, light=True,
+                                      needs_text=report_format != "json" or fixing, config=config)
     result = _focus(result, args)
     decisions_path = Path(args.decisions) if args.decisions else config.path("decisions")
     decisions = load_decisions(decisions_path)
@@ -65,6 +72,15 @@ def run_check(args: argparse.Namespace) -> int:
         print(f"hedui: warning: {escape_controls(warning)}", file=sys.stderr)
     if baseline and verdicts.unmatched_baseline:
         print(f"hedui: {verdicts.unmatched_baseline} baseline entries no longer match any finding", file=sys.stderr)
+    if fixing:
+        from checker.cli.fix import run_fixes
+
+        changed = run_fixes(result, verdicts, diff=args.diff)
+        if args.diff:
+            return 2 if failed else int(changed)
+        if changed:
+            # The report shows the articles as they now are: check them again, without fixing.
+            return run_check(argparse.Namespace(**{**vars(args), "fix": False}))
     _write_report(result, verdicts, report_format, args.output)
     if failed:
         return 2
