@@ -397,3 +397,62 @@ def test_date_inference_patterns(text, date, confidence):
 def test_no_date_when_nothing_dates_the_text(text):
     """Without past years or a datable dateline the date is unknown."""
     assert document_from_text("a.txt", text).dct is None
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "evidence"),
+    [
+        # A news dateline beats a mirror's repost line; the repost line only bounds the year.
+        ("发布时间:2023-10-02 08:00:00 来源: mirror\n\n中新网 杭州3月8日电 全年产值增长。", dt.date(2023, 3, 8),
+         "3月8日"),
+        # 2月29日 exists only in a leap year: the latest one not after the page line.
+        ("发布时间:2024-09-30 10:00\n\n经济日报北京2月29日电 公报发布。", dt.date(2024, 2, 29), "2月29日"),
+        # A dateline's own sentence names the data period: 2022年一季度 is reported on in April 2022.
+        ("某某社南宁4月18日电 2022年一季度，广西外贸增长。", dt.date(2022, 4, 18), "2022年一季度"),
+        # A whole year reported on in a January dateline is last year's.
+        ("本报福州1月20日讯 2022年，全省粮食增产。", dt.date(2023, 1, 20), "2022年"),
+        # A year-end review in December is about the same year.
+        ("新华社昆明12月28日电 2022年，云南新增企业万家。", dt.date(2022, 12, 28), "2022年"),
+        # A year naming something (2019年秋运) is the year itself.
+        ("9月10日，为期30天的2019年秋运启动。", dt.date(2019, 9, 10), "2019年秋运"),
+        # An issuer signing the text with a date on its own line.
+        ("全年产值增长8%。\n\n某省统计局\n\n2021年3月2日", dt.date(2021, 3, 2), "release line"),
+        # A page date line, with the label and its value on separate lines.
+        ("标题\n\n发表时间：\n\n2022-06-09 09:45:30\n\n正文讲2021年的事。", dt.date(2022, 6, 9), "page date line"),
+        ("标题\n\n2020年05月06日 07时41分\n\n正文讲2019年的事。", dt.date(2020, 5, 6), "page date line"),
+        # A photo caption's month-day is not a dateline: the page's own date line wins.
+        ("标题\n\n时间：2023-03-20\n\n3月5日，大会开幕。 本报记者 张三 摄\n\n各位代表：", dt.date(2023, 3, 20),
+         "page date line"),
+        # A plain lead's month-day a few days before the page date: the page's own date wins.
+        ("时间：2023-03-20\n\n3月12日，会议召开。", dt.date(2023, 3, 20), "page date line"),
+        # ... but a page date months after the lead is a mirror's, and the lead wins.
+        ("发布时间:2023-11-20 08:56:32\n\n8月30日，旅客进站。当日，暑运收官。", dt.date(2023, 8, 30), "8月30日"),
+        # A bare day of an announcement after a data period: the month after the period ends.
+        ("省统计局19日发布的数据显示，2020年前三季度产值增长。", dt.date(2020, 10, 19), "19日发布"),
+        ("16日，新闻发布会介绍2019年全年经济运行。", dt.date(2020, 1, 16), "16日"),
+        # Only a start is stated: the text is dated at the start, weakly.
+        ("2016年春运从1月24日起至3月3日止。", dt.date(2016, 1, 24), "1月24日起"),
+    ],
+)
+def test_document_date_evidence_in_order_of_trust(text, date, evidence):
+    """Datelines, release lines and page date lines date a text in that order, naming their evidence."""
+    dct = document_from_text("a.txt", text).dct
+    assert dct is not None and dct.date == date and evidence in dct.source and dct.inferred
+
+
+def test_dateline_confidence_exceeds_fallbacks():
+    """A page date line is trusted more than a start date and less than certainty."""
+    page = document_from_text("a.txt", "时间：2023-03-20\n\n正文。").dct
+    start = document_from_text("a.txt", "2016年春运从1月24日起。").dct
+    assert page is not None and start is not None and start.confidence < page.confidence < 1.0
+
+
+def test_unknown_date_lexicon_section_is_a_rule_file_error(tmp_path):
+    """A document-date lexicon with an unknown section names the file and the key."""
+    from checker.errors import RuleFileError
+    from checker.text.datewords import load_date_words
+
+    path = tmp_path / "document_dates.yaml"
+    path.write_text("dateline_mark: [电]\n", encoding="utf-8")
+    with pytest.raises(RuleFileError, match="dateline_mark"):
+        load_date_words(path)

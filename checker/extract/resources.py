@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.resources
 from pathlib import Path
 from typing import Any
 
@@ -10,14 +9,7 @@ import attrs
 
 from checker.extract.quantities import QuantityGrammar, build_grammar, load_hedges
 from checker.extract.units import UnitSystem, load_unit_system
-
-
-def find_rules_dir() -> Path:
-    """Return the default rule pack: shipped inside the installed package, or the source tree's rules/."""
-    packaged = Path(str(importlib.resources.files("checker"))) / "rules"
-    # A wheel maps rules/ into checker/rules; a source checkout keeps it beside checker/.
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "rules"
-
+from checker.text.rulesdir import find_rules_dir
 
 RULES_DIR = find_rules_dir()
 

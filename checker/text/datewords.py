@@ -1,0 +1,96 @@
+"""The words that date an article from its own text (rules/lexicon/document_dates.yaml), compiled once."""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from checker.errors import RuleFileError
+from checker.text.rulesdir import find_rules_dir
+from checker.text.textmap import CJK
+
+_LIST_KEYS = (
+    "dateline_marks", "page_labels", "caption_marks", "issuer_suffixes", "announce_words",
+    "data_year_words", "event_words", "future_before", "future_after",
+)
+_KEYS = (*_LIST_KEYS, "data_periods", "count_words")
+# A full date as pages write it: 2024年12月13日, 2025-01-17, 2024/11/18, 2026年02月10日.
+DATE_VALUE = r"(\d{4})(?:年|-|/|\.)(\d{1,2})(?:月|-|/|\.)(\d{1,2})日?"
+_CLOCK = r"(?:[ \t\u3000]*\d{1,2}[:：时]\d{1,2}(?:[:：分]\d{1,2})?[分秒]?)?"
+
+
+@attrs.frozen
+class DateWords:
+    """Compiled patterns for datelines, release and page date lines, data periods and future dates."""
+
+    dateline_marks: str
+    caption_marks: tuple[str, ...]
+    announce_words: tuple[str, ...]
+    future_before: tuple[str, ...]
+    future_after: tuple[str, ...]
+    data_periods: dict[str, int]
+    page_line: re.Pattern[str]
+    date_line: re.Pattern[str]
+    release_line: re.Pattern[str]
+    year_period: re.Pattern[str]
+    bare_day: re.Pattern[str]
+    event_year: re.Pattern[str]
+
+    @classmethod
+    def from_mapping(cls, raw: dict[str, Any], path: str) -> DateWords:
+        """Build the patterns from the lexicon's mapping, rejecting unknown or missing sections."""
+        for key in raw:
+            if key not in _KEYS:
+                raise RuleFileError(path, None, str(key), f"unknown section; known: {', '.join(_KEYS)}")
+        missing = [key for key in _KEYS if key not in raw]
+        if missing:
+            raise RuleFileError(path, None, missing[0], "missing section")
+        words = {key: tuple(str(w) for w in raw[key]) for key in _LIST_KEYS}
+        periods = {str(k): int(v) for k, v in raw["data_periods"].items()}
+        alt = {key: "|".join(map(re.escape, sorted(w, key=len, reverse=True))) for key, w in words.items()}
+        period_alt = "|".join(map(re.escape, sorted(periods, key=len, reverse=True)))
+        return cls(
+            dateline_marks="".join(words["dateline_marks"]),
+            caption_marks=words["caption_marks"],
+            announce_words=words["announce_words"],
+            future_before=words["future_before"],
+            future_after=words["future_after"],
+            data_periods=periods,
+            page_line=re.compile(
+                rf"(?:^|[ \t\u3000|｜])(?:{alt['page_labels']})[ \t]*[:：]?\s{{0,8}}{DATE_VALUE}(?!\d)",
+                re.MULTILINE,
+            ),
+            date_line=re.compile(rf"^[ \t\u3000]*{DATE_VALUE}{_CLOCK}[ \t\u3000]*$", re.MULTILINE),
+            release_line=re.compile(
+                rf"^[ \t\u3000]*[{CJK}（）()]{{1,24}}(?:{alt['issuer_suffixes']})[ \t\u3000]*\n?\s{{0,4}}"
+                rf"{DATE_VALUE}[ \t\u3000]*$",
+                re.MULTILINE,
+            ),
+            year_period=re.compile(
+                rf"(?<![\d.])(\d{{4}})年(?:({period_alt})|(?:\d{{1,2}}[—–\-~～至到])?(\d{{1,2}})月|"
+                rf"[^，。,.;；\d]{{0,10}}?({alt['data_year_words']})|[，,])"
+            ),
+            bare_day=re.compile(rf"(?<![\d月])(\d{{1,2}})日(?:[，,]|{alt['announce_words']})"),
+            event_year=re.compile(
+                rf"(?<![\d.])(\d{{4}})(?=[{CJK}])(?![{re.escape(str(raw['count_words']))}])"
+                rf"[^\s，。,.;；:：！？!?]{{1,30}}?(?:{alt['event_words']})"
+            ),
+        )
+
+
+def load_date_words(path: Path | None = None) -> DateWords:
+    """Load the document-date lexicon at path (default: the shipped rules/lexicon/document_dates.yaml)."""
+    return _load(str(path or find_rules_dir() / "lexicon" / "document_dates.yaml"))
+
+
+@functools.cache
+def _load(path: str) -> DateWords:
+    """Read and compile one lexicon file; cached because every article of a run reads the same one."""
+    from checker.yamlio import load_yaml_mapping
+
+    raw, _lines = load_yaml_mapping(path)
+    return DateWords.from_mapping(raw, path)

@@ -1,0 +1,308 @@
+"""Infer an article's date (DCT) from its text: dateline, release line, page date line, then weaker evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import attrs
+
+from checker.model import DocumentDate
+from checker.text.datewords import DateWords, load_date_words
+
+_FULL_DATE = re.compile(r"(?<!\d)(\d{4})(?:年(\d{1,2})月(\d{1,2})日|([-/.])(\d{1,2})\4(\d{1,2}))(?!\d)")
+_YEAR_MONTH = re.compile(r"(?<!\d)(\d{4})年(?:\d{1,2}[—–\-~～至到])?(\d{1,2})月(?!\d{1,2}日)")
+_MONTH_DAY = re.compile(r"(?<!\d)(?<!\d年)(\d{1,2})月(\d{1,2})日")
+_DATELINE = re.compile(r"(?<!\d)(?<!\d年)(\d{1,2})月(\d{1,2})日(?=[，,\s]|电|讯|上午|下午|晚|早|凌晨|中午)")
+_COMMA_YEAR = re.compile(r"(?<!\d)(\d{4})年(?:全年)?[，,]")
+_SINCE_YEARS = re.compile(
+    r"[自从][^，。,！？]{0,8}?(\d{4})年(?:(\d{1,2})月)?[^。！？]{0,80}?以来[^。！？]{0,20}?"
+    r"(?:这|近|过去)([两二三四五六七八九十]|\d{1,2})年"
+)
+_THIS_YEAR_MONTH = re.compile(r"今年(?:\d{1,2}[—–\-~～至到])?(\d{1,2})月|今年(上半年|前三季度)")
+_NUMERALS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_PARTS_OF_YEAR = {"上半年": 6, "前三季度": 9}
+_DATELINE_NEAR = 400  # a lead's month-day sits in the first few hundred characters
+_DATELINE_FAR = 2000  # ... or opens a paragraph, or follows a byline, a little further on
+_MIRROR_GAP = 45  # a page date this many days after the lead's own date is a mirror's crawl time
+_SENTENCE_END = "。！？!?\n"
+
+
+@attrs.frozen
+class _Evidence:
+    """A year (and maybe month and day) read from the text, with the phrase that states it."""
+
+    year: int
+    month: int | None
+    day: int | None
+    phrase: str
+
+
+def infer_date(reading: str, words: DateWords | None = None) -> DocumentDate | None:
+    """Infer the document date from a dateline, a release or page date line, then weaker evidence."""
+    words = words or load_date_words()
+    page = _find_release_date(reading, words) or _find_page_date(reading, words)
+    lead = _find_dateline(reading, words)
+    dated = _date_dateline(reading, lead, page, words) if lead else None
+    if dated is not None:
+        strong = reading[lead.end() : lead.end() + 1] in words.dateline_marks if lead else False
+        # A page date well after a plain lead is a mirror's; a page date close to it is the page's own.
+        if strong or page is None or (page[0] - dated.date).days > _MIRROR_GAP:
+            return dated
+    if page is not None:
+        return DocumentDate(page[0], f'inferred: {page[2]} "{page[1]}"', 0.8 if "release" in page[2] else 0.75)
+    return _date_from_weaker(reading, words)
+
+
+def _date_from_weaker(reading: str, words: DateWords) -> DocumentDate | None:
+    """Date a text without dateline or date line: full dates, an announcement day, years, a start date."""
+    full_dates = _find_past_dates(reading, words, full_only=True)
+    if full_dates:
+        latest = max(full_dates, key=_sort_key)
+        date = dt.date(latest.year, latest.month or 1, latest.day or 1)
+        return DocumentDate(date, f'inferred: latest full date "{latest.phrase}"', 0.6)
+    return _date_announcement(reading, words) or _date_from_years(reading, words) or _date_start(reading, words)
+
+
+def _find_release_date(reading: str, words: DateWords) -> tuple[dt.date, str, str] | None:
+    """Find the issuer's release line (国家统计局⏎2024年12月13日) and its date."""
+    for match in words.release_line.finditer(reading):
+        date = _to_date(match.group(1), match.group(2), match.group(3))
+        if date is not None:
+            return date, match.group().strip(), "release line"
+    return None  # no issuer signs the text with a date
+
+
+def _find_page_date(reading: str, words: DateWords) -> tuple[dt.date, str, str] | None:
+    """Find the page's own date line (发布时间：…, 时间：2026-02-02, or a line that is only a date)."""
+    found = [m for pattern in (words.page_line, words.date_line) for m in pattern.finditer(reading)]
+    for match in sorted(found, key=lambda m: m.start()):
+        date = _to_date(*match.groups()[:3])
+        if date is not None:
+            return date, match.group().strip(), "page date line"
+    return None  # the page states no date line
+
+
+def _find_dateline(reading: str, words: DateWords) -> re.Match[str] | None:
+    """Find the lead's month-day: early in the text, opening a paragraph, or after a byline."""
+    for match in _DATELINE.finditer(reading, 0, _DATELINE_FAR):
+        before = reading[: match.start()].rstrip(" \t\u3000")
+        if match.start() >= _DATELINE_NEAR and before and before[-1] not in "\n）)讯":
+            continue  # a month-day deep in a paragraph is an event in the story, not the lead
+        if not _is_caption(reading, match, words):
+            return match
+    return None
+
+
+def _is_caption(reading: str, match: re.Match[str], words: DateWords) -> bool:
+    """True when the paragraph holding the match ends with a photographer's credit (记者 王鼎 摄)."""
+    end = reading.find("\n", match.end())
+    paragraph = reading[match.start() : end if end >= 0 else len(reading)].rstrip(" \t\u3000)）")
+    return paragraph.endswith(words.caption_marks)
+
+
+def _date_dateline(
+    reading: str, dateline: re.Match[str], page: tuple[dt.date, str, str] | None, words: DateWords
+) -> DocumentDate | None:
+    """Give the dateline's month-day the year the text most plausibly implies."""
+    month, day = int(dateline.group(1)), int(dateline.group(2))
+    guesses = [_year_of_sentence(reading, dateline, month, words), _year_before(page, month, day)]
+    usable = [g for g in guesses if g is not None and _is_valid_date(g[0], month, day)]
+    # The lead's own year wins unless it would date the text after its page line.
+    if usable and page is not None and dt.date(usable[0][0], month, day) > page[0]:
+        usable = usable[1:]
+    guess = usable[0] if usable else _guess_dateline_year(reading, month, words)
+    if guess is None or not _is_valid_date(guess[0], month, day):
+        return None  # no year is implied, or 2月30日 is no date: this dateline dates nothing
+    year, phrase, confidence = guess
+    source = f'inferred: "{dateline.group()}" + year from "{phrase}"'
+    return DocumentDate(dt.date(year, month, day), source, confidence)
+
+
+def _year_before(page: tuple[dt.date, str, str] | None, month: int, day: int) -> tuple[int, str, float] | None:
+    """The year that puts month-day on or before the page's date line, at most a year earlier."""
+    if page is None:
+        return None  # no page date bounds the lead
+    year = page[0].year if (month, day) <= (page[0].month, page[0].day) else page[0].year - 1
+    return year, page[1], 0.8
+
+
+def _year_of_sentence(
+    reading: str, match: re.Match[str], month: int, words: DateWords
+) -> tuple[int, str, float] | None:
+    """The year the match's own sentence states: 2024年春运 is 2024; 2023年全年 is reported in 2024."""
+    start = max(reading.rfind(c, 0, match.start()) for c in _SENTENCE_END) + 1
+    ends = [i for i in (reading.find(c, match.end()) for c in _SENTENCE_END) if i >= 0]
+    sentence = reading[start : min(ends, default=len(reading))]
+    for found in re.finditer(r"(?<![\d.])(\d{4})年", sentence):
+        year = int(found.group(1))
+        if not _is_valid_date(year) or _is_future(sentence, found, words):
+            continue  # a count or a target year says nothing of when the text was written
+        ends_in = _period_end(sentence, found.start(), words)
+        # A period that ends after the lead's month is reported on in the following year.
+        return (year if month >= ends_in else year + 1), found.group() + sentence[found.end() : found.end() + 6], 0.7
+    return None  # the lead's sentence names no year
+
+
+def _period_end(text: str, start: int, words: DateWords) -> int:
+    """The month the data period at start ends in (12 for a whole year reported on), or 0 for a name."""
+    match = words.year_period.match(text, start)
+    if match is None:
+        return 0  # 2024年春运: the year names something, it is not a period reported on
+    if match.group(2):
+        return words.data_periods[match.group(2)]
+    if match.group(3):
+        return min(12, int(match.group(3)))
+    return 12  # 2023年， or 2023年国民经济和社会发展统计公报: the whole year
+
+
+def _date_announcement(reading: str, words: DateWords) -> DocumentDate | None:
+    """Date "23日发布 … 2021年前三季度" as the 23rd of the month after the latest data period."""
+    day_match = words.bare_day.search(reading, 0, _DATELINE_NEAR)
+    periods = [
+        (int(m.group(1)), _period_end(reading, m.start(), words))
+        for m in words.year_period.finditer(reading)
+        if not _is_future(reading, m, words)
+    ]
+    if day_match is None or not periods:
+        return None  # no announcement day, or no data period to place it after
+    year, ends_in = max(periods)
+    year, month = (year + 1, 1) if ends_in == 12 else (year, ends_in + 1)
+    day = int(day_match.group(1))
+    if not _is_valid_date(year, month, day):
+        return None  # 31日 in a 30-day month: not a day of that month
+    source = f'inferred: "{day_match.group()}" after the data period {year}年{month - 1 or 12}月'
+    return DocumentDate(dt.date(year, month, day), source, 0.5)
+
+
+def _date_start(reading: str, words: DateWords) -> DocumentDate | None:
+    """Date a text that only announces a start (2017年春运从1月13日起) at that start, weakly."""
+    for match in _MONTH_DAY.finditer(reading, 0, _DATELINE_FAR):
+        if reading[match.end() : match.end() + 1] not in words.future_after:
+            continue  # only a start (1月13日起) dates an announcement made just before it
+        month, day = int(match.group(1)), int(match.group(2))
+        guess = _year_of_sentence(reading, match, month, words)
+        if guess is not None and _is_valid_date(guess[0], month, day):
+            return DocumentDate(dt.date(guess[0], month, day), f'inferred: start "{match.group()}起"', 0.3)
+    return None  # nothing starts on a stated day
+
+
+def _guess_dateline_year(reading: str, month: int, words: DateWords) -> tuple[int, str, float] | None:
+    """Return the year for a dateline in month from the rest of the text, the phrase, and a confidence."""
+    event = _find_event_year(reading, words)
+    if event is not None:
+        return event.year, event.phrase, 0.8  # "2025中国…活动" names the year of the event reported
+    past = _find_past_dates(reading, words, full_only=False)
+    if past:
+        latest = max(past, key=_sort_key)
+        # A dateline month before the latest past month means the year has turned since.
+        year = latest.year if month >= (latest.month or 1) else latest.year + 1
+        return year, latest.phrase, 0.7
+    weaker = ((_find_since_years(reading), 0.6), (_guess_from_full_year(reading, words), 0.5))
+    for guess, confidence in weaker:
+        if guess is not None:
+            return guess.year, guess.phrase, confidence  # weaker evidence, in order of strength
+    return None  # no year is stated as past or present
+
+
+def _date_from_years(reading: str, words: DateWords) -> DocumentDate | None:
+    """Infer a month-level date from year references when no day is stated."""
+    latest_past = max(_find_past_dates(reading, words, full_only=False), key=_sort_key, default=None)
+    candidates = [
+        (evidence, confidence)
+        for evidence, confidence in (
+            (_find_since_years(reading), 0.4),
+            (latest_past, 0.3),
+            (_guess_from_full_year(reading, words), 0.3),
+        )
+        if evidence is not None
+    ]
+    if not candidates:
+        return None  # no year is stated as past or present: the date is unknown
+    evidence, confidence = max(candidates, key=lambda pair: _sort_key(pair[0]))
+    month = evidence.month or _find_latest_month_this_year(reading)
+    date = dt.date(evidence.year, month or 7, 15 if month else 1)
+    return DocumentDate(date, f'inferred: year from "{evidence.phrase}"', confidence)
+
+
+def _find_event_year(reading: str, words: DateWords) -> _Evidence | None:
+    """Find the first event named with a leading year, as in "2025中国产业转移发展对接活动"."""
+    for match in words.event_year.finditer(reading):
+        if _is_valid_date(int(match.group(1))):
+            return _Evidence(int(match.group(1)), None, None, match.group())
+    return None
+
+
+def _find_past_dates(reading: str, words: DateWords, *, full_only: bool) -> list[_Evidence]:
+    """Collect full dates (and year-months unless full_only) that are not stated as future."""
+    found = []
+    for match in _FULL_DATE.finditer(reading):
+        year, month, day = (int(g) for g in match.groups() if g and g.isdigit())
+        if _is_valid_date(year, month, day) and not _is_future(reading, match, words):
+            found.append(_Evidence(year, month, day, match.group()))
+    for match in () if full_only else _YEAR_MONTH.finditer(reading):
+        year, month = int(match.group(1)), int(match.group(2))
+        if _is_valid_date(year, month) and not _is_future(reading, match, words):
+            found.append(_Evidence(year, month, None, match.group()))
+    return found
+
+
+def _find_since_years(reading: str) -> _Evidence | None:
+    """Read "自2023年11月…以来…这两年" as the year and month two years after the start."""
+    for match in _SINCE_YEARS.finditer(reading):
+        span, month = match.group(3), int(match.group(2) or 1)
+        year = int(match.group(1)) + (int(span) if span.isdigit() else _NUMERALS[span])
+        if _is_valid_date(year, month):
+            return _Evidence(year, month if match.group(2) else None, None, match.group())
+    return None
+
+
+def _guess_from_full_year(reading: str, words: DateWords) -> _Evidence | None:
+    """Guess the year after the latest "2024年，…" report when the text also speaks of 今年."""
+    years = [
+        int(m.group(1))
+        for m in _COMMA_YEAR.finditer(reading)
+        if _is_valid_date(int(m.group(1))) and not _is_future(reading, m, words)
+    ]
+    if not years:
+        return None  # no whole year is reported on
+    # A whole-year report beside 今年 is about last year; without 今年 it may be this year.
+    shift = 1 if "今年" in reading else 0
+    return _Evidence(max(years) + shift, None, None, f"{max(years)}年，" + "…今年" * shift)
+
+
+def _find_latest_month_this_year(reading: str) -> int | None:
+    """Return the latest month the text mentions as 今年M月 (or 今年上半年, 今年前三季度)."""
+    months = [
+        int(m.group(1)) if m.group(1) else _PARTS_OF_YEAR[m.group(2)]
+        for m in _THIS_YEAR_MONTH.finditer(reading)
+    ]
+    return max((m for m in months if 1 <= m <= 12), default=None)
+
+
+def _is_future(reading: str, match: re.Match[str], words: DateWords) -> bool:
+    """True when a date is introduced as a target or deadline (到2027年, 力争, 1月1日起)."""
+    before = reading[max(0, match.start() - 4) : match.start()]
+    if "截至" in before:
+        return False  # 截至 introduces an as-of date, which is past
+    after = reading[match.end() : match.end() + 1]
+    return any(word in before for word in words.future_before) or after in words.future_after
+
+
+def _to_date(year: str, month: str, day: str) -> dt.date | None:
+    """The date of three digit strings, or None when it is no real date of a plausible year."""
+    return dt.date(int(year), int(month), int(day)) if _is_valid_date(int(year), int(month), int(day)) else None
+
+
+def _is_valid_date(year: int, month: int = 1, day: int = 1) -> bool:
+    """True for real dates in years a news article could be dated in."""
+    try:
+        return 1900 <= dt.date(year, month, day).year <= 2100
+    except ValueError:
+        return False
+
+
+def _sort_key(evidence: _Evidence) -> tuple[int, int, int]:
+    """Order evidence by the date it states, unknown parts first."""
+    return evidence.year, evidence.month or 0, evidence.day or 0
+
