@@ -456,3 +456,19 @@ def test_unknown_date_lexicon_section_is_a_rule_file_error(tmp_path):
     path.write_text("dateline_mark: [电]\n", encoding="utf-8")
     with pytest.raises(RuleFileError, match="dateline_mark"):
         load_date_words(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # The page line carries its clock and source; the span's end 8月31日 is no lead.
+        ("标题\n\n2022年09月05日 10:56:00  来源:某报\n\n今年暑运期间即7月1日至8月31日,客运量创新高。",
+         dt.date(2022, 9, 5)),
+        # 比2019年 is a comparison base: the dateline's year comes from the page line.
+        ("时间：2023-03-01\n\n本报北京2月27日讯 客运量比2019年增长5%。", dt.date(2023, 2, 27)),
+    ],
+)
+def test_spans_and_comparison_years_do_not_date_a_text(text, date):
+    """A span's end is not a lead and a comparison year is not the text's year."""
+    dct = document_from_text("a.txt", text).dct
+    assert dct is not None and dct.date == date

@@ -15,7 +15,8 @@ from checker.text.textmap import CJK
 
 _LIST_KEYS = (
     "dateline_marks", "page_labels", "caption_marks", "issuer_suffixes", "announce_words",
-    "data_year_words", "event_words", "future_before", "future_after",
+    "data_year_words", "event_words", "future_before", "future_after", "page_line_followers",
+    "comparison_before", "span_before",
 )
 _KEYS = (*_LIST_KEYS, "data_periods", "count_words")
 # A full date as pages write it: 2024年12月13日, 2025-01-17, 2024/11/18, 2026年02月10日.
@@ -32,6 +33,8 @@ class DateWords:
     announce_words: tuple[str, ...]
     future_before: tuple[str, ...]
     future_after: tuple[str, ...]
+    comparison_before: tuple[str, ...]
+    span_before: tuple[str, ...]
     data_periods: dict[str, int]
     page_line: re.Pattern[str]
     date_line: re.Pattern[str]
@@ -59,12 +62,18 @@ class DateWords:
             announce_words=words["announce_words"],
             future_before=words["future_before"],
             future_after=words["future_after"],
+            comparison_before=words["comparison_before"],
+            span_before=words["span_before"],
             data_periods=periods,
             page_line=re.compile(
                 rf"(?:^|[ \t\u3000|｜])(?:{alt['page_labels']})[ \t]*[:：]?\s{{0,8}}{DATE_VALUE}(?!\d)",
                 re.MULTILINE,
             ),
-            date_line=re.compile(rf"^[ \t\u3000]*{DATE_VALUE}{_CLOCK}[ \t\u3000]*$", re.MULTILINE),
+            date_line=re.compile(
+                rf"^[ \t\u3000]*{DATE_VALUE}{_CLOCK}(?:[ \t\u3000]*(?:{alt['page_line_followers']})[^\n]*)?"
+                r"[ \t\u3000]*$",
+                re.MULTILINE,
+            ),
             release_line=re.compile(
                 rf"^[ \t\u3000]*[{CJK}（）()]{{1,24}}(?:{alt['issuer_suffixes']})[ \t\u3000]*\n?\s{{0,4}}"
                 rf"{DATE_VALUE}[ \t\u3000]*$",

@@ -89,6 +89,8 @@ def _find_dateline(reading: str, words: DateWords) -> re.Match[str] | None:
         before = reading[: match.start()].rstrip(" \t\u3000")
         if match.start() >= _DATELINE_NEAR and before and before[-1] not in "\n）)讯":
             continue  # a month-day deep in a paragraph is an event in the story, not the lead
+        if before.endswith(words.span_before):
+            continue  # 7月1日至8月31日: the end of a span the story reports on, not the lead
         if not _is_caption(reading, match, words):
             return match
     return None
@@ -138,6 +140,8 @@ def _year_of_sentence(
         year = int(found.group(1))
         if not _is_valid_date(year) or _is_future(sentence, found, words):
             continue  # a count or a target year says nothing of when the text was written
+        if sentence[: found.start()].endswith(words.comparison_before):
+            continue  # 比2019年增长: a comparison base, long past
         ends_in = _period_end(sentence, found.start(), words)
         # A period that ends after the lead's month is reported on in the following year.
         return (year if month >= ends_in else year + 1), found.group() + sentence[found.end() : found.end() + 6], 0.7
