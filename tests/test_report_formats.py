@@ -17,7 +17,8 @@ from checker.engine.runner import fingerprint
 from checker.model import Finding, Span
 from checker.report.github import escape_data, escape_property, render_github
 from checker.report.junit import render_junit
-from checker.report.sarif import align_replacement, pick_replacement, render_sarif
+from checker.report.records import finding_record
+from checker.report.sarif import align_replacement, pick_replacement, render_sarif, split_locations
 from checker.run.pipeline import check_documents, load_pack_and_lexicon
 from checker.text.ingest import document_from_text, read_document
 
@@ -236,15 +237,20 @@ def test_schema_subset_rejects_what_the_official_schema_rejects(seed_result):
 # --- JUnit -----------------------------------------------------------------------------------
 
 
+def failing_findings(result, statuses=None) -> list:
+    """The findings that should fail a test case: counted errors and warnings."""
+    hidden = ("baseline", "dismissed", "suppressed")
+    return [f for f in result.findings
+            if f.severity in ("error", "warning") and (statuses or {}).get(fingerprint(f), "new") not in hidden]
+
+
 def failing_count(result, statuses=None) -> int:
-    """How many findings should fail a test case."""
-    hidden = ("dismissed", "suppressed")
-    return sum(1 for f in result.findings
-               if f.severity in ("error", "warning") and (statuses or {}).get(fingerprint(f), "new") not in hidden)
+    """How many test cases (files) should fail: those holding a counted error or warning."""
+    return len({split_locations(finding_record(f))[0]["doc"] for f in failing_findings(result, statuses)})
 
 
 def test_junit_structure_and_counts(seed_result):
-    """One suite, one case per document, one failure per error or warning, info in system-out."""
+    """One suite, one case per document, one failure per failing document listing its problems, info in system-out."""
     root = ET.fromstring(render_junit(seed_result))
     suites = root.findall("testsuite")
     assert root.tag == "testsuites" and len(suites) == 1 and suites[0].get("name") == "hedui"
@@ -257,6 +263,8 @@ def test_junit_structure_and_counts(seed_result):
     assert root.get("tests") == str(len(cases)) and root.get("failures") == str(len(failures))
     rules = {f.rule for f in seed_result.findings}
     assert all(f.get("type") in rules and f.get("message") and re.search(r":\d+:\d+: ", f.text) for f in failures)
+    bodies = "\n".join(f.text for f in failures)
+    assert all(fingerprint(f) in bodies for f in failing_findings(seed_result))
     infos = [f for f in seed_result.findings if f.severity == "info"]
     outs = "\n".join(c.findtext("system-out", "") for c in cases)
     assert all(f.message in outs for f in infos)
@@ -281,7 +289,7 @@ def test_junit_escapes_and_omits_dismissed(range_result):
     root = ET.fromstring(render_junit(range_result, {dismissed: "dismissed"}))
     case = root.find("testsuite/testcase")
     assert case.get("name") == "dir/a:b,c 文.txt"
-    assert len(case.findall("failure")) == failing_count(range_result, {dismissed: "dismissed"})
+    assert len(case.findall("failure")) == failing_count(range_result, {dismissed: "dismissed"}) == 1
     assert all(dismissed not in (f.text or "") for f in case.findall("failure"))
     assert "(dismissed)" in case.findtext("system-out") and dismissed in case.findtext("system-out")
 

@@ -33,6 +33,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     fixing.add_argument("--diff", action="store_true",
                         help="print those fixes as a unified diff (apply with `patch -p1`) instead of a report; "
                              "exit 1 when there is something to fix")
+    check.add_argument("--show-set-aside", action="store_true",
+                       help="--format github: annotate findings set aside (baseline, dismissed, suppressed) "
+                            "as ::notice")
     check.set_defaults(handler=run_check)
     claims = sub.add_parser("claims", help="print the claims understood from the articles")
     add_input_options(claims)
@@ -67,11 +70,13 @@ def run_check(args: argparse.Namespace) -> int:
     decisions = load_decisions(decisions_path)
     baseline_file = args.baseline or (str(config.path("baseline")) if config.get("baseline") else None)
     baseline = load_baseline(Path(baseline_file)) if baseline_file else {}
-    verdicts = triage(result.findings, list(result.suppressions), decisions, baseline)
+    verdicts = triage(result.findings, list(result.suppressions), decisions, baseline,
+                      checked=[d.path for d in result.documents])
     for warning in verdicts.warnings:
         print(f"hedui: warning: {escape_controls(warning)}", file=sys.stderr)
     if baseline and verdicts.unmatched_baseline:
-        print(f"hedui: {verdicts.unmatched_baseline} baseline entries no longer match any finding", file=sys.stderr)
+        print(f"hedui: {verdicts.unmatched_baseline} baseline entries no longer match any finding "
+              "(fixed since, or written by an older hedui: run `hedui baseline` again)", file=sys.stderr)
     if fixing:
         from checker.cli.fix import run_fixes
 
@@ -81,7 +86,7 @@ def run_check(args: argparse.Namespace) -> int:
         if changed:
             # The report shows the articles as they now are: check them again, without fixing.
             return run_check(argparse.Namespace(**{**vars(args), "fix": False}))
-    _write_report(result, verdicts, report_format, args.output)
+    _write_report(result, verdicts, report_format, args.output, show_set_aside=args.show_set_aside)
     if failed:
         return 2
     threshold = SEVERITY_RANK[args.fail_on or config.get("fail-on")]
@@ -134,7 +139,7 @@ def _git(*argv: str) -> str:
     return subprocess.run(["git", *argv], capture_output=True, text=True, check=True).stdout
 
 
-def _write_report(result, verdicts, report_format: str, output: str | None) -> None:
+def _write_report(result, verdicts, report_format: str, output: str | None, show_set_aside: bool = False) -> None:
     """Render the report in the chosen format and write it (atomically to --output)."""
     from checker.writefile import write_output
 
@@ -154,7 +159,7 @@ def _write_report(result, verdicts, report_format: str, output: str | None) -> N
     elif report_format == "github":
         from checker.report.github import render_github
 
-        report = render_github(result, statuses=statuses)
+        report = render_github(result, statuses=statuses, set_aside_notices=show_set_aside)
     elif report_format == "html":
         from checker.report.html import render_html
 

@@ -17,6 +17,9 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit code."""
+    from checker.text.project import forget_project_roots
+
+    forget_project_roots()
     parser = _build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):

@@ -12,6 +12,7 @@ from checker.engine.pack import RulePack
 from checker.engine.registry import kind_module, scope_of
 from checker.engine.statements import build_statements
 from checker.model import ChangeStatement, Document, Finding
+from checker.text.project import project_path
 
 
 @attrs.frozen(eq=False)
@@ -58,8 +59,11 @@ def _first_location(finding: Finding) -> tuple[str, int]:
 
 
 def fingerprint(finding: Finding) -> str:
-    """A stable id from rule, fact key and the normalized claim texts; never from offsets."""
+    """A stable id from rule, fact key, project paths and the normalized claim texts; never from offsets.
+
+    Documents are named by their path relative to the project root, never as the path was typed.
+    """
     parts = [finding.rule, finding.fact_key]
-    parts += sorted(f"{c.doc}|{c.role}|{c.mention.text.replace(chr(10), '')}" for c in finding.claims)
-    parts += sorted(f"{doc}|{text.replace(chr(10), '')}" for doc, _, text in finding.spans)
+    parts += sorted(f"{project_path(c.doc)}|{c.role}|{c.mention.text.replace(chr(10), '')}" for c in finding.claims)
+    parts += sorted(f"{project_path(doc)}|{text.replace(chr(10), '')}" for doc, _, text in finding.spans)
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]

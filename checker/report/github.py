@@ -1,40 +1,46 @@
 """The `check --format github` report: GitHub Actions workflow commands that annotate the files.
 
 A host shows only about ten annotations of each level per step, so the most severe come first,
-at most `limit` of each level, and a last plain line counts the ones left out.
+at most `limit` of each level, and a last plain line counts the ones left out. Findings set aside
+(in the baseline, dismissed, suppressed inline) never become `::error` or `::warning`: they are left
+out, or shown as `::notice` with their status when `set_aside_notices` asks for them.
 """
 
 from __future__ import annotations
 
 from checker.report.records import finding_record
 from checker.report.sarif import LABELS, position_span, split_locations
+from checker.triage.status import COUNTED
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 RANK = {"error": 0, "warning": 1, "info": 2}
-HIDDEN_STATUSES = ("dismissed", "suppressed")
 
 
-def render_github(result, statuses: dict[str, str] | None = None, limit: int = 10) -> str:
-    """One `::error|warning|notice` command per finding, most severe first, then a trailer if some were cut."""
+def render_github(result, statuses: dict[str, str] | None = None, limit: int = 10,
+                  set_aside_notices: bool = False) -> str:
+    """One `::error|warning|notice` command per counted finding, most severe first, then a trailer if some were cut."""
     docs = {d.path: d for d in result.documents}
     records = [finding_record(f) for f in result.findings]
-    shown = [r for r in records if (statuses or {}).get(r["fingerprint"], "new") not in HIDDEN_STATUSES]
-    shown.sort(key=lambda r: RANK[r["severity"]])
+    for record in records:
+        record["status"] = (statuses or {}).get(record["fingerprint"], "new")
+    shown = [r for r in records if r["status"] in COUNTED or set_aside_notices]
+    shown.sort(key=lambda r: (r["status"] not in COUNTED, RANK[r["severity"]]))
     lines, per_level, left_out = [], {level: 0 for level in RANK}, 0
     for record in shown:
-        if per_level[record["severity"]] >= limit:
+        level = record["severity"] if record["status"] in COUNTED else "info"
+        if per_level[level] >= limit:
             left_out += 1
             continue
-        per_level[record["severity"]] += 1
-        lines.append(format_annotation(record, docs))
+        per_level[level] += 1
+        lines.append(format_annotation(record, docs, level))
     if left_out:
         noun = "finding" if left_out == 1 else "findings"
         lines.append(f"hedui: {left_out} more {noun} not shown as annotations (see the full report)")
     return "".join(line + "\n" for line in lines)
 
 
-def format_annotation(record: dict, docs: dict) -> str:
-    """The workflow command of one finding record, at its primary location."""
+def format_annotation(record: dict, docs: dict, level: str | None = None) -> str:
+    """The workflow command of one finding record, at its primary location (level: the record's severity)."""
     properties: list[tuple[str, object]] = []
     primary, _ = split_locations(record)
     if primary is not None:
@@ -46,12 +52,13 @@ def format_annotation(record: dict, docs: dict) -> str:
             same_line = line == end_line
             properties += [("line", line)] + ([("col", col)] if same_line else [])
             properties += [("endLine", end_line)] + ([("endColumn", end_col)] if same_line else [])
-    properties.append(("title", record["rule"]))
+    status = record.get("status", "new")
+    properties.append(("title", record["rule"] if status in COUNTED else f"{record['rule']} ({status})"))
     message = "\n".join([record["message"]] + [
         f"{LABELS[key]}: {record[key]}" for key in ("arithmetic", "suggestion") if record[key]
     ])
     joined = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties)
-    return f"::{COMMANDS[record['severity']]} {joined}::{escape_data(message)}"
+    return f"::{COMMANDS[level or record['severity']]} {joined}::{escape_data(message)}"
 
 
 def escape_data(text: str) -> str:

@@ -1,7 +1,8 @@
-"""The `check --format junit` report: one test case per document, one failure per error or warning.
+"""The `check --format junit` report: one test case per checked document, failed by its errors and warnings.
 
-Info findings, and findings an editor dismissed or an inline comment suppressed, do not fail a
-test case; they are listed in its <system-out> instead.
+A failing case holds one <failure> listing all its counted errors and warnings, so `failures` counts
+failing files. Info findings, and findings set aside (in the baseline, dismissed by an editor or
+suppressed inline), do not fail a test case; they are listed in its <system-out> instead.
 """
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ from collections import defaultdict
 
 from checker.report.records import finding_record
 from checker.report.sarif import LABELS, position_span, split_locations
+from checker.triage.status import COUNTED
 
 # Characters XML 1.0 cannot hold at all, not even escaped: shown as \xNN instead (a file name may hold them).
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 FAILING = ("error", "warning")
-PASSING_STATUSES = ("dismissed", "suppressed")
 
 
 def render_junit(result, statuses: dict[str, str] | None = None) -> str:
@@ -58,22 +59,25 @@ def _clean_tree(root: ET.Element) -> None:
 
 
 def build_case(path: str, records: list[dict], docs: dict, statuses: dict[str, str]) -> tuple[ET.Element, int]:
-    """The <testcase> of one document and how many <failure> elements it holds."""
+    """The <testcase> of one document and 1 when it fails (one <failure> holding every counted problem), else 0."""
     case = ET.Element("testcase", classname="hedui", name=path)
-    notes, failed = [], 0
+    problems, notes = [], []
     for record in records:
         status = statuses.get(record["fingerprint"], "new")
         body = describe_finding(record, docs)
-        if record["severity"] in FAILING and status not in PASSING_STATUSES:
-            failure = ET.SubElement(case, "failure", type=record["rule"], message=record["message"])
-            failure.text = body
-            failed += 1
+        if record["severity"] in FAILING and status in COUNTED:
+            problems.append((record, body))
         else:
             prefix = record["severity"] if status == "new" else f"{record['severity']} ({status})"
             notes.append(f"{prefix}: {body}")
+    if problems:
+        first = problems[0][0]
+        summary = first["message"] if len(problems) == 1 else f"{len(problems)} problems; first: {first['message']}"
+        failure = ET.SubElement(case, "failure", type=first["rule"], message=summary)
+        failure.text = "\n\n".join(f"{record['severity']}: {body}" for record, body in problems)
     if notes:
         ET.SubElement(case, "system-out").text = "\n".join(notes)
-    return case, failed
+    return case, 1 if problems else 0
 
 
 def describe_finding(record: dict, docs: dict) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 
 from checker.errors import HeduiError
+from checker.text.project import find_config_file
 
 SEVERITIES = ("error", "warning", "info")
 FORMATS = ("text", "json", "sarif", "junit", "github", "html")
@@ -83,19 +84,6 @@ def _relative(path: str, root: Path) -> str:
 
     relative = os.path.relpath(os.path.abspath(path), root)
     return Path(path).as_posix() if relative.startswith("..") else Path(relative).as_posix()
-
-
-def find_config_file(start: Path) -> tuple[Path, str] | None:
-    """The nearest hedui.toml, or pyproject.toml with a [tool.hedui] table, at or above start."""
-    for folder in (start, *start.parents):
-        candidate = folder / "hedui.toml"
-        if candidate.is_file():
-            return candidate, "hedui.toml"
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and re.search(r"^\[tool\.hedui(\.|\])",
-                                             pyproject.read_text(encoding="utf-8", errors="replace"), re.M):
-            return pyproject, "pyproject"
-    return None
 
 
 def load_config(start: Path | None = None, explicit: Path | None = None) -> Config:

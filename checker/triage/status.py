@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import attrs
@@ -11,11 +12,17 @@ import attrs
 from checker.engine.runner import fingerprint
 from checker.errors import HeduiError
 from checker.model import Document, Finding
+from checker.text.project import project_path
 
 # <!-- hedui-disable[-file] rule-a, rule-b: reason -->, read in two linear steps: find the opening,
 # then the first --> after it; the words in between are split by hand (no backtracking regex).
 DISABLE_OPEN = re.compile(r"<!--\s*hedui-disable(?P<file>-file)?(?=\s)")
 RULE_LIST = re.compile(r"[\w.,\s-]+")
+# Statuses that count for the exit code and every report's main list; the others are set aside the same way
+# in every format (listed apart in text, `dismissed: true` in JSON, suppressed or unchanged in SARIF, no JUnit
+# failure, no GitHub error).
+COUNTED = ("new", "accepted")
+SET_ASIDE = ("baseline", "dismissed", "suppressed")
 
 
 @attrs.frozen
@@ -47,7 +54,7 @@ class Triage:
 
     def counts(self, finding: Finding) -> bool:
         """True when a finding still counts for the exit code and the reports' main list."""
-        return self.statuses.get(fingerprint(finding), "new") in ("new", "accepted")
+        return self.statuses.get(fingerprint(finding), "new") in COUNTED
 
 
 def find_suppressions(doc: Document) -> list[Suppression]:
@@ -110,8 +117,9 @@ def render_baseline(findings: tuple[Finding, ...]) -> str:
     for finding in findings:
         texts = [c.mention.text for c in finding.claims] + [t for _, _, t in finding.spans]
         docs = sorted({c.doc for c in finding.claims} | {d for d, _, _ in finding.spans})
-        entries[fingerprint(finding)] = {"rule": finding.rule, "docs": docs, "texts": texts}
-    body = {"version": 1, "fingerprints": dict(sorted(entries.items()))}
+        entries[fingerprint(finding)] = {"rule": finding.rule, "docs": [project_path(d) for d in docs], "texts": texts}
+    # Version 2: fingerprints and docs name files by their path from the project root.
+    body = {"version": 2, "fingerprints": dict(sorted(entries.items()))}
     return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -125,10 +133,12 @@ def suppressions_from(items: list[dict]) -> list[Suppression]:
     return [Suppression(**{**item, "rules": tuple(item["rules"])}) for item in items]
 
 
-def triage(findings: tuple[Finding, ...], sources, decisions: dict, baseline: dict) -> Triage:
+def triage(findings: tuple[Finding, ...], sources, decisions: dict, baseline: dict,
+           checked: Iterable[str] | None = None) -> Triage:
     """Give every finding a status; report stale decisions, unmatched baseline entries, unexplained suppressions.
 
-    `sources` holds Suppressions, or Documents whose text is scanned for them.
+    `sources` holds Suppressions, or Documents whose text is scanned for them. `checked` names the files
+    the run read: a decision or baseline entry about other files is not stale, only out of this run's view.
     """
     suppressions = [x for x in sources if isinstance(x, Suppression)]
     suppressions += [s for doc in sources if isinstance(doc, Document) for s in find_suppressions(doc)]
@@ -145,9 +155,25 @@ def triage(findings: tuple[Finding, ...], sources, decisions: dict, baseline: di
     hint = "write '<!-- hedui-disable rule-id: why -->'"
     warnings = tuple(f"{s.doc}:{s.line}: hedui-disable {','.join(s.rules)} has no reason ({hint})"
                      for s in suppressions if not s.reason)
-    stale = tuple(fp for fp in decisions if fp not in statuses)
-    unmatched = sum(1 for fp in baseline if fp not in statuses)
+    in_view = _in_view(checked)
+    stale = tuple(fp for fp, d in decisions.items() if fp not in statuses and in_view([getattr(d, "doc", "")]))
+    unmatched = sum(1 for fp, entry in baseline.items()
+                    if fp not in statuses and in_view(entry.get("docs", []) if isinstance(entry, dict) else []))
     return Triage(statuses, reasons, stale, unmatched, warnings)
+
+
+def _in_view(checked: Iterable[str] | None) -> Callable[[list], bool]:
+    """A test of whether an entry's files were checked by this run (every entry is, when the run is unknown)."""
+    if checked is None:
+        return lambda docs: True
+    keys = {project_path(p) for p in checked}
+
+    def in_view(docs: list) -> bool:
+        """True when the entry names no file (it cannot be placed) or one of the checked files."""
+        named = [str(d) for d in docs if d]
+        return not named or any(d in keys or project_path(d) in keys for d in named)
+
+    return in_view
 
 
 def _status(finding: Finding, fp: str, by_doc: dict, decisions: dict, baseline: dict) -> tuple[str, str]:

@@ -1,0 +1,79 @@
+"""Where a file belongs: its project root and the path by which fingerprints name it.
+
+The project root of a file is the nearest folder above it holding a hedui configuration (hedui.toml,
+or pyproject.toml with a [tool.hedui] table), else the nearest git work tree, else the working
+folder. A file's project path is its path relative to that root, in posix form, so `a/x.md`,
+`./a/x.md`, `/abs/a/x.md` and `cd a && … x.md` all name the same file.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from pathlib import Path
+
+HEDUI_TABLE = re.compile(r"^\[tool\.hedui(\.|\])", re.M)
+
+
+def find_config_file(start: Path) -> tuple[Path, str] | None:
+    """The nearest hedui.toml, or pyproject.toml with a [tool.hedui] table, at or above start."""
+    for folder in (start, *start.parents):
+        found = _config_in(str(folder))
+        if found is not None:
+            return Path(found[0]), found[1]
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _config_in(folder: str) -> tuple[str, str] | None:
+    """The hedui configuration file of one folder and its style, if it has one (memoized per folder)."""
+    candidate = os.path.join(folder, "hedui.toml")
+    if os.path.isfile(candidate):
+        return candidate, "hedui.toml"
+    pyproject = os.path.join(folder, "pyproject.toml")
+    if not os.path.isfile(pyproject):
+        # No pyproject either: this folder configures nothing.
+        return None
+    try:
+        with open(pyproject, encoding="utf-8", errors="replace") as handle:
+            text = handle.read()
+    except OSError:
+        # An unreadable pyproject.toml configures nothing we can see.
+        return None
+    return (pyproject, "pyproject") if HEDUI_TABLE.search(text) else None
+
+
+def project_root(path: str) -> str:
+    """The project root of a file: its configuration's folder, else its git work tree, else the working folder."""
+    folder = os.path.dirname(os.path.abspath(path))
+    return _root_of(folder, os.getcwd())
+
+
+@functools.lru_cache(maxsize=4096)
+def _root_of(folder: str, cwd: str) -> str:
+    """The project root for files in one folder (memoized: a run holds thousands of files in few folders)."""
+    here = Path(folder)
+    found = find_config_file(here)
+    if found is not None:
+        return str(found[0].parent)
+    for candidate in (here, *here.parents):
+        if os.path.exists(os.path.join(candidate, ".git")):
+            return str(candidate)
+    return cwd
+
+
+def project_path(path: str) -> str:
+    """A file's path relative to its project root, in posix form: the same however the path was typed."""
+    if path == "" or path == "-":
+        # No file behind it (a finding about no document, standard input without a name): keep it as given.
+        return path
+    absolute = os.path.abspath(path)
+    relative = os.path.relpath(absolute, project_root(absolute))
+    return Path(relative).as_posix()
+
+
+def forget_project_roots() -> None:
+    """Drop the memoized roots, so a command run sees configuration files created since the last one."""
+    _config_in.cache_clear()
+    _root_of.cache_clear()
