@@ -48,19 +48,58 @@ def load_entries(split: str) -> list[dict]:
     return [e for e in entries if split == "all" or e["split"] == split]
 
 
+def load_adjudication() -> list[dict]:
+    """The reviewed verdicts on loud findings (tests/corpus/adjudication.yaml)."""
+    path = CORPUS / "adjudication.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or [] if path.exists() else []
+
+
+def finding_doc(finding: dict) -> str:
+    """The file name of the article a finding points into."""
+    docs = [c.get("doc", "") for c in finding.get("claims", [])]
+    return Path(docs[0]).name if docs else ""
+
+
+def verdict_of(finding: dict, verdicts: list[dict]) -> str:
+    """The adjudicated verdict of a loud finding: true, false-alarm, debatable, or unadjudicated."""
+    texts = [c.get("text", "") for c in finding.get("claims", [])]
+    for entry in verdicts:
+        if (Path(entry["file"]).name == finding_doc(finding) and entry["rule"] == finding["rule"]
+                and entry["text"] in texts):
+            return str(entry["verdict"])
+    return "unadjudicated"
+
+
 def measure_findings(report: dict, entries: list[dict]) -> dict:
-    """Loud findings per 10 articles and by rule, and the verified errors a loud finding points at."""
-    loud = [f for f in report["findings"] if f["severity"] in ("error", "warning")]
-    by_rule = Counter(f["rule"] for f in loud)
+    """Loud findings per 10 articles by rule and by verdict, and the verified errors a loud finding points at."""
+    names = {Path(e["file"]).name for e in entries}
+    loud = [f for f in report["findings"] if f["severity"] in ("error", "warning") and finding_doc(f) in names]
+    verdicts = load_adjudication()
+    by_verdict = Counter(verdict_of(f, verdicts) for f in loud)
     errors = [(e["file"], err) for e in entries for err in (e.get("errors") or [])]
     caught = 0
     for file, error in errors:
-        wanted = [s for s in error.get("sentences", [])]
-        hits = [f for f in loud if f.get("path", "").endswith(Path(file).name)
+        wanted = list(error.get("sentences", []))
+        hits = [f for f in loud if finding_doc(f) == Path(file).name
                 and any(any(w[:20] in (c.get("sentence") or "") for w in wanted) for c in f.get("claims", []))]
         caught += bool(hits)
+    # A loud finding nobody has judged counts as a false alarm until someone does.
+    false_alarms = by_verdict["false-alarm"] + by_verdict["unadjudicated"]
     return {"articles": len(entries), "loud": len(loud), "per10": 10 * len(loud) / max(1, len(entries)),
-            "by_rule": dict(by_rule), "real_errors": len(errors), "caught": caught}
+            "by_rule": dict(Counter(f["rule"] for f in loud)), "by_verdict": dict(by_verdict),
+            "false_per10": 10 * false_alarms / max(1, len(entries)), "real_errors": len(errors), "caught": caught}
+
+
+def measure_generated(articles: int) -> dict:
+    """Recall and precision on a generated corpus (bench/gen_corpus.py), from bench_check.py's scoring."""
+    script = str(ROOT / "bench" / "bench_check.py")
+    out = subprocess.run([sys.executable, script, "--generate", str(articles), "--json"],
+                         capture_output=True, text=True, cwd=ROOT)
+    if out.returncode != 0:
+        sys.exit(f"bench_check.py failed ({out.returncode}): {out.stderr[-2000:]}")
+    total = json.loads(out.stdout)["score"]["total"]
+    return {"articles": articles, "recall": total["recall"], "precision": total["precision"],
+            "injected": total["injected"], "found": total["found"]}
 
 
 def measure_claims(lines: str, entries: list[dict]) -> dict:
@@ -107,6 +146,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "holdout", "holdout2", "all"), default="all")
     parser.add_argument("--hedui", default=f"{sys.executable} -m checker.cli", help="command that runs hedui")
+    parser.add_argument("--generated", type=int, default=0, metavar="N",
+                        help="also score N generated articles (bench/gen_corpus.py) for the side-by-side view")
     args = parser.parse_args()
     command = shlex.split(args.hedui)
     entries = load_entries(args.split)
@@ -116,11 +157,20 @@ def main() -> None:
     dates = measure_dates(run_hedui(command, "extract", files), entries)
     print(f"split {args.split}: {findings['articles']} real articles")
     print(f"  loud findings: {findings['loud']} ({findings['per10']:.2f} per 10 articles) {findings['by_rule']}")
+    print(f"  adjudicated: {findings['by_verdict']}; false alarms (incl. unadjudicated) "
+          f"{findings['false_per10']:.2f} per 10 articles")
     print(f"  verified real errors caught at warning or above: {findings['caught']} of {findings['real_errors']}")
     print(f"  claims: {claims['claims']}, with subject, known metric and period: {claims['understood']:.1%}")
     print(f"  hand-checked figures: {claims['gold_figures']}, found as claims {claims['found']}, "
           f"role right {claims['role_ok']}, subject right {claims['subject_ok']}")
     print(f"  document dates within two days: {dates['within_two_days']} of {dates['text_dated']} text-dated articles")
+    if args.generated:
+        gen = measure_generated(args.generated)
+        recall = findings["caught"] / findings["real_errors"] if findings["real_errors"] else float("nan")
+        print(f"side by side        real ({args.split})        generated ({gen['articles']} articles)")
+        print(f"  false alarms / 10 {findings['false_per10']:<20.2f} "
+              f"{10 * (1 - gen['precision']) * gen['found'] / gen['articles']:.2f}")
+        print(f"  recall            {recall:<20.2f} {gen['recall']:.2f} ({gen['found']}/{gen['injected']})")
 
 
 if __name__ == "__main__":

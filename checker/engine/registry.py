@@ -12,6 +12,7 @@ from types import MappingProxyType, ModuleType
 
 from checker.engine.kinds import (
     agreement,
+    average,
     count,
     duration,
     forecast_vs_actual,
@@ -30,6 +31,7 @@ KINDS: MappingProxyType[str, ModuleType] = MappingProxyType({
     "growth": growth,
     "share": share,
     "total": total,
+    "average": average,
     "count": count,
     "duration": duration,
     "relative-date": relative_date,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from types import ModuleType
 from typing import Any
 
 import attrs
@@ -33,8 +34,26 @@ def run(pack: RulePack, context: RunContext, scope: str | None = None) -> list[F
     for spec in pack.enabled():
         if scope is not None and scope_of(spec.kind) != scope:
             continue
-        findings.extend(kind_module(spec.kind).check(spec, context))
+        module = kind_module(spec.kind)
+        findings.extend(gate_loudness(f, module) for f in module.check(spec, context))
     return sorted(findings, key=_order)
+
+
+def gate_loudness(finding: Finding, module: ModuleType) -> Finding:
+    """A loud finding (error/warning) stays loud only when every claim it combines was understood with certainty."""
+    if finding.severity == "info" or not finding.claims:
+        # Info is never louder than it is; text-level findings (spans only) combine no claims.
+        return finding
+    if getattr(module, "LINKED_BY_GRAMMAR", False):
+        # The kind combines figures only through words that tie them (日均 after its total, 从A增长到B):
+        # the combination is certain whatever the metric was read as.
+        return finding
+    unsure = [c.mention.text for c in finding.claims if not c.understood.certain]
+    if not unsure:
+        return finding
+    note = f"“{'”“'.join(unsure)}”的指标或角色为推测，无法确定这些数字说的是同一事实，降为提示"
+    return attrs.evolve(finding, severity="info",
+                        arithmetic=f"{finding.arithmetic}；{note}" if finding.arithmetic else note)
 
 
 def sort_findings(findings) -> list[Finding]:

@@ -1,0 +1,57 @@
+"""The engine keeps a finding loud only when every claim it combines was understood with certainty."""
+
+from __future__ import annotations
+
+import attrs
+
+from checker.engine.kinds import average, growth
+from checker.engine.runner import gate_loudness
+from checker.model import Claim, Finding, Mention, Metric, Span, Understanding
+
+
+def _claim(text: str, understood: Understanding) -> Claim:
+    """A bare claim with the given understanding."""
+    mention = Mention(doc="a.md", span=Span(0, len(text)), text=text, reading_start=0, reading_end=len(text))
+    return Claim(doc="a.md", mention=mention, subject="", metric=Metric(measure="产量"), period=None, period_text="",
+                 modality="actual", relation="level", sentence=text, sentence_start=0, understood=understood)
+
+
+SURE = Understanding(role="lexicon", metric="lexicon", subject="lexicon")
+GUESSED = Understanding(role="guessed", metric="guessed", subject="none")
+
+
+def _finding(*claims: Claim, severity: str = "warning") -> Finding:
+    """A finding of the growth kind over the claims."""
+    return Finding(rule="growth.change-mismatch", kind="growth", severity=severity, message="m", claims=claims,
+                   arithmetic="a")
+
+
+def test_certain_claims_stay_loud():
+    """Every claim certain: the severity is kept."""
+    finding = _finding(_claim("10万辆", SURE), _claim("12万辆", SURE))
+    assert gate_loudness(finding, growth) is finding
+
+
+def test_one_guessed_claim_makes_it_info_and_says_why():
+    """One guessed claim: the finding becomes info and names the guessed figure."""
+    gated = gate_loudness(_finding(_claim("10万辆", SURE), _claim("12万辆", GUESSED)), growth)
+    assert gated.severity == "info"
+    assert "“12万辆”" in gated.arithmetic and gated.arithmetic.startswith("a；")
+
+
+def test_info_is_never_raised():
+    """An info finding stays info even with certain claims."""
+    finding = _finding(_claim("10万辆", SURE), severity="info")
+    assert gate_loudness(finding, growth) is finding
+
+
+def test_kinds_linked_by_grammar_keep_their_severity():
+    """A kind that ties its figures by words (日均 after its total) keeps a loud finding."""
+    finding = _finding(_claim("3.56亿人次", GUESSED), _claim("880万人次", GUESSED))
+    assert gate_loudness(finding, average).severity == "warning"
+
+
+def test_text_level_findings_pass_through():
+    """A finding without claims (a wording rule's span) is not gated."""
+    finding = attrs.evolve(_finding(), claims=())
+    assert gate_loudness(finding, growth) is finding
