@@ -7,23 +7,34 @@ from typing import Any
 import attrs
 
 from checker.claims.enumeration import listed_items
-from checker.engine.kinds._shared import display_metric, expect_keys, format_range, make_finding, period_label
-from checker.model import Finding
+from checker.engine.kinds._shared import (
+    display_metric,
+    expect_keys,
+    format_range,
+    make_finding,
+    period_label,
+    words_of,
+)
+from checker.model import Claim, Finding
 
 SCOPE = "corpus"  # compares claims across documents
 
 
 @attrs.frozen
 class Params:
-    """across_documents_only: compare only claims of different documents (default false)."""
+    """across_documents_only: compare only claims of different documents (default false); from_words and
+    to_words (from the rule file): 从A提升到B in one sentence states the two ends of a change, not two values."""
 
     across_documents_only: bool = False
+    from_words: tuple[str, ...] = ()
+    to_words: tuple[str, ...] = ()
 
     @classmethod
     def from_mapping(cls, raw: dict[str, Any], path: str, lines: dict[str, int]) -> Params:
         """Build the parameters from a rule file's params mapping, citing file, line and key of any problem."""
-        raw = expect_keys(raw, {"across_documents_only": bool}, path, lines)
-        return cls(across_documents_only=raw.get("across_documents_only", False))
+        raw = expect_keys(raw, {"across_documents_only": bool, "from_words": list, "to_words": list}, path, lines)
+        return cls(across_documents_only=raw.get("across_documents_only", False),
+                   from_words=words_of(raw, "from_words", path, lines), to_words=words_of(raw, "to_words", path, lines))
 
 
 def check(spec, context) -> list[Finding]:
@@ -43,6 +54,9 @@ def check(spec, context) -> list[Finding]:
         a, b = lowest_high.interval(), highest_low.interval()
         if a.intersects(b):
             continue
+        if _ends_of_a_change(spec.params, lowest_high, highest_low):
+            # 比重从17.9%提升到35.5%: the start and the end of a change over the period, not two values of it.
+            continue
         arithmetic = (f"“{lowest_high.mention.text}”区间 {format_range(a.low, a.high)}，"
                       f"“{highest_low.mention.text}”区间 {format_range(b.low, b.high)}：两者不相交")
         metric = display_metric(lowest_high.metric)
@@ -54,6 +68,22 @@ def check(spec, context) -> list[Finding]:
                                      subject=lowest_high.subject, metric=metric, period=period_label(lowest_high),
                                      first=lowest_high.mention.text, second=highest_low.mention.text))
     return findings
+
+
+def _ends_of_a_change(params: Params, first: Claim, second: Claim) -> bool:
+    """True when one sentence reads 从A … 提升到B with A and B the two claims (in either order)."""
+    if first.doc != second.doc or first.sentence_start != second.sentence_start:
+        # Claims of two sentences are two statements.
+        return False
+    earlier, later = sorted((first, second), key=lambda c: c.mention.reading_start)
+    offset = earlier.sentence_start
+    first_at = earlier.mention.reading_start - offset
+    before = earlier.sentence[max(0, first_at - 12): first_at]
+    between = earlier.sentence[earlier.mention.reading_end - offset: later.mention.reading_start - offset]
+    if "，" in between or "," in between:
+        # Another clause lies between the figures: they are not the two ends of one change.
+        return False
+    return any(word in before for word in params.from_words) and any(word in between for word in params.to_words)
 
 
 def _same_list(first, second) -> bool:
