@@ -18,6 +18,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     review.add_argument("--host", type=_parse_host, default="127.0.0.1",
                         help="loopback address to listen on: 127.0.0.1 (default), localhost or ::1")
     review.add_argument("--no-browser", action="store_true", help="print the address but do not open a browser")
+    review.add_argument("--editor-url", metavar="TEMPLATE",
+                        help="link each quote to an editor, e.g. 'vscode://file/{path}:{line}:{col}' "
+                             "(default: editor-url in the configuration; none when unset)")
     review.set_defaults(handler=run_review)
 
 
@@ -44,11 +47,15 @@ def run_review(args: argparse.Namespace) -> int:
 
     from checker.cli.common import load_run
     from checker.errors import HeduiError
+    from checker.review.editor import check_editor_url
     from checker.review.server import start_server
     from checker.review.session import build_session
     from checker.triage.decisions import load_decisions, reviewer_name
 
     config, result, _ = load_run(args)
+    editor_url = args.editor_url if args.editor_url is not None else config.get("editor-url")
+    if editor_url:
+        check_editor_url(editor_url, "--editor-url" if args.editor_url is not None else config.sources["editor-url"])
     decisions_path = Path(args.decisions) if args.decisions else config.path("decisions")
     if not decisions_path.parent.is_dir():
         raise HeduiError(f"{decisions_path}: the folder for the decisions file does not exist")
@@ -56,7 +63,8 @@ def run_review(args: argparse.Namespace) -> int:
     if not result.documents:
         # Nothing readable to review; the read errors were already printed.
         raise HeduiError("no article to review")
-    session = build_session(result, decisions_path, secrets.token_urlsafe(32), reviewer_name())
+    session = build_session(result, decisions_path, secrets.token_urlsafe(32), reviewer_name(),
+                            editor_url=editor_url, rerun=lambda: load_run(args, config=config)[1])
     server = start_server(session, args.host, args.port)
     try:
         print(server.url(), flush=True)

@@ -53,6 +53,12 @@ mark { background: var(--mark); color: inherit; padding: 0 .1em; border-radius: 
 .arith, .suggest, .note { margin: .3em 0; }
 .note { color: var(--warning); }
 .related a { display: block; margin-left: 1em; color: var(--info); }
+a.open { margin-left: .6em; font-size: .85em; color: var(--info); }
+.comment { margin: .3em 0; padding: .2em .6em; border-left: 3px solid var(--info); white-space: pre-wrap; }
+.comment-form { display: flex; gap: .5em; flex: 1 1 100%; }
+.comment-form textarea { flex: 1; font: inherit; }
+#bulk { display: flex; gap: .4em; align-items: center; flex-wrap: wrap; }
+#notice { color: var(--ok); font-size: .9em; }
 .actions { display: flex; flex-wrap: wrap; gap: .5em; margin-top: .6em; }
 .actions form { display: flex; gap: .5em; flex: 1 1 100%; }
 .actions input { flex: 1; font: inherit; padding: .2em .4em; }
@@ -69,8 +75,10 @@ BODY = """<header class="bar">
 <option value="warning">警告</option><option value="info">提示</option></select></label>
 <label>文章 <select id="f-doc"><option value="">全部</option></select></label>
 <label><input type="checkbox" id="f-hide"> 隐藏已处理</label>
+<span id="bulk" class="live" hidden><span id="bulk-count"></span><button type="button" id="bulk-accept">全部接受</button><input type="text" id="bulk-reason" maxlength="500" placeholder="驳回理由（一条理由用于全部）" aria-label="批量驳回理由"><button type="button" id="bulk-dismiss">全部驳回</button></span>
+<span id="notice" class="live" aria-live="polite"></span>
 </header>
-<p id="help">键盘：j / k 上下移动<span class="live"> · a 接受（确为错误） · d 驳回（误报，须填理由） · s 跳过</span></p>
+<p id="help">键盘：j / k 上下移动<span class="live"> · a 接受（确为错误） · d 驳回（误报，须填理由） · s 跳过 · c 备注 · z 撤销上一步 · 按规则或文章筛选后可批量处理</span></p>
 <div id="error" role="alert" hidden></div>
 <p id="empty" hidden>没有发现问题。</p>
 <main id="queue"></main>
@@ -80,9 +88,10 @@ BODY = """<header class="bar">
 def assemble_script() -> str:
     """The page's script: the prelude, the card renderer and the queue, in one scope."""
     from checker.report.page_cards import CARDS
+    from checker.report.page_desk import DESK
     from checker.report.page_script import PRELUDE, QUEUE
 
-    return PRELUDE + CARDS + QUEUE
+    return PRELUDE + CARDS + DESK + QUEUE
 
 
 def content_policy(static: bool) -> str:

@@ -5,6 +5,8 @@ fragment shares the scope that page_script opens (state, el, request, decide, se
 """
 
 CARDS = r"""
+  var SAFE_LINK = /^(?!(?:javascript|data|vbscript|blob):)[a-z][a-z0-9+.-]*:/i;  // an editor's scheme, never script
+
   function renderStatus(f) {
     var node = state.nodes[f.id], decision = state.data.decisions[f.fingerprint];
     var text = "";
@@ -15,6 +17,9 @@ CARDS = r"""
       text = "已跳过";
     }
     node.status.textContent = text;
+    var note = (state.data.comments || {})[f.fingerprint] || (decision && decision.comment) || "";
+    node.comment.textContent = note ? "备注：" + note : "";
+    node.comment.hidden = !note;
     node.card.classList.toggle("decided", Boolean(decision));
     node.card.dataset.decision = decision ? decision.decision : "";
   }
@@ -29,6 +34,13 @@ CARDS = r"""
       sentence.appendChild(node);
     });
     box.appendChild(sentence);
+    if (q.open && SAFE_LINK.test(q.open)) {
+      var open = el("a", "open", "在编辑器中打开");
+      open.href = q.open;
+      open.title = q.doc + " 第 " + q.line + " 行";
+      open.addEventListener("click", function (event) { event.stopPropagation(); });
+      loc.appendChild(open);
+    }
     if (!isStatic) {
       var full = el("button", "full", "全文");
       full.type = "button";
@@ -83,21 +95,28 @@ CARDS = r"""
     return node;
   }
 
+  function inputForm(cls, input, label, placeholder, limit, okClass, okText) {
+    var form = el("form", cls), ok = el("button", okClass, okText), cancel = el("button", "cancel", "取消");
+    form.hidden = true;
+    input.maxLength = limit;
+    input.placeholder = placeholder;
+    input.setAttribute("aria-label", label);
+    ok.type = "submit";
+    cancel.type = "button";
+    form.append(input, ok, cancel);
+    return form;
+  }
+
   function renderActions(f) {
     var box = el("div", "actions");
     box.appendChild(button("accept", "接受 (a)", f, function () { decide(f, "accepted", ""); }));
     box.appendChild(button("dismiss", "驳回 (d)", f, function () { askReason(f); }));
     box.appendChild(button("skip", "跳过 (s)", f, function () { skip(f); }));
-    var form = el("form", "reason"), input = el("input");
-    form.hidden = true;
+    box.appendChild(button("add-comment", "备注 (c)", f, function () { askComment(f); }));
+    var input = el("input");
+    var form = inputForm("reason", input, "驳回理由", "驳回理由：为什么这是误报", 500, "confirm", "确定驳回");
+    var cancel = form.querySelector("button.cancel");
     input.type = "text";
-    input.maxLength = 500;
-    input.placeholder = "驳回理由：为什么这是误报";
-    input.setAttribute("aria-label", "驳回理由");
-    var ok = el("button", "confirm", "确定驳回"), cancel = el("button", "cancel", "取消");
-    ok.type = "submit";
-    cancel.type = "button";
-    form.append(input, ok, cancel);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       if (!input.value.trim()) { showError("请填写驳回理由"); input.focus(); return; }  // a dismissal needs a why
@@ -108,6 +127,7 @@ CARDS = r"""
       if (event.key === "Escape") { event.preventDefault(); closeReason(f); }
     });
     box.appendChild(form);
+    box.appendChild(renderCommentForm(f));
     state.nodes[f.id].form = form;
     state.nodes[f.id].input = input;
     return box;
@@ -118,7 +138,7 @@ CARDS = r"""
     var home = f.quotes.filter(function (q) { return q.doc === f.doc; })[0] || f.quotes[0];
     card.id = "f" + f.id;
     card.dataset.id = f.id;
-    state.nodes[f.id] = {card: card, status: el("span", "status")};
+    state.nodes[f.id] = {card: card, status: el("span", "status"), comment: el("p", "comment")};
     head.appendChild(el("span", "sev", SEVERITY[f.severity] || f.severity));
     head.appendChild(el("code", "rule", f.rule));
     head.appendChild(el("span", "where", f.doc + (home ? ":" + home.line + ":" + home.col : "")));
@@ -130,6 +150,8 @@ CARDS = r"""
     if (f.suggestion) { card.appendChild(labelled("建议", f.suggestion, "suggest")); }
     if (f.inferred_date) { card.appendChild(el("p", "note", "注意：此结论依赖推断的发布日期")); }
     if (f.same_fact.length) { card.appendChild(renderRelated(f)); }
+    state.nodes[f.id].comment.hidden = true;
+    card.appendChild(state.nodes[f.id].comment);
     if (!isStatic) { card.appendChild(renderActions(f)); }
     card.appendChild(el("p", "fp", "fingerprint " + f.fingerprint));
     card.addEventListener("click", function () { select(f.id); });

@@ -2,7 +2,7 @@
 
 Served mode (no embedded data) fetches /api/findings and posts decisions with the session token in
 the X-Hedui-Token header; static mode (data embedded by the HTML report) is read-only. The script is
-PRELUDE + page_cards.CARDS + QUEUE, one scope, joined by page.assemble_script().
+PRELUDE + page_cards.CARDS + page_desk.DESK + QUEUE, one scope, joined by page.assemble_script().
 """
 
 PRELUDE = r"""
@@ -11,7 +11,7 @@ PRELUDE = r"""
   var dataNode = document.getElementById("hedui-data");
   var isStatic = dataNode !== null;
   var token = new URLSearchParams(location.search).get("token") || "";
-  var state = {data: null, visible: [], cursor: -1, skipped: {}, nodes: {}};
+  var state = {data: null, visible: [], cursor: -1, skipped: {}, nodes: {}, undo: 0, stamp: null};
   var LABEL = {accepted: "已接受（确为错误）", dismissed: "已驳回（误报）", suppressed: "已在文中抑制", baseline: "基线中已有"};
   var SEVERITY = {error: "错误", warning: "警告", info: "提示"};
   var ROLE = {from: "基期值", to: "报告期值", change: "变化", span: "时长", total: "总数", part: "部分", items: "列举项"};
@@ -55,13 +55,22 @@ PRELUDE = r"""
     });
   }
 
-  function setupFilters() {
+  function fillFilters() {
     var rules = {}, docs = {};
     state.data.findings.forEach(function (f) { rules[f.rule] = true; docs[f.doc] = true; });
-    fillSelect($("f-rule"), Object.keys(rules).sort().map(function (r) { return [r, r]; }));
-    fillSelect($("f-doc"), state.data.documents.filter(function (d) { return docs[d.path]; }).map(function (d) {
-      return [d.path, d.title ? d.path + " — " + d.title : d.path];
-    }));
+    [["f-rule", Object.keys(rules).sort().map(function (r) { return [r, r]; })],
+     ["f-doc", state.data.documents.filter(function (d) { return docs[d.path]; }).map(function (d) {
+       return [d.path, d.title ? d.path + " — " + d.title : d.path];
+     })]].forEach(function (pair) {
+      var select = $(pair[0]), chosen = select.value;
+      while (select.options.length > 1) { select.remove(1); }  // keep the first option, 全部
+      fillSelect(select, pair[1]);
+      select.value = pair[1].some(function (p) { return p[0] === chosen; }) ? chosen : "";
+    });
+  }
+
+  function setupFilters() {
+    fillFilters();
     ["f-rule", "f-severity", "f-doc", "f-hide"].forEach(function (id) {
       $(id).addEventListener("change", function () { applyFilters(); $(id).blur(); });
     });
@@ -89,6 +98,7 @@ PRELUDE = r"""
     if (state.visible.length !== all.length) { text += "（显示 " + state.visible.length + " 条）"; }
     if (state.data.stale) { text += " · " + state.data.stale + " 条决定已不对应任何问题"; }
     $("counter").textContent = text;
+    if (!isStatic) { updateBulk(); }
   }
 
 """
@@ -136,7 +146,7 @@ QUEUE = r"""
 
   function decide(f, verdict, reason) {
     request("/api/decision", null, {fingerprint: f.fingerprint, decision: verdict, reason: reason}).then(function (result) {
-      state.data.decisions = result.decisions;
+      applyResult(result);
       delete state.skipped[f.fingerprint];
       closeReason(f);
       showError("");
@@ -167,28 +177,42 @@ QUEUE = r"""
       return;  // a browser shortcut or typing in a field: not ours
     }
     var actions = {j: function () { move(1); }, k: function () { move(-1); }};
+    if (!isStatic) { actions.z = undo; }
     if (!isStatic && f) {
       actions.a = function () { decide(f, "accepted", ""); };
       actions.d = function () { askReason(f); };
       actions.s = function () { skip(f); };
+      actions.c = function () { askComment(f); };
     }
     if (!actions[event.key]) { return; }  // not a review key: leave it to the browser
     event.preventDefault();
     actions[event.key]();
   }
 
+  function renderQueue(keep) {
+    var queue = $("queue");
+    queue.textContent = "";
+    state.nodes = {};
+    state.visible = [];
+    state.cursor = -1;
+    state.data.findings.forEach(function (f) { queue.appendChild(renderCard(f)); });
+    $("empty").hidden = state.data.findings.length > 0;
+    refresh(undefined);
+    var again = state.data.findings.filter(function (f) { return f.fingerprint === keep; })[0];
+    var first = again ? again.id : nextUndecided(0);
+    if (first !== undefined) { select(first); }
+    document.body.dataset.version = String(state.data.version || "");
+  }
+
   function start(data) {
     state.data = data;
+    state.undo = data.undo || 0;
     setupFilters();
-    var queue = $("queue");
-    data.findings.forEach(function (f) { queue.appendChild(renderCard(f)); });
-    $("empty").hidden = data.findings.length > 0;
     $("reviewer").textContent = data.reviewer ? "审阅人：" + data.reviewer : "";
     document.body.classList.toggle("static", isStatic);
-    refresh(undefined);
-    var first = nextUndecided(0);
-    if (first !== undefined) { select(first); }
+    renderQueue(null);
     document.addEventListener("keydown", onKey);
+    if (!isStatic) { setupDesk(); }
     document.body.dataset.ready = "true";
   }
 

@@ -4,8 +4,11 @@ Every request must name this server in its Host header (a DNS-rebinding guard) a
 in the query (`?token=`) or the X-Hedui-Token header; a POST must carry the header, which a page of
 another origin cannot send without a CORS preflight that this server never grants.
 
-Endpoints: GET / (the page), GET /api/findings (queue and decisions), GET /api/doc?index=N (one
-article's text, by index into the checked documents only), POST /api/decision (record a verdict).
+Endpoints: GET / (the page), GET /api/findings (queue, decisions and comments), GET /api/doc?index=N
+(one article's text, by index into the checked documents only), GET /api/state (what the page polls:
+the queue's version, re-checked when an article changed on disk, and the decisions file's stamp);
+POST /api/decision (one verdict), /api/decisions (one verdict and reason for many findings),
+/api/comment (a finding's comment) and /api/undo (write back what the last change replaced).
 """
 
 from __future__ import annotations
@@ -19,11 +22,15 @@ from urllib.parse import parse_qs, urlsplit
 from checker.errors import HeduiError
 from checker.report.evidence import dump_json
 from checker.report.page import content_policy, render_page
-from checker.review.session import RequestError, ReviewSession, decide, read_document, read_queue
+from checker.review.actions import comment, decide, decide_many, undo_last
+from checker.review.session import RequestError, ReviewSession, read_document, read_queue, read_state
 
 LOOPBACK = {"127.0.0.1": "127.0.0.1", "localhost": "127.0.0.1", "::1": "::1", "[::1]": "::1"}
 TOKEN_HEADER = "X-Hedui-Token"
 MAX_BODY = 64 * 1024  # bytes; a decision is a few hundred
+MAX_BULK_BODY = 4 * 1024 * 1024  # bytes; a bulk decision on 20,000 findings is about 1 MB
+ACTIONS = {"/api/decision": decide, "/api/decisions": decide_many, "/api/comment": comment,
+           "/api/undo": lambda session, body: undo_last(session)}
 
 
 class ReviewServer(ThreadingHTTPServer):
@@ -94,6 +101,8 @@ class ReviewHandler(BaseHTTPRequestHandler):
                 self._send_json(200, read_queue(session))
             elif url.path == "/api/doc":
                 self._send_json(200, read_document(session, _single(query, "index")))
+            elif url.path == "/api/state":
+                self._send_json(200, read_state(session))
             else:
                 self._send_json(404, {"error": "not found"})
         except RequestError as exc:
@@ -103,16 +112,18 @@ class ReviewHandler(BaseHTTPRequestHandler):
             self._send_json(409, {"error": str(exc)})
 
     def do_POST(self) -> None:
-        """Record a decision."""
+        """Record a decision, several decisions or a comment, or undo the last change."""
         url = urlsplit(self.path)
         if not self._allowed(parse_qs(url.query), post=True):
             # Wrong host, token or origin, or no token header: a cross-site form cannot get this far.
             return
-        if url.path != "/api/decision":
+        action = ACTIONS.get(url.path)
+        if action is None:
             self._send_json(404, {"error": "not found"})
             return
         try:
-            self._send_json(200, decide(self.server.session, self._read_json()))
+            limit = MAX_BULK_BODY if url.path == "/api/decisions" else MAX_BODY
+            self._send_json(200, action(self.server.session, self._read_json(limit)))
         except RequestError as exc:
             self._send_json(exc.status, {"error": str(exc)})
         except HeduiError as exc:
@@ -136,11 +147,11 @@ class ReviewHandler(BaseHTTPRequestHandler):
             self._send_json(403, {"error": "forbidden"})
         return ok
 
-    def _read_json(self):
-        """The request body as JSON, within MAX_BODY bytes."""
+    def _read_json(self, limit: int):
+        """The request body as JSON, within limit bytes."""
         length = self.headers.get("Content-Length", "")
-        if not length.isdigit() or int(length) > MAX_BODY:
-            raise RequestError(413 if length.isdigit() else 411, f"a JSON body of at most {MAX_BODY} bytes is required")
+        if not length.isdigit() or int(length) > limit:
+            raise RequestError(413 if length.isdigit() else 411, f"a JSON body of at most {limit} bytes is required")
         try:
             return json.loads(self.rfile.read(int(length)).decode("utf-8"))
         except (UnicodeDecodeError, ValueError, RecursionError) as exc:

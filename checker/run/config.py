@@ -26,6 +26,7 @@ KEYS: dict[str, tuple[type[Any] | tuple[type[Any], ...], Any]] = {
     "format": (str, "text"),
     "dates": (dict, {}),
     "decisions": (str, "hedui-decisions.yaml"),
+    "editor-url": (str, ""),  # review's open-at-line links, e.g. vscode://file/{path}:{line}
     "baseline": (str, ""),
     "cache": (bool, True),
     "cache-dir": (str, ".hedui-cache"),
