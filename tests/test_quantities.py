@@ -136,6 +136,20 @@ MORE_CASES = [
     ("出口额增长2.10倍。", "2.10倍", 2.1, "倍", "exact", 2.095, 2.105),
     ("增长1200%。", "1200%", 1200, "%", "exact", 1199.5, 1200.5),
     ("超过百分之二十的企业。", "百分之二十", 20, "%", "exact", 15, 25),
+    # A magnitude never starts a unit (5千克 is 5 kg); Chinese decimals take a unit and a magnitude.
+    ("每袋5千克。", "5千克", 5, "千克", "exact", 4.5, 5.5),
+    ("每粒0.5克。", "0.5克", 0.5, "克", "exact", 0.45, 0.55),
+    ("降水12.5毫米。", "12.5毫米", 12.5, "毫米", "exact", 12.45, 12.55),
+    ("浇筑混凝土12万立方。", "12万立方", 1.2e5, "立方米", "exact", 1.15e5, 1.25e5),
+    ("比上年提高一点五个百分点。", "一点五个百分点", 1.5, "个百分点", "exact", 1.45, 1.55),
+    ("产量三点二万吨。", "三点二万吨", 32000, "吨", "exact", 31500, 32500),
+    ("规模达零点八亿元。", "零点八亿元", 8e7, "元", "exact", 7.5e7, 8.5e7),
+    ("增速为负零点五%。", "负零点五%", -0.5, "%", "exact", -0.55, -0.45),
+    ("增速为负百分之三。", "负百分之三", -3, "%", "exact", -3.5, -2.5),
+    ("融资300万英镑。", "300万英镑", 3e6, "英镑", "exact", 2.5e6, 3.5e6),
+    ("出口2亿澳元。", "2亿澳元", 2e8, "澳元", "exact", 1.5e8, 2.5e8),
+    ("合同额5亿韩元。", "5亿韩元", 5e8, "韩元", "exact", 4.5e8, 5.5e8),
+    ("博彩收入1亿澳门币。", "1亿澳门币", 1e8, "澳门元", "exact", 5e7, 1.5e8),
 ]
 
 
@@ -204,7 +218,10 @@ def test_statistics_units_keep_their_dimensions(resources):
     assert units.convert(1.0, "吨", "斤") == pytest.approx(2000.0)
     assert units.convert(1.0, "公分", "米") == pytest.approx(0.01)
     assert units.convert(1.0, "度", "千瓦时") == pytest.approx(1.0)
-    for currency in ("港元", "日元", "美元", "欧元", "新台币"):
+    assert units.convert(1.0, "千克", "克") == pytest.approx(1000.0)
+    assert units.convert(1.0, "立方", "立方米") == pytest.approx(1.0)
+    assert units.convert(1.0, "厘米", "毫米") == pytest.approx(10.0)
+    for currency in ("港元", "日元", "美元", "欧元", "新台币", "英镑", "澳元", "加元", "韩元", "卢布", "澳门元"):
         assert not units.comparable(currency, "元")
         with pytest.raises(ValueError):
             units.convert(1.0, currency, "元")
@@ -216,7 +233,7 @@ def test_statistics_units_keep_their_dimensions(resources):
 
 NOT_FIGURES = ["从零起步", "百万人才兴重庆", "“百万人才兴重庆”年办活动", "千万不要", "十万火急", "星期一", "第一批",
                "千家万户", "问界M8/M9热销", "一个小小的器件", "“33618”现代制造业集群", "2025中国产业转移发展对接活动",
-               "GB/T 15835-2011", "十四五规划", "一号线"]
+               "GB/T 15835-2011", "十四五规划", "一号线", "PMI由49.2升至50.1", "九点三十分开会"]
 
 
 @pytest.mark.parametrize("text", NOT_FIGURES)
@@ -255,6 +272,26 @@ def test_abbreviated_numerals_agree_with_cn2an(text):
     """A digit right after 百, 千 or 万 stands one place lower (两万五, 三千五), as cn2an reads it."""
     cn2an = pytest.importorskip("cn2an")
     assert parse_numeral(text).value == cn2an.cn2an(text, "normal")
+
+
+@settings(deadline=None)
+@given(st.decimals(min_value="0.01", max_value="99999", places=2, allow_nan=False, allow_infinity=False))
+def test_chinese_decimals_agree_with_cn2an(number):
+    """Chinese decimals as cn2an writes them (一百二十三点四五, 零点零五) read as cn2an reads them."""
+    cn2an = pytest.importorskip("cn2an")
+    text = cn2an.an2cn(format(number.normalize(), "f"), "low")  # cn2an writes no trailing zero
+    assert parse_numeral(text).value == Decimal(str(cn2an.cn2an(text, "strict"))) == number
+
+
+@settings(deadline=None)
+@given(st.decimals(min_value="0.1", max_value="9999", places=1, allow_nan=False, allow_infinity=False)
+       .filter(lambda d: d % 1 != 0), st.sampled_from(["万", "亿", "万亿", "千万"]))
+def test_chinese_decimals_scale(number, magnitude):
+    """A Chinese decimal with a magnitude word (三点二万) is the decimal times the magnitude."""
+    cn2an = pytest.importorskip("cn2an")
+    factor = {"万": 10**4, "亿": 10**8, "万亿": 10**12, "千万": 10**7}[magnitude]
+    text = cn2an.an2cn(format(number.normalize(), "f"), "low")
+    assert parse_numeral(text + magnitude).value == number * factor
 
 
 @given(integers)

@@ -32,6 +32,7 @@ MAGNITUDES = {
     "千万": 10**7, "百万": 10**6, "十万": 10**5, "万": 10**4, "千": 10**3,
 }
 
+_MAGNITUDES_LONGEST = sorted(MAGNITUDES, key=len, reverse=True)
 _TOKEN = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?|.", re.DOTALL)
 
 
@@ -105,14 +106,16 @@ def parse_numeral(text: str) -> Number:
 
 
 def _parse_chinese_decimal(plain: str) -> Number:
-    """Parse 一百二十点五 or 零点五: a Chinese integer part, 点, then digits read one by one."""
+    """Parse 一百二十点五, 零点五 or 三点二万: a Chinese integer part, 点, digits read one by one, a magnitude."""
     whole, _, fraction = plain.partition(DECIMAL_POINT)
+    magnitude = next((word for word in _MAGNITUDES_LONGEST if fraction.endswith(word)), None)
+    fraction = fraction.removesuffix(magnitude or "")
     if not fraction or any(ch not in CHINESE_DIGITS for ch in fraction):
         raise NumeralError(f"not a decimal numeral: {plain!r}")
     integer = parse_numeral(whole).value if whole else Decimal(0)
     digits = "".join(str(CHINESE_DIGITS[ch]) for ch in fraction)
     step = Decimal(1).scaleb(-len(digits))
-    return Number(integer + Decimal("0." + digits), step, step)
+    return scale(Number(integer + Decimal("0." + digits), step, step), magnitude)
 
 
 def _tokens(plain: str) -> list[str]:

@@ -98,12 +98,14 @@ def build_grammar(units: UnitLexicon | Iterable[str], hedges: Hedges) -> Quantit
     sign = "|".join(
         (re.escape(s) if not s.isascii() else rf"(?<![0-9A-Za-z]){re.escape(s)}") for s in hedges.negative
     ) or "(?!)"
-    number = rf"(?:{ARABIC}|{CHINESE})"
+    number = rf"(?:{ARABIC}|{CHINESE_DECIMAL})"
+    # a magnitude never starts a unit: 5千克 is 5 + 千克, not 5千 + 克
+    magnitude = rf"(?!(?:{unit}))(?:{MAGNITUDE})"
     # a compound is one number only where a unit follows: 三万千瓦 is 三万 + 千瓦, not 三万千 + 瓦
     compound = rf"(?:{COMPOUND})(?=(?:余|多)?(?:{MAGNITUDE})?(?:{unit}))"
     figure = rf"""
     (?P<fraction>(?:(?P<fpre>约)?(?:[0-9]{{1,2}}/[0-9]{{1,2}}(?![0-9])
-        |(?P<per>百分之|千分之)(?P<pnum>{ARABIC}|{CHINESE_DECIMAL})|[{CN_CHARS}万]+分之{CHINESE})))
+        |(?P<psign>{sign})?(?P<per>百分之|千分之)(?P<pnum>{ARABIC}|{CHINESE_DECIMAL})|[{CN_CHARS}万]+分之{CHINESE})))
     |(?P<tenths>(?P<tpre>{prefix})?(?P<tnum>[一二两三四五六七八九]|(?<![0-9.])[0-9](?:\.[0-9])?)成
         (?P<tplus>多)?(?P<tpost>{suffix})?)(?![都为本员果长功立交型品绩就熟效不])
     |(?P<doubling>翻(?:了)?(?:(?P<times>[一两二三四五六七八九十0-9]+)[番翻]|番))
@@ -111,7 +113,7 @@ def build_grammar(units: UnitLexicon | Iterable[str], hedges: Hedges) -> Quantit
     |(?P<range>(?P<rpre>{prefix})?(?P<rlow>{number})(?P<rmag1>{MAGNITUDE})?(?P<runit1>{unit})?
         (?:{RANGE_JOINERS})(?P<rhigh>{number})(?P<rmag2>{MAGNITUDE})?(?P<runit2>{unit}))
     |(?P<plain>(?P<pre>{prefix})?(?P<sign>{sign})?
-        (?:(?P<num>{compound}|{number})(?P<plus1>余|多|来)?(?P<mag>{MAGNITUDE})?|(?P<baremag>{BARE_MAGNITUDE}))
+        (?:(?P<num>{compound}|{number})(?P<plus1>余|多|来)?(?P<mag>{magnitude})?|(?P<baremag>{BARE_MAGNITUDE}))
         (?P<plus2>余|多)?(?P<unit>{unit})?(?P<plus3>(?<=倍)多)?(?P<post>{suffix})?)
     """
     return QuantityGrammar(re.compile(figure, re.VERBOSE), tuple(surfaces), hedges,
@@ -211,6 +213,8 @@ def _fraction(match: re.Match[str], reading: str) -> Quantity | None:
             number = parse_numeral(match.group("pnum"))
         except NumeralError:
             return None
+        if match.group("psign"):
+            number = Number(-number.value, number.step, number.written)  # 负百分之三 = -3%
         qualifier = "approx" if match.group("fpre") else "exact"
         return _interval(number, PER_HUNDRED[match.group("per")], qualifier, rate=True)
     try:
@@ -290,8 +294,8 @@ def _plain(match: re.Match[str], reading: str, grammar: QuantityGrammar) -> Quan
         if not (unit or mag or plus):
             # A bare number (2025 in an event name, 33618 in quotes) is a name, not a figure.
             return None
-        if sign and not num[0].isdigit():
-            # 负 before a Chinese numeral (胜负三场) is a word, not a sign.
+        if sign and not num[0].isdigit() and unit not in grammar.rates:
+            # 负 before a Chinese count (胜负三场) is a word, not a sign; before a rate (负零点五%) it is one.
             return None
         if not _plausible_numeral(num, match, reading, unit, mag):
             return None
