@@ -312,7 +312,7 @@ def test_text_report_never_prints_escape_codes_from_the_decisions_file(capsys, w
     (workdir / "a.md").write_text(WRONG, encoding="utf-8")
     (workdir / "hedui-decisions.yaml").write_text(
         'decisions:\n  "\\e]0;pwned\\a\\e[2J":\n    decision: dismissed\n', encoding="utf-8")
-    code, out, err = run(capsys, "check", "a.md", "--no-cache", "--quiet")
+    code, out, err = run(capsys, "check", "a.md", "--no-cache", "--quiet", "--lang", "en")
     assert code == 1
     assert "\x1b" not in out + err and "\x07" not in out + err
     assert "stale decision: \\x1b]0;pwned\\x07\\x1b[2J" in out

@@ -7,7 +7,16 @@ import json
 import sys
 from pathlib import Path
 
-from checker.cli.common import add_input_options, add_run_options, check_output, load_run
+from checker.cli.common import (
+    add_common_options,
+    add_input_options,
+    add_run_options,
+    check_output,
+    choose_lang,
+    load_run,
+    terminal_width,
+    use_colour,
+)
 from checker.report.controls import escape_controls
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -48,7 +57,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     baseline.add_argument("--output", metavar="FILE", required=True)
     baseline.set_defaults(handler=run_baseline)
     config = sub.add_parser("config", help="print the effective configuration and where each value came from")
-    config.add_argument("--config", metavar="FILE", type=Path)
+    add_common_options(config)
     config.set_defaults(handler=run_config)
 
 
@@ -86,7 +95,7 @@ def run_check(args: argparse.Namespace) -> int:
         if changed:
             # The report shows the articles as they now are: check them again, without fixing.
             return run_check(argparse.Namespace(**{**vars(args), "fix": False}))
-    _write_report(result, verdicts, report_format, args.output, show_set_aside=args.show_set_aside)
+    _write_report(result, verdicts, report_format, args)
     if failed:
         return 2
     threshold = SEVERITY_RANK[args.fail_on or config.get("fail-on")]
@@ -139,7 +148,7 @@ def _git(*argv: str) -> str:
     return subprocess.run(["git", *argv], capture_output=True, text=True, check=True).stdout
 
 
-def _write_report(result, verdicts, report_format: str, output: str | None, show_set_aside: bool = False) -> None:
+def _write_report(result, verdicts, report_format: str, args: argparse.Namespace) -> None:
     """Render the report in the chosen format and write it (atomically to --output)."""
     from checker.writefile import write_output
 
@@ -151,7 +160,7 @@ def _write_report(result, verdicts, report_format: str, output: str | None, show
     elif report_format == "sarif":
         from checker.report.sarif import render_sarif
 
-        report = render_sarif(result, statuses=statuses, reasons=reasons)
+        report = render_sarif(result, statuses=statuses, reasons=reasons, lang=choose_lang(args))
     elif report_format == "junit":
         from checker.report.junit import render_junit
 
@@ -159,7 +168,7 @@ def _write_report(result, verdicts, report_format: str, output: str | None, show
     elif report_format == "github":
         from checker.report.github import render_github
 
-        report = render_github(result, statuses=statuses, set_aside_notices=show_set_aside)
+        report = render_github(result, statuses=statuses, set_aside_notices=args.show_set_aside)
     elif report_format == "html":
         from checker.report.html import render_html
 
@@ -167,9 +176,10 @@ def _write_report(result, verdicts, report_format: str, output: str | None, show
     else:
         from checker.report.text import render_text
 
-        report = render_text(result, colour=sys.stdout.isatty() and not output, statuses=statuses,
-                             stale=verdicts.stale_decisions)
-    write_output(report, output, protect=[d.path for d in result.documents])
+        report = render_text(result, colour=use_colour(args, args.output), statuses=statuses,
+                             stale=verdicts.stale_decisions, lang=choose_lang(args),
+                             width=None if args.output else terminal_width())
+    write_output(report, args.output, protect=[d.path for d in result.documents])
 
 
 def run_claims(args: argparse.Namespace) -> int:

@@ -11,24 +11,41 @@ from typing import TYPE_CHECKING
 
 from checker.report.controls import escape_controls
 
+LANGS = ("zh", "en")
+
 if TYPE_CHECKING:
     from checker.run.config import Config
     from checker.run.pipeline import CheckResult
 
 
+def add_common_options(parser: argparse.ArgumentParser, rules: bool = True) -> None:
+    """Options every sub-command takes: configuration, rule folders, language, colour, quiet."""
+    parser.add_argument("--config", metavar="FILE", type=Path, help="configuration file (default: discovered)")
+    if rules:
+        parser.add_argument("--rules", action="append", default=[], metavar="DIR", help="an extra rules directory")
+    parser.add_argument("--lang", choices=LANGS, default=None,
+                        help="language of severities, summaries and rule descriptions (default: from the locale)")
+    parser.add_argument("--color", "--colour", dest="color", choices=("auto", "always", "never"), default="auto",
+                        help="colour the terminal output (NO_COLOR and FORCE_COLOR are honoured in auto)")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
 def add_input_options(parser: argparse.ArgumentParser) -> None:
     """Options shared by every command that reads articles."""
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or directories")
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="article files or directories; '-' reads standard input "
+                             "(default: the configuration's include patterns below its folder)")
     parser.add_argument("--date", type=parse_date, help="document date for every article (YYYY-MM-DD)")
-    parser.add_argument("--rules", action="append", default=[], metavar="DIR", help="an extra rules directory")
+    parser.add_argument("--no-ignore", action="store_true", help="also read files that .gitignore ignores")
+    parser.add_argument("--allow-empty", action="store_true", help="finding no article is no error (exit 0)")
+    parser.add_argument("--stdin-filename", metavar="NAME", help="the name of the article read from '-'")
+    add_common_options(parser)
 
 
 def add_run_options(parser: argparse.ArgumentParser) -> None:
     """Options of every command that runs the pipeline."""
-    parser.add_argument("--config", metavar="FILE", type=Path, help="configuration file (default: discovered)")
     parser.add_argument("--decisions", metavar="FILE", help="editors' decisions file (default: hedui-decisions.yaml)")
     parser.add_argument("--no-cache", action="store_true", help="do not read or write .hedui-cache/")
-    parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
 def parse_date(text: str) -> dt.date:
@@ -42,15 +59,79 @@ def parse_date(text: str) -> dt.date:
 def load_run(args: argparse.Namespace, extra_paths: Sequence[str] = (), light: bool = False, needs_text: bool = True,
              config: Config | None = None) -> tuple[Config, CheckResult, bool]:
     """Run the pipeline for a command's options, telling the user of inputs that failed; (config, result, failed)."""
+    from checker.cli.inputs import describe_doubtful, rename_documents, replace_stdin, select_articles, stdin_article
     from checker.run.assemble import RunRequest, assemble_run
     from checker.run.config import load_config
 
-    request = RunRequest(paths=tuple(args.paths) + tuple(extra_paths), rules=tuple(args.rules), date=args.date,
-                         use_cache=not args.no_cache, progress=not args.quiet, light=light, needs_text=needs_text)
-    outcome = assemble_run(request, config or load_config(explicit=args.config), warn=warn)
-    for line in outcome.errors:
+    config = config or load_config(explicit=args.config)
+    with stdin_article(args) as renamed:
+        selection = select_articles(args, config, replace_stdin(args.paths, renamed), extra_paths)
+        for line in selection.warnings:
+            warn(line)
+        # A temporary file has nothing worth caching.
+        request = RunRequest(paths=selection.files, rules=tuple(args.rules), date=args.date,
+                             use_cache=not args.no_cache and not renamed, progress=not args.quiet, light=light,
+                             needs_text=needs_text)
+        outcome = assemble_run(request, config, warn=warn)
+        for line in describe_doubtful([d.path for d in outcome.result.documents],
+                                      {d.path: d.encoding for d in outcome.result.documents}):
+            warn(_rename_line(line, renamed))
+        result = rename_documents(outcome.result, renamed)
+        errors = [_rename_line(line, renamed) for line in selection.errors + outcome.errors]
+    for line in errors:
         print(f"hedui: error: {escape_controls(line)}", file=sys.stderr)
-    return outcome.config, outcome.result, outcome.failed
+    return outcome.config, result, outcome.failed or bool(selection.errors)
+
+
+def _rename_line(line: str, renamed: dict[str, str]) -> str:
+    """A message about a temporary file, naming standard input's shown name instead."""
+    for path, name in renamed.items():
+        line = line.replace(path, name)
+    return line
+
+
+def choose_lang(args: argparse.Namespace) -> str:
+    """--lang, else the locale's language (LC_ALL, LC_MESSAGES, LANG): English only when it says so, else Chinese."""
+    import os
+
+    if getattr(args, "lang", None):
+        return str(args.lang)
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(name, "")
+        if value:
+            return "en" if value.lower().startswith("en") else "zh"
+    # No locale at all: Chinese, the articles' language.
+    return "zh"
+
+
+def terminal_width() -> int | None:
+    """The terminal's columns when standard output is one, else COLUMNS when set, else None (no limit)."""
+    import os
+    import shutil
+
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size().columns
+    columns = os.environ.get("COLUMNS", "")
+    # A pipe or a file: only an explicit COLUMNS limits the width.
+    return int(columns) if columns.isdigit() and int(columns) > 0 else None
+
+
+def use_colour(args: argparse.Namespace, output: str | None = None, stream=None) -> bool:
+    """Whether to colour: --color always/never, else NO_COLOR or FORCE_COLOR, else a terminal that is no dumb one."""
+    import os
+
+    choice = getattr(args, "color", "auto") or "auto"
+    if choice != "auto":
+        return choice == "always"
+    if output:
+        # A report written to a file never holds escape codes in auto mode.
+        return False
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR", "0") not in ("", "0"):
+        return True
+    stream = stream or sys.stdout
+    return bool(getattr(stream, "isatty", lambda: False)()) and os.environ.get("TERM") != "dumb"
 
 
 def warn(line: str) -> None:

@@ -80,21 +80,42 @@ def _build_parser() -> argparse.ArgumentParser:
 
 def run_extract(args: argparse.Namespace) -> int:
     """`hedui extract`: print mentions as a table or as jsonl; exit 2 if any path failed."""
+    import attrs
+
+    from checker.cli.inputs import replace_stdin, select_articles, stdin_article
     from checker.extract.mentions import find_mentions
     from checker.extract.resources import load_resources
     from checker.report.mentions import render_jsonl, render_table
     from checker.run.assemble import read_dated_documents
+    from checker.run.config import load_config
 
+    config = load_config(explicit=args.config)
     resources = load_resources()
     render = render_jsonl if args.format == "jsonl" else render_table
-    outcome = read_dated_documents(tuple(args.paths), args.date, warn=warn)
-    for line in outcome.errors:
+    with stdin_article(args) as renamed:
+        selection = select_articles(args, config, replace_stdin(args.paths, renamed))
+        for line in selection.warnings:
+            warn(line)
+        # The configuration's `dates` apply per file, --date to all: one reading per date.
+        groups: dict[object, list[str]] = {}
+        for path in selection.files:
+            groups.setdefault(args.date or config.date_for(path), []).append(path)
+        documents: list = []
+        errors = list(selection.errors)
+        for day, files in groups.items():
+            outcome = read_dated_documents(tuple(files), day, warn=warn)  # type: ignore[arg-type]
+            documents.extend(outcome.documents)
+            errors.extend(outcome.errors)
+    order = {path: i for i, path in enumerate(selection.files)}
+    documents.sort(key=lambda d: order.get(d.path, len(order)))
+    for line in errors:
         print(f"hedui: error: {escape_controls(line)}", file=sys.stderr)
     out = sys.stdout
-    for document in outcome.documents:
+    for document in documents:
+        document = attrs.evolve(document, path=renamed.get(document.path, document.path))
         out.write(render(document, find_mentions(document, resources)))
     out.flush()
-    return EXIT_USAGE if outcome.errors else EXIT_OK
+    return EXIT_USAGE if errors else EXIT_OK
 
 
 # Sub-commands defined in their own light modules, each with register(subparsers).

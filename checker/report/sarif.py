@@ -31,9 +31,10 @@ CLAUSE_END = re.compile(r"[：；，。:;]")
 SENTENCE_END = re.compile(r"(?<=[。！？])|(?<=[.!?])\s")
 
 
-def render_sarif(result, statuses: dict[str, str] | None = None, reasons: dict[str, str] | None = None) -> str:
-    """One SARIF 2.1.0 log with a single run: the pack's rules, the documents and every finding."""
-    rules = [describe_rule(spec) for spec in result.pack.rules]
+def render_sarif(result, statuses: dict[str, str] | None = None, reasons: dict[str, str] | None = None,
+                 lang: str = "zh") -> str:
+    """One SARIF 2.1.0 log with a single run: the pack's rules (described in `lang`), the documents, every finding."""
+    rules = [describe_rule(spec, lang) for spec in result.pack.rules]
     rule_index = {rule["id"]: i for i, rule in enumerate(rules)}
     docs = {d.path: d for d in result.documents}
     artifacts = [describe_artifact(d.path, d.encoding) for d in result.documents]
@@ -65,14 +66,14 @@ def render_sarif(result, statuses: dict[str, str] | None = None, reasons: dict[s
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
 
-def describe_rule(spec) -> dict[str, Any]:
+def describe_rule(spec, lang: str = "zh") -> dict[str, Any]:
     """The reportingDescriptor of a rule: descriptions, help with examples, default level, kind."""
     descriptor: dict[str, Any] = {
         "id": spec.id,
         "name": name_rule(spec.id),
-        "shortDescription": {"text": summarize_rule(spec)},
-        "fullDescription": {"text": spec.description.strip() or spec.message},
-        "help": {"text": write_help_text(spec), "markdown": write_help_markdown(spec)},
+        "shortDescription": {"text": summarize_rule(spec, lang)},
+        "fullDescription": {"text": spec.describe(lang) or spec.message},
+        "help": {"text": write_help_text(spec, lang), "markdown": write_help_markdown(spec, lang)},
         "defaultConfiguration": {"level": LEVELS[spec.severity]},
         "properties": {"kind": spec.kind, "references": list(spec.references), "tags": [spec.kind]},
     }
@@ -86,9 +87,9 @@ def name_rule(rule_id: str) -> str:
     return "".join(part.capitalize() for part in re.split(r"[.\-_]", rule_id) if part)
 
 
-def summarize_rule(spec) -> str:
+def summarize_rule(spec, lang: str = "zh") -> str:
     """One line for a rule: the description's first sentence, else the message template's first clause."""
-    description = spec.description.strip()
+    description = spec.describe(lang)
     if description:
         first_line = description.splitlines()[0].strip()
         return SENTENCE_END.split(first_line, maxsplit=1)[0].strip()
@@ -96,9 +97,9 @@ def summarize_rule(spec) -> str:
     return re.sub(r"(\{\w+\})+", "…", clause).strip() or spec.id
 
 
-def write_help_text(spec) -> str:
+def write_help_text(spec, lang: str = "zh") -> str:
     """Plain-text help: the description, the bad and good examples, the references."""
-    lines = [spec.description.strip() or spec.message]
+    lines = [spec.describe(lang) or spec.message]
     if spec.examples:
         lines.append("")
         lines.extend(f"{label}: {text}" for label, text in list_examples(spec))
@@ -108,9 +109,9 @@ def write_help_text(spec) -> str:
     return "\n".join(lines)
 
 
-def write_help_markdown(spec) -> str:
+def write_help_markdown(spec, lang: str = "zh") -> str:
     """Markdown help: the description, each example in a fenced block, the references as a list."""
-    parts = [spec.description.strip() or spec.message]
+    parts = [spec.describe(lang) or spec.message]
     for label, text in list_examples(spec):
         parts.append(f"**{label}:**\n\n```text\n{text}\n```")
     if spec.references:

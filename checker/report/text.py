@@ -1,4 +1,8 @@
-"""Readable `check` output, grouped by file, with the sentence and a caret under the figure."""
+"""Readable `check` output, grouped by file, with the sentence and a caret under the figure.
+
+The words are Chinese or English (`lang`); snippets are cut to the terminal's width (`width`,
+None for no limit) in display columns; colour only when asked for.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +11,24 @@ from collections import Counter, defaultdict
 from checker.engine.runner import fingerprint
 from checker.model import Document, Finding
 from checker.report.controls import escape_controls
+from checker.report.snippet import cut_snippet
+from checker.report.words import count, label, severity_word, status_word
+from checker.triage.status import COUNTED
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
-RESET = "\033[0m"
+BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
+INDENT = "      "
+GUTTER = INDENT + "| "
+
+
 def line_col(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column of an offset."""
     line = text.count("\n", 0, offset) + 1
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def render_text(result, colour: bool = False, statuses: dict | None = None, stale: tuple = ()) -> str:
+def render_text(result, colour: bool = False, statuses: dict | None = None, stale: tuple = (), lang: str = "zh",
+                width: int | None = None) -> str:
     """Findings grouped by the file of their first claim, then what was set aside, then a summary line."""
     statuses = statuses or {}
     docs = {d.path: d for d in result.documents}
@@ -24,25 +36,49 @@ def render_text(result, colour: bool = False, statuses: dict | None = None, stal
     set_aside: list[tuple[str, Finding]] = []
     for finding in result.findings:
         status = statuses.get(fingerprint(finding), "new")
-        if status in ("new", "accepted"):
+        if status in COUNTED:
             grouped[_first_doc(finding)].append(finding)
         else:
             set_aside.append((status, finding))
+    paint = _painter(colour)
     out: list[str] = []
     for path in sorted(grouped):
-        out.append(escape_controls(path))
+        out.append(paint(BOLD, escape_controls(path)))
         for finding in grouped[path]:
-            out.extend(_render_finding(finding, docs, colour))
+            out.extend(_render_finding(finding, docs, paint, lang, width))
         out.append("")
     for status, finding in set_aside:
-        out.append(escape_controls(f"{status}: {finding.rule} {fingerprint(finding)} {finding.message}"))
+        out.append(escape_controls(f"{status_word(status, lang)}: {finding.rule} {fingerprint(finding)} "
+                                   f"{finding.message}"))
     for fp in stale:
         # A fingerprint comes from the decisions file as written: it may hold anything.
-        out.append(f"stale decision: {escape_controls(fp)} matches no current finding (the text changed?)")
-    counts = Counter(f.severity for fs in grouped.values() for f in fs)
-    out.append(f"{len(result.documents)} documents, {result.total_claims} claims, {result.total_facts} facts: "
-               f"{counts.get('error', 0)} errors, {counts.get('warning', 0)} warnings, {counts.get('info', 0)} info")
+        out.append(label("stale", lang).format(fp=escape_controls(fp)))
+    out.append(summarize(result, grouped, set_aside, lang))
     return "\n".join(out) + "\n"
+
+
+def summarize(result, grouped: dict[str, list[Finding]], set_aside: list[tuple[str, Finding]], lang: str) -> str:
+    """The summary line: documents, claims, facts, counted findings by severity, and what was set aside."""
+    counts = Counter(f.severity for fs in grouped.values() for f in fs)
+    totals = ((len(result.documents), "document"), (result.total_claims, "claim"), (result.total_facts, "fact"))
+    head = ", ".join(count(n, noun, lang) for n, noun in totals)
+    tail = ", ".join(count(counts.get(s, 0), s, lang) for s in ("error", "warning", "info"))
+    line = f"{head}: {tail}" if lang == "en" else f"{head}：{tail}".replace(", ", "，")
+    if set_aside:
+        kinds = Counter(status for status, _ in set_aside)
+        detail = ", ".join(f"{status_word(s, lang)} {n}" for s, n in sorted(kinds.items()))
+        line += (f"; {len(set_aside)} set aside ({detail})" if lang == "en"
+                 else f"；另有 {len(set_aside)} 条{label('set_aside', lang)}（{detail.replace(', ', '，')}）")
+    return line
+
+
+def _painter(colour: bool):
+    """A function wrapping text in an escape code when colour is on."""
+    def paint(code: str, text: str) -> str:
+        """The text in the colour, or as it is."""
+        return f"{code}{text}{RESET}" if colour else text
+
+    return paint
 
 
 def _first_doc(finding: Finding) -> str:
@@ -52,39 +88,37 @@ def _first_doc(finding: Finding) -> str:
     return finding.spans[0][0] if finding.spans else ""
 
 
-def _render_finding(finding: Finding, docs: dict[str, Document], colour: bool) -> list[str]:
+def _render_finding(finding: Finding, docs: dict[str, Document], paint, lang: str, width: int | None) -> list[str]:
     """A finding: location, severity, message, arithmetic, suggestion, then each claim in context."""
-    severity = f"{COLOURS[finding.severity]}{finding.severity}{RESET}" if colour else finding.severity
+    severity = paint(COLOURS[finding.severity], severity_word(finding.severity, lang))
     locations = [(c.doc, c.mention.span.start, c.mention.span.end) for c in finding.claims]
     locations += [(doc, span.start, span.end) for doc, span, _ in finding.spans]
     doc, start, _ = locations[-1] if finding.claims else locations[0]
     line, col = line_col(docs[doc].text, start) if doc in docs else (0, 0)
     lines = [f"  {line}:{col}  {severity}  {escape_controls(finding.message)}  [{escape_controls(finding.rule)}]"]
     if finding.arithmetic:
-        lines.append(f"      计算: {escape_controls(finding.arithmetic)}")
+        lines.append(f"{INDENT}{label('arithmetic', lang)}: {escape_controls(finding.arithmetic)}")
     if finding.suggestion:
-        lines.append(f"      建议: {escape_controls(finding.suggestion)}")
+        lines.append(f"{INDENT}{label('suggestion', lang)}: {escape_controls(finding.suggestion)}")
     if finding.inferred_date:
-        lines.append("      注意: 依赖推断的发布日期")
+        lines.append(f"{INDENT}{label('inferred', lang)}")
     for doc, start, end in locations:
-        lines.extend(_quote(docs.get(doc), doc, start, end))
-    lines.append(f"      fingerprint {fingerprint(finding)}")
+        lines.extend(_quote(docs.get(doc), doc, start, end, paint, COLOURS[finding.severity], width))
+    lines.append(paint(DIM, f"{INDENT}fingerprint {fingerprint(finding)}"))
     return lines
 
 
-def _quote(doc: Document | None, path: str, start: int, end: int) -> list[str]:
-    """The source line around a span with a caret underline."""
+def _quote(doc: Document | None, path: str, start: int, end: int, paint, colour: str,
+           width: int | None) -> list[str]:
+    """Where a span is, then its source line cut to the width, with a caret underline."""
     if doc is None:
         # A finding about a document outside this run (a baseline) has no text to show.
         return []
     line_start = doc.text.rfind("\n", 0, start) + 1
-    line_end = doc.text.find("\n", end)
+    line_end = doc.text.find("\n", start)
     line_end = len(doc.text) if line_end < 0 else line_end
-    left = max(line_start, start - 30)
-    right = min(line_end, end + 30)
-    snippet = escape_controls(doc.text[left:right].replace("\n", " "))
-    width = sum(2 if ord(ch) > 0x2E7F else 1 for ch in escape_controls(doc.text[left:start]))
-    marks = sum(2 if ord(ch) > 0x2E7F else 1 for ch in escape_controls(doc.text[start:end].replace("\n", " ")))
+    text = doc.text[line_start:line_end]
+    snippet, carets = cut_snippet(text, start - line_start, min(end, line_end) - line_start,
+                                  None if width is None else width - len(GUTTER))
     line, col = line_col(doc.text, start)
-    prefix = f"      {escape_controls(path)}:{line}:{col}: "
-    return [prefix + snippet, " " * len(prefix) + " " * width + "^" * max(marks, 1)]
+    return [f"{INDENT}{escape_controls(path)}:{line}:{col}", GUTTER + snippet, GUTTER + paint(colour, carets)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from pathlib import Path
 from typing import Any
@@ -54,29 +55,37 @@ class Config:
         return (self.root / self.values[key]).resolve()
 
     def date_for(self, path: str) -> dt.date | None:
-        """The document-date override for a path, from the first matching glob of `dates`."""
-        from fnmatch import fnmatch
-
+        """The document-date override for a path, from the first matching gitignore-style pattern of `dates`."""
         if not self.values["dates"]:
             # No overrides configured: nothing to match.
             return None
         relative = _relative(path, self.root)
         for pattern, value in self.values["dates"].items():
-            if fnmatch(relative, pattern) or fnmatch(path, pattern):
+            if match_patterns([pattern], relative):
                 return value
         return None
 
     def included(self, path: str) -> bool:
-        """True when a path matches an include glob and no exclude glob."""
-        from fnmatch import fnmatch
-
+        """True when a path (relative to the configuration's folder) matches an include and no exclude pattern."""
         if self.sources["include"] == "default" and not self.values["exclude"]:
-            # The default globs admit every article file that collect_paths already chose.
+            # The default patterns admit every article file that collect_articles already chose.
             return True
         relative = _relative(path, self.root)
-        if any(fnmatch(relative, p) or fnmatch(path, p) for p in self.values["exclude"]):
-            return False
-        return any(fnmatch(relative, p) or fnmatch(Path(path).name, p.split("/")[-1]) for p in self.values["include"])
+        return match_patterns(self.values["include"], relative) and not match_patterns(self.values["exclude"],
+                                                                                        relative)
+
+
+def match_patterns(patterns: list[str], relative: str) -> bool:
+    """True when a posix path matches one of the gitignore-style patterns (`*.md` at any depth, `a/*.md` in a/)."""
+    return bool(patterns) and _compile(tuple(patterns)).match_file(relative)
+
+
+@functools.lru_cache(maxsize=64)
+def _compile(patterns: tuple[str, ...]) -> Any:
+    """The compiled pattern set (memoized: a run tests thousands of paths against the same few patterns)."""
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
 def _relative(path: str, root: Path) -> str:

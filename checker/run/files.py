@@ -1,9 +1,15 @@
-"""Collect article files from the paths given on the command line."""
+"""Collect article files from the paths given on the command line (or the configuration's include patterns).
+
+Folders are walked in a stable order; hidden folders, hedui's own reports and files a `.gitignore`
+ignores are left out (`ignore=False` keeps the ignored ones). A file named explicitly is always
+taken, ignored or not, as with git and ruff.
+"""
 
 from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import attrs
@@ -26,22 +32,28 @@ def collect_paths(paths: list[str]) -> tuple[list[str], list[str]]:
     return list(found.files), list(found.errors)
 
 
-def collect_articles(paths: list[str]) -> Collected:
-    """Find the article files below the given paths; unreadable folders are errors, special files warnings."""
+def collect_articles(paths: list[str], ignore: bool = True,
+                     admit: Callable[[str], bool] | None = None) -> Collected:
+    """Find the article files below the given paths; unreadable folders are errors, special files warnings.
+
+    ignore: leave out what `.gitignore` files ignore; admit: a filter for files found in folders
+    (the configuration's include and exclude patterns); files named explicitly are always taken.
+    """
     files: list[str] = []
     errors: list[str] = []
     warnings: list[str] = []
     for given in paths:
         kind = _kind(given)
         if kind == "dir":
-            files.extend(_walk(Path(given), errors, warnings))
+            found = _walk(Path(given), errors, warnings, _Ignored(Path(given)) if ignore else None)
+            files.extend(f for f in found if admit is None or admit(f))
         elif kind == "file":
             files.append(given)
         elif kind == "special":
             warnings.append(f"{given}: 不是普通文件（FIFO、设备或套接字），已跳过")
         else:
             errors.append(f"{given}: {kind}")
-    return Collected(tuple(files), tuple(errors), tuple(warnings))
+    return Collected(tuple(dict.fromkeys(files)), tuple(errors), tuple(warnings))
 
 
 def _kind(path: str) -> str:
@@ -57,8 +69,51 @@ def _kind(path: str) -> str:
     return "file" if stat.S_ISREG(mode) else "special"
 
 
-def _walk(root: Path, errors: list[str], warnings: list[str]) -> list[str]:
-    """List article files below a directory, skipping hidden directories, sorted by path."""
+class _Ignored:
+    """The `.gitignore` files that apply below a walked folder: its ancestors' up to the git root, and its own."""
+
+    def __init__(self, root: Path) -> None:
+        """Read the .gitignore files above root, up to the folder holding .git (none above it without git)."""
+        self.specs: list[tuple[str, object]] = []
+        absolute = root.resolve()
+        chain = [absolute]
+        for parent in absolute.parents:
+            if (chain[-1] / ".git").exists():
+                # The work tree's top: no .gitignore above it applies.
+                break
+            chain.append(parent)
+        else:
+            # Not inside a git work tree: only the walked folder's own .gitignore files count.
+            chain = [absolute]
+        for folder in reversed(chain[1:]):
+            self.read(str(folder))
+
+    def read(self, folder: str) -> None:
+        """Add the .gitignore of a folder, if it has one."""
+        import pathspec
+
+        path = os.path.join(folder, ".gitignore")
+        try:
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                lines = handle.read().splitlines()
+        except OSError:
+            # No .gitignore here (the usual case), or one we cannot read: nothing is ignored by it.
+            return
+        self.specs.append((os.path.abspath(folder), pathspec.GitIgnoreSpec.from_lines(lines)))
+
+    def matches(self, path: str, is_dir: bool = False) -> bool:
+        """True when some applicable .gitignore ignores the path (a folder is tested with its trailing slash)."""
+        absolute = os.path.abspath(path)
+        for base, spec in self.specs:
+            if absolute.startswith(base + os.sep):
+                relative = os.path.relpath(absolute, base).replace(os.sep, "/") + ("/" if is_dir else "")
+                if spec.match_file(relative):  # type: ignore[attr-defined]
+                    return True
+        return False
+
+
+def _walk(root: Path, errors: list[str], warnings: list[str], ignored: _Ignored | None = None) -> list[str]:
+    """List article files below a directory, skipping hidden and ignored folders, sorted by path."""
 
     def unreadable(exc: OSError) -> None:
         """A folder that cannot be listed: never skipped in silence."""
@@ -66,10 +121,14 @@ def _walk(root: Path, errors: list[str], warnings: list[str]) -> list[str]:
 
     found: list[str] = []
     for folder, dirs, names in os.walk(root, onerror=unreadable):
+        if ignored is not None:
+            ignored.read(folder)
         # .git, .hedui-cache and other hidden folders hold no articles.
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        dirs[:] = [d for d in dirs if not d.startswith(".")
+                   and not (ignored and ignored.matches(os.path.join(folder, d), is_dir=True))]
         found.extend(os.path.join(folder, n) for n in names
-                     if not n.startswith(".") and os.path.splitext(n)[1].lower() in ARTICLE_SUFFIXES)
+                     if not n.startswith(".") and os.path.splitext(n)[1].lower() in ARTICLE_SUFFIXES
+                     and not (ignored and ignored.matches(os.path.join(folder, n))))
     articles = []
     for path in sorted(found):
         kind = _kind(path)

@@ -1,0 +1,67 @@
+"""One source line cut to a terminal width around a figure, with carets under it, in display columns.
+
+Widths are East-Asian aware (wcwidth): a Chinese character or a full-width digit takes two
+columns, a combining mark none, so the carets stand under the figure in any terminal.
+"""
+
+from __future__ import annotations
+
+from wcwidth import wcwidth
+
+from checker.report.controls import escape_controls
+
+CONTEXT = 30  # characters of context on either side of the figure at most
+MORE = "..."  # marks a cut; plain ASCII, one column a dot in every terminal
+
+
+def display_width(text: str) -> int:
+    """The columns a text takes in a terminal (control characters shown as \\xNN)."""
+    return sum(_cell(ch) for ch in escape_controls(text))
+
+
+def _cell(ch: str) -> int:
+    """Columns of one character: 0 for combining marks, 2 for wide ones, 1 for anything unknown."""
+    width = wcwidth(ch)
+    return 1 if width < 0 else width
+
+
+def _units(text: str) -> list[tuple[str, int]]:
+    """The characters of a text as shown (controls escaped, tabs as a space) with their widths."""
+    units = []
+    for ch in text:
+        shown = " " if ch == "\t" else escape_controls(ch)
+        units.append((shown, sum(_cell(c) for c in shown)))
+    return units
+
+
+def cut_snippet(line: str, start: int, end: int, width: int | None) -> tuple[str, str]:
+    """(the line cut around line[start:end], the caret line under it), both at most `width` columns wide."""
+    units = _units(line)
+    end = max(min(end, len(units)), start + 1) if start < len(units) else start
+    left, right = max(0, start - CONTEXT), min(len(units), end + CONTEXT)
+    budget = None if width is None else max(width, 8)
+
+    def fits(a: int, b: int) -> bool:
+        """True when units[a:b] and its cut marks fit the budget."""
+        if budget is None:
+            return True
+        marks = (len(MORE) if a > 0 else 0) + (len(MORE) if b < len(units) else 0)
+        return sum(w for _, w in units[a:b]) + marks <= budget
+
+    a, b = start, min(end, len(units))
+    while b > a + 1 and not fits(a, b):
+        # A figure wider than the terminal: keep its start.
+        b -= 1
+    grew = True
+    while grew:
+        grew = False
+        if a > left and fits(a - 1, b):
+            a, grew = a - 1, True
+        if b < right and fits(a, b + 1):
+            b, grew = b + 1, True
+    head = MORE if a > 0 else ""
+    tail = MORE if b < len(units) else ""
+    shown = head + "".join(s for s, _ in units[a:b]) + tail
+    offset = len(head) + sum(w for _, w in units[a:start])
+    marks = sum(w for _, w in units[start:min(end, b)])
+    return shown, " " * offset + "^" * max(marks, 1)
