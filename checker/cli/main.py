@@ -120,7 +120,7 @@ def run_extract(args: argparse.Namespace) -> int:
 
 # Sub-commands defined in their own light modules, each with register(subparsers).
 COMMAND_MODULES: tuple[str, ...] = (
-    "checker.cli.check", "checker.cli.rules", "checker.cli.review", "checker.cli.timeline",
+    "checker.cli.check", "checker.cli.rules", "checker.cli.review", "checker.cli.timeline", "checker.cli.lsp",
 )
 
 

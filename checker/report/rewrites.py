@@ -20,7 +20,7 @@ _QUOTED = re.compile(r"“([^”]+)”")
 # The words before a rewrite's figure: everything up to its first digit or Chinese numeral.
 _LEAD = re.compile(r"[^0-9０-９.一二两三四五六七八九十百千万亿零〇几]*")
 _VERB_GAP = ("", "了")  # what may stand between a verb and its figure (增长了7倍)
-_ANCHOR_ROLES = ("change", "span", "part")  # the figure a rewrite of several claims replaces, in order of preference
+_ANCHOR_ROLES = ("change", "span", "share")  # the role or relation of the figure a finding is about, by preference
 _MIN_MATCH = 0.5  # a rewrite of a free-text span must share at least half of its characters with the text
 
 
@@ -80,25 +80,22 @@ def _place(finding: Finding, doc: Document, alternative: str) -> Rewrite | None:
         if finding.kind == "wording":
             return Rewrite(doc.path, span, alternative)
         return _place_in_span(doc, span, alternative)
-    anchor = _anchor(finding, doc.path, alternative)
+    anchor = anchor_claim(finding, doc.path)
     if anchor is None:
+        # The finding's figures are all in other articles: nothing here to rewrite.
         return None
     return _place_at_figure(doc, anchor.mention.span, alternative)
 
 
-def _anchor(finding: Finding, path: str, alternative: str) -> Claim | None:
-    """The claim of this document whose figure the alternative rewrites (the change of a growth finding)."""
+def anchor_claim(finding: Finding, path: str) -> Claim | None:
+    """The figure of the article at path that a finding is about: the stated change, span or share, else the first."""
     mine = [c for c in finding.claims if c.doc == path]
-    if not mine:
-        # The finding's figures are all in other articles: nothing here to rewrite.
-        return None
-    for role in _ANCHOR_ROLES:
+    for wanted in _ANCHOR_ROLES:
         for claim in mine:
-            if claim.role == role:
+            if wanted in (claim.role, claim.relation):
                 return claim
-    unit = alternative[len(alternative.rstrip("%％倍年个百分点")):]
-    fitting = [c for c in mine if unit and c.mention.text.endswith(unit)]
-    return (fitting or mine)[-1]
+    # The total of parts-exceed-total, or this article's side of a disagreement between articles.
+    return mine[0] if mine else None
 
 
 def _place_at_figure(doc: Document, span: Span, alternative: str) -> Rewrite | None:

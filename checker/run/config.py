@@ -31,6 +31,7 @@ KEYS: dict[str, tuple[type[Any] | tuple[type[Any], ...], Any]] = {
     "baseline": (str, ""),
     "cache": (bool, True),
     "cache-dir": (str, ".hedui-cache"),
+    "archive": (list, []),  # folders of articles an edited article is cross-checked with (`hedui lsp`)
 }
 
 
@@ -144,7 +145,7 @@ def _validate(key: str, value: Any, path: Path, text: str) -> Any:
         return {glob: _date(glob, day, where) for glob, day in value.items()}
     if kind is list and not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{where}: key '{key}': must be a list of strings")
-    if key in ("rules", "lexicons"):
+    if key in ("rules", "lexicons", "archive"):
         for entry in value:
             if not (path.parent / entry).exists():
                 raise ConfigError(f"{where}: key '{key}': '{entry}' does not exist (relative to {path.parent})")

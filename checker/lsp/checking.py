@@ -1,0 +1,130 @@
+"""Check one article as it is edited, against an archive of articles read once through the analysis cache.
+
+The archive's comparable claims are indexed by fact family when the server starts (a warm cache
+makes that a read of the database, not an analysis); a keystroke then analyses only the article
+being edited and cross-checks it with the archive claims of the families it states.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import attrs
+
+from checker.model import Claim, Document, Finding
+from checker.run.config import Config
+
+if TYPE_CHECKING:
+    from checker.claims.lexicon import ClaimLexicon
+    from checker.engine.pack import RulePack
+    from checker.extract.resources import Resources
+
+
+@attrs.frozen(eq=False)
+class Archive:
+    """The archive's documents (without text) and its comparable claims, by fact family."""
+
+    documents: dict[str, Document]
+    families: dict[str, tuple[Claim, ...]]
+
+    @classmethod
+    def empty(cls) -> Archive:
+        """No archive: articles are checked on their own."""
+        return cls({}, {})
+
+
+@attrs.frozen(eq=False)
+class Checked:
+    """One check of an article's text: the document read from it and the findings that involve it."""
+
+    doc: Document
+    findings: tuple[Finding, ...]
+    archive: Archive
+
+
+@attrs.frozen(eq=False)
+class Checker:
+    """What a check needs, loaded once: configuration, rule pack, lexicon and resources."""
+
+    config: Config
+    pack: RulePack
+    lexicon: ClaimLexicon
+    resources: Resources
+    date: dt.date | None = None
+
+    @classmethod
+    def load(cls, config: Config, rules: Sequence[str] = (), date: dt.date | None = None) -> Checker:
+        """Load the rule pack (with the configuration's settings), the lexicon and the resources."""
+        from checker.extract.resources import load_resources
+        from checker.run.assemble import apply_rule_settings
+        from checker.run.pipeline import load_pack_and_lexicon
+
+        rule_dirs = [Path(d) for d in rules] + [config.root / d for d in config.get("rules")]
+        pack, lexicon = load_pack_and_lexicon(rule_dirs, [config.root / p for p in config.get("lexicons")])
+        return cls(config, apply_rule_settings(pack, config), lexicon, load_resources(), date)
+
+    def check(self, path: str, text: str, archive: Archive) -> Checked:
+        """Analyse the text of the article at path and cross-check it with the archive."""
+        from checker.run.pipeline import analyze_contained, cross_check
+        from checker.text.ingest import document_from_text
+
+        doc = document_from_text(path, text, date_override=self.date or self.config.date_for(path))
+        analysis = analyze_contained(doc, self.resources, self.lexicon, self.pack)
+        mine = {family for _, family, _ in analysis.linkable()}
+        others = [c for family in mine for c in archive.families.get(family, ()) if not same_path(c.doc, path)]
+        documents = [doc] + [archive.documents[p] for p in dict.fromkeys(c.doc for c in others)]
+        result = cross_check(documents, list(analysis.claims) + others, analysis.findings, self.pack,
+                             self.resources.units)
+        return Checked(doc, tuple(f for f in result.findings if involves(f, doc.path)), archive)
+
+
+def load_archive(checker: Checker, paths: Sequence[str], use_cache: bool = True,
+                 warn: Callable[[str], None] | None = None) -> Archive:
+    """Read the archive through the run (and its cache) and index its comparable claims by fact family."""
+    from checker.claims.link import fact_key
+    from checker.run.assemble import RunRequest, assemble_run
+
+    if not paths:
+        # No archive configured: each article is checked on its own.
+        return Archive.empty()
+    # A full run (not a light one, which keeps only the claims that already differ within the archive):
+    # any comparable claim of the archive may meet the edited article. Texts are dropped once indexed.
+    request = RunRequest(paths=tuple(os.path.abspath(p) for p in paths), rules=(), date=checker.date,
+                         use_cache=use_cache, progress=False, light=False, needs_text=False)
+    outcome = assemble_run(request, checker.config, warn=warn)
+    for line in outcome.errors:
+        if warn:
+            warn(line)
+    families: dict[str, list[Claim]] = defaultdict(list)
+    for claim in outcome.result.claims:
+        key = fact_key(claim)
+        if key is not None:
+            families[str(key.family)].append(claim)
+    documents = {d.path: attrs.evolve(d, text="", reading="", offsets=()) for d in outcome.result.documents}
+    return Archive(documents, {family: tuple(claims) for family, claims in families.items()})
+
+
+def archive_paths(config: Config, given: Sequence[str], found_config: bool) -> list[str]:
+    """The archive: folders given on the command line, else the configuration's `archive`, else its folder."""
+    if given:
+        return list(given)
+    configured = config.values.get("archive") or []
+    if configured:
+        return [str(config.root / p) for p in configured]
+    # A project with a hedui configuration is its own archive; without one, nothing is assumed.
+    return [str(config.root)] if found_config else []
+
+
+def involves(finding: Finding, path: str) -> bool:
+    """True when a finding points into the article at path."""
+    return any(same_path(c.doc, path) for c in finding.claims) or any(same_path(d, path) for d, _, _ in finding.spans)
+
+
+def same_path(a: str, b: str) -> bool:
+    """True when two paths name the same file (compared as absolute, normalised paths)."""
+    return a == b or os.path.abspath(a) == os.path.abspath(b)
