@@ -11,7 +11,7 @@ from checker.cli.main import main
 
 # Two form mistakes with one right rewrite each, and a 倍 statement whose fix is the writer's choice.
 FORM = "现场观众约3万人左右，票价上涨15～30%。\n"
-CHOICE = "该县光伏装机从2019年的3.2万千瓦增至2024年的57.9万千瓦，五年增长18.1倍。\n"
+CHOICE = "西安市光伏组件产量从2019年的3.2万千瓦增至2024年的57.9万千瓦，五年增长18.1倍。\n"
 FORM_FIXED = "现场观众约3万人，票价上涨15%～30%。\n"
 
 
