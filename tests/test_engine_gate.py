@@ -9,11 +9,12 @@ from checker.engine.runner import gate_loudness
 from checker.model import Claim, Finding, Mention, Metric, Span, Understanding
 
 
-def _claim(text: str, understood: Understanding) -> Claim:
-    """A bare claim with the given understanding."""
+def _claim(text: str, understood: Understanding, sentence_start: int = 0) -> Claim:
+    """A bare claim with the given understanding, in the sentence starting at sentence_start."""
     mention = Mention(doc="a.md", span=Span(0, len(text)), text=text, reading_start=0, reading_end=len(text))
     return Claim(doc="a.md", mention=mention, subject="", metric=Metric(measure="产量"), period=None, period_text="",
-                 modality="actual", relation="level", sentence=text, sentence_start=0, understood=understood)
+                 modality="actual", relation="level", sentence=text, sentence_start=sentence_start,
+                 understood=understood)
 
 
 SURE = Understanding(role="lexicon", metric="lexicon", subject="lexicon")
@@ -33,10 +34,16 @@ def test_certain_claims_stay_loud():
 
 
 def test_one_guessed_claim_makes_it_info_and_says_why():
-    """One guessed claim: the finding becomes info and names the guessed figure."""
-    gated = gate_loudness(_finding(_claim("10万辆", SURE), _claim("12万辆", GUESSED)), growth)
+    """One guessed claim in another sentence: the finding becomes info and names the guessed figure."""
+    gated = gate_loudness(_finding(_claim("10万辆", SURE), _claim("12万辆", GUESSED, sentence_start=40)), growth)
     assert gated.severity == "info"
     assert "“12万辆”" in gated.arithmetic and gated.arithmetic.startswith("a；")
+
+
+def test_a_change_statement_in_one_sentence_keeps_its_severity():
+    """从A增长到B，增长X in one sentence is tied by its words, whatever the metric was read as."""
+    finding = _finding(_claim("10万辆", GUESSED), _claim("12万辆", GUESSED), _claim("30%", GUESSED))
+    assert gate_loudness(finding, growth).severity == "warning"
 
 
 def test_info_is_never_raised():

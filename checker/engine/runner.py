@@ -12,7 +12,7 @@ from checker.claims.lexicon import ClaimLexicon
 from checker.engine.pack import RulePack
 from checker.engine.registry import kind_module, scope_of
 from checker.engine.statements import build_statements
-from checker.model import ChangeStatement, Document, Finding
+from checker.model import ChangeStatement, Claim, Document, Finding
 from checker.text.project import project_path
 
 
@@ -48,12 +48,20 @@ def gate_loudness(finding: Finding, module: ModuleType) -> Finding:
         # The kind combines figures only through words that tie them (日均 after its total, 从A增长到B):
         # the combination is certain whatever the metric was read as.
         return finding
+    if getattr(module, "LINKED_IN_ONE_SENTENCE", False) and _one_sentence(finding.claims):
+        # 从A增至B，增长X倍 in one sentence: the sentence's own words tie the levels to the change.
+        return finding
     unsure = [c.mention.text for c in finding.claims if not c.understood.certain]
     if not unsure:
         return finding
     note = f"“{'”“'.join(unsure)}”的指标或角色为推测，无法确定这些数字说的是同一事实，降为提示"
     return attrs.evolve(finding, severity="info",
                         arithmetic=f"{finding.arithmetic}；{note}" if finding.arithmetic else note)
+
+
+def _one_sentence(claims: tuple[Claim, ...]) -> bool:
+    """True when every claim was stated in the same sentence of the same document."""
+    return len({(c.doc, c.sentence_start) for c in claims}) == 1
 
 
 def sort_findings(findings) -> list[Finding]:
