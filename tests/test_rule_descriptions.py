@@ -37,3 +37,21 @@ def test_describe_falls_back_to_the_other_language(tmp_path: Path):
     spec = attrs.evolve(RULES[0], description="只有中文。", description_en="")
     assert spec.describe("en") == "只有中文。"
     assert attrs.evolve(spec, description="", description_en="English only.").describe("zh") == "English only."
+
+
+def test_every_shipped_rule_file_passes_the_schema():
+    """The shipped pack loads without jsonschema at start-up, so this test holds it to the schema."""
+    import json
+
+    import jsonschema
+
+    from checker.text.rulesdir import find_rules_dir
+    from checker.yamlio import load_yaml_mapping
+
+    rules_dir = find_rules_dir()
+    validator = jsonschema.Draft202012Validator(json.loads((rules_dir / "schema.json").read_text(encoding="utf-8")))
+    files = [p for p in sorted(rules_dir.glob("*/*.yaml")) if p.parent.name != "lexicon"]
+    assert len(files) == len(RULES)
+    for path in files:
+        raw, _ = load_yaml_mapping(path)
+        assert not list(validator.iter_errors(raw)), path

@@ -6,7 +6,6 @@ import argparse
 import contextlib
 import os
 import sys
-import tempfile
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -70,6 +69,8 @@ def stdin_article(args: argparse.Namespace) -> Iterator[dict[str, str]]:
         # Nothing comes from standard input: no file to make.
         yield {}
         return
+    import tempfile
+
     name = getattr(args, "stdin_filename", None) or DEFAULT_STDIN_NAME
     data = sys.stdin.buffer.read()
     with tempfile.TemporaryDirectory(prefix="hedui-stdin-") as folder:

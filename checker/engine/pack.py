@@ -12,6 +12,7 @@ import attrs
 from checker.engine.registry import kind_module, unknown_kind_problem
 from checker.errors import RuleFileError
 from checker.model import Severity
+from checker.text.rulesdir import find_rules_dir
 from checker.yamlio import load_yaml_mapping
 
 SEVERITIES = ("error", "warning", "info")
@@ -82,26 +83,32 @@ def load_pack(directories: list[Path], schema_path: Path) -> RulePack:
     """Load every rule file below the given directories; later directories override by id."""
     import hashlib
 
-    import jsonschema
-
-    validator = jsonschema.Draft202012Validator(json.loads(schema_path.read_text(encoding="utf-8")))
+    validator: Any = None
+    shipped = find_rules_dir().resolve()
     rules: dict[str, RuleSpec] = {}
     digest = hashlib.sha256()
     for directory in directories:
         if not directory.is_dir():
             raise RuleFileError(str(directory), None, None, "rule directory does not exist")
+        # The shipped pack is validated against the schema by the project's tests (tests/test_rule_descriptions.py):
+        # a start-up need not import jsonschema for it. Every user rule folder is validated here.
+        trusted = directory.resolve() == shipped and schema_path.resolve() == shipped / "schema.json"
+        if validator is None and not trusted:
+            import jsonschema
+
+            validator = jsonschema.Draft202012Validator(json.loads(schema_path.read_text(encoding="utf-8")))
         for path in sorted(directory.glob("*/*.yaml")):
             if path.parent.name == "lexicon":
                 # Lexicons live beside rules but are not rules.
                 continue
-            spec = _load_rule(path, validator)
+            spec = _load_rule(path, None if trusted else validator)
             rules[spec.id] = spec
             digest.update(path.read_bytes())
     return RulePack(tuple(rules[k] for k in sorted(rules)), digest.hexdigest()[:16])
 
 
 def _load_rule(path: Path, validator: Any) -> RuleSpec:
-    """Load and validate one rule file, citing file, line and key on any problem."""
+    """Load and validate one rule file (against the schema when a validator is given), citing file, line and key."""
     raw, lines = load_yaml_mapping(path)
     if "kind" in raw:
         try:
@@ -109,7 +116,7 @@ def _load_rule(path: Path, validator: Any) -> RuleSpec:
         except (KeyError, TypeError):
             # Name the valid kinds from the registry, not only the schema's complaint.
             raise RuleFileError(str(path), lines.get("kind"), "kind", unknown_kind_problem(raw["kind"])) from None
-    errors = sorted(validator.iter_errors(raw), key=lambda e: list(e.absolute_path))
+    errors = sorted(validator.iter_errors(raw), key=lambda e: list(e.absolute_path)) if validator else []
     if errors:
         error = errors[0]
         key = ".".join(str(p) for p in error.absolute_path)

@@ -6,8 +6,6 @@ columns, a combining mark none, so the carets stand under the figure in any term
 
 from __future__ import annotations
 
-from wcwidth import wcwidth
-
 from checker.report.controls import escape_controls
 
 CONTEXT = 30  # characters of context on either side of the figure at most
@@ -21,6 +19,8 @@ def display_width(text: str) -> int:
 
 def _cell(ch: str) -> int:
     """Columns of one character: 0 for combining marks, 2 for wide ones, 1 for anything unknown."""
+    from wcwidth import wcwidth  # imported on the first snippet: a clean report never pays for it
+
     width = wcwidth(ch)
     return 1 if width < 0 else width
 

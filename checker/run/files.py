@@ -90,8 +90,6 @@ class _Ignored:
 
     def read(self, folder: str) -> None:
         """Add the .gitignore of a folder, if it has one."""
-        import pathspec
-
         path = os.path.join(folder, ".gitignore")
         try:
             with open(path, encoding="utf-8", errors="replace") as handle:
@@ -99,6 +97,8 @@ class _Ignored:
         except OSError:
             # No .gitignore here (the usual case), or one we cannot read: nothing is ignored by it.
             return
+        import pathspec  # only once there is a .gitignore to apply (a fast start otherwise)
+
         self.specs.append((os.path.abspath(folder), pathspec.GitIgnoreSpec.from_lines(lines)))
 
     def matches(self, path: str, is_dir: bool = False) -> bool:
