@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from checker.model import Claim, Document, Finding
+from checker.model import Claim, Document, FactKey, Finding
 from checker.run.config import Config
 
 if TYPE_CHECKING:
@@ -27,10 +27,10 @@ if TYPE_CHECKING:
 
 @attrs.frozen(eq=False)
 class Archive:
-    """The archive's documents (without text) and its comparable claims, by fact family."""
+    """The archive's documents (without text) and its comparable claims with their fact keys, by fact family."""
 
     documents: dict[str, Document]
-    families: dict[str, tuple[Claim, ...]]
+    families: dict[str, tuple[tuple[FactKey, Claim], ...]]
 
     @classmethod
     def empty(cls) -> Archive:
@@ -69,18 +69,32 @@ class Checker:
         return cls(config, apply_rule_settings(pack, config), lexicon, load_resources(), date)
 
     def check(self, path: str, text: str, archive: Archive) -> Checked:
-        """Analyse the text of the article at path and cross-check it with the archive."""
-        from checker.run.pipeline import analyze_contained, cross_check
+        """Analyse the text of the article at path and cross-check it with the archive claims of its fact families."""
+        from checker.claims.link import Fact, FactIndex, fact_key
+        from checker.engine.runner import RunContext, run, sort_findings
+        from checker.run.pipeline import analyze_contained
         from checker.text.ingest import document_from_text
 
         doc = document_from_text(path, text, date_override=self.date or self.config.date_for(path))
         analysis = analyze_contained(doc, self.resources, self.lexicon, self.pack)
-        mine = {family for _, family, _ in analysis.linkable()}
-        others = [c for family in mine for c in archive.families.get(family, ()) if not same_path(c.doc, path)]
-        documents = [doc] + [archive.documents[p] for p in dict.fromkeys(c.doc for c in others)]
-        result = cross_check(documents, list(analysis.claims) + others, analysis.findings, self.pack,
-                             self.resources.units)
-        return Checked(doc, tuple(f for f in result.findings if involves(f, doc.path)), archive)
+        names = {path, os.path.abspath(path)}  # the archive names its files by absolute path
+        facts: dict[FactKey, list[Claim]] = defaultdict(list)
+        for claim in analysis.claims:
+            key = fact_key(claim)
+            if key is not None:
+                facts[key].append(claim)
+        # The archive's keys were computed when it was read: a keystroke computes only the article's own.
+        others = [(key, claim) for family in {str(k.family) for k in facts}
+                  for key, claim in archive.families.get(family, ()) if claim.doc not in names]
+        for key, claim in others:
+            facts[key].append(claim)
+        documents = {doc.path: doc} | {claim.doc: archive.documents[claim.doc] for _, claim in others}
+        index = FactIndex(analysis.claims + tuple(claim for _, claim in others),
+                          {key: Fact(key, tuple(claims)) for key, claims in facts.items()},
+                          {p: d.dct for p, d in documents.items()})
+        found = list(analysis.findings) + run(self.pack, RunContext(index, documents, self.resources.units),
+                                              scope="corpus")
+        return Checked(doc, tuple(f for f in sort_findings(found) if involves(f, names)), archive)
 
 
 def load_archive(checker: Checker, paths: Sequence[str], use_cache: bool = True,
@@ -100,11 +114,11 @@ def load_archive(checker: Checker, paths: Sequence[str], use_cache: bool = True,
     for line in outcome.errors:
         if warn:
             warn(line)
-    families: dict[str, list[Claim]] = defaultdict(list)
+    families: dict[str, list[tuple[FactKey, Claim]]] = defaultdict(list)
     for claim in outcome.result.claims:
         key = fact_key(claim)
         if key is not None:
-            families[str(key.family)].append(claim)
+            families[str(key.family)].append((key, claim))
     documents = {d.path: attrs.evolve(d, text="", reading="", offsets=()) for d in outcome.result.documents}
     return Archive(documents, {family: tuple(claims) for family, claims in families.items()})
 
@@ -120,9 +134,22 @@ def archive_paths(config: Config, given: Sequence[str], found_config: bool) -> l
     return [str(config.root)] if found_config else []
 
 
-def involves(finding: Finding, path: str) -> bool:
-    """True when a finding points into the article at path."""
-    return any(same_path(c.doc, path) for c in finding.claims) or any(same_path(d, path) for d, _, _ in finding.spans)
+def involves(finding: Finding, names: set[str]) -> bool:
+    """True when a finding points into the article known by one of names."""
+    return any(c.doc in names for c in finding.claims) or any(d in names for d, _, _ in finding.spans)
+
+
+def settle_memory() -> None:
+    """Collect garbage once and exempt everything alive (the archive) from later collections.
+
+    A large archive is millions of objects; without this every full collection during a keystroke's
+    check would walk them all again. The previous archive is unfrozen first so it can be freed.
+    """
+    import gc
+
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 def same_path(a: str, b: str) -> bool:

@@ -19,12 +19,15 @@ _SEVERITY = {"error": types.DiagnosticSeverity.Error, "warning": types.Diagnosti
 class Placer:
     """Turns spans of one check's document (and of archive files, read once each) into LSP locations."""
 
-    def __init__(self, checked: Checked, text: str, uri: str):
-        """Index the editor's text; a leading byte-order mark is in the editor's text but not in the document's."""
+    def __init__(self, checked: Checked, text: str, uri: str, others: dict[str, LineIndex | None] | None = None):
+        """Index the editor's text; a leading byte-order mark is in the editor's text but not in the document's.
+
+        others: line indexes of archive files already read, kept by the caller so no keystroke reads them again.
+        """
         self.checked, self.uri = checked, uri
         self.index = LineIndex(text)
         self.shift = 1 if text.startswith("\ufeff") and not checked.doc.text.startswith("\ufeff") else 0
-        self._others: dict[str, LineIndex | None] = {}
+        self._others: dict[str, LineIndex | None] = {} if others is None else others
 
     def range(self, span: Span) -> types.Range:
         """The LSP range of a span of the edited document."""

@@ -20,8 +20,9 @@ from pygls.uris import to_fs_path
 
 from checker import __version__
 from checker.errors import HeduiError
-from checker.lsp.checking import Archive, Checked, Checker, archive_paths, load_archive
+from checker.lsp.checking import Archive, Checked, Checker, archive_paths, load_archive, settle_memory
 from checker.lsp.diagnostics import SOURCE, Placer, build_actions, build_diagnostics
+from checker.lsp.positions import LineIndex
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 _ERROR_LINE = re.compile(r":(\d+): ")  # "path:12: problem" in an input error
@@ -52,6 +53,7 @@ class HeduiServer(LanguageServer):
         self.pending: dict[str, asyncio.Task[None]] = {}
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hedui-check")
         self.loaded: asyncio.Future[None] | None = None
+        self.archive_lines: dict[str, LineIndex | None] = {}  # archive files' line indexes, read once per archive
 
     def is_article(self, uri: str) -> bool:
         """True for a file URI of an article hedui reads (Markdown, text, HTML)."""
@@ -96,6 +98,8 @@ class HeduiServer(LanguageServer):
         except HeduiError as exc:
             self.window_show_message(types.ShowMessageParams(types.MessageType.Warning, f"hedui: {exc}"))
             return
+        self.archive_lines = {}  # files of the archive may have changed: read them again when a finding needs one
+        settle_memory()
         self.recheck_all()
 
     def recheck_all(self) -> None:
@@ -126,7 +130,7 @@ class HeduiServer(LanguageServer):
         checked: Checked | None = None
         try:
             checked = await loop.run_in_executor(self.worker, checker.check, path, text, archive)
-            diagnostics = build_diagnostics(Placer(checked, text, uri))
+            diagnostics = build_diagnostics(Placer(checked, text, uri, self.archive_lines))
         except HeduiError as exc:
             diagnostics = [_input_error(exc)]
         if self.workspace.get_text_document(uri).source != text:
@@ -155,7 +159,7 @@ class HeduiServer(LanguageServer):
         stored = self.results.get(uri)
         if stored is None or stored[0] != self.workspace.get_text_document(uri).source:
             return []  # the check of this text is not done yet: its ranges would be wrong
-        return build_actions(Placer(stored[1], stored[0], uri), wanted)
+        return build_actions(Placer(stored[1], stored[0], uri, self.archive_lines), wanted)
 
     def _log(self, line: str) -> None:
         """A warning about the archive, in the client's log."""
