@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -13,11 +14,16 @@ if not CHROMIUM.exists():
                 allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need playwright (pip install playwright)")
 
+import attrs  # noqa: E402
+
 from timeline.build import build_timeline  # noqa: E402
 from timeline.export_html import render_html  # noqa: E402
 from timeline.model import DocumentInfo, Entry, Source, Timeline  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+TITLE = "重庆产业转移 <两年回顾>"
+# What an internal key looks like: enum:专题对接活动, 规上|先进材料|产值, ?去年, a fact key's period or scope.
+INTERNAL = re.compile(r"enum:|[|]|\?[\u4e00-\u9fff]|/(?:ytd|full)/|\d{4}-\d\d-\d\d\.\.|@city|@unknown")
 ARTIFACTS = ROOT / "test-artifacts"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
@@ -52,7 +58,8 @@ def pages(tmp_path_factory, resources):
     for name, docs in (("seeds", seeds), ("hostile", hostile)):
         result = check_documents(docs, resources, pack, lexicon)
         path = folder / f"{name}.html"
-        path.write_text(render_html(build_timeline(result, resources)), encoding="utf-8")
+        timeline = attrs.evolve(build_timeline(result, resources), title=TITLE)
+        path.write_text(render_html(timeline), encoding="utf-8")
         written[name] = path
     written["large"] = folder / "large.html"
     written["large"].write_text(render_html(_large_timeline()), encoding="utf-8")
@@ -205,3 +212,43 @@ def _large_timeline() -> Timeline:
                                  "actual", dt.date(2025, 12, 1), (source,), subject="重庆", metric=f"指标{n}"))
     entries.sort(key=Entry.sort_key)
     return Timeline(tuple(entries), (DocumentInfo("big.md", "合成文章", dt.date(2025, 12, 1), False),), ())
+
+
+def test_title_is_the_one_given(seeds_page):
+    """The page's title and heading are the given title, markup shown as text."""
+    assert seeds_page.page.title() == TITLE
+    assert seeds_page.page.locator("h1").inner_text() == TITLE
+
+
+def test_no_internal_key_anywhere_on_the_page(seeds_page):
+    """Neither the visible text (every year and source opened) nor any attribute shows an internal key."""
+    page = seeds_page.page
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")  # opens every year and source
+    text = page.locator("body").inner_text()
+    assert "新能源汽车产量" in text and not INTERNAL.findall(text), INTERNAL.findall(text)[:5]
+    attributes = page.evaluate("""() => Array.from(document.querySelectorAll('body *')).flatMap(
+        node => Array.from(node.attributes).map(a => a.value))""")
+    assert not [value for value in attributes if INTERNAL.search(value)]
+    options = page.locator("#filter-words option").evaluate_all("els => els.map(e => e.value)")
+    assert options and not [o for o in options if INTERNAL.search(o)]
+
+
+def test_every_chart_has_a_y_axis_with_its_unit(seeds_page):
+    """Each chart draws a y-axis with numbered ticks and names the unit it is read in."""
+    charts = seeds_page.page.locator("figure.chart")
+    assert charts.count() >= 1
+    for chart in charts.all():
+        unit = chart.get_attribute("data-unit")
+        assert unit and chart.locator("line.y-axis").count() == 1
+        assert chart.locator("text.y-unit").text_content() == f"单位：{unit}"
+        ticks = chart.locator("text.y-tick").all_text_contents()
+        assert len(ticks) >= 2 and all(re.fullmatch(r"-?[\d.]+", t) for t in ticks)
+        assert unit in chart.locator("figcaption").inner_text()
+    nev = seeds_page.page.locator("figure.chart", has_text="新能源汽车产量")
+    assert nev.get_attribute("data-unit") == "万辆"
+
+
+def test_figures_say_what_they_measure_and_in_what_unit(seeds_page):
+    """A figure entry names its measure and unit for the reader."""
+    entry = seeds_page.page.locator('li.entry:has(strong.value:text-is("95.3万辆"))').first
+    assert entry.locator(".measure").inner_text() == "指标：新能源汽车产量 · 单位：辆"

@@ -13,6 +13,7 @@ from timeline.context import DocumentView
 from timeline.events import build_events
 from timeline.figures import build_figures
 from timeline.model import DocumentInfo, Entry, Flag, Timeline
+from timeline.who import EventWords, load_event_words
 
 if TYPE_CHECKING:
     # Only for annotations: the run stage builds timelines' inputs, and resources load lazily below.
@@ -20,7 +21,8 @@ if TYPE_CHECKING:
     from checker.run.pipeline import CheckResult
 
 
-def build_timeline(result: CheckResult, resources: Resources | None = None) -> Timeline:
+def build_timeline(result: CheckResult, resources: Resources | None = None,
+                   words: EventWords | None = None) -> Timeline:
     """Lay out a CheckResult's figures, targets and events chronologically, each with its flags.
 
     `resources` (checker.extract.resources.Resources) supplies the period lexicon that events are read
@@ -30,9 +32,13 @@ def build_timeline(result: CheckResult, resources: Resources | None = None) -> T
         from checker.extract.resources import load_resources
 
         resources = load_resources()
+    if words is None:
+        from checker.extract.resources import RULES_DIR
+
+        words = load_event_words(RULES_DIR)
     views = {doc.path: DocumentView.of(doc) for doc in result.documents}
-    entries = build_figures(result.claims, views)
-    entries += build_events(views, result.claims, resources.periods)
+    entries = build_figures(result.claims, result.index, views)
+    entries += build_events(views, result.claims, resources.periods, words)
     flags, touching = _index_findings(result.findings)
     entries = [_flagged(entry, touching) for entry in entries]
     entries.sort(key=Entry.sort_key)

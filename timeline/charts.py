@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import defaultdict
 from html import escape
 
@@ -12,9 +13,14 @@ from timeline.model import Entry
 from timeline.records import MODALITY_LABELS, display_date
 
 MIN_POINTS = 3
-WIDTH, HEIGHT = 320, 150
-LEFT, RIGHT, TOP, BOTTOM = 12, 12, 22, 26
+WIDTH, HEIGHT = 320, 160
+LEFT, RIGHT, TOP, BOTTOM = 46, 14, 30, 26
 MAX_LABELS = 6  # beyond this many points only the first, last and highest carry value labels
+TICKS = 4  # intervals on the y-axis
+# The magnitude a reader sees on the axis: 95.3万辆 is drawn on an axis in 万辆, 2.7万亿元 in 亿元.
+MAGNITUDES = ((1e8, "亿"), (1e4, "万"))
+NICE_STEPS = (1.0, 2.0, 2.5, 5.0, 10.0)
+UNSCALED = {"%", "‰", "倍", "个百分点"}  # rates are read as written, never in 万
 
 
 @attrs.frozen
@@ -24,6 +30,19 @@ class Series:
     title: str
     unit: str
     entries: tuple[Entry, ...]  # in time order
+
+    @property
+    def scale(self) -> tuple[float, str]:
+        """The divisor and magnitude word of the y-axis (1e4, 万), chosen by the largest value."""
+        if self.unit in UNSCALED:
+            return 1.0, ""
+        largest = max((abs(e.value) for e in self.entries if e.value is not None), default=0.0)
+        return next(((size, word) for size, word in MAGNITUDES if largest >= size), (1.0, ""))
+
+    @property
+    def axis_unit(self) -> str:
+        """The unit the y-axis is read in: 万辆, 亿元, %; 数值 for a figure without a unit."""
+        return (self.scale[1] + self.unit) or "数值"
 
 
 def find_series(entries: tuple[Entry, ...] | list[Entry]) -> list[Series]:
@@ -50,8 +69,12 @@ def render_chart(series: Series) -> str:
     values = [e.value for e in series.entries if e.value is not None]
     assert len(values) == len(series.entries), "find_series keeps only entries with values"
     x_low, x_high = min(xs), max(xs)
-    top = max(max(values), 0.0) or 1.0
-    bottom = min(min(values), 0.0)
+    divisor = series.scale[0]
+    high, low = max(max(values), 0.0) / divisor, min(min(values), 0.0) / divisor
+    step = _nice_step(high, low)
+    # The axis runs from zero (or whole steps below it) to the first whole step above the largest value.
+    top = max(math.ceil(high / step - 1e-9), 1) * step * divisor
+    bottom = -math.ceil(-low / step - 1e-9) * step * divisor if low < 0 else 0.0
 
     def place(x: float, y: float) -> tuple[float, float]:
         """Map a (fractional year, value) to SVG coordinates."""
@@ -67,6 +90,7 @@ def render_chart(series: Series) -> str:
         f'aria-label="{escape(series.title)}" xmlns="http://www.w3.org/2000/svg">',
         f"<title>{escape(series.title)}</title>",
         f'<line class="axis" x1="{LEFT}" y1="{HEIGHT - BOTTOM}" x2="{WIDTH - RIGHT}" y2="{HEIGHT - BOTTOM}"/>',
+        *_y_axis(series, bottom, top, step * divisor, place),
     ]
     for before, after, entry in zip(points, points[1:], series.entries[1:], strict=False):
         if entry.sort != "figure":
@@ -83,11 +107,41 @@ def render_chart(series: Series) -> str:
         if index in labelled:
             # The first and last labels hang inwards so they are never cut off at the chart's edges.
             anchor = "start" if index == 0 else "end" if index == len(points) - 1 else "middle"
-            parts.append(f'<text class="val" x="{px}" y="{py - 8}" text-anchor="{anchor}">{escape(entry.text)}</text>')
+            parts.append(f'<text class="val" x="{px}" y="{round(py - 8, 1)}" text-anchor="{anchor}">'
+                         f"{escape(entry.text)}</text>")
             parts.append(f'<text class="year" x="{px}" y="{HEIGHT - 8}" text-anchor="{anchor}">'
                          f'{escape(_year_label(entry))}</text>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _y_axis(series: Series, bottom: float, top: float, step: float, place) -> list[str]:
+    """The y-axis: its line, a tick and a number at every step, and the unit it is read in above it."""
+    _, y_top = place(0.0, top)
+    _, y_bottom = place(0.0, bottom)
+    parts = [f'<line class="axis y-axis" x1="{LEFT}" y1="{y_top}" x2="{LEFT}" y2="{y_bottom}"/>',
+             f'<text class="y-unit" x="4" y="{TOP - 14}" text-anchor="start">单位：{escape(series.axis_unit)}</text>']
+    value = bottom
+    while value <= top + step / 1000:
+        _, y = place(0.0, value)
+        parts.append(f'<line class="tick" x1="{LEFT - 4}" y1="{y}" x2="{LEFT}" y2="{y}"/>')
+        parts.append(f'<text class="y-tick" x="{LEFT - 6}" y="{y + 4}" text-anchor="end">'
+                     f"{_tick_label(value / series.scale[0])}</text>")
+        value += step
+    return parts
+
+
+def _nice_step(high: float, low: float) -> float:
+    """A round step (1, 2, 2.5 or 5 times a power of ten) that covers [low, high] in TICKS steps."""
+    span = max(high - low, abs(high), 1e-9) / TICKS
+    power = 10 ** math.floor(math.log10(span))
+    return next(power * m for m in NICE_STEPS if power * m >= span * (1 - 1e-9))
+
+
+def _tick_label(value: float) -> str:
+    """A tick's number without needless decimals: 0, 25, 2.5, 0.25."""
+    rounded = round(value, 6)
+    return f"{rounded:g}" if abs(rounded) < 1e6 else f"{rounded:.0f}"
 
 
 def _middle(entry: Entry) -> float:

@@ -10,7 +10,9 @@ from checker.extract.period_lexicon import PeriodLexicon
 from checker.extract.periods import find_periods
 from checker.model import Claim, Period
 from timeline.context import DocumentView, flatten, make_source
+from timeline.merge import merge_told
 from timeline.model import Announcement, Entry, Source
+from timeline.who import EventWords, main_subject, name_doers
 
 EVENT_KINDS = {"point", "period"}
 EVENT_GRANULARITIES = {"day", "month", "year"}
@@ -27,21 +29,25 @@ FULL_TITLE = 12  # a bare date's summary reads on clause by clause until it says
 
 
 def build_events(views: dict[str, DocumentView], claims: tuple[Claim, ...],
-                 periods_lexicon: PeriodLexicon) -> list[Entry]:
-    """Find each document's dated happenings and merge the same happening told by several articles."""
+                 periods_lexicon: PeriodLexicon, words: EventWords) -> list[Entry]:
+    """Find each document's dated happenings, each naming who did what, and merge the same happening told twice."""
     figures = _figure_offsets(claims)
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_doc[claim.doc].append(claim)
     found: dict[tuple, list[tuple[Source, str]]] = defaultdict(list)
     for path, view in views.items():
         doc = view.doc
         dct = doc.dct.date if doc.dct else None
         times = find_periods(doc.reading, dct, periods_lexicon)
         busy = sorted(figures.get(path, []) + [start for start, _, _ in times])
+        home = main_subject(by_doc.get(path, []), words)
         for start, end, period in times:
-            event = _event(view, start, end, period, busy)
+            event = _event(view, start, end, period, busy, words, home)
             if event is not None:
                 title, source = event
                 found[(period.start, period.end, period.granularity, title)].append((source, doc.reading[start:end]))
-    return [_entry(key, told) for key, told in found.items()]
+    return [_entry(key, told) for key, told in merge_told(found, words.pointer).items()]
 
 
 def _figure_offsets(claims: tuple[Claim, ...]) -> dict[str, list[int]]:
@@ -54,7 +60,7 @@ def _figure_offsets(claims: tuple[Claim, ...]) -> dict[str, list[int]]:
 
 
 def _event(
-    view: DocumentView, start: int, end: int, period: Period, busy: list[int]
+    view: DocumentView, start: int, end: int, period: Period, busy: list[int], words: EventWords, home: str
 ) -> tuple[str, Source] | None:
     """Read the happening a time expression dates, or None when it dates a figure or nothing."""
     if period.kind not in EVENT_KINDS or period.start is None or period.end is None:
@@ -83,7 +89,7 @@ def _event(
     if len(title) < MIN_TITLE:
         # a bare date followed by a figure or by nothing is no event
         return None
-    return _shorten(title), make_source(view, start, end)
+    return name_doers(title, reading, sentence.start, low, words, home), make_source(view, start, end)
 
 
 def _clause(reading: str, left: int, right: int, start: int, end: int) -> tuple[int, int]:
@@ -138,7 +144,8 @@ def _shorten(title: str) -> str:
 
 def _entry(key: tuple, told: list[tuple[Source, str]]) -> Entry:
     """Build one event entry from the sources that tell it, earliest publication first."""
-    start, end, granularity, title = key
+    start, end, granularity, full = key
+    title = _shorten(full)
     told.sort(key=lambda pair: (pair[0].announced is None, pair[0].announced or start, pair[0].doc, pair[0].start))
     sources = tuple(source for source, _ in told)
     first = sources[0]

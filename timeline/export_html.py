@@ -12,9 +12,15 @@ from timeline.charts import find_series, render_chart
 from timeline.html_script import SCRIPT
 from timeline.html_style import STYLE
 from timeline.model import Entry, Source, Timeline
-from timeline.records import MODALITY_LABELS, SEVERITY_LABELS, SORT_LABELS, display_date, entry_id, period_note
-
-TITLE = "时间线"
+from timeline.records import (
+    MODALITY_LABELS,
+    SEVERITY_LABELS,
+    SORT_LABELS,
+    display_date,
+    entry_id,
+    period_note,
+    unit_label,
+)
 
 
 def render_html(timeline: Timeline) -> str:
@@ -34,11 +40,11 @@ def render_html(timeline: Timeline) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f'<meta http-equiv="Content-Security-Policy" content="{escape(policy, quote=False)}">',
         '<meta name="referrer" content="no-referrer">',
-        f"<title>{escape(TITLE)}</title>",
+        f"<title>{escape(timeline.title)}</title>",
         f"<style>{STYLE}</style>",
         "</head>",
         "<body>",
-        f"<header><h1>{escape(TITLE)}</h1>",
+        f"<header><h1>{escape(timeline.title)}</h1>",
         f'<p class="summary">{len(timeline.documents)} 篇文章，{len(timeline.entries)} 条，'
         f'{flagged} 条带核对提示</p></header>',
         _filters(timeline),
@@ -97,8 +103,8 @@ def _charts(timeline: Timeline) -> str:
     figures = []
     for one in series:
         figures.append(
-            f'<figure class="chart" data-title="{escape(one.title)}">{render_chart(one)}'
-            f"<figcaption>{escape(one.title)}</figcaption></figure>"
+            f'<figure class="chart" data-title="{escape(one.title)}" data-unit="{escape(one.axis_unit)}">'
+            f"{render_chart(one)}<figcaption>{escape(one.title)}（{escape(one.axis_unit)}）</figcaption></figure>"
         )
     legend = ('<p class="legend muted"><span class="dot actual"></span> 实际　'
               '<span class="dot"></span> 目标/预测（虚线）</p>')
@@ -167,6 +173,10 @@ def _entry_payload(entry: Entry, doc_index: dict[str, int], sentences: dict[tupl
     }
     if entry.text:
         record["text"] = entry.text
+    if entry.measure:
+        record["measure"] = entry.measure
+    if unit_label(entry):
+        record["unit"] = unit_label(entry)
     if period_note(entry):
         record["ptext"] = period_note(entry)
     if entry.revised:

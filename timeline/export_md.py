@@ -14,7 +14,7 @@ MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]()#+!|~{}])")
 
 def render_markdown(timeline: Timeline) -> str:
     """Write the chronology: ## year headings, entries with value, sources and ⚠ flags."""
-    lines = ["# 时间线", "", _summary(timeline), ""]
+    lines = [f"# {escape_markdown(timeline.title)}", "", _summary(timeline), ""]
     year = None
     for entry in timeline.entries:
         if entry.start.year != year:

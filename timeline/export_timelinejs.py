@@ -23,13 +23,12 @@ CSV_COLUMNS = (
     "Headline", "Text", "Media", "Media Credit", "Media Caption", "Media Thumbnail", "Type", "Group", "Background",
 )
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-TITLE = "时间线"
 
 
 def render_timelinejs(timeline: Timeline) -> str:
     """TimelineJS 3 JSON: a title slide and one event per entry, every text HTML-escaped."""
     document = {
-        "title": {"text": {"headline": TITLE, "text": html.escape(_summary(timeline))}},
+        "title": {"text": {"headline": html.escape(timeline.title), "text": html.escape(_summary(timeline))}},
         "events": [_event(entry) for entry in timeline.entries],
         "autolink": False,
     }
@@ -41,7 +40,8 @@ def render_csv(timeline: Timeline) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    writer.writerow(_row({"Headline": TITLE, "Text": html.escape(_summary(timeline)), "Type": "title"}))
+    title = {"Headline": html.escape(timeline.title), "Text": html.escape(_summary(timeline)), "Type": "title"}
+    writer.writerow(_row(title))
     for entry in timeline.entries:
         start, end = _dates(entry)
         cells = {

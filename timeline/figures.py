@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from checker.claims.link import LINKABLE, fact_key
+from checker.claims.link import LINKABLE, FactIndex
 from checker.model import Claim, FactKey, Metric
 from timeline.context import DocumentView, flatten, make_source
 from timeline.model import Announcement, Entry, Source
@@ -15,21 +15,33 @@ RELATION_LABELS = {"change_pct": "增速", "change_pct_down": "降幅", "points"
 NEVER = dt.date.max  # undated documents sort after every dated one when choosing the shown value
 
 
-def build_figures(claims: tuple[Claim, ...], views: dict[str, DocumentView]) -> list[Entry]:
-    """Merge keyed claims into one entry per fact; give placeable unkeyed claims entries of their own."""
+def build_figures(claims: tuple[Claim, ...], index: FactIndex, views: dict[str, DocumentView]) -> list[Entry]:
+    """One entry per fact of the run's index; placeable unkeyed claims stating the same figure share one entry."""
     keyed: dict[FactKey, list[Claim]] = defaultdict(list)
-    entries: list[Entry] = []
+    keys = {claim: key for key, fact in index.facts.items() for claim in fact.claims}
+    unkeyed: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.doc not in views:
             # a claim from a document the run did not keep cannot be shown in context
             continue
-        key = fact_key(claim)
+        key = keys.get(claim)
         if key is not None:
             keyed[key].append(claim)
         elif _placeable(claim):
-            entries.append(_entry([claim], "", views))
+            unkeyed[_same_figure(claim)].append(claim)
+    entries = [_entry(members, "", views) for members in unkeyed.values()]
     entries += [_entry(members, str(key), views) for key, members in keyed.items()]
     return entries
+
+
+def _same_figure(claim: Claim) -> tuple:
+    """What makes two unlinked claims one figure on the page: who, what, when, how stated, the same value."""
+    period, quantity = claim.period, claim.value
+    when = (period.start, period.end, period.granularity) if period else None
+    value = (quantity.value, quantity.unit, quantity.qualifier) if quantity else None
+    # Without a subject (园区先进材料产值) two articles may mean two places: merge only within one article.
+    whose = claim.subject or claim.doc
+    return (whose, claim.metric.label, claim.relation, claim.modality, when, value)
 
 
 def entry_title(subject: str, metric: Metric, relation: str) -> str:
@@ -89,6 +101,7 @@ def _entry(claims: list[Claim], key: str, views: dict[str, DocumentView]) -> Ent
         subject=first.subject,
         metric=str(first.metric),
         relation=first.relation,
+        measure=entry_title("", first.metric, first.relation),
         key=key,
         announcements=announcements,
         revised=aimed and len(announcements) > 1 and len(dates) > 1,

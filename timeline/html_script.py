@@ -80,6 +80,9 @@ SCRIPT = r"""
     what.appendChild(el("span", "title", entry.title));
     if (entry.text) { what.appendChild(el("strong", "value", entry.text)); }
     item.appendChild(what);
+    if (entry.measure) {
+      item.appendChild(el("p", "measure", "指标：" + entry.measure + (entry.unit ? " · 单位：" + entry.unit : "")));
+    }
     if (entry.sort === "target" && entry.ann) { item.appendChild(el("p", "announced", "发布于 " + entry.ann)); }
     if (entry.rev && entry.rev.length) {
       var steps = entry.rev.map(function (a) { return (a[0] || "日期不详") + " " + a[1]; });

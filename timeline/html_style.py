@@ -15,7 +15,8 @@ body {
 }
 h1 { font-size: 1.6em; margin: 0 0 4px; }
 h2 { font-size: 1.25em; margin: 0; display: inline; }
-.summary, .muted { color: var(--muted); }
+.summary, .muted, .measure { color: var(--muted); }
+.measure { margin: 2px 0; font-size: .85em; }
 #filters {
   position: sticky; top: 0; z-index: 2; background: var(--paper); padding: 8px 0;
   border-bottom: 1px solid var(--line); display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center;
@@ -28,6 +29,8 @@ figure.chart { margin: 0; border: 1px solid var(--line); border-radius: 8px; pad
 figure.chart figcaption { font-size: .9em; }
 .chart-svg { display: block; max-width: 100%; height: auto; }
 .chart-svg .axis { stroke: var(--line); }
+.chart-svg .tick { stroke: var(--line); }
+.chart-svg .y-tick, .chart-svg .y-unit { font-size: 10px; fill: var(--muted); }
 .chart-svg .line-aimed { fill: none; stroke: var(--accent); stroke-width: 1.5; stroke-dasharray: 4 3; opacity: .7; }
 .chart-svg .line-actual { fill: none; stroke: var(--accent); stroke-width: 2; }
 .chart-svg .pt.actual { fill: var(--accent); stroke: var(--accent); }

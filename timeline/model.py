@@ -7,6 +7,7 @@ import datetime as dt
 import attrs
 
 SORTS = ("figure", "target", "event")
+DEFAULT_TITLE = "时间线"
 
 # Coarse periods sort before the finer ones that start on the same day: a year before its January.
 GRANULARITY_RANK = {"years": 0, "year": 1, "half": 2, "quarter": 3, "month": 4, "day": 5}
@@ -72,6 +73,7 @@ class Entry:
     announcements: tuple[Announcement, ...] = ()
     revised: bool = False  # a target or forecast announced with two different values
     flags: tuple[Flag, ...] = ()
+    measure: str = ""  # what the figure measures, as a reader says it: 新能源汽车产量（增速）
 
     @property
     def fingerprints(self) -> tuple[str, ...]:
@@ -116,6 +118,7 @@ class Timeline:
     entries: tuple[Entry, ...]
     documents: tuple[DocumentInfo, ...]
     flags: tuple[Flag, ...]  # all findings, including those that touch no entry
+    title: str = DEFAULT_TITLE  # the page's title, as given with --title
 
     @property
     def placed(self) -> frozenset[str]:

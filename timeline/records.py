@@ -18,6 +18,7 @@ def timeline_record(timeline: Timeline) -> dict[str, Any]:
     """The public JSON document of a timeline (fields may be added, never renamed)."""
     placed = timeline.placed
     return {
+        "title": timeline.title,
         "entries": [entry_record(entry) for entry in timeline.entries],
         "documents": [
             {"path": d.path, "title": d.title, "announced": _iso(d.announced), "inferred_date": d.inferred}
@@ -48,6 +49,8 @@ def entry_record(entry: Entry) -> dict[str, Any]:
         "subject": entry.subject,
         "metric": entry.metric,
         "relation": entry.relation,
+        "measure": entry.measure,
+        "unit_label": unit_label(entry),
         "fact": entry.key,
         "revised": entry.revised,
         "announcements": [
@@ -95,6 +98,14 @@ def period_note(entry: Entry) -> str:
         # 2024年 beside 2024年, or "2027 年" beside 2027年: saying it twice adds nothing
         return ""
     return stated
+
+
+def unit_label(entry: Entry) -> str:
+    """The unit a reader reads the figure in (辆, 元, %); none for counts, whose 三大 or 5项 names no unit."""
+    if entry.sort == "event" or entry.relation == "count":
+        # 三大 is a count of items: its "unit" is the classifier of the wording, not a unit of measure
+        return ""
+    return entry.unit
 
 
 def entry_id(entry: Entry) -> str:

@@ -22,11 +22,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     timeline.add_argument("--format", choices=FORMATS, default="html",
                           help="html (one self-contained page), json, md, timelinejs (TimelineJS 3 JSON), csv")
     timeline.add_argument("--output", metavar="FILE", help="write the timeline to FILE (atomically); default stdout")
+    timeline.add_argument("--title", help="the page's title (default: 时间线)")
     timeline.set_defaults(handler=run_timeline)
 
 
 def run_timeline(args: argparse.Namespace) -> int:
     """Build and write the timeline; exit 2 when an input could not be read, else 0."""
+    import attrs
+
     from checker.cli.common import check_output, load_run
     from checker.writefile import write_output
     from timeline.build import build_timeline
@@ -34,8 +37,10 @@ def run_timeline(args: argparse.Namespace) -> int:
     check_output(args.output)
     config, result, failed = load_run(args)
     result = _without_dismissed(result, args, config)
-    write_output(render_timeline(build_timeline(result), args.format), args.output,
-                 protect=[d.path for d in result.documents])
+    timeline = build_timeline(result)
+    if args.title and args.title.strip():
+        timeline = attrs.evolve(timeline, title=args.title.strip())
+    write_output(render_timeline(timeline, args.format), args.output, protect=[d.path for d in result.documents])
     return 2 if failed else 0
 
 

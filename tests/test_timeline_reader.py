@@ -1,0 +1,111 @@
+"""The timeline for readers: who did what, one entry per happening, charts read in units, a title, keys from the run."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import attrs
+import pytest
+
+from timeline.build import build_timeline
+from timeline.charts import find_series, render_chart
+from timeline.merge import same_title
+
+SERES = ("如今，他所创造的赛力斯集团，已成为全球新能源豪华汽车的代表，并于2025年11月登陆港交所。\n\n"
+         "“首席质量官顾问赋能计划”由区市场监管局推出。该计划于10月21日正式启动。\n\n"
+         "我市于11月24日举办招商推介会。重庆新能源汽车产量达到95.3万辆。\n\n"
+         "11月25日，2025中国产业转移发展对接活动（重庆）举行。\n")
+RETOLD = "11月25日，以“智链生态”为主题的2025中国产业转移发展对接活动(重庆)举行。\n"
+UNLINKED = "目前，重庆集聚规上电子信息企业1500余家。\n"  # an as-of figure: no fact key, still one figure
+LEVELS = {"a.md": ("2021-03-01", "2020年，重庆新能源汽车产量为4.3万辆。\n"),
+          "b.md": ("2024-03-01", "2023年，重庆新能源汽车产量为50万辆。\n"),
+          "c.md": ("2025-03-01", "2024年，重庆新能源汽车产量为95.3万辆。\n")}
+
+
+@pytest.fixture(scope="module")
+def run_of(resources):
+    """Check articles given as {path: (date, text)}; return the run's result."""
+    from checker.run.pipeline import check_documents, load_pack_and_lexicon
+    from checker.text.ingest import document_from_text
+
+    pack, lexicon = load_pack_and_lexicon([])
+
+    def check(articles: dict[str, tuple[str, str]]):
+        docs = [document_from_text(path, text, date_override=dt.date.fromisoformat(day))
+                for path, (day, text) in articles.items()]
+        return check_documents(docs, resources, pack, lexicon)
+
+    return check
+
+
+def titles(timeline) -> list[str]:
+    """The titles of the timeline's events."""
+    return [e.title for e in timeline.entries if e.sort == "event"]
+
+
+def test_events_name_who_did_what(run_of, resources):
+    """A verb-first clause gets its doer, 该计划 its quoted name, and 我市 the article's place."""
+    events = titles(build_timeline(run_of({"s.md": ("2025-11-26", SERES)}), resources))
+    assert "赛力斯集团登陆港交所" in events
+    assert "“首席质量官顾问赋能计划”正式启动" in events
+    assert "重庆举办招商推介会" in events and not any("我市" in t for t in events)
+
+
+def test_the_same_happening_told_twice_is_one_entry_with_both_sources(run_of, resources):
+    """Two articles telling one event in different words, and one unlinked figure stated twice, merge."""
+    articles = {"s.md": ("2025-11-26", SERES + UNLINKED), "r.md": ("2025-11-26", RETOLD + UNLINKED)}
+    timeline = build_timeline(run_of(articles), resources)
+    fair = [e for e in timeline.entries if e.sort == "event" and "对接活动" in e.title]
+    assert len(fair) == 1 and {s.doc for s in fair[0].sources} == {"s.md", "r.md"}
+    firms = [e for e in timeline.entries if e.text == "1500余家"]
+    assert len(firms) == 1 and not firms[0].key and {s.doc for s in firms[0].sources} == {"s.md", "r.md"}
+    assert same_title("2025中国产业转移发展对接活动（重庆）举行",
+                      "以“智链生态”为主题的2025中国产业转移发展对接活动(重庆)举行")
+    assert not same_title("“材聚新重庆”先进材料产业专题对接活动举行", "“终端强牵引”新一代电子信息产业专题对接活动举行")
+
+
+def test_fact_keys_come_from_the_runs_index(run_of, resources, monkeypatch):
+    """Figures are grouped by the run's fact index; the timeline never computes a fact key itself."""
+    import checker.claims.link as link
+
+    result = run_of(LEVELS)
+    keyed = [e for e in build_timeline(result, resources).entries if e.key]
+    assert len(keyed) == 3 and all("新能源汽车" in e.key for e in keyed)
+
+    def refuse(*args, **kwargs):
+        """The timeline must not re-derive keys."""
+        raise AssertionError("fact_key called by the timeline")
+
+    monkeypatch.setattr(link, "fact_key", refuse)
+    empty = attrs.evolve(result, index=attrs.evolve(result.index, facts={}))
+    assert not any(e.key for e in build_timeline(empty, resources).entries)
+    assert len([e for e in build_timeline(result, resources).entries if e.key]) == 3
+
+
+def test_charts_have_a_y_axis_read_in_a_unit(run_of, resources):
+    """A series of 辆 figures in the 万s is drawn on an axis in 万辆 with round ticks from zero."""
+    [series] = find_series(build_timeline(run_of(LEVELS), resources).entries)
+    assert series.axis_unit == "万辆"
+    svg = render_chart(series)
+    assert 'class="axis y-axis"' in svg and "单位：万辆" in svg
+    ticks = [float(t) for t in re.findall(r'class="y-tick"[^>]*>([^<]+)<', svg)]
+    assert ticks[0] == 0 and ticks[-1] >= 95.3 and len(ticks) >= 3
+    assert len({round(b - a, 6) for a, b in zip(ticks, ticks[1:], strict=False)}) == 1, "evenly spaced"
+
+
+def test_title_is_the_one_given(tmp_path, monkeypatch):
+    """--title names the HTML page, the Markdown heading and the JSON document; markup in it stays text."""
+    from checker.cli.main import main
+
+    (tmp_path / "a.md").write_text(LEVELS["c.md"][1], encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    title = "重庆产业<b>观察</b>"
+    for form in ("html", "md", "json"):
+        assert main(["timeline", "a.md", "--format", form, "--title", title, "--output", f"t.{form}",
+                     "--no-cache", "--quiet", "--date", "2025-03-01"]) == 0
+    html = (tmp_path / "t.html").read_text(encoding="utf-8")
+    assert "<title>重庆产业&lt;b&gt;观察&lt;/b&gt;</title>" in html and "<b>" not in html
+    assert (tmp_path / "t.md").read_text(encoding="utf-8").startswith("# 重庆产业")
+    assert json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))["title"] == title

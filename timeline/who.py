@@ -1,0 +1,95 @@
+"""Name who did what in an event's title: resolve 该计划 and 我市, and add a doer the dated clause leaves out.
+
+The words come from rules/lexicon/timeline.yaml; nothing here knows Chinese vocabulary of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import attrs
+
+from checker.model import Claim
+
+LOOK_BACK = 1500  # characters of the article before an event that a 该X may point back to
+MAX_NAME = 24  # characters of a name a demonstrative stands for
+MAX_DOER = 16  # characters of a clause that only names a doer
+
+
+@attrs.frozen
+class EventWords:
+    """The timeline lexicon: demonstratives and the heads they point back with, local words, doers' suffixes."""
+
+    pointer: re.Pattern[str]  # 该计划, 这项活动: group 1 is the head
+    local: re.Pattern[str]
+    national: frozenset[str]  # subjects that never stand for the writer's own place
+    doer: re.Pattern[str]  # a clause that is only a name ending with a doer's suffix
+
+    @classmethod
+    def from_mapping(cls, raw: dict, source: str) -> EventWords:
+        """Compile the lexicon's lists; a missing or empty list is an error naming the file and key."""
+        lists = {}
+        for key in ("demonstratives", "heads", "local", "national", "who_suffixes"):
+            words = raw.get(key)
+            if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+                raise ValueError(f"{source}: key '{key}' must be a non-empty list of words")
+            lists[key] = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        return cls(
+            pointer=re.compile(f"(?:{lists['demonstratives']})({lists['heads']})"),
+            local=re.compile(lists["local"]),
+            national=frozenset(raw["national"]),
+            doer=re.compile(f"^(?:.*的)?([^的，,。；;：:]{{2,{MAX_DOER}}}?(?:{lists['who_suffixes']}))$"),
+        )
+
+
+def load_event_words(rules_dir: Path) -> EventWords:
+    """Read rules/lexicon/timeline.yaml with the safe loader."""
+    from checker.yamlio import load_yaml_mapping
+
+    path = rules_dir / "lexicon" / "timeline.yaml"
+    raw, _ = load_yaml_mapping(path)
+    return EventWords.from_mapping(raw, str(path))
+
+
+def main_subject(claims: list[Claim], words: EventWords) -> str:
+    """The place an article's figures are most often about (重庆), or "" when none is named."""
+    counts = Counter(c.subject for c in claims if c.subject and c.subject not in words.national)
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def name_doers(title: str, reading: str, sentence_start: int, clause_start: int, words: EventWords,
+               home: str) -> str:
+    """Rewrite a title so it says who: names for 该X, the article's place for 我市, a doer for a bare verb."""
+    named = words.pointer.sub(lambda m: _antecedent(reading, sentence_start, m.group(1)) or m.group(), title)
+    if home:
+        named = words.local.sub(home, named)
+    if clause_start > sentence_start and not _starts_with_name(named, words):
+        doer = _doer(reading[sentence_start:clause_start], words)
+        if doer and doer not in named:
+            named = doer + named
+    return named
+
+
+def _antecedent(reading: str, before: int, head: str) -> str:
+    """The last quoted name ending with head in the LOOK_BACK characters before an offset, or "" when none."""
+    window = reading[max(0, before - LOOK_BACK):before]
+    quoted = re.findall(f"[“\"‘']([^“”\"‘’']{{1,{MAX_NAME}}}{re.escape(head)})[”\"’']", window)
+    # Only a quoted name is surely a name: an unquoted run of words may be half a sentence.
+    return f"“{quoted[-1]}”" if quoted else ""
+
+
+def _starts_with_name(title: str, words: EventWords) -> bool:
+    """True when the title already opens with a doer (a name with a doer's suffix in its first clause)."""
+    first = re.split(r"[，,]", title, maxsplit=1)[0]
+    return any(words.doer.match(first[:end]) for end in range(2, min(len(first), MAX_DOER + 8) + 1))
+
+
+def _doer(before: str, words: EventWords) -> str:
+    """The last clause before the dated one that only names a doer (他所创造的赛力斯集团 → 赛力斯集团)."""
+    for clause in reversed(re.split(r"[，,；;：:]", before)):
+        match = words.doer.match(clause.strip())
+        if match:
+            return match.group(1)
+    return ""
