@@ -111,7 +111,9 @@ def _focus(result, args: argparse.Namespace):
 
     keep: set[str] | None = None
     if args.against:
-        keep = set(collect_paths(list(args.paths))[0])
+        # The files of interest: every document read but the archive's (PATHs may be left to `include`).
+        archive = {str(Path(p).resolve()) for p in collect_paths(list(args.against))[0]}
+        keep = {d.path for d in result.documents if str(Path(d.path).resolve()) not in archive}
     if args.changed_since:
         changed = _changed_files(args.changed_since)
         keep = changed if keep is None else keep & changed
