@@ -312,7 +312,8 @@ def _load(tmp_path: Path, text: str) -> PeriodLexicon:
         ("asof_words: 目前\n", 1, "asof_words"),
         ("duration_units:\n  天: {designator: D, granularity: day, name_guard: yes please}\n", 2, "duration_units.天"),
         ("round_markers: 来\n", 1, "round_markers"),
-        ("- 目前\n", None, None),
+        ("- 目前\n", 1, None),
+        ("a: &x [1]\nplans: *x\n", 2, None),
     ],
 )
 def test_malformed_lexicon(tmp_path: Path, text: str, line: int | None, key: str | None) -> None:
@@ -321,6 +322,14 @@ def test_malformed_lexicon(tmp_path: Path, text: str, line: int | None, key: str
         _load(tmp_path, text)
     assert (raised.value.line, raised.value.key) == (line, key)
     assert raised.value.path.endswith("periods.yaml")
+
+
+def test_lexicon_alias_is_refused(tmp_path: Path) -> None:
+    """A YAML alias in the period lexicon is refused before it is expanded, like in every other loaded file."""
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nplans: {}\n"
+    with pytest.raises(RuleFileError) as raised:
+        _load(tmp_path, bomb)
+    assert "别名" in raised.value.problem and raised.value.line == 2
 
 
 def test_lexicon_drives_the_grammar(tmp_path: Path) -> None:

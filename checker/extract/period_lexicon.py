@@ -13,11 +13,11 @@ from types import MappingProxyType
 from typing import Any
 
 import attrs
-import yaml
 
 from checker.errors import RuleFileError
 from checker.extract.holidays import Holidays, load_holidays
 from checker.extract.period_grammar import Grammar, compile_grammar
+from checker.yamlio import load_yaml_mapping
 
 GRANULARITIES = ("day", "month", "quarter", "half", "year", "years")  # finest first
 UNIT_GRANULARITIES = MappingProxyType({"Y": "year", "M": "month", "W": "day", "D": "day"})
@@ -127,21 +127,9 @@ class PeriodLexicon:
 
 
 def load_period_lexicon(path: str | Path) -> PeriodLexicon:
-    """Load the period lexicon from a YAML file, raising RuleFileError when it is malformed."""
-    path = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleFileError(path, None, None, f"cannot read the file: {exc}") from exc
-    try:
-        raw = yaml.safe_load(text)
-        lines = _key_lines(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc)
-        line = mark.line + 1 if mark else None
-        raise RuleFileError(path, line, None, f"not valid YAML: {problem}") from exc
-    return PeriodLexicon.from_mapping(raw, path, lines)
+    """Load the period lexicon from a YAML file, raising RuleFileError when it is malformed or uses an alias."""
+    raw, lines = load_yaml_mapping(path)
+    return PeriodLexicon.from_mapping(raw, str(path), lines)
 
 
 def find_entry(entries: Any, word: str) -> Any:
@@ -162,21 +150,6 @@ def _failer(path: str, lines: Mapping[str, int]) -> _Fail:
         return RuleFileError(path, lines.get(str(key)) if key is not None else None, key, problem)
 
     return fail
-
-
-def _key_lines(text: str) -> dict[str, int]:
-    """Return the 1-based line of every section ("plans") and entry ("plans.十四五") in a YAML text."""
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
-    lines: dict[str, int] = {}
-    # a file that is not a mapping is refused by from_mapping, with no line to cite
-    if not isinstance(root, yaml.MappingNode):
-        return lines
-    for key, value in root.value:
-        lines[str(key.value)] = key.start_mark.line + 1
-        if isinstance(value, yaml.MappingNode):
-            for entry, _ in value.value:
-                lines[f"{key.value}.{entry.value}"] = entry.start_mark.line + 1
-    return lines
 
 
 def _fields(value: Any, key: str, fail: _Fail, schema: _Schema) -> dict[str, Any]:
