@@ -119,8 +119,9 @@ def test_workers_die_with_the_main_process(workdir, signum):
 
     for index in range(80):
         (workdir / f"{index:03d}.md").write_text(WRONG * 400, encoding="utf-8")
-    script = ("import sys; import checker.run.corpus as corpus; corpus.PARALLEL_FROM = 2; "
-              "from checker.cli.main import main; sys.exit(main(['check', '.', '--no-cache', '--quiet']))")
+    script = ("import sys; import checker.run.workers as workers; workers.PARALLEL_FROM = 2; "
+              "from checker.cli.main import main; "
+              "sys.exit(main(['check', '.', '--no-cache', '--quiet', '--jobs', '2']))")
     process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     workers = _wait_for_children(process.pid)
     if not workers:

@@ -46,6 +46,15 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
     """Options of every command that runs the pipeline."""
     parser.add_argument("--decisions", metavar="FILE", help="editors' decisions file (default: hedui-decisions.yaml)")
     parser.add_argument("--no-cache", action="store_true", help="do not read or write .hedui-cache/")
+    parser.add_argument("--verbose", action="store_true", help="say which cache entries were rebuilt and why")
+    parser.add_argument("--jobs", type=_jobs, metavar="N", help="worker processes (default: one per core)")
+
+
+def _jobs(text: str) -> int:
+    """Parse --jobs, with argparse's own error on a bad value."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a number of processes (1 or more): {text!r}")
+    return int(text)
 
 
 def parse_date(text: str) -> dt.date:
@@ -71,8 +80,9 @@ def load_run(args: argparse.Namespace, extra_paths: Sequence[str] = (), light: b
         # A temporary file has nothing worth caching.
         request = RunRequest(paths=selection.files, rules=tuple(args.rules), date=args.date,
                              use_cache=not args.no_cache and not renamed, progress=not args.quiet, light=light,
-                             needs_text=needs_text)
-        outcome = assemble_run(request, config, warn=warn)
+                             needs_text=needs_text, jobs=getattr(args, "jobs", None))
+        note = warn_verbose if getattr(args, "verbose", False) else None
+        outcome = assemble_run(request, config, warn=warn, note=note)
         for line in describe_doubtful([d.path for d in outcome.result.documents],
                                       {d.path: d.encoding for d in outcome.result.documents}):
             warn(_rename_line(line, renamed))
@@ -137,6 +147,11 @@ def use_colour(args: argparse.Namespace, output: str | None = None, stream=None)
 def warn(line: str) -> None:
     """Print a warning about the inputs."""
     print(f"hedui: warning: {escape_controls(line)}", file=sys.stderr)
+
+
+def warn_verbose(line: str) -> None:
+    """Print a --verbose line."""
+    print(f"hedui: {escape_controls(line)}", file=sys.stderr)
 
 
 def check_output(output: str | None) -> None:

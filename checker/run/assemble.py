@@ -13,8 +13,8 @@ from checker.engine.pack import RulePack
 from checker.errors import InputError
 from checker.model import Document
 from checker.run.config import Config, ConfigError, load_config
-from checker.run.corpus import Setup, load_corpus
-from checker.run.dates_across import read_file_text, refine_dates, with_refined_dates
+from checker.run.corpus import RunStore, Setup, load_corpus, open_store
+from checker.run.dates_across import find_events, refine_dates, with_refined_dates
 from checker.run.files import collect_articles
 from checker.run.pipeline import INTERNAL_RULE, CheckResult, cross_check, load_pack_and_lexicon, rules_digest
 
@@ -30,6 +30,7 @@ class RunRequest:
     progress: bool = True
     light: bool = False
     needs_text: bool = True
+    jobs: int | None = None  # worker processes (None: the configuration's, 0: one per core)
 
 
 @attrs.frozen(eq=False)
@@ -44,10 +45,11 @@ class RunOutcome:
 
 
 def assemble_run(request: RunRequest, config: Config | None = None,
-                 warn: Callable[[str], None] | None = None) -> RunOutcome:
+                 warn: Callable[[str], None] | None = None, note: Callable[[str], None] | None = None) -> RunOutcome:
     """Read config, rule pack and articles, run the rules; input failures are collected, not raised.
 
     warn: called at once with each warning about the inputs (before the long analysis starts).
+    note: called with each --verbose line (which store entries were rebuilt and why).
     """
     config = config or load_config()
     rule_dirs = [Path(d) for d in request.rules] + [config.root / d for d in config.get("rules")]
@@ -62,49 +64,60 @@ def assemble_run(request: RunRequest, config: Config | None = None,
             warn(line)
     given = set(request.paths)
     files = [f for f in collected.files if f in given or config.included(f)]
-    settings = repr([(r.id, r.enabled, r.severity) for r in pack.rules]).encode()
+    # The time budget counts too: an article stopped at one budget is analysed again under another.
+    settings = repr([(r.id, r.enabled, r.severity) for r in pack.rules] + [config.get("time-budget")]).encode()
     version = f"{digest}-{hashlib.sha256(settings).hexdigest()[:8]}"
-    setup = Setup(pack, lexicon, cache_dir, digest)
+    jobs = config.get("jobs") if request.jobs is None else request.jobs
+    setup = Setup(pack, lexicon, cache_dir, digest, budget=float(config.get("time-budget")), jobs=jobs)
 
     def configured(path: str) -> dt.date | None:
         """The date given on the command line, else the one the configuration sets for the path."""
         return request.date or config.date_for(path)
 
-    corpus = load_corpus(files, dates=configured, version=version, setup=setup, cache_dir=cache_dir,
-                         progress=request.progress, light=request.light)
-    refined = refine_dates(corpus.documents, read_file_text)
-    if refined:
-        # Articles dated only to the month by their own text take the date of another article on the same event.
-        def dated(path: str) -> dt.date | None:
-            """The date taken from the other article, else the one given or configured."""
-            return refined[path].date if path in refined else configured(path)
-
-        corpus = load_corpus(files, dates=dated, version=version, setup=setup, cache_dir=cache_dir,
+    with open_store(cache_dir, note) as store:
+        corpus = load_corpus(files, dates=configured, version=version, setup=setup, store=store,
                              progress=request.progress, light=request.light)
-        corpus = attrs.evolve(corpus, documents=with_refined_dates(corpus.documents, refined))
-    # An article hedui itself failed on is reported as its `internal` finding, and fails the run like an unreadable one.
-    internal = sorted({d for f in corpus.findings if f.rule == INTERNAL_RULE for d, _, _ in f.spans})
-    errors = (list(collected.errors) + list(corpus.errors)
-              + [f"{path}: 内部错误，已作为 internal 发现报告" for path in internal])
-    result = cross_check(corpus.documents, corpus.claims, corpus.findings, pack, claim_count=corpus.claim_count,
-                         fact_count=corpus.fact_count)
-    result = attrs.evolve(result, suppressions=corpus.suppressions)
-    if request.light and request.needs_text:
-        result = hydrate(result)
+        # An article hedui failed on is reported as its `internal` finding and fails the run like an unreadable one.
+        internal = sorted({d for f in corpus.findings if f.rule == INTERNAL_RULE for d, _, _ in f.spans})
+        errors = (list(collected.errors) + list(corpus.errors)
+                  + [f"{path}: 内部错误，已作为 internal 发现报告" for path in internal])
+        result = cross_check(corpus.documents, corpus.claims, corpus.findings, pack, claim_count=corpus.claim_count,
+                             fact_count=corpus.fact_count)
+        result = attrs.evolve(result, suppressions=corpus.suppressions)
+        if request.light and request.needs_text:
+            result = hydrate(result, store)
     return RunOutcome(config=config, result=result, failed=bool(errors), warnings=tuple(collected.warnings),
                       errors=tuple(errors))
 
 
-def hydrate(result: CheckResult) -> CheckResult:
-    """Re-read the text of the documents that findings point into (a light corpus keeps no text)."""
-    from checker.text.ingest import read_document
+def hydrate(result: CheckResult, store: RunStore | None = None) -> CheckResult:
+    """Give text to the documents that findings point into (a light corpus keeps none), from the store."""
+    import sqlite3
+
+    from checker.run.cache import CacheCorrupt
 
     involved = {c.doc for f in result.findings for c in f.claims} | {d for f in result.findings for d, _, _ in f.spans}
+    wanted = [d.path for d in result.documents if d.path in involved and not d.text]
+    stored: dict = {}
+    if store is not None and store.cache is not None:
+        try:
+            stored = store.cache.load_full(wanted)
+        except (CacheCorrupt, sqlite3.Error):
+            stored = {}  # damaged since it was written: read those articles again instead
     documents = tuple(
-        attrs.evolve(read_document(d.path), dct=d.dct) if d.path in involved and not d.text else d
+        attrs.evolve(_text_of(d.path, stored), dct=d.dct) if d.path in wanted else d
         for d in result.documents
     )
     return attrs.evolve(result, documents=documents)
+
+
+def _text_of(path: str, stored: dict) -> Document:
+    """A document with its text: from the store's analysis, else read again from disk."""
+    from checker.text.ingest import read_document
+
+    if path in stored:
+        return stored[path].doc
+    return read_document(path)
 
 
 def apply_rule_settings(pack: RulePack, config: Config) -> RulePack:
@@ -146,6 +159,6 @@ def read_dated_documents(paths: tuple[str, ...], date: dt.date | None = None,
             documents.append(read_document(path, date_override=date))
         except InputError as exc:
             errors.append(str(exc))
-    texts = {d.path: d.reading for d in documents}
-    refined = refine_dates(tuple(documents), texts.__getitem__)
+    events = {d.path: find_events(d.reading) for d in documents}
+    refined = refine_dates(documents, events.__getitem__)
     return DatedDocuments(documents=with_refined_dates(tuple(documents), refined), errors=tuple(errors))

@@ -1,6 +1,9 @@
-"""The analysis cache: per file, its analysis, its linkable claims and its findings, in SQLite.
+"""The analysis store: per file, its analysis, its linkable claims and its findings, in SQLite.
 
-A file whose size and modification time are unchanged is never re-read. `check` never loads a
+An entry is keyed by the SHA-256 of the file's bytes (with the rule pack, program version and
+document date), so a file whose content is unchanged is never analysed again, whatever its
+modification time. The run writes each analysis as it is produced (the store is also the run's
+working memory, in a temporary folder with --no-cache), compressed; nothing keeps it in memory. `check` never loads a
 whole analysis back: it reads the documents' dates, the findings of the document-scope rules, and
 only those linkable claims whose fact (or its target/actual twin) is stated more than once —
 the only claims the corpus-scope rules can compare. Values are stored as data-only JSON (never
@@ -14,6 +17,8 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
+import zlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,19 +26,18 @@ import attrs
 
 from checker.run import codec
 
-LAYOUT = 2  # PRAGMA user_version of the current table layout; any other database is rebuilt
+LAYOUT = 3  # PRAGMA user_version of the current table layout; any other database is rebuilt
 SCHEMA = (
     """CREATE TABLE IF NOT EXISTS files (
-        path TEXT NOT NULL, version TEXT NOT NULL, mtime_ns INTEGER, size INTEGER,
+        path TEXT NOT NULL, version TEXT NOT NULL, content TEXT NOT NULL,
         dct TEXT, dct_source TEXT, dct_confidence REAL, encoding TEXT, claim_count INTEGER,
-        suppressions TEXT NOT NULL, full BLOB NOT NULL, digest TEXT NOT NULL, PRIMARY KEY (path, version))""",
+        suppressions TEXT NOT NULL, events TEXT NOT NULL, weak TEXT, full BLOB NOT NULL, digest TEXT NOT NULL,
+        PRIMARY KEY (path, version))""",
     """CREATE TABLE IF NOT EXISTS facts (
         path TEXT NOT NULL, version TEXT NOT NULL, key TEXT NOT NULL, family TEXT NOT NULL,
-        modality TEXT NOT NULL, value REAL, low REAL, high REAL, claim BLOB NOT NULL, claim_sha TEXT NOT NULL,
-        digest TEXT NOT NULL)""",
+        modality TEXT NOT NULL, value REAL, low REAL, high REAL, claim INTEGER NOT NULL, digest TEXT NOT NULL)""",
     "CREATE INDEX IF NOT EXISTS facts_of_path ON facts (path, version)",
-    "CREATE INDEX IF NOT EXISTS facts_by_family ON facts (version, family, path, modality, value, low, high)",
-    "CREATE INDEX IF NOT EXISTS facts_by_key ON facts (version, key, path)",
+    "CREATE INDEX IF NOT EXISTS facts_by_family ON facts (family, path, modality, value, low, high)",
     """CREATE TABLE IF NOT EXISTS findings (
         path TEXT NOT NULL, version TEXT NOT NULL, findings BLOB NOT NULL, digest TEXT NOT NULL,
         PRIMARY KEY (path, version))""",
@@ -62,7 +66,7 @@ def _checksum(*columns: Any) -> str:
     for column in columns:
         data = column if isinstance(column, bytes) else repr(column).encode("utf-8")
         digest.update(len(data).to_bytes(8, "big") + data)
-    return digest.hexdigest()
+    return digest.hexdigest()[:32]  # 128 bits: ample to notice damage, half the bytes per row
 
 
 def _verified(row: tuple) -> tuple:
@@ -71,13 +75,6 @@ def _verified(row: tuple) -> tuple:
     if _checksum(*columns) != digest:
         raise CacheCorrupt("checksum mismatch")
     return tuple(columns)
-
-
-def _claim_blob(claim: bytes, claim_sha: str) -> bytes:
-    """Return a stored claim after checking it against the SHA-256 its verified row names."""
-    if hashlib.sha256(claim).hexdigest() != claim_sha:
-        raise CacheCorrupt("claim checksum mismatch")
-    return claim
 
 
 def _decoded(blob: bytes) -> Any:
@@ -90,26 +87,41 @@ def _decoded(blob: bytes) -> Any:
 
 @attrs.frozen
 class PreparedRows:
-    """One file's cache rows, encoded where the analysis ran (a worker), so the writer only inserts."""
+    """One file's store rows, encoded where the analysis ran (a worker), so the writer only inserts."""
 
     path: str
-    file: tuple  # dct, dct_source, dct_confidence, encoding, claim_count, suppressions, full
-    facts: tuple  # (key, family, modality, value, low, high, claim) per linkable claim
+    content: str  # the SHA-256 of the file's bytes
+    file: tuple  # dct, dct_source, dct_confidence, encoding, claim_count, suppressions, events, weak, full
+    facts: tuple  # (key, family, modality, value, low, high, claim's index in the analysis) per linkable claim
     findings: bytes | None  # the encoded findings, when the document has any
 
 
-def prepare_rows(analysis: Any, suppressions: str) -> PreparedRows:
-    """Encode an analysis into the rows the cache stores."""
+def prepare_rows(analysis: Any, suppressions: str, content: str, events: tuple[str, ...] = (),
+                 weak: Any = None) -> PreparedRows:
+    """Encode an analysis into the rows the store keeps (weak: the own date a refined date replaced)."""
     doc = analysis.doc
     dct = doc.dct
+    own = json.dumps([weak.date.isoformat(), weak.source, weak.confidence], ensure_ascii=False) if weak else None
     file = (dct.date.isoformat() if dct else None, dct.source if dct else None, dct.confidence if dct else None,
-            doc.encoding, len(analysis.claims), suppressions, codec.dumps(analysis))
+            doc.encoding, len(analysis.claims), suppressions, json.dumps(list(events), ensure_ascii=False), own,
+            zlib.compress(codec.dumps(analysis), 6))
     facts = []
+    position = {id(claim): index for index, claim in enumerate(analysis.claims)}
     for key, family, claim in analysis.linkable():
         bounds = claim.interval()
         facts.append((key, family, claim.modality, claim.value.value, max(bounds.low, -1e308), min(bounds.high, 1e308),
-                      codec.dumps(claim)))
-    return PreparedRows(doc.path, file, tuple(facts), codec.dumps(analysis.findings) if analysis.findings else None)
+                      position[id(claim)]))
+    return PreparedRows(doc.path, content, file, tuple(facts),
+                        codec.dumps(analysis.findings) if analysis.findings else None)
+
+
+def _full(blob: bytes) -> Any:
+    """A whole analysis from its compressed stored form."""
+    try:
+        data = zlib.decompress(blob)
+    except zlib.error as exc:
+        raise CacheCorrupt(str(exc)) from exc
+    return _decoded(data)
 
 
 class AnalysisCache:
@@ -160,69 +172,89 @@ class AnalysisCache:
         self._remove_files()
         self.db = self._connect()
 
-    def fresh(self, version: str, stats: dict[str, tuple[int, int]]) -> set[str]:
-        """The paths whose cached rows are current for this version, size and modification time."""
-        rows = self.db.execute("SELECT path, mtime_ns, size FROM files WHERE version = ?", (version,))
-        # The row's checksum is verified when it is read back; a mismatch then rebuilds the cache.
-        return {path for path, mtime_ns, size in rows if stats.get(path) == (mtime_ns, size)}
+    def entries(self, paths: list[str]) -> dict[str, tuple[str, str]]:
+        """(version, content hash) of the entry each of the given paths has, if any."""
+        self._want(paths)
+        rows = self.db.execute("SELECT path, version, content FROM files WHERE path IN (SELECT path FROM wanted)")
+        # The row's checksum is verified when it is read back; a mismatch then rebuilds the store.
+        return {path: (version, content) for path, version, content in rows}
 
-    def store(self, version: str, stat: tuple[int, int], rows: PreparedRows) -> None:
-        """Write one file's prepared rows, replacing what the cache held for it."""
+    def store(self, version: str, rows: PreparedRows) -> None:
+        """Write one file's prepared rows, replacing what the store held for it."""
         for table in ("files", "facts", "findings"):
             # One version per file: rows of older rule packs or code are of no further use.
             self.db.execute(f"DELETE FROM {table} WHERE path = ?", (rows.path,))
-        file = (rows.path, version, stat[0], stat[1], *rows.file)
-        self.db.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (*file, _checksum(*file)))
-        facts = []
-        for *columns, claim in rows.facts:
-            # The checksum covers the claim through its own SHA-256, so the index columns verify alone.
-            index = (rows.path, version, *columns)
-            claim_sha = hashlib.sha256(claim).hexdigest()
-            facts.append((*index, claim, claim_sha, _checksum(*index, claim_sha)))
-        self.db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", facts)
+        file = (rows.path, version, rows.content, *rows.file)
+        self.db.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (*file, _checksum(*file)))
+        facts = [(rows.path, version, *columns, _checksum(rows.path, version, *columns)) for columns in rows.facts]
+        self.db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", facts)
         if rows.findings is not None:
             findings = (rows.path, version, rows.findings)
             self.db.execute("INSERT INTO findings VALUES (?, ?, ?, ?)", (*findings, _checksum(*findings)))
 
-    def load_full(self, version: str, paths: list[str]) -> dict[str, Any]:
-        """Whole analyses of the given paths."""
+    def load_full(self, paths: list[str]) -> dict[str, Any]:
+        """Whole analyses of the given paths (whatever version each has: the run just wrote them)."""
         out = {}
         for path in paths:
-            row = self.db.execute("SELECT * FROM files WHERE path = ? AND version = ?", (path, version)).fetchone()
+            row = self.db.execute("SELECT * FROM files WHERE path = ?", (path,)).fetchone()
             if row is not None:
-                out[path] = _decoded(_verified(row)[10])
+                out[path] = _full(_verified(row)[11])
         return out
 
-    def load_light(self, version: str, paths: list[str]) -> tuple:
-        """For `check`: document rows, findings, claims of families that differ, claim and fact counts, suppressions."""
-        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (path TEXT PRIMARY KEY)")
-        self.db.execute("DELETE FROM wanted")
-        self.db.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", ((p,) for p in paths))
-        files = [_verified(row) for row in self.db.execute(
-            "SELECT * FROM files WHERE version = ? AND path IN (SELECT path FROM wanted)", (version,))]
-        documents = [(row[0], *row[4:10]) for row in files]
+    def load_documents(self, paths: list[str]) -> list[tuple]:
+        """Per path: path, dct, source, confidence, encoding, claim count, suppressions, events, weak date."""
+        self._want(paths)
+        rows = [_verified(row) for row in self.db.execute(
+            "SELECT * FROM files WHERE path IN (SELECT path FROM wanted)")]
+        return [(row[0], *row[3:11]) for row in rows]
+
+    def load_light(self, paths: list[str]) -> tuple:
+        """For `check`: findings, claims of families that differ, and the count of distinct facts."""
+        self._want(paths)
         findings = [f for row in self.db.execute(
-            "SELECT * FROM findings WHERE version = ? AND path IN (SELECT path FROM wanted)", (version,))
+            "SELECT * FROM findings WHERE path IN (SELECT path FROM wanted)")
             for f in _decoded(_verified(row)[2])]
-        # Every fact row's index columns are verified before they choose which claims to load.
-        for row in self.db.execute(
-                "SELECT path, version, key, family, modality, value, low, high, claim_sha, digest FROM facts"
-                " WHERE version = ? AND path IN (SELECT path FROM wanted)", (version,)):
+        # Every fact row is verified before it chooses which claims to load.
+        for row in self.db.execute("SELECT * FROM facts WHERE path IN (SELECT path FROM wanted)"):
             _verified(row)
-        # Two steps, each on an index: the families that differ, then their claims.
+        # Two steps, each on an index: the families that differ, then where their claims are.
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS differing (family TEXT PRIMARY KEY)")
         self.db.execute("DELETE FROM differing")
         self.db.execute(
-            "INSERT INTO differing SELECT family FROM facts WHERE version = ? AND path IN (SELECT path FROM wanted)"
-            " GROUP BY family HAVING COUNT(*) > 1 AND (" + DIFFERS + ")", (version,))
-        claims = [_decoded(_claim_blob(claim, sha)) for claim, sha in self.db.execute(
-            "SELECT f.claim, f.claim_sha FROM differing d JOIN facts f ON f.version = ? AND f.family = d.family"
-            " WHERE f.path IN (SELECT path FROM wanted)", (version,))]
-        count = sum(row[5] or 0 for row in documents)
-        suppressions = [item for row in documents for item in json.loads(row[6])]
+            "INSERT INTO differing SELECT family FROM facts WHERE path IN (SELECT path FROM wanted)"
+            " GROUP BY family HAVING COUNT(*) > 1 AND (" + DIFFERS + ")")
+        where: dict[str, list[int]] = {}
+        for path, index in self.db.execute(
+                "SELECT f.path, f.claim FROM differing d JOIN facts f ON f.family = d.family"
+                " WHERE f.path IN (SELECT path FROM wanted)"):
+            where.setdefault(path, []).append(index)
+        claims = [claim for path, indexes in where.items() for claim in self._claims_of(path, indexes)]
         facts = self.db.execute("SELECT COUNT(DISTINCT key) FROM facts"
-                                " WHERE version = ? AND path IN (SELECT path FROM wanted)", (version,)).fetchone()[0]
-        return documents, findings, claims, count, facts, suppressions
+                                " WHERE path IN (SELECT path FROM wanted)").fetchone()[0]
+        return findings, claims, facts
+
+    def _claims_of(self, path: str, indexes: list[int]) -> list[Any]:
+        """Some claims of one stored analysis, by their place in it."""
+        claims = self.load_full([path])[path].claims
+        try:
+            return [claims[i] for i in sorted(indexes)]
+        except IndexError as exc:
+            raise CacheCorrupt("a fact names a claim its analysis does not have") from exc
+
+    def iter_claims(self, paths: list[str]) -> Iterator[tuple[str, str, Any]]:
+        """Every stored linkable claim of the given paths, file by file: (fact key, family, claim)."""
+        for path in paths:
+            rows = [_verified(row) for row in self.db.execute("SELECT * FROM facts WHERE path = ?", (path,))]
+            if rows:
+                claims = self._claims_of(path, [row[8] for row in rows])
+                for row, claim in zip(sorted(rows, key=lambda r: r[8]), claims, strict=True):
+                    yield row[2], row[3], claim
+
+    def _want(self, paths: list[str]) -> None:
+        """Fill the temporary table of the paths the next query is about."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (path TEXT PRIMARY KEY)")
+        self.db.execute("DELETE FROM wanted")
+        self.db.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", ((p,) for p in paths))
 
     def close(self) -> None:
         """Commit and close."""
@@ -236,6 +268,6 @@ def document_stub(row: tuple) -> Any:
     """A Document without text, from a files row (its text is re-read only when a finding needs it)."""
     from checker.model import Document, DocumentDate
 
-    path, dct, source, confidence, encoding, _, _ = row
+    path, dct, source, confidence, encoding = row[:5]
     date = DocumentDate(dt.date.fromisoformat(dct), source, confidence) if dct else None
     return Document(path, "", "", (), dct=date, encoding=encoding or "utf-8")

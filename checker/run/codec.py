@@ -32,6 +32,8 @@ from checker.run.pipeline import DocAnalysis
 CLASSES: dict[str, type] = {cls.__name__: cls for cls in (
     Span, DocumentDate, Document, Interval, Quantity, Period, Mention, Metric, Understanding, Claim, Finding,
     DocAnalysis)}
+_FIELDS: dict[type, tuple[str, ...]] = {
+    cls: tuple(a.name for a in attrs.fields(cls) if a.init) for cls in CLASSES.values()}
 RUNS_FROM = 16  # shorter integer tuples are stored as they are
 
 
@@ -41,23 +43,30 @@ class CodecError(ValueError):
 
 def encode(value: Any) -> Any:
     """Return the JSON-ready form of a value made of attrs instances, tuples, dicts and scalars."""
-    if value is None or isinstance(value, (bool, int, str)):
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:
         return value
+    names = _FIELDS.get(kind)
+    if names is not None:
+        out = {"@": kind.__name__}
+        for name in names:
+            out[name] = encode(getattr(value, name))
+        return out
     if isinstance(value, float):
         # JSON has no infinity: open interval ends are tagged.
         return value if math.isfinite(value) else {"@f": repr(value)}
-    if isinstance(value, dt.date):
-        return {"@date": value.isoformat()}
     if isinstance(value, (tuple, list)):
         if len(value) >= RUNS_FROM and all(type(item) is int for item in value):
             return {"@runs": _runs_of(value)}
         return [encode(item) for item in value]
+    if isinstance(value, dt.date):
+        return {"@date": value.isoformat()}
     if isinstance(value, dict):
         return {"@dict": [[encode(k), encode(v)] for k, v in value.items()]}
-    if attrs.has(type(value)) and type(value).__name__ in CLASSES:
-        fields = {a.name: encode(getattr(value, a.name)) for a in attrs.fields(type(value)) if a.init}
-        return {"@": type(value).__name__, **fields}
-    raise CodecError(f"cannot store a {type(value).__name__}")
+    if isinstance(value, (bool, int, str)):
+        # A subclass of a scalar is stored as its plain value.
+        return value
+    raise CodecError(f"cannot store a {kind.__name__}")
 
 
 def decode(data: Any) -> Any:
@@ -96,8 +105,8 @@ def _build(data: dict[str, Any]) -> Any:
     cls = CLASSES.get(data["@"])
     if cls is None:
         raise CodecError(f"unknown value type {data['@']!r}")
-    names = [a.name for a in attrs.fields(cls) if a.init]
-    if set(data) - {"@"} != set(names):
+    names = _FIELDS[cls]
+    if len(data) != len(names) + 1 or any(name not in data for name in names):
         raise CodecError(f"fields of {data['@']} do not match")
     return cls(**{name: decode(data[name]) for name in names})
 

@@ -32,6 +32,8 @@ KEYS: dict[str, tuple[type[Any] | tuple[type[Any], ...], Any]] = {
     "cache": (bool, True),
     "cache-dir": (str, ".hedui-cache"),
     "archive": (list, []),  # folders of articles an edited article is cross-checked with (`hedui lsp`)
+    "jobs": (int, 0),
+    "time-budget": ((int, float), 60),
 }
 
 
@@ -137,6 +139,10 @@ def _validate(key: str, value: Any, path: Path, text: str) -> Any:
         raise ConfigError(f"{where}: key '{key}': must be one of {', '.join(SEVERITIES)}")
     if key == "format" and value not in FORMATS:
         raise ConfigError(f"{where}: key '{key}': must be one of {', '.join(FORMATS)}")
+    if key == "jobs" and (isinstance(value, bool) or value < 0):
+        raise ConfigError(f"{where}: key '{key}': must be a number of processes (0: one per core)")
+    if key == "time-budget" and (isinstance(value, bool) or not value >= 0):
+        raise ConfigError(f"{where}: key '{key}': must be a number of seconds (0: no limit)")
     if key == "severity":
         bad = [k for k, v in value.items() if v not in SEVERITIES]
         if bad:

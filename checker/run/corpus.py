@@ -1,29 +1,32 @@
-"""Analyse a set of articles: cached per file, in parallel for many files, with a progress bar."""
+"""Analyse a set of articles into the store, one at a time, then read back only what the run needs.
+
+Each article is read from disk once: a worker reads it, hashes it, and analyses it unless the
+store's entry for that content is current; the analysis goes to the store as it is produced and is
+dropped. Afterwards `check` reads only the documents' dates, the document-scope findings and the
+claims of the fact families that differ. Without a cache the store lives in a temporary folder.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypedDict
 
 import attrs
 
 from checker.model import Claim, Document, Finding
-from checker.triage.status import find_suppressions, suppressions_from, suppressions_json
+from checker.run.workers import Analysed, Fresh, Job, Setup, Workers, batches, worker_count
+from checker.triage.status import find_suppressions, suppressions_from
 
-if TYPE_CHECKING:
-    # Only for annotations: workers load the claim, engine and extract stages when they start.
-    from checker.claims.lexicon import ClaimLexicon
-    from checker.engine.pack import RulePack
-    from checker.extract.resources import Resources
+__all__ = ["Corpus", "RunStore", "Setup", "load_corpus", "open_store"]
 
 # SQLite's words for a disk that is full or a folder it may not write (not for a damaged file).
 _STORAGE_FAILURES = ("disk is full", "readonly database", "unable to open database")
-PARALLEL_FROM = 64  # below this many files to extract, worker start-up costs more than it saves
+BATCH = 512  # files looked up in the store and handed to the workers at a time
+Note = Callable[[str], None]
 
 
 @attrs.frozen(eq=False)
@@ -43,79 +46,211 @@ class Corpus:
     suppressions: tuple = ()  # inline <!-- hedui-disable --> comments of every document
 
 
-@attrs.frozen(eq=False)
-class Setup:
-    """What a worker needs to analyse a file: the rule pack and the claim lexicon."""
+class RunStore:
+    """The run's store: the cache folder's, or a temporary one; None inside once it could not be written."""
 
-    pack: RulePack
-    lexicon: ClaimLexicon
-    cache_dir: Path | None = None  # where resources (units, grammars) are kept between runs
-    digest: str = ""
-    prepare: bool = False  # workers return cache rows instead of analyses (the writer only inserts)
+    def __init__(self, folder: Path | None, note: Note | None = None):
+        """Open the cache in folder, or a temporary store when folder is None."""
+        self.folder, self.note = folder, note
+        self.temporary: tempfile.TemporaryDirectory[str] | None = None
+        where = folder
+        if folder is None:
+            try:
+                self.temporary = tempfile.TemporaryDirectory(prefix="hedui-store-")
+                where = Path(self.temporary.name)
+            except OSError:
+                where = None  # no room for a temporary store: the run keeps its analyses in memory
+        self.cache = _open_cache(where, folder)
+
+    def abandon(self, exc: BaseException) -> None:
+        """Stop using a store that failed to write (a warning for a cache; a temporary one goes quietly)."""
+        import sqlite3
+
+        if self.folder is not None:
+            _warn_no_cache(self.folder, exc)
+        try:
+            if self.cache is not None:
+                self.cache.close()
+        except (OSError, sqlite3.Error):
+            pass  # the disk is still full: the warning already said the store is not used
+        self.cache = None
+
+    def close(self) -> None:
+        """Commit and close; a full disk at this point loses only the cache's last rows."""
+        import sqlite3
+
+        try:
+            if self.cache is not None:
+                self.cache.close()
+        except (OSError, sqlite3.Error) as exc:
+            if self.folder is not None:
+                _warn_no_cache(self.folder, exc)
+        finally:
+            self.cache = None
+            if self.temporary is not None:
+                self.temporary.cleanup()
+
+
+def open_store(cache_dir: Path | None, note: Note | None = None):
+    """A context manager for the run's store (see RunStore)."""
+    import contextlib
+
+    @contextlib.contextmanager
+    def opened():
+        store = RunStore(cache_dir, note)
+        try:
+            yield store
+        finally:
+            store.close()
+
+    return opened()
 
 
 def load_corpus(
     files: list[str], *, dates: Callable[[str], dt.date | None], version: str, setup: Setup,
-    cache_dir: Path | None, progress: bool, light: bool = False,
+    store: RunStore, progress: bool, light: bool = False,
 ) -> Corpus:
-    """Analyse every file, reusing the cache for unchanged ones; a corrupted cache is rebuilt."""
+    """Analyse every file whose stored entry is not current, then read the corpus back; damage is rebuilt."""
     import sqlite3
 
     from checker.run.cache import CacheCorrupt
 
-    cache = _open_cache(cache_dir)
-    setup = attrs.evolve(setup, prepare=cache is not None)
     try:
         try:
-            return _load(files, dates, version, setup, cache, progress, light)
+            return _load(files, dates, version, setup, store, progress, light)
         except (CacheCorrupt, sqlite3.DatabaseError, ValueError) as exc:
             if _is_storage_failure(exc):
-                raise  # a full disk or a read-only folder, handled below: the cache is not damaged
-            # A damaged row, page or text column (ValueError: undecodable text): throw the cache away
+                raise  # a full disk or a read-only folder, handled below: the store is not damaged
+            # A damaged row, page or text column (ValueError: undecodable text): throw the store away
             # and analyse everything again.
-            cache.reset()
-            return _load(files, dates, version, setup, cache, progress, light)
+            if store.note:
+                store.note(f"缓存已损坏（{exc}），全部条目重建")
+            assert store.cache is not None, "only a store in use can be found damaged"
+            store.cache.reset()
+            return _load(files, dates, version, setup, store, progress, light)
     except (OSError, sqlite3.Error) as exc:
-        if cache is None or not _is_storage_failure(exc):
-            raise  # not the cache's storage failing: nothing to fall back on
-        _warn_no_cache(cache_dir, exc)
-        _abandon(cache)
-        cache = None
-        return _load(files, dates, version, attrs.evolve(setup, prepare=False), None, progress, light)
-    finally:
-        if cache:
-            _close(cache, cache_dir)
+        if store.cache is None or not _is_storage_failure(exc):
+            raise  # not the store's storage failing: nothing to fall back on
+        store.abandon(exc)
+        return _load(files, dates, version, setup, store, progress, light)
 
 
-def _load(files, dates, version, setup, cache, progress, light) -> Corpus:
-    """One attempt at loading: analyse what is stale, then read everything back in file order."""
+def _load(files, dates, version, setup: Setup, store: RunStore, progress: bool, light: bool) -> Corpus:
+    """One attempt: analyse what is stale into the store (or memory), re-date by shared events, read back."""
     from checker import __version__
 
-    versions = {path: f"{__version__}/{version}/{dates(path)}" for path in files}
-    stats = {path: _stat(path) for path in files}
-    fresh: set[str] = set()
-    if cache:
-        for key in set(versions.values()):
-            fresh |= {p for p in cache.fresh(key, stats) if versions.get(p) == key}
-    todo = [(p, dates(p)) for p in files if p not in fresh]
-    meter = _Progress(len(todo), enabled=progress)
-    analysed, errors = {}, {}
-    for (path, _), outcome in zip(todo, _analyze_all(todo, setup, meter), strict=True):
-        if isinstance(outcome, str):
-            errors[path] = outcome
-        elif not cache:
-            analysed[path] = outcome
-        elif stats[path]:
-            cache.store(versions[path], stats[path], outcome)
-    meter.finish()
-    if not cache:
-        return _from_analyses(files, analysed, errors, light)
-    if light:
-        return _light_from_cache(files, versions, cache, errors)
-    loaded = {}
-    for key in set(versions.values()):
-        loaded.update(cache.load_full(key, [p for p in files if versions[p] == key and p not in errors]))
-    return _from_analyses(files, loaded, errors, light)
+    def version_of(path: str) -> str:
+        """The store version an entry of this path must have: program, rules and the date given."""
+        return f"{__version__}/{version}/{dates(path)}"
+
+    cache = store.cache
+    setup = attrs.evolve(setup, prepare=cache is not None)
+    meter = _Progress(len(files), enabled=progress)
+    errors: dict[str, str] = {}
+    kept: dict[str, Analysed] = {}  # only when the run has no store
+    with Workers(setup, worker_count(setup, len(files))) as workers:
+        for batch in batches(files, BATCH):
+            entries = cache.entries(batch) if cache else {}
+            jobs = [Job(p, dates(p), _known(entries.get(p), version_of(p))) for p in batch]
+            for job, outcome in zip(jobs, workers.map(jobs), strict=True):
+                _take(job, outcome, version_of(job.path), store, errors, kept, _reason(entries.get(job.path), job))
+                meter.step()
+        meter.finish()
+        ok = [p for p in files if p not in errors]
+        redo = _redate(ok, cache, kept, dates)
+        for job, outcome in zip(redo, workers.map(redo), strict=True):
+            _take(job, outcome, version_of(job.path), store, errors, kept, "日期按报道同一事件的另一篇文章修正")
+    if cache is None:
+        return _from_analyses(files, {p: a.analysis for p, a in kept.items()}, errors, light)
+    if not light:
+        return _from_analyses(files, cache.load_full(ok), errors, light)
+    return _light_from_store(files, cache, errors)
+
+
+def _known(entry: tuple[str, str] | None, version: str) -> str | None:
+    """The content hash of a stored entry that is current for this version, else None."""
+    return entry[1] if entry is not None and entry[0] == version else None
+
+
+def _reason(entry: tuple[str, str] | None, job: Job) -> str:
+    """Why a file's entry is (re)built, for --verbose."""
+    if entry is None:
+        return "新文件"
+    return "文件内容已改变" if job.known is not None else "规则、程序或文档日期已改变"
+
+
+def _take(job: Job, outcome: object, version: str, store: RunStore, errors: dict, kept: dict, reason: str) -> None:
+    """File one outcome: an error line, nothing for a current entry, the store's rows, or a kept analysis."""
+    from checker.run.cache import PreparedRows
+
+    if isinstance(outcome, str):
+        errors[job.path] = outcome
+    elif isinstance(outcome, Analysed):
+        kept[job.path] = outcome
+    elif isinstance(outcome, PreparedRows) and store.cache is not None:
+        store.cache.store(version, outcome)
+        if store.note:
+            store.note(f"缓存重建 {job.path}：{reason}")
+    else:
+        assert isinstance(outcome, Fresh), "a worker returns an error, rows, an analysis or Fresh"
+
+
+def _redate(paths: list[str], cache, kept: dict[str, Analysed], dates) -> list[Job]:
+    """Jobs for the articles whose date refinement changed: their text comes from the store, not the disk."""
+    from checker.run.cache import document_stub
+    from checker.run.dates_across import refine_dates
+
+    if cache is not None:
+        rows = {row[0]: row for row in cache.load_documents(paths)}
+        own = {p: _own_date(document_stub(r), r[8]) for p, r in rows.items()}
+        events = {p: tuple(_json(r[7])) for p, r in rows.items() if r[7] != "[]"}
+        weak = {p: r[8] is not None for p, r in rows.items()}
+    else:
+        own = {p: attrs.evolve(a.analysis.doc, dct=a.weak or a.analysis.doc.dct) for p, a in kept.items()}
+        events = {p: a.events for p, a in kept.items() if a.events}
+        weak = {p: a.weak is not None for p, a in kept.items()}
+    refined = refine_dates(own.values(), lambda path: events.get(path, ()))
+    changed = [p for p in paths if p in own and (p in refined or weak[p])]
+    if not changed:
+        # The usual case: no article re-dated now or in an earlier run.
+        return []
+    current = cache.load_full(changed) if cache is not None else {p: kept[p].analysis for p in changed}
+    jobs = []
+    for path in changed:
+        analysis = current[path]
+        new = refined.get(path)
+        if new is not None and analysis.doc.dct == new:
+            # Re-dated the same way in an earlier run: the stored analysis stands.
+            continue
+        date = new.date if new is not None else dates(path)
+        jobs.append(Job(path, date, _content(cache, kept, path), analysis.doc.text, new,
+                        own[path].dct if new is not None else None))
+    return jobs
+
+
+def _own_date(stub: Document, weak: str | None) -> Document:
+    """A stored document with its own date (the weak one its refined date replaced, if any)."""
+    from checker.model import DocumentDate
+
+    if weak is None:
+        # Never re-dated: the stored date is the article's own.
+        return stub
+    day, source, confidence = _json(weak)
+    return attrs.evolve(stub, dct=DocumentDate(dt.date.fromisoformat(day), source, confidence))
+
+
+def _content(cache, kept: dict[str, Analysed], path: str) -> str:
+    """The content hash of a file the run has analysed."""
+    if cache is None:
+        return kept[path].content
+    return cache.entries([path])[path][1]
+
+
+def _json(text: str):
+    """Decode a JSON column."""
+    import json
+
+    return json.loads(text)
 
 
 def _from_analyses(files, analyses: dict, errors: dict, light: bool) -> Corpus:
@@ -128,49 +263,36 @@ def _from_analyses(files, analyses: dict, errors: dict, light: bool) -> Corpus:
                   len({key for key, _, _ in linkable}), tuple(s for a in ordered for s in find_suppressions(a.doc)))
 
 
-def _light_from_cache(files, versions: dict, cache, errors: dict) -> Corpus:
-    """A light corpus read back from the cache, in file order."""
+def _light_from_store(files, cache, errors: dict) -> Corpus:
+    """A light corpus read back from the store, in file order."""
     from checker.run.cache import document_stub
 
-    rows, findings, claims, count, facts, suppressions = [], [], [], 0, 0, []
-    for key in set(versions.values()):
-        part = cache.load_light(key, [p for p in files if versions[p] == key and p not in errors])
-        rows += part[0]
-        findings += part[1]
-        claims += part[2]
-        count += part[3]
-        facts += part[4]
-        suppressions += suppressions_from(part[5])
+    ok = [p for p in files if p not in errors]
+    rows = cache.load_documents(ok)
     order = {p: i for i, p in enumerate(files)}
     rows.sort(key=lambda row: order[row[0]])
-    return Corpus(tuple(document_stub(r) for r in rows), tuple(claims), tuple(findings),
-                  tuple(errors[p] for p in files if p in errors), count, facts, tuple(suppressions))
+    findings, claims, facts = cache.load_light(ok)
+    suppressions = suppressions_from([item for row in rows for item in _json(row[6])])
+    return Corpus(tuple(document_stub(r) for r in rows), tuple(claims),
+                  tuple(findings), tuple(errors[p] for p in files if p in errors),
+                  sum(row[5] or 0 for row in rows), facts, tuple(suppressions))
 
 
-def _open_cache(cache_dir: Path | None):
-    """The analysis cache, or None when caching is off or the folder is not writable."""
+def _open_cache(where: Path | None, folder: Path | None):
+    """The store in a folder, or None when the folder is not writable (said for a cache folder)."""
     import sqlite3
 
     from checker.run.cache import AnalysisCache
 
-    if cache_dir is None:
+    if where is None:
         return None
     try:
-        return AnalysisCache(cache_dir)
+        return AnalysisCache(where)
     except (OSError, sqlite3.Error) as exc:
-        # A read-only checkout or a full disk: run without a cache rather than fail.
-        _warn_no_cache(cache_dir, exc)
+        # A read-only checkout or a full disk: run without a store rather than fail.
+        if folder is not None:
+            _warn_no_cache(folder, exc)
         return None
-
-
-def _close(cache, cache_dir: Path | None) -> None:
-    """Commit and close the cache; a full disk at this point loses only the cache's last rows."""
-    import sqlite3
-
-    try:
-        cache.close()
-    except (OSError, sqlite3.Error) as exc:
-        _warn_no_cache(cache_dir, exc)
 
 
 def _is_storage_failure(exc: BaseException) -> bool:
@@ -182,120 +304,10 @@ def _is_storage_failure(exc: BaseException) -> bool:
     return isinstance(exc, sqlite3.OperationalError) and any(word in str(exc) for word in _STORAGE_FAILURES)
 
 
-def _abandon(cache) -> None:
-    """Close a cache that failed to write, ignoring a second failure (the run was already warned)."""
-    import sqlite3
-
-    try:
-        cache.close()
-    except (OSError, sqlite3.Error):
-        pass  # the disk is still full: the warning already said the cache is not used
-
-
 def _warn_no_cache(cache_dir: Path | None, exc: BaseException) -> None:
     """Say on stderr that the run goes on without its cache, and why."""
     reason = getattr(exc, "strerror", None) or str(exc)
     print(f"hedui: warning: 缓存目录 {cache_dir} 无法写入（{reason}），本次不使用缓存", file=sys.stderr)
-
-
-def _stat(path: str) -> tuple[int, int] | None:
-    """(mtime_ns, size) of a file, or None when it cannot be stat'ed."""
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return info.st_mtime_ns, info.st_size
-
-
-def _analyze_all(todo, setup: Setup, meter) -> list[object]:
-    """Analyse files in order, on all cores when there are many."""
-    if not todo:
-        # Everything came from the cache: no resources to load at all.
-        return []
-    jobs = list(todo)
-    if len(todo) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        _init_worker(setup)
-        out = []
-        for job in jobs:
-            out.append(_analyze_one(job))
-            meter.step()
-        return out
-    import multiprocessing
-
-    out = []
-    # Leaving the block in any way (done, an error, Ctrl-C, SIGTERM turned into SystemExit) terminates
-    # the workers: none outlives the run.
-    with multiprocessing.Pool(os.cpu_count(), initializer=_init_worker, initargs=(setup, os.getpid())) as pool:
-        for result in pool.imap(_analyze_one, jobs, chunksize=32):
-            out.append(result)
-            meter.step()
-    return out
-
-
-class _WorkerState(TypedDict, total=False):
-    """A worker's resources, rule pack and lexicon, and whether it returns cache rows."""
-
-    resources: Resources
-    lexicon: ClaimLexicon
-    pack: RulePack
-    prepare: bool
-
-
-_WORKER: _WorkerState = {}  # per-process resources, set once by _init_worker (worker-local state)
-
-
-def _init_worker(setup: Setup, parent: int | None = None) -> None:
-    """Load resources once per process; take the rule pack and lexicon the run already loaded.
-
-    In a worker process (parent given), tie its life to the run: Ctrl-C is left to the main process
-    (which terminates the pool), SIGTERM kills at once, and on Linux the worker dies with its parent.
-    """
-    from checker.extract.resources import load_resources
-
-    if parent is not None:
-        _bind_to_parent(parent)
-    if "resources" not in _WORKER:
-        _WORKER["resources"] = load_resources()
-    _WORKER["lexicon"] = setup.lexicon
-    _WORKER["pack"] = setup.pack
-    _WORKER["prepare"] = setup.prepare
-
-
-def _bind_to_parent(parent: int) -> None:
-    """Make a worker process die with the main one, whatever signal ends it."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    try:
-        import ctypes
-
-        # PR_SET_PDEATHSIG (1): the kernel sends SIGTERM when the parent dies, even by SIGKILL.
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)
-    except (OSError, AttributeError):
-        pass  # not Linux: the pool's terminate on exit still covers every catchable end
-    if os.getppid() != parent:
-        # The parent died before the request above took effect: nobody waits for this worker.
-        os._exit(1)
-
-
-def _analyze_one(job: tuple[str, dt.date | None]) -> object:
-    """Read one file and analyse it; a read error becomes its one-line message."""
-    from checker.errors import InputError
-    from checker.run.pipeline import analyze_contained
-    from checker.text.ingest import read_document
-
-    path, date = job
-    try:
-        doc = read_document(path, date_override=date)
-    except InputError as exc:
-        return str(exc)
-    analysis = analyze_contained(doc, _WORKER["resources"], _WORKER["lexicon"], _WORKER["pack"])
-    if _WORKER["prepare"]:
-        from checker.run.cache import prepare_rows
-
-        return prepare_rows(analysis, suppressions_json(doc))
-    return analysis
 
 
 class _Progress:

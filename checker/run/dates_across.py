@@ -4,11 +4,17 @@ An article whose date could only be inferred to the month (今年…再次举办
 the date of a confidently dated article of the same month that names the same event
 (中国产业转移发展对接活动). The result says so, names the other article, and keeps a modest
 confidence: it is evidence, not a statement.
+
+Event names are found once per article, while it is analysed (`find_events`), and kept with its
+analysis; refinement reads no file. The confidently dated articles are indexed by month and by
+event name, and only for the months that have a weakly dated article.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 
 import attrs
 
@@ -20,30 +26,51 @@ MIN_EVENT = 10  # shorter shared tails (产业专题对接活动) name kinds of 
 EVENT = re.compile(r"[\u4e00-\u9fff]{6,24}?(?:对接活动|活动|大会|论坛|博览会|峰会|交易会|洽谈会|推介会)")
 
 
-def refine_dates(documents: tuple[Document, ...], read_text) -> dict[str, DocumentDate]:
-    """New dates for weakly dated documents that share an event name with a confidently dated one."""
+def needs_events(dct: DocumentDate | None) -> bool:
+    """True for the articles refinement compares: weakly dated ones and the confidently dated peers."""
+    return dct is not None and (dct.confidence <= WEAK or dct.confidence >= STRONG)
+
+
+def find_events(reading: str) -> tuple[str, ...]:
+    """The event names an article's text mentions, in order of first mention (stored with its analysis)."""
+    return tuple(dict.fromkeys(match.group() for match in EVENT.finditer(reading.replace("\n", ""))))
+
+
+def refine_dates(documents: Iterable[Document], events_of: Callable[[str], Iterable[str]]) -> dict[str, DocumentDate]:
+    """New dates for weakly dated documents that share an event name with a confidently dated one.
+
+    events_of gives a document's event names (find_events of its text); it is asked only about the
+    weakly dated documents and the confident ones of their months.
+    """
+    documents = list(documents)
     weak = [d for d in documents if d.dct is not None and d.dct.confidence <= WEAK]
     if not weak:
         # The usual case: every article has a stated or well-inferred date.
         return {}
-    strong = [d for d in documents if d.dct is not None and d.dct.confidence >= STRONG]
-    events: dict[str, set[str]] = {}
+    months = {_month(d) for d in weak}
+    index: dict[tuple[int, int], dict[str, list[Document]]] = {m: defaultdict(list) for m in months}
+    for peer in documents:
+        if peer.dct is not None and peer.dct.confidence >= STRONG and _month(peer) in index:
+            for tail in _tails(events_of(peer.path)):
+                index[_month(peer)][tail].append(peer)
     refined: dict[str, DocumentDate] = {}
     for doc in weak:
-        month = (_dated(doc).date.year, _dated(doc).date.month)
-        peers = [p for p in strong if (_dated(p).date.year, _dated(p).date.month) == month]
+        mine = _tails(events_of(doc.path))
+        by_tail = index[_month(doc)]
+        peers = {p.path: p for tail in mine for p in by_tail.get(tail, ())}
         if not peers:
-            # No confidently dated article of that month to learn from.
+            # No confidently dated article of that month names one of its events.
             continue
-        mine = events.setdefault(doc.path, _events(read_text(doc.path)))
-        for peer in sorted(peers, key=lambda p: (-_dated(p).confidence, p.path)):
-            shared = mine & events.setdefault(peer.path, _events(read_text(peer.path)))
-            if shared:
-                phrase = max(shared, key=len)
-                refined[doc.path] = DocumentDate(
-                    _dated(peer).date, f"inferred: same event as {peer.path} (“{phrase}”), {_dated(doc).source}", 0.5)
-                break
+        peer = min(peers.values(), key=lambda p: (-_dated(p).confidence, p.path))
+        phrase = max((t for t in mine if any(p.path == peer.path for p in by_tail.get(t, ()))), key=len)
+        refined[doc.path] = DocumentDate(
+            _dated(peer).date, f"inferred: same event as {peer.path} (“{phrase}”), {_dated(doc).source}", 0.5)
     return refined
+
+
+def _month(doc: Document) -> tuple[int, int]:
+    """The year and month of a dated document."""
+    return _dated(doc).date.year, _dated(doc).date.month
 
 
 def _dated(doc: Document) -> DocumentDate:
@@ -52,29 +79,16 @@ def _dated(doc: Document) -> DocumentDate:
     return doc.dct
 
 
-def _events(text: str) -> set[str]:
-    """Event names in a text, without a leading year (2025中国…活动 and 中国…活动 are one event)."""
-    names = set()
-    for match in EVENT.finditer(text.replace("\n", "")):
-        name = match.group()
+def _tails(names: Iterable[str]) -> set[str]:
+    """Every tail of the event names long enough to be distinctive (2025中国…活动 and 中国…活动 are one event)."""
+    tails = set()
+    for name in names:
         for start in range(len(name) - MIN_EVENT + 1):
             # The clause before an event name runs into it: keep every tail long enough to be distinctive.
-            names.add(name[start:])
-    return {n for n in names if len(n) >= MIN_EVENT}
-
-
-def read_file_text(path: str) -> str:
-    """The decoded text of an article, for event names (errors read as empty)."""
-    from checker.errors import InputError
-    from checker.text.ingest import read_document
-
-    try:
-        return read_document(path).reading
-    except InputError:
-        return ""
+            tails.add(name[start:])
+    return tails
 
 
 def with_refined_dates(documents: tuple[Document, ...], refined: dict[str, DocumentDate]) -> tuple[Document, ...]:
     """The documents with their refined dates applied."""
     return tuple(attrs.evolve(d, dct=refined[d.path]) if d.path in refined else d for d in documents)
-

@@ -96,10 +96,17 @@ def analyze_document(doc: Document, resources: Resources, lexicon: ClaimLexicon,
 INTERNAL_RULE = "internal"  # the rule id of a finding that reports a bug of hedui met while analysing an article
 
 
-def analyze_contained(doc: Document, resources: Resources, lexicon: ClaimLexicon, pack: RulePack) -> DocAnalysis:
-    """Analyse one document; an internal error becomes that document's `internal` finding, never the run's end."""
+def analyze_contained(doc: Document, resources: Resources, lexicon: ClaimLexicon, pack: RulePack,
+                      budget: float = 0.0) -> DocAnalysis:
+    """Analyse one document within its time budget (0: none); an overrun or internal error is its finding."""
+    from checker.run.budget import BudgetExceeded, time_budget, too_complex_finding
+
     try:
-        return analyze_document(doc, resources, lexicon, pack)
+        with time_budget(budget):
+            return analyze_document(doc, resources, lexicon, pack)
+    except BudgetExceeded:
+        # Stopped at its budget: a finding names the article, the other articles are still checked.
+        return DocAnalysis(doc, (), (too_complex_finding(doc.path, budget),))
     except Exception as exc:  # a bug met on one article must not cost the report of every other one
         return DocAnalysis(doc, (), (internal_finding(doc.path, exc),))
 

@@ -25,7 +25,7 @@ _TEXT_DATE = re.compile(r"(\d{4})(?:年(\d{1,2})月(\d{1,2})日|([-/.])(\d{1,2})
 
 def read_document(path: str, *, date_override: dt.date | None = None) -> Document:
     """Read and decode the file at path into a Document."""
-    return document_from_text(path, _read_bytes(path), date_override=date_override)
+    return document_from_text(path, read_bytes(path), date_override=date_override)
 
 
 def document_from_text(
@@ -55,7 +55,7 @@ def document_from_text(
     return Document(path, text, textmap.reading, textmap.offsets, dct, meta, encoding)
 
 
-def _read_bytes(path: str) -> bytes:
+def read_bytes(path: str) -> bytes:
     """Return the bytes of the regular file at path, or raise InputError saying why it cannot be read.
 
     The file is opened without blocking and checked on the open descriptor, so a FIFO or device

@@ -1,0 +1,102 @@
+"""The run's store: each article read once, entries keyed by content, a time budget per article."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+
+import pytest
+
+from tests.test_cli import RIGHT, SEEDS, WRONG, run
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch):
+    """A working directory with a copy of the seeds and no configuration."""
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def reads(monkeypatch):
+    """Count every read of an article's bytes, per path."""
+    from checker.text import ingest
+
+    counts: dict[str, int] = {}
+    real = ingest.read_bytes
+
+    def read_bytes(path: str) -> bytes:
+        """The real reader, counted."""
+        counts[path] = counts.get(path, 0) + 1
+        return real(path)
+
+    monkeypatch.setattr(ingest, "read_bytes", read_bytes)
+    return counts
+
+
+@pytest.mark.parametrize("cache", [True, False])
+def test_each_article_is_read_once_per_run(capsys, workdir, reads, cache):
+    """A check reads each article once, re-dated ones and ones with findings included, cold and warm."""
+    (workdir / "seeds" / "wrong.md").write_text(WRONG, encoding="utf-8")
+    options = () if cache else ("--no-cache",)
+    for _ in range(2):
+        reads.clear()
+        code, out, _ = run(capsys, "check", "seeds", "--format", "json", *options)
+        report = json.loads(out)
+        assert code == 1 and report["findings"]
+        assert any("same event" in d["dct_source"] for d in report["documents"])
+        assert sorted(reads.values()) == [1] * 6, reads
+
+
+def test_entries_are_keyed_by_content_not_time(capsys, workdir):
+    """A touched file is not analysed again; new content of the same size and time is, and --verbose says why."""
+    article = workdir / "a.md"
+    article.write_text(WRONG, encoding="utf-8")
+    first = run(capsys, "check", "a.md", "--verbose", "--format", "json")
+    assert "a.md：新文件" in first[2]
+    os.utime(article, ns=(time.time_ns(), time.time_ns() + 10**10))
+    touched = run(capsys, "check", "a.md", "--verbose", "--format", "json")
+    assert touched[:2] == first[:2] and "缓存重建" not in touched[2]
+    stat = article.stat()
+    article.write_text(WRONG.replace("增长22.2倍", "增长21.2倍"), encoding="utf-8")  # the right figure, same size
+    os.utime(article, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert article.stat().st_size == stat.st_size
+    changed = run(capsys, "check", "a.md", "--verbose", "--format", "json")
+    assert "a.md：文件内容已改变" in changed[2]
+    assert changed[0] == 0 and json.loads(changed[1])["findings"] == []
+
+
+def test_an_article_past_its_time_budget_is_reported_and_the_rest_checked(capsys, workdir, monkeypatch):
+    """An analysis that runs past time-budget is stopped: a too-complex warning names it, the rest is checked."""
+    import checker.run.pipeline as pipeline
+
+    real = pipeline.claims_of
+
+    def claims_of(doc, resources, lexicon):
+        """Take far longer than the budget on slow.md only."""
+        if doc.path.endswith("slow.md"):
+            time.sleep(30)
+        return real(doc, resources, lexicon)
+
+    monkeypatch.setattr(pipeline, "claims_of", claims_of)
+    (workdir / "hedui.toml").write_text("time-budget = 0.5\n", encoding="utf-8")
+    (workdir / "slow.md").write_text(RIGHT, encoding="utf-8")
+    (workdir / "good.md").write_text(WRONG, encoding="utf-8")
+    start = time.monotonic()
+    code, out, _ = run(capsys, "check", "slow.md", "good.md", "--no-cache", "--format", "json")
+    assert time.monotonic() - start < 20
+    findings = json.loads(out)["findings"]
+    slow = [f for f in findings if f["rule"] == "too-complex"]
+    assert len(slow) == 1 and slow[0]["severity"] == "warning" and "0.5" in slow[0]["message"]
+    assert "slow.md" in slow[0]["message"]
+    assert {f["rule"] for f in findings} == {"too-complex", "growth.increase-by-vs-to"} and code == 1
+
+
+def test_a_bad_time_budget_is_a_clear_error(capsys, workdir):
+    """A negative or non-numeric time-budget names the file and key."""
+    (workdir / "hedui.toml").write_text('time-budget = "soon"\n', encoding="utf-8")
+    code, _, err = run(capsys, "check", "seeds", "--no-cache")
+    assert code == 2 and "time-budget" in err and "Traceback" not in err
