@@ -61,7 +61,13 @@ def cut_snippet(line: str, start: int, end: int, width: int | None) -> tuple[str
             b, grew = b + 1, True
     head = MORE if a > 0 else ""
     tail = MORE if b < len(units) else ""
+    if budget is not None and sum(w for _, w in units[a:b]) + len(head) + len(tail) > budget:
+        # Only the figure's first character fits (a \xNN escape in a narrow terminal): no room for cut marks.
+        head = tail = ""
     shown = head + "".join(s for s, _ in units[a:b]) + tail
     offset = len(head) + sum(w for _, w in units[a:start])
-    marks = sum(w for _, w in units[start:min(end, b)])
-    return shown, " " * offset + "^" * max(marks, 1)
+    marks = max(sum(w for _, w in units[start:min(end, b)]), 1)
+    if budget is not None and offset + marks > budget:
+        # A figure of zero width (a lone combining mark) at the very edge: its caret stays inside the width.
+        offset = max(0, budget - marks)
+    return shown, " " * offset + "^" * marks
