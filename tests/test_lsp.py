@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -79,10 +80,10 @@ class Session:
         await self.client.stop()
 
 
-def _run(root: Path, steps) -> None:
-    """Start a server in root, run the async steps with its session, and shut it down whatever happens."""
+def _run(root: Path, steps, *args: str) -> None:
+    """Start a server in root (with extra arguments), run the async steps with its session, and shut it down."""
     async def scenario():
-        session = Session(root)
+        session = Session(root, *args)
         await session.start()
         try:
             await steps(session)
@@ -170,3 +171,37 @@ def test_positions_round_trip(text):
         assert index.offset(line, column) == offset
         start = index.starts[line]
         assert column == utf16_length(text[start:offset])
+
+
+def test_html_article_ranges_point_into_the_markup(tmp_path):
+    """In an HTML article the range is in the page's own text, past tags and entities on the same line."""
+    uri = (tmp_path / "page.html").as_uri()
+    page = ("<html><head><title>产业</title></head><body>\n<p>&ldquo;𠀀&rdquo;<b>快讯</b>" + LINE.split("牌", 1)[1]
+            + "</p>\n</body></html>\n")
+
+    async def steps(session: Session) -> None:
+        session.open(uri, page)
+        found = [d for d in await session.diagnostics(uri, 1) if d.code == GROWTH]
+        assert len(found) == 1 and _as_pair(found[0].range) == _utf16_range(page, "18.1倍")
+
+    _run(tmp_path, steps)
+
+
+def test_quick_edits_are_checked_once_after_the_pause(tmp_path):
+    """Edits sent faster than the debounce delay give one publication, for the last version, after the pause."""
+    uri = (tmp_path / "draft.md").as_uri()
+
+    async def steps(session: Session) -> None:
+        session.open(uri, ARTICLE)
+        await session.diagnostics(uri, 1)
+        for version in range(2, 7):
+            session.client.text_document_did_change(types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                content_changes=[types.TextDocumentContentChangeWholeDocument(text=ARTICLE + "。" * version)]))
+        sent = time.monotonic()
+        versions = []
+        while not versions or versions[-1] != 6:
+            versions.append((await asyncio.wait_for(session.published.get(), WAIT_S)).version)
+        assert versions == [6] and time.monotonic() - sent >= 0.4
+
+    _run(tmp_path, steps, "--debounce", "400")
