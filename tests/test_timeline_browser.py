@@ -18,6 +18,7 @@ import attrs  # noqa: E402
 
 from timeline.build import build_timeline  # noqa: E402
 from timeline.export_html import render_html  # noqa: E402
+from timeline.export_years import render_pages  # noqa: E402
 from timeline.model import DocumentInfo, Entry, Source, Timeline  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,6 +64,11 @@ def pages(tmp_path_factory, resources):
         written[name] = path
     written["large"] = folder / "large.html"
     written["large"].write_text(render_html(_large_timeline()), encoding="utf-8")
+    split = folder / "split"
+    for relative, text in render_pages(_large_timeline(), "归档.html", limit=20_000).items():
+        (split / relative).parent.mkdir(parents=True, exist_ok=True)
+        (split / relative).write_text(text, encoding="utf-8")
+    written["split"] = split / "归档.html"
     return written
 
 
@@ -252,3 +258,28 @@ def test_figures_say_what_they_measure_and_in_what_unit(seeds_page):
     """A figure entry names its measure and unit for the reader."""
     entry = seeds_page.page.locator('li.entry:has(strong.value:text-is("95.3万辆"))').first
     assert entry.locator(".measure").inner_text() == "指标：新能源汽车产量 · 单位：辆"
+
+
+def test_a_large_archive_loads_one_year_at_a_time(browser, pages):
+    """Split into a year index and year files, the page loads a year's file only when that year is opened."""
+    index = pages["split"]
+    assert sorted(p.name for p in (index.parent / "归档.years").iterdir()) == [f"{y}.js" for y in range(2016, 2026)]
+    assert '"entries":[]' in index.read_text(encoding="utf-8"), "no entry is embedded in the index page"
+    visit = Visit(browser, index)
+    page = visit.page
+    sections = page.locator("section.year")
+    assert sections.count() == 10
+    page.locator("section.year[data-loaded='true']").first.wait_for()
+    assert page.locator("#visible-count").inner_text() == "显示 600 / 600 条"
+    loaded = [u for u in visit.requests if u.endswith(".js")]
+    assert 0 < len(loaded) < 10, "only the years open at first are loaded"
+    last = sections.nth(9)
+    assert last.get_attribute("data-loaded") is None and last.locator("li.entry").count() == 0
+    last.locator("summary").click()
+    last.locator("li.entry").first.wait_for()
+    assert last.locator("li.entry").count() == 60
+    last.locator("li.entry details.source summary").first.click()
+    assert last.locator("li.entry mark").first.inner_text() == "10万辆"
+    assert all(u.startswith(index.parent.as_uri()) for u in visit.requests)
+    assert visit.errors == [] and visit.dialogs == []
+    page.close()

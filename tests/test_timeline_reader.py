@@ -109,3 +109,21 @@ def test_title_is_the_one_given(tmp_path, monkeypatch):
     assert "<title>重庆产业&lt;b&gt;观察&lt;/b&gt;</title>" in html and "<b>" not in html
     assert (tmp_path / "t.md").read_text(encoding="utf-8").startswith("# 重庆产业")
     assert json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))["title"] == title
+
+
+def test_a_page_too_large_is_written_as_a_year_index_and_year_files(tmp_path, monkeypatch):
+    """Past --max-page-mb the page lists its years and each year's entries go to NAME.years/<year>.js."""
+    from checker.cli.main import main
+
+    for path, (_, text) in LEVELS.items():
+        (tmp_path / path).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    args = ["timeline", "a.md", "b.md", "c.md", "--no-cache", "--quiet", "--date", "2025-03-01", "--output"]
+    assert main([*args, "one.html", "--max-page-mb", "0"]) == 0
+    assert not (tmp_path / "one.years").exists()
+    assert main([*args, "split.html", "--max-page-mb", "0.001"]) == 0
+    years = sorted(p.name for p in (tmp_path / "split.years").iterdir())
+    assert years == ["2020.js", "2023.js", "2024.js"]
+    page = (tmp_path / "split.html").read_text(encoding="utf-8")
+    assert '"file":"split.years/2024.js"' in page and "script-src 'sha256-" in page and "'self'" in page
+    assert "95.3万辆" in (tmp_path / "split.years" / "2024.js").read_text(encoding="utf-8")

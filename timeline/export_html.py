@@ -23,11 +23,16 @@ from timeline.records import (
 )
 
 
-def render_html(timeline: Timeline) -> str:
-    """Write the page: filters, charts, a lazily rendered chronology from embedded JSON, and lists."""
+def render_html(timeline: Timeline, payload: dict[str, Any] | None = None, years_beside: bool = False) -> str:
+    """Write the page: filters, charts, a lazily rendered chronology from embedded JSON, and lists.
+
+    With `years_beside` the payload lists years whose entries are scripts in a folder beside the page
+    (see timeline.export_years), and the policy admits scripts from the page's own place for them.
+    """
+    beside = " 'self'" if years_beside else ""
     policy = (
         "default-src 'none'; "
-        f"style-src '{_digest(STYLE)}'; script-src '{_digest(SCRIPT)}'; "
+        f"style-src '{_digest(STYLE)}'; script-src '{_digest(SCRIPT)}'{beside}; "
         "img-src data:; base-uri 'none'; form-action 'none'"
     )
     flagged = sum(1 for entry in timeline.entries if entry.flags)
@@ -53,7 +58,7 @@ def render_html(timeline: Timeline) -> str:
         "<noscript><p>此页面需启用 JavaScript 才能显示时间线条目；下方仍列出文章与核对提示。</p></noscript>",
         _unplaced(timeline),
         _documents(timeline),
-        f'<script type="application/json" id="timeline-data">{embed_json(_payload(timeline))}</script>',
+        f'<script type="application/json" id="timeline-data">{embed_json(payload or page_payload(timeline))}</script>',
         f"<script>{SCRIPT}</script>",
         "</body>",
         "</html>",
@@ -137,11 +142,9 @@ def _documents(timeline: Timeline) -> str:
     return f'<section id="documents"><h2>文章</h2><ul>{items}</ul></section>'
 
 
-def _payload(timeline: Timeline) -> dict[str, Any]:
+def page_payload(timeline: Timeline, entries: tuple[Entry, ...] | None = None) -> dict[str, Any]:
     """The compact data the script renders from: entries, documents and sentences by index, findings by fingerprint."""
-    doc_index = {d.path: i for i, d in enumerate(timeline.documents)}
-    sentences: dict[tuple[str, str], int] = {}
-    entries = [_entry_payload(entry, doc_index, sentences) for entry in timeline.entries]
+    shown, sentences = entries_payload(timeline, timeline.entries if entries is None else entries)
     return {
         "labels": {"sort": SORT_LABELS, "modality": MODALITY_LABELS, "severity": SEVERITY_LABELS},
         "documents": [
@@ -153,9 +156,17 @@ def _payload(timeline: Timeline) -> dict[str, Any]:
             f.fingerprint: {"rule": f.rule, "severity": f.severity, "message": f.message, "suggestion": f.suggestion}
             for f in timeline.flags
         },
-        "sentences": [text for _, text in sentences],
-        "entries": entries,
+        "sentences": sentences,
+        "entries": shown,
     }
+
+
+def entries_payload(timeline: Timeline, entries: tuple[Entry, ...]) -> tuple[list[dict[str, Any]], list[str]]:
+    """Entries as the script reads them, and the sentences their sources point into by index."""
+    doc_index = {d.path: i for i, d in enumerate(timeline.documents)}
+    sentences: dict[tuple[str, str], int] = {}
+    shown = [_entry_payload(entry, doc_index, sentences) for entry in entries]
+    return shown, [text for _, text in sentences]
 
 
 def _entry_payload(entry: Entry, doc_index: dict[str, int], sentences: dict[tuple[str, str], int]) -> dict[str, Any]:

@@ -7,7 +7,7 @@ SCRIPT = r"""
   var L = data.labels;
   var OPEN_ALL = 400, OPEN_FIRST = 3, PAGE = 300;
   var root = document.getElementById("timeline");
-  var years = [];
+  var years = [], byYear = {};
 
   function el(tag, cls, text) {
     var node = document.createElement(tag);
@@ -38,8 +38,8 @@ SCRIPT = r"""
     return true;
   }
 
-  function renderSource(src) {
-    var doc = data.documents[src[0]], line = src[1], sentence = data.sentences[src[2]];
+  function renderSource(src, sentences) {
+    var doc = data.documents[src[0]], line = src[1], sentence = sentences[src[2]];
     var box = el("details", "source");
     var label = (doc.title || doc.path) + " · 第" + line + "行" + (doc.announced ? " · " + doc.announced : "");
     box.appendChild(el("summary", null, label));
@@ -94,12 +94,13 @@ SCRIPT = r"""
       item.appendChild(flags);
     }
     var sources = el("div", "sources");
-    entry.src.forEach(function (src) { sources.appendChild(renderSource(src)); });
+    entry.src.forEach(function (src) { sources.appendChild(renderSource(src, entry.sentences || data.sentences)); });
     item.appendChild(sources);
     return item;
   }
 
   function renderYear(year) {
+    if (!year.entries) { loadYear(year); return; }  // a year kept in its own file: render once it has arrived
     var f = filters();
     var shown = 0, hidden = 0;
     var list = el("ol", "entries");
@@ -119,15 +120,47 @@ SCRIPT = r"""
     year.rendered = true;
   }
 
+  function loadYear(year) {
+    if (year.loading) { return; }  // its file is on its way
+    year.loading = true;
+    var script = el("script");
+    script.src = year.file;
+    script.addEventListener("error", function () {
+      var missing = el("p", "missing", "无法读取 " + decodeURI(year.file) + "：请把它与本页放在一起");
+      year.loading = false;
+      year.list.replaceWith(missing);
+      year.list = missing;
+    });
+    document.body.appendChild(script);
+  }
+
+  window.heduiTimelineYear = function (y, part) {
+    var year = byYear[y];
+    if (!year || year.entries) { return; }  // a year this page does not list, or one already loaded
+    part.entries.forEach(function (entry) {
+      if (!entry.flags) { entry.flags = []; }
+      entry.sentences = part.sentences;
+    });
+    year.entries = part.entries;
+    year.section.setAttribute("data-loaded", "true");
+    apply();
+  };
+
   function build() {
-    var byYear = {};
+    var total = 0;
     data.entries.forEach(function (entry) {
       if (!entry.flags) { entry.flags = []; }
       var y = entry.start.slice(0, 4);
       if (!byYear[y]) { byYear[y] = { year: y, entries: [] }; years.push(byYear[y]); }
       byYear[y].entries.push(entry);
     });
-    var openAll = data.entries.length <= OPEN_ALL;
+    (data.years || []).forEach(function (listed) {
+      byYear[listed.year] = { year: listed.year, entries: null, file: listed.file, total: listed.count };
+      years.push(byYear[listed.year]);
+    });
+    years.forEach(function (year) { total += year.entries ? year.entries.length : year.total; });
+    data.total = total;
+    var openAll = total <= OPEN_ALL;
     years.forEach(function (year, index) {
       var section = el("section", "year");
       section.id = "y" + year.year;
@@ -157,6 +190,13 @@ SCRIPT = r"""
     var total = 0;
     years.forEach(function (year) {
       var count = 0;
+      if (!year.entries) {
+        // not loaded yet: its count is the whole year's, and filters apply once it is opened
+        total += year.total;
+        year.count.textContent = year.total + " 条（展开后载入）";
+        if (year.details.open) { loadYear(year); }
+        return;
+      }
       year.entries.forEach(function (entry) { if (matches(entry, f)) { count += 1; } });
       total += count;
       year.count.textContent = count + " 条";
@@ -168,7 +208,7 @@ SCRIPT = r"""
       var words = f.text ? f.text.split(/\s+/) : [];
       figure.hidden = words.some(function (w) { return title.indexOf(w) < 0; });
     });
-    document.getElementById("visible-count").textContent = "显示 " + total + " / " + data.entries.length + " 条";
+    document.getElementById("visible-count").textContent = "显示 " + total + " / " + data.total + " 条";
   }
 
   function printAll() {

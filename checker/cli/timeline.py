@@ -23,6 +23,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                           help="html (one self-contained page), json, md, timelinejs (TimelineJS 3 JSON), csv")
     timeline.add_argument("--output", metavar="FILE", help="write the timeline to FILE (atomically); default stdout")
     timeline.add_argument("--title", help="the page's title (default: 时间线)")
+    timeline.add_argument("--max-page-mb", type=float, default=4.0, metavar="MB",
+                          help="an html page larger than this (with --output) becomes a year index with one file "
+                               "per year in NAME.years/ beside it, loaded when a year is opened; 0: always one file")
     timeline.set_defaults(handler=run_timeline)
 
 
@@ -40,8 +43,30 @@ def run_timeline(args: argparse.Namespace) -> int:
     timeline = build_timeline(result)
     if args.title and args.title.strip():
         timeline = attrs.evolve(timeline, title=args.title.strip())
-    write_output(render_timeline(timeline, args.format), args.output, protect=[d.path for d in result.documents])
+    protect = [d.path for d in result.documents]
+    if args.format == "html" and args.output:
+        _write_pages(timeline, Path(args.output), int(args.max_page_mb * 1_000_000), protect)
+    else:
+        write_output(render_timeline(timeline, args.format), args.output, protect=protect)
     return 2 if failed else 0
+
+
+def _write_pages(timeline: Timeline, output: Path, limit: int, protect: list[str]) -> None:
+    """Write the html page, and its year files beside it when it is too large for one file."""
+    from checker.errors import HeduiError
+    from checker.writefile import write_atomic
+    from timeline.export_years import render_pages
+
+    files = render_pages(timeline, output.name, limit)
+    for relative, text in sorted(files.items(), key=lambda item: item[0] == output.name):
+        # The year files first: a page is never on disk before the files it loads.
+        target = output.parent / relative
+        if target.parent != output.parent:
+            try:
+                target.parent.mkdir(exist_ok=True)
+            except OSError as exc:
+                raise HeduiError(f"无法创建 {target.parent}：{exc.strerror or exc}") from None
+        write_atomic(target, text.encode("utf-8"), protect)
 
 
 def render_timeline(timeline: Timeline, form: str) -> str:
