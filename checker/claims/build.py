@@ -13,6 +13,7 @@ from checker.model import Claim, Document, Interval, Mention, Metric, Modality, 
 
 # (?<!\s): a match never starts inside a run of spaces (an earlier start would match too), so a
 # long run of spaces before a non-filler character costs one pass, not one per space.
+PREFIX_REACH = 300  # characters of a clause or sentence before a figure read for its subject and metric
 CONTEXT_REACH = 2000  # characters of the paragraph before a sentence read for its subject (a bounded look-back)
 TRAILING_FILLER = re.compile(
     r"(?<!\s)(?:同比|环比|累计|分别|共计|共|已经|已|将|可|有望|预计|力争|达到了|达到|达|突破|破|超过|超|逾|为|是|实现|完成|"
@@ -24,7 +25,7 @@ YARDSTICK_WORDS = re.compile(r"(?:的)?(?:占比|比重|第|前列|首位|平均
 SOURCE_WORDS = re.compile(
     r"(?:市|省)?(?:海关|统计局|调查总队|经信委|经济信息委|经济和信息化委员会|发改委|商务局|商务委|日报|晚报|晨报|电视台)"
 )
-NON_NAME_CHARS = frozenset("年月日的和在与及等为是有了个对从到向将已把被这那其各该")
+NON_NAME_CHARS = frozenset("年月日的和在与及等为是有了个对从到向将已把被这那其各该于")
 GENERIC_WORDS = re.compile(
     r"[该全本我][县市区省镇]|产业|行业|领域|集群|板块|该|其|全年|年度|实现|完成|达到|目前|已|我们|他们|我|相关|其中|共|有"
 )
@@ -35,6 +36,9 @@ NOT_PLACES = frozenset(
     "省市 市县 县区 经开区 自贸区 综保区 港区 矿区 厂区 库区 林区 牧区 灾区 街区 校区 展区 分区 小区 商圈区".split()
 )
 SHARE_WORDS = re.compile(r"占|占比|比重|份额")
+SUFFIX_WORDS = frozenset("市场 市值 市民 区域 区间 区块 县域".split())
+NUMBER_START = re.compile(r"(?:平均)?[\d０-９.一二三四五六七八九十两]")
+DATELINE = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯)")
 
 
 def build_claims(doc: Document, mentions: tuple[Mention, ...], lexicon: ClaimLexicon, units=None) -> tuple[Claim, ...]:
@@ -43,6 +47,7 @@ def build_claims(doc: Document, mentions: tuple[Mention, ...], lexicon: ClaimLex
 
     sentences = index_sentences(doc.reading)
     city = _main_city(doc.reading, lexicon)
+    main, main_source = _main_subject(doc.reading, lexicon)
     times_by_sentence: dict[int, list[Mention]] = {}
     for mention in mentions:
         if mention.period is None or mention.period.kind == "duration":
@@ -65,7 +70,8 @@ def build_claims(doc: Document, mentions: tuple[Mention, ...], lexicon: ClaimLex
         if sentence.start not in contexts:
             contexts[sentence.start] = _context(doc.reading, sentence, sentences, lexicon)
         times = times_by_sentence.get(sentence.start, [])
-        claims.append(_claim(doc, mention, sentence, contexts[sentence.start], times, lexicon, city))
+        claims.append(_claim(doc, mention, sentence, contexts[sentence.start], times, lexicon, city,
+                             (main, main_source)))
     claims += _enumerations(doc, sentences, lexicon, city)
     if units is not None:
         claims = [_with_dimension(c, units) for c in claims]
@@ -85,16 +91,30 @@ def _with_dimension(claim: Claim, units) -> Claim:
 
 def _claim(
     doc: Document, mention: Mention, sentence: Sentence, context: _Context,
-    times: list[Mention], lexicon: ClaimLexicon, city: str,
+    times: list[Mention], lexicon: ClaimLexicon, city: str, main: tuple[str, Source] = ("", "none"),
 ) -> Claim:
     """Read one figure's claim from its clause, sentence and section heading."""
     assert mention.quantity is not None, "claims are read from quantity mentions only"
     reading = doc.reading
     left, _ = clause_bounds(reading, sentence, mention.reading_start, mention.reading_end)
-    clause_prefix = reading[left:mention.reading_start]
-    sentence_prefix = reading[sentence.start:mention.reading_start]
     period = _period_for(mention, sentence, left, times)
-    subject, subject_source = _subject(clause_prefix, sentence_prefix, context.subject, lexicon, city)
+    # A clause or sentence without punctuation may run for pages: read a bounded reach of it (linear time).
+    start = mention.reading_start
+    clause_prefix = reading[max(left, start - PREFIX_REACH):start]
+    sentence_prefix = reading[max(sentence.start, start - PREFIX_REACH):start]
+    # The topic opens the sentence; the figure follows each prefix, so a place right before it reads as a
+    # yardstick (高于全国0.7个百分点).
+    opening = reading[sentence.start:min(start, sentence.start + PREFIX_REACH)]
+    subject, subject_source = _subject(clause_prefix + mention.text, opening + mention.text,
+                                       context.subject, lexicon, city, main[0])
+    if subject_source != "lexicon" and len(opening) < start - sentence.start:
+        # A long sentence may name its subject past the opening: look right before the figure too.
+        nearer = _first_subject(sentence_prefix + mention.text, lexicon)
+        if nearer and nearer not in ("@city", "@unknown", "@region"):
+            subject, subject_source = nearer, "lexicon"
+    if subject_source == "none" and main[0]:
+        # A figure that names no subject, in an article about one place (or a national release), is about it.
+        subject, subject_source = main
     metric = _metric(clause_prefix, sentence_prefix, context, period, lexicon, mention.quantity.unit)
     relation, role_source = _relation(mention, clause_prefix, lexicon)
     return Claim(
@@ -163,12 +183,23 @@ def _period_for(mention: Mention, sentence: Sentence, clause_start: int, times: 
     return after[0] if len(after) == 1 else None
 
 
-def _subject(clause: str, sentence: str, in_context: str, lexicon: ClaimLexicon, city: str) -> tuple[str, Source]:
+def _subject(
+    clause: str, sentence: str, in_context: str, lexicon: ClaimLexicon, city: str, main: str = ""
+) -> tuple[str, Source]:
     """The entity a figure is about and where it was read: the clause, else the sentence, else the heading."""
     # The topic of a Chinese clause comes first: 两江新区…是重庆…的主阵地 is about 两江新区.
     found = _first_subject(clause, lexicon) or _first_subject(sentence, lexicon)
     source: Source = "lexicon" if found else "context"
+    if not found and in_context == "全国" and main not in ("", "全国"):
+        # 进入全国前8位 in the paragraph before: in an article about a place, 全国 there is a yardstick.
+        in_context = ""
     found = found or in_context
+    if found == "@region":
+        # 全区 in a report of an autonomous region (宁夏) is the region; elsewhere a district named before.
+        found = main if lexicon.levels.get(main) == "province" else "@unknown"
+    if found == "@unknown":
+        # 全区, 该区: a district named elsewhere; too unsure to guess, and no fallback on the article's place.
+        return "", "guessed"
     if found == "@city":
         # 全市/我市 name the article's city, which is read from the whole article.
         source = "context"
@@ -176,17 +207,26 @@ def _subject(clause: str, sentence: str, in_context: str, lexicon: ClaimLexicon,
     return found, source if found else "none"
 
 
-def _is_place(match: re.Match[str]) -> bool:
+def _is_place(text: str, match: re.Match[str]) -> bool:
     """True for a real place name (沙坪坝区, 武汉市), not 园区, 城区 or 2025年园区."""
     name = match.group("name")
+    if match.group("suffix") + text[match.end():match.end() + 1] in SUFFIX_WORDS:
+        # 航空运输市场, 合理区间: the suffix begins a word of its own.
+        return False
+    # 全省地区, 实现地区: a name ending in a word such as 地区 or 园区 is no place.
     return (match.group() not in NOT_PLACES and name[-1] not in "全各该本我园城市"
+            and name[-1] + match.group("suffix") not in NOT_PLACES
             and not any(ch in NON_NAME_CHARS for ch in name))
 
 
 def _is_source(text: str, match: re.Match[str]) -> bool:
-    """True for a place named as a source or a yardstick (据杭州海关统计, 在全国占比), not as the subject."""
+    """True for a place named as a source, a dateline or a yardstick (据杭州海关统计, 北京1月17日电, 在全国占比)."""
     before = text[max(0, match.start() - 1):match.start()]
-    if before in ("据", "从") or SOURCE_WORDS.match(text, match.end()):
+    if before in ("据", "从") or SOURCE_WORDS.match(text, match.end()) or DATELINE.match(text, match.end()):
+        # 新华社北京1月17日电: the place a report was filed from is not what its figures are about.
+        return True
+    if before in ("于", "比", "较") and NUMBER_START.match(text, match.end()):
+        # 高于全国1.7个百分点: the place a gap is measured against.
         return True
     return before in ("在", "占", "居", "比", "较", "于", "为") and bool(YARDSTICK_WORDS.match(text, match.end()))
 
@@ -194,7 +234,7 @@ def _is_source(text: str, match: re.Match[str]) -> bool:
 def _first_subject(text: str, lexicon: ClaimLexicon) -> str:
     """The first entity in a text: a lexicon subject, or a place name ending in 市/省/县/区/新区."""
     known = next((m for m in lexicon.subject_re.finditer(text) if not _is_source(text, m)), None)
-    place = next((m for m in lexicon.place_re.finditer(text) if _is_place(m) and not _is_source(text, m)), None)
+    place = next((m for m in lexicon.place_re.finditer(text) if _is_place(text, m) and not _is_source(text, m)), None)
     if place is not None and (known is None or place.start() < known.start()
                               or place.start() == known.start() and place.end() > known.end()):
         # 西安高新区 is not 西安: the longer name starting at the same place wins.
@@ -224,6 +264,10 @@ def _metric(clause: str, sentence: str, context: _Context, period: Mention | Non
         words = CJK_RUN.search(TRAILING_FILLER.sub("", head))
         return Metric(words.group()[-8:], measure_known=False) if words and len(words.group()) >= 2 else Metric()
     measure_match = measures[-1]
+    rest = _after_measure(head[measure_match.end():], lexicon)
+    if rest:
+        # 每百元营业收入中的成本为83.72元: the measure only qualifies the words after it, which name the figure.
+        return Metric(rest[-8:], measure_known=False)
     measure = lexicon.measures[measure_match.group()]
     allowed = lexicon.measure_units.get(measure)
     if allowed is not None and unit not in allowed and unit not in ("", "倍", "个百分点"):
@@ -238,6 +282,18 @@ def _metric(clause: str, sentence: str, context: _Context, period: Mention | Non
     if industry:
         return Metric(measure, industry, scopes)
     return Metric(measure, own, scopes, industry_known=not own)
+
+
+def _after_measure(rest: str, lexicon: ClaimLexicon) -> str:
+    """The words a measure qualifies (营业收入中的成本): what follows it after 的, before the figure, in one clause."""
+    if not re.match(r"中?的|之", rest) or re.search(r"[\d，,；;、。]", rest):
+        # Only a genitive makes the measure a qualifier; 产量同步跃升至, 产量从4.3万辆… name the measure itself.
+        return ""
+    for group in ("to", "down", "by", "particles"):
+        for word in lexicon.change.get(group, ()):
+            rest = rest.replace(word, " ")
+    run = CJK_RUN.search(re.sub(r"[的中之]", " ", rest).rstrip())
+    return run.group() if run and len(run.group()) >= 2 else ""
 
 
 def _own_words(before_measure: str, lexicon: ClaimLexicon) -> str:
@@ -315,13 +371,39 @@ def _change_direction(
 
 
 def _main_city(reading: str, lexicon: ClaimLexicon) -> str:
-    """The city an article is about: the most frequent canonical subject that is a city."""
-    counts = Counter(lexicon.subjects[w] for w in lexicon.subject_re.findall(reading[:20000]))
-    counts.pop("@city", None)
-    counts.pop("@unknown", None)
+    """The place an article is about (全市/我市/全省 name it): the most frequent canonical place, not a district."""
+    counts = _subject_counts(reading, lexicon)
     counts.pop("全国", None)
     named = [name for name, _ in counts.most_common() if not name.endswith(("区", "县", "镇"))]
     return named[0] if named else ""
+
+
+def _main_subject(reading: str, lexicon: ClaimLexicon) -> tuple[str, Source]:
+    """The subject of an article's figures that name none: its main place, or 全国 for a national release.
+
+    全国 is named in most provincial reports as a yardstick (居全国首位), so a province counts twice, and a
+    place needs five mentions to outweigh a release's 全国 (a dateline city or an example is named less).
+    """
+    counts = _subject_counts(reading, lexicon)
+    if not counts:
+        # An article that names no place at all is a national release (国家统计局, 民航局): a guess.
+        return "全国", "guessed"
+    national = counts.pop("全国", 0)
+    places = [(count * (2 if lexicon.levels.get(name) == "province" else 1), name) for name, count in counts.items()
+              if not name.endswith(("区", "县", "镇"))]
+    weight, place = max(places, default=(0, ""))
+    if place and (not national or weight > national and counts[place] >= 5):
+        return place, "context"
+    return ("全国", "context") if national else (place, "context")
+
+
+def _subject_counts(reading: str, lexicon: ClaimLexicon) -> Counter[str]:
+    """How often each canonical subject is named in the article's opening, datelines and sources left out."""
+    text = reading[:20000]
+    counts = Counter(lexicon.subjects[m.group()] for m in lexicon.subject_re.finditer(text) if not _is_source(text, m))
+    counts.pop("@city", None)
+    counts.pop("@unknown", None)
+    return counts
 
 
 ENUMERATION = re.compile(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,10 +12,11 @@ import attrs
 from checker.errors import RuleFileError
 from checker.yamlio import load_yaml_mapping
 
-LIST_KEYS = ("industries", "scopes", "place_suffix", "plain_suffix")
+LIST_KEYS = ("industries", "scopes", "place_suffix", "plain_suffix", "gazetteer")
 MAP_KEYS = ("measures", "subjects")
 GROUP_KEYS = ("modality", "change", "measure_units", "enumeration")
 KNOWN_KEYS = LIST_KEYS + MAP_KEYS + GROUP_KEYS
+MUNICIPALITIES = ("11", "12", "31", "50")  # GB/T 2260 codes of 北京, 天津, 上海, 重庆: their 全区 is a district
 
 
 @attrs.frozen(eq=False)
@@ -33,9 +35,10 @@ class ClaimLexicon:
     enumeration: dict[str, tuple[str, ...]]
     measure_re: re.Pattern[str]
     industry_re: re.Pattern[str]
-    subject_re: re.Pattern[str]
+    subject_re: NamePattern  # every subject name and alias, longest first (thousands with the gazetteer)
     place_re: re.Pattern[str]  # a place name: two to four characters and a place suffix (沙坪坝区, 两江新区)
     fall_re: re.Pattern[str]  # a verb of falling ending a prefix, one list for % and 个百分点 (下降了, 收窄)
+    levels: dict[str, str] = attrs.field(factory=dict)  # gazetteer subject -> province | prefecture | county
 
     def read_change_verb(self, prefix: str, figure: str) -> ChangeVerb | None:
         """The verb of change right before a figure and its reading, or None when the lexicon knows no such verb."""
@@ -93,7 +96,39 @@ def load_claim_lexicon(paths: list[Path]) -> ClaimLexicon:
         raw, lines = load_yaml_mapping(path)
         for key, value in raw.items():
             _merge_key(merged, str(key), value, str(path), lines.get(str(key)))
+        for name in raw.get("gazetteer") or ():
+            # A gazetteer file lies next to the lexicon that names it; its places come before the lexicon's own
+            # subjects, which may rename them (a user's 渝 → 重庆).
+            names, levels = load_gazetteer(path.parent / name)
+            merged["subjects"] = {**names, **merged["subjects"]}
+            merged["levels"] = {**merged.get("levels", {}), **levels}
     return _compile(merged)
+
+
+def load_gazetteer(path: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """Read a gazetteer of places (code, full name, subject, short forms): name -> subject, subject -> level."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise RuleFileError(str(path), None, "gazetteer", f"cannot read the gazetteer: {error.strerror}") from error
+    names: dict[str, str] = {}
+    levels: dict[str, str] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) < 3 or not fields[1] or not fields[2]:
+            raise RuleFileError(str(path), number, "gazetteer", "expected: code, full name, subject, short forms")
+        subject = fields[2]
+        code = fields[0]
+        levels.setdefault(subject, "municipality" if code[:2] in MUNICIPALITIES else "province"
+                          if code.endswith("0000") else "prefecture" if code.endswith("00") else "county")
+        shorts = [s for s in (fields[3].split(",") if len(fields) > 3 else []) if s]
+        for name in (fields[1], subject, *shorts):
+            if len(name) >= 2:
+                # A one-character abbreviation (湘) is too ambiguous to be read as a subject on its own.
+                names.setdefault(name, subject)
+    return names, levels
 
 
 def _merge_key(merged: dict[str, Any], key: str, value: Any, path: str, line: int | None) -> None:
@@ -120,6 +155,66 @@ def _longest_first(words: Any) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
+@attrs.frozen
+class NamePattern:
+    """Thousands of names found fast: a scan for their first characters, then that character's own trie pattern."""
+
+    first: re.Pattern[str]  # the characters names start with
+    tries: dict[str, re.Pattern[str]]  # by first character: its names, branching on each character, longest first
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Non-overlapping longest names, left to right, as re.finditer would give them."""
+        position = 0
+        while (start := self.first.search(text, position)) is not None:
+            found = self.tries[start.group()].match(text, start.start())
+            if found is None:
+                position = start.start() + 1
+                continue
+            yield found
+            position = found.end()
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """The first name in a text, or None."""
+        return next(self.finditer(text), None)
+
+    def sub(self, replacement: str, text: str) -> str:
+        """The text with every name replaced."""
+        parts, end = [], 0
+        for found in self.finditer(text):
+            parts += [text[end:found.start()], replacement]
+            end = found.end()
+        return "".join(parts) + text[end:]
+
+    def findall(self, text: str) -> list[str]:
+        """Every name found, in order."""
+        return [found.group() for found in self.finditer(text)]
+
+
+def _trie_pattern(words: Any) -> NamePattern:
+    """Compile words into a NamePattern (one trie per first character), longest first."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    if not trie:
+        return NamePattern(re.compile(r"(?!x)x"), {})
+    tries = {char: re.compile(re.escape(char) + _trie_regex(child)) for char, child in trie.items()}
+    return NamePattern(re.compile("[" + "".join(re.escape(c) for c in sorted(trie)) + "]"), tries)
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    """The regex of one trie node: its branches, the longer ones before the end of a word."""
+    branches = [re.escape(char) + _trie_regex(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return "(?:" + body + ")?"
+    return body
+
+
 def _alternation(words: Any) -> re.Pattern[str]:
     """Compile an alternation of words, longest first; a pattern that never matches when empty."""
     ordered = _longest_first(words)
@@ -143,9 +238,10 @@ def _compile(merged: dict[str, Any]) -> ClaimLexicon:
         enumeration={k: _longest_first(v) for k, v in merged["enumeration"].items()},
         measure_re=_alternation(merged["measures"]),
         industry_re=_alternation(merged["industries"]),
-        subject_re=_alternation(merged["subjects"]),
+        subject_re=_trie_pattern(merged["subjects"]),
         place_re=_place_pattern(merged["place_suffix"]),
         # 下降了1.5个百分点, 回落0.3%: a fall word, then at most two characters before the figure.
+        levels=merged.get("levels", {}),
         fall_re=re.compile("(?:" + _alternation(merged["change"].get("down", [])).pattern + r")[^，,。]{0,2}$"),
     )
 

@@ -159,6 +159,10 @@ class AnalysisCache:
             db = sqlite3.connect(self.path)
         for statement in SCHEMA:
             db.execute(statement)
+        if db.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+            # Rows are chosen through indexes, which no row checksum covers: a damaged index would silently
+            # hide documents or claims from the run. Start over.
+            raise sqlite3.DatabaseError("damaged index")
         db.execute(f"PRAGMA user_version = {LAYOUT}")
         return db
 

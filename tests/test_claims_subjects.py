@@ -1,0 +1,63 @@
+"""Subjects come from the gazetteer of divisions, the article's place, or 全国 for a national release."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checker.claims.build import build_claims
+from checker.claims.lexicon import load_claim_lexicon, load_gazetteer
+from checker.errors import RuleFileError
+from checker.extract.mentions import find_mentions
+from checker.extract.resources import RULES_DIR
+from checker.text.ingest import document_from_text
+
+
+def subjects_of(text: str, resources) -> dict[str, str]:
+    """The subject of each figure of one short article, by the figure's surface text."""
+    lexicon = load_claim_lexicon([RULES_DIR / "lexicon" / "claims.yaml"])
+    doc = document_from_text("a.md", text, date_override=dt.date(2025, 3, 1))
+    return {c.mention.text: c.subject for c in build_claims(doc, find_mentions(doc, resources), lexicon)}
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    ("2024年，湖南省地区生产总值增长4.8%。", "4.8%", "湖南"),
+    ("2024年，浏阳市地区生产总值达到1500亿元。", "1500亿元", "浏阳市"),
+    ("2024年，湘西土家族苗族自治州地区生产总值达到800亿元。", "800亿元", "湘西"),
+    ("2024年，内蒙古自治区粮食产量达到800亿斤。", "800亿斤", "内蒙古"),
+    ("2024年，江苏进出口增长4.5%，高于全国0.7个百分点。", "0.7个百分点", "江苏"),
+])
+def test_gazetteer_subjects(text, figure, subject, resources):
+    """Provinces and prefectures drop their suffix, county-level divisions keep it, a yardstick is no subject."""
+    assert subjects_of(text, resources)[figure] == subject
+
+
+def test_a_dateline_place_is_not_the_subject_of_a_national_figure(resources):
+    """新华社北京…电 files a national release from 北京: its figures are about 全国."""
+    text = "新华社北京1月17日电 国家统计局17日发布，2023年国内出游人次48.91亿，同比增长93.3%。"
+    assert subjects_of(text, resources)["48.91亿"] == "全国"
+
+
+def test_an_article_about_a_region_gives_its_figures_that_subject(resources):
+    """全区 in 宁夏's report is 宁夏, and a figure naming no place is about the article's place."""
+    text = ("宁夏回族自治区政府工作报告。宁夏经济稳中有进，宁夏工业提质增效，宁夏消费回暖，宁夏外贸增长。"
+            "全区地区生产总值增长5.5%。粮食产量达到380万吨。")
+    subjects = subjects_of(text, resources)
+    assert subjects["5.5%"] == "宁夏"
+    assert subjects["380万吨"] == "宁夏"
+
+
+def test_words_ending_like_a_place_are_no_subject(resources):
+    """航空运输市场 and 落实省委 hold no place name."""
+    subjects = subjects_of("4月份，航空运输市场继续恢复，完成旅客运输量5027.5万人次。", resources)
+    assert subjects["5027.5万人次"] == "全国"
+
+
+def test_a_malformed_gazetteer_line_names_file_and_line(tmp_path):
+    """A gazetteer line without a subject is an error citing its line."""
+    path = tmp_path / "places.txt"
+    path.write_text("# places\n430000\t湖南省\t湖南\t湘\n430100\t长沙市\n", encoding="utf-8")
+    with pytest.raises(RuleFileError) as error:
+        load_gazetteer(path)
+    assert error.value.line == 3
