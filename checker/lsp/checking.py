@@ -68,8 +68,12 @@ class Checker:
         pack, lexicon = load_pack_and_lexicon(rule_dirs, [config.root / p for p in config.get("lexicons")])
         return cls(config, apply_rule_settings(pack, config), lexicon, load_resources(), date)
 
-    def check(self, path: str, text: str, archive: Archive) -> Checked:
-        """Analyse the text of the article at path and cross-check it with the archive claims of its fact families."""
+    def check(self, path: str, text: str, archive: Archive, decisions: dict | None = None) -> Checked:
+        """Analyse the article's text, cross-check it with the archive claims of its fact families.
+
+        Findings suppressed inline (<!-- hedui-disable … -->) or dismissed in the decisions file are left out,
+        as `hedui check` sets them aside.
+        """
         from checker.claims.link import Fact, FactIndex, fact_key
         from checker.engine.runner import RunContext, run, sort_findings
         from checker.run.pipeline import analyze_contained
@@ -94,7 +98,8 @@ class Checker:
                           {p: d.dct for p, d in documents.items()})
         found = list(analysis.findings) + run(self.pack, RunContext(index, documents, self.resources.units),
                                               scope="corpus")
-        return Checked(doc, tuple(f for f in sort_findings(found) if involves(f, names)), archive)
+        mine = tuple(f for f in sort_findings(found) if involves(f, names))
+        return Checked(doc, hide_decided(mine, doc, decisions or {}), archive)
 
 
 def load_archive(checker: Checker, paths: Sequence[str], use_cache: bool = True,
@@ -132,6 +137,22 @@ def archive_paths(config: Config, given: Sequence[str], found_config: bool) -> l
         return [str(config.root / p) for p in configured]
     # A project with a hedui configuration is its own archive; without one, nothing is assumed.
     return [str(config.root)] if found_config else []
+
+
+def hide_decided(findings: tuple[Finding, ...], doc: Document, decisions: dict) -> tuple[Finding, ...]:
+    """The findings an editor still has to see: not suppressed in the article, not dismissed by a decision."""
+    from checker.engine.runner import fingerprint
+    from checker.triage.status import triage
+
+    verdicts = triage(findings, [doc], decisions, {}, checked=[doc.path])
+    return tuple(f for f in findings if verdicts.statuses.get(fingerprint(f), "new") not in ("suppressed", "dismissed"))
+
+
+def load_editor_decisions(config: Config) -> dict:
+    """The decisions file of the configuration (none when it does not exist)."""
+    from checker.triage.decisions import load_decisions
+
+    return load_decisions(config.path("decisions"))
 
 
 def involves(finding: Finding, names: set[str]) -> bool:

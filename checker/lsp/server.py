@@ -20,7 +20,15 @@ from pygls.uris import to_fs_path
 
 from checker import __version__
 from checker.errors import HeduiError
-from checker.lsp.checking import Archive, Checked, Checker, archive_paths, load_archive, settle_memory
+from checker.lsp.checking import (
+    Archive,
+    Checked,
+    Checker,
+    archive_paths,
+    load_archive,
+    load_editor_decisions,
+    settle_memory,
+)
 from checker.lsp.diagnostics import SOURCE, Placer, build_actions, build_diagnostics
 from checker.lsp.positions import LineIndex
 
@@ -54,6 +62,7 @@ class HeduiServer(LanguageServer):
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hedui-check")
         self.loaded: asyncio.Future[None] | None = None
         self.archive_lines: dict[str, LineIndex | None] = {}  # archive files' line indexes, read once per archive
+        self.decisions: dict = {}  # the decisions file: dismissed findings are not shown
 
     def is_article(self, uri: str) -> bool:
         """True for a file URI of an article hedui reads (Markdown, text, HTML)."""
@@ -83,7 +92,7 @@ class HeduiServer(LanguageServer):
         return Checker.load(config, self.settings.rules, self.settings.date)
 
     async def reload_archive(self) -> None:
-        """Read the archive again through the cache and re-check the open articles against it."""
+        """Read the decisions file and the archive (through the cache) again, and re-check the open articles."""
         from checker.run.config import find_config_file
 
         checker = self.checker
@@ -93,6 +102,7 @@ class HeduiServer(LanguageServer):
         paths = archive_paths(checker.config, self.settings.archive, found)
         loop = asyncio.get_running_loop()
         try:
+            self.decisions = await loop.run_in_executor(self.worker, load_editor_decisions, checker.config)
             self.archive = await loop.run_in_executor(
                 self.worker, lambda: load_archive(checker, paths, self.settings.use_cache, warn=self._log))
         except HeduiError as exc:
@@ -129,7 +139,7 @@ class HeduiServer(LanguageServer):
         loop = asyncio.get_running_loop()
         checked: Checked | None = None
         try:
-            checked = await loop.run_in_executor(self.worker, checker.check, path, text, archive)
+            checked = await loop.run_in_executor(self.worker, checker.check, path, text, archive, self.decisions)
             diagnostics = build_diagnostics(Placer(checked, text, uri, self.archive_lines))
         except HeduiError as exc:
             diagnostics = [_input_error(exc)]
@@ -197,9 +207,11 @@ def build_server(settings: Settings) -> HeduiServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     async def did_save(ls: HeduiServer, params: types.DidSaveTextDocumentParams) -> None:
-        """A saved article may be part of the archive: read the archive again (the cache re-reads only it)."""
-        if ls.is_article(params.text_document.uri):
-            await ls.reload_archive()
+        """A saved article may be in the archive, a saved decisions file changes what is shown: read both again.
+
+        The cache re-analyses only the files that changed.
+        """
+        await ls.reload_archive()
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     async def did_close(ls: HeduiServer, params: types.DidCloseTextDocumentParams) -> None:
