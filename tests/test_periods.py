@@ -275,6 +275,23 @@ def test_parse_full_date(surface: str, expected: dt.date | None) -> None:
     assert parse_full_date(surface, DCT) == expected
 
 
+@settings(max_examples=60, deadline=None)
+@given(day=st.dates(min_value=D(1900, 1, 1), max_value=D(2100, 12, 31)), form=st.sampled_from(
+    ("{y}年{m}月{d}日", "{y}年{m:02d}月{d:02d}号", "{y}-{m:02d}-{d:02d}", "{y}/{m}/{d}", "{y}.{m:02d}.{d:02d}")),
+    shift=st.integers(0, 3))
+def test_full_dates_read_by_the_standard_library_agree_with_dateparser(day: dt.date, form: str, shift: int) -> None:
+    """A full numeric date, real or not (day pushed past the month's end), reads as dateparser reads it."""
+    import dateparser
+
+    written = (day.year, day.month, day.day + shift * 10)
+    surface = form.format(y=written[0], m=written[1], d=written[2])
+    settings_ = {"STRICT_PARSING": True, "DATE_ORDER": "YMD", "PREFER_LOCALE_DATE_ORDER": False}
+    parsed = dateparser.parse(surface.replace("号", "日"), languages=["zh"], settings=settings_)
+    # The adapter always refused a reading whose fields differ from the written ones.
+    expected = parsed.date() if parsed is not None and (parsed.year, parsed.month, parsed.day) == written else None
+    assert parse_full_date(surface, DCT) == expected
+
+
 def test_infer_year_looks_back_past_two_months() -> None:
     """A month more than two months after the document date is last year's."""
     assert infer_year(5, 15, DCT) == 2026

@@ -1,9 +1,11 @@
-"""Calendar facts for the time grammar: the one dateparser adapter and small date arithmetic.
+"""Calendar facts for the time grammar: full dates and small date arithmetic.
 
-This is the only module that imports dateparser. dateparser is trusted only with full dates whose
-year, month and day are all written out ("2024年11月25日", "2024-11-25"); measured on dateparser
-1.5 it turns "2024年" into 0002-03-15 and "11月25日" into None, so every other form is read by the
-grammar in checker/periods.py and built here with plain datetime arithmetic.
+A full date with year, month and day written in digits ("2024年11月25日", "2024-11-25") is read
+with the standard library: `datetime.date` gives dateparser's answer (a test compares them) about
+500 times faster, and on real text such dates were nearly all of extraction's time. dateparser is
+not used for partial dates: measured on dateparser 1.5 it turns "2024年" into 0002-03-15 and
+"11月25日" into None, so every other form is read by the grammar in checker/periods.py and built
+here with plain datetime arithmetic. This stays the only module that may import dateparser.
 """
 
 from __future__ import annotations
@@ -24,19 +26,13 @@ def parse_full_date(surface: str, dct: dt.date | None) -> dt.date | None:
     """Return the day a fully written date names, or None when it names no real day."""
     text = "".join(surface.split()).replace("号", "日")
     written = _FULL_DATE.fullmatch(text)
-    # dateparser guesses wildly on partial dates (2024年 -> 0002-03-15): give it full dates only
+    # Only year, month and day all written out make a full date (2024年 alone is a year, not a day).
     if written is None:
         return None
-    import dateparser  # a slow import (its language data): only once a full date is met
-
-    settings = {"STRICT_PARSING": True, "DATE_ORDER": "YMD", "PREFER_LOCALE_DATE_ORDER": False}
-    if dct is not None:
-        settings["RELATIVE_BASE"] = dt.datetime(dct.year, dct.month, dct.day)
-    parsed = dateparser.parse(text, languages=["zh"], settings=settings)
-    # None means no such day (2023年2月29日); another date means dateparser misread the text
-    if parsed is None or _written_fields(written) != (parsed.year, parsed.month, parsed.day):
-        return None
-    return parsed.date()
+    try:
+        return dt.date(*_written_fields(written))
+    except ValueError:
+        return None  # no such day (2023年2月29日, 2024-13-01)
 
 
 def _written_fields(written: re.Match[str]) -> tuple[int, int, int]:
