@@ -66,7 +66,7 @@ def parse_date(text: str) -> dt.date:
 
 
 def load_run(args: argparse.Namespace, extra_paths: Sequence[str] = (), light: bool = False, needs_text: bool = True,
-             config: Config | None = None) -> tuple[Config, CheckResult, bool]:
+             config: Config | None = None, claims_to: str | None = None) -> tuple[Config, CheckResult, bool]:
     """Run the pipeline for a command's options, telling the user of inputs that failed; (config, result, failed)."""
     from checker.cli.inputs import describe_doubtful, rename_documents, replace_stdin, select_articles, stdin_article
     from checker.run.assemble import RunRequest, assemble_run
@@ -80,7 +80,7 @@ def load_run(args: argparse.Namespace, extra_paths: Sequence[str] = (), light: b
         # A temporary file has nothing worth caching.
         request = RunRequest(paths=selection.files, rules=tuple(args.rules), date=args.date,
                              use_cache=not args.no_cache and not renamed, progress=not args.quiet, light=light,
-                             needs_text=needs_text, jobs=getattr(args, "jobs", None))
+                             needs_text=needs_text, jobs=getattr(args, "jobs", None), claims_to=claims_to)
         note = warn_verbose if getattr(args, "verbose", False) else None
         outcome = assemble_run(request, config, warn=warn, note=note)
         for line in describe_doubtful([d.path for d in outcome.result.documents],

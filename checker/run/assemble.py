@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import attrs
 
 from checker.engine.pack import RulePack
 from checker.errors import InputError
-from checker.model import Document
+from checker.model import Claim, Document
 from checker.run.config import Config, ConfigError, load_config
 from checker.run.corpus import RunStore, Setup, load_corpus, open_store
 from checker.run.dates_across import find_events, refine_dates, with_refined_dates
@@ -31,6 +31,7 @@ class RunRequest:
     light: bool = False
     needs_text: bool = True
     jobs: int | None = None  # worker processes (None: the configuration's, 0: one per core)
+    claims_to: str | None = None  # a folder to write every claim to as Parquet (`hedui claims --format parquet`)
 
 
 @attrs.frozen(eq=False)
@@ -77,6 +78,10 @@ def assemble_run(request: RunRequest, config: Config | None = None,
     with open_store(cache_dir, note) as store:
         corpus = load_corpus(files, dates=configured, version=version, setup=setup, store=store,
                              progress=request.progress, light=request.light)
+        if request.claims_to:
+            from checker.run.claims_parquet import write_claims
+
+            write_claims(all_claims(store, corpus), Path(request.claims_to))
         # An article hedui failed on is reported as its `internal` finding and fails the run like an unreadable one.
         internal = sorted({d for f in corpus.findings if f.rule == INTERNAL_RULE for d, _, _ in f.spans})
         errors = (list(collected.errors) + list(corpus.errors)
@@ -88,6 +93,16 @@ def assemble_run(request: RunRequest, config: Config | None = None,
             result = hydrate(result, store)
     return RunOutcome(config=config, result=result, failed=bool(errors), warnings=tuple(collected.warnings),
                       errors=tuple(errors))
+
+
+def all_claims(store: RunStore, corpus) -> Iterator[Claim]:
+    """Every claim of the corpus's documents, one stored analysis at a time (or the corpus's own claims)."""
+    if store.cache is None:
+        # Kept in memory (no writable store): the corpus holds them.
+        yield from corpus.claims
+        return
+    for document in corpus.documents:
+        yield from store.cache.load_full([document.path])[document.path].claims
 
 
 def hydrate(result: CheckResult, store: RunStore | None = None) -> CheckResult:
