@@ -48,6 +48,10 @@ def gate_loudness(finding: Finding, module: ModuleType) -> Finding:
         # The kind combines figures only through words that tie them (日均 after its total, 从A增长到B):
         # the combination is certain whatever the metric was read as.
         return finding
+    if getattr(module, "LINKED_BY_ARITHMETIC", False):
+        # The kind combines figures only when their sums tie them (parts that add up to a stated whole whose
+        # shares add up to 100%): no reading of a metric is needed.
+        return finding
     if getattr(module, "LINKED_IN_ONE_SENTENCE", False) and _one_sentence(finding.claims):
         # 从A增至B，增长X倍 in one sentence: the sentence's own words tie the levels to the change.
         return finding
