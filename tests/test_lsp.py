@@ -201,7 +201,9 @@ def test_quick_edits_are_checked_once_after_the_pause(tmp_path):
         sent = time.monotonic()
         versions = []
         while not versions or versions[-1] != 6:
-            versions.append((await asyncio.wait_for(session.published.get(), WAIT_S)).version)
+            version = (await asyncio.wait_for(session.published.get(), WAIT_S)).version
+            if version != 1:  # the first text may be published again once the archive has loaded
+                versions.append(version)
         assert versions == [6] and time.monotonic() - sent >= 0.4
 
     _run(tmp_path, steps, "--debounce", "400")
