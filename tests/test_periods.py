@@ -186,6 +186,44 @@ CASES = [
     ("2024年末人口，年末城镇人口", D(2025, 1, 17), "年末", {"kind": "asof", "start": D(2024, 12, 31)}),
     ("全年出生人口", D(2025, 1, 17), "全年", {"start": D(2025, 1, 1), "end": D(2025, 12, 31)}),  # no year named
     ("2025年，全年目标", D(2025, 1, 17), "全年", {"start": D(2025, 1, 1)}),  # the named year is this one
+    # the first year an early-year release writes is the year it reports on, even after 全年 and 年末
+    ("全年粮食增产，年末人口下降。2024年，全市", D(2025, 1, 17), "全年", {"start": D(2024, 1, 1)}),
+    ("全年粮食增产，年末人口下降。2024年，全市", D(2025, 1, 17), "年末", {"kind": "asof", "start": D(2024, 12, 31)}),
+    ("全年粮食增产。2024年，全市", D(2025, 6, 17), "全年", {"start": D(2025, 1, 1)}),  # mid-year: this year
+    ("全年目标。2025年，全市", D(2025, 1, 17), "全年", {"start": D(2025, 1, 1)}),
+    ("2023年，出游人次增长；其中一季度增长46%", D(2024, 2, 9), "一季度",
+     {"start": D(2023, 1, 1), "end": D(2023, 3, 31)}),
+    ("2023年，出游人次增长；一季度增长46%", D(2024, 5, 9), "一季度", {"start": D(2024, 1, 1)}),  # closed by then
+    # days and weeks from the document date (2025-01-17 is a Friday)
+    ("昨日，数据发布", D(2025, 1, 17), "昨日", {"kind": "point", "start": D(2025, 1, 16), "relative": True}),
+    ("明天开幕", D(2025, 1, 17), "明天", {"kind": "point", "start": D(2025, 1, 18)}),
+    ("前天召开", D(2025, 1, 17), "前天", {"start": D(2025, 1, 15)}),
+    ("上周四召开", D(2025, 1, 17), "上周四", {"kind": "point", "start": D(2025, 1, 9)}),
+    ("上周日闭幕", D(2025, 1, 17), "上周日", {"start": D(2025, 1, 12)}),
+    ("下周举行", D(2025, 1, 17), "下周", {"kind": "period", "start": D(2025, 1, 20), "end": D(2025, 1, 26)}),
+    ("本周以来", D(2025, 1, 17), "本周以来", {"start": D(2025, 1, 13), "end": D(2025, 1, 17)}),
+    ("星期一开盘", D(2025, 1, 17), "星期一", {"kind": "point", "start": D(2025, 1, 13)}),
+    ("周一至周五", D(2025, 1, 17), "周一至周五", {"start": D(2025, 1, 13), "end": D(2025, 1, 17)}),
+    ("29日发布", D(2025, 12, 1), "29日", {"kind": "point", "start": D(2025, 11, 29)}),
+    ("29日将发布", D(2025, 11, 27), "29日", {"start": D(2025, 11, 29)}),
+    ("3日开幕", D(2025, 11, 29), "3日", {"start": D(2025, 12, 3)}),
+    ("31日发布", D(2025, 5, 2), "31日", {"start": D(2025, 5, 31)}),  # no 31 April: the 31st of a month beside
+    ("11月25日至27日", DCT, "11月25日至27日", {"start": D(2025, 11, 25), "end": D(2025, 11, 27)}),
+    ("从上周四到10月1日", D(2025, 1, 17), "上周四到10月1日", {"start": D(2025, 1, 9), "end": D(2025, 10, 1)}),
+    # open-ended periods and spans between two periods
+    ("2018年以前建成", DCT, "2018年以前", {"kind": "period", "start": None, "end": D(2018, 12, 31)}),
+    ("2018年之前", DCT, "2018年之前", {"start": None, "end": D(2018, 12, 31)}),
+    ("截至2018年底", DCT, "截至2018年底", {"kind": "asof", "start": D(2018, 12, 31)}),
+    ("在2015年和2018年之间", DCT, "2015年和2018年之间",
+     {"start": D(2015, 1, 1), "end": D(2018, 12, 31), "granularity": "years"}),
+    ("3月与5月之间", DCT, "3月与5月之间", {"start": D(2026, 3, 1), "end": D(2026, 5, 31)}),
+    # two-digit years are years; a year long past is kept as written
+    ("08年金融危机", DCT, "08年", {"kind": "period", "start": D(2008, 1, 1), "end": D(2008, 12, 31)}),
+    ("’98年洪水", DCT, "98年", {"start": D(1998, 1, 1)}),
+    ("1357年建城", DCT, "1357年", {"start": D(1357, 1, 1), "end": D(1357, 12, 31)}),
+    # the same holiday in another year
+    ("国庆假期客流比2019年国庆假期增长", D(2024, 10, 8), "2019年国庆假期",
+     {"start": D(2019, 10, 1), "end": D(2019, 10, 7)}),
 ]
 
 
@@ -232,6 +270,14 @@ NOT_CASES = [
     ("合同编号2025-2027-01号", "2025-2027"),
     ("春节联欢晚会收视率创新高", "春节"),  # a holiday name alone is a name, not a span of days
     ("国庆节献礼影片", "国庆节"),
+    ("已有1500年历史", "1500年"),
+    ("建城1300多年", "1300多年"),
+    ("周日均客流10万人次", "周日"),
+    ("本周期内完成", "本周"),
+    ("30日内完成", "30日"),
+    ("今日头条发布财报", "今日"),
+    ("一日游线路", "一日"),
+    ("货物周转量增长", "周转"),
 ]
 
 
@@ -323,7 +369,7 @@ def _load(tmp_path: Path, text: str) -> PeriodLexicon:
         ("plans: {}\nweekdays: [周一]\n", 2, "weekdays"),
         ("year_parts:\n  一季度: {months: [1, 3], granularity: season}\n", 2, "year_parts.一季度"),
         ("year_parts:\n  一季度: {months: [3, 1], granularity: quarter}\n", 2, "year_parts.一季度"),
-        ("suffixes:\n  以来: until\n", 2, "suffixes.以来"),
+        ("suffixes:\n  以来: afterwards\n", 2, "suffixes.以来"),
         ("relative_years:\n  去年: {offset: -1, colour: red}\n", 2, "relative_years.去年"),
         ("fixed_durations:\n  半年: six months\n", 2, "fixed_durations.半年"),
         ("asof_words: 目前\n", 1, "asof_words"),
@@ -412,6 +458,36 @@ def test_find_periods_is_total_and_well_formed(
         if period.start is not None and period.end is not None:
             assert period.start <= period.end
         assert (period.kind == "duration") == (period.length is not None)
+
+
+def test_a_backwards_span_stays_two_periods(lexicon: PeriodLexicon) -> None:
+    """2018年和2015年之间 runs backwards: two years, never one span."""
+    found = find_periods("2018年和2015年之间", DCT, lexicon)
+    spans = [(p.start, p.end) for _, _, p in found]
+    assert spans == [(D(2018, 1, 1), D(2018, 12, 31)), (D(2015, 1, 1), D(2015, 12, 31))]
+
+
+@settings(max_examples=200, deadline=None)
+@given(day=st.integers(1, 31), dct=st.dates(min_value=D(1990, 1, 1), max_value=D(2099, 12, 31)))
+def test_bare_day_is_the_nearest_such_day(day: int, dct: dt.date, lexicon: PeriodLexicon) -> None:
+    """f"{d}日" is a day numbered d, never more than about a month from the document date."""
+    (found,) = find_periods(f"{day}日，", dct, lexicon)
+    period = found[2]
+    assert period.start == period.end and period.start.day == day
+    assert abs((period.start - dct).days) <= 31
+
+
+@settings(max_examples=200, deadline=None)
+@given(weekday=st.sampled_from("一二三四五六日"), weeks=st.sampled_from(["上周", "本周", "下周", "星期", "周"]),
+       dct=st.dates(min_value=D(1990, 1, 1), max_value=D(2099, 12, 31)))
+def test_weekdays_fall_in_their_week(weekday: str, weeks: str, dct: dt.date, lexicon: PeriodLexicon) -> None:
+    """上周四 / 周四 is a Thursday of last week / this week (weeks run Monday to Sunday)."""
+    (found,) = find_periods(f"{weeks}{weekday}，", dct, lexicon)
+    day = found[2].start
+    offset = {"上周": -1, "下周": 1}.get(weeks, 0)
+    assert day.isoweekday() == "一二三四五六日".index(weekday) + 1
+    assert (day - dt.timedelta(days=day.weekday())) - (dct - dt.timedelta(days=dct.weekday())) == dt.timedelta(
+        weeks=offset)
 
 
 @settings(max_examples=200, deadline=None)

@@ -32,7 +32,7 @@ _NOT_AFTER_ID = r"(?<![A-Za-z_/\\-])(?<![A-Za-z/][ \u3000])"
 _NOT_BEFORE_ID = r"(?![A-Za-z_]|[-/.．:：_][0-9A-Za-z])"
 _MONTH = (
     r"(?:(?<![0-9.．])(?:1[0-2]|0?[1-9])"
-    r"|(?<![〇零一二三四五六七八九十统同唯单逐每之其])(?:十[一二]?|[一二三四五六七八九]))"
+    r"|(?<![〇零一二三四五六七八九十统同唯单逐每之其周期拜])(?:十[一二]?|[一二三四五六七八九]))"
 )
 _DAY = (
     r"(?:(?<![0-9])(?:3[01]|[12][0-9]|0?[1-9])"
@@ -78,7 +78,8 @@ def _anchored_pattern(lexicon: PeriodLexicon) -> str:
         re.escape(s.word) + (f"(?![{re.escape(s.not_before)}])" if s.not_before else "")
         for s in sorted(lexicon.suffixes, key=lambda s: -len(s.word))
     )
-    second = f"(?:{_simple_pattern(lexicon, '2')}|(?P<dd>{_DAY})[日号])"
+    # a bare day after the first end (25日至27日) shares its month: tried before a second full end
+    second = f"(?:(?P<dd>{_DAY})[日号]|{_simple_pattern(lexicon, '2')})"
     return (
         f"(?P<pre>{_words(lexicon.asof_prefixes)})?{_simple_pattern(lexicon, '1')}"
         f"(?:(?P<conn>{conn}){second})?(?P<suf>{suffixes})?"
@@ -104,6 +105,9 @@ def _simple_pattern(lexicon: PeriodLexicon, tag: str) -> str:
         f"{_year_range_pattern(conn, tag)}"
         f"|(?P<y{tag}>{_Y4}){_SP}年度?|(?P<cy{tag}>{_CY})年|(?P<rel{tag}>{relative})"
         f"|[“\"‘']?(?P<plan{tag}>{plans})[”\"’']?"
+        # 08年, ’98年: a two-digit year; 1357年: a year long past, unless a length (1500年历史)
+        f"|(?P<yy{tag}>(?<=[’'])[0-9]{{2}}|(?<![0-9.．])0[0-9])年"
+        f"|(?P<yf{tag}>(?<![0-9.．])1[0-8][0-9]{{2}})年(?!{_words(lexicon.far_year_not_before)})"
     )
     templates = [
         f"(?P<pt{tag}_{i}>{re.escape(p.word).replace(re.escape('{n}'), f'(?P<n{tag}_{i}>{_N12})')})"
@@ -121,9 +125,22 @@ def _simple_pattern(lexicon: PeriodLexicon, tag: str) -> str:
         f"|(?P<ma{tag}>{_MONTH})月?{conn}(?P<mb{tag}>{_MONTH})月份?"
         f"|(?:(?P<m{tag}>{_MONTH})月份?|(?P<rm{tag}>{relative_months}))(?:(?P<d{tag}>{_DAY})[日号])?"
         f"|{'|'.join(templates + [f'(?P<part{tag}>{named})'])}"
+        f"|{_day_pattern(lexicon, tag)}"
     )
     # at least one of year and rest: the lookahead stops the whole from matching nothing
     return f"(?=(?:{_unnamed(year)}|{_unnamed(rest)}))(?:{year})?(?:{rest})?"
+
+
+def _day_pattern(lexicon: PeriodLexicon, tag: str) -> str:
+    """Return the pattern of days and weeks: 昨日, 上周四, 下周, 星期一, a bare 29日."""
+    weekday = _words(w.word for w in lexicon.weekdays)
+    stop = f"(?!{_words(lexicon.day_not_before)})"
+    return (
+        f"(?:(?P<rd{tag}>{_words(w.word for w in lexicon.relative_days)})"
+        f"|(?P<rw{tag}>{_words(w.word for w in lexicon.relative_weeks)})(?P<wd{tag}>{weekday})?"
+        f"|(?P<wp{tag}>{_words(lexicon.weekday_prefixes)})(?P<wn{tag}>{weekday})"
+        f"|(?P<bd{tag}>(?<![0-9.．])(?:3[01]|[12][0-9]|0?[1-9]))[日号]){stop}"
+    )
 
 
 def _counted_pattern(lexicon: PeriodLexicon) -> str:
@@ -179,10 +196,11 @@ def _first_chars(lexicon: PeriodLexicon) -> str:
     """Return a character class body of every character a time expression can start with."""
     words = [p.name for p in lexicon.plans] + [p.word for p in lexicon.year_parts]
     words += [w.word for w in lexicon.relative_years + lexicon.relative_months + lexicon.recent_prefixes]
+    words += [w.word for w in lexicon.relative_days + lexicon.relative_weeks] + list(lexicon.weekday_prefixes)
     words += lexicon.asof_words + lexicon.asof_prefixes + lexicon.duration_prefixes + lexicon.vague_numbers
     words += [word for word, _ in lexicon.fixed_durations]
     words += list(lexicon.holidays.names)
-    chars = set("0123456789“\"‘'第" + _CN_NUMERALS) | {w[0] for w in words if w}
+    chars = set("0123456789“\"‘’'第" + _CN_NUMERALS) | {w[0] for w in words if w}
     return "".join(re.escape(c) for c in sorted(chars))
 
 

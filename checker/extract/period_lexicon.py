@@ -21,7 +21,7 @@ from checker.yamlio import load_yaml_mapping
 
 GRANULARITIES = ("day", "month", "quarter", "half", "year", "years")  # finest first
 UNIT_GRANULARITIES = MappingProxyType({"Y": "year", "M": "month", "W": "day", "D": "day"})
-_SUFFIX_MEANINGS = ("same", "since", "end", "start", "close", "same_part")
+_SUFFIX_MEANINGS = ("same", "since", "end", "start", "close", "same_part", "until")
 
 
 @attrs.frozen
@@ -82,6 +82,14 @@ class PeriodLexicon:
     plans: tuple[PlanPeriod, ...] = ()
     relative_years: tuple[RelativeWord, ...] = ()
     relative_months: tuple[RelativeWord, ...] = ()
+    relative_days: tuple[RelativeWord, ...] = ()
+    relative_weeks: tuple[RelativeWord, ...] = ()
+    weekday_prefixes: tuple[str, ...] = ()
+    weekdays: tuple[RelativeWord, ...] = ()
+    day_not_before: tuple[str, ...] = ()
+    between_joiners: tuple[str, ...] = ()
+    between_closers: tuple[str, ...] = ()
+    far_year_not_before: tuple[str, ...] = ()
     year_parts: tuple[YearPart, ...] = ()
     suffixes: tuple[Suffix, ...] = ()
     asof_words: tuple[str, ...] = ()
@@ -302,6 +310,14 @@ _SECTION_READERS: Mapping[str, Callable[[Any, str, _Fail], Any]] = MappingProxyT
     "plans": _read_plans,
     "relative_years": _read_relative_years,
     "relative_months": _read_relative_months,
+    "relative_days": _read_relative_months,  # word -> a whole number, like relative months
+    "relative_weeks": _read_relative_months,
+    "weekday_prefixes": _read_word_list,
+    "weekdays": _read_relative_months,
+    "day_not_before": _read_word_list,
+    "between_joiners": _read_word_list,
+    "between_closers": _read_word_list,
+    "far_year_not_before": _read_word_list,
     "year_parts": _read_year_parts,
     "suffixes": _read_suffixes,
     "asof_words": _read_word_list,

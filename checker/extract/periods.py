@@ -17,6 +17,7 @@ from types import MappingProxyType
 import attrs
 
 from checker.extract.dates import add_months, infer_year, month_end, parse_full_date
+from checker.extract.period_days import names_a_day, read_day
 from checker.extract.period_grammar import chinese_int, to_int
 from checker.extract.period_lexicon import (
     GRANULARITIES,
@@ -30,7 +31,11 @@ from checker.extract.period_lexicon import (
     find_entry,
     load_period_lexicon,
 )
+from checker.extract.period_spans import join_between
 from checker.model import Period
+
+_CENTURY_PIVOT = 50  # a two-digit year below it is this century's (08年), else the last one's (’98年)
+_RELEASE_SEASON = 4  # annual statistics of last year are released by April (统计公报, 年报)
 
 # the lexicon and its entries live in checker.extract.period_lexicon; they stay importable from here
 __all__ = [
@@ -45,16 +50,18 @@ def find_periods(
     """Return the time expressions of a text as non-overlapping (start, end, Period), longest first."""
     found = []
     readers = lexicon.grammar.readers
-    context = _Context()
-    for match in lexicon.grammar.scan.finditer(reading):
-        kind = match.lastgroup
+    matches = [
+        (match, readers[match.lastgroup].fullmatch(reading, match.start(), match.end()))
+        for match in lexicon.grammar.scan.finditer(reading)
         # the skip alternative swallows numbers that are not times (2134.3, 1/5, 第3年);
-        # every alternative of the scanner is named, so kind is never None
-        if kind is None or kind == "skip":
-            continue
-        groups = readers[kind].fullmatch(reading, match.start(), match.end())
+        # every alternative of the scanner is named, so lastgroup is never None
+        if match.lastgroup not in (None, "skip")
+    ]
+    context = _Context(report_year=_report_year(matches, dct))
+    for match, groups in matches:
+        kind = match.lastgroup
         # the reader is the scanner's own alternative with names; it cannot miss, but never crash
-        if groups is None:
+        if kind is None or groups is None:
             continue
         try:
             if kind == "anchored":
@@ -66,7 +73,7 @@ def find_periods(
             continue
         if period is not None:
             found.append((match.start(), match.end(), period))
-    return found
+    return join_between(reading, found, lexicon)
 
 
 @attrs.define
@@ -78,13 +85,25 @@ class _Context:
     report_year: int | None = None  # the year a January release reports on (2024年末 … 全年)
 
 
+def _report_year(matches: list[tuple[re.Match[str], re.Match[str] | None]], dct: dt.date | None) -> int | None:
+    """The year an early-year release reports on: last year, when it is the first year the text writes."""
+    if dct is None or dct.month > _RELEASE_SEASON:
+        return None  # later in the year, 全年 and 年末 are the current year's unless a year says otherwise
+    for match, groups in matches:
+        if match.lastgroup == "anchored" and groups is not None and (groups["y1"] or groups["cy1"]):
+            written = groups["y1"] or groups["cy1"]
+            year = int(written) if written.isdigit() else chinese_int(written)
+            return year if year == dct.year - 1 else None
+    return None  # no year is written: 全年 is this year's
+
+
 def _read_in_context(
     groups: re.Match[str], dct: dt.date | None, lexicon: PeriodLexicon, context: _Context
 ) -> Period | None:
     """Read an anchored period with what the text said before it: 同期 after 春节假期, 全年 after 2024年末."""
     period = _read_anchored(groups, dct, lexicon)
     if context.report_year and period and _ends_ahead(period, dct) and _year_part_alone(groups, lexicon):
-        # 全年, 年末 in a January release about last year: the report's year, not the current one
+        # 全年, 年末, 一季度 in an early release about last year: the report's year, not the current one
         period = _read_anchored(groups, dct, lexicon, context.report_year)
     if period is not None and groups["suf"] and find_entry(lexicon.suffixes, groups["suf"]).means == "same_part":
         period = _same_part(period, context, lexicon)
@@ -93,13 +112,13 @@ def _read_in_context(
 
 
 def _ends_ahead(period: Period, dct: dt.date | None) -> bool:
-    """True for a part of the year that ends in December and has not closed by the document date."""
-    return dct is not None and period.end is not None and period.end.month == 12 and period.end > dct
+    """True for a part of the year (全年, 年末, 一季度) that has not closed by the document date."""
+    return dct is not None and period.end is not None and period.end > dct
 
 
 def _year_part_alone(groups: re.Match[str], lexicon: PeriodLexicon) -> bool:
     """True when the match is a named year part (全年, 年末) with no year or month written."""
-    written = ("y1", "ya1", "cy1", "rel1", "plan1", "rm1", "m1", "ma1", "hol1", "conn")
+    written = ("y1", "ya1", "cy1", "yy1", "yf1", "rel1", "plan1", "rm1", "m1", "ma1", "hol1", "conn")
     return not any(groups[name] for name in written) and _matched_part(groups, "1", lexicon)[0] is not None
 
 
@@ -205,6 +224,10 @@ def _read_simple(
     if groups[f"hol{tag}"]:
         return _read_holiday(groups, tag, dct, lexicon)
     years = _read_years(groups, tag, dct, lexicon)
+    if names_a_day(groups, tag):
+        if years is not None:
+            raise ValueError("a year before a relative day or week")  # 2024年昨日 is no time
+        return read_day(groups, tag, dct, lexicon)
     rest = _read_rest(groups, tag, lexicon)
     if rest is None:
         assert years is not None, "the pattern's lookahead guarantees a year when there is no rest"
@@ -293,6 +316,12 @@ def _read_years(
         return _Years(first, last, "year" if first == last else "years", False)
     if groups[f"y{tag}"]:
         return _Years(int(groups[f"y{tag}"]), int(groups[f"y{tag}"]), "year", False)
+    if groups[f"yy{tag}"]:
+        short = int(groups[f"yy{tag}"])
+        full = short + (2000 if short < _CENTURY_PIVOT else 1900)  # 08年 = 2008, ’98年 = 1998
+        return _Years(full, full, "year", False)
+    if groups[f"yf{tag}"]:
+        return _Years(int(groups[f"yf{tag}"]), int(groups[f"yf{tag}"]), "year", False)
     if groups[f"cy{tag}"]:
         year = chinese_int(groups[f"cy{tag}"])
         if year is None or not 1900 <= year <= 2100:
@@ -395,6 +424,9 @@ def _apply_suffix(period: Period, means: str, dct: dt.date | None) -> Period | N
         if dct is None or period.start > dct:
             return None
         return Period("period", period.start, dct, granularity="day", relative=True, cumulative=True)
+    if means == "until":
+        # 2018年以前: everything up to the end of 2018, with no stated beginning
+        return Period("period", None, period.end, granularity=period.granularity, relative=period.relative)
     if means == "close" and period.granularity == "year":
         # 2024年末: the state on the year's last day, as statistics bulletins report it
         return Period("asof", period.end, period.end, granularity="day", relative=period.relative)
