@@ -48,6 +48,31 @@ def make_whitespace_run(size: int) -> str:
     return head + " " * (size - len(head) - len(tail)) + "x" + tail
 
 
+def make_fifty_figure_sentences(size: int) -> str:
+    """Sentences of fifty figures each (levels and rates), one after another."""
+    sentence = "，".join(f"产值{i + 1}.5亿元，增长{i % 9 + 1}.2%" for i in range(25)) + "。\n"
+    return sentence * max(1, size // len(sentence))
+
+
+def make_unpunctuated_sentence(size: int) -> str:
+    """One sentence of words and figures without any punctuation, as long as the input."""
+    words = "全市规上工业产值增长到12亿元同比增长5.3%其中汽车产量3万辆比上年增加2000辆"
+    return words * (size // len(words)) + "。"
+
+
+def make_nested_brackets(size: int) -> str:
+    """Brackets nested deeply around figures: （据（某（局）统计）产值（12亿元）…）."""
+    depth = 50
+    sentence = "（" * depth + "产值12亿元，增长5%" + "）" * depth + "。\n"
+    return sentence * max(1, size // len(sentence))
+
+
+def make_mixed_scripts(size: int) -> str:
+    """Chinese mixed with Latin, Cyrillic, Arabic, emoji, full-width digits and combining marks."""
+    piece = "产值１２亿元 GDP增长5% Рост 3,5% نمو ٥٪ 📈 e\u0301 Ω≈ 增长到１２．５亿元 ｜ 𠀀字"
+    return (piece + "\n") * max(1, size // (len(piece) + 1))
+
+
 def time_best(step: Callable[[], object], runs: int = 3) -> float:
     """The best wall time of a few runs of step."""
     best = math.inf
@@ -93,6 +118,10 @@ def build_steps() -> dict[str, Callable[[int], Callable[[], object]]]:
         "run-on sentence, a figure per line": analyse(make_run_on_sentence),
         "one sentence of many clauses": analyse(make_comma_sentence),
         "whitespace run inside a sentence": analyse(make_whitespace_run),
+        "sentences of fifty figures": analyse(make_fifty_figure_sentences),
+        "one sentence without punctuation": analyse(make_unpunctuated_sentence),
+        "brackets nested fifty deep": analyse(make_nested_brackets),
+        "mixed scripts": analyse(make_mixed_scripts),
     }
 
 
