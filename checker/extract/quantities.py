@@ -194,6 +194,8 @@ def _inside_name(match: re.Match[str], reading: str) -> bool:
     after = reading[match.end()] if match.end() < len(reading) else ""
     first = reading[match.start()]
     glued = bool(before) and (before.isascii() and before.isalnum() or before in "．.·/")
+    if before in ":：" and match.start() >= 2 and reading[match.start() - 2].isdigit():
+        glued = True  # 20:43:04: the seconds of a clock time, not a figure
     if before and first.isdigit():
         # the tail of a longer digit run (full-width ones included) is no number of its own
         glued = glued or before.isdigit()
@@ -291,8 +293,9 @@ def _plain(match: re.Match[str], reading: str, grammar: QuantityGrammar) -> Quan
             return None
         number = parse_numeral(mag)
     else:
-        if not (unit or mag or plus):
-            # A bare number (2025 in an event name, 33618 in quotes) is a name, not a figure.
+        if not (unit or mag or plus) or plus == "来" and not (unit or mag):
+            # A bare number (2025 in an event name, 33618 in quotes) is a name, not a figure;
+            # 来 marks an approximate count only before a unit (30来家), 04来源 is no figure.
             return None
         if sign and not num[0].isdigit() and unit not in grammar.rates:
             # 负 before a Chinese count (胜负三场) is a word, not a sign; before a rate (负零点五%) it is one.
