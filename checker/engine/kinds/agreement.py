@@ -23,18 +23,21 @@ SCOPE = "corpus"  # compares claims across documents
 @attrs.frozen
 class Params:
     """across_documents_only: compare only claims of different documents (default false); from_words and
-    to_words (from the rule file): 从A提升到B in one sentence states the two ends of a change, not two values."""
+    to_words (from the rule file): 从A提升到B in one sentence states the two ends of a change, not two values;
+    revision_words: a figure whose sentence calls it preliminary or revised (初步核算, 修订为) is a revision."""
 
     across_documents_only: bool = False
     from_words: tuple[str, ...] = ()
     to_words: tuple[str, ...] = ()
+    revision_words: tuple[str, ...] = ()
 
     @classmethod
     def from_mapping(cls, raw: dict[str, Any], path: str, lines: dict[str, int]) -> Params:
         """Build the parameters from a rule file's params mapping, citing file, line and key of any problem."""
-        raw = expect_keys(raw, {"across_documents_only": bool, "from_words": list, "to_words": list}, path, lines)
+        raw = expect_keys(raw, {"across_documents_only": bool, "from_words": list, "to_words": list,
+                                "revision_words": list}, path, lines)
         return cls(across_documents_only=raw.get("across_documents_only", False),
-                   from_words=words_of(raw, "from_words", path, lines), to_words=words_of(raw, "to_words", path, lines))
+                   **{key: words_of(raw, key, path, lines) for key in ("from_words", "to_words", "revision_words")})
 
 
 def check(spec, context) -> list[Finding]:
@@ -46,8 +49,12 @@ def check(spec, context) -> list[Finding]:
             continue
         if spec.params.across_documents_only and len(fact.docs) < 2:
             continue
-        highest_low = max(fact.claims, key=lambda c: c.interval().low)
-        lowest_high = min(fact.claims, key=lambda c: c.interval().high)
+        # 初步核算为X … 最终核实修订为Y: a preliminary or revised figure is a revision (revision kind), no conflict.
+        claims = [c for c in fact.claims if not any(word in c.sentence for word in spec.params.revision_words)]
+        if len(claims) < 2:
+            continue
+        highest_low = max(claims, key=lambda c: c.interval().low)
+        lowest_high = min(claims, key=lambda c: c.interval().high)
         if highest_low.relation == "count" and not _same_list(highest_low, lowest_high):
             # Two enumerations of 专项行动 with different items are two lists, not one list miscounted.
             continue
