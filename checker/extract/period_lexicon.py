@@ -90,6 +90,7 @@ class PeriodLexicon:
     between_joiners: tuple[str, ...] = ()
     between_closers: tuple[str, ...] = ()
     far_year_not_before: tuple[str, ...] = ()
+    comparison_words: tuple[str, ...] = ()
     year_parts: tuple[YearPart, ...] = ()
     suffixes: tuple[Suffix, ...] = ()
     asof_words: tuple[str, ...] = ()
@@ -318,6 +319,7 @@ _SECTION_READERS: Mapping[str, Callable[[Any, str, _Fail], Any]] = MappingProxyT
     "between_joiners": _read_word_list,
     "between_closers": _read_word_list,
     "far_year_not_before": _read_word_list,
+    "comparison_words": _read_word_list,
     "year_parts": _read_year_parts,
     "suffixes": _read_suffixes,
     "asof_words": _read_word_list,

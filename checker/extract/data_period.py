@@ -1,0 +1,39 @@
+"""The period an article reports on (its data period): the first closed period its title or lead names."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from checker.extract.period_lexicon import PeriodLexicon
+from checker.extract.periods import find_periods
+from checker.model import Period
+
+_LEAD = 1000  # the title and lead name the data period; later periods are details or comparisons
+_SPANS = ("month", "quarter", "half", "year", "years")
+
+
+def find_data_period(reading: str, dct: dt.date | None, lexicon: PeriodLexicon) -> tuple[Period, str] | None:
+    """Return the data period and its surface: the first closed span in the lead that is not a comparison base.
+
+    A span still running at the document date (2026年 in a 2026 work report) is a plan, not data; a
+    span named right after a comparison word (比2019年, 较上年) is a base, not the period reported on.
+    """
+    lead = reading[:_LEAD]
+    for start, end, period in find_periods(lead, dct, lexicon):
+        if period.kind != "period" or period.start is None or period.end is None:
+            continue  # a day, an as-of date, a length or an unplaced period reports on no span
+        if period.granularity not in _SPANS and (period.end - period.start).days < 1:
+            continue  # a single day is an event, not a period of data
+        if dct is not None and period.end > dct:
+            continue  # not closed by the document date: a plan or a target
+        if _is_comparison_base(lead, start, end, lexicon):
+            continue  # 比2019年, 2019年同期: the base of a comparison
+        return period, lead[start:end]
+    return None  # the lead names no closed span
+
+
+def _is_comparison_base(lead: str, start: int, end: int, lexicon: PeriodLexicon) -> bool:
+    """True when the span follows a comparison word (比2019年) or names the same part of a base year (2019年同期)."""
+    before = lead[max(0, start - 3) : start]
+    same_part = tuple(s.word for s in lexicon.suffixes if s.means == "same_part")
+    return any(before.endswith(word) for word in lexicon.comparison_words) or lead[start:end].endswith(same_part)

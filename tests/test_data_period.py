@@ -1,0 +1,37 @@
+"""The data period of an article: the first closed span its title or lead names, never a plan or a base."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checker.extract.data_period import find_data_period
+
+D = dt.date
+
+
+@pytest.mark.parametrize(("text", "dct", "surface", "start", "end"), [
+    ("2023年国民经济和社会发展统计公报\n\n全年粮食增产。", D(2024, 2, 29), "2023年", D(2023, 1, 1), D(2023, 12, 31)),
+    ("1-7月，全国一般公共预算收入增长。", D(2021, 8, 19), "1-7月", D(2021, 1, 1), D(2021, 7, 31)),
+    # the work report's own year is still running: the year it reviews is the data
+    ("2026年政府工作报告\n\n2025年，全省生产总值增长。", D(2026, 2, 2), "2025年", D(2025, 1, 1), D(2025, 12, 31)),
+    # a comparison's base is never the data period
+    ("较2019年同期增长12%，2021年上半年进出口增长。", D(2021, 7, 20), "2021年上半年", D(2021, 1, 1),
+     D(2021, 6, 30)),
+    ("2022年国庆假期，全国出游4.2亿人次。", D(2022, 10, 7), "2022年国庆假期", D(2022, 10, 1), D(2022, 10, 7)),
+])
+def test_data_period_of_a_lead(text, dct, surface, start, end, resources):
+    """The first closed span of the lead that is no comparison base is the article's data period."""
+    found = find_data_period(text, dct, resources.periods)
+    assert found is not None and (found[1], found[0].start, found[0].end) == (surface, start, end)
+
+
+@pytest.mark.parametrize(("text", "dct"), [
+    ("今天，会议召开。", D(2025, 3, 1)),  # a day is no span of data
+    ("到2027年，产值突破1万亿元。", D(2025, 3, 1)),  # a target, not closed
+    ("比2019年增长12%。", D(2021, 7, 20)),  # only a base
+])
+def test_no_data_period(text, dct, resources):
+    """A lead with only days, targets or comparison bases states no data period."""
+    assert find_data_period(text, dct, resources.periods) is None
