@@ -127,3 +127,10 @@ def test_a_page_too_large_is_written_as_a_year_index_and_year_files(tmp_path, mo
     page = (tmp_path / "split.html").read_text(encoding="utf-8")
     assert '"file":"split.years/2024.js"' in page and "script-src 'sha256-" in page and "'self'" in page
     assert "95.3万辆" in (tmp_path / "split.years" / "2024.js").read_text(encoding="utf-8")
+
+
+def test_a_date_in_a_comparison_is_no_event(run_of, resources):
+    """比2020年还大 compares with a year; it tells nothing that happened in 2020."""
+    text = "当前经济困难在某些方面比2020年还大。2021年3月，重庆国际铁路港正式开通运行。\n"
+    events = titles(build_timeline(run_of({"e.md": ("2022-01-05", text)}), resources))
+    assert events == ["重庆国际铁路港正式开通运行"]

@@ -79,6 +79,9 @@ def _event(
         # 2024年的95.3万辆: the clause states a figure, and the figure entry tells it with its value
         return None
     head = flatten(reading[low:start]).strip()
+    if words.comparison.search(head):
+        # 比2020年还大: the date is a yardstick of a comparison, not when something happened
+        return None
     if head.endswith(BYLINE_END):
         # 本报讯（记者 唐琴）11月25日: the words before the date are the byline, not the happening
         head = ""
