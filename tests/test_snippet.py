@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wcwidth import wcswidth, wcwidth
 
@@ -22,7 +22,7 @@ def _columns(text: str) -> int:
     return sum(max(wcwidth(ch), 0) for ch in text)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(LINES, st.data(), st.integers(min_value=8, max_value=130))
 def test_snippet_fits_and_carets_cover_the_figure(line, data, width):
     """The cut line fits the width, and the carets cover exactly the figure's shown characters (or its start)."""
