@@ -134,3 +134,17 @@ def test_a_date_in_a_comparison_is_no_event(run_of, resources):
     text = "当前经济困难在某些方面比2020年还大。2021年3月，重庆国际铁路港正式开通运行。\n"
     events = titles(build_timeline(run_of({"e.md": ("2022-01-05", text)}), resources))
     assert events == ["重庆国际铁路港正式开通运行"]
+
+
+def test_building_never_reloads_the_unit_system_or_grammar(run_of, monkeypatch):
+    """Without resources given, the timeline reads events with the period lexicon alone, never load_resources."""
+    import checker.extract.resources as module
+
+    result = run_of(LEVELS)
+
+    def refuse(*args, **kwargs):
+        """The run already loaded them; the timeline must not load them again."""
+        raise AssertionError("load_resources called by the timeline")
+
+    monkeypatch.setattr(module, "load_resources", refuse)
+    assert len([e for e in build_timeline(result).entries if e.key]) == 3

@@ -25,20 +25,24 @@ def build_timeline(result: CheckResult, resources: Resources | None = None,
                    words: EventWords | None = None) -> Timeline:
     """Lay out a CheckResult's figures, targets and events chronologically, each with its flags.
 
-    `resources` (checker.extract.resources.Resources) supplies the period lexicon that events are read
-    with; the default rules are loaded when it is not given.
+    Figures, their periods and fact keys come from the run (its claims and fact index). Events are dated
+    sentences without figures, which the run keeps no trace of, so their time expressions are read here
+    with the period lexicon of `resources` (checker.extract.resources.Resources) when given, else with
+    the default period lexicon alone (not the whole unit system and grammar).
     """
-    if resources is None:
-        from checker.extract.resources import load_resources
+    from checker.extract.resources import RULES_DIR
 
-        resources = load_resources()
+    if resources is not None:
+        periods = resources.periods
+    else:
+        from checker.extract.periods import load_period_lexicon
+
+        periods = load_period_lexicon(RULES_DIR / "lexicon" / "periods.yaml")
     if words is None:
-        from checker.extract.resources import RULES_DIR
-
         words = load_event_words(RULES_DIR)
     views = {doc.path: DocumentView.of(doc) for doc in result.documents}
     entries = build_figures(result.claims, result.index, views)
-    entries += build_events(views, result.claims, resources.periods, words)
+    entries += build_events(views, result.claims, periods, words)
     flags, touching = _index_findings(result.findings)
     entries = [_flagged(entry, touching) for entry in entries]
     entries.sort(key=Entry.sort_key)
