@@ -32,6 +32,7 @@ def build_events(views: dict[str, DocumentView], claims: tuple[Claim, ...],
                  periods_lexicon: PeriodLexicon, words: EventWords) -> list[Entry]:
     """Find each document's dated happenings, each naming who did what, and merge the same happening told twice."""
     figures = _figure_offsets(claims)
+    yardstick = _ending_with(periods_lexicon.comparison_words)
     by_doc: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_doc[claim.doc].append(claim)
@@ -43,11 +44,19 @@ def build_events(views: dict[str, DocumentView], claims: tuple[Claim, ...],
         busy = sorted(figures.get(path, []) + [start for start, _, _ in times])
         home = main_subject(by_doc.get(path, []), words)
         for start, end, period in times:
-            event = _event(view, start, end, period, busy, words, home)
+            event = _event(view, start, end, period, busy, words, home, yardstick)
             if event is not None:
                 title, source = event
                 found[(period.start, period.end, period.granularity, title)].append((source, doc.reading[start:end]))
     return [_entry(key, told) for key, told in merge_told(found, words.pointer).items()]
+
+
+def _ending_with(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A pattern for text that ends with one of the period lexicon's comparison words (比, 较 …), or None."""
+    if not words:
+        # a lexicon without comparison words: no date is taken for a yardstick
+        return None
+    return re.compile("(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")$")
 
 
 def _figure_offsets(claims: tuple[Claim, ...]) -> dict[str, list[int]]:
@@ -60,7 +69,8 @@ def _figure_offsets(claims: tuple[Claim, ...]) -> dict[str, list[int]]:
 
 
 def _event(
-    view: DocumentView, start: int, end: int, period: Period, busy: list[int], words: EventWords, home: str
+    view: DocumentView, start: int, end: int, period: Period, busy: list[int], words: EventWords, home: str,
+    yardstick: re.Pattern[str] | None,
 ) -> tuple[str, Source] | None:
     """Read the happening a time expression dates, or None when it dates a figure or nothing."""
     if period.kind not in EVENT_KINDS or period.start is None or period.end is None:
@@ -79,7 +89,7 @@ def _event(
         # 2024年的95.3万辆: the clause states a figure, and the figure entry tells it with its value
         return None
     head = flatten(reading[low:start]).strip()
-    if words.comparison.search(head):
+    if yardstick is not None and yardstick.search(head):
         # 比2020年还大: the date is a yardstick of a comparison, not when something happened
         return None
     if head.endswith(BYLINE_END):

@@ -24,7 +24,6 @@ class EventWords:
 
     pointer: re.Pattern[str]  # 该计划, 这项活动: group 1 is the head
     local: re.Pattern[str]
-    comparison: re.Pattern[str]  # a head ending with one of these makes its date a yardstick
     national: frozenset[str]  # subjects that never stand for the writer's own place
     doer: re.Pattern[str]  # a clause that is only a name ending with a doer's suffix
 
@@ -32,7 +31,7 @@ class EventWords:
     def from_mapping(cls, raw: dict, source: str) -> EventWords:
         """Compile the lexicon's lists; a missing or empty list is an error naming the file and key."""
         lists = {}
-        for key in ("demonstratives", "heads", "local", "national", "comparison", "who_suffixes"):
+        for key in ("demonstratives", "heads", "local", "national", "who_suffixes"):
             words = raw.get(key)
             if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
                 raise ValueError(f"{source}: key '{key}' must be a non-empty list of words")
@@ -40,7 +39,6 @@ class EventWords:
         return cls(
             pointer=re.compile(f"(?:{lists['demonstratives']})({lists['heads']})"),
             local=re.compile(lists["local"]),
-            comparison=re.compile(f"(?:{lists['comparison']})$"),
             national=frozenset(raw["national"]),
             doer=re.compile(f"^(?:.*的)?([^的，,。；;：:]{{2,{MAX_DOER}}}?(?:{lists['who_suffixes']}))$"),
         )
