@@ -96,3 +96,14 @@ def test_colour_follows_the_option_then_the_environment(capsys, project, monkeyp
         monkeypatch.setenv(name, value)
     _, out, _ = run(capsys, "check", "a.md", *argv)
     assert ("\x1b[" in out) == coloured
+
+
+def test_each_command_is_registered_by_its_owner_alone():
+    """The start-up's map of commands to modules names every command, and each module's own commands."""
+    from checker.cli.main import COMMAND_OWNERS, _build_parser
+
+    every = _build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert set(every) == set(COMMAND_OWNERS)
+    for command in COMMAND_OWNERS:
+        alone = _build_parser(command)._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+        assert command in alone

@@ -20,7 +20,8 @@ def main(argv: list[str] | None = None) -> int:
     from checker.text.project import forget_project_roots
 
     forget_project_roots()
-    parser = _build_parser()
+    given = sys.argv[1:] if argv is None else argv
+    parser = _build_parser(given[0] if given else None)
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)
@@ -63,8 +64,8 @@ def _exit_on_sigterm():
     return signal.signal(signal.SIGTERM, terminate)
 
 
-def _build_parser() -> argparse.ArgumentParser:
-    """Declare the sub-commands and their options."""
+def _build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """Declare the sub-commands and their options (only the named command's module, when it is a known one)."""
     parser = argparse.ArgumentParser(prog="hedui",
                                      description="Fact-consistency checks and timelines for Chinese news.")
     parser.add_argument("--version", action="version", version=f"hedui {__version__}")
@@ -73,8 +74,11 @@ def _build_parser() -> argparse.ArgumentParser:
     add_input_options(extract)
     extract.add_argument("--format", choices=("table", "jsonl"), default="table")
     extract.set_defaults(handler=run_extract)
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    # A start-up imports only the module of the command asked for; help and mistakes get them all.
+    modules = [COMMAND_OWNERS[command]] if command in COMMAND_OWNERS else list(COMMAND_MODULES)
+    for name in modules:
+        if name:
+            importlib.import_module(name).register(sub)
     return parser
 
 
@@ -122,6 +126,13 @@ def run_extract(args: argparse.Namespace) -> int:
 COMMAND_MODULES: tuple[str, ...] = (
     "checker.cli.check", "checker.cli.rules", "checker.cli.review", "checker.cli.timeline", "checker.cli.lsp",
 )
+# Which module registers each sub-command ("" for the ones defined here); tests/test_command_options.py keeps
+# it in step with what the modules register.
+COMMAND_OWNERS: dict[str, str] = {
+    "extract": "", "check": "checker.cli.check", "claims": "checker.cli.check", "baseline": "checker.cli.check",
+    "config": "checker.cli.check", "rules": "checker.cli.rules", "review": "checker.cli.review",
+    "timeline": "checker.cli.timeline", "lsp": "checker.cli.lsp",
+}
 
 
 if __name__ == "__main__":

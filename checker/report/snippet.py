@@ -1,7 +1,8 @@
 """One source line cut to a terminal width around a figure, with carets under it, in display columns.
 
-Widths are East-Asian aware (wcwidth): a Chinese character or a full-width digit takes two
-columns, a combining mark none, so the carets stand under the figure in any terminal.
+Widths are East-Asian aware (Unicode's East_Asian_Width, as wcwidth counts them): a Chinese
+character, a full-width digit or an emoji takes two columns, a combining mark or a format
+character none, so the carets stand under the figure in any terminal.
 """
 
 from __future__ import annotations
@@ -18,11 +19,12 @@ def display_width(text: str) -> int:
 
 
 def _cell(ch: str) -> int:
-    """Columns of one character: 0 for combining marks, 2 for wide ones, 1 for anything unknown."""
-    from wcwidth import wcwidth  # imported on the first snippet: a clean report never pays for it
+    """Columns of one character: 0 for combining marks and format characters, 2 for wide ones, else 1."""
+    import unicodedata
 
-    width = wcwidth(ch)
-    return 1 if width < 0 else width
+    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf") or ch == "\u200b":
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
 def _units(text: str) -> list[tuple[str, int]]:
