@@ -148,3 +148,14 @@ def test_building_never_reloads_the_unit_system_or_grammar(run_of, monkeypatch):
 
     monkeypatch.setattr(module, "load_resources", refuse)
     assert len([e for e in build_timeline(result).entries if e.key]) == 3
+
+
+@pytest.mark.parametrize("text", [
+    "# 2026年上海市政府工作报告\n\n各位代表：现在我代表市人民政府作报告。\n",
+    "2026年吉林省政府工作报告\n\n各位代表：现在我代表省人民政府作报告。\n",
+    "发布时间：2026年2月10日 07时41分\n\n各位代表：现在我代表省人民政府作报告。\n",
+    "稿件编号 2024年11月5日 44，15来源，sp20241105\n",
+])
+def test_titles_headings_and_page_codes_are_no_events(run_of, resources, text):
+    """A date on the article's title line or a heading, or followed by a clock time or codes, is no event."""
+    assert titles(build_timeline(run_of({"h.md": ("2026-02-10", text)}), resources)) == []

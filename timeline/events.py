@@ -16,6 +16,8 @@ from timeline.who import EventWords, main_subject, name_doers
 
 EVENT_KINDS = {"point", "period"}
 EVENT_GRANULARITIES = {"day", "month", "year"}
+HAN = re.compile(r"[\u3400-\u9fff]")  # a Chinese character: a happening is told in words
+SENTENCE_END = re.compile(r"[。！？!?]")
 CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
 LEADING = re.compile(r"^(?:并于|并在|并|于|在|自|从|截至|到|至|则|而|的|是)+")
 DANGLING = re.compile(r"(?:于|在|自|从|截至|到)$")
@@ -84,6 +86,9 @@ def _event(
         # a time expression outside every sentence is layout noise (a dateline, a caption)
         return None
     reading = view.doc.reading
+    if _on_heading(view, start):
+        # 2026年上海市政府工作报告: an article's title or a heading names the article, not a happening
+        return None
     low, high = _clause(reading, sentence.start, sentence.end, start, end)
     if _holds(busy, low, high, skip=start):
         # 2024年的95.3万辆: the clause states a figure, and the figure entry tells it with its value
@@ -99,10 +104,22 @@ def _event(
     if len(title) < MIN_TITLE:
         # 39年前，他在凤凰镇起步: the clause is only the date; the happening follows it
         title = _tidy(_following(reading, high, sentence.end, busy))
-    if len(title) < MIN_TITLE:
-        # a bare date followed by a figure or by nothing is no event
+    if len(HAN.findall(title)) < MIN_TITLE:
+        # a bare date followed by a figure or by nothing, or by a clock time or page codes (07时41分, sp2024…)
         return None
     return name_doers(title, reading, sentence.start, low, words, home), make_source(view, start, end)
+
+
+def _on_heading(view: DocumentView, offset: int) -> bool:
+    """True when an offset of the reading text lies on a Markdown heading or on the article's title line."""
+    reading = view.doc.reading
+    left = reading.rfind("\n", 0, offset) + 1
+    right = reading.find("\n", offset)
+    line = reading[left:right if right >= 0 else len(reading)].strip()
+    title = view.doc.title.strip()
+    # A first line that ends its sentences is prose, however the title was guessed from it.
+    headline = bool(title) and flatten(line) == flatten(title) and not SENTENCE_END.search(line)
+    return line.startswith("#") or headline
 
 
 def _clause(reading: str, left: int, right: int, start: int, end: int) -> tuple[int, int]:
