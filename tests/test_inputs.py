@@ -150,3 +150,11 @@ def test_extract_honours_the_configured_dates(capsys, tmp_path, monkeypatch):
     code, out, _ = run(capsys, "extract", "--format", "jsonl")
     documents = [json.loads(line) for line in out.splitlines() if json.loads(line)["type"] == "document"]
     assert code == 0 and [(d["doc"], d["dct"]) for d in documents] == [("old/a.md", "2019-05-01")]
+
+
+def test_extract_warns_about_a_guessed_encoding_too(capsys, tmp_path, monkeypatch):
+    """`extract` tells of a Big5 file as `check` does."""
+    (tmp_path / "big5.txt").write_bytes("某市汽車產量增長到22.2倍，產值突破一萬億元。\n".encode("big5"))
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "extract", "big5.txt")
+    assert code == 0 and "big5.txt" in err and "Big5" in err

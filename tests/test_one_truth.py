@@ -73,9 +73,9 @@ def test_the_baseline_matches_however_the_path_is_typed(capsys, project, monkeyp
         spelling = "."
     elif spelling == "ABS":
         spelling = str(project / "a")
-    code, _, err = run(capsys, "check", spelling, "--baseline", base)
+    code, _, err = run(capsys, "check", spelling, "--baseline", base, "--lang", "zh")
     assert code == 0, err
-    assert "no longer match" not in err
+    assert "不再对应" not in err
 
 
 def test_fingerprints_follow_the_git_root_without_a_configuration(capsys, tmp_path, monkeypatch):
@@ -116,3 +116,15 @@ def test_baseline_file_names_files_from_the_project_root(capsys, project, monkey
     entries = json.loads((project / "base.json").read_text(encoding="utf-8"))
     assert entries["version"] == 2
     assert sorted(d for e in entries["fingerprints"].values() for d in e["docs"]) == ["a/x.md", "a/y.md"]
+
+
+def test_unmatched_baseline_entries_are_counted_in_the_chosen_language(capsys, project):
+    """A fixed file's baseline entry is reported as no longer matching, with the right English number."""
+    run(capsys, "baseline", "a", "--output", "base.json")
+    (project / "a" / "x.md").write_text(RIGHT, encoding="utf-8")
+    code, _, err = run(capsys, "check", "a", "--baseline", "base.json", "--lang", "en")
+    assert code == 0 and "1 baseline entry no longer matches any finding" in err
+    _, _, err = run(capsys, "check", "a", "--baseline", "base.json", "--lang", "zh")
+    assert "基线中有 1 条不再对应任何发现" in err
+    _, _, err = run(capsys, "baseline", "a", "--output", "base.json", "--lang", "en")
+    assert "baseline of 1 finding written" in err

@@ -86,8 +86,13 @@ def run_check(args: argparse.Namespace) -> int:
     for warning in verdicts.warnings:
         print(f"hedui: warning: {escape_controls(warning)}", file=sys.stderr)
     if baseline and verdicts.unmatched_baseline:
-        print(f"hedui: {verdicts.unmatched_baseline} baseline entries no longer match any finding "
-              "(fixed since, or written by an older hedui: run `hedui baseline` again)", file=sys.stderr)
+        gone = verdicts.unmatched_baseline
+        print(f"hedui: {gone} baseline {'entry no longer matches' if gone == 1 else 'entries no longer match'} any "
+              "finding (fixed since, or written by an older hedui: run `hedui baseline` again)"
+              if choose_lang(args) == "en" else
+              f"hedui: 基线中有 {gone} 条不再对应任何发现（已改正，或基线由旧版 hedui 写出："
+              "请重新运行 `hedui baseline`）",
+              file=sys.stderr)
     if fixing:
         from checker.cli.fix import run_fixes
 
@@ -205,13 +210,16 @@ def run_claims(args: argparse.Namespace) -> int:
 
 def run_baseline(args: argparse.Namespace) -> int:
     """Write every current finding's fingerprint to the baseline file."""
+    from checker.report.words import count
     from checker.triage.status import render_baseline
     from checker.writefile import write_output
 
     check_output(args.output)
     _, result, failed = load_run(args, light=True, needs_text=False)
     write_output(render_baseline(result.findings), args.output, protect=[d.path for d in result.documents])
-    print(f"hedui: baseline of {len(result.findings)} findings written to {args.output}", file=sys.stderr)
+    written = count(len(result.findings), "finding", choose_lang(args))
+    print(f"hedui: baseline of {written} written to {args.output}" if choose_lang(args) == "en"
+          else f"hedui: 已将 {written}写入基线 {args.output}", file=sys.stderr)
     return 2 if failed else 0
 
 

@@ -68,7 +68,14 @@ def parse_date(text: str) -> dt.date:
 def load_run(args: argparse.Namespace, extra_paths: Sequence[str] = (), light: bool = False, needs_text: bool = True,
              config: Config | None = None, claims_to: str | None = None) -> tuple[Config, CheckResult, bool]:
     """Run the pipeline for a command's options, telling the user of inputs that failed; (config, result, failed)."""
-    from checker.cli.inputs import describe_doubtful, rename_documents, replace_stdin, select_articles, stdin_article
+    from checker.cli.inputs import (
+        describe_doubtful,
+        rename_documents,
+        rename_line,
+        replace_stdin,
+        select_articles,
+        stdin_article,
+    )
     from checker.run.assemble import RunRequest, assemble_run
     from checker.run.config import load_config
 
@@ -85,19 +92,12 @@ def load_run(args: argparse.Namespace, extra_paths: Sequence[str] = (), light: b
         outcome = assemble_run(request, config, warn=warn, note=note)
         for line in describe_doubtful([d.path for d in outcome.result.documents],
                                       {d.path: d.encoding for d in outcome.result.documents}):
-            warn(_rename_line(line, renamed))
+            warn(rename_line(line, renamed))
         result = rename_documents(outcome.result, renamed)
-        errors = [_rename_line(line, renamed) for line in selection.errors + outcome.errors]
+        errors = [rename_line(line, renamed) for line in selection.errors + outcome.errors]
     for line in errors:
         print(f"hedui: error: {escape_controls(line)}", file=sys.stderr)
     return outcome.config, result, outcome.failed or bool(selection.errors)
-
-
-def _rename_line(line: str, renamed: dict[str, str]) -> str:
-    """A message about a temporary file, naming standard input's shown name instead."""
-    for path, name in renamed.items():
-        line = line.replace(path, name)
-    return line
 
 
 def choose_lang(args: argparse.Namespace) -> str:

@@ -85,6 +85,13 @@ def replace_stdin(paths: Sequence[str], renamed: dict[str, str]) -> list[str]:
     return [next(iter(renamed)) if p == STDIN and renamed else p for p in paths]
 
 
+def rename_line(line: str, renamed: dict[str, str]) -> str:
+    """A message about a temporary file, naming standard input's shown name instead."""
+    for path, name in renamed.items():
+        line = line.replace(path, name)
+    return line
+
+
 def rename_documents(result: Any, renamed: dict[str, str]) -> Any:
     """The run's result with temporary paths replaced by the names shown (documents, claims, findings).
 

@@ -86,7 +86,7 @@ def run_extract(args: argparse.Namespace) -> int:
     """`hedui extract`: print mentions as a table or as jsonl; exit 2 if any path failed."""
     import attrs
 
-    from checker.cli.inputs import replace_stdin, select_articles, stdin_article
+    from checker.cli.inputs import describe_doubtful, rename_line, replace_stdin, select_articles, stdin_article
     from checker.extract.mentions import find_mentions
     from checker.extract.resources import load_resources
     from checker.report.mentions import render_jsonl, render_table
@@ -110,6 +110,8 @@ def run_extract(args: argparse.Namespace) -> int:
             outcome = read_dated_documents(tuple(files), day, warn=warn)  # type: ignore[arg-type]
             documents.extend(outcome.documents)
             errors.extend(outcome.errors)
+        for line in describe_doubtful([d.path for d in documents], {d.path: d.encoding for d in documents}):
+            warn(rename_line(line, renamed))
     order = {path: i for i, path in enumerate(selection.files)}
     documents.sort(key=lambda d: order.get(d.path, len(order)))
     for line in errors:
