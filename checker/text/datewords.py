@@ -70,8 +70,9 @@ class DateWords:
                 re.MULTILINE,
             ),
             date_line=re.compile(
-                rf"^[ \t\u3000]*{DATE_VALUE}{_CLOCK}(?:[ \t\u3000]*(?:{alt['page_line_followers']})[^\n]*)?"
-                r"[ \t\u3000]*$",
+                rf"^[ \t\u3000]*(?:(?:{alt['page_line_followers']})[:：][^\n\d|｜]{{0,20}}?[ \t\u3000|｜]*)?"
+                rf"{DATE_VALUE}{_CLOCK}"
+                rf"(?:[ \t\u3000|｜]*(?:{alt['page_line_followers']})[^\n]*)?[ \t\u3000]*$",
                 re.MULTILINE,
             ),
             release_line=re.compile(

@@ -10,7 +10,8 @@ import attrs
 from checker.model import DocumentDate
 from checker.text.datewords import DateWords, load_date_words
 
-_FULL_DATE = re.compile(r"(?<!\d)(\d{4})(?:年(\d{1,2})月(\d{1,2})日|([-/.])(\d{1,2})\4(\d{1,2}))(?!\d)")
+# the digit guard after a numeric date only: 2024年11月18日08:00 ends at 日
+_FULL_DATE = re.compile(r"(?<!\d)(\d{4})(?:年(\d{1,2})月(\d{1,2})日|([-/.])(\d{1,2})\4(\d{1,2})(?!\d))")
 _YEAR_MONTH = re.compile(r"(?<!\d)(\d{4})年(?:\d{1,2}[—–\-~～至到])?(\d{1,2})月(?!\d{1,2}日)")
 _MONTH_DAY = re.compile(r"(?<!\d)(?<!\d年)(\d{1,2})月(\d{1,2})日")
 _DATELINE = re.compile(r"(?<!\d)(?<!\d年)(\d{1,2})月(\d{1,2})日(?=[，,\s]|电|讯|上午|下午|晚|早|凌晨|中午)")
