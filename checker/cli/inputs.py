@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 STDIN = "-"
 DEFAULT_STDIN_NAME = "stdin.md"
 SNIFF = 65536  # bytes read to tell a file's text from its encoding
+BLANK_LIMIT = 4096  # a file this small is read again to see whether it holds any text at all
 
 
 class NothingToCheck(HeduiError):
@@ -119,25 +120,32 @@ def rename_documents(result: Any, renamed: dict[str, str]) -> Any:
 
 
 def describe_doubtful(paths: Sequence[str], encodings: dict[str, str]) -> list[str]:
-    """Warnings for files whose encoding was guessed (not UTF-8 or UTF-16 with its mark) or that hold no text."""
+    """Warnings for files whose encoding was guessed (not UTF-8 or UTF-16 with its mark) or that hold no text.
+
+    Only small files and guessed ones are read again (a warm run of thousands of articles stays a stat each).
+    """
     lines = []
     for path in paths:
+        encoding = encodings.get(path, "utf-8")
+        guessed = not encoding.startswith("utf-")
         try:
-            with open(path, "rb") as handle:
-                head = handle.read(SNIFF)
+            small = os.stat(path).st_size <= BLANK_LIMIT
+            head = _read_head(path) if small or guessed else b"-"
         except OSError:
             # Unreadable: reading the document has already reported it as an error.
             continue
         if not head.strip():
             lines.append(f"{path}: 文件没有文字内容，未检查出任何数字")
-            continue
-        encoding = encodings.get(path, "utf-8")
-        if encoding.startswith("utf-"):
-            # Decoded as declared (UTF-8, or UTF-16 by its byte-order mark): nothing was guessed.
-            continue
-        hint = "，更像 Big5 繁体编码：请先转成 UTF-8" if _looks_big5(head) else ""
-        lines.append(f"{path}: 不是 UTF-8，按 {encoding.upper()} 推测解码{hint}；结果可能不可信")
+        elif guessed:
+            hint = "，更像 Big5 繁体编码：请先转成 UTF-8" if _looks_big5(head) else ""
+            lines.append(f"{path}: 不是 UTF-8，按 {encoding.upper()} 推测解码{hint}；结果可能不可信")
     return lines
+
+
+def _read_head(path: str) -> bytes:
+    """The first bytes of a file, enough to judge its text."""
+    with open(path, "rb") as handle:
+        return handle.read(SNIFF)
 
 
 def _looks_big5(head: bytes) -> bool:
