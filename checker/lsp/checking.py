@@ -113,8 +113,9 @@ def load_archive(checker: Checker, paths: Sequence[str], use_cache: bool = True,
         return Archive.empty()
     # A full run (not a light one, which keeps only the claims that already differ within the archive):
     # any comparable claim of the archive may meet the edited article. Texts are dropped once indexed.
+    # One process (jobs=1): the server has threads, and forking worker processes from it could deadlock them.
     request = RunRequest(paths=tuple(os.path.abspath(p) for p in paths), rules=(), date=checker.date,
-                         use_cache=use_cache, progress=False, light=False, needs_text=False)
+                         use_cache=use_cache, progress=False, light=False, needs_text=False, jobs=1)
     outcome = assemble_run(request, checker.config, warn=warn)
     for line in outcome.errors:
         if warn:

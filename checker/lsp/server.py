@@ -60,6 +60,8 @@ class HeduiServer(LanguageServer):
         self.results: dict[str, tuple[str, Checked]] = {}  # uri -> (text checked, its check)
         self.pending: dict[str, asyncio.Task[None]] = {}
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hedui-check")
+        # The archive loads on its own thread: articles are checked (on their own) while a cold archive is analysed.
+        self.loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hedui-archive")
         self.loaded: asyncio.Future[None] | None = None
         self.archive_lines: dict[str, LineIndex | None] = {}  # archive files' line indexes, read once per archive
         self.decisions: dict = {}  # the decisions file: dismissed findings are not shown
@@ -102,9 +104,9 @@ class HeduiServer(LanguageServer):
         paths = archive_paths(checker.config, self.settings.archive, found)
         loop = asyncio.get_running_loop()
         try:
-            self.decisions = await loop.run_in_executor(self.worker, load_editor_decisions, checker.config)
+            self.decisions = await loop.run_in_executor(self.loader, load_editor_decisions, checker.config)
             self.archive = await loop.run_in_executor(
-                self.worker, lambda: load_archive(checker, paths, self.settings.use_cache, warn=self._log))
+                self.loader, lambda: load_archive(checker, paths, self.settings.use_cache, warn=self._log))
         except HeduiError as exc:
             self.window_show_message(types.ShowMessageParams(types.MessageType.Warning, f"hedui: {exc}"))
             return
