@@ -125,3 +125,12 @@ def test_fix_and_diff_exclude_each_other(capsysbinary, folder):
     with pytest.raises(SystemExit) as exit_info:
         main(["check", "articles", "--fix", "--diff"])
     assert exit_info.value.code == 2
+
+
+def test_html_fix_only_where_the_words_are_plain_text(capsysbinary, folder):
+    """In HTML a match inside one text run is fixed; one split by a tag is left alone."""
+    path = folder / "articles" / "page.html"
+    page = "<html><body><p>现场观众约3万人左右。</p><p>另有约2万<b>人</b>左右到场。</p></body></html>\n"
+    path.write_text(page, encoding="utf-8")
+    run(capsysbinary, "check", "articles", "--no-cache", "--fix")
+    assert path.read_text(encoding="utf-8") == page.replace("约3万人左右", "约3万人")

@@ -55,3 +55,15 @@ def test_archive_claims_of_other_families_are_not_compared(checker, tmp_path):
     assert {c.doc for c in found[0].claims} == {str(tmp_path / "draft.md"), str(folder / "x.md")}
     # The same text checked as the archive's own x.md meets only itself: nothing to disagree with.
     assert checker.check(str(folder / "x.md"), draft, archive).findings == ()
+
+
+def test_a_keystroke_does_not_read_the_archive_again(checker, tmp_path):
+    """Once read, the archive answers from memory: its file may even be gone and the conflict is still found."""
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (folder / "x.md").write_text(HEAD + "2024年，成都集成电路产业产值达到1320亿元。\n", encoding="utf-8")
+    archive = load_archive(checker, [str(folder)], use_cache=False)
+    (folder / "x.md").unlink()
+    draft = HEAD + "2024年，成都集成电路产业产值为1450亿元。\n"
+    found = checker.check(str(tmp_path / "draft.md"), draft, archive).findings
+    assert [f.rule for f in found] == ["agreement.conflicting-values"]
