@@ -11,6 +11,8 @@ import threading
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from checker.cli.main import main
 from checker.errors import HeduiError, RuleFileError
@@ -174,3 +176,47 @@ def test_saving_needs_no_posix_only_module():
 
     source = open(module.__file__, encoding="utf-8").read()
     assert "fcntl" not in source and "filelock" in source
+
+
+def test_a_save_in_a_large_file_edits_only_the_changed_entries(tmp_path):
+    """Changing one entry of many leaves every other line of the file byte for byte as it was."""
+    from checker.triage.decisions import apply_changes
+
+    path = tmp_path / "hedui-decisions.yaml"
+    many = {f"{n:04d}{'ab' * 8}": Decision(f"{n:04d}{'ab' * 8}", "accepted", rule="r") for n in range(300)}
+    apply_changes(path, many)
+    path.write_text(path.read_text(encoding="utf-8").replace("  0150", "  # 第150条之前的手写说明\n  0150"),
+                    encoding="utf-8")
+    before = path.read_text(encoding="utf-8").splitlines()
+    target = f"0150{'ab' * 8}"
+    apply_changes(path, {target: Decision(target, "dismissed", reason="是", comment="复核"), f"0299{'ab' * 8}": None})
+    after = path.read_text(encoding="utf-8").splitlines()
+    assert "  # 第150条之前的手写说明" in after
+    changed = [line for line in after if line not in before]
+    assert sorted(changed) == sorted(["    decision: dismissed", "    reason: 是", "    comment: 复核"])
+    saved = load_decisions(path)
+    assert len(saved) == 299 and saved[target].reason == "是" and saved[target].comment == "复核"
+
+
+@given(st.lists(st.tuples(st.sampled_from(["a" * 20, "f" * 20, "c" * 20, "0" * 20, "d" * 20]),
+                          st.sampled_from(["accepted", "dismissed", "", None]),
+                          st.sampled_from(["", "yes", "原文如此", "a: b", "#不是注释", "'引号'"])),
+                min_size=1, max_size=6))
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_sequence_of_changes_reads_back_exactly_and_keeps_comments(tmp_path, changes):
+    """Whatever is set or removed, the file reads back as exactly the intended entries; comments stay."""
+    from checker.triage.decisions import apply_changes, load_entries
+
+    path = tmp_path / "hedui-decisions.yaml"
+    path.write_text(HAND_WRITTEN, encoding="utf-8")
+    model = load_entries(path)
+    for fingerprint, verdict, text in changes:
+        entry = None if verdict is None or (not verdict and not text) else \
+            Decision(fingerprint, verdict, reason=text if verdict == "dismissed" else "", comment=text)
+        apply_changes(path, {fingerprint: entry})
+        if entry is None:
+            model.pop(fingerprint, None)
+        else:
+            model[fingerprint] = entry
+        assert load_entries(path) == model
+    assert "# 编辑部的决定：每周一复核" in path.read_text(encoding="utf-8")

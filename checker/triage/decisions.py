@@ -128,75 +128,22 @@ def apply_changes(path: Path, changes: dict[str, Decision | None]
                 entries.pop(fingerprint, None)
             else:
                 entries[fingerprint] = entry
-        _write(path, entries)
+        _write(path, entries, set(changes))
     return previous, entries
 
 
-def _write(path: Path, entries: dict[str, Decision]) -> None:
-    """Edit the file's round-trip YAML to hold exactly these entries, then replace it atomically."""
-    import io
-
-    from ruamel.yaml import YAML
-    from ruamel.yaml.comments import CommentedMap
-
+def _write(path: Path, entries: dict[str, Decision], changed: set[str] | None = None) -> None:
+    """Make the file hold exactly these entries, editing only the changed ones' lines when it can; atomically."""
+    from checker.triage.yamledit import rewrite_document, splice_entries
     from checker.writefile import write_atomic
 
-    yaml = YAML(typ="rt")
-    yaml.allow_unicode = True
-    yaml.width = 4096  # a long reason stays on its line
-    yaml.preserve_quotes = True  # a quoted 'yes' stays a string for the safe loader that reads it back
-    document = yaml.load(path.read_text(encoding="utf-8")) if path.exists() else None
-    if not isinstance(document, CommentedMap):
-        # A new (or empty) file: the header explains what it is.
-        document = CommentedMap()
-    table = document.get("decisions")
-    if not isinstance(table, CommentedMap):
-        table = CommentedMap()
-        document["decisions"] = table
-    for fingerprint in [fp for fp in table if str(fp) not in entries]:
-        del table[fingerprint]
-    for fingerprint in sorted(entries):
-        _put(table, fingerprint, entries[fingerprint].to_mapping())
-    out = io.StringIO()
-    yaml.dump(document, out)
-    text = out.getvalue()
-    if not text.startswith("#"):
-        text = HEADER + text
-    write_atomic(path, text.encode("utf-8"))
-
-
-def _put(table: Any, fingerprint: str, fields: dict[str, str]) -> None:
-    """Update an entry in place (keeping its comments and key order), or insert it: in sorted place, or last."""
-    from ruamel.yaml.comments import CommentedMap
-
-    existing = table.get(fingerprint)
-    if isinstance(existing, CommentedMap):
-        for key in [k for k in existing if k not in fields]:
-            del existing[key]
-        for key, value in fields.items():
-            if existing.get(key) != value:
-                existing[key] = _scalar(value)
-        return
-    entry = CommentedMap((key, _scalar(value)) for key, value in fields.items())
-    keys = [str(key) for key in table]
-    if keys != sorted(keys):
-        # An order chosen by hand: the new entry goes last rather than somewhere arbitrary.
-        table.insert(len(table), fingerprint, entry)
-        return
-    later = [i for i, key in enumerate(keys) if key > fingerprint]
-    table.insert(later[0] if later else len(table), fingerprint, entry)
-
-
-def _scalar(value: str) -> Any:
-    """A string that PyYAML's safe loader reads back as the same string: quoted when plain would not be."""
-    import yaml
-    from ruamel.yaml.scalarstring import SingleQuotedScalarString
-
-    try:
-        plain = yaml.safe_load(value) == value
-    except yaml.YAMLError:
-        plain = False
-    return value if plain and "\n" not in value else SingleQuotedScalarString(value)
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    fields = {fp: entry.to_mapping() for fp, entry in entries.items()}
+    edited = splice_entries(text, fields, changed) if changed is not None and text else None
+    if edited is None:
+        # A new file, a whole-file save, or a layout the splice leaves alone: round-trip the whole file.
+        edited = rewrite_document(text, fields, HEADER)
+    write_atomic(path, edited.encode("utf-8"))
 
 
 @contextlib.contextmanager
