@@ -69,3 +69,11 @@ def test_weekday_rewrite_replaces_only_the_weekday(analyse):
     (rewrite,) = rewrites_of(finding, doc)
     assert doc.text[rewrite.span.start:rewrite.span.end] == "星期四"
     assert safe_fix(finding, doc) is None  # the date may be the wrong part
+
+
+def test_share_rewrite_replaces_the_stated_share(analyse):
+    """A share that does not fit part ÷ whole is rewritten on the share's figure, not on a level."""
+    doc, findings = analyse("2024年，全市工业总产值5200亿元，其中汽车产值2080亿元，占比50%。")
+    (finding,) = [f for f in findings if f.rule.startswith("share.")]
+    (rewrite,) = rewrites_of(finding, doc)
+    assert doc.text[rewrite.span.start:rewrite.span.end] == "50%" and rewrite.text == "40%"
