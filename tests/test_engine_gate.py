@@ -62,3 +62,21 @@ def test_text_level_findings_pass_through():
     """A finding without claims (a wording rule's span) is not gated."""
     finding = attrs.evolve(_finding(), claims=())
     assert gate_loudness(finding, growth) is finding
+
+
+def test_a_kind_may_tie_figures_by_grammar_for_one_problem_only():
+    """total ties 分别为A、B，合计C by its words (stays loud) but not parts after 其中 (lowered to info)."""
+    from checker.engine.kinds import total
+
+    finding = _finding(_claim("10万辆", SURE), _claim("12万辆", GUESSED, sentence_start=40))
+    listed = total.Params(list_words=("分别为",), sum_words=("合计",), problem="listed-parts-sum")
+    assert gate_loudness(finding, total, listed) is finding
+    assert gate_loudness(finding, total, total.Params(problem="parts-exceed-total")).severity == "info"
+
+
+def test_a_kind_tied_by_arithmetic_stays_loud():
+    """shares ties parts to the whole they add up to (shares summing to 100%): guessed metrics keep it loud."""
+    from checker.engine.kinds import shares
+
+    finding = _finding(_claim("10万辆", SURE), _claim("12万辆", GUESSED, sentence_start=40))
+    assert gate_loudness(finding, shares) is finding

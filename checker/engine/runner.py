@@ -35,16 +35,20 @@ def run(pack: RulePack, context: RunContext, scope: str | None = None) -> list[F
         if scope is not None and scope_of(spec.kind) != scope:
             continue
         module = kind_module(spec.kind)
-        findings.extend(gate_loudness(f, module) for f in module.check(spec, context))
+        findings.extend(gate_loudness(f, module, spec.params) for f in module.check(spec, context))
     return sorted(findings, key=_order)
 
 
-def gate_loudness(finding: Finding, module: ModuleType) -> Finding:
-    """A loud finding (error/warning) stays loud only when every claim it combines was understood with certainty."""
+def gate_loudness(finding: Finding, module: ModuleType, params: Any = None) -> Finding:
+    """A loud finding (error/warning) stays loud only when every claim it combines was understood with certainty.
+
+    A kind whose problems differ in how they tie figures says so per rule with `linked_by_grammar(params)`.
+    """
     if finding.severity == "info" or not finding.claims:
         # Info is never louder than it is; text-level findings (spans only) combine no claims.
         return finding
-    if getattr(module, "LINKED_BY_GRAMMAR", False):
+    linked = getattr(module, "linked_by_grammar", None)
+    if getattr(module, "LINKED_BY_GRAMMAR", False) or (callable(linked) and params is not None and linked(params)):
         # The kind combines figures only through words that tie them (日均 after its total, 从A增长到B):
         # the combination is certain whatever the metric was read as.
         return finding

@@ -53,6 +53,15 @@ def make_finding(spec: RuleSpec, claims: tuple[Claim, ...], *, arithmetic: str =
     )
 
 
+def levels_by_sentence(claims) -> dict[tuple[str, int], list[Claim]]:
+    """The level claims with a figure, grouped by (document, sentence start)."""
+    found: dict[tuple[str, int], list[Claim]] = {}
+    for claim in claims:
+        if claim.value is not None and claim.relation == "level":
+            found.setdefault((claim.doc, claim.sentence_start), []).append(claim)
+    return found
+
+
 def at_face_value(finding: Finding, face: str) -> Finding:
     """A finding decided by the figures as written (not their intervals): a warning that rounding may excuse."""
     note = f"{face}；按数值取整后的区间计算仍可能相符，四舍五入可以解释这一差异"

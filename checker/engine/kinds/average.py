@@ -7,7 +7,15 @@ from typing import Any
 
 import attrs
 
-from checker.engine.kinds._shared import expect_keys, format_number, format_range, make_finding, require_keys, words_of
+from checker.engine.kinds._shared import (
+    expect_keys,
+    format_number,
+    format_range,
+    levels_by_sentence,
+    make_finding,
+    require_keys,
+    words_of,
+)
 from checker.errors import RuleFileError
 from checker.extract.numerals import CHINESE_DIGITS, SMALL_UNITS, ZEROS, NumeralError, parse_numeral
 from checker.model import Claim, Finding
@@ -47,12 +55,8 @@ class Params:
 
 def check(spec, context) -> list[Finding]:
     """Flag a per-day average that the total before it, divided by the stated days, cannot give."""
-    by_sentence: dict[tuple[str, int], list[Claim]] = {}
-    for claim in context.index.claims:
-        if claim.value is not None and claim.relation == "level":
-            by_sentence.setdefault((claim.doc, claim.sentence_start), []).append(claim)
     findings = []
-    for (doc, _), claims in by_sentence.items():
+    for (doc, _), claims in levels_by_sentence(context.index.claims).items():
         document = context.documents.get(doc)
         if document is None:
             # A claim of a document not in this run (a stored claim) has no text to find its span in.

@@ -1,4 +1,5 @@
-"""Total: parts listed after a stated total (共X，其中A、B) must not exceed it."""
+"""Total: parts listed after a stated total (共X，其中A、B) must not exceed it; parts listed before their
+sum (分别为A、B和C，合计D) must add up to it."""
 
 from __future__ import annotations
 
@@ -7,39 +8,72 @@ from typing import Any
 
 import attrs
 
-from checker.engine.kinds._shared import expect_keys, format_number, make_finding, require_keys, words_of
+from checker.engine.kinds._shared import (
+    expect_keys,
+    format_number,
+    format_range,
+    levels_by_sentence,
+    make_finding,
+    require_keys,
+    words_of,
+)
+from checker.errors import RuleFileError
 from checker.model import Claim, Finding
 
-WORD_KEYS = ("total_words", "part_words", "following_part_words", "overlapping")
+WORD_KEYS = ("total_words", "part_words", "following_part_words", "overlapping", "list_words", "sum_words")
+PROBLEMS = ("parts-exceed-total", "listed-parts-sum")
+# The words each problem needs from its rule file.
+NEEDS = {"parts-exceed-total": WORD_KEYS[:3], "listed-parts-sum": WORD_KEYS[4:]}
+# A sum word stands right before its figure, or before 为/达 (合计1633亿元, 合计为1633亿元).
+SUM_LINKS = r"(?:为|达|达到|是)?$"
 
 
 @attrs.frozen
 class Params:
     """The kind's vocabulary, all from the rule file: total_words open a total (共, 合计), part_words
     introduce its parts in the same sentence (其中, 包括), following_part_words open a next sentence of
-    parts (其中，出口…), overlapping labels classes that may overlap (高新技术 and 专精特新 firms)."""
+    parts (其中，出口…), overlapping labels classes that may overlap (高新技术 and 专精特新 firms); for the problem
+    listed-parts-sum, list_words open a list of parts (分别为) and sum_words name their sum (合计)."""
 
-    total_words: tuple[str, ...]
-    part_words: tuple[str, ...]
-    following_part_words: tuple[str, ...]
+    total_words: tuple[str, ...] = ()
+    part_words: tuple[str, ...] = ()
+    following_part_words: tuple[str, ...] = ()
     overlapping: tuple[str, ...] = ()
+    list_words: tuple[str, ...] = ()
+    sum_words: tuple[str, ...] = ()
+    problem: str = "parts-exceed-total"
     total_re: re.Pattern[str] = attrs.field(eq=False, repr=False, default=None)
     part_re: re.Pattern[str] = attrs.field(eq=False, repr=False, default=None)
+    sum_re: re.Pattern[str] = attrs.field(eq=False, repr=False, default=None)
 
     @classmethod
     def from_mapping(cls, raw: dict[str, Any], path: str, lines: dict[str, int]) -> Params:
         """Build the parameters from a rule file's params mapping, citing file, line and key of any problem."""
-        raw = expect_keys(raw, dict.fromkeys(WORD_KEYS, list), path, lines)
-        require_keys(raw, WORD_KEYS[:3], path, lines)
+        raw = expect_keys(raw, {**dict.fromkeys(WORD_KEYS, list), "problem": str}, path, lines)
+        problem = raw.get("problem", PROBLEMS[0])
+        if problem not in PROBLEMS:
+            raise RuleFileError(path, lines.get("params.problem"), "params.problem",
+                                f"must be one of: {', '.join(PROBLEMS)}")
+        require_keys(raw, NEEDS[problem], path, lines)
         words = {key: words_of(raw, key, path, lines) for key in WORD_KEYS}
         # A total word stands at most 14 characters before its figure, in the same clause (共签约项目50个).
         total_re = re.compile("(?:" + "|".join(map(re.escape, words["total_words"])) + r")[^，,。]{0,14}$")
         part_re = re.compile("|".join(map(re.escape, words["part_words"])))
-        return cls(**words, total_re=total_re, part_re=part_re)
+        sum_re = re.compile("(?:" + "|".join(map(re.escape, words["sum_words"])) + ")" + SUM_LINKS)
+        return cls(**words, problem=problem, total_re=total_re, part_re=part_re, sum_re=sum_re)
+
+
+def linked_by_grammar(params: Params) -> bool:
+    """True for listed-parts-sum: 分别为A、B，合计C ties the parts to their sum by its words, whatever the metric
+    was read as; parts after 其中 are tied only by their metric, so the engine's certainty gate decides."""
+    return params.problem == "listed-parts-sum"
 
 
 def check(spec, context) -> list[Finding]:
-    """Flag a total whose parts (after 其中/包括, in its sentence or the next one) add up to more than it."""
+    """Flag a total whose parts (after 其中/包括, in its sentence or the next one) add up to more than it, or
+    (listed-parts-sum) a sum that the parts listed before it do not add up to."""
+    if spec.params.problem == "listed-parts-sum":
+        return _check_listed_sums(spec, context)
     sentences: dict[str, dict[int, list[Claim]]] = {}
     for claim in context.index.claims:
         if claim.value is not None and claim.relation == "level":
@@ -88,3 +122,45 @@ def _check_sentence(spec, claims: list[Claim], following: list[Claim]) -> Findin
         return make_finding(spec, (total, *parts), stated=total.mention.text, computed=format_number(low_sum),
                             arithmetic=f"{listed} ≥ {format_number(low_sum)} > {total.mention.text}")
     return None
+
+
+def _check_listed_sums(spec, context) -> list[Finding]:
+    """In 分别为A、B和C，合计D (one sentence, one unit), A + B + C must fit D."""
+    findings = []
+    for claims in levels_by_sentence(context.index.claims).values():
+        ordered = _ordered(claims)
+        for k, total in enumerate(ordered):
+            finding = _check_listed_sum(spec, total, ordered[:k])
+            if finding is not None:
+                findings.append(finding)
+    return findings
+
+
+def _check_listed_sum(spec, total: Claim, before: list[Claim]) -> Finding | None:
+    """Check one figure after a sum word against the list of parts that the list word opens before it."""
+    offset = total.sentence_start
+    head = total.sentence[:total.mention.reading_start - offset]
+    if not spec.params.sum_re.search(head):
+        return None
+    opened = max((head.rfind(word) for word in spec.params.list_words), default=-1)
+    if opened < 0:
+        # 资产总计X；负债合计Y: a sum word without a list of parts before it sums nothing stated here.
+        return None
+    parts = [c for c in before if c.mention.reading_start - offset > opened]
+    stretch = head[opened:]
+    if len(parts) < 2 or any(mark in stretch for mark in "；;。"):
+        # One part, or a list broken by another clause: no list of parts that this sum adds up.
+        return None
+    if any(p.figure.unit != total.figure.unit or p.figure.qualifier != "exact" for p in parts):
+        # 超1200亿元 or parts in another unit: no sum to compute at the total's precision.
+        return None
+    low = sum(p.figure.interval.low for p in parts)
+    high = sum(p.figure.interval.high for p in parts)
+    if low <= total.figure.interval.high and high >= total.figure.interval.low:
+        return None
+    listed = " + ".join(p.mention.text for p in parts)
+    face = sum(p.figure.value for p in parts)
+    return make_finding(spec, (*parts, total), stated=total.mention.text, computed=format_number(face),
+                        arithmetic=f"{listed} = {format_number(face)}（区间 {format_range(low, high)}），"
+                                   f"与“{total.mention.text}”不符",
+                        suggestion=f"“{format_number(face)}{total.figure.unit}”")
