@@ -134,3 +134,14 @@ def test_html_fix_only_where_the_words_are_plain_text(capsysbinary, folder):
     path.write_text(page, encoding="utf-8")
     run(capsysbinary, "check", "articles", "--no-cache", "--fix")
     assert path.read_text(encoding="utf-8") == page.replace("约3万人左右", "约3万人")
+
+
+def test_a_symlinked_article_is_left_and_the_others_fixed(capsysbinary, folder):
+    """A file that may not be replaced (a symbolic link) is reported and skipped; the other files are fixed."""
+    target = folder / "outside.md"
+    target.write_text(FORM, encoding="utf-8")
+    (folder / "articles" / "link.md").symlink_to(target)
+    _, _, err = run(capsysbinary, "check", "articles", "articles/link.md", "--no-cache", "--fix")
+    assert target.read_text(encoding="utf-8") == FORM
+    assert "符号链接" in err and "未修复" in err
+    assert (folder / "articles" / "b.txt").read_text(encoding="utf-8") == "时速达到350公里，系数为0.46。\n"

@@ -26,9 +26,10 @@ def run_fixes(result, verdicts, *, diff: bool) -> bool:
             out.write(render_diff(plan))
         out.flush()
         return bool(plans)
-    count = apply_plans(plans)
-    if plans:
-        print(f"hedui: 已修复 {count} 处（{len(plans)} 个文件）", file=sys.stderr)
-        for plan in plans:
+    written = apply_plans(plans, warn=warn)
+    if written:
+        count = sum(len(plan.fixed) for plan in written)
+        print(f"hedui: 已修复 {count} 处（{len(written)} 个文件）", file=sys.stderr)
+        for plan in written:
             print(f"hedui: fixed {escape_controls(plan.path)}: {len(plan.fixed)}", file=sys.stderr)
-    return bool(plans)
+    return bool(written)

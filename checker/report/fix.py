@@ -92,15 +92,22 @@ def encode_like(plan: FilePlan, text: str) -> bytes:
     return text.encode(plan.encoding)
 
 
-def apply_plans(plans: Iterable[FilePlan]) -> int:
-    """Write every planned file atomically; return how many findings were fixed."""
+def apply_plans(plans: Iterable[FilePlan], warn: Callable[[str], None] | None = None) -> list[FilePlan]:
+    """Write every planned file atomically; return the plans written (a file that cannot be written is skipped)."""
+    from checker.errors import HeduiError
     from checker.writefile import write_atomic
 
-    count = 0
+    written = []
     for plan in plans:
-        write_atomic(Path(plan.path), encode_like(plan, plan.after))
-        count += len(plan.fixed)
-    return count
+        try:
+            write_atomic(Path(plan.path), encode_like(plan, plan.after))
+        except HeduiError as exc:
+            # A symbolic link, a read-only file or a full disk: this file stays as it was, the others are fixed.
+            if warn:
+                warn(f"{exc}，未修复")
+            continue
+        written.append(plan)
+    return written
 
 
 def render_diff(plan: FilePlan) -> bytes:
