@@ -128,3 +128,14 @@ def test_unmatched_baseline_entries_are_counted_in_the_chosen_language(capsys, p
     assert "基线中有 1 条不再对应任何发现" in err
     _, _, err = run(capsys, "baseline", "a", "--output", "base.json", "--lang", "en")
     assert "baseline of 1 finding written" in err
+
+
+def test_github_annotations_name_files_from_the_repository_top(capsys, tmp_path, monkeypatch):
+    """Run from a subfolder of a git work tree, annotations still name a/x.md as GitHub needs."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.md").write_text(WRONG, encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "a")
+    for spelling in ("x.md", str(tmp_path / "a" / "x.md")):
+        _, out, _ = run(capsys, "check", spelling, "--format", "github", "--no-cache")
+        assert out.startswith("::error file=a/x.md,"), out

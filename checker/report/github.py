@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from checker.report.records import finding_record
 from checker.report.sarif import LABELS, position_span, split_locations
+from checker.text.project import repository_path
 from checker.triage.status import COUNTED
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -44,7 +45,8 @@ def format_annotation(record: dict, docs: dict, level: str | None = None) -> str
     properties: list[tuple[str, object]] = []
     primary, _ = split_locations(record)
     if primary is not None:
-        properties.append(("file", primary["doc"]))
+        # GitHub places an annotation by the path from the repository's top, however hedui was given it.
+        properties.append(("file", repository_path(primary["doc"])))
         doc = docs.get(primary["doc"])
         if doc is not None:
             line, col, end_line, end_col = position_span(doc.text, primary["start"], primary["end"])

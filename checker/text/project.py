@@ -57,10 +57,7 @@ def _root_of(folder: str, cwd: str) -> str:
     found = find_config_file(here)
     if found is not None:
         return str(found[0].parent)
-    for candidate in (here, *here.parents):
-        if os.path.exists(os.path.join(candidate, ".git")):
-            return str(candidate)
-    return cwd
+    return _git_top(folder) or cwd
 
 
 def project_path(path: str) -> str:
@@ -73,7 +70,25 @@ def project_path(path: str) -> str:
     return Path(relative).as_posix()
 
 
+def repository_path(path: str) -> str:
+    """A file's path from the top of its git work tree (as GitHub annotations want it), else as given."""
+    absolute = os.path.abspath(path)
+    top = _git_top(os.path.dirname(absolute))
+    return Path(os.path.relpath(absolute, top)).as_posix() if top else path
+
+
+@functools.lru_cache(maxsize=4096)
+def _git_top(folder: str) -> str | None:
+    """The nearest folder at or above this one holding .git (memoized per folder)."""
+    here = Path(folder)
+    for candidate in (here, *here.parents):
+        if os.path.exists(os.path.join(candidate, ".git")):
+            return str(candidate)
+    return None
+
+
 def forget_project_roots() -> None:
     """Drop the memoized roots, so a command run sees configuration files created since the last one."""
     _config_in.cache_clear()
     _root_of.cache_clear()
+    _git_top.cache_clear()
