@@ -205,6 +205,8 @@ class Metric:
         """The public text form: [scope|]industry|measure, ? before words the lexicon did not know."""
         if self.enumeration:
             return f"enum:{self.measure}"
+        if self.segmented:
+            return "|".join(sorted(self.scopes) + [self.measure])
         if not self.measure_known:
             return f"?{self.measure}"
         industry = ("" if self.industry_known or not self.industry else "?") + self.industry
@@ -214,6 +216,11 @@ class Metric:
     def known(self) -> bool:
         """True when the measure comes from the lexicon (or an enumeration's head), so the metric may link."""
         return bool(self.measure) and self.measure_known
+
+    @property
+    def linkable(self) -> bool:
+        """True when the metric may link claims: a lexicon measure, or a segmented noun phrase (same words)."""
+        return self.known or (self.segmented and bool(self.measure))
 
     @property
     def industry_named(self) -> bool:

@@ -20,6 +20,7 @@ TRAILING_FILLER = re.compile(
     r"约|近|接近|仅|只有|高达|再|还|也|就|的|了|至|到|在|从|由|“|”|\s)+$"
 )
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+$")
+PER_COUNT = re.compile(r"每[\d一二两三四五六七八九十百千万]*[\u4e00-\u9fff]")
 CONTINUES = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:到|至|增至|升至|达到|达)[\s\S]{0,12}$")
 YARDSTICK_WORDS = re.compile(r"(?:的)?(?:占比|比重|第|前列|首位|平均|领先|同类|份额|总量的)")
 SOURCE_WORDS = re.compile(
@@ -72,10 +73,37 @@ def build_claims(doc: Document, mentions: tuple[Mention, ...], lexicon: ClaimLex
         times = times_by_sentence.get(sentence.start, [])
         claims.append(_claim(doc, mention, sentence, contexts[sentence.start], times, lexicon, city,
                              (main, main_source)))
+    claims = _carry_metrics(doc.reading, claims, lexicon)
     claims += _enumerations(doc, sentences, lexicon, city)
     if units is not None:
         claims = [_with_dimension(c, units) for c in claims]
     return group_claims(doc, tuple(claims), mentions)
+
+
+def _carry_metrics(reading: str, claims: list[Claim], lexicon: ClaimLexicon) -> list[Claim]:
+    """A figure with no words of its own after another (5.2万亿元、增长5.4%) measures that figure's metric."""
+    out: list[Claim] = []
+    for claim in claims:
+        previous = out[-1] if out else None
+        if (previous is None or claim.metric or not previous.metric or previous.sentence_start != claim.sentence_start
+                or previous.metric.enumeration):
+            out.append(claim)
+            continue
+        between = reading[previous.mention.reading_end:claim.mention.reading_start]
+        if any(mark in between for mark in "；;：:"):
+            # 甲X，增长a%；乙Y: a semicolon opens another item, which names its own metric.
+            out.append(claim)
+            continue
+        for word in (*lexicon.change.get("to", ()), *lexicon.change.get("down", ()), *lexicon.change.get("by", ()),
+                     *lexicon.change.get("particles", ())):
+            between = between.replace(word, " ")
+        if CJK_RUN.search(TRAILING_FILLER.sub("", between.rstrip(" 、，,"))):
+            # Words of their own stand between the figures: not a continuation.
+            out.append(claim)
+            continue
+        understood = attrs.evolve(claim.understood, metric=previous.understood.metric)
+        out.append(attrs.evolve(claim, metric=previous.metric, understood=understood))
+    return out
 
 
 def _with_dimension(claim: Claim, units) -> Claim:
@@ -260,14 +288,13 @@ def _metric(clause: str, sentence: str, context: _Context, period: Mention | Non
             head = head.replace(period.text, " ")
         measures = list(lexicon.measure_re.finditer(head))
     if not measures:
-        # The lexicon knows no measure here: fall back on the words themselves, when there are some.
-        words = CJK_RUN.search(TRAILING_FILLER.sub("", head))
-        return Metric(words.group()[-8:], measure_known=False) if words and len(words.group()) >= 2 else Metric()
+        # The lexicon knows no measure here: the noun phrase before the figure names it (open vocabulary).
+        return segmented_metric(head, lexicon)
     measure_match = measures[-1]
     rest = _after_measure(head[measure_match.end():], lexicon)
     if rest:
         # 每百元营业收入中的成本为83.72元: the measure only qualifies the words after it, which name the figure.
-        return Metric(rest[-8:], measure_known=False)
+        return segmented_metric(rest, lexicon)
     measure = lexicon.measures[measure_match.group()]
     allowed = lexicon.measure_units.get(measure)
     if allowed is not None and unit not in allowed and unit not in ("", "倍", "个百分点"):
@@ -278,10 +305,57 @@ def _metric(clause: str, sentence: str, context: _Context, period: Mention | Non
     industry = _last_run(lexicon.industry_re, before_measure)
     if not industry and not own:
         industry = _last_run(lexicon.industry_re, sentence) or context.industry
-    scopes = tuple(sorted(s for s in lexicon.scopes if s in before_measure))
+    scopes = _scopes_in(before_measure, lexicon)
     if industry:
         return Metric(measure, industry, scopes)
     return Metric(measure, own, scopes, industry_known=not own)
+
+
+def _scopes_in(text: str, lexicon: ClaimLexicon) -> tuple[str, ...]:
+    """The scopes a text names, each under its one wording (规模以上 → 规上), sorted."""
+    return tuple(sorted({lexicon.scope_aliases.get(s, s) for s in lexicon.scopes if s in text}))
+
+
+def segmented_metric(head: str, lexicon: ClaimLexicon) -> Metric:
+    """A metric the lexicon does not know: the last noun phrase of a head, cut by the segmenter, scopes apart."""
+    from checker.claims.segment import noun_phrase
+
+    if any(word in head for word in lexicon.change.get("base_after", ())):
+        # 恢复至2019年同期的73.9%: a ratio to a base period, whose words name the base, not this figure.
+        return Metric()
+    text = lexicon.place_re.sub(" ", lexicon.subject_re.sub(" ", TRAILING_FILLER.sub("", head)))
+    per_unit = _per_unit(text, lexicon)
+    scopes = _scopes_in(text, lexicon)
+    for word in lexicon.scopes:
+        # 全国/全省/全市 are subjects (removed above), 规上/城镇 scopes: neither is part of the metric's name.
+        text = text.replace(word, " ")
+    for group in ("to", "down", "by"):
+        # A verb of change ends the phrase that names what changes (铁路发送旅客增长 → 铁路发送旅客).
+        for word in lexicon.change.get(group, ()):
+            text = text.replace(word, " ")
+    run = CJK_RUN.search(text.rstrip())
+    if run is None or len(run.group()) < 2:
+        # No words right before the figure (a bare 增长5%): nothing names the metric.
+        return Metric()
+    name = noun_phrase(run.group(), frozenset(lexicon.metric_filler))
+    if len(name) < 2:
+        return Metric()
+    if per_unit and not name.startswith(per_unit):
+        # 每10股派发现金红利2.13元 is per share, never the total 现金红利: the per-unit words stay in the name.
+        name = per_unit + name
+    return Metric(name, scopes=scopes, measure_known=False, industry_known=False, segmented=True)
+
+
+def _per_unit(text: str, lexicon: ClaimLexicon) -> str:
+    """The per-unit words of a head (人均, 日均, 每10股, 每百元), or ''."""
+    found = ""
+    for word in lexicon.per_unit:
+        at = text.rfind(word)
+        if at >= 0:
+            # 每 takes the number and classifier after it (每10股, 每百元, 每万人).
+            counted = PER_COUNT.match(text, at) if word == "每" else None
+            found = max(found, counted.group() if counted else word, key=len)
+    return found
 
 
 def _after_measure(rest: str, lexicon: ClaimLexicon) -> str:

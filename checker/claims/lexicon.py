@@ -12,8 +12,8 @@ import attrs
 from checker.errors import RuleFileError
 from checker.yamlio import load_yaml_mapping
 
-LIST_KEYS = ("industries", "scopes", "place_suffix", "plain_suffix", "gazetteer")
-MAP_KEYS = ("measures", "subjects")
+LIST_KEYS = ("industries", "scopes", "place_suffix", "plain_suffix", "gazetteer", "metric_filler", "per_unit")
+MAP_KEYS = ("measures", "subjects", "scope_aliases")
 GROUP_KEYS = ("modality", "change", "measure_units", "enumeration")
 KNOWN_KEYS = LIST_KEYS + MAP_KEYS + GROUP_KEYS
 MUNICIPALITIES = ("11", "12", "31", "50")  # GB/T 2260 codes of 北京, 天津, 上海, 重庆: their 全区 is a district
@@ -38,6 +38,9 @@ class ClaimLexicon:
     subject_re: NamePattern  # every subject name and alias, longest first (thousands with the gazetteer)
     place_re: re.Pattern[str]  # a place name: two to four characters and a place suffix (沙坪坝区, 两江新区)
     fall_re: re.Pattern[str]  # a verb of falling ending a prefix, one list for % and 个百分点 (下降了, 收窄)
+    metric_filler: tuple[str, ...] = ()  # words never part of a metric's name (实现, 实际, 继续)
+    per_unit: tuple[str, ...] = ()  # 人均, 日均, 每: a figure per person, day or unit, never a total
+    scope_aliases: dict[str, str] = attrs.field(factory=dict)  # 规模以上 → 规上: one scope, two wordings
     levels: dict[str, str] = attrs.field(factory=dict)  # gazetteer subject -> province | prefecture | county
 
     def read_change_verb(self, prefix: str, figure: str) -> ChangeVerb | None:
@@ -241,6 +244,9 @@ def _compile(merged: dict[str, Any]) -> ClaimLexicon:
         subject_re=_trie_pattern(merged["subjects"]),
         place_re=_place_pattern(merged["place_suffix"]),
         # 下降了1.5个百分点, 回落0.3%: a fall word, then at most two characters before the figure.
+        metric_filler=tuple(merged["metric_filler"]),
+        per_unit=_longest_first(merged["per_unit"]),
+        scope_aliases=merged["scope_aliases"],
         levels=merged.get("levels", {}),
         fall_re=re.compile("(?:" + _alternation(merged["change"].get("down", [])).pattern + r")[^，,。]{0,2}$"),
     )

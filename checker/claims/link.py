@@ -43,8 +43,8 @@ def fact_key(claim: Claim, *, with_period: bool = True) -> FactKey | None:
     if claim.relation not in LINKABLE or claim.value is None:
         # Multiples and spans are checked inside their own statement, not linked.
         return None
-    if not claim.subject or not claim.metric.known:
-        # An unknown subject or a metric the lexicon does not know: a false link costs trust.
+    if not claim.subject or not claim.metric.linkable:
+        # An unknown subject, or words before the figure that name no metric: a false link costs trust.
         return None
     if claim.role == "change" or claim.relation.startswith("change_pct") and "同比" not in claim.sentence:
         # A change's base decides its value: only 同比 changes share one (the same period a year earlier).

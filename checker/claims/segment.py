@@ -1,0 +1,47 @@
+"""Words of a metric's name, cut and tagged by a maintained segmenter (jieba, which ships its dictionary).
+
+jieba is loaded lazily, on the first metric the lexicon does not know (about a second; nothing is downloaded).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+# Part-of-speech tags (jieba's, after ICTCLAS) that never open a metric's name: verbs, adverbs, prepositions,
+# conjunctions, particles, numerals, classifiers, pronouns, localizers.
+NOT_OPENING = frozenset("v vd ad d p c u uj ul uz ug uv m mq q r f zg x".split())
+# Tags of a word that can name a metric on its own: nouns, nominal verbs, abbreviations, idioms, Latin words.
+NOMINAL = frozenset("n nr ns nt nz nrt ng vn an j l i eng".split())
+
+
+@functools.lru_cache(maxsize=1)
+def _tagger() -> Any:
+    """jieba's part-of-speech tagger over its own dictionary, built once on first use."""
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return jieba.posseg.POSTokenizer(tokenizer)
+
+
+@functools.lru_cache(maxsize=65536)
+def tag_words(text: str) -> tuple[tuple[str, str], ...]:
+    """The words of a short phrase with their part-of-speech tags (完成旅客运输量 → 完成/v 旅客/n 运输量/n)."""
+    return tuple((pair.word, pair.flag) for pair in _tagger().lcut(text, HMM=False))
+
+
+def noun_phrase(text: str, filler: frozenset[str], most: int = 4) -> str:
+    """The last noun phrase of a text: filler words left out, verbs and adverbs cut from its start."""
+    words = [(word, tag) for word, tag in tag_words(text) if word not in filler]
+    while words and words[0][1] in NOT_OPENING:
+        words.pop(0)
+    words = words[-most:]
+    if len(words) == 1 and words[0][1] not in NOMINAL:
+        # 新增, 惠及, 高于: one word that names nothing measured.
+        return ""
+    return "".join(word for word, _ in words)

@@ -1,0 +1,82 @@
+"""Open-vocabulary metrics: the segmenter names what the lexicon does not know; scopes stand apart."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from checker.claims.build import build_claims
+from checker.claims.lexicon import load_claim_lexicon
+from checker.claims.link import fact_key
+from checker.extract.mentions import find_mentions
+from checker.extract.resources import RULES_DIR
+from checker.text.ingest import document_from_text
+
+
+def claims_of(text: str, resources, path: str = "a.md") -> dict:
+    """The claims of one short article, by the figure's surface text."""
+    lexicon = load_claim_lexicon([RULES_DIR / "lexicon" / "claims.yaml"])
+    doc = document_from_text(path, text, date_override=dt.date(2025, 3, 1))
+    return {c.mention.text: c for c in build_claims(doc, find_mentions(doc, resources), lexicon, resources.units)}
+
+
+def test_an_unknown_metric_is_its_noun_phrase(resources):
+    """完成旅客运输量 names 旅客运输量: the verb is cut off by its part of speech, the metric is from the segmenter."""
+    claim = claims_of("2023年，全国民航完成旅客运输量6.2亿人次。", resources)["6.2亿人次"]
+    assert str(claim.metric) == "民航旅客运输量"
+    assert claim.understood.metric == "segmenter"
+    assert claim.understood.certain
+
+
+def test_the_same_wording_links_across_outlets(resources):
+    """Two articles with the same unknown metric, subject and period give one fact key."""
+    first = claims_of("2023年，全国民航完成旅客运输量6.2亿人次。", resources, "a.md")["6.2亿人次"]
+    second = claims_of("据统计，2023年全国民航完成旅客运输量6.2亿人次。", resources, "b.md")["6.2亿人次"]
+    assert fact_key(first) is not None
+    assert fact_key(first) == fact_key(second)
+
+
+def test_scope_wordings_are_one_scope(resources):
+    """规模以上 and 规上 are one scope, kept apart from the metric's words."""
+    long = claims_of("2024年，湖南规模以上工业增加值增长7.2%。", resources)["7.2%"]
+    short = claims_of("2024年，湖南规上工业增加值增长7.2%。", resources)["7.2%"]
+    assert long.metric == short.metric
+    assert long.metric.scopes == ("规上",)
+
+
+def test_scopes_of_unknown_metrics_stand_apart(resources):
+    """城镇 is a scope of 新增就业, not a word of its name: 城镇 and 农村 figures never share a metric."""
+    town = claims_of("2024年，全国城镇新增就业人数1256万人。", resources)["1256万人"]
+    assert town.metric.scopes == ("城镇",)
+    assert "城镇" not in town.metric.measure
+
+
+def test_a_change_after_a_level_measures_the_levels_metric(resources):
+    """地区生产总值5.2万亿元、增长5.4%: the rate has no words of its own and measures the level's metric."""
+    claims = claims_of("2025年，北京地区生产总值5.2万亿元、增长5.4%。", resources)
+    assert claims["5.4%"].metric == claims["5.2万亿元"].metric
+
+
+def test_a_semicolon_item_keeps_its_own_metric(resources):
+    """甲X，增长a%；乙Y: a figure after a semicolon never borrows the item before it."""
+    claims = claims_of("2025年，出口2.1万亿元，增长5%；进口1.2万亿元，下降2%。", resources)
+    assert claims["1.2万亿元"].metric != claims["2.1万亿元"].metric
+
+
+def test_a_lone_verb_names_no_metric(resources):
+    """新增 alone names nothing measured: no metric, never certain."""
+    claim = claims_of("今年以来，新增500家。", resources)["500家"]
+    assert not claim.metric
+    assert not claim.understood.certain
+
+
+def test_a_per_unit_figure_never_shares_the_totals_metric(resources):
+    """每10股派发现金红利2.13元 is per share: its metric keeps 每10股 and differs from the total's."""
+    claims = claims_of("2023年，公司每10股派发现金红利2.13元，合计派发现金红利1.5亿元。", resources)
+    assert claims["2.13元"].metric != claims["1.5亿元"].metric
+    assert claims["2.13元"].metric.measure.startswith("每10股")
+
+
+def test_a_ratio_to_a_base_period_names_no_metric(resources):
+    """恢复至2019年同期的73.9%: the words name the base, so the ratio gets no metric of its own."""
+    claim = claims_of("2022年春节假期，全国国内旅游收入按可比口径恢复至2019年同期的56.3%。", resources)["56.3%"]
+    assert not claim.metric
