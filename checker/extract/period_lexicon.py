@@ -42,6 +42,7 @@ class RelativeWord:
     boundary: bool = False  # only at a clause start
     not_after: str = ""  # ignored right after any of these characters
     bare: bool = False  # (recent prefixes) allowed without a number: 近年
+    data_year: bool = False  # (relative years) counted from the year reported on: 上年
 
 
 @attrs.frozen
@@ -209,11 +210,12 @@ def _read_plans(value: Any, section: str, fail: _Fail) -> tuple[PlanPeriod, ...]
 
 def _read_relative_years(value: Any, section: str, fail: _Fail) -> tuple[RelativeWord, ...]:
     """Read relative years: word -> {offset, boundary, not_after}."""
-    schema = {"offset": (int, ...), "boundary": (bool, False), "not_after": (str, "")}
+    schema = {"offset": (int, ...), "boundary": (bool, False), "not_after": (str, ""), "data_year": (bool, False)}
     words = []
     for word, key, entry in _entries(value, section, fail):
         fields = _fields(entry, key, fail, schema)
-        words.append(RelativeWord(word, fields["offset"], fields["boundary"], fields["not_after"]))
+        words.append(RelativeWord(word, fields["offset"], fields["boundary"], fields["not_after"],
+                                  data_year=fields["data_year"]))
     return tuple(words)
 
 

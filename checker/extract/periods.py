@@ -105,10 +105,24 @@ def _read_in_context(
     if context.report_year and period and _ends_ahead(period, dct) and _year_part_alone(groups, lexicon):
         # 全年, 年末, 一季度 in an early release about last year: the report's year, not the current one
         period = _read_anchored(groups, dct, lexicon, context.report_year)
+    data_year = bool(groups["rel1"]) and find_entry(lexicon.relative_years, groups["rel1"]).data_year
+    if data_year and period is not None and dct is not None:
+        period = _from_data_year(period, context, dct)
     if period is not None and groups["suf"] and find_entry(lexicon.suffixes, groups["suf"]).means == "same_part":
         period = _same_part(period, context, lexicon)
-    _remember(context, groups, period, dct, lexicon)
+    if not data_year:
+        # 上年 is counted from the year reported on: it never becomes that year itself
+        _remember(context, groups, period, dct, lexicon)
     return period
+
+
+def _from_data_year(period: Period, context: _Context, dct: dt.date) -> Period:
+    """Move a period counted from the document year (上年) to count from the year the text reports on."""
+    reported = context.report_year or (context.anchor.end.year if context.anchor and context.anchor.end else None)
+    if reported is None or period.start is None or period.end is None or reported == dct.year:
+        return period  # nothing reported on before it, or the document's own year: 上年 is last year
+    months = 12 * (reported - dct.year)  # whole years: add_months keeps 31 December and clamps 29 February
+    return attrs.evolve(period, start=add_months(period.start, months), end=add_months(period.end, months))
 
 
 def _ends_ahead(period: Period, dct: dt.date | None) -> bool:
