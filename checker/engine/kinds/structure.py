@@ -1,0 +1,149 @@
+"""Structure: a ratio of shares (三次产业结构为6.9:40.1:53.0) against the parts it is computed from."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import attrs
+
+from checker.engine.kinds._shared import (
+    decimals_of,
+    expect_keys,
+    format_number,
+    levels_by_sentence,
+    make_finding,
+    require_keys,
+    words_of,
+)
+from checker.errors import RuleFileError
+from checker.model import Claim, Finding, Interval
+
+WORD_KEYS = ("structure_words", "part_labels")
+PROBLEMS = ("terms-vs-parts", "terms-sum")
+# The parts are named by their labels (第一产业增加值37.11亿元) and the ratio by its structure word: each term
+# is the labelled part ÷ the sum of the parts, arithmetic that needs no reading of a metric.
+LINKED_BY_ARITHMETIC = True
+# A ratio of two or more terms: 6.01:55.04:38.95, with ASCII, full-width or ratio colons.
+RATIO = re.compile(r"(\d+(?:\.\d+)?)((?:\s*[:：∶]\s*\d+(?:\.\d+)?)+)")
+TERM = re.compile(r"\d+(?:\.\d+)?")
+# A ratio whose terms sum to within this of 100 is a structure in per cent.
+PERCENT_SLACK = 5.0
+# A label names its part when the part's figure follows within this many characters, in its clause.
+LABEL_REACH = 12
+
+
+@attrs.frozen
+class Params:
+    """problem: terms-vs-parts (each term against its part ÷ the parts' sum) or terms-sum (the terms against
+    100%); the vocabulary from the rule file: structure_words stand before a ratio of shares (结构, 比例),
+    part_labels name the parts in the ratio's order (第一产业, 第二产业, 第三产业)."""
+
+    problem: str
+    structure_words: tuple[str, ...]
+    part_labels: tuple[str, ...]
+
+    @classmethod
+    def from_mapping(cls, raw: dict[str, Any], path: str, lines: dict[str, int]) -> Params:
+        """Build the parameters from a rule file's params mapping, citing file, line and key of any problem."""
+        raw = expect_keys(raw, {**dict.fromkeys(WORD_KEYS, list), "problem": str}, path, lines)
+        require_keys(raw, ("problem", *WORD_KEYS), path, lines)
+        if raw["problem"] not in PROBLEMS:
+            raise RuleFileError(path, lines.get("params.problem"), "params.problem",
+                                f"must be one of: {', '.join(PROBLEMS)}")
+        # Labels keep the file's order: it is the order of the ratio's terms.
+        labels = raw["part_labels"]
+        words_of(raw, "part_labels", path, lines)
+        return cls(raw["problem"], words_of(raw, "structure_words", path, lines), tuple(labels))
+
+
+@attrs.frozen
+class Ratio:
+    """A stated ratio: its text, its terms as written, and where it stands."""
+
+    text: str
+    terms: tuple[str, ...]
+    start: int  # reading offset
+
+
+def check(spec, context) -> list[Finding]:
+    """Flag a ratio of shares that does not add up to 100% or does not fit its labelled parts."""
+    findings = []
+    by_doc: dict[str, list[Claim]] = {}
+    for claims in levels_by_sentence(context.index.claims).values():
+        by_doc.setdefault(claims[0].doc, []).extend(claims)
+    for doc, document in context.documents.items():
+        for ratio in _ratios(document.reading, spec.params):
+            finding = _check_ratio(spec, ratio, document, by_doc.get(doc, []))
+            if finding is not None:
+                findings.append(finding)
+    return findings
+
+
+def _ratios(reading: str, params: Params) -> list[Ratio]:
+    """Every ratio with as many terms as there are labels, right after a structure word in its clause."""
+    found = []
+    for match in RATIO.finditer(reading):
+        terms = tuple(TERM.findall(match.group(0)))
+        if len(terms) != len(params.part_labels):
+            # 1:2 or a clock time: not a structure of these parts.
+            continue
+        clause = re.split(r"[，,。；;\n]", reading[max(0, match.start() - 20):match.start()])[-1]
+        if not any(word in clause for word in params.structure_words):
+            continue
+        found.append(Ratio(match.group(0), terms, match.start()))
+    return found
+
+
+def _check_ratio(spec, ratio: Ratio, document, levels: list[Claim]) -> Finding | None:
+    """Compare a ratio's terms with 100% (terms-sum) or with each labelled part ÷ the sum of the parts."""
+    values = [float(t) for t in ratio.terms]
+    steps = [10.0 ** -decimals_of(t) for t in ratio.terms]
+    total = sum(values)
+    if abs(total - 100.0) > PERCENT_SLACK:
+        # 1:2:3 is a ratio, not shares in per cent.
+        return None
+    if spec.params.problem == "terms-sum":
+        slack = sum(steps) / 2
+        if abs(total - 100.0) <= slack + 1e-9:
+            return None
+        low, high = format_number(100 - slack, 2), format_number(100 + slack, 2)
+        return _finding(spec, document, ratio, (), f"{' + '.join(ratio.terms)} = {format_number(total, 2)}，"
+                        f"各项按末位取整后之和应在 {low}–{high} 之间", sum=format_number(total, 2), low=low, high=high)
+    reading = document.reading
+    paragraph_start = reading.rfind("\n", 0, ratio.start) + 1
+    parts = [_labelled_part(label, levels, reading, paragraph_start, ratio.start) for label in spec.params.part_labels]
+    known = [p for p in parts if p is not None]
+    if len(known) != len(parts) or len({p.figure.unit for p in known}) != 1:
+        # Not every term's part is stated (in one unit): the terms can only be checked against 100%.
+        return None
+    whole = Interval(sum(p.figure.interval.low for p in known), sum(p.figure.interval.high for p in known))
+    face = sum(p.figure.value for p in known)
+    listed = " + ".join(p.mention.text for p in known)
+    for term, value, step, part in zip(ratio.terms, values, steps, known, strict=True):
+        if part.figure.interval.divide(whole).scale(100.0).intersects(Interval(value - step / 2, value + step / 2)):
+            continue
+        computed = format_number(part.figure.value / face * 100, decimals_of(term))
+        return _finding(spec, document, ratio, tuple(known), f"{part.mention.text} ÷ ({listed}) = {computed}%",
+                        term=term, computed=computed, suggestion=f"“{computed}”")
+    return None
+
+
+def _labelled_part(label: str, levels: list[Claim], reading: str, start: int, end: int) -> Claim | None:
+    """The first level of the paragraph before the ratio whose clause names the label right before it."""
+    for claim in sorted(levels, key=lambda c: c.mention.reading_start):
+        at = claim.mention.reading_start
+        if not start <= at < end or claim.figure.unit in ("", "%", "％"):
+            continue
+        before = re.split(r"[，,。；;:：]", reading[max(start, at - LABEL_REACH):at])[-1]
+        if label in before:
+            return claim
+    return None
+
+
+def _finding(spec, document, ratio: Ratio, parts: tuple[Claim, ...], arithmetic: str, suggestion: str = "",
+             **values: Any) -> Finding:
+    """A finding on the ratio's text, with the parts it was computed from."""
+    span = document.span_of(ratio.start, ratio.start + len(ratio.text))
+    finding = make_finding(spec, parts, arithmetic=arithmetic, stated=ratio.text, suggestion=suggestion, **values)
+    return attrs.evolve(finding, spans=((document.path, span, document.text[span.start:span.end]),))
