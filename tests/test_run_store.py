@@ -100,3 +100,24 @@ def test_a_bad_time_budget_is_a_clear_error(capsys, workdir):
     (workdir / "hedui.toml").write_text('time-budget = "soon"\n', encoding="utf-8")
     code, _, err = run(capsys, "check", "seeds", "--no-cache")
     assert code == 2 and "time-budget" in err and "Traceback" not in err
+
+
+def test_a_draft_against_a_warm_archive_reads_only_the_draft(capsys, workdir, reads):
+    """With the store warm, check draft --against archive reads the draft alone and finds what a full check finds."""
+    conflict = "2025年11月，成都集成电路产业产值达到1500亿元。\n"
+    (workdir / "seeds" / "archived.md").write_text(conflict.replace("1500", "1200"), encoding="utf-8")
+    (workdir / "draft.md").write_text(conflict + WRONG, encoding="utf-8")
+    full = json.loads(run(capsys, "check", "draft.md", "seeds", "--format", "json", "--no-cache")[1])
+    expected = sorted(f["fingerprint"] for f in full["findings"]
+                      if any(c["doc"] == "draft.md" for c in f["claims"]))
+    assert len(expected) == 2
+    run(capsys, "check", "seeds", "--format", "json")  # the archive's store, warm
+    reads.clear()
+    code, out, _ = run(capsys, "check", "draft.md", "--against", "seeds", "--format", "json")
+    assert reads == {"draft.md": 1} and code == 1
+    assert sorted(f["fingerprint"] for f in json.loads(out)["findings"]) == expected
+    (workdir / "seeds" / "archived.md").write_text(conflict, encoding="utf-8")  # the archive changes
+    reads.clear()
+    code, out, _ = run(capsys, "check", "draft.md", "--against", "seeds", "--format", "json")
+    assert reads == {"draft.md": 1, "seeds/archived.md": 1}
+    assert [f["rule"] for f in json.loads(out)["findings"]] == ["growth.increase-by-vs-to"]

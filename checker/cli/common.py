@@ -87,7 +87,8 @@ def load_run(args: argparse.Namespace, extra_paths: Sequence[str] = (), light: b
         # A temporary file has nothing worth caching.
         request = RunRequest(paths=selection.files, rules=tuple(args.rules), date=args.date,
                              use_cache=not args.no_cache and not renamed, progress=not args.quiet, light=light,
-                             needs_text=needs_text, jobs=getattr(args, "jobs", None), claims_to=claims_to)
+                             needs_text=needs_text, jobs=getattr(args, "jobs", None), claims_to=claims_to,
+                             against=tuple(getattr(args, "against", None) or ()))
         note = warn_verbose if getattr(args, "verbose", False) else None
         outcome = assemble_run(request, config, warn=warn, note=note)
         for line in describe_doubtful([d.path for d in outcome.result.documents],

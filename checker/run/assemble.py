@@ -31,6 +31,7 @@ class RunRequest:
     light: bool = False
     needs_text: bool = True
     jobs: int | None = None  # worker processes (None: the configuration's, 0: one per core)
+    against: tuple[str, ...] = ()  # an archive (folders or files) the other paths are checked against
     claims_to: str | None = None  # a folder to write every claim to as Parquet (`hedui claims --format parquet`)
 
 
@@ -77,7 +78,8 @@ def assemble_run(request: RunRequest, config: Config | None = None,
 
     with open_store(cache_dir, note) as store:
         corpus = load_corpus(files, dates=configured, version=version, setup=setup, store=store,
-                             progress=request.progress, light=request.light)
+                             progress=request.progress, light=request.light,
+                             trusted=archive_files(files, request.against))
         if request.claims_to:
             from checker.run.claims_parquet import write_claims
 
@@ -93,6 +95,15 @@ def assemble_run(request: RunRequest, config: Config | None = None,
             result = hydrate(result, store)
     return RunOutcome(config=config, result=result, failed=bool(errors), warnings=tuple(collected.warnings),
                       errors=tuple(errors))
+
+
+def archive_files(files: list[str], against: tuple[str, ...]) -> frozenset[str]:
+    """The files that lie in the archive given with --against."""
+    if not against:
+        # No archive: every file is read and checked as usual.
+        return frozenset()
+    roots = [Path(p).resolve() for p in against]
+    return frozenset(f for f in files if any(r == Path(f).resolve() or r in Path(f).resolve().parents for r in roots))
 
 
 def all_claims(store: RunStore, corpus) -> Iterator[Claim]:

@@ -26,12 +26,13 @@ import attrs
 
 from checker.run import codec
 
-LAYOUT = 3  # PRAGMA user_version of the current table layout; any other database is rebuilt
+LAYOUT = 4  # PRAGMA user_version of the current table layout; any other database is rebuilt
 SCHEMA = (
     """CREATE TABLE IF NOT EXISTS files (
         path TEXT NOT NULL, version TEXT NOT NULL, content TEXT NOT NULL,
         dct TEXT, dct_source TEXT, dct_confidence REAL, encoding TEXT, claim_count INTEGER,
-        suppressions TEXT NOT NULL, events TEXT NOT NULL, weak TEXT, full BLOB NOT NULL, digest TEXT NOT NULL,
+        suppressions TEXT NOT NULL, events TEXT NOT NULL, weak TEXT, full BLOB NOT NULL, mtime_ns INTEGER, size INTEGER,
+        digest TEXT NOT NULL,
         PRIMARY KEY (path, version))""",
     """CREATE TABLE IF NOT EXISTS facts (
         path TEXT NOT NULL, version TEXT NOT NULL, key TEXT NOT NULL, family TEXT NOT NULL,
@@ -91,13 +92,14 @@ class PreparedRows:
 
     path: str
     content: str  # the SHA-256 of the file's bytes
+    stat: tuple[int, int] | None  # (mtime_ns, size) taken before the bytes were read; None for re-dated text
     file: tuple  # dct, dct_source, dct_confidence, encoding, claim_count, suppressions, events, weak, full
     facts: tuple  # (key, family, modality, value, low, high, claim's index in the analysis) per linkable claim
     findings: bytes | None  # the encoded findings, when the document has any
 
 
 def prepare_rows(analysis: Any, suppressions: str, content: str, events: tuple[str, ...] = (),
-                 weak: Any = None) -> PreparedRows:
+                 weak: Any = None, stat: tuple[int, int] | None = None) -> PreparedRows:
     """Encode an analysis into the rows the store keeps (weak: the own date a refined date replaced)."""
     doc = analysis.doc
     dct = doc.dct
@@ -111,7 +113,7 @@ def prepare_rows(analysis: Any, suppressions: str, content: str, events: tuple[s
         bounds = claim.interval()
         facts.append((key, family, claim.modality, claim.value.value, max(bounds.low, -1e308), min(bounds.high, 1e308),
                       position[id(claim)]))
-    return PreparedRows(doc.path, content, file, tuple(facts),
+    return PreparedRows(doc.path, content, stat, file, tuple(facts),
                         codec.dumps(analysis.findings) if analysis.findings else None)
 
 
@@ -176,20 +178,28 @@ class AnalysisCache:
         self._remove_files()
         self.db = self._connect()
 
-    def entries(self, paths: list[str]) -> dict[str, tuple[str, str]]:
-        """(version, content hash) of the entry each of the given paths has, if any."""
+    def entries(self, paths: list[str]) -> dict[str, tuple[str, str, tuple[int, int]]]:
+        """(version, content hash, (mtime_ns, size)) of the entry each of the given paths has, if any."""
         self._want(paths)
-        rows = self.db.execute("SELECT path, version, content FROM files WHERE path IN (SELECT path FROM wanted)")
+        rows = self.db.execute(
+            "SELECT path, version, content, mtime_ns, size FROM files WHERE path IN (SELECT path FROM wanted)")
         # The row's checksum is verified when it is read back; a mismatch then rebuilds the store.
-        return {path: (version, content) for path, version, content in rows}
+        return {path: (version, content, (mtime, size)) for path, version, content, mtime, size in rows}
 
     def store(self, version: str, rows: PreparedRows) -> None:
         """Write one file's prepared rows, replacing what the store held for it."""
+        if rows.stat is None:
+            # Re-dated from text read earlier in the run: the file's stat is the one already stored.
+            known = self.db.execute("SELECT mtime_ns, size FROM files WHERE path = ?", (rows.path,)).fetchone()
+            stat = tuple(known) if known else (None, None)
+        else:
+            stat = rows.stat
         for table in ("files", "facts", "findings"):
             # One version per file: rows of older rule packs or code are of no further use.
             self.db.execute(f"DELETE FROM {table} WHERE path = ?", (rows.path,))
-        file = (rows.path, version, rows.content, *rows.file)
-        self.db.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (*file, _checksum(*file)))
+        file = (rows.path, version, rows.content, *rows.file, *stat)
+        self.db.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (*file, _checksum(*file)))
         facts = [(rows.path, version, *columns, _checksum(rows.path, version, *columns)) for columns in rows.facts]
         self.db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", facts)
         if rows.findings is not None:
@@ -212,11 +222,19 @@ class AnalysisCache:
             "SELECT * FROM files WHERE path IN (SELECT path FROM wanted)")]
         return [(row[0], *row[3:11]) for row in rows]
 
-    def load_light(self, paths: list[str]) -> tuple:
-        """For `check`: findings, claims of families that differ, and the count of distinct facts."""
+    def load_light(self, paths: list[str], focus: list[str] | None = None) -> tuple:
+        """For `check`: findings, claims of families that differ, and the count of distinct facts.
+
+        focus: only findings of these paths, and only the families their claims belong to (a draft
+        checked against an archive looks up the draft's facts, not the whole archive's).
+        """
         self._want(paths)
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS focus (path TEXT PRIMARY KEY)")
+        self.db.execute("DELETE FROM focus")
+        chosen = paths if focus is None else focus
+        self.db.executemany("INSERT OR IGNORE INTO focus VALUES (?)", ((p,) for p in chosen))
         findings = [f for row in self.db.execute(
-            "SELECT * FROM findings WHERE path IN (SELECT path FROM wanted)")
+            "SELECT * FROM findings WHERE path IN (SELECT path FROM focus)")
             for f in _decoded(_verified(row)[2])]
         # Every fact row is verified before it chooses which claims to load.
         for row in self.db.execute("SELECT * FROM facts WHERE path IN (SELECT path FROM wanted)"):
@@ -226,6 +244,7 @@ class AnalysisCache:
         self.db.execute("DELETE FROM differing")
         self.db.execute(
             "INSERT INTO differing SELECT family FROM facts WHERE path IN (SELECT path FROM wanted)"
+            " AND family IN (SELECT family FROM facts WHERE path IN (SELECT path FROM focus))"
             " GROUP BY family HAVING COUNT(*) > 1 AND (" + DIFFERS + ")")
         where: dict[str, list[int]] = {}
         for path, index in self.db.execute(

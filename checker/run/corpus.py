@@ -108,16 +108,21 @@ def open_store(cache_dir: Path | None, note: Note | None = None):
 
 def load_corpus(
     files: list[str], *, dates: Callable[[str], dt.date | None], version: str, setup: Setup,
-    store: RunStore, progress: bool, light: bool = False,
+    store: RunStore, progress: bool, light: bool = False, trusted: frozenset[str] = frozenset(),
 ) -> Corpus:
-    """Analyse every file whose stored entry is not current, then read the corpus back; damage is rebuilt."""
+    """Analyse every file whose stored entry is not current, then read the corpus back; damage is rebuilt.
+
+    trusted: an archive's files (`check draft --against archive/`), whose stored entry is used without
+    reading the file when its size and modification time are those stored; a light corpus then holds
+    only the findings of the other files and the facts they state.
+    """
     import sqlite3
 
     from checker.run.cache import CacheCorrupt
 
     try:
         try:
-            return _load(files, dates, version, setup, store, progress, light)
+            return _load(files, dates, version, setup, store, progress, light, trusted)
         except (CacheCorrupt, sqlite3.DatabaseError, ValueError) as exc:
             if _is_storage_failure(exc):
                 raise  # a full disk or a read-only folder, handled below: the store is not damaged
@@ -127,15 +132,16 @@ def load_corpus(
                 store.note(f"缓存已损坏（{exc}），全部条目重建")
             assert store.cache is not None, "only a store in use can be found damaged"
             store.cache.reset()
-            return _load(files, dates, version, setup, store, progress, light)
+            return _load(files, dates, version, setup, store, progress, light, trusted)
     except (OSError, sqlite3.Error) as exc:
         if store.cache is None or not _is_storage_failure(exc):
             raise  # not the store's storage failing: nothing to fall back on
         store.abandon(exc)
-        return _load(files, dates, version, setup, store, progress, light)
+        return _load(files, dates, version, setup, store, progress, light, trusted)
 
 
-def _load(files, dates, version, setup: Setup, store: RunStore, progress: bool, light: bool) -> Corpus:
+def _load(files, dates, version, setup: Setup, store: RunStore, progress: bool, light: bool,
+          trusted: frozenset[str]) -> Corpus:
     """One attempt: analyse what is stale into the store (or memory), re-date by shared events, read back."""
     from checker import __version__
 
@@ -148,10 +154,12 @@ def _load(files, dates, version, setup: Setup, store: RunStore, progress: bool, 
     meter = _Progress(len(files), enabled=progress)
     errors: dict[str, str] = {}
     kept: dict[str, Analysed] = {}  # only when the run has no store
+    trusted = trusted if cache is not None else frozenset()
     with Workers(setup, worker_count(setup, len(files))) as workers:
         for batch in batches(files, BATCH):
             entries = cache.entries(batch) if cache else {}
-            jobs = [Job(p, dates(p), _known(entries.get(p), version_of(p))) for p in batch]
+            jobs = [Job(p, dates(p), _known(entries.get(p), version_of(p))) for p in batch
+                    if not (p in trusted and _unchanged(entries.get(p), version_of(p), p))]
             for job, outcome in zip(jobs, workers.map(jobs), strict=True):
                 _take(job, outcome, version_of(job.path), store, errors, kept, _reason(entries.get(job.path), job))
                 meter.step()
@@ -164,15 +172,30 @@ def _load(files, dates, version, setup: Setup, store: RunStore, progress: bool, 
         return _from_analyses(files, {p: a.analysis for p, a in kept.items()}, errors, light)
     if not light:
         return _from_analyses(files, cache.load_full(ok), errors, light)
-    return _light_from_store(files, cache, errors)
+    focus = [p for p in files if p not in trusted] if trusted else None
+    return _light_from_store(files, cache, errors, focus)
 
 
-def _known(entry: tuple[str, str] | None, version: str) -> str | None:
+def _known(entry: tuple | None, version: str) -> str | None:
     """The content hash of a stored entry that is current for this version, else None."""
     return entry[1] if entry is not None and entry[0] == version else None
 
 
-def _reason(entry: tuple[str, str] | None, job: Job) -> str:
+def _unchanged(entry: tuple | None, version: str, path: str) -> bool:
+    """True when a stored entry is current and its file's size and modification time are those stored."""
+    import os
+
+    if entry is None or entry[0] != version:
+        # No current entry: the file must be read and analysed.
+        return False
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False  # let the read say why the file cannot be used
+    return (info.st_mtime_ns, info.st_size) == tuple(entry[2])
+
+
+def _reason(entry: tuple | None, job: Job) -> str:
     """Why a file's entry is (re)built, for --verbose."""
     if entry is None:
         return "新文件"
@@ -263,15 +286,15 @@ def _from_analyses(files, analyses: dict, errors: dict, light: bool) -> Corpus:
                   len({key for key, _, _ in linkable}), tuple(s for a in ordered for s in find_suppressions(a.doc)))
 
 
-def _light_from_store(files, cache, errors: dict) -> Corpus:
-    """A light corpus read back from the store, in file order."""
+def _light_from_store(files, cache, errors: dict, focus: list[str] | None = None) -> Corpus:
+    """A light corpus read back from the store, in file order (findings and facts of focus only, if given)."""
     from checker.run.cache import document_stub
 
     ok = [p for p in files if p not in errors]
     rows = cache.load_documents(ok)
     order = {p: i for i, p in enumerate(files)}
     rows.sort(key=lambda row: order[row[0]])
-    findings, claims, facts = cache.load_light(ok)
+    findings, claims, facts = cache.load_light(ok, focus)
     suppressions = suppressions_from([item for row in rows for item in _json(row[6])])
     return Corpus(tuple(document_stub(r) for r in rows), tuple(claims),
                   tuple(findings), tuple(errors[p] for p in files if p in errors),

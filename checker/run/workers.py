@@ -168,11 +168,13 @@ def analyze_one(job: Job) -> object:
     from checker.errors import InputError
     from checker.text import ingest
 
+    stat = None
     try:
         if job.text is not None:
             # Re-dated from another article: the text was read earlier in the run.
             content, doc = job.known or "", ingest.document_from_text(job.path, job.text, date_override=job.date)
         else:
+            stat = _stat(job.path)
             raw = ingest.read_bytes(job.path)
             content = hashlib.sha256(raw).hexdigest()
             if content == job.known:
@@ -181,7 +183,16 @@ def analyze_one(job: Job) -> object:
             doc = ingest.document_from_text(job.path, raw, date_override=job.date)
     except InputError as exc:
         return str(exc)
-    return encode_analysis(analyze(doc, job), content, job)
+    return encode_analysis(analyze(doc, job), content, job, stat)
+
+
+def _stat(path: str) -> tuple[int, int] | None:
+    """(mtime_ns, size) of a file, taken before it is read (a later change then shows as a newer time)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None  # the read that follows says why the file cannot be used
+    return info.st_mtime_ns, info.st_size
 
 
 def analyze(doc: Any, job: Job) -> DocAnalysis:
@@ -194,7 +205,7 @@ def analyze(doc: Any, job: Job) -> DocAnalysis:
     return analysis
 
 
-def encode_analysis(analysis: DocAnalysis, content: str, job: Job) -> object:
+def encode_analysis(analysis: DocAnalysis, content: str, job: Job, stat: tuple[int, int] | None = None) -> object:
     """The store's rows for an analysis (or the analysis itself when the run keeps it in memory)."""
     from checker.run.dates_across import find_events, needs_events
     from checker.triage.status import suppressions_json
@@ -205,7 +216,7 @@ def encode_analysis(analysis: DocAnalysis, content: str, job: Job) -> object:
         return Analysed(analysis, content, events, job.weak)
     from checker.run.cache import prepare_rows
 
-    return prepare_rows(analysis, suppressions_json(analysis.doc), content, events, job.weak)
+    return prepare_rows(analysis, suppressions_json(analysis.doc), content, events, job.weak, stat)
 
 
 def batches(items: list[str], size: int) -> Iterable[list[str]]:
