@@ -48,6 +48,8 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-cache", action="store_true", help="do not read or write .hedui-cache/")
     parser.add_argument("--verbose", action="store_true", help="say which cache entries were rebuilt and why")
     parser.add_argument("--jobs", type=_jobs, metavar="N", help="worker processes (default: one per core)")
+    parser.add_argument("--engine", choices=("local", "dask"), help="where articles are analysed (default: local)")
+    parser.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: an existing cluster's scheduler")
 
 
 def _jobs(text: str) -> int:
@@ -88,7 +90,8 @@ def load_run(args: argparse.Namespace, extra_paths: Sequence[str] = (), light: b
         request = RunRequest(paths=selection.files, rules=tuple(args.rules), date=args.date,
                              use_cache=not args.no_cache and not renamed, progress=not args.quiet, light=light,
                              needs_text=needs_text, jobs=getattr(args, "jobs", None), claims_to=claims_to,
-                             against=tuple(getattr(args, "against", None) or ()))
+                             against=tuple(getattr(args, "against", None) or ()),
+                             engine=getattr(args, "engine", None), scheduler=getattr(args, "scheduler", None))
         note = warn_verbose if getattr(args, "verbose", False) else None
         outcome = assemble_run(request, config, warn=warn, note=note)
         for line in describe_doubtful([d.path for d in outcome.result.documents],

@@ -31,6 +31,8 @@ class RunRequest:
     light: bool = False
     needs_text: bool = True
     jobs: int | None = None  # worker processes (None: the configuration's, 0: one per core)
+    engine: str | None = None  # local or dask (None: the configuration's)
+    scheduler: str | None = None  # a Dask scheduler's address (None: the configuration's, else a LocalCluster)
     against: tuple[str, ...] = ()  # an archive (folders or files) the other paths are checked against
     claims_to: str | None = None  # a folder to write every claim to as Parquet (`hedui claims --format parquet`)
 
@@ -77,9 +79,16 @@ def assemble_run(request: RunRequest, config: Config | None = None,
         return request.date or config.date_for(path)
 
     with open_store(cache_dir, note) as store:
-        corpus = load_corpus(files, dates=configured, version=version, setup=setup, store=store,
-                             progress=request.progress, light=request.light,
-                             trusted=archive_files(files, request.against))
+        engine = request.engine or config.get("engine")
+        if engine == "dask" and request.light:
+            from checker.run.dask_engine import load_corpus_dask
+
+            corpus = load_corpus_dask(files, dates=configured, setup=setup,
+                                      scheduler=request.scheduler or config.get("scheduler") or None)
+        else:
+            corpus = load_corpus(files, dates=configured, version=version, setup=setup, store=store,
+                                 progress=request.progress, light=request.light,
+                                 trusted=archive_files(files, request.against))
         if request.claims_to:
             from checker.run.claims_parquet import write_claims
 

@@ -251,7 +251,8 @@ class AnalysisCache:
                 "SELECT f.path, f.claim FROM differing d JOIN facts f ON f.family = d.family"
                 " WHERE f.path IN (SELECT path FROM wanted)"):
             where.setdefault(path, []).append(index)
-        claims = [claim for path, indexes in where.items() for claim in self._claims_of(path, indexes)]
+        # In the order of the paths given, and of each analysis: the order a run without a store has.
+        claims = [claim for path in paths if path in where for claim in self._claims_of(path, where[path])]
         facts = self.db.execute("SELECT COUNT(DISTINCT key) FROM facts"
                                 " WHERE path IN (SELECT path FROM wanted)").fetchone()[0]
         return findings, claims, facts

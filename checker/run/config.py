@@ -14,6 +14,7 @@ from checker.errors import HeduiError
 from checker.text.project import find_config_file
 
 SEVERITIES = ("error", "warning", "info")
+ENGINES = ("local", "dask")
 FORMATS = ("text", "json", "sarif", "junit", "github", "html")
 # key -> (type, default); paths are relative to the configuration file.
 KEYS: dict[str, tuple[type[Any] | tuple[type[Any], ...], Any]] = {
@@ -34,6 +35,8 @@ KEYS: dict[str, tuple[type[Any] | tuple[type[Any], ...], Any]] = {
     "archive": (list, []),  # folders of articles an edited article is cross-checked with (`hedui lsp`)
     "jobs": (int, 0),
     "time-budget": ((int, float), 60),
+    "engine": (str, "local"),  # local (processes on this machine) or dask
+    "scheduler": (str, ""),  # with engine = "dask": the address of an existing cluster's scheduler
 }
 
 
@@ -143,6 +146,8 @@ def _validate(key: str, value: Any, path: Path, text: str) -> Any:
         raise ConfigError(f"{where}: key '{key}': must be a number of processes (0: one per core)")
     if key == "time-budget" and (isinstance(value, bool) or not value >= 0):
         raise ConfigError(f"{where}: key '{key}': must be a number of seconds (0: no limit)")
+    if key == "engine" and value not in ENGINES:
+        raise ConfigError(f"{where}: key '{key}': must be one of {', '.join(ENGINES)}")
     if key == "severity":
         bad = [k for k, v in value.items() if v not in SEVERITIES]
         if bad:
