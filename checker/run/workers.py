@@ -97,8 +97,7 @@ class Workers:
     def __exit__(self, *exc: object) -> None:
         """Terminate the workers: none outlives the run (done, an error, Ctrl-C, SIGTERM as SystemExit)."""
         if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
+            self.pool.terminate()  # as multiprocessing.Pool's own `with` does: no join that could wait
 
     def map(self, jobs: list[Job]) -> Iterator[object]:
         """Each job's outcome, in order, as soon as it is ready."""
