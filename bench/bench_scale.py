@@ -106,7 +106,8 @@ def run_engines(size: int, out: Path) -> dict:
     return result
 
 
-EVENTS = ("成渝地区双城经济圈产业合作推介会", "中国西部国际投资贸易洽谈会", "全国智能制造创新发展大会", "长江经济带绿色发展论坛")
+EVENTS = ("成渝地区双城经济圈产业合作推介会", "中国西部国际投资贸易洽谈会", "全国智能制造创新发展大会",
+          "长江经济带绿色发展论坛")
 
 
 def write_dates_corpus(folder: Path, weak: int = 80, dated: int = 800) -> None:
@@ -117,12 +118,12 @@ def write_dates_corpus(folder: Path, weak: int = 80, dated: int = 800) -> None:
     for index in range(dated):
         event = EVENTS[index % len(EVENTS)]
         day = 1 + index % 28
-        (folder / f"d{index:04d}.md").write_text(
-            f"---\ndate: 2025-11-{day:02d}\n---\n2025{event}在重庆举行，签约项目{index % 40 + 3}个。\n", encoding="utf-8")
+        text = f"---\ndate: 2025-11-{day:02d}\n---\n2025{event}在重庆举行，签约项目{index % 40 + 3}个。\n"
+        (folder / f"d{index:04d}.md").write_text(text, encoding="utf-8")
     for index in range(weak):
         event = EVENTS[index % len(EVENTS)]
-        (folder / f"w{index:04d}.md").write_text(
-            f"从2023年11月我市首次承办{event}以来，这两年成效明显，今年又签约项目{index % 9 + 2}个。\n", encoding="utf-8")
+        text = f"从2023年11月我市首次承办{event}以来，这两年成效明显，今年又签约项目{index % 9 + 2}个。\n"
+        (folder / f"w{index:04d}.md").write_text(text, encoding="utf-8")
 
 
 def run_dates(out: Path) -> dict:
