@@ -464,6 +464,8 @@ def test_unknown_date_lexicon_section_is_a_rule_file_error(tmp_path):
         # The page line carries its clock and source; the span's end 8月31日 is no lead.
         ("标题\n\n2022年09月05日 10:56:00  来源:某报\n\n今年暑运期间即7月1日至8月31日,客运量创新高。",
          dt.date(2022, 9, 5)),
+        # 记者…从…获悉: a lead's month-day followed by a verb rather than a comma
+        ("记者5月16日从民航局获悉，2022年4月份民航运输量增长。", dt.date(2022, 5, 16)),
         # A page line may open with its source, or carry a clock glued to the date and a bar before the source.
         ("标题\n\n来源：某网 2021-11-18 08:00\n\n正文讲2020年的事。", dt.date(2021, 11, 18)),
         ("标题\n\n2021年11月18日08:00 | 来源：某网\n\n正文讲2020年的事。", dt.date(2021, 11, 18)),

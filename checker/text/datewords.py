@@ -16,7 +16,7 @@ from checker.text.textmap import CJK
 _LIST_KEYS = (
     "dateline_marks", "page_labels", "caption_marks", "issuer_suffixes", "announce_words",
     "data_year_words", "event_words", "future_before", "future_after", "page_line_followers",
-    "comparison_before", "span_before",
+    "comparison_before", "span_before", "lead_followers",
 )
 _KEYS = (*_LIST_KEYS, "data_periods", "count_words")
 # A full date as pages write it: 2024年12月13日, 2025-01-17, 2024/11/18, 2026年02月10日.
@@ -37,6 +37,7 @@ class DateWords:
     span_before: tuple[str, ...]
     data_periods: dict[str, int]
     page_line: re.Pattern[str]
+    lead_date: re.Pattern[str]
     date_line: re.Pattern[str]
     release_line: re.Pattern[str]
     year_period: re.Pattern[str]
@@ -65,6 +66,9 @@ class DateWords:
             comparison_before=words["comparison_before"],
             span_before=words["span_before"],
             data_periods=periods,
+            lead_date=re.compile(
+                rf"(?<!\d)(?<!\d年)(\d{{1,2}})月(\d{{1,2}})日(?=[，,\s]|{alt['dateline_marks']}|{alt['lead_followers']})"
+            ),
             page_line=re.compile(
                 rf"(?:^|[ \t\u3000|｜])(?:{alt['page_labels']})[ \t]*[:：]?\s{{0,8}}{DATE_VALUE}(?!\d)",
                 re.MULTILINE,

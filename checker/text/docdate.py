@@ -14,7 +14,6 @@ from checker.text.datewords import DateWords, load_date_words
 _FULL_DATE = re.compile(r"(?<!\d)(\d{4})(?:年(\d{1,2})月(\d{1,2})日|([-/.])(\d{1,2})\4(\d{1,2})(?!\d))")
 _YEAR_MONTH = re.compile(r"(?<!\d)(\d{4})年(?:\d{1,2}[—–\-~～至到])?(\d{1,2})月(?!\d{1,2}日)")
 _MONTH_DAY = re.compile(r"(?<!\d)(?<!\d年)(\d{1,2})月(\d{1,2})日")
-_DATELINE = re.compile(r"(?<!\d)(?<!\d年)(\d{1,2})月(\d{1,2})日(?=[，,\s]|电|讯|上午|下午|晚|早|凌晨|中午)")
 _COMMA_YEAR = re.compile(r"(?<!\d)(\d{4})年(?:全年)?[，,]")
 _SINCE_YEARS = re.compile(
     r"[自从][^，。,！？]{0,8}?(\d{4})年(?:(\d{1,2})月)?[^。！？]{0,80}?以来[^。！？]{0,20}?"
@@ -86,7 +85,7 @@ def _find_page_date(reading: str, words: DateWords) -> tuple[dt.date, str, str] 
 
 def _find_dateline(reading: str, words: DateWords) -> re.Match[str] | None:
     """Find the lead's month-day: early in the text, opening a paragraph, or after a byline."""
-    for match in _DATELINE.finditer(reading, 0, _DATELINE_FAR):
+    for match in words.lead_date.finditer(reading, 0, _DATELINE_FAR):
         before = reading[: match.start()].rstrip(" \t\u3000")
         if match.start() >= _DATELINE_NEAR and before and before[-1] not in "\n）)讯":
             continue  # a month-day deep in a paragraph is an event in the story, not the lead
