@@ -148,6 +148,13 @@ MORE_CASES = [
     ("增速为负百分之三。", "负百分之三", -3, "%", "exact", -3.5, -2.5),
     ("融资300万英镑。", "300万英镑", 3e6, "英镑", "exact", 2.5e6, 3.5e6),
     ("30来家企业参展。", "30来家", 30, "家", "plus", 30, 40),
+    # financial numerals of amounts, 廿, and tenths written with a Chinese decimal or a half
+    ("捐款壹佰贰拾万元。", "壹佰贰拾万元", 1.2e6, "元", "exact", 1.15e6, 1.25e6),
+    ("金额叁仟伍佰元整。", "叁仟伍佰元", 3500, "元", "exact", 3450, 3550),
+    ("参会廿三人。", "廿三人", 23, "人", "exact", 22.5, 23.5),
+    ("占比达两成半。", "两成半", 25, "%", "exact", 22.5, 27.5),
+    ("覆盖率三点五成。", "三点五成", 35, "%", "exact", 34.5, 35.5),
+    ("陆家嘴3家银行。", "3家", 3, "家", "exact", 2.5, 3.5),
     ("比例为3：2，产值：12亿元。", "12亿元", 1.2e9, "元", "exact", 1.15e9, 1.25e9),
     ("出口2亿澳元。", "2亿澳元", 2e8, "澳元", "exact", 1.5e8, 2.5e8),
     ("合同额5亿韩元。", "5亿韩元", 5e8, "韩元", "exact", 4.5e8, 5.5e8),
@@ -236,7 +243,8 @@ def test_statistics_units_keep_their_dimensions(resources):
 NOT_FIGURES = ["从零起步", "百万人才兴重庆", "“百万人才兴重庆”年办活动", "千万不要", "十万火急", "星期一", "第一批",
                "千家万户", "问界M8/M9热销", "一个小小的器件", "“33618”现代制造业集群", "2025中国产业转移发展对接活动",
                "GB/T 15835-2011", "十四五规划", "一号线", "PMI由49.2升至50.1", "九点三十分开会",
-               "发布时间:2024-11-18 20:43:04来源", "20来岁"]
+               "发布时间:2024-11-18 20:43:04来源", "20来岁",
+               "陆家嘴金融城", "伍先生说"]
 
 
 @pytest.mark.parametrize("text", NOT_FIGURES)
@@ -267,6 +275,15 @@ def test_our_writer_agrees_with_cn2an(number):
     cn2an = pytest.importorskip("cn2an")
     text = write_chinese(number)
     assert parse_numeral(text).value == cn2an.cn2an(text, "strict")
+
+
+@settings(deadline=None)
+@given(cn2an_integers)
+def test_financial_numerals_agree_with_cn2an(number):
+    """Financial (大写) numerals as cn2an writes them (壹佰贰拾万零伍佰零叁) read as cn2an reads them."""
+    cn2an = pytest.importorskip("cn2an")
+    text = cn2an.an2cn(number, "up")
+    assert parse_numeral(text).value == number == cn2an.cn2an(text, "strict")
 
 
 @settings(deadline=None)

@@ -15,6 +15,10 @@ from decimal import Decimal
 import attrs
 
 FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+# Financial (大写) numerals of amounts (壹佰贰拾万元) read as the everyday ones; 廿 and 卅 are twenty, thirty.
+FORMAL_DIGITS = "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"
+FORMAL = str.maketrans(FORMAL_DIGITS, "一二二三三四五六六七八九十百千")
+OLD_TENS = {"廿": "二十", "卅": "三十"}
 
 CHINESE_DIGITS = {
     "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
@@ -54,8 +58,11 @@ class NumeralError(ValueError):
 
 
 def normalize_digits(text: str) -> str:
-    """Turn full-width digits and separators into ASCII ones."""
-    return text.translate(FULLWIDTH)
+    """Turn full-width digits and separators into ASCII ones, and formal numerals (壹佰, 廿) into plain ones."""
+    plain = text.translate(FULLWIDTH).translate(FORMAL)
+    for old, new in OLD_TENS.items():
+        plain = plain.replace(old, new)
+    return plain
 
 
 def integer_step(value: Decimal) -> Decimal:

@@ -10,6 +10,7 @@ from decimal import Decimal
 import attrs
 
 from checker.extract.numerals import (
+    FORMAL_DIGITS,
     MAGNITUDES,
     Number,
     NumeralError,
@@ -20,8 +21,10 @@ from checker.extract.units import UnitLexicon
 from checker.model import INF, Interval, Quantity
 
 ARABIC = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
-CN_CHARS = "零〇一二两三四五六七八九十百千"
+CN_CHARS = "零〇一二两三四五六七八九十百千廿卅"
 CHINESE = rf"[{CN_CHARS}]+"
+# Formal numerals only as a run of two or more (壹佰贰拾万): 陆 alone is land (陆家嘴), 伍 a surname.
+FORMAL_RUN = rf"[{FORMAL_DIGITS}][{FORMAL_DIGITS}零〇万亿]+"
 NUMERAL_CHARS = CN_CHARS + "万亿"
 # One number with inner magnitudes: 一万五千, 两万五, 一万零五百, 3亿4千5, 5万3230.99 (then 亿).
 COMPOUND = (
@@ -98,7 +101,7 @@ def build_grammar(units: UnitLexicon | Iterable[str], hedges: Hedges) -> Quantit
     sign = "|".join(
         (re.escape(s) if not s.isascii() else rf"(?<![0-9A-Za-z]){re.escape(s)}") for s in hedges.negative
     ) or "(?!)"
-    number = rf"(?:{ARABIC}|{CHINESE_DECIMAL})"
+    number = rf"(?:{ARABIC}|{CHINESE_DECIMAL}|{FORMAL_RUN})"
     # a magnitude never starts a unit: 5千克 is 5 + 千克, not 5千 + 克
     magnitude = rf"(?!(?:{unit}))(?:{MAGNITUDE})"
     # a compound is one number only where a unit follows: 三万千瓦 is 三万 + 千瓦, not 三万千 + 瓦
@@ -106,7 +109,8 @@ def build_grammar(units: UnitLexicon | Iterable[str], hedges: Hedges) -> Quantit
     figure = rf"""
     (?P<fraction>(?:(?P<fpre>约)?(?:[0-9]{{1,2}}/[0-9]{{1,2}}(?![0-9])
         |(?P<psign>{sign})?(?P<per>百分之|千分之)(?P<pnum>{ARABIC}|{CHINESE_DECIMAL})|[{CN_CHARS}万]+分之{CHINESE})))
-    |(?P<tenths>(?P<tpre>{prefix})?(?P<tnum>[一二两三四五六七八九]|(?<![0-9.])[0-9](?:\.[0-9])?)成
+    |(?P<tenths>(?P<tpre>{prefix})?(?P<tnum>[一二两三四五六七八九](?:点[一二三四五六七八九])?
+        |(?<![0-9.])[0-9](?:\.[0-9])?)成(?P<thalf>半)?
         (?P<tplus>多)?(?P<tpost>{suffix})?)(?![都为本员果长功立交型品绩就熟效不])
     |(?P<doubling>翻(?:了)?(?:(?P<times>[一两二三四五六七八九十0-9]+)[番翻]|番))
     |(?P<order>(?:(?P<onum>{ARABIC})?(?P<omag>{MAGNITUDE})(?P<ounit>{unit})?级))
@@ -244,9 +248,12 @@ def _doubling(match: re.Match[str]) -> Quantity | None:
 
 
 def _tenths(match: re.Match[str], hedges: Hedges) -> Quantity:
-    """六成 is 60%, 9.5成 95%, 超过六成 over 60%, 七成多 70%–80%: shares counted in tenths."""
+    """六成 is 60%, 9.5成 95%, 三点五成 35%, 两成半 25%, 超过六成 over 60%, 七成多 70%–80%: shares in tenths."""
     tenths = parse_numeral(match.group("tnum"))
     number = Number(tenths.value * 10, tenths.step * 10, tenths.written * 10)
+    if match.group("thalf"):
+        half = Decimal(5)  # 两成半 = 25%, precise to the half tenth it states
+        number = Number(number.value + half, half, half)
     qualifier = _qualifier(hedges, match.group("tpre"), match.group("tpost"), match.group("tplus"))
     return _interval(number, "%", qualifier, rate=True)
 
