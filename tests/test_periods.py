@@ -446,7 +446,8 @@ def test_missing_lexicon(tmp_path: Path) -> None:
 # --- properties -------------------------------------------------------------------------------
 
 _GRAMMAR_CHARS = ("0123456789年月日号天个周至到-—～.%/前后今去明近过来以截目底初末季度上下半全"
-                  "第一二三四五六七八九十两〇零多余数连续，。“”十四五期间")
+                  "第一二三四五六七八九十两〇零多余数连续，。“”十四五期间"
+                  "昨星礼拜本这之和与’历史春节国庆假")  # days, weeks, spans, far years, holidays
 _TEXTS = st.one_of(st.text(), st.text(alphabet=_GRAMMAR_CHARS, max_size=60))
 _DCTS = st.one_of(st.none(), st.dates(min_value=D(1990, 1, 1), max_value=D(2099, 12, 31)))
 
