@@ -36,7 +36,8 @@ def find_claim(claims: list[dict], named: dict) -> int | None:
     """The index of the claim a gold entry names (file, figure text, words of its sentence), or None."""
     found = [index for index, claim in enumerate(claims)
              if claim["doc"].endswith(Path(named["file"]).name) and claim["text"] == named["text"]
-             and named.get("near", "") in (claim.get("sentence") or "") and not claim.get("heading")]
+             and named.get("near", "") in (claim.get("sentence") or "") and not claim.get("heading")
+             and named.get("relation", claim["relation"]) == claim["relation"]]
     # One figure may give two claims (an enumeration's count and a level): the one with a fact key speaks.
     return next((index for index in found if claims[index].get("fact")), found[0] if found else None)
 

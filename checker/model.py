@@ -268,11 +268,13 @@ class Understanding:
     role: Source = "guessed"  # lexicon: a verb/marker word decided it; unit: the unit alone; guessed: a default
     metric: Source = "none"  # lexicon: a known measure; segmenter: an open-vocabulary noun phrase; guessed: raw words
     subject: Source = "none"  # lexicon: a lexicon or gazetteer name; context: heading/paragraph/city; none
+    period: Source = "lexicon"  # lexicon: a time named in the sentence (or none at all); context: the paragraph's
 
     @property
     def certain(self) -> bool:
-        """True when the role and the metric were both read from words, not guessed (loud findings need it)."""
-        return self.role in ("lexicon", "unit") and self.metric in ("lexicon", "segmenter")
+        """True when role and metric were read from words and the period, if any, from the figure's own sentence."""
+        return (self.role in ("lexicon", "unit") and self.metric in ("lexicon", "segmenter")
+                and self.period != "context")
 
 
 @attrs.frozen

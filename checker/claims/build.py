@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -59,6 +60,8 @@ def build_claims(doc: Document, mentions: tuple[Mention, ...], lexicon: ClaimLex
         found = sentences.containing(mention.reading_start)
         if found is not None:
             times_by_sentence.setdefault(found.start, []).append(mention)
+    dated = sorted((t for ts in times_by_sentence.values() for t in ts), key=lambda t: t.reading_start)
+    dated_starts = [t.reading_start for t in dated]
     claims = []
     contexts: dict[int, _Context] = {}  # by sentence start: every figure of a sentence shares one context
     for mention in mentions:
@@ -71,8 +74,14 @@ def build_claims(doc: Document, mentions: tuple[Mention, ...], lexicon: ClaimLex
         if sentence.start not in contexts:
             contexts[sentence.start] = _context(doc.reading, sentence, sentences, lexicon)
         times = times_by_sentence.get(sentence.start, [])
-        claims.append(_claim(doc, mention, sentence, contexts[sentence.start], times, lexicon, city,
-                             (main, main_source)))
+        inherited = not times
+        if inherited:
+            # A sentence that names no time speaks of the one its paragraph or section named last.
+            times = _context_time(doc.reading, sentence, sentences, dated, dated_starts)
+        claim = _claim(doc, mention, sentence, contexts[sentence.start], times, lexicon, city, (main, main_source))
+        if inherited and claim.period is not None:
+            claim = attrs.evolve(claim, understood=attrs.evolve(claim.understood, period="context"))
+        claims.append(claim)
     claims = _carry_metrics(doc.reading, claims, lexicon)
     claims += _enumerations(doc, sentences, lexicon, city)
     if units is not None:
@@ -185,6 +194,25 @@ def _context(reading: str, sentence: Sentence, sentences: SentenceIndex, lexicon
     paragraph_start = reading.rfind("\n", window, sentence.start) + 1 or window
     text = (reading[heading.start:heading.end] if heading else "") + "\n" + reading[paragraph_start:sentence.start]
     return _Context(_first_subject(text, lexicon), _last_run(lexicon.industry_re, text))
+
+
+def _context_time(
+    reading: str, sentence: Sentence, sentences: SentenceIndex, dated: list[Mention], starts: list[int]
+) -> list[Mention]:
+    """The last time named before a sentence in its paragraph, else in the heading above it (一、2025年工作回顾).
+
+    `dated` are the document's dated time mentions in text order (no durations, no bases); `starts` their offsets.
+    """
+    paragraph = reading.rfind("\n", 0, sentence.start) + 1
+    index = bisect.bisect_left(starts, sentence.start) - 1
+    if index >= 0 and dated[index].reading_start >= paragraph:
+        return [dated[index]]
+    heading = sentences.heading_before(sentence.start)
+    if heading is None:
+        # No heading above: the sentence stays undated.
+        return []
+    in_heading = [t for t in dated if heading.start <= t.reading_start < heading.end]
+    return in_heading[-1:]
 
 
 def _names_a_base(reading: str, time: Mention, lexicon: ClaimLexicon) -> bool:

@@ -52,7 +52,8 @@ def claim_record(claim: Claim) -> dict[str, Any]:
         group=claim.group or None, heading=claim.heading, dimension=claim.dimension or None,
         base_factor=claim.base_factor, fact=str(key) if (key := fact_key(claim)) is not None else None,
         understood={"role": claim.understood.role, "metric": claim.understood.metric,
-                    "subject": claim.understood.subject, "certain": claim.understood.certain},
+                    "subject": claim.understood.subject, "period": claim.understood.period,
+                    "certain": claim.understood.certain},
     )
     if q is not None:
         record.update(value=q.value, low=q.low, high=q.high, unit=q.unit, qualifier=q.qualifier)
