@@ -61,6 +61,10 @@ def check(spec, context) -> list[Finding]:
         a, b = lowest_high.interval(), highest_low.interval()
         if a.intersects(b):
             continue
+        if _one_sentence(lowest_high, highest_low):
+            # 新增单项冠军企业45家、“小巨人”企业397家: figures of one sentence are parallel items, the two ends of
+            # a change or a list, never one fact stated twice (that takes a second sentence).
+            continue
         if _ends_of_a_change(spec.params, lowest_high, highest_low):
             # 比重从17.9%提升到35.5%: the start and the end of a change over the period, not two values of it.
             continue
@@ -75,6 +79,11 @@ def check(spec, context) -> list[Finding]:
                                      subject=lowest_high.subject, metric=metric, period=period_label(lowest_high),
                                      first=lowest_high.mention.text, second=highest_low.mention.text))
     return findings
+
+
+def _one_sentence(first: Claim, second: Claim) -> bool:
+    """True when two claims stand in the same sentence of the same document."""
+    return first.doc == second.doc and first.sentence_start == second.sentence_start
 
 
 def _ends_of_a_change(params: Params, first: Claim, second: Claim) -> bool:
