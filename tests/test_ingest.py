@@ -466,6 +466,9 @@ def test_unknown_date_lexicon_section_is_a_rule_file_error(tmp_path):
          dt.date(2022, 9, 5)),
         # 记者…从…获悉: a lead's month-day followed by a verb rather than a comma
         ("记者5月16日从民航局获悉，2022年4月份民航运输量增长。", dt.date(2022, 5, 16)),
+        # 比2019年1-7月 is a base; 两年平均 after it counts two years on: the text reports on 2021
+        ("本报讯（记者 王五）8月23日，市统计局发布经济运行情况。1-7月，投资比2019年1-7月增长20.5%，两年平均增长9.8%。",
+         dt.date(2021, 8, 23)),
         # A page line may open with its source, or carry a clock glued to the date and a bar before the source.
         ("标题\n\n来源：某网 2021-11-18 08:00\n\n正文讲2020年的事。", dt.date(2021, 11, 18)),
         ("标题\n\n2021年11月18日08:00 | 来源：某网\n\n正文讲2020年的事。", dt.date(2021, 11, 18)),

@@ -18,7 +18,7 @@ _LIST_KEYS = (
     "data_year_words", "event_words", "future_before", "future_after", "page_line_followers",
     "comparison_before", "span_before", "lead_followers",
 )
-_KEYS = (*_LIST_KEYS, "data_periods", "count_words")
+_KEYS = (*_LIST_KEYS, "data_periods", "count_words", "base_spans")
 # A full date as pages write it: 2024年12月13日, 2025-01-17, 2024/11/18, 2026年02月10日.
 DATE_VALUE = r"(\d{4})(?:年|-|/|\.)(\d{1,2})(?:月|-|/|\.)(\d{1,2})日?"
 _CLOCK = r"(?:[ \t\u3000]*\d{1,2}[:：时]\d{1,2}(?:[:：分]\d{1,2})?[分秒]?)?"
@@ -36,6 +36,8 @@ class DateWords:
     comparison_before: tuple[str, ...]
     span_before: tuple[str, ...]
     data_periods: dict[str, int]
+    base_spans: dict[str, int]
+    base_year: re.Pattern[str]
     page_line: re.Pattern[str]
     lead_date: re.Pattern[str]
     date_line: re.Pattern[str]
@@ -66,6 +68,8 @@ class DateWords:
             comparison_before=words["comparison_before"],
             span_before=words["span_before"],
             data_periods=periods,
+            base_spans={str(k): int(v) for k, v in raw["base_spans"].items()},
+            base_year=re.compile(rf"(?:{alt['comparison_before']})(\d{{4}})年"),
             lead_date=re.compile(
                 rf"(?<!\d)(?<!\d年)(\d{{1,2}})月(\d{{1,2}})日(?=[，,\s]|{alt['dateline_marks']}|{alt['lead_followers']})"
             ),

@@ -202,7 +202,11 @@ def _guess_dateline_year(reading: str, month: int, words: DateWords) -> tuple[in
         # A dateline month before the latest past month means the year has turned since.
         year = latest.year if month >= (latest.month or 1) else latest.year + 1
         return year, latest.phrase, 0.7
-    weaker = ((_find_since_years(reading), 0.6), (_guess_from_full_year(reading, words), 0.5))
+    weaker = (
+        (_find_since_years(reading), 0.6),
+        (_find_base_span_year(reading, words), 0.6),
+        (_guess_from_full_year(reading, words), 0.5),
+    )
     for guess, confidence in weaker:
         if guess is not None:
             return guess.year, guess.phrase, confidence  # weaker evidence, in order of strength
@@ -246,9 +250,26 @@ def _find_past_dates(reading: str, words: DateWords, *, full_only: bool) -> list
             found.append(_Evidence(year, month, day, match.group()))
     for match in () if full_only else _YEAR_MONTH.finditer(reading):
         year, month = int(match.group(1)), int(match.group(2))
+        if _is_base(reading, match, words):
+            continue  # 比2019年1-7月: a comparison's base says nothing of the year reported on
         if _is_valid_date(year, month) and not _is_future(reading, match, words):
             found.append(_Evidence(year, month, None, match.group()))
     return found
+
+
+def _is_base(reading: str, match: re.Match[str], words: DateWords) -> bool:
+    """True when a year-month is the base of a comparison (比2019年1-7月增长), not a period reported on."""
+    return reading[max(0, match.start() - 3) : match.start()].endswith(words.comparison_before)
+
+
+def _find_base_span_year(reading: str, words: DateWords) -> _Evidence | None:
+    """Read "比2019年…两年平均增长" as two years after the base: the year the text reports on."""
+    for match in words.base_year.finditer(reading):
+        end = min([i for i in (reading.find(c, match.end()) for c in _SENTENCE_END) if i >= 0], default=len(reading))
+        span = next((n for word, n in words.base_spans.items() if word in reading[match.end() : end]), None)
+        if span is not None and _is_valid_date(int(match.group(1)) + span):
+            return _Evidence(int(match.group(1)) + span, None, None, reading[match.start() : end])
+    return None  # no comparison base with a span of years to count from
 
 
 def _find_since_years(reading: str) -> _Evidence | None:
