@@ -298,6 +298,7 @@ class Claim:
     dimension: str = ""  # pint dimensionality of the unit ([currency_cny], [vehicle] …); "" when none
     base_factor: float = 1.0  # multiply the figure by this to express it in its dimension's base unit
     understood: Understanding = Understanding()  # where role, metric and subject came from
+    grammar: tuple[str, ...] = ()  # the lexicon's grammar groups its sentence uses (distributed, against_last_year)
 
     def interval(self) -> Interval:
         """The figure's interval in the base unit of its dimension (米 and 公里 compare)."""

@@ -31,13 +31,6 @@ NON_NAME_CHARS = frozenset("年月日的和在与及等为是有了个对从到�
 GENERIC_WORDS = re.compile(
     r"[该全本我][县市区省镇]|产业|行业|领域|集群|板块|该|其|全年|年度|实现|完成|达到|目前|已|我们|他们|我|相关|其中|共|有"
 )
-NOT_PLACES = frozenset(
-    "城市 都市 全市 我市 本市 该市 地区 园区 社区 开发区 城区 市区 山区 景区 片区 辖区 全区 该区 本区 主城区 中心城区 "
-    "保税区 示范区 试验区 集聚区 功能区 产业区 核心区 高新区 新城区 全省 我省 本省 该省 "
-    "全县 该县 本县 各区 各区县 区县 "
-    "省市 市县 县区 经开区 自贸区 综保区 港区 矿区 厂区 库区 林区 牧区 灾区 街区 校区 展区 分区 小区 商圈区".split()
-)
-SHARE_WORDS = re.compile(r"占|占比|比重|份额")
 SUFFIX_WORDS = frozenset("市场 市值 市民 区域 区间 区块 县域".split())
 NUMBER_START = re.compile(r"(?:平均)?[\d０-９.一二三四五六七八九十两]")
 DATELINE = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯)")
@@ -86,7 +79,7 @@ def build_claims(doc: Document, mentions: tuple[Mention, ...], lexicon: ClaimLex
     claims += _enumerations(doc, sentences, lexicon, city)
     if units is not None:
         claims = [_with_dimension(c, units) for c in claims]
-    return group_claims(doc, tuple(claims), mentions)
+    return group_claims(doc, tuple(claims), mentions, lexicon)
 
 
 def _carry_metrics(reading: str, claims: list[Claim], lexicon: ClaimLexicon) -> list[Claim]:
@@ -167,6 +160,9 @@ def _claim(
         sentence_start=sentence.start,
         heading=sentence.heading,
         understood=Understanding(role_source, metric_source(metric), subject_source),
+        grammar=tuple(group for group, pattern in (("distributed", lexicon.distributed_re),
+                                                    ("against_last_year", lexicon.against_last_year_re))
+                      if pattern.search(context.sentence_text)),
     )
 
 
@@ -185,6 +181,7 @@ class _Context:
 
     subject: str
     industry: str
+    sentence_text: str  # the sentence itself
 
 
 def _context(reading: str, sentence: Sentence, sentences: SentenceIndex, lexicon: ClaimLexicon) -> _Context:
@@ -193,7 +190,8 @@ def _context(reading: str, sentence: Sentence, sentences: SentenceIndex, lexicon
     window = max(0, sentence.start - CONTEXT_REACH)
     paragraph_start = reading.rfind("\n", window, sentence.start) + 1 or window
     text = (reading[heading.start:heading.end] if heading else "") + "\n" + reading[paragraph_start:sentence.start]
-    return _Context(_first_subject(text, lexicon), _last_run(lexicon.industry_re, text))
+    return _Context(_first_subject(text, lexicon), _last_run(lexicon.industry_re, text),
+                    reading[sentence.start:sentence.end])
 
 
 def _context_time(
@@ -263,15 +261,15 @@ def _subject(
     return found, source if found else "none"
 
 
-def _is_place(text: str, match: re.Match[str]) -> bool:
+def _is_place(text: str, match: re.Match[str], not_places: frozenset[str]) -> bool:
     """True for a real place name (沙坪坝区, 武汉市), not 园区, 城区 or 2025年园区."""
     name = match.group("name")
     if match.group("suffix") + text[match.end():match.end() + 1] in SUFFIX_WORDS:
         # 航空运输市场, 合理区间: the suffix begins a word of its own.
         return False
     # 全省地区, 实现地区: a name ending in a word such as 地区 or 园区 is no place.
-    return (match.group() not in NOT_PLACES and name[-1] not in "全各该本我园城市"
-            and name[-1] + match.group("suffix") not in NOT_PLACES
+    return (match.group() not in not_places and name[-1] not in "全各该本我园城市"
+            and name[-1] + match.group("suffix") not in not_places
             and not any(ch in NON_NAME_CHARS for ch in name))
 
 
@@ -290,7 +288,8 @@ def _is_source(text: str, match: re.Match[str]) -> bool:
 def _first_subject(text: str, lexicon: ClaimLexicon) -> str:
     """The first entity in a text: a lexicon subject, or a place name ending in 市/省/县/区/新区."""
     known = next((m for m in lexicon.subject_re.finditer(text) if not _is_source(text, m)), None)
-    place = next((m for m in lexicon.place_re.finditer(text) if _is_place(text, m) and not _is_source(text, m)), None)
+    place = next((m for m in lexicon.place_re.finditer(text)
+                  if _is_place(text, m, lexicon.not_places) and not _is_source(text, m)), None)
     if place is not None and (known is None or place.start() < known.start()
                               or place.start() == known.start() and place.end() > known.end()):
         # 西安高新区 is not 西安: the longer name starting at the same place wins.
@@ -448,9 +447,9 @@ def _relation(mention: Mention, clause_prefix: str, lexicon: ClaimLexicon) -> tu
             return "times_to", "lexicon"
         return _change_direction(tail, lexicon, by="times_by", to="times_to", down="times_down", other="times_to")
     if unit in ("%", "％", "‰") or (unit == "" and quantity.high is None and quantity.value < 1):
-        if SHARE_WORDS.search(clause_prefix):
+        if lexicon.share_re.search(clause_prefix):
             return "share", "lexicon"
-        if re.search(r"年均(?:复合)?(?:增长率?|增速|递增)[^，,。]{0,4}$", clause_prefix):
+        if lexicon.average_rate_re.search(clause_prefix):
             # 年均增长12.5%: an average per year, compounded, not the change over the whole span.
             return "cagr", "lexicon"
         return _change_direction(tail, lexicon, by="change_pct", to="level", down="change_pct_down", other="level")

@@ -7,20 +7,20 @@ import re
 
 import attrs
 
+from checker.claims.lexicon import ClaimLexicon
 from checker.model import Claim, Document, Mention
 
 CHANGE_RELATIONS = {"times_by", "times_to", "times_down", "change_pct", "change_pct_down", "cagr", "points"}
 # The marker must introduce this figure: no other figure (a year may) stands between them (从A增加到B: 从 is not B's).
-FROM_WORDS = re.compile(r"(?:从|由)(?:[^，,。；\d]|\d{4}年){0,12}$")
 COMPARED_WORDS = re.compile(
     r"(?:比(?![例重率值])|较(?![大快好多少高低])|相比|相较|(?<![成作认因行])是|(?<![成作认因行])为)(?:[^，,。；\d]|\d{4}年){0,12}$"
 )
 CLAUSE_MARKS = re.compile(r"[，,；;]")
-DISTRIBUTED = re.compile(r"分别")
-AGAINST_LAST_YEAR = re.compile(r"同比|环比|比上年|较上年|比去年|较去年")
 
 
-def group_claims(doc: Document, claims: tuple[Claim, ...], mentions: tuple[Mention, ...]) -> tuple[Claim, ...]:
+def group_claims(
+    doc: Document, claims: tuple[Claim, ...], mentions: tuple[Mention, ...], lexicon: ClaimLexicon
+) -> tuple[Claim, ...]:
     """Return the claims with group and role set where a sentence states A, B and the change."""
     by_sentence: dict[int, list[int]] = {}
     for index, claim in enumerate(claims):
@@ -34,9 +34,9 @@ def group_claims(doc: Document, claims: tuple[Claim, ...], mentions: tuple[Menti
     previous: list[Claim] = []
     for start in sorted(by_sentence):
         current = [claims[i] for i in by_sentence[start]]
-        found = _find_change(doc, current) or _find_change_across(doc, previous, current)
+        found = _find_change(doc, current, lexicon) or _find_change_across(doc, previous, current, lexicon)
         previous = current
-        for first, second in _from_to_pairs(doc, current):
+        for first, second in _from_to_pairs(doc, current, lexicon):
             # 由7.34万元提升至10.26万元 spans time: one period for both ends means neither end's is known.
             for claim in (first, second):
                 updated[position[id(claim)]] = attrs.evolve(updated[position[id(claim)]], period=None)
@@ -62,7 +62,9 @@ def group_claims(doc: Document, claims: tuple[Claim, ...], mentions: tuple[Menti
     return tuple(updated + extra)
 
 
-def _find_change(doc: Document, sentence_claims: list[Claim]) -> tuple[Claim, Claim, Claim] | None:
+def _find_change(
+    doc: Document, sentence_claims: list[Claim], lexicon: ClaimLexicon
+) -> tuple[Claim, Claim, Claim] | None:
     """Find (earlier level, later level, stated change) in one sentence's claims, in text order.
 
     The levels and the change must be stated together: the later level is the last figure before the
@@ -79,16 +81,16 @@ def _find_change(doc: Document, sentence_claims: list[Claim]) -> tuple[Claim, Cl
         if _clauses_between(doc, second, change) > 1 or _clauses_between(doc, first, second) > 1:
             # 甲X，增长a%；乙Y，增长b%: figures several clauses apart are parallel items, not one statement.
             continue
-        if DISTRIBUTED.search(_clause_of(doc, change)):
+        if lexicon.distributed_re.search(_clause_of(doc, change)):
             # 分别提高8.3%、5%: the changes belong to the items listed with them.
             continue
-        pair = _level_pair(doc, [first, second])
-        if pair is not None and _binds(doc, pair[0], pair[1], change):
+        pair = _level_pair(doc, [first, second], lexicon)
+        if pair is not None and _binds(doc, pair[0], pair[1], change, lexicon):
             return pair[0], pair[1], change
     return None
 
 
-def _from_to_pairs(doc: Document, sentence_claims: list[Claim]) -> list[tuple[Claim, Claim]]:
+def _from_to_pairs(doc: Document, sentence_claims: list[Claim], lexicon: ClaimLexicon) -> list[tuple[Claim, Claim]]:
     """Adjacent levels stated as 从A…到B in one clause that were given one period for both ends."""
     ordered = sorted(sentence_claims, key=lambda c: c.mention.reading_start)
     pairs = []
@@ -96,7 +98,7 @@ def _from_to_pairs(doc: Document, sentence_claims: list[Claim]) -> list[tuple[Cl
         if first.relation != "level" or second.relation != "level" or first.period is None:
             continue
         if first.period == second.period and _clauses_between(doc, first, second) == 0 \
-                and _introduced_by(doc, first, FROM_WORDS):
+                and _introduced_by(doc, first, lexicon.from_re):
             pairs.append((first, second))
     return pairs
 
@@ -114,12 +116,12 @@ def _clause_of(doc: Document, claim: Claim) -> str:
     return prefix[marks[-1].end():] if marks else prefix
 
 
-def _binds(doc: Document, base: Claim, later: Claim, change: Claim) -> bool:
+def _binds(doc: Document, base: Claim, later: Claim, change: Claim, lexicon: ClaimLexicon) -> bool:
     """True when a change can be measured between these two levels: one metric, and the right base."""
     if base.metric.known and later.metric.known and base.metric != later.metric:
         # 存栏 and 出栏, 森林覆盖率 and 水质优良比例: two metrics are no series.
         return False
-    if AGAINST_LAST_YEAR.search(_clause_of(doc, change)):
+    if lexicon.against_last_year_re.search(_clause_of(doc, change)):
         # 同比增长3.8% is measured against last year's figure: only a base one year earlier is that figure.
         return _one_year_apart(base, later)
     return True
@@ -137,7 +139,7 @@ def _one_year_apart(base: Claim, later: Claim) -> bool:
 
 
 def _find_change_across(
-    doc: Document, previous: list[Claim], current: list[Claim]
+    doc: Document, previous: list[Claim], current: list[Claim], lexicon: ClaimLexicon
 ) -> tuple[Claim, Claim, Claim] | None:
     """2019年产值为1.2亿元。到2024年增长到8.4亿元，增长了7倍: the base stated in the sentence before.
 
@@ -150,7 +152,7 @@ def _find_change_across(
     if not later.metric.known:
         # An unknown metric cannot tell which earlier figure is the base.
         return None
-    if re.search(r"同比|环比|比上年|较上年", change.sentence):
+    if lexicon.against_last_year_re.search(change.sentence):
         # 同比增长6.2% is measured against last year's figure, not against one stated before.
         return None
     for base in reversed(previous):
@@ -171,14 +173,14 @@ def _find_single_level_change(current: list[Claim]) -> tuple[Claim, Claim] | Non
     return levels[0], changes[0]
 
 
-def _level_pair(doc: Document, levels: list[Claim]) -> tuple[Claim, Claim] | None:
+def _level_pair(doc: Document, levels: list[Claim], lexicon: ClaimLexicon) -> tuple[Claim, Claim] | None:
     """The last two levels in the same unit that read as 'from A … to B' or 'B, 比/是 A'."""
     for j in range(len(levels) - 1, 0, -1):
         second = levels[j]
         for first in reversed(levels[:j]):
             if first.figure.unit != second.figure.unit:
                 continue
-            if _dated_in_order(first, second) or _introduced_by(doc, first, FROM_WORDS):
+            if _dated_in_order(first, second) or _introduced_by(doc, first, lexicon.from_re):
                 return first, second
             if _dated_in_order(second, first) or _introduced_by(doc, second, COMPARED_WORDS):
                 # 达到12.6亿件，比2023年的10.5亿件增长26%: the base is stated second.

@@ -14,7 +14,7 @@ from checker.yamlio import load_yaml_mapping
 
 LIST_KEYS = ("industries", "scopes", "place_suffix", "plain_suffix", "gazetteer", "metric_filler", "per_unit")
 MAP_KEYS = ("measures", "subjects", "scope_aliases")
-GROUP_KEYS = ("modality", "change", "measure_units", "enumeration")
+GROUP_KEYS = ("modality", "change", "measure_units", "enumeration", "grammar")
 KNOWN_KEYS = LIST_KEYS + MAP_KEYS + GROUP_KEYS
 MUNICIPALITIES = ("11", "12", "31", "50")  # GB/T 2260 codes of 北京, 天津, 上海, 重庆: their 全区 is a district
 
@@ -41,6 +41,13 @@ class ClaimLexicon:
     metric_filler: tuple[str, ...] = ()  # words never part of a metric's name (实现, 实际, 继续)
     per_unit: tuple[str, ...] = ()  # 人均, 日均, 每: a figure per person, day or unit, never a total
     scope_aliases: dict[str, str] = attrs.field(factory=dict)  # 规模以上 → 规上: one scope, two wordings
+    grammar: dict[str, tuple[str, ...]] = attrs.field(factory=dict)  # words that tie figures together
+    share_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a share of a whole (占, 比重)
+    average_rate_re: re.Pattern[str] = re.compile(r"(?!x)x")  # 年均增长 ending a prefix: a yearly average rate
+    from_re: re.Pattern[str] = re.compile(r"(?!x)x")  # 从/由 introducing this figure (no other figure between)
+    distributed_re: re.Pattern[str] = re.compile(r"(?!x)x")  # 分别: figures distributed over listed items
+    against_last_year_re: re.Pattern[str] = re.compile(r"(?!x)x")  # 同比, 比上年: against a year earlier
+    not_places: frozenset[str] = frozenset()  # words ending like a place that are none (园区, 城区, 全市)
     levels: dict[str, str] = attrs.field(factory=dict)  # gazetteer subject -> province | prefecture | county
 
     def read_change_verb(self, prefix: str, figure: str) -> ChangeVerb | None:
@@ -247,6 +254,15 @@ def _compile(merged: dict[str, Any]) -> ClaimLexicon:
         metric_filler=tuple(merged["metric_filler"]),
         per_unit=_longest_first(merged["per_unit"]),
         scope_aliases=merged["scope_aliases"],
+        grammar={k: _longest_first(v) for k, v in merged["grammar"].items()},
+        share_re=_alternation(merged["grammar"].get("share", [])),
+        average_rate_re=re.compile("(?:" + _alternation(merged["grammar"].get("average_rate", [])).pattern
+                                   + r")[^，,。]{0,4}$"),
+        from_re=re.compile("(?:" + _alternation(merged["grammar"].get("from", [])).pattern
+                           + r")(?:[^，,。；\d]|\d{4}年){0,12}$"),
+        distributed_re=_alternation(merged["grammar"].get("distributed", [])),
+        against_last_year_re=_alternation(merged["grammar"].get("against_last_year", [])),
+        not_places=frozenset(merged["grammar"].get("not_places", [])),
         levels=merged.get("levels", {}),
         fall_re=re.compile("(?:" + _alternation(merged["change"].get("down", [])).pattern + r")[^，,。]{0,2}$"),
     )

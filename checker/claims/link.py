@@ -46,10 +46,10 @@ def fact_key(claim: Claim, *, with_period: bool = True) -> FactKey | None:
     if not claim.subject or not claim.metric.linkable:
         # An unknown subject, or words before the figure that name no metric: a false link costs trust.
         return None
-    if claim.role == "change" or claim.relation.startswith("change_pct") and "同比" not in claim.sentence:
+    if claim.role == "change" or claim.relation.startswith("change_pct") and "against_last_year" not in claim.grammar:
         # A change's base decides its value: only 同比 changes share one (the same period a year earlier).
         return None
-    if "分别" in claim.sentence:
+    if "distributed" in claim.grammar:
         # 分别为A、B和C: which figure belongs to which item is too unsure to link.
         return None
     if claim.relation == "count" and is_open_list(claim):
