@@ -220,3 +220,14 @@ def test_any_sequence_of_changes_reads_back_exactly_and_keeps_comments(tmp_path,
             model[fingerprint] = entry
         assert load_entries(path) == model
     assert "# 编辑部的决定：每周一复核" in path.read_text(encoding="utf-8")
+
+
+def test_removing_every_entry_leaves_a_valid_file_with_its_comments(tmp_path):
+    """Undoing the last decisions of a hand-commented file leaves an empty table, not broken YAML."""
+    from checker.triage.decisions import apply_changes, load_entries
+
+    path = tmp_path / "hedui-decisions.yaml"
+    path.write_text(HAND_WRITTEN, encoding="utf-8")
+    apply_changes(path, {fingerprint: None for fingerprint in load_entries(path)})
+    assert load_entries(path) == {}
+    assert "# 编辑部的决定：每周一复核" in path.read_text(encoding="utf-8")

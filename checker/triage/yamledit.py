@@ -42,6 +42,11 @@ def rewrite_document(text: str, entries: dict[str, Fields], header: str) -> str:
         document["decisions"] = table
     for fingerprint in [fp for fp in table if str(fp) not in entries]:
         del table[fingerprint]
+    if not entries:
+        # ruamel writes an emptied table that keeps its comment as a bare {} at column 0, which is no YAML:
+        # a fresh table is written indented under its key, after the comment the key keeps.
+        table = CommentedMap()
+        document["decisions"] = table
     for fingerprint in sorted(entries):
         put_entry(table, fingerprint, entries[fingerprint])
     out = io.StringIO()
