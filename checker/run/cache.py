@@ -242,10 +242,20 @@ class AnalysisCache:
         # Two steps, each on an index: the families that differ, then where their claims are.
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS differing (family TEXT PRIMARY KEY)")
         self.db.execute("DELETE FROM differing")
-        self.db.execute(
-            "INSERT INTO differing SELECT family FROM facts WHERE path IN (SELECT path FROM wanted)"
-            " AND family IN (SELECT family FROM facts WHERE path IN (SELECT path FROM focus))"
-            " GROUP BY family HAVING COUNT(*) > 1 AND (" + DIFFERS + ")")
+        if focus is None:
+            self.db.execute(
+                "INSERT INTO differing SELECT family FROM facts WHERE path IN (SELECT path FROM wanted)"
+                " GROUP BY family HAVING COUNT(*) > 1 AND (" + DIFFERS + ")")
+        else:
+            # Only the families the focus files state: each looked up on the family index.
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS stated (family TEXT PRIMARY KEY)")
+            self.db.execute("DELETE FROM stated")
+            self.db.execute("INSERT OR IGNORE INTO stated SELECT family FROM facts"
+                            " WHERE path IN (SELECT path FROM focus)")
+            self.db.execute(
+                "INSERT INTO differing SELECT f.family FROM stated s JOIN facts f ON f.family = s.family"
+                " WHERE f.path IN (SELECT path FROM wanted)"
+                " GROUP BY f.family HAVING COUNT(*) > 1 AND (" + DIFFERS + ")")
         where: dict[str, list[int]] = {}
         for path, index in self.db.execute(
                 "SELECT f.path, f.claim FROM differing d JOIN facts f ON f.family = d.family"
