@@ -105,8 +105,9 @@ def measure_generated(articles: int) -> dict:
 def measure_claims(lines: str, entries: list[dict]) -> dict:
     """Coverage of subject, metric and period, and agreement with the hand-checked figures."""
     claims = [json.loads(line) for line in lines.splitlines() if line.strip()]
-    known = [c for c in claims if c.get("subject") and c.get("metric") and not str(c["metric"]).startswith("?")
-             and c.get("period")]
+    # A metric of no words prints as "|": it is no known metric.
+    known = [c for c in claims if c.get("subject") and c.get("metric") not in (None, "", "|")
+             and not str(c["metric"]).startswith("?") and c.get("period")]
     by_text: dict[tuple[str, str], list[dict]] = {}
     for claim in claims:
         by_text.setdefault((Path(claim.get("doc", "")).name, claim.get("text", "")), []).append(claim)

@@ -61,3 +61,16 @@ def test_a_malformed_gazetteer_line_names_file_and_line(tmp_path):
     with pytest.raises(RuleFileError) as error:
         load_gazetteer(path)
     assert error.value.line == 3
+
+
+def test_the_example_user_lexicon_adds_local_names(resources):
+    """Companies and short local names live in a user lexicon (examples/chongqing.yaml), not the default one."""
+    text = "2024年，赛力斯新能源汽车交付量达到42万辆。"
+    doc = document_from_text("a.md", text, date_override=dt.date(2025, 3, 1))
+    lexicons = RULES_DIR / "lexicon"
+    default = load_claim_lexicon([lexicons / "claims.yaml"])
+    local = load_claim_lexicon([lexicons / "claims.yaml", lexicons / "examples" / "chongqing.yaml"])
+    subject = {lexicon is local: {c.subject for c in build_claims(doc, find_mentions(doc, resources), lexicon)}
+               for lexicon in (default, local)}
+    assert "赛力斯" not in subject[False]
+    assert subject[True] == {"赛力斯"}
