@@ -27,9 +27,15 @@ def subjects_of(text: str, resources) -> dict[str, str]:
     ("2024年，湘西土家族苗族自治州地区生产总值达到800亿元。", "800亿元", "湘西"),
     ("2024年，内蒙古自治区粮食产量达到800亿斤。", "800亿斤", "内蒙古"),
     ("2024年，江苏进出口增长4.5%，高于全国0.7个百分点。", "0.7个百分点", "江苏"),
+    ("2024年，成都高新区电子信息产业产值达到3200亿元。", "3200亿元", "成都高新区"),
+    ("2024年，西安经开区汽车产量达到30万辆。", "30万辆", "西安经开区"),
+    ("2024年，成都电子信息产业产值达到5000亿元。", "5000亿元", "成都"),
 ])
 def test_gazetteer_subjects(text, figure, subject, resources):
-    """Provinces and prefectures drop their suffix, county-level divisions keep it, a yardstick is no subject."""
+    """Provinces and prefectures drop their suffix, county-level divisions keep it, a yardstick is no subject.
+
+    A zone named after a division (成都高新区) is a subject of its own, never the city it is in.
+    """
     assert subjects_of(text, resources)[figure] == subject
 
 

@@ -273,6 +273,13 @@ def _is_place(text: str, match: re.Match[str], not_places: frozenset[str]) -> bo
             and not any(ch in NON_NAME_CHARS for ch in name))
 
 
+def _is_zone_of_place(match: re.Match[str], lexicon: ClaimLexicon) -> bool:
+    """True for a zone named after a division (成都高新区, 西安经开区): a place of its own, not its city."""
+    whole = match.group()
+    return any(whole.endswith(zone) and lexicon.subjects.get(whole[:-len(zone)]) in lexicon.levels
+               for zone in lexicon.grammar.get("zones", ()))
+
+
 def _is_source(text: str, match: re.Match[str]) -> bool:
     """True for a place named as a source, a dateline or a yardstick (据杭州海关统计, 北京1月17日电, 在全国占比)."""
     before = text[max(0, match.start() - 1):match.start()]
@@ -289,7 +296,8 @@ def _first_subject(text: str, lexicon: ClaimLexicon) -> str:
     """The first entity in a text: a lexicon subject, or a place name ending in 市/省/县/区/新区."""
     known = next((m for m in lexicon.subject_re.finditer(text) if not _is_source(text, m)), None)
     place = next((m for m in lexicon.place_re.finditer(text)
-                  if _is_place(text, m, lexicon.not_places) and not _is_source(text, m)), None)
+                  if (_is_place(text, m, lexicon.not_places) or _is_zone_of_place(m, lexicon))
+                  and not _is_source(text, m)), None)
     if place is not None and (known is None or place.start() < known.start()
                               or place.start() == known.start() and place.end() > known.end()):
         # 西安高新区 is not 西安: the longer name starting at the same place wins.
