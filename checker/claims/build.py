@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 
@@ -41,8 +42,9 @@ def build_claims(doc: Document, mentions: tuple[Mention, ...], lexicon: ClaimLex
     from checker.claims.groups import group_claims
 
     sentences = index_sentences(doc.reading)
-    city = _main_city(doc.reading, lexicon)
-    main, main_source = _main_subject(doc.reading, lexicon)
+    named = _subject_counts(doc.reading, lexicon)
+    city = _main_city(Counter(named))
+    main, main_source = _main_subject(Counter(named), lexicon)
     times_by_sentence: dict[int, list[Mention]] = {}
     for mention in mentions:
         if mention.period is None or mention.period.kind == "duration":
@@ -473,27 +475,35 @@ def _change_direction(
     """Classify the change verb that ends a clause prefix (增长到 before 增长: longest first); other is a guess."""
     choices: tuple[tuple[Relation, str], ...] = ((to, "to"), (down, "down"), (by, "by"))
     for relation, group in choices:
-        for word in lexicon.change.get(group, ()):
-            if tail.endswith(word) or re.search(re.escape(word) + r"(?:了|约|近|超过|超|达)?$", tail):
-                return relation, "lexicon"
+        if _verb_at_end(lexicon.change.get(group, ())).search(tail):
+            return relation, "lexicon"
     return other, "guessed"
 
 
-def _main_city(reading: str, lexicon: ClaimLexicon) -> str:
+@functools.lru_cache(maxsize=64)
+def _verb_at_end(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One of the verbs ending a text, perhaps followed by 了 or a hedge (compiled once per word list)."""
+    if not words:
+        # No verb of this reading: nothing ends with one.
+        return re.compile(r"(?!x)x")
+    alternation = "|".join(re.escape(word) for word in words)
+    return re.compile(f"(?:{alternation})(?:了|约|近|超过|超|达)?$")
+
+
+def _main_city(counts: Counter[str]) -> str:
     """The place an article is about (全市/我市/全省 name it): the most frequent canonical place, not a district."""
-    counts = _subject_counts(reading, lexicon)
     counts.pop("全国", None)
     named = [name for name, _ in counts.most_common() if not name.endswith(("区", "县", "镇"))]
     return named[0] if named else ""
 
 
-def _main_subject(reading: str, lexicon: ClaimLexicon) -> tuple[str, Source]:
+def _main_subject(counts: Counter[str], lexicon: ClaimLexicon) -> tuple[str, Source]:
     """The subject of an article's figures that name none: its main place, or 全国 for a national release.
 
     全国 is named in most provincial reports as a yardstick (居全国首位), so a province counts twice, and a
     place needs five mentions to outweigh a release's 全国 (a dateline city or an example is named less).
+    counts: how often the article names each subject (_subject_counts).
     """
-    counts = _subject_counts(reading, lexicon)
     if not counts:
         # An article that names no place at all is a national release (国家统计局, 民航局): a guess.
         return "全国", "guessed"
