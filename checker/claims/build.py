@@ -475,19 +475,20 @@ def _change_direction(
     """Classify the change verb that ends a clause prefix (增长到 before 增长: longest first); other is a guess."""
     choices: tuple[tuple[Relation, str], ...] = ((to, "to"), (down, "down"), (by, "by"))
     for relation, group in choices:
-        if _verb_at_end(lexicon.change.get(group, ())).search(tail):
+        if _verb_at_end(lexicon.change.get(group, ()), lexicon.change.get("particles", ())).search(tail):
             return relation, "lexicon"
     return other, "guessed"
 
 
 @functools.lru_cache(maxsize=64)
-def _verb_at_end(words: tuple[str, ...]) -> re.Pattern[str]:
-    """One of the verbs ending a text, perhaps followed by 了 or a hedge (compiled once per word list)."""
+def _verb_at_end(words: tuple[str, ...], particles: tuple[str, ...]) -> re.Pattern[str]:
+    """One of the verbs ending a text, perhaps followed by one particle (了, 约); compiled once per word list."""
     if not words:
         # No verb of this reading: nothing ends with one.
         return re.compile(r"(?!x)x")
-    alternation = "|".join(re.escape(word) for word in words)
-    return re.compile(f"(?:{alternation})(?:了|约|近|超过|超|达)?$")
+    verbs = "|".join(re.escape(word) for word in words)
+    after = "|".join(re.escape(word) for word in sorted(particles, key=len, reverse=True))
+    return re.compile(f"(?:{verbs})(?:{after})?$" if after else f"(?:{verbs})$")
 
 
 def _main_city(counts: Counter[str]) -> str:
