@@ -114,3 +114,19 @@ def _pack_and_lexicon():
     from checker.run.pipeline import load_pack_and_lexicon
 
     return load_pack_and_lexicon([])
+
+
+_OLD_DIGIT_SPACE = (r"(?<=\d)[ \t\u3000]++(?=[{cjk}])|(?<=[{cjk}])[ \t\u3000]++(?=\d)")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="12３年月增长 \t\u3000a%", max_size=30))
+def test_digit_space_runs_match_the_pattern_they_replace(text):
+    """Spaces between a digit and a CJK character are found exactly as the former lookbehind pattern found them."""
+    import re
+
+    from checker.text.textmap import _SPACE_RUN, CJK, _joins_digit_and_cjk
+
+    old = re.compile(_OLD_DIGIT_SPACE.format(cjk=CJK))
+    new = [m.span() for m in _SPACE_RUN.finditer(text) if _joins_digit_and_cjk(text, *m.span())]
+    assert new == [m.span() for m in old.finditer(text)]

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from checker.extract.numerals import NumeralError, parse_chinese, parse_numeral
 from checker.extract.quantities import find_quantities
+from checker.extract.units import UnitLexicon
 from tests.conftest import CONFORMANCE, default_grammar
 from tests.strategies import abbreviated_numerals, cn2an_integers, decimals, integers, write_chinese
 
@@ -348,3 +349,29 @@ def test_never_raises_on_arbitrary_text(text):
     """The grammar never raises, and every span lies inside the text."""
     for start, end, _ in find_quantities(text, default_grammar()):
         assert 0 <= start < end <= len(text)
+
+
+# Text made of the characters figures are built from, and of others, for the first-character guard.
+figure_text = st.lists(
+    st.one_of(
+        st.text(alphabet="0123456789０５.,/%万亿千百十一二两三五零点分之成倍元人个"
+                         "约近超破负-—至～翻番余多左右以上 年月，。", max_size=12),
+        st.sampled_from(["壹佰贰拾", "不少于", "不足", "百分之", "万 亿级", "3亿4千5百万元", "5万3230.99亿",
+                         "三五万元", "两三千元", "七成半", "翻两番", "１２３万元", "约1/3", "A股", "5G"]),
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(figure_text)
+def test_first_character_guard_changes_no_match(text):
+    """The guarded figure pattern finds exactly the matches of the unguarded one."""
+    import re
+
+    from checker.extract.quantities import figure_pattern
+
+    grammar = default_grammar()
+    lexicon = UnitLexicon({unit: unit for unit in grammar.units})
+    unguarded = re.compile(figure_pattern(lexicon, grammar.hedges), re.VERBOSE)
+    assert [m.span() for m in grammar.figure.finditer(text)] == [m.span() for m in unguarded.finditer(text)]

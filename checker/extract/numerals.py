@@ -9,6 +9,7 @@ combined section by section, the way the numerals are spoken: 三亿四千五百
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 
@@ -98,8 +99,12 @@ def parse_chinese(text: str) -> Number:
     return parse_numeral(text)
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_numeral(text: str) -> Number:
-    """Parse any numeral hedui reads (95.3, 1,250, 二十, 1.2万亿, 3亿4千5百万, 百二十点五) to a Number."""
+    """Parse any numeral hedui reads (95.3, 1,250, 二十, 1.2万亿, 3亿4千5百万, 百二十点五) to a Number.
+
+    Cached: a text repeats its numerals (years, 万, 5.6) and a Number is a frozen value.
+    """
     plain = normalize_digits(text).strip()
     if not plain:
         raise NumeralError("empty numeral")

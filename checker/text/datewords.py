@@ -102,7 +102,13 @@ class DateWords:
 
 def load_date_words(path: Path | None = None) -> DateWords:
     """Load the document-date lexicon at path (default: the shipped rules/lexicon/document_dates.yaml)."""
-    return _load(str(path or find_rules_dir() / "lexicon" / "document_dates.yaml"))
+    return _load(str(path) if path else _default_path())
+
+
+@functools.cache
+def _default_path() -> str:
+    """The shipped lexicon's path, found once: every article of a run asks for it."""
+    return str(find_rules_dir() / "lexicon" / "document_dates.yaml")
 
 
 @functools.cache

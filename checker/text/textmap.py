@@ -36,7 +36,11 @@ _CLOSING = frozenset("”’）)》」』】〉")
 _PARA_PUNCT = re.compile(r"[，,。]")  # 、 alone is heading material: 引入项目、培育生态
 _FULL_LINE = 0.8
 _LIST_ITEM = re.compile(r"\d+\.\s")  # "1. " opens a Markdown ordered list item
-_DIGIT_SPACE = re.compile(rf"(?<=\d)[ \t\u3000]++(?=[{CJK}])|(?<=[{CJK}])[ \t\u3000]++(?=\d)")
+# A run of spaces between a digit and a CJK character (either way round) is dropped: 2024 年, 增长 5%.
+# The run is found by its own characters (a fast scan) and its two neighbours are tested after.
+_SPACE_RUN = re.compile(r"[ \t\u3000]+")
+_DIGIT = re.compile(r"\d")
+_CJK_CHAR = re.compile(rf"[{CJK}]")
 
 _SKIPPED_TAGS = frozenset({"script", "style", "head", "noscript", "template"})
 _BLOCK_TAGS = frozenset(
@@ -132,8 +136,18 @@ def _keep_ranges(length: int, drops: Iterator[tuple[int, int]]) -> list[tuple[in
 
 def _find_drops(text: str, hard: frozenset[int], *, paragraphs: bool) -> Iterator[tuple[int, int]]:
     """Yield the sorted ranges removed from text: joined breaks, digit–CJK spaces, CR of CRLF."""
-    spaces = ((m.start(), m.end()) for m in _DIGIT_SPACE.finditer(text))
+    spaces = ((m.start(), m.end()) for m in _SPACE_RUN.finditer(text) if _joins_digit_and_cjk(text, *m.span()))
     return heapq.merge(_find_break_drops(text, hard, paragraphs=paragraphs), spaces)
+
+
+def _joins_digit_and_cjk(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] lies between a digit and a CJK character, in either order."""
+    if start == 0 or end == len(text):
+        return False  # a run at the text's edge has only one neighbour
+    before, after = text[start - 1], text[end]
+    if _DIGIT.match(before):
+        return _CJK_CHAR.match(after) is not None
+    return _CJK_CHAR.match(before) is not None and _DIGIT.match(after) is not None
 
 
 def _find_break_drops(
