@@ -16,6 +16,8 @@ from checker.text.rulesdir import find_rules_dir
 from checker.yamlio import load_yaml_mapping
 
 SEVERITIES = ("error", "warning", "info")
+# How a rule ties the figures it combines (rule-file key `linked-by`), read by the engine's certainty gate.
+LINKS = ("meaning", "grammar", "grammar-in-one-sentence", "arithmetic")
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
@@ -34,6 +36,7 @@ class RuleSpec:
     enabled: bool = True
     path: str = ""
     description_en: str = ""  # the description in English, for --lang en
+    linked_by: str = "meaning"  # one of LINKS: what ties the figures a finding combines (the gate's input)
 
     @classmethod
     def from_mapping(cls, raw: dict[str, Any], path: Path, lines: dict[str, int]) -> RuleSpec:
@@ -50,6 +53,7 @@ class RuleSpec:
             description=raw.get("description", ""), params=params,
             examples=tuple(raw.get("examples", ())), references=tuple(raw.get("references", ())),
             enabled=raw.get("enabled", True), path=str(path), description_en=raw.get("description-en", ""),
+            linked_by=_linked_by(raw, str(path), lines),
         )
 
     def describe(self, lang: str = "zh") -> str:
@@ -61,6 +65,14 @@ class RuleSpec:
     def render(self, **values: Any) -> str:
         """Fill the message template's named placeholders; unknown names stay as written."""
         return PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0))), self.message)
+
+
+def _linked_by(raw: dict[str, Any], path: str, lines: dict[str, int]) -> str:
+    """The rule's `linked-by` declaration (default: meaning), checked even when the schema was not applied."""
+    linked_by = raw.get("linked-by", LINKS[0])
+    if linked_by not in LINKS:
+        raise RuleFileError(path, lines.get("linked-by"), "linked-by", f"must be one of: {', '.join(LINKS)}")
+    return str(linked_by)
 
 
 @attrs.frozen

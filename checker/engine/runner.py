@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from types import ModuleType
 from typing import Any
 
 import attrs
@@ -35,28 +34,26 @@ def run(pack: RulePack, context: RunContext, scope: str | None = None) -> list[F
         if scope is not None and scope_of(spec.kind) != scope:
             continue
         module = kind_module(spec.kind)
-        findings.extend(gate_loudness(f, module, spec.params) for f in module.check(spec, context))
+        findings.extend(gate_loudness(f, spec.linked_by) for f in module.check(spec, context))
     return sorted(findings, key=_order)
 
 
-def gate_loudness(finding: Finding, module: ModuleType, params: Any = None) -> Finding:
-    """A loud finding (error/warning) stays loud only when every claim it combines was understood with certainty.
+def gate_loudness(finding: Finding, linked_by: str = "meaning") -> Finding:
+    """A loud finding (error/warning) stays loud only when what ties its figures is certain.
 
-    A kind whose problems differ in how they tie figures says so per rule with `linked_by_grammar(params)`.
+    `linked_by` is the rule file's declaration (RuleSpec.linked_by): `grammar` (words tie the figures: 日均 after
+    its total, 分别为A、B，合计C), `arithmetic` (sums tie them: parts whose shares add up to 100% of a whole),
+    `grammar-in-one-sentence` (words tie them when one sentence states them all: 从A增至B，增长X倍), or `meaning`
+    (only the claims' understood subject, metric and period tie them: every claim must be certain).
     """
     if finding.severity == "info" or not finding.claims:
         # Info is never louder than it is; text-level findings (spans only) combine no claims.
         return finding
-    linked = getattr(module, "linked_by_grammar", None)
-    if getattr(module, "LINKED_BY_GRAMMAR", False) or (callable(linked) and params is not None and linked(params)):
-        # The kind combines figures only through words that tie them (日均 after its total, 从A增长到B):
-        # the combination is certain whatever the metric was read as.
+    if linked_by in ("grammar", "arithmetic"):
+        # The rule combines figures only through words or sums that tie them: the combination is certain
+        # whatever the metric was read as.
         return finding
-    if getattr(module, "LINKED_BY_ARITHMETIC", False):
-        # The kind combines figures only when their sums tie them (parts that add up to a stated whole whose
-        # shares add up to 100%): no reading of a metric is needed.
-        return finding
-    if getattr(module, "LINKED_IN_ONE_SENTENCE", False) and _one_sentence(finding.claims):
+    if linked_by == "grammar-in-one-sentence" and _one_sentence(finding.claims):
         # 从A增至B，增长X倍 in one sentence: the sentence's own words tie the levels to the change.
         return finding
     unsure = [c.mention.text for c in finding.claims if not c.understood.certain]

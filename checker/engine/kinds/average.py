@@ -21,8 +21,6 @@ from checker.extract.numerals import CHINESE_DIGITS, SMALL_UNITS, ZEROS, Numeral
 from checker.model import Claim, Finding
 
 WORD_KEYS = ("average_words", "day_units", "partial_words")
-# 日均 stands before the average and its total is the figure before it: words tie the two figures.
-LINKED_BY_GRAMMAR = True
 NUMERAL = "[0-9" + "".join(CHINESE_DIGITS) + "".join(SMALL_UNITS) + ZEROS + "]+"
 # The average word stands at most this many characters before its figure, in the same clause (日均保障18660班).
 MAX_GAP = 6

@@ -13,8 +13,6 @@ from checker.extract.numerals import NumeralError, parse_numeral
 from checker.model import Claim, Finding
 
 YEARS = re.compile(r"^P(\d+)Y$")
-# The span and its two endpoints come from one change statement (从2020年…到2024年，四年增长…): words tie them.
-LINKED_BY_GRAMMAR = True
 
 
 @attrs.frozen

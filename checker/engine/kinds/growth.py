@@ -22,8 +22,6 @@ from checker.errors import RuleFileError
 from checker.model import Claim, Finding, Interval
 
 PROBLEMS = ("increase-by-vs-to", "change-mismatch", "percent-for-points")
-# A statement within one sentence (从A增至B，增长X倍) is tied by its words; one across sentences is not.
-LINKED_IN_ONE_SENTENCE = True
 
 
 @attrs.frozen

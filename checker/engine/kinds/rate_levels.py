@@ -24,10 +24,6 @@ from checker.engine.kinds._shared import (
 from checker.model import Claim, Finding, Interval
 
 SCOPE = "corpus"  # the levels may be stated in other articles
-# A rate is read as the change of a level only when it names that level's metric itself or stands right after
-# the level in its clause chain (1120.4亿元，同比增长6.7%); the levels must be understood with certainty (checked
-# here), so the grammar, not a guess, ties the figures.
-LINKED_BY_GRAMMAR = True
 WORD_KEYS = ("year_on_year_words", "real_words", "base_before")
 RATES = ("change_pct", "change_pct_down")
 

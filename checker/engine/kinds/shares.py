@@ -18,9 +18,6 @@ from checker.engine.kinds._shared import (
 from checker.model import Claim, Finding, Interval
 
 WORD_KEYS = ("whole_before", "whole_after", "list_words")
-# The figures are tied by arithmetic, not guessed: each share stands in its part's clause, the stated
-# shares add up to 100% (the parts are all of one whole) and exactly one stated figure is that whole.
-LINKED_BY_ARITHMETIC = True
 
 
 @attrs.frozen

@@ -21,9 +21,6 @@ from checker.model import Claim, Finding, Interval
 
 WORD_KEYS = ("structure_words", "part_labels")
 PROBLEMS = ("terms-vs-parts", "terms-sum")
-# The parts are named by their labels (第一产业增加值37.11亿元) and the ratio by its structure word: each term
-# is the labelled part ÷ the sum of the parts, arithmetic that needs no reading of a metric.
-LINKED_BY_ARITHMETIC = True
 # A ratio of two or more terms: 6.01:55.04:38.95, with ASCII, full-width or ratio colons.
 RATIO = re.compile(r"(\d+(?:\.\d+)?)((?:\s*[:：∶]\s*\d+(?:\.\d+)?)+)")
 TERM = re.compile(r"\d+(?:\.\d+)?")

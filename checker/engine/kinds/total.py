@@ -63,12 +63,6 @@ class Params:
         return cls(**words, problem=problem, total_re=total_re, part_re=part_re, sum_re=sum_re)
 
 
-def linked_by_grammar(params: Params) -> bool:
-    """True for listed-parts-sum: 分别为A、B，合计C ties the parts to their sum by its words, whatever the metric
-    was read as; parts after 其中 are tied only by their metric, so the engine's certainty gate decides."""
-    return params.problem == "listed-parts-sum"
-
-
 def check(spec, context) -> list[Finding]:
     """Flag a total whose parts (after 其中/包括, in its sentence or the next one) add up to more than it, or
     (listed-parts-sum) a sum that the parts listed before it do not add up to."""
