@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     result = check_documents(documents, resources, pack, lexicon)
     report["check_s"] = round(time.perf_counter() - started, 2)
     started = time.perf_counter()
-    timeline = build_timeline(result, resources)
+    timeline = build_timeline(result)
     build_s = time.perf_counter() - started
     report.update(build_s=round(build_s, 2), entries=len(timeline.entries), findings=len(timeline.flags))
     started = time.perf_counter()

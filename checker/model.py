@@ -178,6 +178,7 @@ class Mention:
     reading_end: int
     quantity: Quantity | None = None
     period: Period | None = None
+    comparison: bool = False  # a time expression naming the base of a comparison (比2020年, 2019年同期)
 
     @property
     def type(self) -> str:

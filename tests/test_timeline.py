@@ -46,7 +46,7 @@ def timeline_of(resources, pack_and_lexicon):
         docs = [document_from_text(p, text, date_override=dt.date.fromisoformat(d))
                 for p, (d, text) in articles.items()]
         result = check_documents(docs, resources, pack, lexicon)
-        return build_timeline(result, resources), result
+        return build_timeline(result), result
 
     return build
 
@@ -60,7 +60,7 @@ def seeds(resources, pack_and_lexicon):
     pack, lexicon = pack_and_lexicon
     docs = [read_document(str(p)) for p in sorted((ROOT / "seeds").iterdir()) if p.is_file()]
     result = check_documents(docs, resources, pack, lexicon)
-    return build_timeline(result, resources), result
+    return build_timeline(result), result
 
 
 def _entry(start: str, end: str, granularity: str, title: str = "t", doc: str = "a.md", offset: int = 0) -> Entry:

@@ -59,7 +59,7 @@ def pages(tmp_path_factory, resources):
     for name, docs in (("seeds", seeds), ("hostile", hostile)):
         result = check_documents(docs, resources, pack, lexicon)
         path = folder / f"{name}.html"
-        timeline = attrs.evolve(build_timeline(result, resources), title=TITLE)
+        timeline = attrs.evolve(build_timeline(result), title=TITLE)
         path.write_text(render_html(timeline), encoding="utf-8")
         written[name] = path
     written["large"] = folder / "large.html"

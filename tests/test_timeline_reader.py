@@ -47,7 +47,7 @@ def titles(timeline) -> list[str]:
 
 def test_events_name_who_did_what(run_of, resources):
     """A verb-first clause gets its doer, 该计划 its quoted name, and 我市 the article's place."""
-    events = titles(build_timeline(run_of({"s.md": ("2025-11-26", SERES)}), resources))
+    events = titles(build_timeline(run_of({"s.md": ("2025-11-26", SERES)})))
     assert "赛力斯集团登陆港交所" in events
     assert "“首席质量官顾问赋能计划”正式启动" in events
     assert "重庆举办招商推介会" in events and not any("我市" in t for t in events)
@@ -56,7 +56,7 @@ def test_events_name_who_did_what(run_of, resources):
 def test_the_same_happening_told_twice_is_one_entry_with_both_sources(run_of, resources):
     """Two articles telling one event in different words, and one unlinked figure stated twice, merge."""
     articles = {"s.md": ("2025-11-26", SERES + UNLINKED), "r.md": ("2025-11-26", RETOLD + UNLINKED)}
-    timeline = build_timeline(run_of(articles), resources)
+    timeline = build_timeline(run_of(articles))
     fair = [e for e in timeline.entries if e.sort == "event" and "对接活动" in e.title]
     assert len(fair) == 1 and {s.doc for s in fair[0].sources} == {"s.md", "r.md"}
     firms = [e for e in timeline.entries if e.text == "1500余家"]
@@ -71,7 +71,7 @@ def test_fact_keys_come_from_the_runs_index(run_of, resources, monkeypatch):
     import checker.claims.link as link
 
     result = run_of(LEVELS)
-    keyed = [e for e in build_timeline(result, resources).entries if e.key]
+    keyed = [e for e in build_timeline(result).entries if e.key]
     assert len(keyed) == 3 and all("新能源汽车" in e.key for e in keyed)
 
     def refuse(*args, **kwargs):
@@ -80,13 +80,13 @@ def test_fact_keys_come_from_the_runs_index(run_of, resources, monkeypatch):
 
     monkeypatch.setattr(link, "fact_key", refuse)
     empty = attrs.evolve(result, index=attrs.evolve(result.index, facts={}))
-    assert not any(e.key for e in build_timeline(empty, resources).entries)
-    assert len([e for e in build_timeline(result, resources).entries if e.key]) == 3
+    assert not any(e.key for e in build_timeline(empty).entries)
+    assert len([e for e in build_timeline(result).entries if e.key]) == 3
 
 
 def test_charts_have_a_y_axis_read_in_a_unit(run_of, resources):
     """A series of 辆 figures in the 万s is drawn on an axis in 万辆 with round ticks from zero."""
-    [series] = find_series(build_timeline(run_of(LEVELS), resources).entries)
+    [series] = find_series(build_timeline(run_of(LEVELS)).entries)
     assert series.axis_unit == "万辆"
     svg = render_chart(series)
     assert 'class="axis y-axis"' in svg and "单位：万辆" in svg
@@ -132,22 +132,28 @@ def test_a_page_too_large_is_written_as_a_year_index_and_year_files(tmp_path, mo
 def test_a_date_in_a_comparison_is_no_event(run_of, resources):
     """比2020年还大 compares with a year; it tells nothing that happened in 2020."""
     text = "当前经济困难在某些方面比2020年还大。2021年3月，重庆国际铁路港正式开通运行。\n"
-    events = titles(build_timeline(run_of({"e.md": ("2022-01-05", text)}), resources))
+    events = titles(build_timeline(run_of({"e.md": ("2022-01-05", text)})))
     assert events == ["重庆国际铁路港正式开通运行"]
 
 
-def test_building_never_reloads_the_unit_system_or_grammar(run_of, monkeypatch):
-    """Without resources given, the timeline reads events with the period lexicon alone, never load_resources."""
+def test_events_are_dated_from_the_runs_time_mentions(run_of, monkeypatch):
+    """The timeline reads no dates of its own: events come from the run's time mentions, resources are never loaded."""
+    import checker.extract.periods as periods
     import checker.extract.resources as module
 
-    result = run_of(LEVELS)
+    text = "2021年3月，重庆国际铁路港正式开通运行。\n"
+    result = run_of({"e.md": ("2022-01-05", text)})
+    assert [m.text for m in result.times] == ["2021年3月"]
 
     def refuse(*args, **kwargs):
-        """The run already loaded them; the timeline must not load them again."""
-        raise AssertionError("load_resources called by the timeline")
+        """The run already found them; the timeline must not look again."""
+        raise AssertionError("the timeline read dates or resources itself")
 
     monkeypatch.setattr(module, "load_resources", refuse)
-    assert len([e for e in build_timeline(result).entries if e.key]) == 3
+    monkeypatch.setattr(periods, "find_periods", refuse)
+    monkeypatch.setattr(periods, "load_period_lexicon", refuse)
+    assert titles(build_timeline(result)) == ["重庆国际铁路港正式开通运行"]
+    assert titles(build_timeline(attrs.evolve(result, times=()))) == []
 
 
 @pytest.mark.parametrize("text", [
@@ -158,4 +164,4 @@ def test_building_never_reloads_the_unit_system_or_grammar(run_of, monkeypatch):
 ])
 def test_titles_headings_and_page_codes_are_no_events(run_of, resources, text):
     """A date on the article's title line or a heading, or followed by a clock time or codes, is no event."""
-    assert titles(build_timeline(run_of({"h.md": ("2026-02-10", text)}), resources)) == []
+    assert titles(build_timeline(run_of({"h.md": ("2026-02-10", text)}))) == []

@@ -16,33 +16,23 @@ from timeline.model import DocumentInfo, Entry, Flag, Timeline
 from timeline.who import EventWords, load_event_words
 
 if TYPE_CHECKING:
-    # Only for annotations: the run stage builds timelines' inputs, and resources load lazily below.
-    from checker.extract.resources import Resources
+    # Only for annotations: the run stage builds timelines' inputs.
     from checker.run.pipeline import CheckResult
 
 
-def build_timeline(result: CheckResult, resources: Resources | None = None,
-                   words: EventWords | None = None) -> Timeline:
+def build_timeline(result: CheckResult, words: EventWords | None = None) -> Timeline:
     """Lay out a CheckResult's figures, targets and events chronologically, each with its flags.
 
-    Figures, their periods and fact keys come from the run (its claims and fact index). Events are dated
-    sentences without figures, which the run keeps no trace of, so their time expressions are read here
-    with the period lexicon of `resources` (checker.extract.resources.Resources) when given, else with
-    the default period lexicon alone (not the whole unit system and grammar).
+    Everything dated comes from the run: figures, their periods and fact keys from its claims and fact
+    index, events from its time mentions (`result.times`); only the timeline's own event words are read.
     """
     from checker.extract.resources import RULES_DIR
 
-    if resources is not None:
-        periods = resources.periods
-    else:
-        from checker.extract.periods import load_period_lexicon
-
-        periods = load_period_lexicon(RULES_DIR / "lexicon" / "periods.yaml")
     if words is None:
         words = load_event_words(RULES_DIR)
     views = {doc.path: DocumentView.of(doc) for doc in result.documents}
     entries = build_figures(result.claims, result.index, views)
-    entries += build_events(views, result.claims, periods, words)
+    entries += build_events(views, result.claims, result.times, words)
     flags, touching = _index_findings(result.findings)
     entries = [_flagged(entry, touching) for entry in entries]
     entries.sort(key=Entry.sort_key)

@@ -6,9 +6,7 @@ import bisect
 import re
 from collections import defaultdict
 
-from checker.extract.period_lexicon import PeriodLexicon
-from checker.extract.periods import find_periods
-from checker.model import Claim, Period
+from checker.model import Claim, Mention, Period
 from timeline.context import DocumentView, flatten, make_source
 from timeline.merge import merge_told
 from timeline.model import Announcement, Entry, Source
@@ -30,35 +28,35 @@ MIN_TITLE = 4  # fewer characters than this say nothing: no event
 FULL_TITLE = 12  # a bare date's summary reads on clause by clause until it says this much
 
 
-def build_events(views: dict[str, DocumentView], claims: tuple[Claim, ...],
-                 periods_lexicon: PeriodLexicon, words: EventWords) -> list[Entry]:
-    """Find each document's dated happenings, each naming who did what, and merge the same happening told twice."""
+def build_events(views: dict[str, DocumentView], claims: tuple[Claim, ...], times: tuple[Mention, ...],
+                 words: EventWords) -> list[Entry]:
+    """Find each document's dated happenings, each naming who did what, and merge the same happening told twice.
+
+    `times` are the run's time mentions (CheckResult.times): the timeline reads no text for dates of its own.
+    """
     figures = _figure_offsets(claims)
-    yardstick = _ending_with(periods_lexicon.comparison_words)
     by_doc: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_doc[claim.doc].append(claim)
+    times_of: dict[str, list[Mention]] = defaultdict(list)
+    for mention in times:
+        times_of[mention.doc].append(mention)
     found: dict[tuple, list[tuple[Source, str]]] = defaultdict(list)
     for path, view in views.items():
         doc = view.doc
-        dct = doc.dct.date if doc.dct else None
-        times = find_periods(doc.reading, dct, periods_lexicon)
-        busy = sorted(figures.get(path, []) + [start for start, _, _ in times])
+        dated = sorted(times_of.get(path, []), key=lambda m: m.reading_start)
+        busy = sorted(figures.get(path, []) + [m.reading_start for m in dated])
         home = main_subject(by_doc.get(path, []), words)
-        for start, end, period in times:
-            event = _event(view, start, end, period, busy, words, home, yardstick)
+        for mention in dated:
+            if mention.comparison or mention.period is None:
+                # 比2020年还大, 2019年同期: the date is the yardstick of a comparison, not when something happened
+                continue
+            start, end, period = mention.reading_start, mention.reading_end, mention.period
+            event = _event(view, start, end, period, busy, words, home)
             if event is not None:
                 title, source = event
                 found[(period.start, period.end, period.granularity, title)].append((source, doc.reading[start:end]))
     return [_entry(key, told) for key, told in merge_told(found, words.pointer).items()]
-
-
-def _ending_with(words: tuple[str, ...]) -> re.Pattern[str] | None:
-    """A pattern for text that ends with one of the period lexicon's comparison words (比, 较 …), or None."""
-    if not words:
-        # a lexicon without comparison words: no date is taken for a yardstick
-        return None
-    return re.compile("(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")$")
 
 
 def _figure_offsets(claims: tuple[Claim, ...]) -> dict[str, list[int]]:
@@ -72,7 +70,6 @@ def _figure_offsets(claims: tuple[Claim, ...]) -> dict[str, list[int]]:
 
 def _event(
     view: DocumentView, start: int, end: int, period: Period, busy: list[int], words: EventWords, home: str,
-    yardstick: re.Pattern[str] | None,
 ) -> tuple[str, Source] | None:
     """Read the happening a time expression dates, or None when it dates a figure or nothing."""
     if period.kind not in EVENT_KINDS or period.start is None or period.end is None:
@@ -94,9 +91,6 @@ def _event(
         # 2024年的95.3万辆: the clause states a figure, and the figure entry tells it with its value
         return None
     head = flatten(reading[low:start]).strip()
-    if yardstick is not None and yardstick.search(head):
-        # 比2020年还大: the date is a yardstick of a comparison, not when something happened
-        return None
     if head.endswith(BYLINE_END):
         # 本报讯（记者 唐琴）11月25日: the words before the date are the byline, not the happening
         head = ""

@@ -26,13 +26,13 @@ def find_data_period(reading: str, dct: dt.date | None, lexicon: PeriodLexicon) 
             continue  # a single day is an event, not a period of data
         if dct is not None and period.end > dct:
             continue  # not closed by the document date: a plan or a target
-        if _is_comparison_base(lead, start, end, lexicon):
+        if is_comparison_base(lead, start, end, lexicon):
             continue  # 比2019年, 2019年同期: the base of a comparison
         return period, lead[start:end]
     return None  # the lead names no closed span
 
 
-def _is_comparison_base(lead: str, start: int, end: int, lexicon: PeriodLexicon) -> bool:
+def is_comparison_base(lead: str, start: int, end: int, lexicon: PeriodLexicon) -> bool:
     """True when the span follows a comparison word (比2019年) or names the same part of a base year (2019年同期)."""
     before = lead[max(0, start - 3) : start]
     same_part = tuple(s.word for s in lexicon.suffixes if s.means == "same_part")

@@ -8,6 +8,7 @@ from checker.model import Document, Mention, Period, Quantity
 
 def find_mentions(doc: Document, resources: Resources) -> tuple[Mention, ...]:
     """Return the document's mentions in text order; a time expression wins over an overlapping figure."""
+    from checker.extract.data_period import is_comparison_base
     from checker.extract.periods import find_periods
     from checker.extract.quantities import find_quantities
 
@@ -15,7 +16,9 @@ def find_mentions(doc: Document, resources: Resources) -> tuple[Mention, ...]:
     times = find_periods(doc.reading, dct, resources.periods)
     figures = find_quantities(doc.reading, resources.grammar)
     kept = _drop_overlapping(figures, times)
-    mentions = [_mention(doc, start, end, period=period) for start, end, period in times]
+    mentions = [_mention(doc, start, end, period=period,
+                         comparison=is_comparison_base(doc.reading, start, end, resources.periods))
+                for start, end, period in times]
     mentions += [_mention(doc, start, end, quantity=quantity) for start, end, quantity in kept]
     mentions.sort(key=lambda m: (m.reading_start, m.reading_end))
     return tuple(mentions)
@@ -39,8 +42,9 @@ def _drop_overlapping(
 
 
 def _mention(
-    doc: Document, start: int, end: int, *, quantity: Quantity | None = None, period: Period | None = None
+    doc: Document, start: int, end: int, *, quantity: Quantity | None = None, period: Period | None = None,
+    comparison: bool = False,
 ) -> Mention:
     """Build a mention whose span points into the original text."""
     span = doc.span_of(start, end)
-    return Mention(doc.path, span, doc.text[span.start:span.end], start, end, quantity, period)
+    return Mention(doc.path, span, doc.text[span.start:span.end], start, end, quantity, period, comparison)

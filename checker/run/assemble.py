@@ -99,7 +99,7 @@ def assemble_run(request: RunRequest, config: Config | None = None,
                   + [f"{path}: 内部错误，已作为 internal 发现报告" for path in internal])
         result = cross_check(corpus.documents, corpus.claims, corpus.findings, pack, claim_count=corpus.claim_count,
                              fact_count=corpus.fact_count)
-        result = attrs.evolve(result, suppressions=corpus.suppressions)
+        result = attrs.evolve(result, suppressions=corpus.suppressions, times=corpus.times)
         if request.light and request.needs_text:
             result = hydrate(result, store)
     return RunOutcome(config=config, result=result, failed=bool(errors), warnings=tuple(collected.warnings),

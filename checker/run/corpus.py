@@ -17,7 +17,7 @@ from pathlib import Path
 
 import attrs
 
-from checker.model import Claim, Document, Finding
+from checker.model import Claim, Document, Finding, Mention
 from checker.run.workers import Analysed, Fresh, Job, Setup, Workers, batches, worker_count
 from checker.triage.status import find_suppressions, suppressions_from
 
@@ -44,6 +44,7 @@ class Corpus:
     claim_count: int  # claims of all documents, even when only the linkable ones were loaded
     fact_count: int  # distinct facts stated, even when only the comparable claims were loaded
     suppressions: tuple = ()  # inline <!-- hedui-disable --> comments of every document
+    times: tuple[Mention, ...] = ()  # every document's time expressions (a full corpus only)
 
 
 class RunStore:
@@ -283,7 +284,8 @@ def _from_analyses(files, analyses: dict, errors: dict, light: bool) -> Corpus:
     claims = [c for a in ordered for c in a.claims] if not light else [c for _, _, c in linkable]
     return Corpus(tuple(a.doc for a in ordered), tuple(claims), tuple(f for a in ordered for f in a.findings),
                   tuple(errors[p] for p in files if p in errors), sum(len(a.claims) for a in ordered),
-                  len({key for key, _, _ in linkable}), tuple(s for a in ordered for s in find_suppressions(a.doc)))
+                  len({key for key, _, _ in linkable}), tuple(s for a in ordered for s in find_suppressions(a.doc)),
+                  () if light else tuple(t for a in ordered for t in a.times))
 
 
 def _light_from_store(files, cache, errors: dict, focus: list[str] | None = None) -> Corpus:

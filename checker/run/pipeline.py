@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from checker.extract.resources import RULES_DIR, Resources
-from checker.model import Claim, Document, Finding
+from checker.model import Claim, Document, Finding, Mention
 
 if TYPE_CHECKING:
     # Only for annotations: the claim and engine stages load lazily, when a run needs them.
@@ -26,11 +26,12 @@ if TYPE_CHECKING:
 
 @attrs.frozen(eq=False)
 class DocAnalysis:
-    """One document's share of a run: the document, its claims and its document-scope findings."""
+    """One document's share of a run: the document, its claims, its document-scope findings and its time mentions."""
 
     doc: Document
     claims: tuple[Claim, ...]
     findings: tuple[Finding, ...]
+    times: tuple[Mention, ...] = ()  # every time expression, for the timeline's dated happenings
 
     def linkable(self) -> list[tuple[str, str, Claim]]:
         """(fact key, fact family, claim) in their text form, for each claim that links across documents."""
@@ -52,6 +53,7 @@ class CheckResult:
     claim_count: int = -1  # all claims, when `claims` holds only the linkable ones (a warm cache)
     fact_count: int = -1  # all facts, when the index holds only the comparable ones
     suppressions: tuple = ()  # inline suppressions of the documents (checker.triage.status.Suppression)
+    times: tuple[Mention, ...] = ()  # the documents' time expressions (a full run; a light one keeps none)
 
     @property
     def total_facts(self) -> int:
@@ -77,10 +79,18 @@ def load_pack_and_lexicon(rule_dirs: list[Path], lexicons: Sequence[Path] = ()) 
 
 def claims_of(doc: Document, resources: Resources, lexicon: ClaimLexicon) -> tuple[Claim, ...]:
     """Extract a document's mentions and build its claims."""
+    return read_claims_and_times(doc, resources, lexicon)[0]
+
+
+def read_claims_and_times(doc: Document, resources: Resources,
+                          lexicon: ClaimLexicon) -> tuple[tuple[Claim, ...], tuple[Mention, ...]]:
+    """Extract a document's mentions, build its claims, and keep its time mentions."""
     from checker.claims.build import build_claims
     from checker.extract.mentions import find_mentions
 
-    return build_claims(doc, find_mentions(doc, resources), lexicon, resources.units)
+    mentions = find_mentions(doc, resources)
+    times = tuple(m for m in mentions if m.period is not None)
+    return build_claims(doc, mentions, lexicon, resources.units), times
 
 
 def analyze_document(doc: Document, resources: Resources, lexicon: ClaimLexicon, pack: RulePack) -> DocAnalysis:
@@ -88,9 +98,9 @@ def analyze_document(doc: Document, resources: Resources, lexicon: ClaimLexicon,
     from checker.claims.link import index_facts
     from checker.engine.runner import RunContext, run
 
-    claims = claims_of(doc, resources, lexicon)
+    claims, times = read_claims_and_times(doc, resources, lexicon)
     context = RunContext(index_facts(claims, {doc.path: doc.dct}), {doc.path: doc}, resources.units, lexicon)
-    return DocAnalysis(doc, claims, tuple(run(pack, context, scope="document")))
+    return DocAnalysis(doc, claims, tuple(run(pack, context, scope="document")), times)
 
 
 INTERNAL_RULE = "internal"  # the rule id of a finding that reports a bug of hedui met while analysing an article
@@ -129,7 +139,8 @@ def check_corpus(analyses: list[DocAnalysis], pack: RulePack, units: UnitSystem 
     """Link every document's claims and add the corpus-scope findings to the documents' own."""
     documents = [a.doc for a in analyses]
     claims = [c for a in analyses for c in a.claims]
-    return cross_check(documents, claims, [f for a in analyses for f in a.findings], pack, units)
+    result = cross_check(documents, claims, [f for a in analyses for f in a.findings], pack, units)
+    return attrs.evolve(result, times=tuple(t for a in analyses for t in a.times))
 
 
 def cross_check(documents, claims, findings, pack: RulePack, units: UnitSystem | None = None, claim_count: int = -1,
