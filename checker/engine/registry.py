@@ -2,12 +2,14 @@
 
 Each kind module has the same shape (Vale's extension points): `Params`, a frozen value built by
 `Params.from_mapping(raw, path, lines)` from the rule file's `params`; `check(spec, context)`,
-which returns the rule's findings; and optionally `SCOPE = "corpus"` when it compares documents.
+which returns the rule's findings; and optionally `SCOPE = "corpus"` when it compares documents, with
+`families_needed(rows)` when it combines facts whose claims need not differ (the light path loads those too).
 rules/schema.json lists the same kinds (a test keeps the two equal).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from types import MappingProxyType, ModuleType
 
 from checker.engine.kinds import (
@@ -62,3 +64,11 @@ def scope_of(kind: str) -> str:
 def unknown_kind_problem(kind: object) -> str:
     """The message for a kind the registry does not list, naming the valid kinds."""
     return f"unknown kind '{kind}' (valid kinds: {', '.join(sorted(KINDS))})"
+
+
+def families_needed(rows: Iterable[tuple[str, str, str]]) -> list[frozenset[str]]:
+    """Groups of fact families that corpus kinds combine although their claims need not differ, from the
+    (path, fact key, family) rows of a corpus: the light path loads them beside the families that differ."""
+    listed = list(rows)
+    return [group for module in KINDS.values() if hasattr(module, "families_needed")
+            for group in module.families_needed(listed)]

@@ -236,9 +236,13 @@ class AnalysisCache:
         findings = [f for row in self.db.execute(
             "SELECT * FROM findings WHERE path IN (SELECT path FROM focus)")
             for f in _decoded(_verified(row)[2])]
-        # Every fact row is verified before it chooses which claims to load.
+        # Every fact row is verified before it chooses which claims to load; the rows of dated actual facts
+        # are kept for the corpus kinds that combine facts whose claims need not differ (rate against levels).
+        dated = []
         for row in self.db.execute("SELECT * FROM facts WHERE path IN (SELECT path FROM wanted)"):
             _verified(row)
+            if row[4] == "actual":
+                dated.append((row[0], row[2], row[3]))
         # Two steps, each on an index: the families that differ, then where their claims are.
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS differing (family TEXT PRIMARY KEY)")
         self.db.execute("DELETE FROM differing")
@@ -256,6 +260,7 @@ class AnalysisCache:
                 "INSERT INTO differing SELECT f.family FROM stated s JOIN facts f ON f.family = s.family"
                 " WHERE f.path IN (SELECT path FROM wanted)"
                 " GROUP BY f.family HAVING COUNT(*) > 1 AND (" + DIFFERS + ")")
+        self._add_needed(dated, focus)
         where: dict[str, list[int]] = {}
         for path, index in self.db.execute(
                 "SELECT f.path, f.claim FROM differing d JOIN facts f ON f.family = d.family"
@@ -266,6 +271,18 @@ class AnalysisCache:
         facts = self.db.execute("SELECT COUNT(DISTINCT key) FROM facts"
                                 " WHERE path IN (SELECT path FROM wanted)").fetchone()[0]
         return findings, claims, facts
+
+    def _add_needed(self, rows: list[tuple[str, str, str]], focus: list[str] | None) -> None:
+        """Add to the differing families those the corpus kinds combine although they need not differ
+        (with a focus, only groups that hold a family the focus files state)."""
+        from checker.engine.registry import families_needed
+
+        groups = families_needed(rows)
+        if focus is not None:
+            stated = {family for (family,) in self.db.execute("SELECT family FROM stated")}
+            groups = [group for group in groups if group & stated]
+        self.db.executemany("INSERT OR IGNORE INTO differing VALUES (?)",
+                            ((family,) for group in groups for family in group))
 
     def _claims_of(self, path: str, indexes: list[int]) -> list[Any]:
         """Some claims of one stored analysis, by their place in it."""

@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from checker.engine.registry import families_needed
 from checker.errors import HeduiError
 from checker.model import Claim, Document, Finding
 from checker.run.corpus import Corpus
@@ -150,6 +151,8 @@ def _corpus(files: list[str], meta: dict[str, LightRecord | str], bag) -> Corpus
     claims = bag.map(_linkable).flatten()
     folded = claims.map(_keyed_summary).foldby(_first, _add, None, _merge, None)
     differing = frozenset(family for family, summary in folded.compute() if summary is not None and _differs(summary))
+    # The families corpus kinds combine although their claims need not differ (a rate against two levels).
+    differing |= {family for group in families_needed(claims.filter(_actual).map(_row).compute()) for family in group}
     order = {p: i for i, p in enumerate(files)}
     chosen = sorted(claims.filter(functools.partial(_in_families, differing)).map(_located).compute(),
                     key=lambda item: (order[item[0]], item[1]))
@@ -159,6 +162,16 @@ def _corpus(files: list[str], meta: dict[str, LightRecord | str], bag) -> Corpus
                   tuple(f for r in light for f in r.findings),
                   tuple(r for p in files if isinstance(r := meta.get(p), str)),
                   sum(r.claim_count for r in light), fact_count, tuple(s for r in light for s in r.suppressions))
+
+
+def _actual(item: tuple) -> bool:
+    """True for a linkable claim of an actual fact."""
+    return bool(item[4].modality == "actual")
+
+
+def _row(item: tuple) -> tuple[str, str, str]:
+    """A linkable claim as the store's (path, fact key, family) row."""
+    return item[1], item[3], item[0]
 
 
 def _keyed_summary(item: tuple) -> tuple[str, tuple]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,9 @@ from checker.model import Claim, Finding, Interval
 SCOPE = "corpus"  # the levels may be stated in other articles
 WORD_KEYS = ("year_on_year_words", "real_words", "base_before")
 RATES = ("change_pct", "change_pct_down")
+# A fact key in its public text form (FactKey.__str__): subject/metric, period, time scope, modality, relation, unit.
+KEY_TEXT = re.compile(r"^(?P<series>.+)/(?P<start>\d{4}-\d\d-\d\d)\.\.(?P<end>\d{4}-\d\d-\d\d)/(?P<scope>ytd|full)"
+                      r"/actual/(?P<relation>[^/]+)/")
 
 
 @attrs.frozen
@@ -78,6 +82,39 @@ def check(spec, context) -> list[Finding]:
             if finding is not None:
                 findings.append(finding)
     return findings
+
+
+def families_needed(rows: Iterable[tuple[str, str, str]]) -> list[frozenset[str]]:
+    """The fact families each stated 同比 rate may be checked against, from (path, fact key, family) rows: the
+    rate's with the levels of its period and the year before, for the rate's own series and for each series
+    with a level of the rate's period in the rate's article (the level it follows in its clause chain).
+
+    The light path loads only the families whose claims differ; a rate and its two levels, each stated once,
+    do not differ, so this is what the light path adds to give the findings of a full run.
+    """
+    levels: dict[tuple[str, str], list[str]] = defaultdict(list)
+    stated: dict[tuple[str, str], set[str]] = defaultdict(set)  # (path, period) -> series with a level there
+    rates: list[tuple[str, str, str, str]] = []
+    for path, key, family in rows:
+        match = KEY_TEXT.match(key)
+        if match is None:
+            # Not an actual fact of a dated period: no rate-levels check uses it.
+            continue
+        series, period = f"{match['series']}/{match['scope']}", f"{match['start']}..{match['end']}"
+        if match["relation"] == "level":
+            levels[(series, period)].append(family)
+            stated[(path, period)].add(series)
+        elif match["relation"] in RATES:
+            rates.append((path, series, period, family))
+    groups = []
+    for path, series, period, family in rates:
+        start, end = (dt.date.fromisoformat(day) for day in period.split(".."))
+        earlier = _span(_year_before(start), _year_before(end))
+        for candidate in {series} | stated[(path, period)]:
+            later_levels, earlier_levels = levels.get((candidate, period)), levels.get((candidate, earlier))
+            if later_levels and earlier_levels:
+                groups.append(frozenset([family, *later_levels, *earlier_levels]))
+    return groups
 
 
 def _checkable(claim: Claim, params: Params) -> bool:
