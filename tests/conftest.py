@@ -22,12 +22,14 @@ def resources():
 @functools.lru_cache(maxsize=1)
 def default_grammar():
     """The compiled quantity grammar of the default unit lexicon, built once (hypothesis reuses it)."""
-    from checker.extract.quantities import build_grammar, load_hedges
+    from checker.extract.hedges import load_hedges, load_variants
+    from checker.extract.quantities import build_grammar
     from checker.extract.resources import RULES_DIR
     from checker.extract.units import load_unit_system
 
     units = load_unit_system(RULES_DIR / "units.txt", RULES_DIR / "lexicon" / "units.yaml")
-    return build_grammar(units.lexicon, load_hedges(RULES_DIR / "lexicon" / "hedges.yaml"))
+    lexicon = RULES_DIR / "lexicon"
+    return build_grammar(units.lexicon, load_hedges(lexicon / "hedges.yaml"), load_variants(lexicon / "variants.yaml"))
 
 
 @pytest.fixture(scope="session")

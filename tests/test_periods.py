@@ -521,3 +521,25 @@ def test_years_ago_is_that_year(years: int, dct: dt.date, lexicon: PeriodLexicon
     assert [(p.kind, p.start, p.end) for _, _, p in found] == [
         ("period", D(dct.year - years, 1, 1), D(dct.year - years, 12, 31))
     ]
+
+
+@pytest.mark.parametrize(("text", "surface", "start", "end"), [
+    ("9月下旬开工。", "9月下旬", D(2025, 9, 21), D(2025, 9, 30)),
+    ("2024年2月下旬开工。", "2024年2月下旬", D(2024, 2, 21), D(2024, 2, 29)),
+    ("2024年3月上旬。", "2024年3月上旬", D(2024, 3, 1), D(2024, 3, 10)),
+    ("2024年春运期间。", "2024年春运期间", D(2024, 1, 26), D(2024, 3, 5)),
+    ("2024年暑运。", "2024年暑运", D(2024, 7, 1), D(2024, 8, 31)),
+    ("3·15晚会。", "3·15", D(2026, 3, 15), D(2026, 3, 15)),
+    ("3月5日上午开幕。", "3月5日上午", D(2026, 3, 5), D(2026, 3, 5)),
+])
+def test_thirds_of_months_travel_seasons_and_times_of_day(lexicon, text, surface, start, end):
+    """上旬/中旬/下旬 are thirds of a month, 春运/暑运 the seasons of the calendar, a time of day keeps its day."""
+    period = _mention(text, DCT, surface, lexicon)
+    assert (period.start, period.end) == (start, end)
+
+
+def test_a_dot_date_is_no_decimal_nor_a_year_and_month(lexicon):
+    """1.5·3 and “25·7” (a year and a month) are no month·day dates."""
+    found = [text for text in ("增长1.5·3倍", "应对“25·7”洪水") for s, e, _ in find_periods(text, DCT, lexicon)
+             if "·" in text[s:e]]
+    assert found == []

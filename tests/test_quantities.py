@@ -89,6 +89,7 @@ OWN_CASES = [
     ("将近九成企业。", "将近九成", 90, "%", "under", 80, 90),
     ("年产量突破百万辆。", "突破百万辆", 1e6, "辆", "over", 1e6, None),
     ("他成为一成不变的人。", None, None, None, None, None, None),
+    ("一九家企业。", None, None, None, None, None, None),
 ]
 
 
@@ -136,7 +137,15 @@ MORE_CASES = [
     ("降水量5公分。", "5公分", 5, "厘米", "exact", 4.5, 5.5),
     ("出口额增长2.10倍。", "2.10倍", 2.1, "倍", "exact", 2.095, 2.105),
     ("增长1200%。", "1200%", 1200, "%", "exact", 1199.5, 1200.5),
-    ("超过百分之二十的企业。", "百分之二十", 20, "%", "exact", 15, 25),
+    ("超过百分之二十的企业。", "超过百分之二十", 20, "%", "over", 20, None),
+    ("不足百分之五的企业。", "不足百分之五", 5, "%", "below", 0, 5),
+    ("全年營業收入達到3.5億元。", "3.5億元", 3.5e8, "元", "exact", 3.45e8, 3.55e8),
+    ("總投資約1.2萬億元。", "約1.2萬億元", 1.2e12, "元", "approx", 1.1e12, 1.3e12),
+    ("每户补贴三五万元。", "三五万元", 3e4, "元", "range", 3e4, 5e4),
+    ("单价两三千元。", "两三千元", 2000, "元", "range", 2000, 3000),
+    ("新增七八十万人。", "七八十万人", 7e5, "人", "range", 7e5, 8e5),
+    ("钢材均价为3500元/吨。", "3500元/吨", 3500, "元/吨", "exact", 3450, 3550),
+    ("原油收于82美元/桶。", "82美元/桶", 82, "美元/桶", "exact", 81.5, 82.5),
     # A magnitude never starts a unit (5千克 is 5 kg); Chinese decimals take a unit and a magnitude.
     ("每袋5千克。", "5千克", 5, "千克", "exact", 4.5, 5.5),
     ("每粒0.5克。", "0.5克", 0.5, "克", "exact", 0.45, 0.55),
@@ -375,3 +384,27 @@ def test_first_character_guard_changes_no_match(text):
     lexicon = UnitLexicon({unit: unit for unit in grammar.units})
     unguarded = re.compile(figure_pattern(lexicon, grammar.hedges), re.VERBOSE)
     assert [m.span() for m in grammar.figure.finditer(text)] == [m.span() for m in unguarded.finditer(text)]
+
+
+def test_a_variant_of_more_than_one_character_names_file_line_and_key(tmp_path):
+    """A variants entry that is not one character for one is refused with its file, line and key."""
+    from checker.errors import RuleFileError
+    from checker.extract.hedges import load_variants
+
+    path = tmp_path / "variants.yaml"
+    path.write_text("萬: 万\n超過: 超过\n", encoding="utf-8")
+    with pytest.raises(RuleFileError) as error:
+        load_variants(path)
+    assert "超過" in str(error.value) and "2" in str(error.value)
+
+
+def test_a_price_per_unit_has_the_quotient_of_its_units_as_dimension(resources):
+    """元/吨 and 元/公斤 measure the same thing, a thousand times apart; 元/吨 never compares with 元."""
+    units = resources.units
+    assert units.comparable("元/吨", "元/公斤") and not units.comparable("元/吨", "元")
+    assert units.base_of("元/公斤")[1] == pytest.approx(1000 * units.base_of("元/吨")[1])
+
+
+def test_a_per_only_unit_is_no_count(grammar):
+    """桶 is a unit only after a slash: 两桶油 (two oil companies) holds no figure."""
+    assert find_quantities("两桶油发布年报。", grammar) == []

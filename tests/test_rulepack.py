@@ -122,7 +122,7 @@ def test_malformed_lexicon_names_the_key(tmp_path):
 
 def test_hedge_lexicon_rejects_an_unknown_qualifier(tmp_path):
     """A hedge mapped to a qualifier that does not exist is an error naming its line and key."""
-    from checker.extract.quantities import load_hedges
+    from checker.extract.hedges import load_hedges
 
     bad = tmp_path / "hedges.yaml"
     bad.write_text("before:\n  约: approx\n  至多: at-most\n", encoding="utf-8")

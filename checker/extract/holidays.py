@@ -13,6 +13,7 @@ from checker.extract.dates import infer_year
 from checker.yamlio import load_yaml_mapping
 
 _SECTIONS = ("names", "suffixes", "joined", "calendar")
+_LONGEST_SEASON = 62  # days: 暑运 runs 7月1日–8月31日, 春运 forty days; a public holiday at most nine
 
 
 @attrs.frozen
@@ -88,7 +89,7 @@ def _read_calendar(value: Any, fail: Any) -> dict[tuple[int, str], tuple[dt.date
             where = f"calendar.{year}.{key}"
             if not (isinstance(span, list) and len(span) == 2 and all(isinstance(d, dt.date) for d in span)):
                 raise fail(where, "expected [first day, last day] as ISO dates")
-            if span[0] > span[1] or (span[1] - span[0]).days > 31:
-                raise fail(where, "the days run backwards or span more than a month")
+            if span[0] > span[1] or (span[1] - span[0]).days > _LONGEST_SEASON:
+                raise fail(where, "the days run backwards or span more than two months")
             days[(year, str(key))] = (span[0], span[1])
     return days

@@ -38,6 +38,8 @@ _DAY = (
     r"(?:(?<![0-9])(?:3[01]|[12][0-9]|0?[1-9])"
     r"|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
 )
+_DOT_MONTH = r"(?<![0-9.．·•・])(?:1[0-2]|[1-9])"
+_DOT_DAY = r"(?:3[01]|[12][0-9]|[1-9])"
 _N12 = r"(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九两])"
 _FULLNUM = (
     r"(?<![0-9.．])(?:19|20)[0-9]{2}(?:-[0-9]{1,2}-|/[0-9]{1,2}/|\.[0-9]{1,2}\.)[0-9]{1,2}(?![0-9])"
@@ -124,6 +126,8 @@ def _simple_pattern(lexicon: PeriodLexicon, tag: str) -> str:
         f"{holiday}"
         f"|(?P<ma{tag}>{_MONTH})月?{conn}(?P<mb{tag}>{_MONTH})月份?"
         f"|(?:(?P<m{tag}>{_MONTH})月份?|(?P<rm{tag}>{relative_months}))(?:(?P<d{tag}>{_DAY})[日号])?"
+        # 3·15, 5·20: a month and day joined by a middle dot name that day
+        f"|(?P<dotm{tag}>{_DOT_MONTH})[·•・](?P<dotd{tag}>{_DOT_DAY})(?![0-9.．·•・])"
         f"|{'|'.join(templates + [f'(?P<part{tag}>{named})'])}"
         f"|{_day_pattern(lexicon, tag)}"
     )

@@ -21,7 +21,9 @@ from checker.yamlio import load_yaml_mapping
 
 GRANULARITIES = ("day", "month", "quarter", "half", "year", "years")  # finest first
 UNIT_GRANULARITIES = MappingProxyType({"Y": "year", "M": "month", "W": "day", "D": "day"})
-_SUFFIX_MEANINGS = ("same", "since", "end", "start", "close", "same_part", "until")
+# The thirds of a month a suffix may name (上旬, 中旬, 下旬), each with its first day.
+DEKADS = MappingProxyType({"first_third": 1, "middle_third": 11, "last_third": 21})
+_SUFFIX_MEANINGS = ("same", "since", "end", "start", "close", "same_part", "until", *DEKADS)
 
 
 @attrs.frozen

@@ -20,6 +20,7 @@ from checker.extract.dates import add_months, infer_year, month_end, parse_full_
 from checker.extract.period_days import names_a_day, read_day
 from checker.extract.period_grammar import chinese_int, to_int
 from checker.extract.period_lexicon import (
+    DEKADS,
     GRANULARITIES,
     UNIT_GRANULARITIES,
     DurationUnit,
@@ -359,6 +360,9 @@ def _read_rest(groups: re.Match[str], tag: str, lexicon: PeriodLexicon) -> _Rest
             raise ValueError("a range of one month")
         # 1—11月 is year-to-date: never link it with a full-year figure; 11至2月 runs into next year
         return _Rest(first, last, cumulative=first == 1, wraps=first > last)
+    if groups[f"dotm{tag}"]:
+        month, day = groups[f"dotm{tag}"], groups[f"dotd{tag}"]
+        return _Rest(int(month), int(month), int(day), granularity="day", arabic=True)
     if groups[f"m{tag}"]:
         month, day = groups[f"m{tag}"], groups[f"d{tag}"]
         arabic = month.isascii() and (day is None or day.isascii())
@@ -447,6 +451,8 @@ def _apply_suffix(period: Period, means: str, dct: dt.date | None) -> Period | N
     if means == "same_part":
         # read with the period before it, in find_periods
         return period
+    if means in DEKADS:
+        return _dekad(period, DEKADS[means])
     edge = period.start if means == "start" else period.end
     assert edge is not None, "a placed period with a granularity has both ends"
     if period.granularity == "month":
@@ -455,6 +461,16 @@ def _apply_suffix(period: Period, means: str, dct: dt.date | None) -> Period | N
         end = month_end(edge.year, edge.month)
         return Period("period", edge.replace(day=1), end, granularity="month", relative=period.relative)
     return period
+
+
+def _dekad(period: Period, first_day: int) -> Period:
+    """9月下旬 = 21–30 September: a third of a month (the last one runs to the month's end)."""
+    if period.granularity != "month" or period.start is None or period.end is None:
+        # 2024年上旬 names no third of a month: the period stays as written
+        return period
+    start = period.start.replace(day=first_day)
+    end = period.end if first_day == DEKADS["last_third"] else start.replace(day=first_day + 9)
+    return Period("period", start, end, granularity="day", relative=period.relative)
 
 
 def _as_of(period: Period, dct: dt.date | None) -> Period:

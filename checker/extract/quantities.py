@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 import attrs
 
+from checker.extract.hedges import Hedges
 from checker.extract.numerals import (
     FORMAL_DIGITS,
     MAGNITUDES,
@@ -35,21 +36,14 @@ CHINESE_DECIMAL = rf"[{CN_CHARS}]+(?:点[零〇一二三四五六七八九]+)?"
 SPACE = "[ \u3000]?"  # a stray space inside 万 亿级 (PDF text) is no word break
 MAGNITUDE = "|".join(SPACE.join(map(re.escape, word)) for word in sorted(MAGNITUDES, key=len, reverse=True))
 BARE_MAGNITUDE = r"万亿|千亿|百亿|十亿|千万|百万|十万|万|亿"
-QUALIFIERS = ("approx", "over", "under", "below")
 PER_HUNDRED = {"百分之": "%", "千分之": "‰"}
 RANGE_JOINERS = r"至|到|~|～|-|—|－|–"
 ARABIC_DIGITS = "0123456789０１２３４５６７８９"
+# Two neighbouring digits are a vague range (两三千元 = 2000–3000元, 三五万元 = 3万–5万元).
+PAIR_DIGITS = "一二两三四五六七八九"
+PAIR_VALUES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+PAIR_PLACES = {"十": 10, "百": 100, "千": 1000}
 FIGURE_OPENERS = "约翻"  # 约1/3 (a fraction's own hedge), 翻番
-
-
-@attrs.frozen
-class Hedges:
-    """Words before and after a figure, each with the qualifier it gives (rules/lexicon/hedges.yaml)."""
-
-    before: dict[str, str]
-    after: dict[str, str]
-    not_after: dict[str, str] = attrs.field(factory=dict)  # word -> characters it never follows
-    negative: tuple[str, ...] = ()  # signs that make the number after them negative
 
 
 @attrs.frozen
@@ -61,36 +55,12 @@ class QuantityGrammar:
     hedges: Hedges
     canonical: dict[str, str] = attrs.field(factory=dict)  # surface -> the unit it is reported as
     rates: frozenset[str] = frozenset()  # units precise to their last written digit
+    variants: dict[int, str] = attrs.field(factory=dict)  # str.translate table: 萬 -> 万, one character each
 
 
-def load_hedges(path) -> Hedges:
-    """Read the hedge lexicon; an unknown section or qualifier names file, line and key."""
-    from checker.errors import RuleFileError
-    from checker.yamlio import load_yaml_mapping
-
-    raw, lines = load_yaml_mapping(path)
-    sections: dict[str, dict[str, str]] = {"before": {}, "after": {}}
-    not_after: dict[str, str] = {}
-    negative = raw.pop("negative", [])
-    if not isinstance(negative, list) or not all(isinstance(sign, str) and sign for sign in negative):
-        raise RuleFileError(str(path), lines.get("negative"), "negative", "expected a list of signs")
-    for section, words in raw.items():
-        if section not in sections or not isinstance(words, dict):
-            raise RuleFileError(str(path), lines.get(str(section)), str(section),
-                                "expected 'before', 'after' (a mapping of word -> qualifier) or 'negative'")
-        for word, entry in words.items():
-            key = f"{section}.{word}"
-            fields = entry if isinstance(entry, dict) else {"qualifier": entry}
-            if fields.get("qualifier") not in QUALIFIERS or set(fields) - {"qualifier", "not_after"}:
-                raise RuleFileError(str(path), lines.get(key), key,
-                                    f"qualifier must be one of: {', '.join(QUALIFIERS)} (optionally with not_after)")
-            sections[section][str(word)] = fields["qualifier"]
-            if fields.get("not_after"):
-                not_after[str(word)] = str(fields["not_after"])
-    return Hedges(sections["before"], sections["after"], not_after, tuple(negative))
-
-
-def build_grammar(units: UnitLexicon | Iterable[str], hedges: Hedges) -> QuantityGrammar:
+def build_grammar(
+    units: UnitLexicon | Iterable[str], hedges: Hedges, variants: Mapping[str, str] | None = None
+) -> QuantityGrammar:
     """Compile the quantity patterns for a unit lexicon (or bare surface units) and hedges, longest first.
 
     The figure pattern is guarded by a lookahead on the characters a figure can start with, so the
@@ -100,7 +70,7 @@ def build_grammar(units: UnitLexicon | Iterable[str], hedges: Hedges) -> Quantit
     lexicon = units if isinstance(units, UnitLexicon) else UnitLexicon({surface: surface for surface in units})
     guarded = f"(?=[{figure_first_chars(hedges)}])(?:{figure_pattern(lexicon, hedges)})"
     return QuantityGrammar(re.compile(guarded, re.VERBOSE), tuple(lexicon.ordered()), hedges,
-                           dict(lexicon.canonical), lexicon.rates)
+                           dict(lexicon.canonical), lexicon.rates, str.maketrans(dict(variants or {})))
 
 
 def figure_first_chars(hedges: Hedges) -> str:
@@ -113,7 +83,8 @@ def figure_first_chars(hedges: Hedges) -> str:
 def figure_pattern(lexicon: UnitLexicon, hedges: Hedges) -> str:
     """Return the verbose pattern of one figure (every alternative, without the first-character guard)."""
     surfaces = lexicon.ordered()
-    unit = "|".join(re.escape(u) for u in surfaces)
+    unit = "|".join(re.escape(u) for u in surfaces if u not in lexicon.per_only)
+    per_unit = "|".join(re.escape(u) for u in surfaces)
     prefix = "|".join(
         (f"(?<![{re.escape(hedges.not_after[w])}])" if w in hedges.not_after else "") + re.escape(w)
         for w in sorted(hedges.before, key=len, reverse=True)
@@ -129,24 +100,28 @@ def figure_pattern(lexicon: UnitLexicon, hedges: Hedges) -> str:
     compound = rf"(?:{COMPOUND})(?=(?:余|多)?(?:{MAGNITUDE})?(?:{unit}))"
     figure = rf"""
     (?P<fraction>(?:(?P<fpre>约)?(?:[0-9]{{1,2}}/[0-9]{{1,2}}(?![0-9])
-        |(?P<psign>{sign})?(?P<per>百分之|千分之)(?P<pnum>{ARABIC}|{CHINESE_DECIMAL})|[{CN_CHARS}万]+分之{CHINESE})))
+        |(?P<ppre>{prefix})?(?P<psign>{sign})?(?P<per>百分之|千分之)(?P<pnum>{ARABIC}|{CHINESE_DECIMAL})
+        |[{CN_CHARS}万]+分之{CHINESE})))
     |(?P<tenths>(?P<tpre>{prefix})?(?P<tnum>[一二两三四五六七八九](?:点[一二三四五六七八九])?
         |(?<![0-9.])[0-9](?:\.[0-9])?)成(?P<thalf>半)?
         (?P<tplus>多)?(?P<tpost>{suffix})?)(?![都为本员果长功立交型品绩就熟效不])
     |(?P<doubling>翻(?:了)?(?:(?P<times>[一两二三四五六七八九十0-9]+)[番翻]|番))
     |(?P<order>(?:(?P<onum>{ARABIC})?(?P<omag>{MAGNITUDE})(?P<ounit>{unit})?级))
+    |(?P<pair>(?P<pa>[{PAIR_DIGITS}])(?P<pb>[{PAIR_DIGITS}])(?P<pplace>[十百千])?(?P<pmag>{magnitude})?(?P<punit>{unit}))
     |(?P<range>(?P<rpre>{prefix})?(?P<rlow>{number})(?P<rmag1>{MAGNITUDE})?(?P<runit1>{unit})?
         (?:{RANGE_JOINERS})(?P<rhigh>{number})(?P<rmag2>{MAGNITUDE})?(?P<runit2>{unit}))
     |(?P<plain>(?P<pre>{prefix})?(?P<sign>{sign})?
         (?:(?P<num>{compound}|{number})(?P<plus1>余|多|来)?(?P<mag>{magnitude})?|(?P<baremag>{BARE_MAGNITUDE}))
-        (?P<plus2>余|多)?(?P<unit>{unit})?(?P<plus3>(?<=倍)多)?(?P<post>{suffix})?)
+        (?P<plus2>余|多)?(?:(?P<unit>{unit})(?:[/／](?P<per_unit>{per_unit}))?)?(?P<plus3>(?<=倍)多)?(?P<post>{suffix})?)
     """
     return figure
 
 
 def find_quantities(reading: str, grammar: QuantityGrammar) -> list[tuple[int, int, Quantity]]:
-    """Return (start, end, Quantity) for every figure in the reading text."""
+    """Return (start, end, Quantity) for every figure in the reading text (variant characters read as simplified)."""
     found: list[tuple[int, int, Quantity]] = []
+    if grammar.variants:
+        reading = reading.translate(grammar.variants)  # one character for one: spans stay those of the text
     position = 0
     while (match := grammar.figure.search(reading, position)) is not None:
         quantity = _quantity_from(match, reading, grammar)
@@ -198,7 +173,7 @@ def _quantity_from(match: re.Match[str], reading: str, grammar: QuantityGrammar)
         # 问界M9, 5G, A股: digits glued to Latin letters are names, not figures.
         return None
     if kind == "fraction":
-        return _fraction(match, reading)
+        return _fraction(match, reading, hedges)
     if kind == "doubling":
         return _doubling(match)
     try:
@@ -208,6 +183,8 @@ def _quantity_from(match: re.Match[str], reading: str, grammar: QuantityGrammar)
             return _order(match)
         if kind == "range":
             return _range(match)
+        if kind == "pair":
+            return _pair(match)
         return _plain(match, reading, grammar)
     except (NumeralError, ArithmeticError):
         # 十十成, 3.2.1亿, a digit run beyond any float: not a figure.
@@ -231,7 +208,7 @@ def _inside_name(match: re.Match[str], reading: str) -> bool:
     return glued or bool(after) and (after.isascii() and after.isalpha() or after == "/")
 
 
-def _fraction(match: re.Match[str], reading: str) -> Quantity | None:
+def _fraction(match: re.Match[str], reading: str, hedges: Hedges) -> Quantity | None:
     """五分之一 or 1/5: a share, approximate when the clause says 约为…的."""
     text = match.group("fraction")
     surface = text[1:] if match.group("fpre") else text
@@ -244,6 +221,8 @@ def _fraction(match: re.Match[str], reading: str) -> Quantity | None:
         if match.group("psign"):
             number = Number(-number.value, number.step, number.written)  # 负百分之三 = -3%
         qualifier = "approx" if match.group("fpre") else "exact"
+        if match.group("ppre"):
+            qualifier = hedges.before[match.group("ppre")]  # 不足百分之五 = below 5%, 超过百分之二十 = over 20%
         return _interval(number, PER_HUNDRED[match.group("per")], qualifier, rate=True)
     try:
         value = float(parse_fraction(surface))
@@ -310,6 +289,17 @@ def _range(match: re.Match[str]) -> Quantity | None:
     return Quantity(float(low.value), Interval(float(low.value), float(high.value)), unit, "range")
 
 
+def _pair(match: re.Match[str]) -> Quantity | None:
+    """两三千元, 三五万元, 七八十万人: two neighbouring digits before a place, a magnitude and a unit, a range."""
+    low, high = PAIR_VALUES[match.group("pa")], PAIR_VALUES[match.group("pb")]
+    if not 0 < high - low <= 2:
+        # 三三, 五三, 一九: not two neighbouring counts; 三五 (3 to 5) is the widest such pair.
+        return None
+    scale = PAIR_PLACES.get(match.group("pplace") or "", 1) * MAGNITUDES.get(_magnitude(match.group("pmag")), 1)
+    return Quantity(float(low * scale), Interval(float(low * scale), float(high * scale)),
+                    match.group("punit"), "range")
+
+
 def _plain(match: re.Match[str], reading: str, grammar: QuantityGrammar) -> Quantity | None:
     """A number with optional sign, qualifiers, magnitude and unit."""
     num, unit, mag = match.group("num"), match.group("unit") or "", _magnitude(match.group("mag"))
@@ -336,7 +326,12 @@ def _plain(match: re.Match[str], reading: str, grammar: QuantityGrammar) -> Quan
     if sign:
         number = Number(-number.value, number.step, number.written)
     qualifier = _qualifier(grammar.hedges, prefix, match.group("post"), plus)
-    return _interval(number, unit, qualifier, rate=unit in grammar.rates)
+    rate = unit in grammar.rates
+    per_unit = match.group("per_unit")
+    if per_unit:
+        # 3500元/吨: a price per unit, written as the two units it relates.
+        unit = f"{grammar.canonical.get(unit, unit)}/{grammar.canonical.get(per_unit, per_unit)}"
+    return _interval(number, unit, qualifier, rate=rate)
 
 
 def _plausible_numeral(num: str, match: re.Match[str], reading: str, unit: str, mag: str | None) -> bool:

@@ -7,7 +7,8 @@ from typing import Any
 
 import attrs
 
-from checker.extract.quantities import QuantityGrammar, build_grammar, load_hedges
+from checker.extract.hedges import load_hedges, load_variants
+from checker.extract.quantities import QuantityGrammar, build_grammar
 from checker.extract.units import UnitSystem, load_unit_system
 from checker.text.rulesdir import find_rules_dir
 
@@ -29,6 +30,8 @@ def load_resources(rules_dir: Path = RULES_DIR) -> Resources:
     from checker.extract.periods import load_period_lexicon
 
     units = load_unit_system(rules_dir / "units.txt", rules_dir / "lexicon" / "units.yaml")
-    grammar = build_grammar(units.lexicon, load_hedges(rules_dir / "lexicon" / "hedges.yaml"))
+    lexicon = rules_dir / "lexicon"
+    hedges, variants = load_hedges(lexicon / "hedges.yaml"), load_variants(lexicon / "variants.yaml")
+    grammar = build_grammar(units.lexicon, hedges, variants)
     periods = load_period_lexicon(rules_dir / "lexicon" / "periods.yaml")
     return Resources(units, grammar, periods, rules_dir)

@@ -20,6 +20,7 @@ class UnitLexicon:
     path: str = ""
     canonical: dict[str, str] = attrs.field(factory=dict)  # 人民币 -> 元: another way to write a unit
     rates: frozenset[str] = frozenset()  # %, 倍, 个百分点: precise to their last written digit
+    per_only: frozenset[str] = frozenset()  # 桶: a unit only after a slash (82美元/桶), never a count (两桶油)
 
     def ordered(self) -> list[str]:
         """Return the surfaces longest first, so 个百分点 wins over 个."""
@@ -52,11 +53,21 @@ class UnitSystem:
         if not surface:
             # A bare number or fraction has no unit and no dimension.
             return ""
-        return self.bases.get(surface, (f"[unknown:{surface}]", 1.0))[0]
+        return self._base(surface, (f"[unknown:{surface}]", 1.0))[0]
 
     def base_of(self, surface: str) -> tuple[str, float]:
         """(dimension, factor to the base unit) of a surface unit; the surface itself for a bare or unlisted unit."""
-        return self.bases.get(surface, (surface, 1.0))
+        return self._base(surface, (surface, 1.0))
+
+    def _base(self, surface: str, unknown: tuple[str, float]) -> tuple[str, float]:
+        """The base of a listed unit, or of a price per unit (元/吨) as the quotient of its two listed units."""
+        if surface in self.bases:
+            return self.bases[surface]
+        top, slash, bottom = surface.partition("/")
+        if not slash or top not in self.bases or bottom not in self.bases:
+            return unknown  # not a listed unit nor a quotient of two: only its own surface compares with it
+        (top_dimension, top_factor), (bottom_dimension, bottom_factor) = self.bases[top], self.bases[bottom]
+        return f"{top_dimension} / ({bottom_dimension})", top_factor / bottom_factor
 
     def comparable(self, first: str, second: str) -> bool:
         """True when two surface units measure the same dimension (元 with 元, never 元 with 辆)."""
@@ -108,17 +119,18 @@ def load_unit_system(definitions: Path, lexicon_path: Path) -> UnitSystem:
 
 
 def _read_lexicon(path: Path, registry: Any, definitions_name: str) -> UnitLexicon:
-    """Read units.yaml: surface -> pint name, or -> {unit, as, rate}; every name must be defined."""
+    """Read units.yaml: surface -> pint name, or -> {unit, as, rate, per_only}; every name must be defined."""
     raw, lines = load_yaml_mapping(path)
     surfaces: dict[str, str] = {}
     canonical: dict[str, str] = {}
     rates: set[str] = set()
+    per_only: set[str] = set()
     for surface, entry in raw.items():
         surface = str(surface)
         fail = functools.partial(RuleFileError, str(path), lines.get(surface), surface)
         fields = {"unit": entry} if isinstance(entry, str) else entry
         if not isinstance(fields, dict) or not isinstance(fields.get("unit"), str) or set(fields) - _ENTRY_KEYS:
-            raise fail("expected a pint unit name, or a mapping with 'unit' and optionally 'as' and 'rate'")
+            raise fail("expected a pint unit name, or a mapping with 'unit' and optionally 'as', 'rate', 'per_only'")
         try:
             registry.Unit(fields["unit"])
         except Exception as exc:
@@ -128,14 +140,16 @@ def _read_lexicon(path: Path, registry: Any, definitions_name: str) -> UnitLexic
             canonical[surface] = str(fields["as"])
         if fields.get("rate"):
             rates.add(surface)
+        if fields.get("per_only"):
+            per_only.add(surface)
     for surface, target in canonical.items():
         if surfaces.get(target) != surfaces[surface]:
             raise RuleFileError(str(path), lines.get(surface), surface,
                                 f"'as: {target}' must name a surface listed here with the same unit")
-    return UnitLexicon(surfaces, str(path), canonical, frozenset(rates))
+    return UnitLexicon(surfaces, str(path), canonical, frozenset(rates), frozenset(per_only))
 
 
-_ENTRY_KEYS = {"unit", "as", "rate"}
+_ENTRY_KEYS = {"unit", "as", "rate", "per_only"}
 
 
 def _line_of(exc: Exception) -> int | None:

@@ -18,7 +18,7 @@ _LIST_KEYS = (
     "data_year_words", "event_words", "future_before", "future_after", "page_line_followers",
     "comparison_before", "span_before", "lead_followers",
 )
-_KEYS = (*_LIST_KEYS, "data_periods", "count_words", "base_spans")
+_KEYS = (*_LIST_KEYS, "data_periods", "count_words", "base_spans", "english_months")
 # A full date as pages write it: 2024年12月13日, 2025-01-17, 2024/11/18, 2026年02月10日.
 DATE_VALUE = r"(\d{4})(?:年|-|/|\.)(\d{1,2})(?:月|-|/|\.)(\d{1,2})日?"
 _CLOCK = r"(?:[ \t\u3000]*\d{1,2}[:：时]\d{1,2}(?:[:：分]\d{1,2})?[分秒]?)?"
@@ -45,6 +45,8 @@ class DateWords:
     year_period: re.Pattern[str]
     bare_day: re.Pattern[str]
     event_year: re.Pattern[str]
+    english_months: dict[str, int] = attrs.field(factory=dict)  # lower-case name -> month: march -> 3
+    english_line: re.Pattern[str] = re.compile("(?!)")  # a line without CJK holding March 5, 2024 or 5 Mar 2024
 
     @classmethod
     def from_mapping(cls, raw: dict[str, Any], path: str) -> DateWords:
@@ -69,6 +71,8 @@ class DateWords:
             span_before=words["span_before"],
             data_periods=periods,
             base_spans={str(k): int(v) for k, v in raw["base_spans"].items()},
+            english_months={str(k).lower(): int(v) for k, v in raw["english_months"].items()},
+            english_line=_english_line(raw["english_months"]),
             base_year=re.compile(rf"(?:{alt['comparison_before']})(\d{{4}})年"),
             lead_date=re.compile(
                 rf"(?<!\d)(?<!\d年)(\d{{1,2}})月(\d{{1,2}})日(?=[，,\s]|{alt['dateline_marks']}|{alt['lead_followers']})"
@@ -98,6 +102,14 @@ class DateWords:
                 rf"[^\s，。,.;；:：！？!?]{{1,30}}?(?:{alt['event_words']})"
             ),
         )
+
+
+def _english_line(months: dict[str, int]) -> re.Pattern[str]:
+    """A page line in Latin script (Updated: March 5, 2024 / 5 Mar 2024 10:12) with its date's three parts."""
+    names = "|".join(map(re.escape, sorted(map(str, months), key=len, reverse=True)))
+    day = r"(\d{1,2})(?:st|nd|rd|th)?"
+    date = rf"(?:({names})\.?[ \t]+{day},?[ \t]+(\d{{4}})|{day}[ \t]+({names})\.?,?[ \t]+(\d{{4}}))"
+    return re.compile(rf"^[^\n{CJK}]*?\b{date}\b[^\n{CJK}]*$", re.MULTILINE | re.IGNORECASE)
 
 
 def load_date_words(path: Path | None = None) -> DateWords:

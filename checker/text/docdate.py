@@ -75,12 +75,19 @@ def _find_release_date(reading: str, words: DateWords) -> tuple[dt.date, str, st
 
 def _find_page_date(reading: str, words: DateWords) -> tuple[dt.date, str, str] | None:
     """Find the page's own date line (发布时间：…, 时间：2026-02-02, or a line that is only a date)."""
-    found = [m for pattern in (words.page_line, words.date_line) for m in pattern.finditer(reading)]
-    for match in sorted(found, key=lambda m: m.start()):
-        date = _to_date(*match.groups()[:3])
+    found = [(m, _to_date(*m.groups()[:3])) for pattern in (words.page_line, words.date_line)
+             for m in pattern.finditer(reading)]
+    found += [(m, _english_date(m, words)) for m in words.english_line.finditer(reading)]
+    for match, date in sorted(found, key=lambda pair: pair[0].start()):
         if date is not None:
             return date, match.group().strip(), "page date line"
     return None  # the page states no date line
+
+
+def _english_date(match: re.Match[str], words: DateWords) -> dt.date | None:
+    """The date of a Latin-script page line: March 5, 2024 or 5 Mar 2024."""
+    month, day, year = match.group(1, 2, 3) if match.group(1) else match.group(5, 4, 6)
+    return _to_date(year, str(words.english_months[month.lower()]), day)
 
 
 def _find_dateline(reading: str, words: DateWords) -> re.Match[str] | None:
