@@ -408,3 +408,23 @@ def test_a_price_per_unit_has_the_quotient_of_its_units_as_dimension(resources):
 def test_a_per_only_unit_is_no_count(grammar):
     """桶 is a unit only after a slash: 两桶油 (two oil companies) holds no figure."""
     assert find_quantities("两桶油发布年报。", grammar) == []
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "qualifier", "low", "high"), [
+    ("集聚企业千余家。", "千余家", 1000, "plus", 1000, 2000),
+    ("带动万余人就业。", "万余人", 1e4, "plus", 1e4, 2e4),
+    ("就业十几万人。", "十几万人", 1e5, "plus", 1e5, 2e5),
+    ("投资数十亿元。", "数十亿元", 1e9, "order", 1e9, 1e10),
+    ("新增几十家。", "几十家", 10, "order", 10, 100),
+    ("吸引上万人。", "上万人", 1e4, "over", 1e4, None),
+])
+def test_vague_counts(grammar, text, surface, value, qualifier, low, high):
+    """余 after a bare place word, 十几, 数十/几百 and 上万 are counts with the bounds their words allow."""
+    quantity = _find(grammar, text, surface)
+    assert (quantity.value, quantity.qualifier) == (value, qualifier)
+    assert _close(quantity.low, low) and _close(quantity.high, high)
+
+
+def test_vague_words_without_a_unit_are_no_figures(grammar):
+    """数据, 几乎, 上海, 百家争鸣 hold no figure."""
+    assert find_quantities("数据显示几乎所有上海企业百家争鸣。", grammar) == []

@@ -445,8 +445,8 @@ def _apply_suffix(period: Period, means: str, dct: dt.date | None) -> Period | N
     if means == "until":
         # 2018年以前: everything up to the end of 2018, with no stated beginning
         return Period("period", None, period.end, granularity=period.granularity, relative=period.relative)
-    if means == "close" and period.granularity == "year":
-        # 2024年末: the state on the year's last day, as statistics bulletins report it
+    if means == "close" and period.granularity in ("year", "half", "quarter"):
+        # 2024年末, 一季度末: the state on the part's last day, as statistics bulletins report it
         return Period("asof", period.end, period.end, granularity="day", relative=period.relative)
     if means == "same_part":
         # read with the period before it, in find_periods

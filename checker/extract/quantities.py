@@ -43,7 +43,7 @@ ARABIC_DIGITS = "0123456789０１２３４５６７８９"
 PAIR_DIGITS = "一二两三四五六七八九"
 PAIR_VALUES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 PAIR_PLACES = {"十": 10, "百": 100, "千": 1000}
-FIGURE_OPENERS = "约翻"  # 约1/3 (a fraction's own hedge), 翻番
+FIGURE_OPENERS = "约翻数几上"  # 约1/3 (a fraction's own hedge), 翻番, 数十亿元, 几十家, 上万人
 
 
 @attrs.frozen
@@ -107,6 +107,8 @@ def figure_pattern(lexicon: UnitLexicon, hedges: Hedges) -> str:
         (?P<tplus>多)?(?P<tpost>{suffix})?)(?![都为本员果长功立交型品绩就熟效不])
     |(?P<doubling>翻(?:了)?(?:(?P<times>[一两二三四五六七八九十0-9]+)[番翻]|番))
     |(?P<order>(?:(?P<onum>{ARABIC})?(?P<omag>{MAGNITUDE})(?P<ounit>{unit})?级))
+    |(?P<vague>(?P<vpre>{prefix})?(?:(?P<vsome>数|几)(?P<vplace>[十百千])|(?P<vteens>十)几|上(?P<vup>[百千万亿]))
+        (?P<vmag>{magnitude})?(?P<vunit>{unit}))
     |(?P<pair>(?P<pa>[{PAIR_DIGITS}])(?P<pb>[{PAIR_DIGITS}])(?P<pplace>[十百千])?(?P<pmag>{magnitude})?(?P<punit>{unit}))
     |(?P<range>(?P<rpre>{prefix})?(?P<rlow>{number})(?P<rmag1>{MAGNITUDE})?(?P<runit1>{unit})?
         (?:{RANGE_JOINERS})(?P<rhigh>{number})(?P<rmag2>{MAGNITUDE})?(?P<runit2>{unit}))
@@ -185,6 +187,8 @@ def _quantity_from(match: re.Match[str], reading: str, grammar: QuantityGrammar)
             return _range(match)
         if kind == "pair":
             return _pair(match)
+        if kind == "vague":
+            return _vague(match, hedges)
         return _plain(match, reading, grammar)
     except (NumeralError, ArithmeticError):
         # 十十成, 3.2.1亿, a digit run beyond any float: not a figure.
@@ -289,6 +293,21 @@ def _range(match: re.Match[str]) -> Quantity | None:
     return Quantity(float(low.value), Interval(float(low.value), float(high.value)), unit, "range")
 
 
+def _vague(match: re.Match[str], hedges: Hedges) -> Quantity:
+    """数十亿元 and 几十家 are [X, 10X) (an order), 十几万人 [10万, 20万], 上万人 at least 10,000."""
+    scale = Decimal(MAGNITUDES.get(_magnitude(match.group("vmag")), 1))
+    unit = match.group("vunit")
+    if match.group("vsome"):
+        value = float(PAIR_PLACES[match.group("vplace")] * scale)
+        return Quantity(value, Interval(value, value * 10), unit, "order", high_open=True)
+    if match.group("vteens"):
+        ten = Number(10 * scale, 10 * scale)  # 十几: eleven to nineteen of the magnitude
+        qualifier = hedges.before[match.group("vpre")] if match.group("vpre") else "plus"
+        return _interval(ten, unit, qualifier)
+    value = float(parse_numeral(match.group("vup")).value * scale)
+    return Quantity(value, Interval(value, INF), unit, "over")  # 上万: reaching ten thousand and more
+
+
 def _pair(match: re.Match[str]) -> Quantity | None:
     """两三千元, 三五万元, 七八十万人: two neighbouring digits before a place, a magnitude and a unit, a range."""
     low, high = PAIR_VALUES[match.group("pa")], PAIR_VALUES[match.group("pb")]
@@ -307,8 +326,9 @@ def _plain(match: re.Match[str], reading: str, grammar: QuantityGrammar) -> Quan
     prefix, sign = match.group("pre"), match.group("sign")
     if num is None:
         mag = match.group("baremag")
-        if sign or not ((unit or prefix) and (prefix or "亿" in mag)):
-            # 万物, 千万不要, 百万人才: a bare magnitude counts only after 超/近, or as 千亿/万亿 with a unit.
+        if sign or not ((unit or prefix) and (prefix or "亿" in mag or plus)):
+            # 万物, 千万不要, 百万人才: a bare magnitude counts only after 超/近, before 余 (万余人),
+            # or as 千亿/万亿 with a unit.
             return None
         number = parse_numeral(mag)
     else:
@@ -349,8 +369,8 @@ def _plausible_numeral(num: str, match: re.Match[str], reading: str, unit: str, 
     if num == "一" and not mag:
         # 一个, 一家, 一批: the numeral one with a classifier reads as an article.
         return False
-    if num in {"百", "千", "十"} and not match.group("pre"):
-        # 百家, 千人, 百万人才, 千万不要 are set phrases; 突破百万辆 (with its qualifier) is a figure.
+    if num in {"百", "千", "十"} and not (match.group("pre") or match.group("plus1") or match.group("plus2")):
+        # 百家, 千人, 百万人才, 千万不要 are set phrases; 突破百万辆 and 千余家 (with a qualifier) are figures.
         return False
     return bool(unit or mag)
 
