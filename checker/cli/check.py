@@ -23,8 +23,16 @@ SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 FORMATS = ("text", "json", "sarif", "junit", "github", "html")
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    """Add the check, claims, baseline and config sub-commands."""
+def register(sub: argparse._SubParsersAction, command: str | None = None) -> None:
+    """Add the check, claims, baseline and config sub-commands (only `command`'s, when it is one of them)."""
+    for name, add in (("check", _add_check), ("claims", _add_claims), ("baseline", _add_baseline),
+                      ("config", _add_config)):
+        if command in (None, name):
+            add(sub)
+
+
+def _add_check(sub: argparse._SubParsersAction) -> None:
+    """Add `check`."""
     check = sub.add_parser("check", help="cross-check the figures of the articles with the rule pack")
     add_input_options(check)
     add_run_options(check)
@@ -46,6 +54,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help="--format github: annotate findings set aside (baseline, dismissed, suppressed) "
                             "as ::notice")
     check.set_defaults(handler=run_check)
+
+
+def _add_claims(sub: argparse._SubParsersAction) -> None:
+    """Add `claims`."""
     claims = sub.add_parser("claims", help="print the claims understood from the articles")
     add_input_options(claims)
     add_run_options(claims)
@@ -53,34 +65,94 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="jsonl on stdout, or parquet: a folder (--output) partitioned by fact family")
     claims.add_argument("--output", metavar="DIR", help="with --format parquet: the folder to write")
     claims.set_defaults(handler=run_claims)
+
+
+def _add_baseline(sub: argparse._SubParsersAction) -> None:
+    """Add `baseline`."""
     baseline = sub.add_parser("baseline", help="write the current findings' fingerprints to a baseline file")
     add_input_options(baseline)
     add_run_options(baseline)
     baseline.add_argument("--output", metavar="FILE", required=True)
     baseline.set_defaults(handler=run_baseline)
+
+
+def _add_config(sub: argparse._SubParsersAction) -> None:
+    """Add `config`."""
     config = sub.add_parser("config", help="print the effective configuration and where each value came from")
     add_common_options(config)
     config.set_defaults(handler=run_config)
 
 
 def run_check(args: argparse.Namespace) -> int:
-    """Run the rules and report; exit 1 when a counted finding reaches --fail-on, 2 when an input failed."""
+    """Run the rules and report; exit 1 when a counted finding reaches --fail-on, 2 when an input failed.
+
+    A warm run over unchanged files replays what the same run printed before (checker.run.recall).
+    """
+    from checker.run import recall
+
+    ticket = recall.make_ticket(vars(args))
+    if ticket is None:
+        # Folders, standard input, --fix and the like: always a full run.
+        return _check(args)
+    entry = recall.lookup(ticket)
+    if entry is not None:
+        return recall.replay(entry)
+    return _recorded_check(args, ticket)
+
+
+def _recorded_check(args: argparse.Namespace, ticket) -> int:
+    """A full run whose output is recorded for the next one, when it analysed nothing and no input moved."""
+    from checker.run import recall
+    from checker.run.config import load_config
+    from checker.text.rulesdir import find_rules_dir
+
+    config = load_config(explicit=args.config)
+    if not config.get("cache") or str(config.path("cache-dir")) != ticket.folder:
+        # The ticket's folder is not this configuration's cache: keep nothing.
+        return _check(args, config)
+    trees = [find_rules_dir()] + [Path(d) for d in args.rules] + [config.root / d for d in config.get("rules")]
+    files = [config.root / p for p in config.get("lexicons")] + [_decisions_path(args, config)]
+    baseline = _baseline_path(args, config)
+    deps = recall.dependencies(args.paths, trees, files + ([baseline] if baseline else []))
+    before = recall.snapshot(deps)
+    notes: list[str] = []
+    with recall.Recorder() as recorder:
+        code = _check(args, config, notes)
+    if notes or recorder.tainted or recall.snapshot(deps) != before:
+        # Something was analysed (a cold run prints what a warm one does not), or an input changed meanwhile.
+        return code
+    recall.record(ticket, deps, before, recorder.writes, code)
+    return code
+
+
+def _decisions_path(args: argparse.Namespace, config) -> Path:
+    """The decisions file: --decisions, else the configuration's."""
+    return Path(args.decisions) if args.decisions else config.path("decisions")
+
+
+def _baseline_path(args: argparse.Namespace, config) -> Path | None:
+    """The baseline file: --baseline, else the configuration's, else none."""
+    chosen = args.baseline or (str(config.path("baseline")) if config.get("baseline") else None)
+    return Path(chosen) if chosen else None
+
+
+def _check(args: argparse.Namespace, config=None, notes: list[str] | None = None) -> int:
+    """The full run of `check` (notes: collects what the analysis store rebuilt)."""
     from checker.run.config import load_config
     from checker.triage.decisions import load_decisions
     from checker.triage.status import load_baseline, triage
 
     check_output(args.output)
-    config = load_config(explicit=args.config)
+    config = config or load_config(explicit=args.config)
     report_format = args.format or config.get("format")
     # Every format but JSON shows lines, columns or sentences in context, so it needs the texts.
     fixing = getattr(args, "fix", False) or getattr(args, "diff", False)
     config, result, failed = load_run(args, extra_paths=args.against, light=True,
-                                      needs_text=report_format != "json" or fixing, config=config)
+                                      needs_text=report_format != "json" or fixing, config=config, notes=notes)
     result = _focus(result, args)
-    decisions_path = Path(args.decisions) if args.decisions else config.path("decisions")
-    decisions = load_decisions(decisions_path)
-    baseline_file = args.baseline or (str(config.path("baseline")) if config.get("baseline") else None)
-    baseline = load_baseline(Path(baseline_file)) if baseline_file else {}
+    decisions = load_decisions(_decisions_path(args, config))
+    baseline_file = _baseline_path(args, config)
+    baseline = load_baseline(baseline_file) if baseline_file else {}
     verdicts = triage(result.findings, list(result.suppressions), decisions, baseline,
                       checked=[d.path for d in result.documents])
     for warning in verdicts.warnings:

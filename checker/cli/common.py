@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from checker.report.controls import escape_controls
 
 LANGS = ("zh", "en")
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a fast start)
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from checker.run.config import Config
     from checker.run.pipeline import CheckResult
 
@@ -61,6 +62,8 @@ def _jobs(text: str) -> int:
 
 def parse_date(text: str) -> dt.date:
     """Parse --date, with argparse's own error on a bad value."""
+    import datetime as dt
+
     try:
         return dt.date.fromisoformat(text)
     except ValueError as exc:
@@ -68,8 +71,12 @@ def parse_date(text: str) -> dt.date:
 
 
 def load_run(args: argparse.Namespace, extra_paths: Sequence[str] = (), light: bool = False, needs_text: bool = True,
-             config: Config | None = None, claims_to: str | None = None) -> tuple[Config, CheckResult, bool]:
-    """Run the pipeline for a command's options, telling the user of inputs that failed; (config, result, failed)."""
+             config: Config | None = None, claims_to: str | None = None,
+             notes: list[str] | None = None) -> tuple[Config, CheckResult, bool]:
+    """Run the pipeline for a command's options, telling the user of inputs that failed; (config, result, failed).
+
+    notes: collects each line about what the analysis store rebuilt (printed with --verbose).
+    """
     from checker.cli.inputs import (
         describe_doubtful,
         rename_documents,
@@ -92,7 +99,7 @@ def load_run(args: argparse.Namespace, extra_paths: Sequence[str] = (), light: b
                              needs_text=needs_text, jobs=getattr(args, "jobs", None), claims_to=claims_to,
                              against=tuple(getattr(args, "against", None) or ()),
                              engine=getattr(args, "engine", None), scheduler=getattr(args, "scheduler", None))
-        note = warn_verbose if getattr(args, "verbose", False) else None
+        note = _noter(getattr(args, "verbose", False), notes)
         outcome = assemble_run(request, config, warn=warn, note=note)
         for line in describe_doubtful([d.path for d in outcome.result.documents],
                                       {d.path: d.encoding for d in outcome.result.documents}):
@@ -102,6 +109,20 @@ def load_run(args: argparse.Namespace, extra_paths: Sequence[str] = (), light: b
     for line in errors:
         print(f"hedui: error: {escape_controls(line)}", file=sys.stderr)
     return outcome.config, result, outcome.failed or bool(selection.errors)
+
+
+def _noter(verbose: bool, notes: list[str] | None):
+    """The store's note callback: print with --verbose, and collect when asked (None when neither)."""
+    if notes is None:
+        return warn_verbose if verbose else None
+
+    def note(line: str) -> None:
+        """Collect a line, and print it with --verbose."""
+        notes.append(line)
+        if verbose:
+            warn_verbose(line)
+
+    return note
 
 
 def choose_lang(args: argparse.Namespace) -> str:

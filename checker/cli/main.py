@@ -51,17 +51,15 @@ def main(argv: list[str] | None = None) -> int:
 
 def _exit_on_sigterm():
     """Turn SIGTERM into SystemExit, so worker pools and temporary files are cleaned up; return the old handler."""
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        # Only the main thread may set signal handlers (an embedding application keeps its own).
-        return None
-
     def terminate(signum, frame):
         """Unwind like Ctrl-C: every `with` block on the way out runs its cleanup."""
         raise SystemExit(128 + signum)
 
-    return signal.signal(signal.SIGTERM, terminate)
+    try:
+        return signal.signal(signal.SIGTERM, terminate)
+    except ValueError:
+        # Only the main thread may set signal handlers (an embedding application keeps its own).
+        return None
 
 
 def _build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -75,10 +73,11 @@ def _build_parser(command: str | None = None) -> argparse.ArgumentParser:
     extract.add_argument("--format", choices=("table", "jsonl"), default="table")
     extract.set_defaults(handler=run_extract)
     # A start-up imports only the module of the command asked for; help and mistakes get them all.
-    modules = [COMMAND_OWNERS[command]] if command in COMMAND_OWNERS else list(COMMAND_MODULES)
+    known = command if command in COMMAND_OWNERS else None
+    modules = [COMMAND_OWNERS[known]] if known else list(COMMAND_MODULES)
     for name in modules:
         if name:
-            importlib.import_module(name).register(sub)
+            importlib.import_module(name).register(sub, known)
     return parser
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from checker.cli.common import add_common_options, choose_lang
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction, command: str | None = None) -> None:
     """Add the rules sub-command and its actions."""
     rules = sub.add_parser("rules", help="list, show or test the rules")
     actions = rules.add_subparsers(dest="action")

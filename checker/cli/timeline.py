@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 FORMATS = ("html", "json", "md", "timelinejs", "csv")
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction, command: str | None = None) -> None:
     """Add the timeline sub-command."""
     from checker.cli.common import add_input_options, add_run_options
 

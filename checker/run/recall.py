@@ -1,0 +1,353 @@
+"""A warm `check` answered from the recorded output of an earlier run on the same bytes.
+
+A run of `check` over named files writes, to `<cache-dir>/recall/<key>.json`, what it printed (each
+write to stdout and stderr, in order) and its exit code. The key holds all that is known before the
+configuration is read: the options, the working folder, the environment that shapes the output
+(language, colour, width, encodings), the program's code and the configuration file's bytes. The
+entry lists the files the run depended on with the SHA-256 of their bytes: the articles, every file
+of the rule folders (the default pack's too), the lexicons, the decisions and baseline files, and the
+markers that place an article in its project (.git, hedui.toml, pyproject.toml above it). A later
+run with the same key whose files all still hash the same replays the entry; anything else is a
+full run. The fast path reads no YAML and imports neither the rule pack nor the claim stage.
+
+Only a run that analysed nothing (every article came from the analysis store) is recorded: a cold
+run's messages (a progress bar, a rebuilt cache) are not what a warm run prints. Entries are
+data-only JSON with a checksum, like the rest of the cache: a damaged entry is ignored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from checker import __version__
+from checker.text.project import find_config_file
+
+FORMAT = 1  # the entries' layout: another value is never read
+KEEP = 64  # entries kept per cache folder (the oldest go first)
+# The environment that changes what a check prints: language, colour and width.
+ENVIRONMENT = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", "NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS", "LINES")
+# Options that make a run more than a report on its inputs: they write files, ask git, read an archive
+# or standard input, or print what the cache did.
+UNRECALLED = ("fix", "diff", "output", "changed_since", "against", "no_cache", "verbose", "scheduler",
+              "stdin_filename", "no_ignore", "allow_empty")
+MARKERS = (".git", "hedui.toml", "pyproject.toml")  # what decides a file's project root and repository
+
+
+class Ticket:
+    """Where a run's recorded output would be kept and under which key (a plain class: importing attrs
+    costs more than the whole replay)."""
+
+    __slots__ = ("key", "folder")
+
+    def __init__(self, key: str, folder: str):
+        """Hold the key and the cache folder."""
+        self.key, self.folder = key, folder
+
+    @property
+    def entry(self) -> str:
+        """The entry file's path."""
+        return os.path.join(self.folder, "recall", f"{self.key}.json")
+
+
+def make_ticket(options: dict[str, object], cwd: str | None = None) -> Ticket | None:
+    """The ticket of a `check` run, or None when its output cannot be recalled (directories, stdin, --fix …)."""
+    cwd = cwd or os.getcwd()
+    if options.get("command") != "check" or any(options.get(name) for name in UNRECALLED):
+        # Not a plain report on named files: always run in full.
+        return None
+    if options.get("engine") == "dask":
+        # A cluster's run is left to the cluster.
+        return None
+    paths = options.get("paths") or []
+    if not isinstance(paths, list) or not paths or not all(_is_regular(os.path.join(cwd, p)) for p in paths):
+        # Folders (walked with .gitignore and include patterns) and stdin are selected anew each run.
+        return None
+    explicit = options.get("config")
+    found = (str(explicit), "") if explicit else find_config_file(Path(cwd))
+    config_bytes = b""
+    if found is not None:
+        try:
+            with open(found[0], "rb") as handle:
+                config_bytes = handle.read()
+        except OSError:
+            # The full run reports the unreadable configuration.
+            return None
+    root = os.path.dirname(os.path.abspath(found[0])) if found else cwd
+    folder = _cache_folder(config_bytes, root, found[1] if found else "")
+    if folder is None:
+        # No cache (or a configuration only the full run can judge): nothing to recall from.
+        return None
+    shown = sorted((name, repr(value)) for name, value in options.items() if not callable(value))
+    key = [FORMAT, __version__, sys.version, sys.prefix, code_stamp(), os.path.realpath(cwd), shown,
+           [os.environ.get(name) for name in ENVIRONMENT], _terminal(), str(found[0]) if found else None,
+           hashlib.sha256(config_bytes).hexdigest()]
+    return Ticket(hashlib.sha256(json.dumps(key).encode()).hexdigest()[:32], folder)
+
+
+def _is_regular(path: str) -> bool:
+    """True for a regular file (a FIFO is never opened here: reading it would block)."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def _terminal() -> list[object]:
+    """What the output streams are: terminals or not, their width, their encodings."""
+    out, err = sys.stdout, sys.stderr
+    tty = bool(getattr(out, "isatty", lambda: False)())
+    width = None
+    if tty:
+        import shutil
+
+        width = shutil.get_terminal_size().columns
+    return [tty, bool(getattr(err, "isatty", lambda: False)()), width, getattr(out, "encoding", None),
+            getattr(out, "errors", None), getattr(err, "encoding", None), getattr(err, "errors", None)]
+
+
+def _cache_folder(config: bytes, root: str, style: str) -> str | None:
+    """The configured cache folder, reading the TOML only when it may set `cache` or `cache-dir`.
+
+    A TOML key is spelled with its letters or with \\u escapes, so a file holding neither "cache"
+    nor a \\u or \\U escape leaves both keys at their defaults.
+    """
+    lowered = config.lower()
+    if b"cache" not in lowered and b"\\u" not in lowered:
+        return os.path.realpath(os.path.join(root, ".hedui-cache"))
+    import tomllib
+
+    try:
+        data = tomllib.loads(config.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        # A broken configuration is the full run's to report.
+        return None
+    table = data.get("tool", {}).get("hedui", {}) if style == "pyproject" else data
+    enabled, folder = table.get("cache", True), table.get("cache-dir", ".hedui-cache")
+    if enabled is not True or not isinstance(folder, str):
+        # Caching switched off (or a bad value the full run reports): nothing is recorded.
+        return None
+    return os.path.realpath(os.path.join(root, folder))
+
+
+def code_stamp() -> str:
+    """Name, size and modification time of every module of hedui (an edited install never replays old output)."""
+    digest = hashlib.sha256()
+    for path, info in _modules(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))):
+        digest.update(f"{path}:{info.st_size}:{info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:32]
+
+
+def _modules(folder: str) -> list[tuple[str, os.stat_result]]:
+    """Every .py file below a folder with its stat, in a stable order."""
+    found = []
+    with os.scandir(folder) as entries:
+        for entry in sorted(entries, key=lambda e: e.name):
+            if entry.is_dir(follow_symlinks=False) and entry.name != "__pycache__":
+                found.extend(_modules(entry.path))
+            elif entry.name.endswith(".py"):
+                found.append((entry.path, entry.stat()))
+    return found
+
+
+def dependencies(articles: Iterable[str], trees: Iterable[Path], files: Iterable[Path]) -> list[list[str]]:
+    """The files a check over the articles depends on: [kind, absolute path] with kind "file" or "tree"."""
+    deps: dict[tuple[str, str], None] = {}
+    folders: set[str] = set()
+    for article in articles:
+        absolute = os.path.abspath(article)
+        deps[("file", absolute)] = None
+        folders.add(os.path.dirname(absolute))
+    for folder in sorted(folders):
+        # The article's project root and git work tree: the markers of its folder and every folder above.
+        here = Path(folder)
+        for above in (here, *here.parents):
+            for marker in MARKERS:
+                deps[("file", str(above / marker))] = None
+    for tree in trees:
+        deps[("tree", os.path.abspath(tree))] = None
+    for path in files:
+        deps[("file", os.path.abspath(path))] = None
+    return [[kind, path] for kind, path in deps]
+
+
+def snapshot(deps: list[list[str]]) -> list[str]:
+    """The state of each dependency now: the SHA-256 of its bytes, or what it is instead."""
+    return [_tree_state(path) if kind == "tree" else _file_state(path) for kind, path in deps]
+
+
+def _file_state(path: str) -> str:
+    """A file's content hash, or absent / dir / special / unreadable."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return "absent"
+    except OSError as exc:
+        return f"unreadable:{exc.errno}"
+    if stat.S_ISDIR(mode):
+        return "dir"
+    if not stat.S_ISREG(mode):
+        # Never opened: a FIFO would block.
+        return "special"
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.sha256(handle.read()).hexdigest()
+    except OSError as exc:
+        return f"unreadable:{exc.errno}"
+
+
+def _tree_state(folder: str) -> str:
+    """One hash over every file below a folder: relative names and bytes (absent when it is no folder)."""
+    if not os.path.isdir(folder):
+        return "absent"
+    digest = hashlib.sha256()
+    _hash_tree(folder, "", digest)
+    return "tree:" + digest.hexdigest()
+
+
+def _hash_tree(folder: str, prefix: str, digest) -> None:
+    """Feed the names and contents below one folder to a digest, in a stable order."""
+    with os.scandir(folder) as listing:
+        entries = sorted(listing, key=lambda e: e.name)
+    for entry in entries:
+        name = f"{prefix}{entry.name}".encode()
+        if entry.is_dir():
+            if entry.name != "__pycache__":
+                _hash_tree(entry.path, f"{prefix}{entry.name}/", digest)
+            continue
+        if not entry.is_file():
+            # A FIFO or device is never opened (it would block); its presence is what counts.
+            digest.update(b"special\0" + name + b"\0")
+            continue
+        try:
+            with open(entry.path, "rb") as handle:
+                data = handle.read()
+        except OSError as exc:
+            data, name = b"", name + f"\0unreadable:{exc.errno}".encode()
+        # Name and length first: no two different trees feed the same bytes.
+        digest.update(b"file\0" + name + b"\0" + str(len(data)).encode() + b"\0" + data)
+
+
+def lookup(ticket: Ticket) -> dict | None:
+    """The recorded output for a ticket when every file it depended on is unchanged, else None."""
+    try:
+        with open(ticket.entry, "rb") as handle:
+            entry = json.loads(handle.read())
+    except (OSError, ValueError):
+        # No entry yet (or an unreadable one): the full run records one.
+        return None
+    if not _sound(entry, ticket.key):
+        # Damaged, foreign or of another layout: never trusted.
+        return None
+    if snapshot(entry["deps"]) != entry["states"]:
+        # An article, rule, lexicon or decision changed since: the run must be done again.
+        return None
+    return entry
+
+
+def _sound(entry: object, key: str) -> bool:
+    """True for an entry of this layout, for this key, whose checksum matches its content."""
+    if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("key") != key:
+        return False
+    body = {name: value for name, value in entry.items() if name != "checksum"}
+    if entry.get("checksum") != _checksum(body):
+        return False
+    writes, deps, states = entry.get("writes"), entry.get("deps"), entry.get("states")
+    return (isinstance(entry.get("code"), int) and isinstance(writes, list) and isinstance(deps, list)
+            and isinstance(states, list) and len(deps) == len(states)
+            and all(isinstance(w, list) and len(w) == 2 and w[0] in ("out", "err") and isinstance(w[1], str)
+                    for w in writes)
+            and all(isinstance(d, list) and len(d) == 2 and d[0] in ("file", "tree") and isinstance(d[1], str)
+                    for d in deps))
+
+
+def _checksum(body: dict) -> str:
+    """The SHA-256 of an entry's canonical JSON."""
+    return hashlib.sha256(json.dumps(body, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def replay(entry: dict) -> int:
+    """Write the recorded output, in its order, and return the recorded exit code."""
+    for stream, text in entry["writes"]:
+        (sys.stdout if stream == "out" else sys.stderr).write(text)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    return int(entry["code"])
+
+
+def record(ticket: Ticket, deps: list[list[str]], states: list[str], writes: list[list[str]], code: int) -> None:
+    """Keep a run's output under its ticket; a cache folder that cannot be written keeps nothing."""
+    body = {"format": FORMAT, "key": ticket.key, "deps": deps, "states": states, "writes": writes, "code": code}
+    data = json.dumps({**body, "checksum": _checksum(body)}, ensure_ascii=False).encode("utf-8")
+    folder = os.path.dirname(ticket.entry)
+    temp = f"{ticket.entry}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(folder, exist_ok=True)
+        with open(temp, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, ticket.entry)
+        _prune(folder)
+    except OSError:
+        # A read-only or full cache folder: the next run is a full one, nothing more.
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass  # never written, or already gone
+
+
+def _prune(folder: str) -> None:
+    """Remove the oldest entries beyond KEEP."""
+    entries = [os.path.join(folder, name) for name in os.listdir(folder) if name.endswith(".json")]
+    if len(entries) <= KEEP:
+        # Room for more: nothing to remove.
+        return
+    for path in sorted(entries, key=os.path.getmtime)[:len(entries) - KEEP]:
+        os.unlink(path)
+
+
+class Recorder:
+    """Standard output and error copied, write by write, while a run prints (a context manager)."""
+
+    def __init__(self) -> None:
+        """Start with nothing written."""
+        self.writes: list[list[str]] = []
+        self.tainted = False  # a write went past the copy (to the raw buffer or file descriptor)
+        self._saved: tuple = ()
+
+    def __enter__(self) -> Recorder:
+        """Put the copying streams in place."""
+        self._saved = (sys.stdout, sys.stderr)
+        sys.stdout, sys.stderr = _Tee(sys.stdout, "out", self), _Tee(sys.stderr, "err", self)  # type: ignore[assignment]
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        """Put the real streams back."""
+        sys.stdout, sys.stderr = self._saved
+
+
+class _Tee:
+    """A text stream that writes through to the real one and tells its recorder what was written."""
+
+    def __init__(self, real, name: str, recorder: Recorder):
+        """Wrap a stream."""
+        self._real, self._name, self._recorder = real, name, recorder
+
+    def write(self, text: str) -> int:
+        """Write through and keep a copy."""
+        writes = self._recorder.writes
+        if writes and writes[-1][0] == self._name:
+            writes[-1][1] += text
+        else:
+            writes.append([self._name, text])
+        return self._real.write(text)
+
+    def __getattr__(self, name: str):
+        """Everything else is the real stream's; its raw buffer or descriptor would bypass the copy."""
+        if name in ("buffer", "fileno"):
+            self._recorder.tainted = True
+        return getattr(self._real, name)

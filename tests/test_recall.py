@@ -1,0 +1,236 @@
+"""A warm `check` replays what the full run printed, byte for byte, and never replays after an input changed."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import checker
+from checker.run import recall
+from checker.text.project import forget_project_roots
+from checker.text.rulesdir import find_rules_dir
+
+WRONG = "某市新能源汽车产量从2020年的4.3万辆增至2024年的95.3万辆，四年增长22.2倍。\n"
+OTHER = "---\ndate: 2025-03-02\n---\n据统计，某市2024年新能源汽车产量为95.3万辆，比上年增长12%。\n"
+# The subprocesses import the same hedui as the tests (a checkout or the installed wheel).
+ENV = {**os.environ, "PYTHONPATH": str(Path(checker.__file__).resolve().parents[1]), "LANG": "C.UTF-8"}
+for _name in recall.ENVIRONMENT:
+    if _name != "LANG":
+        ENV.pop(_name, None)
+
+
+def hedui(cwd: Path, *argv: str) -> tuple[int, bytes, bytes]:
+    """Run `hedui` in a fresh process; (exit code, stdout, stderr) as bytes."""
+    done = subprocess.run([sys.executable, "-m", "checker.cli.main", *argv], cwd=cwd, capture_output=True,
+                          env=ENV, timeout=300, check=False)
+    return done.returncode, done.stdout, done.stderr
+
+
+def entries(project: Path) -> list[Path]:
+    """The recorded runs of a project's cache."""
+    folder = project / ".hedui-cache" / "recall"
+    return sorted(folder.glob("*.json")) if folder.is_dir() else []
+
+
+def full_run(project: Path, *argv: str) -> tuple[int, bytes, bytes]:
+    """The same check with nothing to replay: the recorded runs are removed first."""
+    shutil.rmtree(project / ".hedui-cache" / "recall", ignore_errors=True)
+    return hedui(project, *argv)
+
+
+@pytest.fixture(scope="module")
+def warm(tmp_path_factory) -> Path:
+    """A project with two articles, a user rule folder and a user lexicon, its cache already warm."""
+    tmp_path = tmp_path_factory.mktemp("warm")
+    (tmp_path / "hedui.toml").write_text('rules = ["myrules"]\nlexicons = ["local.yaml"]\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text(WRONG, encoding="utf-8")
+    (tmp_path / "b.md").write_text(OTHER, encoding="utf-8")
+    rule = (find_rules_dir() / "growth" / "increase-by-vs-to.yaml").read_text(encoding="utf-8")
+    (tmp_path / "myrules" / "growth").mkdir(parents=True)
+    (tmp_path / "myrules" / "growth" / "mine.yaml").write_text(rule, encoding="utf-8")
+    (tmp_path / "local.yaml").write_text("subjects:\n  渝: 重庆\n", encoding="utf-8")
+    code, _, err = hedui(tmp_path, "check", "a.md", "b.md", "--quiet")
+    assert code == 1, err.decode()
+    return tmp_path
+
+
+@pytest.fixture
+def project(warm: Path, tmp_path: Path) -> Path:
+    """A copy of the warm project (its analysis store too), without recorded runs."""
+    shutil.copytree(warm, tmp_path / "p")
+    shutil.rmtree(tmp_path / "p" / ".hedui-cache" / "recall", ignore_errors=True)
+    return tmp_path / "p"
+
+
+def test_a_replay_prints_what_the_full_run_printed(project):
+    """Every format: the warm full run records, the next run replays the same bytes and exit code."""
+    for count, report in enumerate(["text", "json", "sarif", "junit", "github", "html"], start=1):
+        argv = ("check", "a.md", "b.md", "--format", report, "--quiet")
+        full = hedui(project, *argv)
+        assert len(entries(project)) == count
+        recorded = {path: path.read_bytes() for path in entries(project)}
+        replayed = hedui(project, *argv)
+        assert replayed == full and full[0] == 1 and full[1], report
+        # Replayed, not run again: the entries are the ones the full runs wrote.
+        assert {path: path.read_bytes() for path in entries(project)} == recorded
+
+
+def test_a_cold_run_records_nothing(tmp_path):
+    """A run that analysed an article keeps no recording (a cold run's messages are not a warm run's)."""
+    (tmp_path / "a.md").write_text(WRONG, encoding="utf-8")
+    hedui(tmp_path, "check", "a.md", "--quiet")
+    assert entries(tmp_path) == []
+    hedui(tmp_path, "check", "a.md", "--quiet")
+    assert len(entries(tmp_path)) == 1
+
+
+def _edit_article(project: Path) -> None:
+    """Make the wrong article right."""
+    (project / "a.md").write_text(WRONG.replace("增长22.2倍", "增长到22.2倍"), encoding="utf-8")
+
+
+def _edit_rule(project: Path) -> None:
+    """Change the user rule's message."""
+    path = project / "myrules" / "growth" / "mine.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("与数据不符", "与数据对不上"), encoding="utf-8")
+
+
+def _edit_lexicon(project: Path) -> None:
+    """Add a subject to the user lexicon."""
+    (project / "local.yaml").write_text("subjects:\n  渝: 重庆\n  某市: 某市\n", encoding="utf-8")
+
+
+def _edit_config(project: Path) -> None:
+    """Switch the user rule off in the configuration."""
+    path = project / "hedui.toml"
+    path.write_text(path.read_text(encoding="utf-8") + 'disable = ["growth.mine"]\n', encoding="utf-8")
+
+
+def _write_baseline(project: Path) -> None:
+    """Baseline every current finding."""
+    code, _, err = hedui(project, "baseline", "a.md", "b.md", "--output", "base.json", "--quiet")
+    assert code == 0, err.decode()
+    path = project / "hedui.toml"
+    path.write_text(path.read_text(encoding="utf-8") + 'baseline = "base.json"\n', encoding="utf-8")
+
+
+def _write_decisions(project: Path) -> None:
+    """Dismiss every current finding in the decisions file."""
+    _, out, _ = full_run(project, "check", "a.md", "b.md", "--format", "json", "--quiet")
+    lines = "".join(f"  {f['fingerprint']}:\n    decision: dismissed\n    reason: ok\n"
+                    f"    doc: {f['claims'][0]['doc']}\n" for f in json.loads(out)["findings"])
+    (project / "hedui-decisions.yaml").write_text("decisions:\n" + lines, encoding="utf-8")
+
+
+@pytest.mark.parametrize("change", [_edit_article, _edit_rule, _edit_lexicon, _edit_config, _write_baseline,
+                                    _write_decisions])
+def test_a_changed_input_is_never_replayed(project, change):
+    """After an edit the warm run prints what a run with nothing to replay prints, and so does the next one."""
+    argv = ("check", "a.md", "b.md", "--quiet")
+    before = hedui(project, *argv)
+    assert entries(project)
+    change(project)
+    after = hedui(project, *argv)
+    again = hedui(project, *argv)
+    reference = full_run(project, *argv)
+    assert after == again == reference
+    if change is not _edit_lexicon:
+        # These edits change the report: a stale replay would have printed the old one.
+        assert after != before
+
+
+@pytest.mark.parametrize("option", [("--date", "2024-05-01"), ("--lang", "en"), ("--format", "json"),
+                                    ("--fail-on", "info")])
+def test_an_option_is_part_of_the_key(project, option):
+    """Another --date, --lang, --format or --fail-on gets its own run, the same as a full one."""
+    argv = ("check", "a.md", "b.md", "--quiet")
+    hedui(project, *argv)
+    changed = hedui(project, *argv, *option)
+    assert changed == full_run(project, *argv, *option)
+
+
+def test_the_recording_names_every_input(project):
+    """The entry depends on the articles, both rule folders, the lexicon, the decisions file and the markers."""
+    hedui(project, "check", "a.md", "b.md", "--quiet")
+    entry = json.loads(entries(project)[0].read_text(encoding="utf-8"))
+    deps = {tuple(d) for d in entry["deps"]}
+    root = os.path.realpath(project)
+    for expected in [("file", f"{root}/a.md"), ("file", f"{root}/b.md"), ("tree", str(find_rules_dir())),
+                     ("tree", f"{root}/myrules"), ("file", f"{root}/local.yaml"),
+                     ("file", f"{root}/hedui-decisions.yaml"), ("file", f"{root}/hedui.toml"),
+                     ("file", f"{root}/.git")]:
+        assert expected in deps, expected
+
+
+def test_a_replay_imports_no_heavy_module(project):
+    """The warm path of one small file imports neither YAML, pint, dateparser, jieba, attrs nor the rule engine."""
+    hedui(project, "check", "a.md", "--quiet")
+    script = ("import sys; from checker.cli.main import main; code = main(['check', 'a.md', '--quiet']); "
+              "print(code, sorted(m for m in sys.modules if m.split('.')[0] in "
+              "('yaml', 'pint', 'dateparser', 'jieba', 'attrs', 'attr', 'pathspec', 'sqlite3') "
+              "or m.startswith(('checker.engine', 'checker.claims', 'checker.extract', 'checker.run.cache'))))")
+    done = subprocess.run([sys.executable, "-c", script], cwd=project, capture_output=True, text=True, env=ENV,
+                          timeout=300, check=False)
+    assert done.stdout.strip().splitlines()[-1] == "1 []", done.stderr
+
+
+def _ticket(tmp_path: Path, **options) -> recall.Ticket | None:
+    """The ticket of a check of a.md in tmp_path with extra options (configuration looked for anew, as by main)."""
+    forget_project_roots()
+    return recall.make_ticket({"command": "check", "paths": ["a.md"], **options}, cwd=str(tmp_path))
+
+
+def test_lookup_refuses_a_changed_file_tree_or_damaged_entry(tmp_path):
+    """Changing a file, adding one to a tree or damaging the entry each make the lookup miss."""
+    (tmp_path / "a.md").write_text(WRONG, encoding="utf-8")
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "r.yaml").write_text("kind: growth\n", encoding="utf-8")
+    ticket = _ticket(tmp_path)
+    assert ticket is not None
+    deps = recall.dependencies([str(tmp_path / "a.md")], [tmp_path / "rules"], [tmp_path / "decisions.yaml"])
+    recall.record(ticket, deps, recall.snapshot(deps), [["out", "report\n"], ["err", "warning\n"]], 1)
+    assert recall.lookup(ticket)["writes"] == [["out", "report\n"], ["err", "warning\n"]]
+    for change in (lambda: (tmp_path / "rules" / "new.yaml").write_text("", encoding="utf-8"),
+                   lambda: (tmp_path / "decisions.yaml").write_text("decisions: {}\n", encoding="utf-8"),
+                   lambda: (tmp_path / "a.md").write_text(WRONG + "。", encoding="utf-8")):
+        change()
+        assert recall.lookup(ticket) is None
+        recall.record(ticket, deps, recall.snapshot(deps), [["out", "report\n"]], 1)
+        assert recall.lookup(ticket) is not None
+    path = Path(ticket.entry)
+    path.write_text(path.read_text(encoding="utf-8").replace("report", "forged"), encoding="utf-8")
+    assert recall.lookup(ticket) is None
+
+
+def test_tickets_differ_by_option_and_configuration(tmp_path):
+    """Each option and each configuration byte gives another key; folders, stdin and --fix get none."""
+    (tmp_path / "a.md").write_text(WRONG, encoding="utf-8")
+    plain = _ticket(tmp_path)
+    assert plain is not None and plain.folder == os.path.realpath(tmp_path / ".hedui-cache")
+    assert _ticket(tmp_path, lang="en").key != plain.key  # type: ignore[union-attr]
+    (tmp_path / "hedui.toml").write_text("fail-on = 'info'\n", encoding="utf-8")
+    assert _ticket(tmp_path).key != plain.key  # type: ignore[union-attr]
+    assert _ticket(tmp_path, fix=True) is None
+    assert recall.make_ticket({"command": "check", "paths": ["."]}, cwd=str(tmp_path)) is None
+    assert recall.make_ticket({"command": "check", "paths": ["-"]}, cwd=str(tmp_path)) is None
+
+
+@pytest.mark.parametrize(("config", "folder"), [
+    ("cache-dir = 'elsewhere'\n", "elsewhere"),
+    ('"\\u0063ache-dir" = "escaped"\n', "escaped"),
+    ("cache = false\n", None),
+    ("[tool.hedui]\ncache-dir = 'py'\n", "py"),
+])
+def test_the_ticket_finds_the_configured_cache(tmp_path, config, folder):
+    """The cache folder is the configuration's (escaped keys too), and there is none when caching is off."""
+    (tmp_path / "a.md").write_text(WRONG, encoding="utf-8")
+    name = "pyproject.toml" if config.startswith("[tool") else "hedui.toml"
+    (tmp_path / name).write_text(config, encoding="utf-8")
+    ticket = _ticket(tmp_path)
+    assert (ticket.folder if ticket else None) == (os.path.realpath(tmp_path / folder) if folder else None)
