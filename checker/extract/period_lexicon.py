@@ -57,6 +57,7 @@ class YearPart:
     granularity: str
     cumulative: bool = False
     asof: bool = False  # a state on the part's last day (年末 = 12月31日), not a span
+    latest: bool = False  # alone, the latest such part begun by the document date (岁末 in January: last December)
 
 
 @attrs.frozen
@@ -233,7 +234,8 @@ def _read_relative_months(value: Any, section: str, fail: _Fail) -> tuple[Relati
 
 def _read_year_parts(value: Any, section: str, fail: _Fail) -> tuple[YearPart, ...]:
     """Read year parts: word -> {months: [first, last], granularity, cumulative}."""
-    schema = {"months": (list, ...), "granularity": (str, ...), "cumulative": (bool, False), "asof": (bool, False)}
+    schema = {"months": (list, ...), "granularity": (str, ...), "cumulative": (bool, False), "asof": (bool, False),
+              "latest": (bool, False)}
     parts = []
     for word, key, entry in _entries(value, section, fail):
         fields = _fields(entry, key, fail, schema)
@@ -246,7 +248,8 @@ def _read_year_parts(value: Any, section: str, fail: _Fail) -> tuple[YearPart, .
             raise fail(key, "months run backwards")
         if fields["granularity"] not in GRANULARITIES:
             raise fail(key, f"granularity must be one of {', '.join(GRANULARITIES)}")
-        parts.append(YearPart(word, months[0], months[1], fields["granularity"], fields["cumulative"], fields["asof"]))
+        parts.append(YearPart(word, months[0], months[1], fields["granularity"], fields["cumulative"], fields["asof"],
+                              fields["latest"]))
     return tuple(parts)
 
 

@@ -228,6 +228,7 @@ class _Rest:
     asof: bool = False  # a state on the last day (年末), not a span
     wraps: bool = False  # the last month is in the next year (11至2月)
     arabic: bool = False  # month and day in Arabic digits, so dateparser can read the full date
+    latest: bool = False  # alone, the latest such part begun by the document date (岁末)
 
 
 def _read_simple(
@@ -297,6 +298,9 @@ def _year_of(
         return None, True
     # a named part (一季度, 下半年, 年底) is usually this year's, even in plans written months ahead;
     # a year-to-date part (前三季度) is only reported once it has closed, like a month range
+    if rest.latest:
+        # 岁末 in a January article is the December just past, in a December one this December
+        return (dct.year if dt.date(dct.year, rest.first, 1) <= dct else dct.year - 1), True
     if rest.named and not rest.cumulative:
         return dct.year, True
     return infer_year(rest.last, rest.day or 1, dct) - rest.wraps, True
@@ -377,7 +381,8 @@ def _read_rest(groups: re.Match[str], tag: str, lexicon: PeriodLexicon) -> _Rest
     last = n if part.last == "n" else int(part.last)
     if not 1 <= first <= last <= 12:
         raise ValueError("months out of range")
-    return _Rest(first, last, granularity=part.granularity, cumulative=part.cumulative, named=True, asof=part.asof)
+    return _Rest(first, last, granularity=part.granularity, cumulative=part.cumulative, named=True, asof=part.asof,
+                 latest=part.latest)
 
 
 def _matched_part(groups: re.Match[str], tag: str, lexicon: PeriodLexicon) -> tuple[YearPart | None, int]:

@@ -16,7 +16,7 @@ from checker.text.textmap import CJK
 _LIST_KEYS = (
     "dateline_marks", "page_labels", "caption_marks", "issuer_suffixes", "announce_words",
     "data_year_words", "event_words", "future_before", "future_after", "page_line_followers",
-    "comparison_before", "span_before", "lead_followers",
+    "comparison_before", "span_before", "lead_followers", "byline_marks",
 )
 _KEYS = (*_LIST_KEYS, "data_periods", "count_words", "base_spans", "english_months")
 # A full date as pages write it: 2024年12月13日, 2025-01-17, 2024/11/18, 2026年02月10日.
@@ -47,6 +47,7 @@ class DateWords:
     event_year: re.Pattern[str]
     english_months: dict[str, int] = attrs.field(factory=dict)  # lower-case name -> month: march -> 3
     english_line: re.Pattern[str] = re.compile("(?!)")  # a line without CJK holding March 5, 2024 or 5 Mar 2024
+    byline_line: re.Pattern[str] = re.compile("(?!)")  # 文/陶媛  2026年第1期第2页  2026-01-28
 
     @classmethod
     def from_mapping(cls, raw: dict[str, Any], path: str) -> DateWords:
@@ -73,6 +74,10 @@ class DateWords:
             base_spans={str(k): int(v) for k, v in raw["base_spans"].items()},
             english_months={str(k).lower(): int(v) for k, v in raw["english_months"].items()},
             english_line=_english_line(raw["english_months"]),
+            byline_line=re.compile(
+                rf"^[ \t\u3000]*(?:{alt['byline_marks']})[^\n]{{0,40}}?(?<!\d){DATE_VALUE}{_CLOCK}[ \t\u3000]*$",
+                re.MULTILINE,
+            ),
             base_year=re.compile(rf"(?:{alt['comparison_before']})(\d{{4}})年"),
             lead_date=re.compile(
                 rf"(?<!\d)(?<!\d年)(\d{{1,2}})月(\d{{1,2}})日(?=[，,\s]|{alt['dateline_marks']}|{alt['lead_followers']})"

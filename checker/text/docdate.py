@@ -43,6 +43,9 @@ def infer_date(reading: str, words: DateWords | None = None) -> DocumentDate | N
     words = words or load_date_words()
     page = _find_release_date(reading, words) or _find_page_date(reading, words)
     lead = _find_dateline(reading, words)
+    if lead and page and "release" in page[2] and _reprinted(lead, page[0]):
+        # 生意社01月02日讯 above 国家统计局⏎2018年12月29日: an outlet's reprint of the issuer's release.
+        return DocumentDate(page[0], f'inferred: release line "{page[1]}" (reprinted "{lead.group()}")', 0.8)
     dated = _date_dateline(reading, lead, page, words) if lead else None
     if dated is not None:
         strong = reading[lead.end() : lead.end() + 1] in words.dateline_marks if lead else False
@@ -52,6 +55,15 @@ def infer_date(reading: str, words: DateWords | None = None) -> DocumentDate | N
     if page is not None:
         return DocumentDate(page[0], f'inferred: {page[2]} "{page[1]}"', 0.8 if "release" in page[2] else 0.75)
     return _date_from_weaker(reading, words)
+
+
+def _reprinted(lead: re.Match[str], released: dt.date) -> bool:
+    """True when the lead's month-day falls shortly after the release's date (a reprint's dateline)."""
+    month, day = int(lead.group(1)), int(lead.group(2))
+    year = released.year if (month, day) >= (released.month, released.day) else released.year + 1
+    if not _is_valid_date(year, month, day):
+        return False  # 2月30日: no day at all
+    return 0 < (dt.date(year, month, day) - released).days <= _MIRROR_GAP
 
 
 def _date_from_weaker(reading: str, words: DateWords) -> DocumentDate | None:
@@ -75,7 +87,7 @@ def _find_release_date(reading: str, words: DateWords) -> tuple[dt.date, str, st
 
 def _find_page_date(reading: str, words: DateWords) -> tuple[dt.date, str, str] | None:
     """Find the page's own date line (发布时间：…, 时间：2026-02-02, or a line that is only a date)."""
-    found = [(m, _to_date(*m.groups()[:3])) for pattern in (words.page_line, words.date_line)
+    found = [(m, _to_date(*m.groups()[:3])) for pattern in (words.page_line, words.date_line, words.byline_line)
              for m in pattern.finditer(reading)]
     found += [(m, _english_date(m, words)) for m in words.english_line.finditer(reading)]
     for match, date in sorted(found, key=lambda pair: pair[0].start()):
