@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 
 from checker.engine.kinds._shared import NoParams, format_range, make_finding
-from checker.model import Claim, Finding
+from checker.model import Claim, Finding, Period
 
 Params = NoParams
 
@@ -67,8 +67,11 @@ def _same_statement(head: Claim, body: Claim) -> bool:
     """True when a body claim states the heading's metric (or, for a headline naming no known industry, its measure)."""
     if (head.relation, head.figure.unit) != (body.relation, body.figure.unit):
         return False
-    if (head.period is not None and body.period is not None
-            and (head.period.start, head.period.end) != (body.period.start, body.period.end)):
+    if head.period is not None and body.period is not None and _placed(head.period) and _placed(body.period):
+        if (head.period.start, head.period.end) != (body.period.start, body.period.end):
+            return False
+    elif head.period_text and body.period_text and head.period_text != body.period_text:
+        # 11月 vs 1—11月 in an undated article: periods not placed in time are the same only when worded alike.
         return False
     if head.metric == body.metric:
         return True
@@ -76,3 +79,8 @@ def _same_statement(head: Claim, body: Claim) -> bool:
     vague = not head.metric.industry_named
     same_measure = _measure_key(head) == _measure_key(body)
     return vague and same_measure and (not head.subject or head.subject == body.subject)
+
+
+def _placed(period: Period) -> bool:
+    """True when a period is placed in time (11月 of an undated article is not)."""
+    return period.start is not None

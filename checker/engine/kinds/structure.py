@@ -26,6 +26,8 @@ RATIO = re.compile(r"(\d+(?:\.\d+)?)((?:\s*[:：∶]\s*\d+(?:\.\d+)?)+)")
 TERM = re.compile(r"\d+(?:\.\d+)?")
 # A ratio whose terms sum to within this of 100 is a structure in per cent.
 PERCENT_SLACK = 5.0
+# A structure word names a ratio when it stands within this many characters before it, in its clause.
+WORD_REACH = 20
 # A label names its part when the part's figure follows within this many characters, in its clause.
 LABEL_REACH = 12
 
@@ -34,16 +36,18 @@ LABEL_REACH = 12
 class Params:
     """problem: terms-vs-parts (each term against its part ÷ the parts' sum) or terms-sum (the terms against
     100%); the vocabulary from the rule file: structure_words stand before a ratio of shares (结构, 比例),
-    part_labels name the parts in the ratio's order (第一产业, 第二产业, 第三产业)."""
+    part_labels name the parts in the ratio's order (第一产业, 第二产业, 第三产业), earlier_words right after the
+    structure word make the ratio the one before a change (结构由上年的…调整为…: 由, 从)."""
 
     problem: str
     structure_words: tuple[str, ...]
     part_labels: tuple[str, ...]
+    earlier_words: tuple[str, ...] = ()
 
     @classmethod
     def from_mapping(cls, raw: dict[str, Any], path: str, lines: dict[str, int]) -> Params:
         """Build the parameters from a rule file's params mapping, citing file, line and key of any problem."""
-        raw = expect_keys(raw, {**dict.fromkeys(WORD_KEYS, list), "problem": str}, path, lines)
+        raw = expect_keys(raw, {**dict.fromkeys(WORD_KEYS, list), "earlier_words": list, "problem": str}, path, lines)
         require_keys(raw, ("problem", *WORD_KEYS), path, lines)
         if raw["problem"] not in PROBLEMS:
             raise RuleFileError(path, lines.get("params.problem"), "params.problem",
@@ -51,7 +55,8 @@ class Params:
         # Labels keep the file's order: it is the order of the ratio's terms.
         labels = raw["part_labels"]
         words_of(raw, "part_labels", path, lines)
-        return cls(raw["problem"], words_of(raw, "structure_words", path, lines), tuple(labels))
+        earlier = words_of(raw, "earlier_words", path, lines) if "earlier_words" in raw else ()
+        return cls(raw["problem"], words_of(raw, "structure_words", path, lines), tuple(labels), earlier)
 
 
 @attrs.frozen
@@ -61,6 +66,7 @@ class Ratio:
     text: str
     terms: tuple[str, ...]
     start: int  # reading offset
+    earlier: bool = False  # the structure before a change (由上年的4.0:46.3:49.7调整为…), not of the parts stated
 
 
 def check(spec, context) -> list[Finding]:
@@ -85,10 +91,18 @@ def _ratios(reading: str, params: Params) -> list[Ratio]:
         if len(terms) != len(params.part_labels):
             # 1:2 or a clock time: not a structure of these parts.
             continue
-        clause = re.split(r"[，,。；;\n]", reading[max(0, match.start() - 20):match.start()])[-1]
-        if not any(word in clause for word in params.structure_words):
+        clause = re.split(r"[，,。；;\n]", reading[max(0, match.start() - 3 * WORD_REACH):match.start()])[-1]
+        # The structure word stands within WORD_REACH characters, not counting an earlier ratio in between
+        # (比例由上年的5.4:41.2:53.4调整为5.0:40.0:55.0).
+        if not any(word in RATIO.sub("", clause)[-WORD_REACH:] for word in params.structure_words):
+            # No structure word right before it: a ratio of something else (a score, a mix).
             continue
-        found.append(Ratio(match.group(0), terms, match.start()))
+        at = max(clause.rfind(word) + len(word) if word in clause else -1 for word in params.structure_words)
+        # Only the first ratio after 由/从 is the earlier one: 由a:b:c调整为x:y:z ends with the new structure.
+        between = clause[at:]
+        earlier = bool(params.earlier_words) and between.lstrip().startswith(params.earlier_words) \
+            and RATIO.search(between) is None
+        found.append(Ratio(match.group(0), terms, match.start(), earlier))
     return found
 
 
@@ -107,6 +121,9 @@ def _check_ratio(spec, ratio: Ratio, document, levels: list[Claim]) -> Finding |
         low, high = format_number(100 - slack, 2), format_number(100 + slack, 2)
         return _finding(spec, document, ratio, (), f"{' + '.join(ratio.terms)} = {format_number(total, 2)}，"
                         f"各项按末位取整后之和应在 {low}–{high} 之间", sum=format_number(total, 2), low=low, high=high)
+    if ratio.earlier:
+        # 由上年的4.0:46.3:49.7调整为…: the parts stated beside it are this period's, not the earlier structure's.
+        return None
     reading = document.reading
     paragraph_start = reading.rfind("\n", 0, ratio.start) + 1
     parts = [_labelled_part(label, levels, reading, paragraph_start, ratio.start) for label in spec.params.part_labels]
