@@ -543,3 +543,17 @@ def test_a_dot_date_is_no_decimal_nor_a_year_and_month(lexicon):
     found = [text for text in ("增长1.5·3倍", "应对“25·7”洪水") for s, e, _ in find_periods(text, DCT, lexicon)
              if "·" in text[s:e]]
     assert found == []
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("3月5日15时30分发车。", "3月5日15时30分"), ("今天下午3点开会。", "今天下午3点"), ("28日18时登陆。", "28日18时"),
+])
+def test_a_clock_time_keeps_its_day(lexicon, text, surface):
+    """A clock time after a day belongs to the day's surface and changes nothing of the day."""
+    period = _mention(text, DCT, surface, lexicon)
+    assert period.kind == "point" and period.start == period.end
+
+
+def test_a_clock_word_is_no_clock_before_a_period_word(lexicon):
+    """十四五时期 keeps 时期 as its suffix; 3时期 is no clock time."""
+    assert _mention("“十四五”时期。", DCT, "“十四五”时期", lexicon).start == D(2021, 1, 1)

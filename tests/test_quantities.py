@@ -428,3 +428,15 @@ def test_vague_counts(grammar, text, surface, value, qualifier, low, high):
 def test_vague_words_without_a_unit_are_no_figures(grammar):
     """数据, 几乎, 上海, 百家争鸣 hold no figure."""
     assert find_quantities("数据显示几乎所有上海企业百家争鸣。", grammar) == []
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit"), [
+    ("全程3个小时。", "3个小时", 3, "小时"),
+    ("时速350公里/小时。", "350公里/小时", 350, "公里/小时"),
+    ("最高气温38℃。", "38℃", 38, "℃"),
+    ("最低气温零下5摄氏度。", "零下5摄氏度", -5, "℃"),
+])
+def test_hours_speeds_and_temperatures(grammar, text, surface, value, unit):
+    """Hours and minutes are figures (年/月/天 stay durations), 零下 makes a temperature negative."""
+    quantity = _find(grammar, text, surface)
+    assert (quantity.value, quantity.unit) == (value, unit)

@@ -38,6 +38,12 @@ _DAY = (
     r"(?:(?<![0-9])(?:3[01]|[12][0-9]|0?[1-9])"
     r"|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
 )
+# A clock time after a day keeps the day (3月5日15时30分, 今天下午3点): part of the surface, read no further.
+_CLOCK = (
+    r"(?:(?<![0-9])(?:2[0-4]|[01]?[0-9])[点时](?:[0-5]?[0-9]分|半)?(?![0-9])"
+    r"|(?:二十[一二三四]?|十[一二三四五六七八九]?|[一二三四五六七八九])[点时](?:半|[一二三四五]?十?[一二三四五六七八九]?分)?)"
+    r"(?![期候间代刻])"
+)
 _DOT_MONTH = r"(?<![0-9.．·•・])(?:1[0-2]|[1-9])"
 _DOT_DAY = r"(?:3[01]|[12][0-9]|[1-9])"
 _N12 = r"(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九两])"
@@ -84,7 +90,7 @@ def _anchored_pattern(lexicon: PeriodLexicon) -> str:
     second = f"(?:(?P<dd>{_DAY})[日号]|{_simple_pattern(lexicon, '2')})"
     return (
         f"(?P<pre>{_words(lexicon.asof_prefixes)})?{_simple_pattern(lexicon, '1')}"
-        f"(?:(?P<conn>{conn}){second})?(?P<suf>{suffixes})?"
+        f"(?:(?P<conn>{conn}){second})?(?P<suf>{suffixes})?(?P<clock>{_CLOCK})?"
     )
 
 

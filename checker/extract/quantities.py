@@ -171,6 +171,9 @@ def _trim(match: re.Match[str], reading: str) -> tuple[int, int]:
 def _quantity_from(match: re.Match[str], reading: str, grammar: QuantityGrammar) -> Quantity | None:
     """Build the Quantity for one match, or None when the match is not a figure."""
     kind, hedges = match.lastgroup, grammar.hedges
+    if kind == "plain" and match.end("num") == match.end():
+        # A bare number (2024 before 年, 33618 in quotes): the most common match, refused before any other test.
+        return None
     if _inside_name(match, reading):
         # 问界M9, 5G, A股: digits glued to Latin letters are names, not figures.
         return None
