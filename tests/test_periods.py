@@ -256,7 +256,6 @@ NOT_CASES = [
     ("华龙一号核电机组顺利并网。", "一号"),
     ("年轻人失去年轻的朝气", "去年"),
     ("统一年度计划", "一年"),
-    ("上世纪90年代", "90年代"),
     ("三年级学生", "三年"),
     ("这家拥有数十年历史的老牌企业", "数十年"),
     ("2024年11月31日", "2024年11月31日"),
@@ -557,3 +556,10 @@ def test_a_clock_time_keeps_its_day(lexicon, text, surface):
 def test_a_clock_word_is_no_clock_before_a_period_word(lexicon):
     """十四五时期 keeps 时期 as its suffix; 3时期 is no clock time."""
     assert _mention("“十四五”时期。", DCT, "“十四五”时期", lexicon).start == D(2021, 1, 1)
+
+
+def test_decades_are_the_twentieth_centurys(lexicon):
+    """90年代 and 上世纪80年代 are decades of the 1900s; 90后 is a generation, 90年 a length."""
+    assert _mention("90年代以来。", DCT, "90年代以来", lexicon).start == D(1990, 1, 1)
+    assert _mention("上世纪80年代。", DCT, "上世纪80年代", lexicon).end == D(1989, 12, 31)
+    assert [text for text in ("90后青年",) for s, e, _ in find_periods(text, DCT, lexicon)] == []

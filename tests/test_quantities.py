@@ -253,7 +253,7 @@ def test_statistics_units_keep_their_dimensions(resources):
 NOT_FIGURES = ["从零起步", "百万人才兴重庆", "“百万人才兴重庆”年办活动", "千万不要", "十万火急", "星期一", "第一批",
                "千家万户", "问界M8/M9热销", "一个小小的器件", "“33618”现代制造业集群", "2025中国产业转移发展对接活动",
                "GB/T 15835-2011", "十四五规划", "一号线", "PMI由49.2升至50.1", "九点三十分开会",
-               "发布时间:2024-11-18 20:43:04来源", "20来岁",
+               "发布时间:2024-11-18 20:43:04来源",
                "陆家嘴金融城", "伍先生说"]
 
 
@@ -432,6 +432,7 @@ def test_vague_words_without_a_unit_are_no_figures(grammar):
 
 @pytest.mark.parametrize(("text", "surface", "value", "unit"), [
     ("全程3个小时。", "3个小时", 3, "小时"),
+    ("一位20来岁的青年。", "20来岁", 20, "岁"),
     ("时速350公里/小时。", "350公里/小时", 350, "公里/小时"),
     ("最高气温38℃。", "38℃", 38, "℃"),
     ("最低气温零下5摄氏度。", "零下5摄氏度", -5, "℃"),
@@ -440,3 +441,18 @@ def test_hours_speeds_and_temperatures(grammar, text, surface, value, unit):
     """Hours and minutes are figures (年/月/天 stay durations), 零下 makes a temperature negative."""
     quantity = _find(grammar, text, surface)
     assert (quantity.value, quantity.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "low", "high"), [
+    ("打八折。", "八折", 80, 75, 85), ("八五折。", "八五折", 85, 84.5, 85.5), ("7.5折。", "7.5折", 75, 74.5, 75.5),
+])
+def test_discounts_are_shares_of_the_price(grammar, text, surface, value, low, high):
+    """八折 is 80% of the price, 八五折 85%: precise to their last digit."""
+    quantity = _find(grammar, text, surface)
+    assert (quantity.value, quantity.unit) == (value, "%")
+    assert _close(quantity.low, low) and _close(quantity.high, high)
+
+
+def test_words_after_zhe_are_no_discounts(grammar):
+    """折合, 九折返利 and 七折八扣 hold no discount."""
+    assert [q.unit for _, _, q in find_quantities("折合5亿元，七折八扣。", grammar)] == ["元"]

@@ -116,6 +116,8 @@ def _simple_pattern(lexicon: PeriodLexicon, tag: str) -> str:
         # 08年, ’98年: a two-digit year; 1357年: a year long past, unless a length (1500年历史)
         f"|(?P<yy{tag}>(?<=[’'])[0-9]{{2}}|(?<![0-9.．])0[0-9])年"
         f"|(?P<yf{tag}>(?<![0-9.．])1[0-8][0-9]{{2}})年(?!{_words(lexicon.far_year_not_before)})"
+        # 90年代, 上世纪80年代: a decade of the twentieth century (90后 and 90年 are no decade)
+        f"|(?:{_words(lexicon.century_prefixes)})?(?P<dec{tag}>(?<![0-9.．])[1-9]0)年代"
     )
     templates = [
         f"(?P<pt{tag}_{i}>{re.escape(p.word).replace(re.escape('{n}'), f'(?P<n{tag}_{i}>{_N12})')})"
@@ -208,6 +210,7 @@ def _first_chars(lexicon: PeriodLexicon) -> str:
     words += [w.word for w in lexicon.relative_years + lexicon.relative_months + lexicon.recent_prefixes]
     words += [w.word for w in lexicon.relative_days + lexicon.relative_weeks] + list(lexicon.weekday_prefixes)
     words += lexicon.asof_words + lexicon.asof_prefixes + lexicon.duration_prefixes + lexicon.vague_numbers
+    words += list(lexicon.century_prefixes)
     words += [word for word, _ in lexicon.fixed_durations]
     words += list(lexicon.holidays.names)
     chars = set("0123456789“\"‘’'第" + _CN_NUMERALS) | {w[0] for w in words if w}

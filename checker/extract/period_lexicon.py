@@ -94,6 +94,7 @@ class PeriodLexicon:
     between_joiners: tuple[str, ...] = ()
     between_closers: tuple[str, ...] = ()
     far_year_not_before: tuple[str, ...] = ()
+    century_prefixes: tuple[str, ...] = ()  # 上世纪80年代: the twentieth century before a decade
     comparison_words: tuple[str, ...] = ()
     year_parts: tuple[YearPart, ...] = ()
     suffixes: tuple[Suffix, ...] = ()
@@ -326,6 +327,7 @@ _SECTION_READERS: Mapping[str, Callable[[Any, str, _Fail], Any]] = MappingProxyT
     "between_joiners": _read_word_list,
     "between_closers": _read_word_list,
     "far_year_not_before": _read_word_list,
+    "century_prefixes": _read_word_list,
     "comparison_words": _read_word_list,
     "year_parts": _read_year_parts,
     "suffixes": _read_suffixes,

@@ -339,6 +339,9 @@ def _read_years(
         short = int(groups[f"yy{tag}"])
         full = short + (2000 if short < _CENTURY_PIVOT else 1900)  # 08年 = 2008, ’98年 = 1998
         return _Years(full, full, "year", False)
+    if groups[f"dec{tag}"]:
+        first = 1900 + int(groups[f"dec{tag}"])
+        return _Years(first, first + 9, "years", False)
     if groups[f"yf{tag}"]:
         return _Years(int(groups[f"yf{tag}"]), int(groups[f"yf{tag}"]), "year", False)
     if groups[f"cy{tag}"]:

@@ -105,6 +105,7 @@ def figure_pattern(lexicon: UnitLexicon, hedges: Hedges) -> str:
     |(?P<tenths>(?P<tpre>{prefix})?(?P<tnum>[一二两三四五六七八九](?:点[一二三四五六七八九])?
         |(?<![0-9.])[0-9](?:\.[0-9])?)成(?P<thalf>半)?
         (?P<tplus>多)?(?P<tpost>{suffix})?)(?![都为本员果长功立交型品绩就熟效不])
+    |(?P<discount>(?P<dnum>[一二三四五六七八九]{{1,2}}|(?<![0-9.])[1-9](?:\.[0-9])?)折(?![合叠返算旧射腾扣线服中八]))
     |(?P<doubling>翻(?:了)?(?:(?P<times>[一两二三四五六七八九十0-9]+)[番翻]|番))
     |(?P<order>(?:(?P<onum>{ARABIC})?(?P<omag>{MAGNITUDE})(?P<ounit>{unit})?级))
     |(?P<vague>(?P<vpre>{prefix})?(?:(?P<vsome>数|几)(?P<vplace>[十百千])|(?P<vteens>十)几|上(?P<vup>[百千万亿]))
@@ -192,6 +193,8 @@ def _quantity_from(match: re.Match[str], reading: str, grammar: QuantityGrammar)
             return _pair(match)
         if kind == "vague":
             return _vague(match, hedges)
+        if kind == "discount":
+            return _discount(match)
         return _plain(match, reading, grammar)
     except (NumeralError, ArithmeticError):
         # 十十成, 3.2.1亿, a digit run beyond any float: not a figure.
@@ -294,6 +297,20 @@ def _range(match: re.Match[str]) -> Quantity | None:
         # 2025-2024: a descending pair is a date or a code, not a range.
         return None
     return Quantity(float(low.value), Interval(float(low.value), float(high.value)), unit, "range")
+
+
+def _discount(match: re.Match[str]) -> Quantity:
+    """八折 is 80% of the price, 八五折 85%, 7.5折 75%: a share in tenths, precise to its last digit."""
+    written = match.group("dnum")
+    if written.isascii():
+        number = parse_numeral(written)
+        tenths = Number(number.value * 10, number.written * 10, number.written * 10)
+    else:
+        digits = [PAIR_VALUES[char] for char in written]
+        value = Decimal(digits[0] * 10 + (digits[1] if len(digits) > 1 else 0))
+        step = Decimal(1 if len(digits) > 1 else 10)
+        tenths = Number(value, step, step)
+    return _interval(tenths, "%", "exact", rate=True)
 
 
 def _vague(match: re.Match[str], hedges: Hedges) -> Quantity:
