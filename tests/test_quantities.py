@@ -456,3 +456,45 @@ def test_discounts_are_shares_of_the_price(grammar, text, surface, value, low, h
 def test_words_after_zhe_are_no_discounts(grammar):
     """折合, 九折返利 and 七折八扣 hold no discount."""
     assert [q.unit for _, _, q in find_quantities("折合5亿元，七折八扣。", grammar)] == ["元"]
+
+
+TRADITIONAL = str.maketrans("万亿两", "萬億兩")
+
+
+@settings(max_examples=200, deadline=None)
+@given(integers, st.sampled_from(["元", "人", "吨", "家"]))
+def test_traditional_numerals_read_as_simplified(number, unit):
+    """A Chinese numeral written with 萬/億/兩 is the same figure as with 万/亿/两, its surface as written."""
+    simplified = write_chinese(number) + unit
+    traditional = simplified.translate(TRADITIONAL)
+    found = find_quantities(traditional, default_grammar())
+    expected = find_quantities(simplified, default_grammar())
+    assert [(s, e) for s, e, _ in found] == [(s, e) for s, e, _ in expected]
+    assert [q.value for _, _, q in found] == [q.value for _, _, q in expected]
+
+
+PAIR_WRITTEN = "一二三四五六七八九"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1, 8), st.integers(1, 2), st.sampled_from(["", "十", "百", "千"]),
+       st.sampled_from(["", "万", "亿"]), st.sampled_from(["元", "人", "家"]))
+def test_neighbouring_digit_pairs_are_ranges(low, gap, place, magnitude, unit):
+    """两三千元-like pairs span from the first digit to the second, times their place and magnitude."""
+    high = min(low + gap, 9)
+    scale = {"": 1, "十": 10, "百": 100, "千": 1000}[place] * {"": 1, "万": 10**4, "亿": 10**8}[magnitude]
+    text = f"约{PAIR_WRITTEN[low - 1]}{PAIR_WRITTEN[high - 1]}{place}{magnitude}{unit}。"
+    found = [q for _, _, q in find_quantities(text, default_grammar())]
+    assert len(found) == 1 and found[0].qualifier == "range"
+    assert (found[0].low, found[0].high) == (low * scale, high * scale)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1, 9999), st.sampled_from(["余", "多"]), st.sampled_from(["家", "人", "个"]))
+def test_plus_counts_lie_within_one_step_above(number, plus, unit):
+    """1200余家 and 两千多人 lie between the number and one step of its last non-zero digit above it."""
+    found = [q for _, _, q in find_quantities(f"共{write_chinese(number)}{plus}{unit}。", default_grammar())]
+    if number == 1:
+        return  # 一余家 is not written: the numeral one with a classifier reads as an article
+    assert len(found) == 1 and found[0].qualifier == "plus" and found[0].low == number
+    assert found[0].high > number

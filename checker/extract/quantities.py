@@ -110,7 +110,7 @@ def figure_pattern(lexicon: UnitLexicon, hedges: Hedges) -> str:
     |(?P<order>(?:(?P<onum>{ARABIC})?(?P<omag>{MAGNITUDE})(?P<ounit>{unit})?级))
     |(?P<vague>(?P<vpre>{prefix})?(?:(?P<vsome>数|几)(?P<vplace>[十百千])|(?P<vteens>十)几|上(?P<vup>[百千万亿]))
         (?P<vmag>{magnitude})?(?P<vunit>{unit}))
-    |(?P<pair>(?P<pa>[{PAIR_DIGITS}])(?P<pb>[{PAIR_DIGITS}])(?P<pplace>[十百千])?(?P<pmag>{magnitude})?(?P<punit>{unit}))
+    |(?P<pair>(?P<papre>{prefix})?(?P<pa>[{PAIR_DIGITS}])(?P<pb>[{PAIR_DIGITS}])(?P<pplace>[十百千])?(?P<pmag>{magnitude})?(?P<punit>{unit}))
     |(?P<range>(?P<rpre>{prefix})?(?P<rlow>{number})(?P<rmag1>{MAGNITUDE})?(?P<runit1>{unit})?
         (?:{RANGE_JOINERS})(?P<rhigh>{number})(?P<rmag2>{MAGNITUDE})?(?P<runit2>{unit}))
     |(?P<plain>(?P<pre>{prefix})?(?P<sign>{sign})?
@@ -385,6 +385,9 @@ def _plausible_numeral(num: str, match: re.Match[str], reading: str, unit: str, 
         return False
     if num in {"零", "〇"}:
         # 从零起步: zero alone is a word, not a figure.
+        return False
+    if len(num) > 1 and all(char in PAIR_DIGITS for char in num):
+        # 五三元, 一二三: digits in a row without a place are no amount (两三千元 is read as a pair).
         return False
     if num == "一" and not mag:
         # 一个, 一家, 一批: the numeral one with a classifier reads as an article.
