@@ -15,6 +15,7 @@ from types import MappingProxyType, ModuleType
 from checker.engine.kinds import (
     agreement,
     average,
+    conversion,
     count,
     duration,
     forecast_vs_actual,
@@ -39,6 +40,7 @@ KINDS: MappingProxyType[str, ModuleType] = MappingProxyType({
     "structure": structure,
     "total": total,
     "average": average,
+    "conversion": conversion,
     "count": count,
     "duration": duration,
     "relative-date": relative_date,
