@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -155,6 +156,18 @@ def test_an_option_is_part_of_the_key(project, option):
     assert changed == full_run(project, *argv, *option)
 
 
+def test_a_named_configuration_is_an_input(project):
+    """Editing the file given with --config is never answered with the old output."""
+    (project / "other.toml").write_text((project / "hedui.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    argv = ("check", "a.md", "b.md", "--quiet", "--config", "other.toml")
+    before = hedui(project, *argv)
+    assert entries(project) and before[0] == 1
+    with (project / "other.toml").open("a", encoding="utf-8") as handle:
+        handle.write('fail-on = "info"\ndisable = ["growth.mine", "growth.increase-by-vs-to"]\n')
+    after = hedui(project, *argv)
+    assert after == full_run(project, *argv) and after != before
+
+
 def test_the_recording_names_every_input(project):
     """The entry depends on the articles, both rule folders, the lexicon, the decisions file and the markers."""
     hedui(project, "check", "a.md", "b.md", "--quiet")
@@ -169,21 +182,21 @@ def test_the_recording_names_every_input(project):
 
 
 def test_a_replay_imports_no_heavy_module(project):
-    """The warm path of one small file imports neither YAML, pint, dateparser, jieba, attrs nor the rule engine."""
+    """A replay imports neither YAML, pint, dateparser, jieba, attrs, argparse, TOML nor the rule engine."""
     hedui(project, "check", "a.md", "--quiet")
     script = ("import sys; from checker.cli.main import main; code = main(['check', 'a.md', '--quiet']); "
               "print(code, sorted(m for m in sys.modules if m.split('.')[0] in "
-              "('yaml', 'pint', 'dateparser', 'jieba', 'attrs', 'attr', 'pathspec', 'sqlite3') "
+              "('yaml', 'pint', 'dateparser', 'jieba', 'attrs', 'attr', 'pathspec', 'sqlite3', 'argparse', 'tomllib') "
               "or m.startswith(('checker.engine', 'checker.claims', 'checker.extract', 'checker.run.cache'))))")
     done = subprocess.run([sys.executable, "-c", script], cwd=project, capture_output=True, text=True, env=ENV,
                           timeout=300, check=False)
     assert done.stdout.strip().splitlines()[-1] == "1 []", done.stderr
 
 
-def _ticket(tmp_path: Path, **options) -> recall.Ticket | None:
-    """The ticket of a check of a.md in tmp_path with extra options (configuration looked for anew, as by main)."""
+def _ticket(tmp_path: Path, *argv: str) -> recall.Ticket | None:
+    """The ticket of `hedui check a.md` in tmp_path with extra words (configuration looked for anew, as by main)."""
     forget_project_roots()
-    return recall.make_ticket({"command": "check", "paths": ["a.md"], **options}, cwd=str(tmp_path))
+    return recall.make_ticket(["check", "a.md", *argv], cwd=str(tmp_path))
 
 
 def test_lookup_refuses_a_changed_file_tree_or_damaged_entry(tmp_path):
@@ -194,31 +207,85 @@ def test_lookup_refuses_a_changed_file_tree_or_damaged_entry(tmp_path):
     ticket = _ticket(tmp_path)
     assert ticket is not None
     deps = recall.dependencies([str(tmp_path / "a.md")], [tmp_path / "rules"], [tmp_path / "decisions.yaml"])
-    recall.record(ticket, deps, recall.snapshot(deps), [["out", "report\n"], ["err", "warning\n"]], 1)
+    recall.record(ticket, deps, recall.snapshot(deps), recall.stamps(deps, time.time()),
+                  [["out", "report\n"], ["err", "warning\n"]], 1)
     assert recall.lookup(ticket)["writes"] == [["out", "report\n"], ["err", "warning\n"]]
     for change in (lambda: (tmp_path / "rules" / "new.yaml").write_text("", encoding="utf-8"),
                    lambda: (tmp_path / "decisions.yaml").write_text("decisions: {}\n", encoding="utf-8"),
                    lambda: (tmp_path / "a.md").write_text(WRONG + "。", encoding="utf-8")):
         change()
         assert recall.lookup(ticket) is None
-        recall.record(ticket, deps, recall.snapshot(deps), [["out", "report\n"]], 1)
+        recall.record(ticket, deps, recall.snapshot(deps), recall.stamps(deps, time.time()), [["out", "report\n"]], 1)
         assert recall.lookup(ticket) is not None
     path = Path(ticket.entry)
     path.write_text(path.read_text(encoding="utf-8").replace("report", "forged"), encoding="utf-8")
     assert recall.lookup(ticket) is None
 
 
-def test_tickets_differ_by_option_and_configuration(tmp_path):
-    """Each option and each configuration byte gives another key; folders, stdin and --fix get none."""
+def test_a_stamp_spares_the_bytes_but_never_hides_an_edit(tmp_path):
+    """An untouched file is trusted by its stamp; an edit of the same size with its old mtime put back is seen."""
+    (tmp_path / "a.md").write_text(WRONG, encoding="utf-8")
+    (tmp_path / "rules" / "kind").mkdir(parents=True)
+    (tmp_path / "rules" / "kind" / "r.yaml").write_text("kind: growth\n", encoding="utf-8")
+    ticket = _ticket(tmp_path)
+    assert ticket is not None
+    deps = recall.dependencies([str(tmp_path / "a.md")], [tmp_path / "rules"], [])
+    # Recorded as if ten seconds later: no file is too recent to be trusted by its stamp.
+    marks = recall.stamps(deps, time.time() + 10)
+    assert marks[0] is not None and marks[-1] is not None and marks[-1].startswith("stamp:")
+    recall.record(ticket, deps, recall.snapshot(deps), marks, [["out", "report\n"]], 1)
+    assert recall.lookup(ticket) is not None
+    os.utime(tmp_path / "a.md")  # touched, not changed: hashed again, the same
+    assert recall.lookup(ticket) is not None
+    for path, text in ((tmp_path / "rules" / "kind" / "r.yaml", "kind: wrongs\n"), (tmp_path / "a.md", WRONG[::-1])):
+        info = path.stat()
+        path.write_text(text, encoding="utf-8")
+        os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+        assert path.stat().st_size == info.st_size and path.stat().st_mtime_ns == info.st_mtime_ns
+        assert recall.lookup(ticket) is None
+        recall.record(ticket, deps, recall.snapshot(deps), recall.stamps(deps, time.time() + 10),
+                      [["out", "report\n"]], 1)
+
+
+def test_a_recent_change_is_never_trusted_by_its_stamp(tmp_path):
+    """A file changed just before the recording keeps no stamp: every replay hashes it."""
+    (tmp_path / "a.md").write_text(WRONG, encoding="utf-8")
+    deps = recall.dependencies([str(tmp_path / "a.md")], [], [])
+    assert recall.stamps(deps, time.time())[0] is None
+    assert recall.stamps(deps, time.time() + 10)[0] is not None
+
+
+def test_a_link_loop_in_a_rule_folder_ends(tmp_path):
+    """A symbolic link back up a rule folder is walked once."""
+    (tmp_path / "rules" / "kind").mkdir(parents=True)
+    (tmp_path / "rules" / "kind" / "r.yaml").write_text("kind: growth\n", encoding="utf-8")
+    (tmp_path / "rules" / "kind" / "up").symlink_to(tmp_path / "rules")
+    assert recall.snapshot([["tree", str(tmp_path / "rules")]])[0].startswith("tree:")
+
+
+def test_tickets_differ_by_word_and_configuration(tmp_path):
+    """Each word of the command line and each configuration byte gives another key; stdin gets none."""
     (tmp_path / "a.md").write_text(WRONG, encoding="utf-8")
     plain = _ticket(tmp_path)
     assert plain is not None and plain.folder == os.path.realpath(tmp_path / ".hedui-cache")
-    assert _ticket(tmp_path, lang="en").key != plain.key  # type: ignore[union-attr]
+    assert _ticket(tmp_path, "--lang", "en").key != plain.key  # type: ignore[union-attr]
+    assert _ticket(tmp_path).key == plain.key  # type: ignore[union-attr]
     (tmp_path / "hedui.toml").write_text("fail-on = 'info'\n", encoding="utf-8")
     assert _ticket(tmp_path).key != plain.key  # type: ignore[union-attr]
-    assert _ticket(tmp_path, fix=True) is None
-    assert recall.make_ticket({"command": "check", "paths": ["."]}, cwd=str(tmp_path)) is None
-    assert recall.make_ticket({"command": "check", "paths": ["-"]}, cwd=str(tmp_path)) is None
+    assert _ticket(tmp_path, "-") is None
+    assert recall.make_ticket(["claims", "a.md"], cwd=str(tmp_path)) is None
+
+
+def test_only_a_report_on_named_files_is_recorded(tmp_path):
+    """Folders, --fix, --output, --against and the other options that do more than report are never recorded."""
+    (tmp_path / "a.md").write_text(WRONG, encoding="utf-8")
+    options = {"command": "check", "paths": ["a.md"], "lang": "en", "fix": False}
+    assert recall.recallable(options, cwd=str(tmp_path))
+    for name in recall.UNRECALLED:
+        assert not recall.recallable({**options, name: True}, cwd=str(tmp_path)), name
+    assert not recall.recallable({**options, "engine": "dask"}, cwd=str(tmp_path))
+    assert not recall.recallable({**options, "paths": ["."]}, cwd=str(tmp_path))
+    assert not recall.recallable({**options, "paths": ["missing.md"]}, cwd=str(tmp_path))
 
 
 @pytest.mark.parametrize(("config", "folder"), [

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from pathlib import Path
 
 from checker.cli.common import (
     add_common_options,
     add_input_options,
     add_run_options,
+    as_path,
     check_output,
     choose_lang,
     load_run,
@@ -18,6 +17,11 @@ from checker.cli.common import (
     use_colour,
 )
 from checker.report.controls import escape_controls
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a fast start; pathlib waits too)
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 FORMATS = ("text", "json", "sarif", "junit", "github", "html")
@@ -86,34 +90,39 @@ def _add_config(sub: argparse._SubParsersAction) -> None:
 def run_check(args: argparse.Namespace) -> int:
     """Run the rules and report; exit 1 when a counted finding reaches --fail-on, 2 when an input failed.
 
-    A warm run over unchanged files replays what the same run printed before (checker.run.recall).
+    The output of a run that may be replayed is recorded (checker.run.recall; `hedui` replays it before
+    parsing the command line, from the words main keeps in args.argv).
     """
     from checker.run import recall
 
-    ticket = recall.make_ticket(vars(args))
+    argv = getattr(args, "argv", None)
+    ticket = recall.make_ticket(argv) if argv and recall.recallable(vars(args)) else None
     if ticket is None:
-        # Folders, standard input, --fix and the like: always a full run.
+        # Folders, standard input, --fix and the like: always a full run, never recorded.
         return _check(args)
-    entry = recall.lookup(ticket)
-    if entry is not None:
-        return recall.replay(entry)
     return _recorded_check(args, ticket)
 
 
 def _recorded_check(args: argparse.Namespace, ticket) -> int:
     """A full run whose output is recorded for the next one, when it analysed nothing and no input moved."""
+    import time
+
     from checker.run import recall
     from checker.run.config import load_config
     from checker.text.rulesdir import find_rules_dir
 
     config = load_config(explicit=args.config)
     if not config.get("cache") or str(config.path("cache-dir")) != ticket.folder:
-        # The ticket's folder is not this configuration's cache: keep nothing.
+        # The ticket's folder is not this configuration's cache (caching is off, or --config names another).
         return _check(args, config)
-    trees = [find_rules_dir()] + [Path(d) for d in args.rules] + [config.root / d for d in config.get("rules")]
+    trees = [find_rules_dir()] + [as_path(d) for d in args.rules] + [config.root / d for d in config.get("rules")]
     files = [config.root / p for p in config.get("lexicons")] + [_decisions_path(args, config)]
     baseline = _baseline_path(args, config)
-    deps = recall.dependencies(args.paths, trees, files + ([baseline] if baseline else []))
+    # The discovered configuration's bytes are in the key; one named with --config is a file depended on.
+    read = [args.config] if args.config else []
+    deps = recall.dependencies(args.paths, trees, files + ([baseline] if baseline else []) + read)
+    since = time.time()
+    marks = recall.stamps(deps, since)
     before = recall.snapshot(deps)
     notes: list[str] = []
     with recall.Recorder() as recorder:
@@ -121,19 +130,19 @@ def _recorded_check(args: argparse.Namespace, ticket) -> int:
     if notes or recorder.tainted or recall.snapshot(deps) != before:
         # Something was analysed (a cold run prints what a warm one does not), or an input changed meanwhile.
         return code
-    recall.record(ticket, deps, before, recorder.writes, code)
+    recall.record(ticket, deps, before, marks, recorder.writes, code)
     return code
 
 
 def _decisions_path(args: argparse.Namespace, config) -> Path:
     """The decisions file: --decisions, else the configuration's."""
-    return Path(args.decisions) if args.decisions else config.path("decisions")
+    return as_path(args.decisions) if args.decisions else config.path("decisions")
 
 
 def _baseline_path(args: argparse.Namespace, config) -> Path | None:
     """The baseline file: --baseline, else the configuration's, else none."""
     chosen = args.baseline or (str(config.path("baseline")) if config.get("baseline") else None)
-    return Path(chosen) if chosen else None
+    return as_path(chosen) if chosen else None
 
 
 def _check(args: argparse.Namespace, config=None, notes: list[str] | None = None) -> int:
@@ -184,6 +193,8 @@ def _check(args: argparse.Namespace, config=None, notes: list[str] | None = None
 
 def _focus(result, args: argparse.Namespace):
     """Keep only findings that involve the files of interest (--against, --changed-since)."""
+    from pathlib import Path
+
     import attrs
 
     from checker.run.files import collect_paths
@@ -210,6 +221,7 @@ def _focus(result, args: argparse.Namespace):
 def _changed_files(ref: str) -> set[str]:
     """Files changed since a git ref (committed or not), as paths from the working directory."""
     import subprocess
+    from pathlib import Path
 
     from checker.errors import HeduiError
 
@@ -265,6 +277,8 @@ def _write_report(result, verdicts, report_format: str, args: argparse.Namespace
 
 def run_claims(args: argparse.Namespace) -> int:
     """Print one JSON line per claim."""
+    import json
+
     from checker.report.records import claim_record
 
     if args.format == "parquet":

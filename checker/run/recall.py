@@ -2,13 +2,15 @@
 
 A run of `check` over named files writes, to `<cache-dir>/recall/<key>.json`, what it printed (each
 write to stdout and stderr, in order) and its exit code. The key holds all that is known before the
-configuration is read: the options, the working folder, the environment that shapes the output
-(language, colour, width, encodings), the program's code and the configuration file's bytes. The
-entry lists the files the run depended on with the SHA-256 of their bytes: the articles, every file
-of the rule folders (the default pack's too), the lexicons, the decisions and baseline files, and the
-markers that place an article in its project (.git, hedui.toml, pyproject.toml above it). A later
-run with the same key whose files all still hash the same replays the entry; anything else is a
-full run. The fast path reads no YAML and imports neither the rule pack nor the claim stage.
+command line is parsed: its words, the working folder, the environment that shapes the output
+(language, colour, width, encodings), the program's code and the discovered configuration's bytes,
+so a replay needs neither argparse nor the configuration reader. The entry lists the files the run
+depended on with a BLAKE2b hash of their bytes: the articles, every file of the rule folders (the
+default pack's too), the lexicons, the decisions and baseline files, a configuration named with
+--config, and the markers that place an article in its project (.git, hedui.toml, pyproject.toml
+above it). A later run with the same key whose files all still hash the same replays the entry;
+anything else is a full run. The fast path reads no YAML and imports neither the rule pack nor the
+claim stage.
 
 Only a run that analysed nothing (every article came from the analysis store) is recorded: a cold
 run's messages (a progress bar, a rebuilt cache) are not what a warm run prints. Entries are
@@ -17,19 +19,24 @@ data-only JSON with a checksum, like the rest of the cache: a damaged entry is i
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import stat
 import sys
 from collections.abc import Iterable
-from pathlib import Path
 
 from checker import __version__
-from checker.text.project import find_config_file
+from checker.text.project import find_config_path
+
+try:
+    # hashlib's own BLAKE2 (hashlib would load OpenSSL first: a tenth of a fast start).
+    from _blake2 import blake2b
+except ImportError:  # an interpreter built without it
+    from hashlib import blake2b
 
 FORMAT = 1  # the entries' layout: another value is never read
 KEEP = 64  # entries kept per cache folder (the oldest go first)
+RACY_S = 2.0  # a file changed this close to a recording is hashed on every replay, never trusted by its stamp
 # The environment that changes what a check prints: language, colour and width.
 ENVIRONMENT = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", "NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS", "LINES")
 # Options that make a run more than a report on its inputs: they write files, ask git, read an archive
@@ -55,21 +62,17 @@ class Ticket:
         return os.path.join(self.folder, "recall", f"{self.key}.json")
 
 
-def make_ticket(options: dict[str, object], cwd: str | None = None) -> Ticket | None:
-    """The ticket of a `check` run, or None when its output cannot be recalled (directories, stdin, --fix …)."""
+def make_ticket(argv: list[str], cwd: str | None = None) -> Ticket | None:
+    """The ticket of a `hedui check` command line (before it is parsed), or None when it reads standard input.
+
+    Whether a run may be recorded at all is judged once its options are parsed (`recallable`): a ticket
+    whose key no recordable run had finds no entry.
+    """
     cwd = cwd or os.getcwd()
-    if options.get("command") != "check" or any(options.get(name) for name in UNRECALLED):
-        # Not a plain report on named files: always run in full.
+    if argv[:1] != ["check"] or "-" in argv:
+        # Another command, or an article from standard input (its bytes are in no file): always run in full.
         return None
-    if options.get("engine") == "dask":
-        # A cluster's run is left to the cluster.
-        return None
-    paths = options.get("paths") or []
-    if not isinstance(paths, list) or not paths or not all(_is_regular(os.path.join(cwd, p)) for p in paths):
-        # Folders (walked with .gitignore and include patterns) and stdin are selected anew each run.
-        return None
-    explicit = options.get("config")
-    found = (str(explicit), "") if explicit else find_config_file(Path(cwd))
+    found = find_config_path(cwd)
     config_bytes = b""
     if found is not None:
         try:
@@ -78,16 +81,26 @@ def make_ticket(options: dict[str, object], cwd: str | None = None) -> Ticket | 
         except OSError:
             # The full run reports the unreadable configuration.
             return None
-    root = os.path.dirname(os.path.abspath(found[0])) if found else cwd
+    root = os.path.dirname(found[0]) if found else cwd
     folder = _cache_folder(config_bytes, root, found[1] if found else "")
     if folder is None:
         # No cache (or a configuration only the full run can judge): nothing to recall from.
         return None
-    shown = sorted((name, repr(value)) for name, value in options.items() if not callable(value))
-    key = [FORMAT, __version__, sys.version, sys.prefix, code_stamp(), os.path.realpath(cwd), shown,
-           [os.environ.get(name) for name in ENVIRONMENT], _terminal(), str(found[0]) if found else None,
-           hashlib.sha256(config_bytes).hexdigest()]
-    return Ticket(hashlib.sha256(json.dumps(key).encode()).hexdigest()[:32], folder)
+    key = [FORMAT, __version__, sys.version, sys.prefix, code_stamp(), os.path.realpath(cwd), list(argv),
+           [os.environ.get(name) for name in ENVIRONMENT], _terminal(), found[0] if found else None,
+           _hash(config_bytes).hexdigest()]
+    return Ticket(_hash(json.dumps(key).encode()).hexdigest()[:32], folder)
+
+
+def recallable(options: dict[str, object], cwd: str | None = None) -> bool:
+    """True when a parsed `check` may be recorded: named regular files, no --fix, --output, --against …"""
+    cwd = cwd or os.getcwd()
+    if any(options.get(name) for name in UNRECALLED) or options.get("engine") == "dask":
+        # Not a plain report on named files (a cluster's run is left to the cluster): always run in full.
+        return False
+    paths = options.get("paths") or []
+    # Folders (walked with .gitignore and include patterns) are selected anew each run.
+    return isinstance(paths, list) and bool(paths) and all(_is_regular(os.path.join(cwd, p)) for p in paths)
 
 
 def _is_regular(path: str) -> bool:
@@ -137,7 +150,7 @@ def _cache_folder(config: bytes, root: str, style: str) -> str | None:
 
 def code_stamp() -> str:
     """Name, size and modification time of every module of hedui (an edited install never replays old output)."""
-    digest = hashlib.sha256()
+    digest = _hash()
     for path, info in _modules(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))):
         digest.update(f"{path}:{info.st_size}:{info.st_mtime_ns}\n".encode())
     return digest.hexdigest()[:32]
@@ -155,7 +168,8 @@ def _modules(folder: str) -> list[tuple[str, os.stat_result]]:
     return found
 
 
-def dependencies(articles: Iterable[str], trees: Iterable[Path], files: Iterable[Path]) -> list[list[str]]:
+def dependencies(articles: Iterable[str], trees: Iterable[os.PathLike | str],
+                 files: Iterable[os.PathLike | str]) -> list[list[str]]:
     """The files a check over the articles depends on: [kind, absolute path] with kind "file" or "tree"."""
     deps: dict[tuple[str, str], None] = {}
     folders: set[str] = set()
@@ -165,10 +179,13 @@ def dependencies(articles: Iterable[str], trees: Iterable[Path], files: Iterable
         folders.add(os.path.dirname(absolute))
     for folder in sorted(folders):
         # The article's project root and git work tree: the markers of its folder and every folder above.
-        here = Path(folder)
-        for above in (here, *here.parents):
+        while True:
             for marker in MARKERS:
-                deps[("file", str(above / marker))] = None
+                deps[("file", os.path.join(folder, marker))] = None
+            parent = os.path.dirname(folder)
+            if parent == folder:
+                break  # the file system's root
+            folder = parent
     for tree in trees:
         deps[("tree", os.path.abspath(tree))] = None
     for path in files:
@@ -177,8 +194,47 @@ def dependencies(articles: Iterable[str], trees: Iterable[Path], files: Iterable
 
 
 def snapshot(deps: list[list[str]]) -> list[str]:
-    """The state of each dependency now: the SHA-256 of its bytes, or what it is instead."""
+    """The state of each dependency now: the hash of its bytes, or what it is instead."""
     return [_tree_state(path) if kind == "tree" else _file_state(path) for kind, path in deps]
+
+
+def stamps(deps: list[list[str]], since: float) -> list[str | None]:
+    """Each dependency's stat stamp (size, times, inode), or None when it changed at `since` or later.
+
+    A stamp that still matches spares a replay reading the bytes again. A file changed in the last
+    seconds before the recording may change again within the same tick of the file system's clock
+    without its stamp changing (git's "racy" files): such a dependency is always hashed instead.
+    """
+    limit = int((since - RACY_S) * 1e9)
+    out: list[str | None] = []
+    for kind, path in deps:
+        stamp, newest = _tree_stamp(path) if kind == "tree" else _file_stamp(path)
+        out.append(stamp if newest < limit else None)
+    return out
+
+
+def _file_stamp(path: str) -> tuple[str, int]:
+    """A file's stat stamp and the newest of its modification and change times, in nanoseconds."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return "absent", 0
+    except OSError as exc:
+        return f"unreadable:{exc.errno}", 0
+    stamp = f"{stat.S_IFMT(info.st_mode)}:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_ino}"
+    return stamp, max(info.st_mtime_ns, info.st_ctime_ns)
+
+
+def _tree_stamp(folder: str) -> tuple[str, int]:
+    """One stamp over the stat stamps of every file below a folder, and the newest time among them."""
+    if not os.path.isdir(folder):
+        return "absent", 0
+    digest, newest = _hash(), 0
+    for name, path in _tree_files(folder):
+        stamp, changed = _file_stamp(path) if path else ("special", 0)
+        newest = max(newest, changed)
+        digest.update(f"{name}\0{stamp}\n".encode("utf-8", "surrogateescape"))
+    return "stamp:" + digest.hexdigest(), newest
 
 
 def _file_state(path: str) -> str:
@@ -196,7 +252,7 @@ def _file_state(path: str) -> str:
         return "special"
     try:
         with open(path, "rb") as handle:
-            return hashlib.sha256(handle.read()).hexdigest()
+            return _hash(handle.read()).hexdigest()
     except OSError as exc:
         return f"unreadable:{exc.errno}"
 
@@ -205,32 +261,40 @@ def _tree_state(folder: str) -> str:
     """One hash over every file below a folder: relative names and bytes (absent when it is no folder)."""
     if not os.path.isdir(folder):
         return "absent"
-    digest = hashlib.sha256()
-    _hash_tree(folder, "", digest)
+    digest = _hash()
+    for name, path in _tree_files(folder):
+        digest.update(f"{name}\0{_file_state(path) if path else 'special'}\n".encode("utf-8", "surrogateescape"))
     return "tree:" + digest.hexdigest()
 
 
-def _hash_tree(folder: str, prefix: str, digest) -> None:
-    """Feed the names and contents below one folder to a digest, in a stable order."""
-    with os.scandir(folder) as listing:
-        entries = sorted(listing, key=lambda e: e.name)
+def _hash(data: bytes = b""):
+    """A new BLAKE2b digest (256 bits) fed with data."""
+    return blake2b(data, digest_size=32)
+
+
+def _tree_files(folder: str, prefix: str = "", seen: set[str] | None = None) -> list[tuple[str, str]]:
+    """(relative name, path) of every entry below a folder in a stable order; path is "" for a FIFO or a
+    folder met twice (a symbolic link loop), whose presence is all that counts."""
+    seen = set() if seen is None else seen
+    real = os.path.realpath(folder)
+    if real in seen:
+        # A link back to a folder already walked: walking it again would never end.
+        return [(prefix + "<loop>", "")]
+    seen.add(real)
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError as exc:
+        return [(f"{prefix}<unreadable:{exc.errno}>", "")]
+    found: list[tuple[str, str]] = []
     for entry in entries:
-        name = f"{prefix}{entry.name}".encode()
         if entry.is_dir():
             if entry.name != "__pycache__":
-                _hash_tree(entry.path, f"{prefix}{entry.name}/", digest)
-            continue
-        if not entry.is_file():
-            # A FIFO or device is never opened (it would block); its presence is what counts.
-            digest.update(b"special\0" + name + b"\0")
-            continue
-        try:
-            with open(entry.path, "rb") as handle:
-                data = handle.read()
-        except OSError as exc:
-            data, name = b"", name + f"\0unreadable:{exc.errno}".encode()
-        # Name and length first: no two different trees feed the same bytes.
-        digest.update(b"file\0" + name + b"\0" + str(len(data)).encode() + b"\0" + data)
+                found.extend(_tree_files(entry.path, f"{prefix}{entry.name}/", seen))
+        else:
+            # A FIFO or device is never opened (it would block).
+            found.append((prefix + entry.name, entry.path if entry.is_file() else ""))
+    return found
 
 
 def lookup(ticket: Ticket) -> dict | None:
@@ -244,9 +308,13 @@ def lookup(ticket: Ticket) -> dict | None:
     if not _sound(entry, ticket.key):
         # Damaged, foreign or of another layout: never trusted.
         return None
-    if snapshot(entry["deps"]) != entry["states"]:
-        # An article, rule, lexicon or decision changed since: the run must be done again.
-        return None
+    for dep, stamp, state in zip(entry["deps"], entry["stamps"], entry["states"], strict=True):
+        if stamp is not None and (_tree_stamp if dep[0] == "tree" else _file_stamp)(dep[1])[0] == stamp:
+            # Not touched since the recording: the bytes are the ones hashed then.
+            continue
+        if snapshot([dep]) != [state]:
+            # An article, rule, lexicon or decision changed since: the run must be done again.
+            return None
     return entry
 
 
@@ -257,9 +325,11 @@ def _sound(entry: object, key: str) -> bool:
     body = {name: value for name, value in entry.items() if name != "checksum"}
     if entry.get("checksum") != _checksum(body):
         return False
-    writes, deps, states = entry.get("writes"), entry.get("deps"), entry.get("states")
+    writes, deps, states, marks = entry.get("writes"), entry.get("deps"), entry.get("states"), entry.get("stamps")
     return (isinstance(entry.get("code"), int) and isinstance(writes, list) and isinstance(deps, list)
-            and isinstance(states, list) and len(deps) == len(states)
+            and isinstance(states, list) and isinstance(marks, list) and len(deps) == len(states) == len(marks)
+            and all(isinstance(state, str) for state in states)
+            and all(mark is None or isinstance(mark, str) for mark in marks)
             and all(isinstance(w, list) and len(w) == 2 and w[0] in ("out", "err") and isinstance(w[1], str)
                     for w in writes)
             and all(isinstance(d, list) and len(d) == 2 and d[0] in ("file", "tree") and isinstance(d[1], str)
@@ -267,8 +337,8 @@ def _sound(entry: object, key: str) -> bool:
 
 
 def _checksum(body: dict) -> str:
-    """The SHA-256 of an entry's canonical JSON."""
-    return hashlib.sha256(json.dumps(body, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+    """The hash of an entry's canonical JSON."""
+    return _hash(json.dumps(body, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
 
 def replay(entry: dict) -> int:
@@ -280,9 +350,11 @@ def replay(entry: dict) -> int:
     return int(entry["code"])
 
 
-def record(ticket: Ticket, deps: list[list[str]], states: list[str], writes: list[list[str]], code: int) -> None:
+def record(ticket: Ticket, deps: list[list[str]], states: list[str], marks: list[str | None],
+           writes: list[list[str]], code: int) -> None:
     """Keep a run's output under its ticket; a cache folder that cannot be written keeps nothing."""
-    body = {"format": FORMAT, "key": ticket.key, "deps": deps, "states": states, "writes": writes, "code": code}
+    body = {"format": FORMAT, "key": ticket.key, "deps": deps, "states": states, "stamps": marks, "writes": writes,
+            "code": code}
     data = json.dumps({**body, "checksum": _checksum(body)}, ensure_ascii=False).encode("utf-8")
     folder = os.path.dirname(ticket.entry)
     temp = f"{ticket.entry}.{os.getpid()}.tmp"

@@ -11,18 +11,34 @@ from __future__ import annotations
 import functools
 import os
 import re
-from pathlib import Path
 
 HEDUI_TABLE = re.compile(r"^\[tool\.hedui(\.|\])", re.M)
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing; pathlib too is left to the full run
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def find_config_file(start: Path) -> tuple[Path, str] | None:
     """The nearest hedui.toml, or pyproject.toml with a [tool.hedui] table, at or above start."""
-    for folder in (start, *start.parents):
-        found = _config_in(str(folder))
+    from pathlib import Path
+
+    found = find_config_path(str(start))
+    return (Path(found[0]), found[1]) if found else None
+
+
+def find_config_path(start: str) -> tuple[str, str] | None:
+    """find_config_file with paths as text (a warm start imports no pathlib)."""
+    folder = os.path.abspath(start)
+    while True:
+        found = _config_in(folder)
         if found is not None:
-            return Path(found[0]), found[1]
-    return None
+            return found
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            # The file system's root: no configuration above start.
+            return None
+        folder = parent
 
 
 @functools.lru_cache(maxsize=4096)
@@ -53,10 +69,9 @@ def project_root(path: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def _root_of(folder: str, cwd: str) -> str:
     """The project root for files in one folder (memoized: a run holds thousands of files in few folders)."""
-    here = Path(folder)
-    found = find_config_file(here)
+    found = find_config_path(folder)
     if found is not None:
-        return str(found[0].parent)
+        return os.path.dirname(found[0])
     return _git_top(folder) or cwd
 
 
@@ -65,6 +80,8 @@ def project_path(path: str) -> str:
     if path == "" or path == "-":
         # No file behind it (a finding about no document, standard input without a name): keep it as given.
         return path
+    from pathlib import Path
+
     absolute = os.path.abspath(path)
     relative = os.path.relpath(absolute, project_root(absolute))
     return Path(relative).as_posix()
@@ -72,6 +89,8 @@ def project_path(path: str) -> str:
 
 def repository_path(path: str) -> str:
     """A file's path from the top of its git work tree (as GitHub annotations want it), else as given."""
+    from pathlib import Path
+
     absolute = os.path.abspath(path)
     top = _git_top(os.path.dirname(absolute))
     return Path(os.path.relpath(absolute, top)).as_posix() if top else path
@@ -80,6 +99,8 @@ def repository_path(path: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def _git_top(folder: str) -> str | None:
     """The nearest folder at or above this one holding .git (memoized per folder)."""
+    from pathlib import Path
+
     here = Path(folder)
     for candidate in (here, *here.parents):
         if os.path.exists(os.path.join(candidate, ".git")):
