@@ -115,3 +115,12 @@ def test_every_shipped_rule_declares_its_tie():
     missing = [p.name for p in find_rules_dir().glob("*/*.yaml")
                if p.parent.name != "lexicon" and "\nlinked-by:" not in p.read_text(encoding="utf-8")]
     assert not missing
+
+
+def test_guessed_claims_of_different_articles_are_no_finding():
+    """Figures of two articles tied only by a guessed reading give nothing, not even info; certain ones stay."""
+    other = attrs.evolve(_claim("12万辆", GUESSED, sentence_start=40), doc="b.md")
+    assert gate_loudness(_finding(_claim("10万辆", SURE), other)) is None
+    assert gate_loudness(_finding(_claim("10万辆", SURE), other, severity="info")) is None
+    sure = attrs.evolve(_claim("12万辆", SURE), doc="b.md")
+    assert gate_loudness(_finding(_claim("10万辆", SURE), sure)).severity == "warning"

@@ -34,20 +34,22 @@ def run(pack: RulePack, context: RunContext, scope: str | None = None) -> list[F
         if scope is not None and scope_of(spec.kind) != scope:
             continue
         module = kind_module(spec.kind)
-        findings.extend(gate_loudness(f, spec.linked_by) for f in module.check(spec, context))
+        gated = (gate_loudness(f, spec.linked_by) for f in module.check(spec, context))
+        findings.extend(f for f in gated if f is not None)
     return sorted(findings, key=_order)
 
 
-def gate_loudness(finding: Finding, linked_by: str = "meaning") -> Finding:
-    """A loud finding (error/warning) stays loud only when what ties its figures is certain.
+def gate_loudness(finding: Finding, linked_by: str = "meaning") -> Finding | None:
+    """A loud finding (error/warning) stays loud only when what ties its figures is certain; None when nothing does.
 
     `linked_by` is the rule file's declaration (RuleSpec.linked_by): `grammar` (words tie the figures: 日均 after
     its total, 分别为A、B，合计C), `arithmetic` (sums tie them: parts whose shares add up to 100% of a whole),
     `grammar-in-one-sentence` (words tie them when one sentence states them all: 从A增至B，增长X倍), or `meaning`
-    (only the claims' understood subject, metric and period tie them: every claim must be certain).
+    (only the claims' understood subject, metric and period tie them: every claim must be certain). Figures of
+    different articles tied by nothing certain are no finding at all, not even info.
     """
-    if finding.severity == "info" or not finding.claims:
-        # Info is never louder than it is; text-level findings (spans only) combine no claims.
+    if not finding.claims:
+        # Text-level findings (spans only) combine no claims.
         return finding
     if linked_by in ("grammar", "arithmetic"):
         # The rule combines figures only through words or sums that tie them: the combination is certain
@@ -58,6 +60,13 @@ def gate_loudness(finding: Finding, linked_by: str = "meaning") -> Finding:
         return finding
     unsure = [c.mention.text for c in finding.claims if not c.understood.certain]
     if not unsure:
+        return finding
+    if len({c.doc for c in finding.claims}) > 1:
+        # Articles tied only by a guessed reading (a project's 总投资 filed under the district it settles in, a
+        # period taken from the paragraph) state different things far more often than one thing twice: no hint.
+        return None
+    if finding.severity == "info":
+        # Info is never louder than it is.
         return finding
     note = f"“{'”“'.join(unsure)}”的指标或角色为推测，无法确定这些数字说的是同一事实，降为提示"
     return attrs.evolve(finding, severity="info",
