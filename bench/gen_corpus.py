@@ -38,10 +38,19 @@ WITHIN_RULES = (
     "duration.span-mismatch",
     "wording.decrease-in-times",
     "wording.double-approximator",
+    "average.per-day-mismatch",
+    "shares.share-mismatch",
+    "structure.ratio-mismatch",
+    "structure.terms-not-100",
+    "total.listed-parts-sum",
+    "rate-levels.rate-mismatch",
+    "growth.increase-by-vs-to@face-value",
+    "growth.change-mismatch@face-value",
 )
-CROSS_RULES = ("agreement.conflicting-values", "revision.target-changed")
+CROSS_RULES = ("agreement.conflicting-values", "revision.target-changed", "revision.preliminary-revised")
 RULES = WITHIN_RULES + CROSS_RULES
 
+STRUCTURE_WORD = "三次产业结构"
 CN_DIGITS = {1: "一", 2: "两", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十"}
 
 
@@ -305,6 +314,7 @@ class Mark:
     surface: str
     start: int  # offset inside the piece
     injected: bool
+    variant: str = ""  # a construction of the rule reported apart (face-value: round levels)
 
 
 @dataclass
@@ -316,14 +326,16 @@ class Piece:
 
 
 def compose(*segments: str | tuple[str, str, bool]) -> Piece:
-    """Join text segments; a (surface, rule, injected) tuple becomes a marked segment."""
+    """Join text segments; a (surface, rule, injected) tuple becomes a marked segment (rule@variant names a
+    variant of the rule)."""
     parts: list[str] = []
     marks: list[Mark] = []
     length = 0
     for seg in segments:
         if isinstance(seg, tuple):
             surface, rule, injected = seg
-            marks.append(Mark(rule, surface, length, injected))
+            rule, _, variant = rule.partition("@")
+            marks.append(Mark(rule, surface, length, injected, variant))
             seg = surface
         parts.append(seg)
         length += len(seg)
@@ -416,6 +428,23 @@ class World:
             )
         return self.cache[key]  # type: ignore[return-value]
 
+    def gdp(self, subj: Subject, year: int) -> float:
+        """Return a subject's final 地区生产总值 (亿元, one decimal) of a year."""
+        key = ("gdp", subj.name, year)
+        if key not in self.cache:
+            self.cache[key] = float(to_decimal(self.rng_for(*key).uniform(3000, 30000) * subj.scale, 1))
+        return self.cache[key]  # type: ignore[return-value]
+
+    def pop_series_pair(self, before_year: int, subject: str) -> tuple[Subject, Industry, int] | None:
+        """Take an unused reserved fact whose year and the year before are both unused and before a year."""
+        fact = take_fact(self.level_pool, lambda item: FIRST_YEAR < item[2] < before_year, subject)
+        if fact is not None:
+            # The year before is stated with the fact: no pair may state it with another value.
+            earlier = (fact[0], fact[1], fact[2] - 1)
+            if earlier in self.level_pool:
+                self.level_pool.remove(earlier)
+        return fact
+
     def pop_level(self, before_year: int, subject: str) -> tuple[Subject, Industry, int] | None:
         """Take an unused reserved (subject, industry, year) fact older than a year, about the subject if possible."""
         return take_fact(self.level_pool, lambda item: item[2] < before_year, subject)
@@ -444,6 +473,7 @@ class Duty:
     injected: bool
     fact: tuple | None = None  # (subject, industry, year) for pairs
     value: float | None = None
+    stage: str = ""  # preliminary or final, for revision.preliminary-revised
 
 
 @dataclass
@@ -475,8 +505,13 @@ def plan_corpus(count: int, rng: random.Random, world: World) -> list[Plan]:
             rule = rng.choice(RULES)
             if rule in CROSS_RULES and not plan_pair(plan, by_subject, rule, True, rng, world):
                 rule = rng.choice(WITHIN_RULES)
+            fact = None
+            if rule == "rate-levels.rate-mismatch":
+                # A rate against two levels no other article states: a reserved fact and its year before.
+                fact = world.pop_series_pair(plan.date.year, plan.subj.name)
+                rule = rule if fact is not None else rng.choice(WITHIN_RULES[:6])
             if rule in WITHIN_RULES:
-                plan.duties.append(Duty(rule, True))
+                plan.duties.append(Duty(rule, True, fact))
             plan.wrong = True
         elif roll < INJECT_RATE + CONTROL_PAIR_RATE and count > 1:
             plan_pair(plan, by_subject, rng.choice(CROSS_RULES), False, rng, world)
@@ -492,7 +527,7 @@ def plan_article(index: int, rng: random.Random, world: World) -> Plan:
 def plan_pair(plan: Plan, by_subject: dict[str, list[Plan]], rule: str, injected: bool,
               rng: random.Random, world: World) -> bool:
     """Give this article and an earlier-dated partner on the same subject the two sides of a cross-article pair."""
-    gap = 30 if rule == "revision.target-changed" else 0
+    gap = 0 if rule == "agreement.conflicting-values" else 30
     partner = find_partner(plan, by_subject[plan.subj.name], rng, gap) or find_partner(plan, by_subject[""], rng, gap)
     if partner is None:
         return False
@@ -502,6 +537,14 @@ def plan_pair(plan: Plan, by_subject: dict[str, list[Plan]], rule: str, injected
             return False
         true = world.series(fact[0], fact[1])[fact[2]]
         value = wrong_value(true, fact[1].unit, rng) if injected else true
+    elif rule == "revision.preliminary-revised":
+        # The partner, earlier, states the preliminary figure; this article the final one.
+        fact = (plan.subj, None, min(plan.date.year, partner.date.year) - 1)
+        true = world.gdp(plan.subj, fact[2])
+        early = float(to_decimal(true * rng.choice((0.96, 0.97, 0.98, 1.02, 1.03)), 1)) if injected else true
+        partner.duties.append(Duty(rule, injected, fact, early, "preliminary"))
+        plan.duties.append(Duty(rule, injected, fact, true, "final"))
+        return True
     else:
         fact = world.pop_target(max(plan.date.year, partner.date.year), plan.subj.name)
         if fact is None:
@@ -848,8 +891,8 @@ def build_efficiency(ctx: Context, inject: bool = False) -> Piece:
     return compose(f"{firm}通过“智改数转”，{what}", figure, f"，生产效率提升{rng.randint(15, 80)}%。")
 
 
-def build_total(ctx: Context) -> Piece | None:
-    """State several industries' values and their sum (分别…合计)."""
+def build_listed_sum(ctx: Context, inject: bool = False) -> Piece | None:
+    """State several industries' values and their sum (分别…合计), the sum wrong if injected."""
     rng = ctx.rng
     year = ctx.date.year - 1
     pool = [i for s, i in ctx.world.common_by_subject[ctx.subj.name] if i.metric == "产值"]
@@ -859,10 +902,115 @@ def build_total(ctx: Context) -> Piece | None:
     values = [ctx.world.series(ctx.subj, i)[year] for i in inds]
     names = "、".join(i.short for i in inds)
     listed = "、".join(plain_surface(v, "亿元") for v in values[:-1]) + "和" + plain_surface(values[-1], "亿元")
-    return compose(
-        f"{year}年，{ctx.subj.name}{names}{cn(len(inds))}大产业产值分别为{listed}，"
-        f"合计{plain_surface(sum(values), '亿元')}。"
-    )
+    total = sum(values) * (rng.choice((rng.uniform(1.1, 1.3), rng.uniform(0.75, 0.9))) if inject else 1.0)
+    rule = "total.listed-parts-sum"
+    return compose(f"{year}年，{ctx.subj.name}{names}{cn(len(inds))}大产业产值分别为{listed}，合计",
+                   (plain_surface(canonical(total, "亿元"), "亿元"), rule, inject), "。")
+
+
+def build_per_day(ctx: Context, inject: bool = False) -> Piece:
+    """State an event's visitors over its days and per day (日均), the average wrong if injected."""
+    rng = ctx.rng
+    days = rng.randint(3, 7)
+    total = float(to_decimal(rng.uniform(20, 400), 1))
+    per_day = total / days * (rng.choice((rng.uniform(1.12, 1.3), rng.uniform(0.72, 0.88))) if inject else 1.0)
+    rule = "average.per-day-mismatch"
+    visitors = format_decimal(to_decimal(total, 1))
+    return compose(f"本届{ctx.names['event']}为期{days}天，累计吸引观众{visitors}万人次，日均",
+                   (f"{format_decimal(to_decimal(per_day, 1))}万人次", rule, inject), "。")
+
+
+def build_trade_shares(ctx: Context, inject: bool = False) -> Piece:
+    """State foreign trade, its parts and their shares (forced to 100%), two shares moved if injected."""
+    rng = ctx.rng
+    for _ in range(20):
+        parts = [float(to_decimal(rng.uniform(low, high), 1)) for low, high in ((50, 300), (80, 400), (10, 80))]
+        whole = sum(parts)
+        shares = [float(to_decimal(part / whole * 100, 1)) for part in parts]
+        if abs(sum(shares) - 100) < 0.05 and shares[2] > 12:
+            break
+    moved = float(to_decimal(rng.uniform(3, 8), 1)) if inject else 0.0
+    shares = [shares[0], shares[1] + moved, shares[2] - moved]
+    rule = "shares.share-mismatch"
+    names = ("民营企业", "外商投资企业", "国有企业")
+    total = format_decimal(to_decimal(whole, 1))
+    segments: list[str | tuple[str, str, bool]] = [f"{ctx.subj.name}外贸进出口总值{total}亿元。"]
+    for number, (name, part, share) in enumerate(zip(names, parts, shares, strict=True)):
+        surface = f"{format_decimal(to_decimal(share, 1))}%"
+        segments += [f"{name}进出口{format_decimal(to_decimal(part, 1))}亿元，占",
+                     (surface, rule, inject) if number else surface, "；" if number < 2 else "。"]
+    return compose(*segments)
+
+
+def build_structure(ctx: Context, inject: bool = False) -> Piece:
+    """State the three industries' value added and their ratio (结构比例), one term moved if injected."""
+    rng = ctx.rng
+    parts = [float(to_decimal(rng.uniform(low, high), 2)) for low, high in ((20, 90), (200, 500), (200, 600))]
+    whole = sum(parts)
+    terms = [to_decimal(part / whole * 100, 2) for part in parts]
+    if inject:
+        terms = [terms[0], terms[1] - Decimal(1), terms[2] + Decimal(1)]
+    ratio = ":".join(f"{t:.2f}" for t in terms)
+    rule = "structure.ratio-mismatch"
+    listed = "；".join(f"{label}增加值{format_decimal(to_decimal(part, 2))}亿元"
+                      for label, part in zip(("第一产业", "第二产业", "第三产业"), parts, strict=True))
+    return compose(f"{ctx.subj.name}实现地区生产总值{format_decimal(to_decimal(whole, 2))}亿元，其中，{listed}，"
+                   "三次产业结构比例为", (ratio, rule, inject), "。")
+
+
+def build_structure_terms(ctx: Context, inject: bool = False) -> Piece:
+    """State a ratio of three shares with one decimal (三次产业结构), summing to 101 if injected."""
+    rng = ctx.rng
+    first, second = to_decimal(rng.uniform(3, 12), 1), to_decimal(rng.uniform(30, 50), 1)
+    third = Decimal(100) - first - second + (Decimal(1) if inject else Decimal(0))
+    ratio = ":".join(f"{t:.1f}" for t in (first, second, third))
+    return compose(f"{ctx.subj.name}三次产业结构调整为", (ratio, "structure.terms-not-100", inject), "。")
+
+
+def build_rate_levels(ctx: Context, fact: tuple | None, inject: bool = False) -> Piece | None:
+    """State a reserved level, the year before, and its 同比 rate (wrong by more than rounding if injected)."""
+    if fact is None:
+        return None
+    subj, ind, year = fact
+    series = ctx.world.series(subj, ind)
+    a, b = series[year - 1], series[year]
+    change = (b / a - 1) * 100
+    spread = growth_spread(a, b, ind.unit) * 100
+    stated = change + (max(3.0, 2 * spread + 1) + ctx.rng.uniform(0, 5)) * ctx.rng.choice((1, -1)) if inject else change
+    word = "增长" if stated >= 0 else "下降"
+    head = f"{subj.name}{ind.label}{ind.metric}"
+    earlier, later = plain_surface(a, ind.unit), plain_surface(b, ind.unit)
+    return compose(f"{year - 1}年，{head}{earlier}。{year}年，{head}{later}，同比{word}",
+                   (f"{percent(abs(stated))}%", "rate-levels.rate-mismatch", inject), "。")
+
+
+def build_round_growth(ctx: Context, inject: bool = False, kind: str = "") -> Piece:
+    """State a firm's round levels and their change: 从2万套增长到20万套，增长10倍 when injected (face value)."""
+    rng = ctx.rng
+    kind = kind or rng.choice(("times", "pct"))
+    firm = f"{ctx.subj.name}一家{rng.choice(FIRM_KINDS)}的年产能"
+    if kind == "times":
+        a, ratio = rng.choice((2, 3, 4, 5)), rng.choice((3, 4, 5, 6, 8, 10))
+        head = f"{firm}从{a}万套增长到{a * ratio}万套，"
+        rule = "growth.increase-by-vs-to@face-value"
+        if inject:
+            return compose(head, "增长", (f"{ratio}倍", rule, True), "。")
+        return compose(head, *rng.choice((("增长", (f"{ratio - 1}倍", rule, False)),
+                                          ("增长到", (f"{ratio}倍", rule, False)))), "。")
+    a, rate = rng.choice((100, 200, 400)), rng.choice((20, 25, 50))
+    stated = rate + rng.choice((5, 10)) if inject else rate
+    return compose(f"{firm}从{a}万套增长到{a * (100 + rate) // 100}万套，增长",
+                   (f"{stated}%", "growth.change-mismatch@face-value", inject), "。")
+
+
+def build_revision_stage(ctx: Context, duty: Duty) -> Piece:
+    """State a year's 地区生产总值 as preliminary (据初步核算) or final (经最终核实)."""
+    subj, _, year = duty.fact  # type: ignore[misc]
+    surface = f"{format_decimal(to_decimal(duty.value, 1))}亿元"
+    figure = (surface, duty.rule, duty.injected)
+    if duty.stage == "preliminary":
+        return compose(f"据初步核算，{year}年，{subj.name}地区生产总值", figure, "。")
+    return compose(f"经最终核实，{year}年，{subj.name}地区生产总值为", figure, "。")
 
 
 def build_filler(ctx: Context) -> Piece:
@@ -889,7 +1037,8 @@ def build_lead(ctx: Context) -> Piece:
 SENTENCE_BUILDERS = (
     (build_random_level, 30), (build_growth, 14), (build_enumeration, 8), (build_rate, 8),
     (build_counts, 6), (build_plan_period, 3), (build_project, 6), (build_efficiency, 5),
-    (build_total, 3), (build_companies, 3), (build_filler, 45),
+    (build_listed_sum, 3), (build_companies, 3), (build_per_day, 2), (build_trade_shares, 2), (build_structure, 2),
+    (build_structure_terms, 2), (build_round_growth, 3), (build_filler, 45),
 )
 
 
@@ -907,10 +1056,25 @@ def build_duty(ctx: Context, duty: Duty) -> Piece | None:
         return build_enumeration(ctx, inject=True)
     if duty.rule == "wording.decrease-in-times":
         return build_efficiency(ctx, inject=True)
+    if duty.rule == "revision.preliminary-revised":
+        return build_revision_stage(ctx, duty)
+    within = {
+        "average.per-day-mismatch": build_per_day, "shares.share-mismatch": build_trade_shares,
+        "structure.ratio-mismatch": build_structure, "structure.terms-not-100": build_structure_terms,
+        "total.listed-parts-sum": build_listed_sum,
+    }
+    if duty.rule in within:
+        return within[duty.rule](ctx, inject=True)
+    if duty.rule == "rate-levels.rate-mismatch":
+        return build_rate_levels(ctx, duty.fact, inject=True)
+    if duty.rule.endswith("@face-value"):
+        return build_round_growth(ctx, inject=True, kind="times" if "increase-by" in duty.rule else "pct")
     return build_project(ctx, inject=True)
 
 
-ONCE_ONLY = {"build_counts", "build_rate", "build_plan_period", "build_total", "build_companies"}
+STRUCTURES = {"build_structure", "build_structure_terms"}
+ONCE_ONLY = {"build_counts", "build_rate", "build_plan_period", "build_listed_sum", "build_companies", "build_per_day",
+             "build_trade_shares", "build_structure", "build_structure_terms"}
 
 
 def build_sentence(ctx: Context, used: set[str]) -> Piece:
@@ -924,7 +1088,8 @@ def build_sentence(ctx: Context, used: set[str]) -> Piece:
         if piece is not None and piece.text not in used:
             used.add(piece.text)
             if builder.__name__ in ONCE_ONLY:
-                used.add(builder.__name__)
+                # A structure with its parts and a bare one would read as one ratio against the other's parts.
+                used.update(STRUCTURES if builder.__name__ in STRUCTURES else {builder.__name__})
             return piece
     return compose("")
 
@@ -939,7 +1104,11 @@ def build_paragraphs(ctx: Context, duties: list[Duty]) -> list[list[Piece]]:
         piece = build_duty(ctx, duty)
         if piece is None:  # no series suits a growth error: fall back to a wording error
             piece = build_efficiency(ctx, inject=True)
-        paragraph = rng.choice(body)
+        # A structure ratio goes where no other ratio stands: the rule reads a ratio against its paragraph's parts.
+        free = [p for p in body if not (STRUCTURE_WORD in piece.text and any(STRUCTURE_WORD in q.text for q in p))]
+        paragraph = rng.choice(free) if free else body[-1]
+        if not free:
+            body.append(paragraph := [])
         paragraph.insert(rng.randint(0, len(paragraph)), piece)
     closing = [build_sentence(ctx, used)] + ([build_random_target(ctx)] if rng.random() < 0.8 else [])
     paragraphs = [lead] + body + [closing]
@@ -1008,13 +1177,15 @@ def generate_corpus(outdir: Path | str, articles: int, seed: int, force: bool = 
         for mark, start in marks:
             end = start + len(mark.surface)
             entry = {"doc": rel, "rule": mark.rule, "text": mark.surface, "start": start, "end": end}
+            if mark.variant:
+                entry["variant"] = mark.variant
             (injected if mark.injected else controls).append(entry)
     manifest = {
         "generator": "bench/gen_corpus.py",
         "seed": seed,
         "articles": articles,
         "injected_articles": sum(1 for p in plans if p.wrong),
-        "rules": list(RULES),
+        "rules": sorted({rule.partition("@")[0] for rule in RULES}),
         "injected": injected,
         "controls": controls,
     }
