@@ -498,3 +498,20 @@ def test_plus_counts_lie_within_one_step_above(number, plus, unit):
         return  # 一余家 is not written: the numeral one with a classifier reads as an article
     assert len(found) == 1 and found[0].qualifier == "plus" and found[0].low == number
     assert found[0].high > number
+
+
+def test_unchecked_units_load_no_pint_and_build_the_same_dimensions_on_use(resources):
+    """Extraction's unit system imports no pint; its dimensions, asked for later, are the checked system's."""
+    import subprocess
+    import sys
+
+    from checker.extract.resources import RULES_DIR
+    from checker.extract.units import load_unit_system
+
+    code = ("import sys; from checker.extract.resources import load_resources; "
+            "load_resources(check_units=False); print('pint' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+    unchecked = load_unit_system(RULES_DIR / "units.txt", RULES_DIR / "lexicon" / "units.yaml", check=False)
+    assert unchecked.base_of("元/吨") == resources.units.base_of("元/吨")
+    assert unchecked.bases == resources.units.bases

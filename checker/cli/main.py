@@ -124,7 +124,7 @@ def run_extract(args: argparse.Namespace) -> int:
     from checker.run.config import load_config
 
     config = load_config(explicit=args.config)
-    resources = load_resources()
+    resources = load_resources(check_units=False)  # extraction asks no dimension: pint stays unloaded
     render = render_jsonl if args.format == "jsonl" else render_table
     with stdin_article(args) as renamed:
         selection = select_articles(args, config, replace_stdin(args.paths, renamed))

@@ -25,11 +25,14 @@ class Resources:
     rules_dir: Path
 
 
-def load_resources(rules_dir: Path = RULES_DIR) -> Resources:
-    """Load units, the unit lexicon and the period lexicon from a rules directory."""
+def load_resources(rules_dir: Path = RULES_DIR, *, check_units: bool = True) -> Resources:
+    """Load units, the unit lexicon and the period lexicon from a rules directory.
+
+    check_units=False skips pint until a dimension is asked for (extraction alone never asks).
+    """
     from checker.extract.periods import load_period_lexicon
 
-    units = load_unit_system(rules_dir / "units.txt", rules_dir / "lexicon" / "units.yaml")
+    units = load_unit_system(rules_dir / "units.txt", rules_dir / "lexicon" / "units.yaml", check=check_units)
     lexicon = rules_dir / "lexicon"
     hedges, variants = load_hedges(lexicon / "hedges.yaml"), load_variants(lexicon / "variants.yaml")
     grammar = build_grammar(units.lexicon, hedges, variants)

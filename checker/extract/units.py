@@ -35,13 +35,24 @@ class UnitLexicon:
 class UnitSystem:
     """The unit lexicon, and what pint says of each surface: its dimension and its base-unit factor.
 
-    The table is computed from the pint registry when the definitions are loaded; the registry
-    itself is loaded again only for conversions, so a cached UnitSystem needs no pint at all.
+    The table is computed from the pint registry when the definitions are loaded (or, for a system
+    loaded unchecked, on first use); the registry itself is loaded again only for conversions, so a
+    cached UnitSystem needs no pint at all.
     """
 
     definitions: Path
     lexicon: UnitLexicon
-    bases: dict[str, tuple[str, float]]  # surface -> (pint dimensionality, factor to the base unit)
+    known: dict[str, tuple[str, float]] | None = None  # surface -> (pint dimensionality, factor to the base unit)
+    _later: dict[str, dict[str, tuple[str, float]]] = attrs.field(factory=dict, repr=False)  # bases built on use
+
+    @property
+    def bases(self) -> dict[str, tuple[str, float]]:
+        """Each surface's pint dimensionality and base-unit factor (built with pint on first use if unchecked)."""
+        if self.known is not None:
+            return self.known
+        if "bases" not in self._later:
+            self._later["bases"] = load_unit_system(self.definitions, Path(self.lexicon.path)).bases
+        return self._later["bases"]
 
     @property
     def registry(self) -> Any:
@@ -104,8 +115,15 @@ def _registry(definitions: str) -> Any:
     return pint.UnitRegistry(definitions, autoconvert_offset_to_baseunit=True)
 
 
-def load_unit_system(definitions: Path, lexicon_path: Path) -> UnitSystem:
-    """Build the pint registry from a definitions file and check the unit lexicon against it."""
+def load_unit_system(definitions: Path, lexicon_path: Path, *, check: bool = True) -> UnitSystem:
+    """Build the pint registry from a definitions file and check the unit lexicon against it.
+
+    With check=False only the lexicon is read (no pint import): what extraction needs; the dimensions
+    are then built, and the files checked, on the first use of `bases`.
+    """
+    if not check:
+        # `hedui extract` reads surfaces only: pint (a third of its start-up) is loaded when a dimension is asked.
+        return UnitSystem(definitions, _read_lexicon(lexicon_path, None, definitions.name))
     try:
         registry = _registry(str(definitions))
     except Exception as exc:  # pint raises many types for a bad file
@@ -118,7 +136,7 @@ def load_unit_system(definitions: Path, lexicon_path: Path) -> UnitSystem:
     return UnitSystem(definitions, lexicon, bases)
 
 
-def _read_lexicon(path: Path, registry: Any, definitions_name: str) -> UnitLexicon:
+def _read_lexicon(path: Path, registry: Any | None, definitions_name: str) -> UnitLexicon:
     """Read units.yaml: surface -> pint name, or -> {unit, as, rate, per_only}; every name must be defined."""
     raw, lines = load_yaml_mapping(path)
     surfaces: dict[str, str] = {}
@@ -132,7 +150,8 @@ def _read_lexicon(path: Path, registry: Any, definitions_name: str) -> UnitLexic
         if not isinstance(fields, dict) or not isinstance(fields.get("unit"), str) or set(fields) - _ENTRY_KEYS:
             raise fail("expected a pint unit name, or a mapping with 'unit' and optionally 'as', 'rate', 'per_only'")
         try:
-            registry.Unit(fields["unit"])
+            if registry is not None:  # unchecked: the names are checked when the dimensions are first built
+                registry.Unit(fields["unit"])
         except Exception as exc:
             raise fail(f"unknown unit '{fields['unit']}' (not defined in {definitions_name})") from exc
         surfaces[surface] = fields["unit"]
