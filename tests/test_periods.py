@@ -563,3 +563,10 @@ def test_decades_are_the_twentieth_centurys(lexicon):
     assert _mention("90年代以来。", DCT, "90年代以来", lexicon).start == D(1990, 1, 1)
     assert _mention("上世纪80年代。", DCT, "上世纪80年代", lexicon).end == D(1989, 12, 31)
     assert [text for text in ("90后青年",) for s, e, _ in find_periods(text, DCT, lexicon)] == []
+
+
+def test_future_spans_run_from_the_document_date(lexicon):
+    """未来五年 and 今后三年 start at the document date; 未来几年 has no stated end."""
+    assert _mention("未来五年。", DCT, "未来五年", lexicon).start == DCT
+    assert _mention("今后三年。", DCT, "今后三年", lexicon).end == D(2029, 12, 31)
+    assert _mention("未来几年。", DCT, "未来几年", lexicon).end is None

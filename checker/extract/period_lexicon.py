@@ -44,6 +44,7 @@ class RelativeWord:
     boundary: bool = False  # only at a clause start
     not_after: str = ""  # ignored right after any of these characters
     bare: bool = False  # (recent prefixes) allowed without a number: 近年
+    future: bool = False  # (recent prefixes) the span after the document date: 未来五年
     data_year: bool = False  # (relative years) counted from the year reported on: 上年
 
 
@@ -306,12 +307,12 @@ def _read_fixed_durations(value: Any, section: str, fail: _Fail) -> tuple[tuple[
 
 
 def _read_recent_prefixes(value: Any, section: str, fail: _Fail) -> tuple[RelativeWord, ...]:
-    """Read recent prefixes: word -> {not_after, bare}."""
-    schema = {"not_after": (str, ""), "bare": (bool, False)}
+    """Read recent prefixes: word -> {not_after, bare, future}."""
+    schema = {"not_after": (str, ""), "bare": (bool, False), "future": (bool, False)}
     words = []
     for word, key, entry in _entries(value, section, fail):
         fields = _fields(entry, key, fail, schema)
-        words.append(RelativeWord(word, not_after=fields["not_after"], bare=fields["bare"]))
+        words.append(RelativeWord(word, not_after=fields["not_after"], bare=fields["bare"], future=fields["future"]))
     return tuple(words)
 
 

@@ -526,8 +526,11 @@ def _counted_period(
     if groups["rpre"] or post:
         bare = groups["rpre"] and count is None and not approximate
         # 过去 and 最近 need a number: 最近天气 is not a span
-        if bare and not find_entry(lexicon.recent_prefixes, groups["rpre"]).bare:
+        prefix = find_entry(lexicon.recent_prefixes, groups["rpre"]) if groups["rpre"] else None
+        if bare and not (prefix and prefix.bare):
             return None
+        if prefix and prefix.future:
+            return _coming(count, approximate, unit, dct)
         return _recent(count, approximate, unit, dct, cumulative=post is not None)
     # a vague count (数十年, 多年) states no length
     if count is None:
@@ -599,6 +602,23 @@ def _recent(
         else:
             start = dct - dt.timedelta(days=whole * (7 if unit.designator == "W" else 1))
     return Period("period", start, dct, granularity=granularity, relative=True, cumulative=cumulative)
+
+
+def _coming(count: float | None, approximate: bool, unit: DurationUnit, dct: dt.date | None) -> Period:
+    """Return the next `count` units from the DCT (未来五年); the end is open when the count is vague."""
+    granularity = {"Y": "years", "M": "month"}.get(unit.designator, "day")
+    if dct is None or count is None or approximate:
+        # 未来几年: a span ahead with no stated end
+        return Period("period", dct, None, granularity=granularity, relative=True)
+    whole = int(-(-count // 1))
+    # covers both readings, as _recent does: the N units after this one, or this one and the N-1 after it
+    if unit.designator == "Y":
+        end = dt.date(dct.year + whole, 12, 31)
+    elif unit.designator == "M":
+        end = add_months(dct, whole)
+    else:
+        end = dct + dt.timedelta(days=whole * (7 if unit.designator == "W" else 1))
+    return Period("period", dct, end, granularity=granularity, relative=True)
 
 
 _READERS: Mapping[str, Callable[[re.Match[str], dt.date | None, PeriodLexicon], Period | None]]
