@@ -34,11 +34,18 @@ GENERIC_WORDS = re.compile(
 )
 SUFFIX_WORDS = frozenset("市场 市值 市民 区域 区间 区块 县域".split())
 NUMBER_START = re.compile(r"(?:平均)?[\d０-９.一二三四五六七八九十两]")
+RELEASE_LAG_DAYS = 120  # releases and reports follow the period they report on by weeks, an annual report by months
 DATELINE = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯)")
 
 
-def build_claims(doc: Document, mentions: tuple[Mention, ...], lexicon: ClaimLexicon, units=None) -> tuple[Claim, ...]:
-    """Build one claim per quantity mention, give each its unit's dimension, and tie changes together."""
+def build_claims(
+    doc: Document, mentions: tuple[Mention, ...], lexicon: ClaimLexicon, units=None, periods=None
+) -> tuple[Claim, ...]:
+    """Build one claim per quantity mention, give each its unit's dimension, and tie changes together.
+
+    `periods` (the period lexicon) lets a figure that no sentence, paragraph or heading dates take the period
+    the article reports on (its data period: 2023年 in a 2023 bulletin's lead).
+    """
     from checker.claims.groups import group_claims
 
     sentences = index_sentences(doc.reading)
@@ -57,6 +64,7 @@ def build_claims(doc: Document, mentions: tuple[Mention, ...], lexicon: ClaimLex
             times_by_sentence.setdefault(found.start, []).append(mention)
     dated = sorted((t for ts in times_by_sentence.values() for t in ts), key=lambda t: t.reading_start)
     dated_starts = [t.reading_start for t in dated]
+    reported = _data_period_mention(doc, dated, periods)
     claims = []
     contexts: dict[int, _Context] = {}  # by sentence start: every figure of a sentence shares one context
     for mention in mentions:
@@ -73,7 +81,14 @@ def build_claims(doc: Document, mentions: tuple[Mention, ...], lexicon: ClaimLex
         if inherited:
             # A sentence that names no time speaks of the one its paragraph or section named last.
             times = _context_time(doc.reading, sentence, sentences, dated, dated_starts)
+        from_document = inherited and not times and reported is not None
+        if from_document and reported is not None:
+            # Nothing near the figure names a time: it speaks of the period the article reports on.
+            times = [reported]
         claim = _claim(doc, mention, sentence, contexts[sentence.start], times, lexicon, city, (main, main_source))
+        if from_document and claim.modality != "actual":
+            # A target or forecast with no time of its own is no figure of the (closed) data period.
+            claim = attrs.evolve(claim, period=None, period_text="")
         if inherited and claim.period is not None:
             claim = attrs.evolve(claim, understood=attrs.evolve(claim.understood, period="context"))
         claims.append(claim)
@@ -82,6 +97,24 @@ def build_claims(doc: Document, mentions: tuple[Mention, ...], lexicon: ClaimLex
     if units is not None:
         claims = [_with_dimension(c, units) for c in claims]
     return group_claims(doc, tuple(claims), mentions, lexicon)
+
+
+def _data_period_mention(doc: Document, dated: list[Mention], periods) -> Mention | None:
+    """The time mention of the lead that names the article's data period, or None."""
+    from checker.extract.data_period import find_data_period
+
+    if periods is None:
+        # Without the period lexicon the data period cannot be read: figures stay undated.
+        return None
+    found = find_data_period(doc.reading, doc.dct.date if doc.dct else None, periods)
+    if found is None:
+        # The lead names no closed span (a plan, a single day): no data period to inherit.
+        return None
+    period, surface = found
+    if doc.dct is not None and period.end is not None and (doc.dct.date - period.end).days > RELEASE_LAG_DAYS:
+        # A lead's period long closed at publication (2020年 in a 2025 event report) is history, not the data.
+        return None
+    return next((t for t in dated if t.text == surface and t.period == period), None)
 
 
 def _carry_metrics(reading: str, claims: list[Claim], lexicon: ClaimLexicon) -> list[Claim]:

@@ -90,7 +90,7 @@ def read_claims_and_times(doc: Document, resources: Resources,
 
     mentions = find_mentions(doc, resources)
     times = tuple(m for m in mentions if m.period is not None)
-    return build_claims(doc, mentions, lexicon, resources.units), times
+    return build_claims(doc, mentions, lexicon, resources.units, resources.periods), times
 
 
 def analyze_document(doc: Document, resources: Resources, lexicon: ClaimLexicon, pack: RulePack) -> DocAnalysis:
