@@ -60,6 +60,8 @@ class NumeralError(ValueError):
 
 def normalize_digits(text: str) -> str:
     """Turn full-width digits and separators into ASCII ones, and formal numerals (壹佰, 廿) into plain ones."""
+    if text.isascii():
+        return text  # 1,250 or 95.3: nothing to turn (the commonest case, read per token)
     plain = text.translate(FULLWIDTH).translate(FORMAL)
     for old, new in OLD_TENS.items():
         plain = plain.replace(old, new)

@@ -409,6 +409,17 @@ def _qualifier(hedges: Hedges, prefix: str | None, post: str | None, plus: str |
     return "exact"
 
 
+# qualifier -> the interval's ends in steps from the number: exact ±½, approx ±1, over [x, ∞), under [x − 1, x],
+# plus [x, x + 1]; below is [0, x] (DESIGN.md, "Quantities: values are intervals")
+_BOUNDS: dict[str, tuple[Decimal | None, Decimal | None]] = {
+    "exact": (Decimal("-0.5"), Decimal("0.5")),
+    "approx": (Decimal(-1), Decimal(1)),
+    "over": (Decimal(0), None),
+    "under": (Decimal(-1), Decimal(0)),
+    "plus": (Decimal(0), Decimal(1)),
+}
+
+
 def _interval(number: Number, unit: str, qualifier: str, rate: bool = False) -> Quantity:
     """Turn a number, its precision step and its qualifier into the interval of DESIGN.md.
 
@@ -417,15 +428,15 @@ def _interval(number: Number, unit: str, qualifier: str, rate: bool = False) -> 
     """
     x = number.value
     step = number.written if rate and qualifier != "plus" else number.step
-    bounds: dict[str, tuple[Decimal | None, Decimal | None]] = {
-        "exact": (x - step / 2, x + step / 2),
-        "approx": (x - step, x + step),
-        "over": (x, None),
-        "under": (x - step, x),
-        "plus": (x, x + step),
-        "below": (Decimal(0), x),
-    }
-    low, high = bounds[qualifier]
+    low: Decimal | None
+    high: Decimal | None
+    if qualifier == "below":
+        low, high = Decimal(0), x  # 不到1000人: anything from nothing up to the number
+    else:
+        # the ends as multiples of the step around x; None is an open end (only the needed pair is computed)
+        below, above = _BOUNDS[qualifier]
+        low = None if below is None else x + step * below
+        high = None if above is None else x + step * above
     return Quantity(
         float(x),
         Interval(-INF if low is None else float(low), INF if high is None else float(high)),
