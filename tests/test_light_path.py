@@ -57,3 +57,20 @@ def test_light_check_finds_what_a_full_run_finds(case, tmp_path, capsys, resourc
     if case.expected:
         # The case where it matters: no family differs, yet the rate is flagged by both paths.
         assert any(rule == "rate-levels.rate-mismatch" for rule, _, _ in full)
+
+
+def test_families_needed_names_a_rates_levels_by_its_series_and_its_articles_levels():
+    """A rate's own series, or the series of a level its article states for its period, with both years' levels."""
+    from checker.engine.kinds.rate_levels import families_needed
+
+    def row(path: str, series: str, year: int, relation: str) -> tuple[str, str, str]:
+        """A store row (path, fact key, family) of an actual full-year fact."""
+        key = f"{series}/{year}-01-01..{year}-12-31/full/actual/{relation}/x"
+        return path, key, key.replace("/actual/", "/*/")
+
+    rows = [row("a.md", "成都/产值", 2023, "level"), row("b.md", "成都/产值", 2024, "level"),
+            row("c.md", "成都/产值", 2024, "change_pct"),
+            row("d.md", "成都/营收", 2024, "level"), row("d.md", "成都/?营收", 2024, "change_pct"),
+            row("e.md", "成都/营收", 2023, "level"), row("f.md", "西安/产值", 2024, "change_pct")]
+    groups = {frozenset(f.split("/")[1] + f.split("/")[2][:4] for f in g) for g in families_needed(rows)}
+    assert groups == {frozenset({"产值2024", "产值2023"}), frozenset({"?营收2024", "营收2024", "营收2023"})}

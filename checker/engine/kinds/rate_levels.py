@@ -28,8 +28,8 @@ SCOPE = "corpus"  # the levels may be stated in other articles
 WORD_KEYS = ("year_on_year_words", "real_words", "base_before")
 RATES = ("change_pct", "change_pct_down")
 # A fact key in its public text form (FactKey.__str__): subject/metric, period, time scope, modality, relation, unit.
-KEY_TEXT = re.compile(r"^(?P<series>.+)/(?P<start>\d{4}-\d\d-\d\d)\.\.(?P<end>\d{4}-\d\d-\d\d)/(?P<scope>ytd|full)"
-                      r"/actual/(?P<relation>[^/]+)/")
+KEY_TEXT = re.compile(r"/(?P<start>\d{4}-\d\d-\d\d)\.\.(?P<end>\d{4}-\d\d-\d\d)/(?P<scope>ytd|full)"
+                      r"/actual/(?P<relation>[a-z_]+)/")
 
 
 @attrs.frozen
@@ -96,25 +96,25 @@ def families_needed(rows: Iterable[tuple[str, str, str]]) -> list[frozenset[str]
     stated: dict[tuple[str, str], set[str]] = defaultdict(set)  # (path, period) -> series with a level there
     rates: list[tuple[str, str, str, str]] = []
     for path, key, family in rows:
-        match = KEY_TEXT.match(key)
+        match = KEY_TEXT.search(key)
         if match is None:
             # Not an actual fact of a dated period: no rate-levels check uses it.
             continue
-        series, period = f"{match['series']}/{match['scope']}", f"{match['start']}..{match['end']}"
+        series, period = f"{key[:match.start()]}/{match['scope']}", f"{match['start']}..{match['end']}"
         if match["relation"] == "level":
             levels[(series, period)].append(family)
             stated[(path, period)].add(series)
         elif match["relation"] in RATES:
             rates.append((path, series, period, family))
-    groups = []
+    groups: set[frozenset[str]] = set()
     for path, series, period, family in rates:
         start, end = (dt.date.fromisoformat(day) for day in period.split(".."))
         earlier = _span(_year_before(start), _year_before(end))
         for candidate in {series} | stated[(path, period)]:
             later_levels, earlier_levels = levels.get((candidate, period)), levels.get((candidate, earlier))
             if later_levels and earlier_levels:
-                groups.append(frozenset([family, *later_levels, *earlier_levels]))
-    return groups
+                groups.add(frozenset([family, *later_levels, *earlier_levels]))
+    return list(groups)
 
 
 def _checkable(claim: Claim, params: Params) -> bool:
