@@ -65,6 +65,10 @@ def check(spec, context) -> list[Finding]:
             # 新增单项冠军企业45家、“小巨人”企业397家: figures of one sentence are parallel items, the two ends of
             # a change or a list, never one fact stated twice (that takes a second sentence).
             continue
+        if lowest_high.understood.period == "context" and highest_low.understood.period == "context":
+            # 总投资32.6亿元的…项目落户X。…总投资67.4亿元的…项目落户X: neither sentence names its time, both took the
+            # paragraph's, so nothing says they state one period's fact rather than two things of that time.
+            continue
         if _ends_of_a_change(spec.params, lowest_high, highest_low):
             # 比重从17.9%提升到35.5%: the start and the end of a change over the period, not two values of it.
             continue
