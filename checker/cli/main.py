@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import signal
 import sys
 
 from checker.errors import HeduiError
-from checker.report.controls import escape_controls
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: a warm `check` imports no argparse
@@ -21,11 +19,17 @@ def main(argv: list[str] | None = None) -> int:
 
     forget_project_roots()
     given = sys.argv[1:] if argv is None else list(argv)
-    previous = _exit_on_sigterm()
+    previous = None
     try:
         entry = _recorded(given)
-        return _run(given) if entry is None else _replay(entry)
+        if entry is not None:
+            # A replay only prints: SIGTERM may end it as it ends any process.
+            return _replay(entry)
+        previous = _exit_on_sigterm()
+        return _run(given)
     except HeduiError as exc:
+        from checker.report.controls import escape_controls
+
         print(f"hedui: error: {escape_controls(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
@@ -42,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     finally:
         if previous is not None:
+            import signal
+
             signal.signal(signal.SIGTERM, previous)
 
 
@@ -77,6 +83,8 @@ def _run(given: list[str]) -> int:
 
 def _exit_on_sigterm():
     """Turn SIGTERM into SystemExit, so worker pools and temporary files are cleaned up; return the old handler."""
+    import signal
+
     def terminate(signum, frame):
         """Unwind like Ctrl-C: every `with` block on the way out runs its cleanup."""
         raise SystemExit(128 + signum)
@@ -119,6 +127,7 @@ def run_extract(args: argparse.Namespace) -> int:
     from checker.cli.inputs import describe_doubtful, rename_line, replace_stdin, select_articles, stdin_article
     from checker.extract.mentions import find_mentions
     from checker.extract.resources import load_resources
+    from checker.report.controls import escape_controls
     from checker.report.mentions import render_jsonl, render_table
     from checker.run.assemble import read_dated_documents
     from checker.run.config import load_config

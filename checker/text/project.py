@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 
-HEDUI_TABLE = re.compile(r"^\[tool\.hedui(\.|\])", re.M)
+HEDUI_TABLES = ("[tool.hedui]", "[tool.hedui.")  # a line opening hedui's table in pyproject.toml
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing; pathlib too is left to the full run
 
 if TYPE_CHECKING:
@@ -57,7 +56,7 @@ def _config_in(folder: str) -> tuple[str, str] | None:
     except OSError:
         # An unreadable pyproject.toml configures nothing we can see.
         return None
-    return (pyproject, "pyproject") if HEDUI_TABLE.search(text) else None
+    return (pyproject, "pyproject") if any(line.startswith(HEDUI_TABLES) for line in text.split("\n")) else None
 
 
 def project_root(path: str) -> str:
