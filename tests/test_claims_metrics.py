@@ -80,3 +80,40 @@ def test_a_ratio_to_a_base_period_names_no_metric(resources):
     """恢复至2019年同期的73.9%: the words name the base, so the ratio gets no metric of its own."""
     claim = claims_of("2022年春节假期，全国国内旅游收入按可比口径恢复至2019年同期的56.3%。", resources)["56.3%"]
     assert not claim.metric
+
+
+def test_a_count_names_what_follows_its_classifier(resources):
+    """建成12个污水处理厂: the noun after 个 is what is counted; a scope word before it stays a scope."""
+    claims = claims_of("2024年，某省建成12个污水处理厂，集聚300余家规上零部件企业。", resources)
+    assert str(claims["12个"].metric) == "污水处理厂"
+    assert claims["300余家"].metric.measure == "零部件企业数"
+    assert claims["300余家"].metric.scopes == ("规上",)
+
+
+def test_a_relative_clause_before_the_counted_noun_is_left_out(resources):
+    """20家参会的重点企业: 参会的 qualifies the noun; 50多名党员的队伍 counts 党员 (no verb before 的)."""
+    claims = claims_of("2024年，20家参会的重点企业签约。某地有50多名党员的队伍。", resources)
+    assert (claims["20家"].metric.measure, claims["20家"].metric.industry) == ("企业数", "重点")
+    assert str(claims["50多名"].metric) == "党员"
+
+
+def test_a_count_that_ends_its_clause_keeps_the_words_before_it(resources):
+    """新增高新技术企业30家，: nothing follows the classifier, so the words before the figure name it."""
+    claim = claims_of("2024年，某市新增高新技术企业30家，增长10%。", resources)["30家"]
+    assert claim.metric and "企业" in str(claim.metric)
+
+
+def test_a_measure_in_another_unit_falls_back_to_its_words(resources):
+    """千人口床位数6.4张: 人口 counts 人, so the figure in 张 is named by the words before it, not left unknown."""
+    claim = claims_of("2024年，某省千人口床位数达到6.4张。", resources)["6.4张"]
+    assert claim.metric and "床位数" in str(claim.metric)
+
+
+def test_a_second_figure_of_one_metric_after_a_joiner_or_a_base(resources):
+    """上涨1.3%和1.2%; 增长3.8%，比2019年同期增长41.3%: the later figure names no metric and takes the earlier's."""
+    joined = claims_of("2024年，某市木材产量同比分别增长1.3%和1.2%。", resources)
+    assert joined["1.2%"].metric == joined["1.3%"].metric and joined["1.3%"].metric
+    based = claims_of("2024年1—11月，某市木材产量同比增长3.8%（按可比口径计算），比2019年1—11月增长41.3%。", resources)
+    assert based["41.3%"].metric == based["3.8%"].metric and based["3.8%"].metric
+    other = claims_of("2024年，某市木材产量增长3.8%，钢材产量增长5.1%。", resources)
+    assert other["5.1%"].metric != other["3.8%"].metric

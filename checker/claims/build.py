@@ -22,6 +22,8 @@ TRAILING_FILLER = re.compile(
     r"约|近|接近|仅|只有|高达|再|还|也|就|的|了|至|到|在|从|由|“|”|\s)+$"
 )
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+$")
+ASIDE = re.compile(r"[（(][^（()）]{0,40}[）)]")  # a short aside in brackets (按可比口径计算)
+CLAUSE_END = re.compile(r"[，,。；;：:、（）()“”\"\s\d]")
 PER_COUNT = re.compile(r"每[\d一二两三四五六七八九十百千万]*[\u4e00-\u9fff]")
 CONTINUES = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:到|至|增至|升至|达到|达)[\s\S]{0,12}$")
 YARDSTICK_WORDS = re.compile(r"(?:的)?(?:占比|比重|第|前列|首位|平均|领先|同类|份额|总量的)")
@@ -92,7 +94,7 @@ def build_claims(
         if inherited and claim.period is not None:
             claim = attrs.evolve(claim, understood=attrs.evolve(claim.understood, period="context"))
         claims.append(claim)
-    claims = _carry_metrics(doc.reading, claims, lexicon)
+    claims = _carry_metrics(doc.reading, claims, lexicon, [m for m in mentions if m.period is not None])
     claims += _enumerations(doc, sentences, lexicon, city)
     if units is not None:
         claims = [_with_dimension(c, units) for c in claims]
@@ -117,8 +119,12 @@ def _data_period_mention(doc: Document, dated: list[Mention], periods) -> Mentio
     return next((t for t in dated if t.text == surface and t.period == period), None)
 
 
-def _carry_metrics(reading: str, claims: list[Claim], lexicon: ClaimLexicon) -> list[Claim]:
-    """A figure with no words of its own after another (5.2万亿元、增长5.4%) measures that figure's metric."""
+def _carry_metrics(reading: str, claims: list[Claim], lexicon: ClaimLexicon, times: list[Mention]) -> list[Claim]:
+    """A figure with no words of its own after another (5.2万亿元、增长5.4%) measures that figure's metric.
+
+    Between the two may stand a joiner (上涨1.3%和1.2%), an aside in brackets, and the base of another comparison
+    (增长3.8%，比2019年同期增长41.3%): `times` are the document's time mentions, in text order.
+    """
     out: list[Claim] = []
     for claim in claims:
         previous = out[-1] if out else None
@@ -126,13 +132,23 @@ def _carry_metrics(reading: str, claims: list[Claim], lexicon: ClaimLexicon) -> 
                 or previous.metric.enumeration):
             out.append(claim)
             continue
+        if previous.relation == "increment":
+            # 增加70.2亿元，增长12.4%: a rate after an increment may be the increment's own; too unsure to carry.
+            out.append(claim)
+            continue
         between = reading[previous.mention.reading_end:claim.mention.reading_start]
         if any(mark in between for mark in "；;：:"):
             # 甲X，增长a%；乙Y: a semicolon opens another item, which names its own metric.
             out.append(claim)
             continue
-        for word in (*lexicon.change.get("to", ()), *lexicon.change.get("down", ()), *lexicon.change.get("by", ()),
-                     *lexicon.change.get("particles", ())):
+        for time in times:
+            if previous.mention.reading_end <= time.reading_start and time.reading_end <= claim.mention.reading_start:
+                # 比2019年1—11月份: the base of another comparison, words and all (a bare time starts a new
+                # statement, 预计2025年达…, which names its own metric).
+                for word in lexicon.change.get("base_before", ()):
+                    between = between.replace(word + time.text, " ")
+        between = ASIDE.sub(" ", between)
+        for word in _between_words(lexicon):
             between = between.replace(word, " ")
         if CJK_RUN.search(TRAILING_FILLER.sub("", between.rstrip(" 、，,"))):
             # Words of their own stand between the figures: not a continuation.
@@ -141,6 +157,14 @@ def _carry_metrics(reading: str, claims: list[Claim], lexicon: ClaimLexicon) -> 
         understood = attrs.evolve(claim.understood, metric=previous.understood.metric)
         out.append(attrs.evolve(claim, metric=previous.metric, understood=understood))
     return out
+
+
+@functools.lru_cache(maxsize=8)
+def _between_words(lexicon: ClaimLexicon) -> tuple[str, ...]:
+    """Words that may stand between a figure and the next of the same metric, longest first (同比 before 比)."""
+    groups = (lexicon.change.get(group, ()) for group in ("to", "down", "by", "particles", "base_after"))
+    words = {word for group in groups for word in group} | set(lexicon.grammar.get("joiners", ()))
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 def _with_dimension(claim: Claim, units) -> Claim:
@@ -180,7 +204,8 @@ def _claim(
     if subject_source == "none" and main[0]:
         # A figure that names no subject, in an article about one place (or a national release), is about it.
         subject, subject_source = main
-    metric = _metric(clause_prefix, sentence_prefix, context, period, lexicon, mention.quantity.unit)
+    metric = _counted_after(reading, mention, context, lexicon) or _metric(
+        clause_prefix, sentence_prefix, context, period, lexicon, mention.quantity.unit)
     relation, role_source = _relation(mention, clause_prefix, lexicon)
     return Claim(
         doc=doc.path,
@@ -368,8 +393,9 @@ def _metric(clause: str, sentence: str, context: _Context, period: Mention | Non
     measure = lexicon.measures[measure_match.group()]
     allowed = lexicon.measure_units.get(measure)
     if allowed is not None and unit not in allowed and unit not in ("", "倍", "个百分点"):
-        # 企业…各方近300位嘉宾: a figure in 位 does not count 企业; leave the metric unknown.
-        return Metric()
+        # 企业…各方近300位嘉宾, 千人口床位数6.4张: a figure in 位 or 张 does not count 企业 or 人口; the words
+        # before the figure name it, when they name anything.
+        return segmented_metric(head, lexicon)
     before_measure = head[:measure_match.start()]
     own = _own_words(before_measure, lexicon)
     industry = _last_run(lexicon.industry_re, before_measure)
@@ -379,6 +405,24 @@ def _metric(clause: str, sentence: str, context: _Context, period: Mention | Non
     if industry:
         return Metric(measure, industry, scopes)
     return Metric(measure, own, scopes, industry_known=not own)
+
+
+def _counted_after(reading: str, mention: Mention, context: _Context, lexicon: ClaimLexicon) -> Metric:
+    """What a count names right after its classifier (建成125个县域医共体, 19家整车企业), or no metric."""
+    from checker.claims.segment import nouns_after
+
+    assert mention.quantity is not None, "claims are read from quantity mentions only"
+    if mention.quantity.unit not in lexicon.grammar.get("classifiers", ()):
+        # 254万辆, 5.2万亿元: an amount's noun comes before it (汽车产量254万辆).
+        return Metric()
+    after = CLAUSE_END.split(reading[mention.reading_end:mention.reading_end + PREFIX_REACH // 10], maxsplit=1)[0]
+    scope = next((word for word in lexicon.scopes if after.startswith(word)), "")
+    noun = nouns_after(after[len(scope):], frozenset(lexicon.grammar.get("relative_marks", ())))
+    if len(noun) < 2:
+        # 新增企业30家，: the figure ends its clause, its noun stands before it.
+        return Metric()
+    # The noun is read alone (规上零部件企业): an industry named earlier in the paragraph is not part of it.
+    return _metric(scope + noun, scope + noun, attrs.evolve(context, industry=""), None, lexicon, "")
 
 
 def _scopes_in(text: str, lexicon: ClaimLexicon) -> tuple[str, ...]:
@@ -569,7 +613,6 @@ ENUM_NOUN = re.compile(r"[\u4e00-\u9fff]{2,6}")
 
 LIST_OPENERS = frozenset("，,。；;：:（(\n 　")
 QUOTES = frozenset("“”\"「」《》‘’")
-LAST_ITEM_JOINERS = re.compile(r"和|及|与|以及")
 
 
 def _tight_list(reading: str, match: re.Match[str], items: tuple[str, ...], openers: tuple[str, ...]) -> bool:
@@ -591,11 +634,20 @@ def _tight_list(reading: str, match: re.Match[str], items: tuple[str, ...], open
     return all(2 <= len(item) <= 12 for item in named)
 
 
-def _items_counted(items: tuple[str, ...], stated: float) -> tuple[str, ...]:
+def _items_counted(items: tuple[str, ...], stated: float, joiners: tuple[str, ...]) -> tuple[str, ...]:
     """The items, with a last item 'B和C' read as two when that is what the count says (A、B和C三大)."""
-    parts = tuple(p for p in LAST_ITEM_JOINERS.split(items[-1]) if p)
+    parts = tuple(p for p in _joiner_re(joiners).split(items[-1]) if p)
     joined = items[:-1] + parts
     return joined if len(parts) > 1 and len(joined) == stated else items
+
+
+@functools.lru_cache(maxsize=8)
+def _joiner_re(joiners: tuple[str, ...]) -> re.Pattern[str]:
+    """The joiners of a list's last item (和, 及, 与, 以及) as one pattern, longest first; never matching if none."""
+    if not joiners:
+        # No joiner in the lexicon: a last item stays whole.
+        return re.compile(r"(?!x)x")
+    return re.compile("|".join(re.escape(word) for word in sorted(joiners, key=len, reverse=True)))
 
 
 def _publication_day(doc: Document):
@@ -627,7 +679,7 @@ def _enumerations(doc: Document, sentences: SentenceIndex, lexicon: ClaimLexicon
             stated = float(parse_numeral(match.group(number)).value)
         except NumeralError:
             continue
-        items = _items_counted(items, stated)
+        items = _items_counted(items, stated, lexicon.grammar.get("joiners", ()))
         sentence = sentences.containing(match.start(number))
         if sentence is None:
             # Enumerations always sit inside a sentence; nothing to anchor otherwise.

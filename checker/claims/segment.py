@@ -13,6 +13,9 @@ from typing import Any
 NOT_OPENING = frozenset("v vd ad d p c u uj ul uz ug uv m mq q r f zg x".split())
 # Tags of a word that can name a metric on its own: nouns, nominal verbs, abbreviations, idioms, Latin words.
 NOMINAL = frozenset("n nr ns nt nz nrt ng vn an j l i eng".split())
+# Tags that end the noun phrase after a count: verbs, prepositions, conjunctions, pronouns, localizers (中),
+# numerals, state words and punctuation (建成125个县域医共体|覆盖, 104种工业产品|中).
+ENDS_NOUN_PHRASE = frozenset("v vd vi p c r f m z x".split())
 
 
 @functools.lru_cache(maxsize=1)
@@ -45,3 +48,25 @@ def noun_phrase(text: str, filler: frozenset[str], most: int = 4) -> str:
         # 新增, 惠及, 高于: one word that names nothing measured.
         return ""
     return "".join(word for word, _ in words)
+
+
+def nouns_after(text: str, relative_marks: frozenset[str], most: int = 4) -> str:
+    """The noun phrase opening a text (县域医共体 of 县域医共体建成), after a short relative clause ending in 的.
+
+    30家参会的重点渝企: 参会的 qualifies the noun and is left out. '' when the text opens with no noun.
+    """
+    words = list(tag_words(text))
+    marks = [index for index, (word, _) in enumerate(words[:3]) if word in relative_marks]
+    if marks and any(tag[:1] == "v" for _, tag in words[:marks[0]]):
+        # A relative clause of one or two words, a verb in it, ends in 的: the noun follows it (50多名党员的X
+        # names 党员: a noun before 的 is the one counted).
+        words = words[marks[0] + 1:]
+    taken = []
+    for word, tag in words[:most]:
+        if tag in ENDS_NOUN_PHRASE or tag[:1] == "u":
+            break
+        taken.append((word, tag))
+    while taken and taken[-1][1] not in NOMINAL:
+        # 国家级 alone names no thing counted: a phrase ends in a noun.
+        taken.pop()
+    return "".join(word for word, _ in taken)
