@@ -167,15 +167,15 @@ def test_internal_error_on_one_article_is_contained(capsys, workdir, monkeypatch
     """A bug met on one article becomes its `internal` error finding; the others are reported; exit 2."""
     import checker.run.pipeline as pipeline
 
-    real = pipeline.claims_of
+    real = pipeline.read_claims_and_times
 
-    def claims_of(doc, resources, lexicon):
+    def read_claims_and_times(doc, resources, lexicon):
         """Fail on bad.md only, as a rule kind once did on a real article."""
         if doc.path.endswith("bad.md"):
             raise AttributeError("'NoneType' object has no attribute 'year'")
         return real(doc, resources, lexicon)
 
-    monkeypatch.setattr(pipeline, "claims_of", claims_of)
+    monkeypatch.setattr(pipeline, "read_claims_and_times", read_claims_and_times)
     (workdir / "bad.md").write_text(WRONG, encoding="utf-8")
     (workdir / "good.md").write_text(WRONG, encoding="utf-8")
     code, out, err = run(capsys, "check", "bad.md", "good.md", "--no-cache", "--quiet", "--format", report_format)

@@ -73,15 +73,15 @@ def test_an_article_past_its_time_budget_is_reported_and_the_rest_checked(capsys
     """An analysis that runs past time-budget is stopped: a too-complex warning names it, the rest is checked."""
     import checker.run.pipeline as pipeline
 
-    real = pipeline.claims_of
+    real = pipeline.read_claims_and_times
 
-    def claims_of(doc, resources, lexicon):
+    def read_claims_and_times(doc, resources, lexicon):
         """Take far longer than the budget on slow.md only."""
         if doc.path.endswith("slow.md"):
             time.sleep(30)
         return real(doc, resources, lexicon)
 
-    monkeypatch.setattr(pipeline, "claims_of", claims_of)
+    monkeypatch.setattr(pipeline, "read_claims_and_times", read_claims_and_times)
     (workdir / "hedui.toml").write_text("time-budget = 0.5\n", encoding="utf-8")
     (workdir / "slow.md").write_text(RIGHT, encoding="utf-8")
     (workdir / "good.md").write_text(WRONG, encoding="utf-8")
