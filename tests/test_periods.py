@@ -530,9 +530,13 @@ def test_years_ago_is_that_year(years: int, dct: dt.date, lexicon: PeriodLexicon
     ("2024年暑运。", "2024年暑运", D(2024, 7, 1), D(2024, 8, 31)),
     ("3·15晚会。", "3·15", D(2026, 3, 15), D(2026, 3, 15)),
     ("3月5日上午开幕。", "3月5日上午", D(2026, 3, 5), D(2026, 3, 5)),
+    ("2024年1—3季度。", "2024年1—3季度", D(2024, 1, 1), D(2024, 9, 30)),
+    ("2024年首季。", "2024年首季", D(2024, 1, 1), D(2024, 3, 31)),
+    ("2024年头两个月。", "2024年头两个月", D(2024, 1, 1), D(2024, 2, 29)),
 ])
 def test_thirds_of_months_travel_seasons_and_times_of_day(lexicon, text, surface, start, end):
-    """上旬/中旬/下旬 are thirds of a month, 春运/暑运 the seasons of the calendar, a time of day keeps its day."""
+    """上旬/中旬/下旬 are thirds of a month, 春运/暑运 the seasons of the calendar, a time of day keeps its day;
+    1—3季度, 首季 and 头两个月 are other names of 前三季度, 一季度 and 前两个月."""
     period = _mention(text, DCT, surface, lexicon)
     assert (period.start, period.end) == (start, end)
 

@@ -515,3 +515,11 @@ def test_unchecked_units_load_no_pint_and_build_the_same_dimensions_on_use(resou
     unchecked = load_unit_system(RULES_DIR / "units.txt", RULES_DIR / "lexicon" / "units.yaml", check=False)
     assert unchecked.base_of("元/吨") == resources.units.base_of("元/吨")
     assert unchecked.bases == resources.units.bases
+
+
+def test_the_numeral_one_is_a_figure_before_a_rate_unit(grammar):
+    """增长一倍 and 下降一个百分点 are figures; 一个项目 and 一家企业 are articles, not counts."""
+    found = []
+    for text in ("增长一倍。", "下降一个百分点。", "一个项目。", "一家企业。"):
+        found += [text[start:end] for start, end, _ in find_quantities(text, grammar)]
+    assert found == ["一倍", "一个百分点"]

@@ -359,7 +359,7 @@ def _plain(match: re.Match[str], reading: str, grammar: QuantityGrammar) -> Quan
         if sign and not num[0].isdigit() and unit not in grammar.rates:
             # 负 before a Chinese count (胜负三场) is a word, not a sign; before a rate (负零点五%) it is one.
             return None
-        if not _plausible_numeral(num, match, reading, unit, mag):
+        if not _plausible_numeral(num, match, reading, unit, mag, grammar.rates):
             return None
         # one reading of number and magnitude together: 3亿4千5 + 百万, 5万3230.99 + 亿
         number = parse_numeral(num + mag)
@@ -374,7 +374,9 @@ def _plain(match: re.Match[str], reading: str, grammar: QuantityGrammar) -> Quan
     return _interval(number, unit, qualifier, rate=rate)
 
 
-def _plausible_numeral(num: str, match: re.Match[str], reading: str, unit: str, mag: str | None) -> bool:
+def _plausible_numeral(
+    num: str, match: re.Match[str], reading: str, unit: str, mag: str | None, rates: frozenset[str] = frozenset()
+) -> bool:
     """Reject Chinese-numeral look-alikes inside words: 一批, 一个, 第一, 统一, 三一重工."""
     if num[0].isdigit() or "０" <= num[0] <= "９":
         return True
@@ -389,8 +391,8 @@ def _plausible_numeral(num: str, match: re.Match[str], reading: str, unit: str, 
     if len(num) > 1 and all(char in PAIR_DIGITS for char in num):
         # 五三元, 一二三: digits in a row without a place are no amount (两三千元 is read as a pair).
         return False
-    if num == "一" and not mag:
-        # 一个, 一家, 一批: the numeral one with a classifier reads as an article.
+    if num == "一" and not mag and unit not in rates:
+        # 一个, 一家, 一批: the numeral one with a classifier reads as an article (增长一倍, 一个百分点 are figures).
         return False
     if num in {"百", "千", "十"} and not (match.group("pre") or match.group("plus1") or match.group("plus2")):
         # 百家, 千人, 百万人才, 千万不要 are set phrases; 突破百万辆 and 千余家 (with a qualifier) are figures.
