@@ -70,3 +70,20 @@ def test_parquet_needs_an_output_folder(capsys, workdir):
     code, _, err = run(capsys, "claims", "seeds", "--format", "parquet", "--output", "file", "--no-cache")
     assert code == 2 and "file" in err and "Traceback" not in err
     assert (workdir / "file").read_text(encoding="utf-8") == "x"
+
+
+def test_a_damaged_parquet_file_is_a_clear_error_and_is_rebuilt(capsys, workdir):
+    """A truncated Parquet file of the store is reported by folder with how to rebuild it; writing again rebuilds it."""
+    from checker.errors import HeduiError
+    from checker.run.claims_parquet import DamagedStore, read_claims
+
+    assert run(capsys, "claims", "seeds", "--format", "parquet", "--output", "store", "--no-cache")[0] == 0
+    before = sorted((c.doc, c.mention.span.start) for c in read_claims(workdir / "store"))
+    victim = max((workdir / "store").rglob("*.parquet"), key=lambda path: path.stat().st_size)
+    victim.write_bytes(victim.read_bytes()[: victim.stat().st_size // 2])
+    with pytest.raises(DamagedStore) as caught:
+        read_claims(workdir / "store")
+    assert isinstance(caught.value, HeduiError)
+    assert "store" in str(caught.value) and "重建" in str(caught.value) and "--format parquet" in str(caught.value)
+    assert run(capsys, "claims", "seeds", "--format", "parquet", "--output", "store", "--no-cache")[0] == 0
+    assert sorted((c.doc, c.mention.span.start) for c in read_claims(workdir / "store")) == before

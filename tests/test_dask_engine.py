@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
 import sys
+import threading
+import time
 
 import pytest
 
@@ -59,3 +63,72 @@ def test_engine_dask_in_the_configuration(capsys, tmp_path, monkeypatch):
     (tmp_path / "hedui.toml").write_text('engine = "spark"\n', encoding="utf-8")
     code, _, err = run(capsys, "check", "a.md", "--no-cache")
     assert code == 2 and "engine" in err and "dask" in err
+
+
+def test_a_worker_killed_mid_run_gives_the_same_report(capsys, corpus):
+    """A Dask worker killed (SIGKILL) while it analyses: Dask runs its tasks again elsewhere, the report is the same."""
+    from dask.distributed import Client, LocalCluster
+
+    local = run(capsys, "check", "corpus", "--format", "json", "--no-cache", "--jobs", "2")
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=50)
+    client = Client(cluster)
+    killed: list[int] = []
+
+    def kill_a_busy_worker() -> None:
+        """Wait until a worker has tasks, then kill its process."""
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not killed:
+            busy = [worker for worker, tasks in client.processing().items() if tasks]
+            if busy:
+                pid = client.run(os.getpid, workers=[busy[0]])[busy[0]]
+                os.kill(pid, signal.SIGKILL)
+                killed.append(pid)
+            time.sleep(0.02)
+
+    killer = threading.Thread(target=kill_a_busy_worker)
+    killer.start()
+    try:
+        dask = run(capsys, "check", "corpus", "--format", "json", "--no-cache", "--engine", "dask",
+                   "--scheduler", cluster.scheduler_address)
+    finally:
+        killer.join()
+        client.close()
+        cluster.close()
+    assert killed, "no worker was busy to kill"
+    assert dask[0] == local[0] == 1
+    assert json.loads(dask[1]) == json.loads(local[1])
+
+
+def test_dask_reads_the_parquet_claims_store(capsys, corpus):
+    """A Dask bag reads `hedui claims --format parquet`'s layout, one partition per family bucket, and the Dask
+    engine's keyed reduction over its rows picks out the families the default engine finds in disagreement."""
+    from pathlib import Path
+
+    import dask.bag as db
+    import pyarrow.parquet as pq
+
+    from checker.run import codec, dask_engine
+    from checker.run.claims_parquet import family_bucket
+
+    def rows_of(part: Path) -> list[dict]:
+        """The rows of one bucket's file, with the bucket its folder names."""
+        bucket = int(part.parent.name.split("=")[1])
+        return [dict(row, bucket=bucket) for row in pq.read_table(part).to_pylist()]
+
+    def located(row: dict) -> tuple:
+        """A row as the Dask engine keys a linkable claim: (family, path, place, fact key, claim)."""
+        return row["family"], row["doc"], row["start"], row["fact"], codec.loads(row["claim"].encode("utf-8"))
+
+    assert run(capsys, "claims", "corpus", "--format", "parquet", "--output", "store", "--no-cache")[0] == 0
+    parts = sorted(Path("store").glob("bucket=*/*.parquet"))
+    rows = db.from_sequence(parts, npartitions=len(parts)).map(rows_of).flatten()
+    linked = rows.filter(lambda row: row["family"] is not None)
+    assert all(row["bucket"] == family_bucket(row["family"]) for row in linked.compute(scheduler="sync"))
+    folded = linked.map(located).map(dask_engine._keyed_summary).foldby(
+        dask_engine._first, dask_engine._add, None, dask_engine._merge, None)
+    differing = {family for family, summary in folded.compute(scheduler="sync") if dask_engine._differs(summary)}
+    report = json.loads(run(capsys, "check", "corpus", "--format", "json", "--no-cache")[1])
+    conflicts = {f["fact"] for f in report["findings"] if f["rule"] == "agreement.conflicting-values"}
+    assert conflicts and len(differing) >= len(conflicts)
+    families = {"/".join(key.split("/")[:4] + ["*"] + key.split("/")[5:]) for key in conflicts}
+    assert families <= differing

@@ -14,9 +14,11 @@ all its columns: a damaged row or database is detected and the cache rebuilt, ne
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import sqlite3
+import typing
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,25 +26,39 @@ from typing import Any
 
 import attrs
 
+from checker.model import Modality
 from checker.run import codec
 
-LAYOUT = 4  # PRAGMA user_version of the current table layout; any other database is rebuilt
+LAYOUT = 5  # PRAGMA user_version of the current table layout; any other database is rebuilt
+# A file's row: its own checksum covers every column but the analysis blob, which has its own (full_digest), so
+# the run reads dates, counts and events without reading any analysis.
+FILE_COLUMNS = ("id", "path", "version", "content", "dct", "dct_source", "dct_confidence", "encoding", "claim_count",
+                "suppressions", "events", "weak", "mtime_ns", "size", "full_digest")
 SCHEMA = (
     """CREATE TABLE IF NOT EXISTS files (
-        path TEXT NOT NULL, version TEXT NOT NULL, content TEXT NOT NULL,
+        id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, version TEXT NOT NULL, content BLOB NOT NULL,
         dct TEXT, dct_source TEXT, dct_confidence REAL, encoding TEXT, claim_count INTEGER,
-        suppressions TEXT NOT NULL, events TEXT NOT NULL, weak TEXT, full BLOB NOT NULL, mtime_ns INTEGER, size INTEGER,
-        digest TEXT NOT NULL,
-        PRIMARY KEY (path, version))""",
+        suppressions TEXT NOT NULL, events TEXT NOT NULL, weak TEXT, mtime_ns INTEGER, size INTEGER,
+        full_digest INTEGER NOT NULL, digest INTEGER NOT NULL, full BLOB NOT NULL)""",
+    # One row per linkable claim, in integers and bounds only: the family, its topic (subject, metric and scope
+    # of time, which the rate-levels rule compares across periods) and the fact key are 64-bit hashes of their
+    # text (a fact key is its family plus the modality).
+    # relation: 1 a level, 2 a rate (RATES), 0 any other; start and end: the period's days as YYYYMMDD; value:
+    # only for targets and forecasts (the only claims whose stated values DIFFERS compares).
     """CREATE TABLE IF NOT EXISTS facts (
-        path TEXT NOT NULL, version TEXT NOT NULL, key TEXT NOT NULL, family TEXT NOT NULL,
-        modality TEXT NOT NULL, value REAL, low REAL, high REAL, claim INTEGER NOT NULL, digest TEXT NOT NULL)""",
-    "CREATE INDEX IF NOT EXISTS facts_of_path ON facts (path, version)",
-    "CREATE INDEX IF NOT EXISTS facts_by_family ON facts (family, path, modality, value, low, high)",
+        file INTEGER NOT NULL, claim INTEGER NOT NULL, family INTEGER NOT NULL, topic INTEGER NOT NULL,
+        modality INTEGER NOT NULL, value REAL, low REAL, high REAL, sentence INTEGER NOT NULL,
+        relation INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+        digest INTEGER NOT NULL, PRIMARY KEY (file, claim)) WITHOUT ROWID""",
+    "CREATE INDEX IF NOT EXISTS facts_by_family ON facts (family)",
     """CREATE TABLE IF NOT EXISTS findings (
-        path TEXT NOT NULL, version TEXT NOT NULL, findings BLOB NOT NULL, digest TEXT NOT NULL,
-        PRIMARY KEY (path, version))""",
+        file INTEGER PRIMARY KEY, findings BLOB NOT NULL, digest INTEGER NOT NULL)""",
 )
+MODALITIES = typing.get_args(Modality)  # a fact row's modality is its place in this tuple
+RATES = ("change_pct", "change_pct_down")  # relations whose sentence neighbours the rate-levels rule reads
+PLANNED = ("target", "forecast")
+PAGE_SIZE = 65536
+GROUP_CLAIMS = 4000  # claims handed to the corpus rules at a time (whole topic groups, at least one)
 
 
 # A family of facts (one key, any modality) can only yield a corpus finding when its claims differ:
@@ -50,7 +66,8 @@ SCHEMA = (
 # value stated differently (revision). Families where every claim says the same are not loaded.
 DIFFERS = (
     "MAX(low) > MIN(high) OR COUNT(DISTINCT modality) > 1"
-    " OR (MAX(modality IN ('target', 'forecast')) = 1 AND COUNT(DISTINCT value) > 1)"
+    f" OR (MAX(modality IN ({', '.join(str(MODALITIES.index(m)) for m in PLANNED)})) = 1"
+    " AND COUNT(DISTINCT value) > 1)"
 )
 
 
@@ -61,13 +78,19 @@ class CacheCorrupt(Exception):
     """A row whose checksum does not match its columns, or whose data does not decode."""
 
 
-def _checksum(*columns: Any) -> str:
-    """The SHA-256 of a row's columns, in order (None, numbers, text and bytes alike)."""
+def _checksum(*columns: Any) -> int:
+    """The first 64 bits of the SHA-256 of a row's columns, in order (None, numbers, text and bytes alike)."""
     digest = hashlib.sha256()
     for column in columns:
         data = column if isinstance(column, bytes) else repr(column).encode("utf-8")
         digest.update(len(data).to_bytes(8, "big") + data)
-    return digest.hexdigest()[:32]  # 128 bits: ample to notice damage, half the bytes per row
+    # 64 bits notice damage as surely as more would (this guards against bad disks, not forgers), in 8 bytes a row.
+    return int.from_bytes(digest.digest()[:8], "big", signed=True)
+
+
+def text_hash(text: str) -> int:
+    """A 64-bit hash of a text (a fact family or topic), the same on every machine and run."""
+    return int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:8], "big", signed=True)
 
 
 def _verified(row: tuple) -> tuple:
@@ -93,37 +116,75 @@ class PreparedRows:
     path: str
     content: str  # the SHA-256 of the file's bytes
     stat: tuple[int, int] | None  # (mtime_ns, size) taken before the bytes were read; None for re-dated text
-    file: tuple  # dct, dct_source, dct_confidence, encoding, claim_count, suppressions, events, weak, full
-    facts: tuple  # (key, family, modality, value, low, high, claim's index in the analysis) per linkable claim
+    file: tuple  # dct, dct_source, dct_confidence, encoding, claim_count, suppressions, events, weak
+    full: bytes  # the whole analysis, compressed
+    facts: tuple  # (claim's index, family, topic, modality, value, low, high, sentence, rate) per linkable claim
     findings: bytes | None  # the encoded findings, when the document has any
 
 
 def prepare_rows(analysis: Any, suppressions: str, content: str, events: tuple[str, ...] = (),
                  weak: Any = None, stat: tuple[int, int] | None = None) -> PreparedRows:
     """Encode an analysis into the rows the store keeps (weak: the own date a refined date replaced)."""
+    from checker.claims.link import fact_key
+
     doc = analysis.doc
     dct = doc.dct
     own = json.dumps([weak.date.isoformat(), weak.source, weak.confidence], ensure_ascii=False) if weak else None
     file = (dct.date.isoformat() if dct else None, dct.source if dct else None, dct.confidence if dct else None,
-            doc.encoding, len(analysis.claims), suppressions, json.dumps(list(events), ensure_ascii=False), own,
-            zlib.compress(codec.dumps(analysis), 6))
+            doc.encoding, len(analysis.claims), suppressions, json.dumps(list(events), ensure_ascii=False), own)
     facts = []
-    position = {id(claim): index for index, claim in enumerate(analysis.claims)}
-    for key, family, claim in analysis.linkable():
+    for index, claim in enumerate(analysis.claims):
+        key = fact_key(claim)
+        if key is None:
+            # Links to no fact: no corpus rule compares it.
+            continue
         bounds = claim.interval()
-        facts.append((key, family, claim.modality, claim.value.value, max(bounds.low, -1e308), min(bounds.high, 1e308),
-                      position[id(claim)]))
-    return PreparedRows(doc.path, content, stat, file, tuple(facts),
+        topic = text_hash(f"{key.subject}/{key.metric}/{key.cumulative}")
+        planned = claim.value.value if claim.modality in PLANNED else None
+        relation = 1 if claim.relation == "level" else 2 if claim.relation in RATES else 0
+        start, end = (int(day.replace("-", "")) for day in key.period.split(".."))
+        facts.append((index, text_hash(str(key.family)), topic, MODALITIES.index(claim.modality), planned,
+                      max(bounds.low, -1e308), min(bounds.high, 1e308), claim.sentence_start, relation, start, end))
+    return PreparedRows(doc.path, content, stat, file, _compressed(codec.dumps(analysis)), tuple(facts),
                         codec.dumps(analysis.findings) if analysis.findings else None)
 
 
-def _full(blob: bytes) -> Any:
-    """A whole analysis from its compressed stored form."""
+def _full(blob: bytes, digest: int) -> Any:
+    """The JSON form of a whole analysis from its compressed stored form, checked against its checksum."""
+    if _checksum(blob) != digest:
+        raise CacheCorrupt("checksum mismatch")
     try:
-        data = zlib.decompress(blob)
-    except zlib.error as exc:
+        inflate = zlib.decompressobj(zdict=_dictionary())
+        return json.loads(inflate.decompress(blob) + inflate.flush())
+    except (zlib.error, ValueError) as exc:
         raise CacheCorrupt(str(exc)) from exc
-    return _decoded(data)
+
+
+def _compressed(data: bytes) -> bytes:
+    """An analysis's JSON form compressed (zlib, primed with the form's usual words)."""
+    deflate = zlib.compressobj(9, zdict=_dictionary())
+    return deflate.compress(data) + deflate.flush()
+
+
+@functools.cache
+def _dictionary() -> bytes:
+    """zlib's preset dictionary: the stored form of a typical claim and the words every analysis repeats.
+
+    An analysis is a few kilobytes, too short for zlib to learn its structure: primed with it, the
+    first claim of each analysis compresses like the later ones (a tenth smaller). Data only.
+    """
+    from checker.model import Claim, Interval, Mention, Metric, Period, Quantity, Relation, Source, Span, Understanding
+
+    words = [*typing.get_args(Relation), *MODALITIES, *typing.get_args(Source), "exact", "approx", "over", "under",
+             "day", "month", "quarter", "year", "point", "period", "change", "from", "to", "against_last_year"]
+    quantity = Quantity(1.0, Interval(0.5, 1.5), "亿元", "exact")
+    period = Period("period", dt.date(2024, 1, 1), dt.date(2024, 12, 31), granularity="year", relative=True)
+    claim = Claim(doc="a.md", mention=Mention("a.md", Span(0, 1), "", 0, 1, quantity), subject="",
+                  metric=Metric("产值"), period=period, period_text="", modality="actual", relation="level",
+                  sentence="", sentence_start=0, dimension="[currency_cny]",
+                  understood=Understanding("unit", "lexicon", "context", "lexicon"))
+    tags = "".join(f'{{"{tag}":[' for tag in codec.CLASSES) + '{"@date":"{"@f":"{"@runs":[[{"@dict":[['
+    return (tags + json.dumps(words, ensure_ascii=False)).encode("utf-8") + codec.dumps(claim) * 2
 
 
 class AnalysisCache:
@@ -159,6 +220,9 @@ class AnalysisCache:
             db.close()
             self._remove_files()
             db = sqlite3.connect(self.path)
+        # Large pages (for a new database): an analysis of a few kilobytes fills a 4 KB page alone, wasting a
+        # third of it; 64 KB pages hold twenty and waste a few percent.
+        db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
         for statement in SCHEMA:
             db.execute(statement)
         if db.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
@@ -166,6 +230,8 @@ class AnalysisCache:
             # hide documents or claims from the run. Start over.
             raise sqlite3.DatabaseError("damaged index")
         db.execute(f"PRAGMA user_version = {LAYOUT}")
+        # The run's grouping and sorting tables go to a temporary file, never to memory: they grow with the archive.
+        db.execute("PRAGMA temp_store = FILE")
         return db
 
     def reset(self) -> None:
@@ -184,128 +250,201 @@ class AnalysisCache:
         rows = self.db.execute(
             "SELECT path, version, content, mtime_ns, size FROM files WHERE path IN (SELECT path FROM wanted)")
         # The row's checksum is verified when it is read back; a mismatch then rebuilds the store.
-        return {path: (version, content, (mtime, size)) for path, version, content, mtime, size in rows}
+        return {path: (version, _hex(content), (mtime, size)) for path, version, content, mtime, size in rows}
 
     def store(self, version: str, rows: PreparedRows) -> None:
         """Write one file's prepared rows, replacing what the store held for it."""
+        known = self.db.execute("SELECT id, mtime_ns, size FROM files WHERE path = ?", (rows.path,)).fetchone()
         if rows.stat is None:
             # Re-dated from text read earlier in the run: the file's stat is the one already stored.
-            known = self.db.execute("SELECT mtime_ns, size FROM files WHERE path = ?", (rows.path,)).fetchone()
-            stat = tuple(known) if known else (None, None)
+            stat = tuple(known[1:]) if known else (None, None)
         else:
             stat = rows.stat
-        for table in ("files", "facts", "findings"):
+        if known is not None:
             # One version per file: rows of older rule packs or code are of no further use.
-            self.db.execute(f"DELETE FROM {table} WHERE path = ?", (rows.path,))
-        file = (rows.path, version, rows.content, *rows.file, *stat)
-        self.db.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (*file, _checksum(*file)))
-        facts = [(rows.path, version, *columns, _checksum(rows.path, version, *columns)) for columns in rows.facts]
-        self.db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", facts)
+            for table, column in (("files", "id"), ("facts", "file"), ("findings", "file")):
+                self.db.execute(f"DELETE FROM {table} WHERE {column} = ?", (known[0],))
+            number = known[0]
+        else:
+            number = self.db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM files").fetchone()[0]
+        file = (number, rows.path, version, bytes.fromhex(rows.content), *rows.file, *stat, _checksum(rows.full))
+        self.db.execute(f"INSERT INTO files VALUES ({', '.join('?' * (len(file) + 2))})",
+                        (*file, _checksum(*file), rows.full))
+        facts = [(number, *columns, _checksum(number, *columns)) for columns in rows.facts]
+        self.db.executemany(f"INSERT INTO facts VALUES ({', '.join('?' * 13)})", facts)
         if rows.findings is not None:
-            findings = (rows.path, version, rows.findings)
-            self.db.execute("INSERT INTO findings VALUES (?, ?, ?, ?)", (*findings, _checksum(*findings)))
+            findings = (number, rows.findings)
+            self.db.execute("INSERT INTO findings VALUES (?, ?, ?)", (*findings, _checksum(*findings)))
 
     def load_full(self, paths: list[str]) -> dict[str, Any]:
         """Whole analyses of the given paths (whatever version each has: the run just wrote them)."""
         out = {}
         for path in paths:
-            row = self.db.execute("SELECT * FROM files WHERE path = ?", (path,)).fetchone()
+            row = self.db.execute(f"SELECT {', '.join(FILE_COLUMNS)}, digest, full FROM files WHERE path = ?",
+                                  (path,)).fetchone()
             if row is not None:
-                out[path] = _full(_verified(row)[11])
+                columns = _verified(row[:-1])
+                out[path] = _built(_full(row[-1], columns[-1]))
         return out
 
-    def load_documents(self, paths: list[str]) -> list[tuple]:
-        """Per path: path, dct, source, confidence, encoding, claim count, suppressions, events, weak date."""
-        self._want(paths)
-        rows = [_verified(row) for row in self.db.execute(
-            "SELECT * FROM files WHERE path IN (SELECT path FROM wanted)")]
-        return [(row[0], *row[3:11]) for row in rows]
+    def load_documents(self, paths: list[str], where: str = "", *arguments: Any) -> list[tuple]:
+        """Per path: path, dct, source, confidence, encoding, claim count, suppressions, events, weak date.
 
-    def load_light(self, paths: list[str], focus: list[str] | None = None) -> tuple:
-        """For `check`: findings, claims of families that differ, and the count of distinct facts.
-
-        focus: only findings of these paths, and only the families their claims belong to (a draft
-        checked against an archive looks up the draft's facts, not the whole archive's).
+        where: an extra SQL condition on the files' columns (with its arguments), to read only some rows.
         """
         self._want(paths)
-        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS focus (path TEXT PRIMARY KEY)")
-        self.db.execute("DELETE FROM focus")
-        chosen = paths if focus is None else focus
-        self.db.executemany("INSERT OR IGNORE INTO focus VALUES (?)", ((p,) for p in chosen))
+        rows = [_verified(row) for row in self.db.execute(
+            f"SELECT {', '.join(FILE_COLUMNS)}, digest FROM files WHERE path IN (SELECT path FROM wanted)"
+            + (f" AND ({where})" if where else ""), arguments)]
+        return [(row[1], *row[4:12]) for row in rows]
+
+    def load_light(self, paths: list[str], focus: list[str] | None = None) -> tuple[list[Any], int]:
+        """For `check`: the findings (of focus only, when given) and the count of distinct facts.
+
+        Every fact row of the paths is verified here, before any of them chooses which claims to load.
+        """
+        self._choose(paths, focus)
         findings = [f for row in self.db.execute(
-            "SELECT * FROM findings WHERE path IN (SELECT path FROM focus)")
-            for f in _decoded(_verified(row)[2])]
-        # Every fact row is verified before it chooses which claims to load; the rows of dated actual facts
-        # are kept for the corpus kinds that combine facts whose claims need not differ (rate against levels).
-        dated = []
-        for row in self.db.execute("SELECT * FROM facts WHERE path IN (SELECT path FROM wanted)"):
+            "SELECT * FROM findings WHERE file IN (SELECT file FROM focus)")
+            for f in _decoded(_verified(row)[1])]
+        for row in self.db.execute("SELECT * FROM facts WHERE file IN (SELECT file FROM chosen)"):
             _verified(row)
-            if row[4] == "actual":
-                dated.append((row[0], row[2], row[3]))
-        # Two steps, each on an index: the families that differ, then where their claims are.
-        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS differing (family TEXT PRIMARY KEY)")
-        self.db.execute("DELETE FROM differing")
+        facts = self.db.execute("SELECT COUNT(*) FROM (SELECT DISTINCT family, modality FROM facts"
+                                " WHERE file IN (SELECT file FROM chosen))").fetchone()[0]
+        return findings, facts
+
+    def claim_groups(self, paths: list[str], focus: list[str] | None = None,
+                     size: int = GROUP_CLAIMS) -> Iterator[list[tuple[tuple[int, int], Any]]]:
+        """The claims of the fact families that differ, a few topic groups at a time: ((file's place, claim's), claim).
+
+        The corpus rules compare claims of one family (agreement, revision, forecast vs actual) or of one
+        topic (rate against levels: the levels of other periods of the same subject and metric), and a
+        rate reads the claims of its own sentence: so a group is a topic, joined with the topics of the
+        claims stated in the same sentence as a rate. Each group's claims come together; a stored analysis
+        is decoded once; what waits to be grouped lies in a temporary table, never in memory.
+        focus: only the families the focus files state (a draft checked against an archive).
+        """
+        self._choose(paths, focus)
+        self._select_differing(focus is not None)
+        db = self.db
+        db.execute("DROP TABLE IF EXISTS temp.loaded")
+        db.execute("CREATE TEMP TABLE loaded AS SELECT f.file, c.ord, f.claim, f.topic, f.sentence,"
+                   " f.relation = 2 AS rate FROM differing d JOIN facts f ON f.family = d.family"
+                   " JOIN chosen c ON c.file = f.file")
+        db.execute("CREATE INDEX temp.loaded_by_sentence ON loaded (file, sentence)")
+        joined = _join_topics(db.execute(
+            "SELECT DISTINCT r.topic, o.topic FROM loaded r JOIN loaded o"
+            " ON o.file = r.file AND o.sentence = r.sentence AND o.topic != r.topic WHERE r.rate"))
+        db.execute("DROP TABLE IF EXISTS temp.merged")
+        db.execute("CREATE TEMP TABLE merged (topic INTEGER PRIMARY KEY, grp INTEGER NOT NULL)")
+        db.executemany("INSERT INTO merged VALUES (?, ?)", joined.items())
+        db.execute("DROP TABLE IF EXISTS temp.pending")
+        db.execute("CREATE TEMP TABLE pending (grp INTEGER, ord INTEGER, claim INTEGER, data TEXT)")
+        self._spread(db.execute("SELECT l.file, l.ord, l.claim, COALESCE(m.grp, l.topic) FROM loaded l"
+                                " LEFT JOIN merged m ON m.topic = l.topic ORDER BY l.ord, l.claim"))
+        batch: list[tuple[tuple[int, int], Any]] = []
+        group = None
+        for grp, place, claim, data in db.execute("SELECT * FROM pending ORDER BY grp, ord, claim"):
+            if grp != group and len(batch) >= size:
+                # A whole group is in: hand the batch over before the next group starts.
+                yield batch
+                batch = []
+            group = grp
+            batch.append(((place, claim), _built(_json(data))))
+        if batch:
+            yield batch
+
+    def _spread(self, rows: Iterator[tuple[int, int, int, int]]) -> None:
+        """Copy each loaded claim's stored form into the pending table, decoding each analysis once."""
+        import itertools
+
+        for file, located in itertools.groupby(rows, key=lambda row: row[0]):
+            row = self.db.execute(f"SELECT {', '.join(FILE_COLUMNS)}, digest, full FROM files WHERE id = ?",
+                                  (file,)).fetchone()
+            if row is None:
+                raise CacheCorrupt("a fact names a file the store does not have")
+            claims = codec.field(_full(row[-1], _verified(row[:-1])[-1]), "DocAnalysis", "claims")
+            try:
+                pending = [(grp, place, index, json.dumps(claims[index], ensure_ascii=False, separators=(",", ":")))
+                           for _, place, index, grp in located]
+            except (IndexError, TypeError) as exc:
+                raise CacheCorrupt("a fact names a claim its analysis does not have") from exc
+            self.db.executemany("INSERT INTO pending VALUES (?, ?, ?, ?)", pending)
+
+    def _choose(self, paths: list[str], focus: list[str] | None) -> None:
+        """Fill the temporary tables of the files the next queries are about (chosen) and of the focus files."""
+        self._want(paths)
+        db = self.db
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS chosen (file INTEGER PRIMARY KEY, ord INTEGER)")
+        db.execute("DELETE FROM chosen")
+        db.execute("INSERT INTO chosen SELECT f.id, w.ord FROM wanted w JOIN files f ON f.path = w.path")
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS focus (file INTEGER PRIMARY KEY)")
+        db.execute("DELETE FROM focus")
         if focus is None:
-            self.db.execute(
-                "INSERT INTO differing SELECT family FROM facts WHERE path IN (SELECT path FROM wanted)"
-                " GROUP BY family HAVING COUNT(*) > 1 AND (" + DIFFERS + ")")
+            db.execute("INSERT INTO focus SELECT file FROM chosen")
         else:
-            # Only the families the focus files state: each looked up on the family index.
-            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS stated (family TEXT PRIMARY KEY)")
-            self.db.execute("DELETE FROM stated")
-            self.db.execute("INSERT OR IGNORE INTO stated SELECT family FROM facts"
-                            " WHERE path IN (SELECT path FROM focus)")
-            self.db.execute(
-                "INSERT INTO differing SELECT f.family FROM stated s JOIN facts f ON f.family = s.family"
-                " WHERE f.path IN (SELECT path FROM wanted)"
-                " GROUP BY f.family HAVING COUNT(*) > 1 AND (" + DIFFERS + ")")
-        self._add_needed(dated, focus)
-        where: dict[str, list[int]] = {}
-        for path, index in self.db.execute(
-                "SELECT f.path, f.claim FROM differing d JOIN facts f ON f.family = d.family"
-                " WHERE f.path IN (SELECT path FROM wanted)"):
-            where.setdefault(path, []).append(index)
-        # In the order of the paths given, and of each analysis: the order a run without a store has.
-        claims = [claim for path in paths if path in where for claim in self._claims_of(path, where[path])]
-        facts = self.db.execute("SELECT COUNT(DISTINCT key) FROM facts"
-                                " WHERE path IN (SELECT path FROM wanted)").fetchone()[0]
-        return findings, claims, facts
+            self._want(focus)
+            db.execute("INSERT INTO focus SELECT f.id FROM wanted w JOIN files f ON f.path = w.path")
 
-    def _add_needed(self, rows: list[tuple[str, str, str]], focus: list[str] | None) -> None:
-        """Add to the differing families those the corpus kinds combine although they need not differ
-        (with a focus, only groups that hold a family the focus files state)."""
-        from checker.engine.registry import families_needed
+    def _select_differing(self, focused: bool) -> None:
+        """Fill the temporary table of the families whose claims differ (of the focus files' families, if focused)."""
+        db = self.db
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS differing (family INTEGER PRIMARY KEY)")
+        db.execute("DELETE FROM differing")
+        if not focused:
+            db.execute("INSERT INTO differing SELECT family FROM facts WHERE file IN (SELECT file FROM chosen)"
+                       " GROUP BY family HAVING COUNT(*) > 1 AND (" + DIFFERS + ")")
+            self._add_rate_levels(focused)
+            return
+        # Only the families the focus files state: each looked up on the family index.
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS stated (family INTEGER PRIMARY KEY)")
+        db.execute("DELETE FROM stated")
+        db.execute("INSERT OR IGNORE INTO stated SELECT family FROM facts WHERE file IN (SELECT file FROM focus)")
+        db.execute("INSERT INTO differing SELECT f.family FROM stated s JOIN facts f ON f.family = s.family"
+                   " WHERE f.file IN (SELECT file FROM chosen)"
+                   " GROUP BY f.family HAVING COUNT(*) > 1 AND (" + DIFFERS + ")")
+        self._add_rate_levels(focused)
 
-        groups = families_needed(rows)
-        if focus is not None:
-            stated = {family for (family,) in self.db.execute("SELECT family FROM stated")}
-            groups = [group for group in groups if group & stated]
-        self.db.executemany("INSERT OR IGNORE INTO differing VALUES (?)",
-                            ((family,) for group in groups for family in group))
+    def _add_rate_levels(self, focused: bool) -> None:
+        """Add the families a 同比 rate is checked against, which need not differ (rate_levels.families_needed).
 
-    def _claims_of(self, path: str, indexes: list[int]) -> list[Any]:
-        """Some claims of one stored analysis, by their place in it."""
-        claims = self.load_full([path])[path].claims
-        try:
-            return [claims[i] for i in sorted(indexes)]
-        except IndexError as exc:
-            raise CacheCorrupt("a fact names a claim its analysis does not have") from exc
-
-    def iter_claims(self, paths: list[str]) -> Iterator[tuple[str, str, Any]]:
-        """Every stored linkable claim of the given paths, file by file: (fact key, family, claim)."""
-        for path in paths:
-            rows = [_verified(row) for row in self.db.execute("SELECT * FROM facts WHERE path = ?", (path,))]
-            if rows:
-                claims = self._claims_of(path, [row[8] for row in rows])
-                for row, claim in zip(sorted(rows, key=lambda r: r[8]), claims, strict=True):
-                    yield row[2], row[3], claim
+        For each actual rate of a dated period: its own series (topic) and each series with an actual level of
+        that period in the rate's article; where such a series has levels of the period and of the year before,
+        the rate's family and those levels' families are loaded (focused: only groups holding a stated family).
+        Done in SQL on temporary tables, so it needs no memory per article.
+        """
+        db = self.db
+        actual = MODALITIES.index("actual")
+        for table in ("rates", "levels", "candidates", "needed"):
+            db.execute(f"DROP TABLE IF EXISTS temp.{table}")
+        db.execute(f"CREATE TEMP TABLE levels AS SELECT topic, start, end, family FROM facts"
+                   f" WHERE file IN (SELECT file FROM chosen) AND relation = 1 AND modality = {actual}")
+        db.execute("CREATE INDEX temp.levels_of_period ON levels (topic, start, end)")
+        db.execute(f"CREATE TEMP TABLE rates AS SELECT file, topic, start, end, family,"
+                   f" {_year_before('start')} AS before_start, {_year_before('end')} AS before_end FROM facts"
+                   f" WHERE file IN (SELECT file FROM chosen) AND relation = 2 AND modality = {actual}")
+        db.execute(f"CREATE TEMP TABLE candidates AS"
+                   f" SELECT r.rowid AS rate, r.family, r.topic, r.start, r.end, r.before_start, r.before_end"
+                   f" FROM rates r UNION"
+                   f" SELECT r.rowid, r.family, l.topic, r.start, r.end, r.before_start, r.before_end"
+                   f" FROM rates r JOIN facts l ON l.file = r.file AND l.start = r.start AND l.end = r.end"
+                   f" AND l.relation = 1 AND l.modality = {actual}")
+        later = "l.topic = c.topic AND l.start = c.start AND l.end = c.end"
+        earlier = "l.topic = c.topic AND l.start = c.before_start AND l.end = c.before_end"
+        both = f"EXISTS (SELECT 1 FROM levels l WHERE {later}) AND EXISTS (SELECT 1 FROM levels l WHERE {earlier})"
+        db.execute(f"CREATE TEMP TABLE needed AS"
+                   f" SELECT c.rowid AS grp, c.family FROM candidates c WHERE {both} UNION"
+                   f" SELECT c.rowid, l.family FROM candidates c JOIN levels l ON {later} WHERE {both} UNION"
+                   f" SELECT c.rowid, l.family FROM candidates c JOIN levels l ON {earlier} WHERE {both}")
+        db.execute("INSERT OR IGNORE INTO differing SELECT family FROM needed"
+                   + (" WHERE grp IN (SELECT n.grp FROM needed n JOIN stated s ON s.family = n.family)"
+                      if focused else ""))
 
     def _want(self, paths: list[str]) -> None:
-        """Fill the temporary table of the paths the next query is about."""
-        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (path TEXT PRIMARY KEY)")
+        """Fill the temporary table of the paths the next query is about, with their places in the list."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (path TEXT PRIMARY KEY, ord INTEGER)")
         self.db.execute("DELETE FROM wanted")
-        self.db.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", ((p,) for p in paths))
+        self.db.executemany("INSERT OR IGNORE INTO wanted VALUES (?, ?)", ((p, i) for i, p in enumerate(paths)))
 
     def close(self) -> None:
         """Commit and close."""
@@ -313,6 +452,52 @@ class AnalysisCache:
             self.db.commit()
         finally:
             self.db.close()
+
+
+def _year_before(column: str) -> str:
+    """SQL for the same day a year earlier of a YYYYMMDD column (a day of February past the 28th becomes the 28th)."""
+    return (f"(({column} / 10000 - 1) * 10000 + CASE WHEN {column} / 100 % 100 = 2 AND {column} % 100 > 28"
+            f" THEN 228 ELSE {column} % 10000 END)")
+
+
+def _json(text: str) -> Any:
+    """A JSON column's value; undecodable text is damage."""
+    try:
+        return json.loads(text)
+    except ValueError as exc:
+        raise CacheCorrupt(str(exc)) from exc
+
+
+def _hex(content: Any) -> str:
+    """A stored content hash as the hexadecimal text the run compares (anything else never matches)."""
+    return content.hex() if isinstance(content, bytes) else ""
+
+
+def _built(data: Any) -> Any:
+    """A value from its JSON form; damage that slipped past the checksum still raises CacheCorrupt."""
+    try:
+        return codec.decode(data)
+    except (ValueError, TypeError, KeyError) as exc:
+        raise CacheCorrupt(str(exc)) from exc
+
+
+def _join_topics(pairs: Iterator[tuple[int, int]]) -> dict[int, int]:
+    """The group of each topic that is joined to another (union-find): the smallest topic of its group."""
+    parent: dict[int, int] = {}
+
+    def root(topic: int) -> int:
+        """The representative of a topic's group, halving the path on the way."""
+        parent.setdefault(topic, topic)
+        while parent[topic] != topic:
+            parent[topic] = parent[parent[topic]]
+            topic = parent[topic]
+        return topic
+
+    for one, other in pairs:
+        first, second = root(one), root(other)
+        if first != second:
+            parent[max(first, second)] = min(first, second)
+    return {topic: root(topic) for topic in parent}
 
 
 def document_stub(row: tuple) -> Any:

@@ -34,6 +34,10 @@ class ParquetUnavailable(HeduiError):
     """pyarrow is not installed."""
 
 
+class DamagedStore(HeduiError):
+    """A Parquet claims store that cannot be read back (a damaged file, or rows that are no claims)."""
+
+
 def family_bucket(family: str | None) -> int:
     """The partition of a fact family: a stable hash (the same on every machine and run); -1 for none."""
     if family is None:
@@ -128,13 +132,19 @@ def read_claims(folder: Path, family: str | None = None) -> list[Claim]:
     """The claims stored under folder (of one fact family, reading only its partition)."""
     from checker.run import codec
 
-    _, ds = _pyarrow()
-    dataset = ds.dataset(Path(folder), format="parquet", partitioning="hive")
-    if family is not None:
-        table = dataset.to_table(filter=(ds.field("bucket") == family_bucket(family)) & (ds.field("family") == family))
-    else:
-        table = dataset.to_table()
-    return [codec.loads(text.encode("utf-8")) for text in table.column("claim").to_pylist()]
+    pa, ds = _pyarrow()
+    try:
+        dataset = ds.dataset(Path(folder), format="parquet", partitioning="hive")
+        if family is not None:
+            table = dataset.to_table(
+                filter=(ds.field("bucket") == family_bucket(family)) & (ds.field("family") == family))
+        else:
+            table = dataset.to_table()
+        return [codec.loads(text.encode("utf-8")) for text in table.column("claim").to_pylist()]
+    except (pa.ArrowException, OSError, ValueError, KeyError) as exc:
+        # A truncated or overwritten file, or rows that are no claims: say which store, and how to rebuild it.
+        raise DamagedStore(f"{folder}: Parquet 声明库已损坏（{exc}）；请用 hedui claims PATH --format parquet "
+                           f"--output {folder} 重建") from exc
 
 
 def _pyarrow() -> tuple[Any, Any]:

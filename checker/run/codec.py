@@ -1,6 +1,8 @@
 """A data-only JSON form of the run's frozen values, for the cache: nothing in it can run code.
 
-Every value is built back through an explicit list of classes; an unknown tag is an error, never
+A value is stored positionally, `{"Claim": [field, field, …]}` in the order of its class's fields
+(no field names repeated per value: a third smaller before compression). Every value is built back
+through an explicit list of classes; an unknown tag or a wrong number of fields is an error, never
 an import. Long runs of consecutive integers (a document's offset map) are stored as runs.
 """
 
@@ -48,10 +50,7 @@ def encode(value: Any) -> Any:
         return value
     names = _FIELDS.get(kind)
     if names is not None:
-        out = {"@": kind.__name__}
-        for name in names:
-            out[name] = encode(getattr(value, name))
-        return out
+        return {kind.__name__: [encode(getattr(value, name)) for name in names]}
     if isinstance(value, float):
         # JSON has no infinity: open interval ends are tagged.
         return value if math.isfinite(value) else {"@f": repr(value)}
@@ -75,10 +74,11 @@ def decode(data: Any) -> Any:
         return data
     if isinstance(data, list):
         return tuple(decode(item) for item in data)
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) or len(data) != 1:
         raise CodecError(f"unexpected {type(data).__name__}")
-    if "@" in data:
-        return _build(data)
+    tag = next(iter(data))
+    if tag in CLASSES:
+        return _build(tag, data[tag])
     if "@f" in data:
         return float(data["@f"])
     if "@date" in data:
@@ -100,15 +100,21 @@ def loads(blob: bytes) -> Any:
     return decode(json.loads(blob))
 
 
-def _build(data: dict[str, Any]) -> Any:
-    """Build one frozen value of a known class from its stored fields."""
-    cls = CLASSES.get(data["@"])
-    if cls is None:
-        raise CodecError(f"unknown value type {data['@']!r}")
+def field(data: Any, tag: str, name: str) -> Any:
+    """One field of a value's stored form, still in that form (a stored analysis's claims, without decoding them)."""
+    names = _FIELDS[CLASSES[tag]]
+    if not isinstance(data, dict) or not isinstance(data.get(tag), list) or len(data[tag]) != len(names):
+        raise CodecError(f"not a stored {tag}")
+    return data[tag][names.index(name)]
+
+
+def _build(tag: str, fields: Any) -> Any:
+    """Build one frozen value of a known class from its stored fields, in their order."""
+    cls = CLASSES[tag]
     names = _FIELDS[cls]
-    if len(data) != len(names) + 1 or any(name not in data for name in names):
-        raise CodecError(f"fields of {data['@']} do not match")
-    return cls(**{name: decode(data[name]) for name in names})
+    if not isinstance(fields, list) or len(fields) != len(names):
+        raise CodecError(f"fields of {tag} do not match")
+    return cls(**{name: decode(field) for name, field in zip(names, fields, strict=True)})
 
 
 def _runs_of(numbers: tuple[int, ...] | list[int]) -> list[list[int]]:

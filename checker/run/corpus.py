@@ -33,8 +33,10 @@ Note = Callable[[str], None]
 class Corpus:
     """What a run read: documents, claims and document-scope findings, plus unreadable files' errors.
 
-    A light corpus (for `check`) holds documents without text and only the claims the corpus-scope
-    rules can compare; a full one holds every document's text and claims.
+    A light corpus (for `check`) holds documents without text; read from a store, its findings already
+    include the corpus-scope ones (found family group by family group) and it holds no claims; kept in
+    memory (no store), it holds the claims the corpus-scope rules can compare. A full one holds every
+    document's text and claims.
     """
 
     documents: tuple[Document, ...]
@@ -174,7 +176,7 @@ def _load(files, dates, version, setup: Setup, store: RunStore, progress: bool, 
     if not light:
         return _from_analyses(files, cache.load_full(ok), errors, light)
     focus = [p for p in files if p not in trusted] if trusted else None
-    return _light_from_store(files, cache, errors, focus)
+    return _light_from_store(files, cache, errors, setup.pack, focus)
 
 
 def _known(entry: tuple | None, version: str) -> str | None:
@@ -221,14 +223,10 @@ def _take(job: Job, outcome: object, version: str, store: RunStore, errors: dict
 
 def _redate(paths: list[str], cache, kept: dict[str, Analysed], dates) -> list[Job]:
     """Jobs for the articles whose date refinement changed: their text comes from the store, not the disk."""
-    from checker.run.cache import document_stub
     from checker.run.dates_across import refine_dates
 
     if cache is not None:
-        rows = {row[0]: row for row in cache.load_documents(paths)}
-        own = {p: _own_date(document_stub(r), r[8]) for p, r in rows.items()}
-        events = {p: tuple(_json(r[7])) for p, r in rows.items() if r[7] != "[]"}
-        weak = {p: r[8] is not None for p, r in rows.items()}
+        own, events, weak = _dating(paths, cache)
     else:
         own = {p: attrs.evolve(a.analysis.doc, dct=a.weak or a.analysis.doc.dct) for p, a in kept.items()}
         events = {p: a.events for p, a in kept.items() if a.events}
@@ -250,6 +248,27 @@ def _redate(paths: list[str], cache, kept: dict[str, Analysed], dates) -> list[J
         jobs.append(Job(path, date, _content(cache, kept, path), analysis.doc.text, new,
                         own[path].dct if new is not None else None))
     return jobs
+
+
+def _dating(paths: list[str], cache) -> tuple[dict[str, Document], dict[str, tuple], dict[str, bool]]:
+    """From the store, only what date refinement compares: weakly dated articles and the dated peers of their months.
+
+    Returns their documents with their own dates, their event names, and whether each was re-dated before.
+    """
+    from checker.run.cache import document_stub
+    from checker.run.dates_across import STRONG, WEAK
+
+    rows = {row[0]: row for row in cache.load_documents(paths, "weak IS NOT NULL OR dct_confidence <= ?", WEAK)}
+    if rows:
+        own = {p: _own_date(document_stub(r), r[8]) for p, r in rows.items()}
+        months = sorted({d.dct.date.isoformat()[:7] for d in own.values() if d.dct is not None})
+        if months:
+            marks = ", ".join("?" * len(months))
+            rows.update((row[0], row) for row in cache.load_documents(
+                paths, f"dct_confidence >= ? AND events != '[]' AND substr(dct, 1, 7) IN ({marks})", STRONG, *months))
+    own = {p: _own_date(document_stub(r), r[8]) for p, r in rows.items()}
+    events = {p: tuple(_json(r[7])) for p, r in rows.items() if r[7] != "[]"}
+    return own, events, {p: r[8] is not None for p, r in rows.items()}
 
 
 def _own_date(stub: Document, weak: str | None) -> Document:
@@ -288,19 +307,27 @@ def _from_analyses(files, analyses: dict, errors: dict, light: bool) -> Corpus:
                   () if light else tuple(t for a in ordered for t in a.times))
 
 
-def _light_from_store(files, cache, errors: dict, focus: list[str] | None = None) -> Corpus:
-    """A light corpus read back from the store, in file order (findings and facts of focus only, if given)."""
+def _light_from_store(files, cache, errors: dict, pack, focus: list[str] | None = None) -> Corpus:
+    """A light corpus read back from the store, in file order, its corpus findings already found family by family.
+
+    Only the documents' dates and findings stay in memory: the claims of the families that differ come a few
+    groups at a time, are checked by the corpus rules and dropped (focus: findings and families of those only).
+    """
     from checker.run.cache import document_stub
+    from checker.run.families import check_families
 
     ok = [p for p in files if p not in errors]
     rows = cache.load_documents(ok)
     order = {p: i for i, p in enumerate(files)}
     rows.sort(key=lambda row: order[row[0]])
-    findings, claims, facts = cache.load_light(ok, focus)
+    findings, facts = cache.load_light(ok, focus)
     suppressions = suppressions_from([item for row in rows for item in _json(row[6])])
-    return Corpus(tuple(document_stub(r) for r in rows), tuple(claims),
-                  tuple(findings), tuple(errors[p] for p in files if p in errors),
-                  sum(row[5] or 0 for row in rows), facts, tuple(suppressions))
+    documents = tuple(document_stub(r) for r in rows)
+    claim_count = sum(row[5] or 0 for row in rows)
+    del rows
+    across = check_families(cache.claim_groups(ok, focus), {d.path: d for d in documents}, pack)
+    return Corpus(documents, (), tuple(findings) + tuple(across), tuple(errors[p] for p in files if p in errors),
+                  claim_count, facts, tuple(suppressions))
 
 
 def _open_cache(where: Path | None, folder: Path | None):
