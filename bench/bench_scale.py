@@ -7,8 +7,9 @@ Usage (from the repository root):
     python bench/bench_scale.py engines --articles 2000
 
 `scale`: for each size, a generated corpus checked cold (store written) and warm; peak RSS of the
-largest hedui process (os.wait4), seconds, store bytes per text byte, and per-article costs; then a
-projection to 1M and 10M articles from the largest measured size. `jobs`: the same cold check
+largest hedui process (os.wait4) and of the main process alone (the cross-article step's), seconds,
+store bytes per text byte; then a projection to 1M and 10M articles (time and store from the largest
+size, the main process's memory along its slope between the smallest and largest size). `jobs`: the same cold check
 without a cache with --jobs 1 and --jobs 2, wall and CPU seconds side by side. `dates`: 80 weakly
 dated and 800 dated articles of one month on shared events; file reads per article (each article's
 reads counted in process). `engines`: the default engine against --engine dask (LocalCluster).
@@ -29,18 +30,32 @@ REPO = Path(__file__).resolve().parent.parent
 BENCH = REPO / "bench"
 
 
+# hedui's command line, then the main process's own peak RSS on stderr (its workers never return through here).
+MAIN = ("import resource, sys\n"
+        "from checker.cli.main import main\n"
+        "try:\n"
+        "    code = main(sys.argv[1:])\n"
+        "finally:\n"
+        "    sys.stderr.write(f'\\nmain-peak-rss-kb {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n')\n"
+        "sys.exit(code)\n")
+
+
 def hedui(*args: str, cwd: Path) -> dict:
-    """Run hedui once; wall seconds, CPU seconds and peak RSS (MB) of its largest process, exit code."""
+    """Run hedui once; wall and CPU seconds, peak RSS (MB) of its largest process and of its main process, exit."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])))
     start = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "checker.cli", *args], cwd=cwd, env=env,
+    process = subprocess.Popen([sys.executable, "-c", MAIN, *args], cwd=cwd, env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert process.stderr is not None
+    err = process.stderr.read().decode(errors="replace")
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
+    main_kb = [int(line.split()[1]) for line in err.splitlines() if line.startswith("main-peak-rss-kb ")]
     return {"wall_s": round(wall, 2), "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
-            "peak_rss_mb": round(usage.ru_maxrss / 1e3, 1), "exit": process.returncode,
-            "stderr": process.stderr.read().decode(errors="replace")[-300:] if process.stderr else ""}
+            "peak_rss_mb": round(usage.ru_maxrss / 1e3, 1),
+            "main_rss_mb": round(main_kb[-1] / 1e3, 1) if main_kb else None, "exit": process.returncode,
+            "stderr": err.replace(f"main-peak-rss-kb {main_kb[-1]}" if main_kb else "", "").strip()[-300:]}
 
 
 def generate(folder: Path, articles: int, seed: int = 0) -> Path:
@@ -74,13 +89,21 @@ def run_scale(sizes: list[int], out: Path) -> list[dict]:
     return rows
 
 
-def project(row: dict) -> list[dict]:
-    """Time, memory and store size at 1M and 10M articles from one measured size (linear time, flat memory)."""
-    per_article_s = row["cold"]["wall_s"] / row["articles"]
-    warm_s = row["warm"]["wall_s"] / row["articles"]
+def project(rows: list[dict]) -> list[dict]:
+    """Time, memory and store size at 1M and 10M articles: time and store linear from the largest size, the main
+    process's memory extended along its measured slope between the smallest and the largest size."""
+    first, row = rows[0], rows[-1]
+    per_article_s = row["cold"]["cpu_s"] / row["articles"]
+    warm_s = row["warm"]["cpu_s"] / row["articles"]
     store_per_article = row["store_bytes"] / row["articles"]
-    return [{"articles": n, "cold_hours": round(per_article_s * n / 3600, 1), "warm_hours": round(warm_s * n / 3600, 2),
-             "store_gb": round(store_per_article * n / 1e9, 1), "peak_rss_mb": row["cold"]["peak_rss_mb"]}
+    span = row["articles"] - first["articles"]
+    slopes = {run: (row[run]["main_rss_mb"] - first[run]["main_rss_mb"]) / span if span else 0.0
+              for run in ("cold", "warm")}
+    return [{"articles": n, "cold_cpu_hours": round(per_article_s * n / 3600, 1),
+             "warm_cpu_hours": round(warm_s * n / 3600, 2), "store_gb": round(store_per_article * n / 1e9, 1),
+             "workers_peak_rss_mb": row["cold"]["peak_rss_mb"],
+             "main_cold_rss_mb": round(row["cold"]["main_rss_mb"] + slopes["cold"] * (n - row["articles"])),
+             "main_warm_rss_mb": round(row["warm"]["main_rss_mb"] + slopes["warm"] * (n - row["articles"]))}
             for n in (1_000_000, 10_000_000)]
 
 
@@ -161,7 +184,7 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     if args.what == "scale":
         rows = run_scale(args.articles, args.out)
-        for row in project(rows[-1]):
+        for row in project(rows):
             print(json.dumps({"projection": row}), flush=True)
     elif args.what == "jobs":
         run_jobs(args.articles[0], args.out)

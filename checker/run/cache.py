@@ -292,11 +292,17 @@ class AnalysisCache:
 
         where: an extra SQL condition on the files' columns (with its arguments), to read only some rows.
         """
+        return list(self.iter_documents(paths, where, *arguments))
+
+    def iter_documents(self, paths: list[str], where: str = "", *arguments: Any) -> Iterator[tuple]:
+        """The rows of load_documents one at a time, in the order of the paths given (each row checked)."""
         self._want(paths)
-        rows = [_verified(row) for row in self.db.execute(
-            f"SELECT {', '.join(FILE_COLUMNS)}, digest FROM files WHERE path IN (SELECT path FROM wanted)"
-            + (f" AND ({where})" if where else ""), arguments)]
-        return [(row[1], *row[4:12]) for row in rows]
+        columns = ", ".join(f"f.{name}" for name in FILE_COLUMNS)
+        for row in self.db.execute(
+                f"SELECT {columns}, f.digest FROM wanted w JOIN files f ON f.path = w.path"
+                + (f" WHERE ({where})" if where else "") + " ORDER BY w.ord", arguments):
+            row = _verified(row)
+            yield (row[1], *row[4:12])
 
     def load_light(self, paths: list[str], focus: list[str] | None = None) -> tuple[list[Any], int]:
         """For `check`: the findings (of focus only, when given) and the count of distinct facts.

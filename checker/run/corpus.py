@@ -317,17 +317,19 @@ def _light_from_store(files, cache, errors: dict, pack, focus: list[str] | None 
     from checker.run.families import check_families
 
     ok = [p for p in files if p not in errors]
-    rows = cache.load_documents(ok)
-    order = {p: i for i, p in enumerate(files)}
-    rows.sort(key=lambda row: order[row[0]])
+    documents: list[Document] = []
+    marks: list[dict] = []
+    claim_count = 0
+    for row in cache.iter_documents(ok):
+        documents.append(document_stub(row))
+        claim_count += row[5] or 0
+        if row[6] != "[]":
+            marks.extend(_json(row[6]))
     findings, facts = cache.load_light(ok, focus)
-    suppressions = suppressions_from([item for row in rows for item in _json(row[6])])
-    documents = tuple(document_stub(r) for r in rows)
-    claim_count = sum(row[5] or 0 for row in rows)
-    del rows
+    suppressions = suppressions_from(marks)
     across = check_families(cache.claim_groups(ok, focus), {d.path: d for d in documents}, pack)
-    return Corpus(documents, (), tuple(findings) + tuple(across), tuple(errors[p] for p in files if p in errors),
-                  claim_count, facts, tuple(suppressions))
+    return Corpus(tuple(documents), (), tuple(findings) + tuple(across),
+                  tuple(errors[p] for p in files if p in errors), claim_count, facts, tuple(suppressions))
 
 
 def _open_cache(where: Path | None, folder: Path | None):
