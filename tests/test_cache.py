@@ -71,7 +71,7 @@ def test_an_edited_column_is_detected(capsys, corpus):
 def test_a_damaged_blob_is_detected(capsys, corpus):
     """A stored analysis or findings blob, or a fact's claim, that no longer matches its checksum is never trusted."""
     first = run(capsys, "check", ".", "--format", "json")
-    _tamper(corpus, "UPDATE files SET full = X'80049500'", "UPDATE facts SET claim = claim + 1000",
+    _tamper(corpus, "UPDATE files SET full = X'80049500'", "UPDATE facts SET sentence = sentence + 1",
             "UPDATE findings SET findings = X'00'")
     assert run(capsys, "check", ".", "--format", "json") == first
     assert "agreement.conflicting-values" in first[1] and first[0] == 1

@@ -43,14 +43,15 @@ SCHEMA = (
     # One row per linkable claim, in integers and bounds only: the family, its topic (subject, metric and scope
     # of time, which the rate-levels rule compares across periods) and the fact key are 64-bit hashes of their
     # text (a fact key is its family plus the modality).
-    # relation: 1 a level, 2 a rate (RATES), 0 any other; start and end: the period's days as YYYYMMDD; value:
-    # only for targets and forecasts (the only claims whose stated values DIFFERS compares).
+    # id: the file's id shifted left by CLAIM_BITS, plus the claim's place in its analysis (a file's facts are one
+    # range of the table, appended in order, so pages fill); relation: 1 a level, 2 a rate (RATES), 0 any other;
+    # start and end: the period's days as YYYYMMDD; value: only for targets and forecasts (the only claims whose
+    # stated values DIFFERS compares). No index: every run reads all of its files' facts once anyway (to verify
+    # them), and the families that differ are found in that pass.
     """CREATE TABLE IF NOT EXISTS facts (
-        file INTEGER NOT NULL, claim INTEGER NOT NULL, family INTEGER NOT NULL, topic INTEGER NOT NULL,
+        id INTEGER PRIMARY KEY, family INTEGER NOT NULL, topic INTEGER NOT NULL,
         modality INTEGER NOT NULL, value REAL, low REAL, high REAL, sentence INTEGER NOT NULL,
-        relation INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
-        digest INTEGER NOT NULL, PRIMARY KEY (file, claim)) WITHOUT ROWID""",
-    "CREATE INDEX IF NOT EXISTS facts_by_family ON facts (family)",
+        relation INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, digest INTEGER NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS findings (
         file INTEGER PRIMARY KEY, findings BLOB NOT NULL, digest INTEGER NOT NULL)""",
 )
@@ -58,6 +59,9 @@ MODALITIES = typing.get_args(Modality)  # a fact row's modality is its place in 
 RATES = ("change_pct", "change_pct_down")  # relations whose sentence neighbours the rate-levels rule reads
 PLANNED = ("target", "forecast")
 PAGE_SIZE = 65536
+CLAIM_BITS = 20  # a fact's id: its file's id << CLAIM_BITS | its claim's place (an article's first million claims link)
+MASK = (1 << CLAIM_BITS) - 1
+FILE_OF = f"(id >> {CLAIM_BITS})"  # SQL: the file of a fact row
 GROUP_CLAIMS = 4000  # claims handed to the corpus rules at a time (whole topic groups, at least one)
 
 
@@ -78,14 +82,14 @@ class CacheCorrupt(Exception):
     """A row whose checksum does not match its columns, or whose data does not decode."""
 
 
-def _checksum(*columns: Any) -> int:
-    """The first 64 bits of the SHA-256 of a row's columns, in order (None, numbers, text and bytes alike)."""
+def _checksum(*columns: Any, bits: int = 64) -> int:
+    """The first bits (64 or 32) of the SHA-256 of a row's columns, in order (None, numbers, text and bytes alike)."""
     digest = hashlib.sha256()
     for column in columns:
         data = column if isinstance(column, bytes) else repr(column).encode("utf-8")
         digest.update(len(data).to_bytes(8, "big") + data)
     # 64 bits notice damage as surely as more would (this guards against bad disks, not forgers), in 8 bytes a row.
-    return int.from_bytes(digest.digest()[:8], "big", signed=True)
+    return int.from_bytes(digest.digest()[:bits // 8], "big", signed=True)
 
 
 def text_hash(text: str) -> int:
@@ -93,10 +97,10 @@ def text_hash(text: str) -> int:
     return int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:8], "big", signed=True)
 
 
-def _verified(row: tuple) -> tuple:
-    """Return a row's columns without its trailing checksum, after checking it."""
+def _verified(row: tuple, bits: int = 64) -> tuple:
+    """Return a row's columns without its trailing checksum, after checking it (a checksum of that many bits)."""
     *columns, digest = row
-    if _checksum(*columns) != digest:
+    if _checksum(*columns, bits=bits) != digest:
         raise CacheCorrupt("checksum mismatch")
     return tuple(columns)
 
@@ -118,7 +122,7 @@ class PreparedRows:
     stat: tuple[int, int] | None  # (mtime_ns, size) taken before the bytes were read; None for re-dated text
     file: tuple  # dct, dct_source, dct_confidence, encoding, claim_count, suppressions, events, weak
     full: bytes  # the whole analysis, compressed
-    facts: tuple  # (claim's index, family, topic, modality, value, low, high, sentence, rate) per linkable claim
+    facts: tuple  # (claim's index, family, topic, modality, value, low, high, sentence, relation, start, end)
     findings: bytes | None  # the encoded findings, when the document has any
 
 
@@ -135,8 +139,8 @@ def prepare_rows(analysis: Any, suppressions: str, content: str, events: tuple[s
     facts = []
     for index, claim in enumerate(analysis.claims):
         key = fact_key(claim)
-        if key is None:
-            # Links to no fact: no corpus rule compares it.
+        if key is None or index > MASK:
+            # Links to no fact (no corpus rule compares it), or past the millionth claim of one article.
             continue
         bounds = claim.interval()
         topic = text_hash(f"{key.subject}/{key.metric}/{key.cumulative}")
@@ -262,16 +266,19 @@ class AnalysisCache:
             stat = rows.stat
         if known is not None:
             # One version per file: rows of older rule packs or code are of no further use.
-            for table, column in (("files", "id"), ("facts", "file"), ("findings", "file")):
+            for table, column in (("files", "id"), ("findings", "file")):
                 self.db.execute(f"DELETE FROM {table} WHERE {column} = ?", (known[0],))
+            self.db.execute("DELETE FROM facts WHERE id BETWEEN ? AND ?", (known[0] << CLAIM_BITS,
+                                                                           known[0] << CLAIM_BITS | MASK))
             number = known[0]
         else:
             number = self.db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM files").fetchone()[0]
         file = (number, rows.path, version, bytes.fromhex(rows.content), *rows.file, *stat, _checksum(rows.full))
         self.db.execute(f"INSERT INTO files VALUES ({', '.join('?' * (len(file) + 2))})",
                         (*file, _checksum(*file), rows.full))
-        facts = [(number, *columns, _checksum(number, *columns)) for columns in rows.facts]
-        self.db.executemany(f"INSERT INTO facts VALUES ({', '.join('?' * 13)})", facts)
+        facts = [(number << CLAIM_BITS | index, *columns, _checksum(number << CLAIM_BITS | index, *columns, bits=32))
+                 for index, *columns in rows.facts]
+        self.db.executemany(f"INSERT INTO facts VALUES ({', '.join('?' * 12)})", facts)
         if rows.findings is not None:
             findings = (number, rows.findings)
             self.db.execute("INSERT INTO findings VALUES (?, ?, ?)", (*findings, _checksum(*findings)))
@@ -313,10 +320,10 @@ class AnalysisCache:
         findings = [f for row in self.db.execute(
             "SELECT * FROM findings WHERE file IN (SELECT file FROM focus)")
             for f in _decoded(_verified(row)[1])]
-        for row in self.db.execute("SELECT * FROM facts WHERE file IN (SELECT file FROM chosen)"):
-            _verified(row)
+        for row in self.db.execute(f"SELECT * FROM facts WHERE {FILE_OF} IN (SELECT file FROM chosen)"):
+            _verified(row, bits=32)
         facts = self.db.execute("SELECT COUNT(*) FROM (SELECT DISTINCT family, modality FROM facts"
-                                " WHERE file IN (SELECT file FROM chosen))").fetchone()[0]
+                                f" WHERE {FILE_OF} IN (SELECT file FROM chosen))").fetchone()[0]
         return findings, facts
 
     def claim_groups(self, paths: list[str], focus: list[str] | None = None,
@@ -334,9 +341,9 @@ class AnalysisCache:
         self._select_differing(focus is not None)
         db = self.db
         db.execute("DROP TABLE IF EXISTS temp.loaded")
-        db.execute("CREATE TEMP TABLE loaded AS SELECT f.file, c.ord, f.claim, f.topic, f.sentence,"
-                   " f.relation = 2 AS rate FROM differing d JOIN facts f ON f.family = d.family"
-                   " JOIN chosen c ON c.file = f.file")
+        db.execute(f"CREATE TEMP TABLE loaded AS SELECT c.file, c.ord, f.id & {MASK} AS claim, f.topic, f.sentence,"
+                   f" f.relation = 2 AS rate FROM differing d JOIN facts f ON f.family = d.family"
+                   f" JOIN chosen c ON c.file = f.id >> {CLAIM_BITS}")
         db.execute("CREATE INDEX temp.loaded_by_sentence ON loaded (file, sentence)")
         joined = _join_topics(db.execute(
             "SELECT DISTINCT r.topic, o.topic FROM loaded r JOIN loaded o"
@@ -398,16 +405,16 @@ class AnalysisCache:
         db.execute("CREATE TEMP TABLE IF NOT EXISTS differing (family INTEGER PRIMARY KEY)")
         db.execute("DELETE FROM differing")
         if not focused:
-            db.execute("INSERT INTO differing SELECT family FROM facts WHERE file IN (SELECT file FROM chosen)"
+            db.execute(f"INSERT INTO differing SELECT family FROM facts WHERE {FILE_OF} IN (SELECT file FROM chosen)"
                        " GROUP BY family HAVING COUNT(*) > 1 AND (" + DIFFERS + ")")
             self._add_rate_levels(focused)
             return
         # Only the families the focus files state: each looked up on the family index.
         db.execute("CREATE TEMP TABLE IF NOT EXISTS stated (family INTEGER PRIMARY KEY)")
         db.execute("DELETE FROM stated")
-        db.execute("INSERT OR IGNORE INTO stated SELECT family FROM facts WHERE file IN (SELECT file FROM focus)")
+        db.execute(f"INSERT OR IGNORE INTO stated SELECT family FROM facts WHERE {FILE_OF} IN (SELECT file FROM focus)")
         db.execute("INSERT INTO differing SELECT f.family FROM stated s JOIN facts f ON f.family = s.family"
-                   " WHERE f.file IN (SELECT file FROM chosen)"
+                   f" WHERE f.id >> {CLAIM_BITS} IN (SELECT file FROM chosen)"
                    " GROUP BY f.family HAVING COUNT(*) > 1 AND (" + DIFFERS + ")")
         self._add_rate_levels(focused)
 
@@ -424,16 +431,18 @@ class AnalysisCache:
         for table in ("rates", "levels", "candidates", "needed"):
             db.execute(f"DROP TABLE IF EXISTS temp.{table}")
         db.execute(f"CREATE TEMP TABLE levels AS SELECT topic, start, end, family FROM facts"
-                   f" WHERE file IN (SELECT file FROM chosen) AND relation = 1 AND modality = {actual}")
+                   f" WHERE {FILE_OF} IN (SELECT file FROM chosen) AND relation = 1 AND modality = {actual}")
         db.execute("CREATE INDEX temp.levels_of_period ON levels (topic, start, end)")
-        db.execute(f"CREATE TEMP TABLE rates AS SELECT file, topic, start, end, family,"
+        db.execute(f"CREATE TEMP TABLE rates AS SELECT {FILE_OF} AS file, topic, start, end, family,"
                    f" {_year_before('start')} AS before_start, {_year_before('end')} AS before_end FROM facts"
-                   f" WHERE file IN (SELECT file FROM chosen) AND relation = 2 AND modality = {actual}")
+                   f" WHERE {FILE_OF} IN (SELECT file FROM chosen) AND relation = 2 AND modality = {actual}")
         db.execute(f"CREATE TEMP TABLE candidates AS"
                    f" SELECT r.rowid AS rate, r.family, r.topic, r.start, r.end, r.before_start, r.before_end"
                    f" FROM rates r UNION"
                    f" SELECT r.rowid, r.family, l.topic, r.start, r.end, r.before_start, r.before_end"
-                   f" FROM rates r JOIN facts l ON l.file = r.file AND l.start = r.start AND l.end = r.end"
+                   f" FROM rates r JOIN facts l"
+                   f" ON l.id BETWEEN r.file << {CLAIM_BITS} AND (r.file << {CLAIM_BITS}) + {MASK}"
+                   f" AND l.start = r.start AND l.end = r.end"
                    f" AND l.relation = 1 AND l.modality = {actual}")
         later = "l.topic = c.topic AND l.start = c.start AND l.end = c.end"
         earlier = "l.topic = c.topic AND l.start = c.before_start AND l.end = c.before_end"
