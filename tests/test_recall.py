@@ -156,6 +156,49 @@ def test_an_option_is_part_of_the_key(project, option):
     assert changed == full_run(project, *argv, *option)
 
 
+def _add_article(project: Path) -> None:
+    """A new wrong article in the walked folder."""
+    (project / "news" / "c.md").write_text(WRONG.replace("某市", "某县"), encoding="utf-8")
+
+
+def _add_subfolder(project: Path) -> None:
+    """A new folder with a wrong article."""
+    (project / "news" / "sub").mkdir()
+    (project / "news" / "sub" / "d.md").write_text(WRONG.replace("某市", "某区"), encoding="utf-8")
+
+
+def _ignore_article(project: Path) -> None:
+    """A .gitignore in the folder leaving the wrong article out."""
+    (project / "news" / ".gitignore").write_text("a.md\n", encoding="utf-8")
+
+
+def _configure_subfolder(project: Path) -> None:
+    """A configuration in the folder: a project root of its own, its fingerprints and rules change."""
+    (project / "news" / "hedui.toml").write_text('fail-on = "info"\n', encoding="utf-8")
+
+
+@pytest.mark.parametrize("argv", [("check", "news", "--quiet", "--format", "json"), ("check", "--quiet")])
+def test_a_walked_folder_that_changes_is_never_replayed(project, argv):
+    """A folder (or the configuration's include) is walked anew: new files, folders and ignores are seen."""
+    (project / "news").mkdir()
+    shutil.move(project / "a.md", project / "news" / "a.md")
+    shutil.move(project / "b.md", project / "news" / "b.md")
+    with (project / "hedui.toml").open("a", encoding="utf-8") as handle:
+        handle.write('include = ["news/**/*.md"]\n')
+    hedui(project, *argv)
+    before = hedui(project, *argv)
+    assert entries(project) and before[0] == 1
+    assert hedui(project, *argv) == before
+    for change in (_add_article, _add_subfolder, _ignore_article, _configure_subfolder, _edit_config):
+        change(project)
+        after = hedui(project, *argv)
+        assert after == hedui(project, *argv) == full_run(project, *argv), change.__name__
+        if not (change is _configure_subfolder and "news" not in argv):
+            # The report changes: a stale replay would have printed the old one.
+            assert after != before, change.__name__
+        before = after
+
+
 def test_a_named_configuration_is_an_input(project):
     """Editing the file given with --config is never answered with the old output."""
     (project / "other.toml").write_text((project / "hedui.toml").read_text(encoding="utf-8"), encoding="utf-8")
@@ -276,15 +319,16 @@ def test_tickets_differ_by_word_and_configuration(tmp_path):
     assert recall.make_ticket(["claims", "a.md"], cwd=str(tmp_path)) is None
 
 
-def test_only_a_report_on_named_files_is_recorded(tmp_path):
-    """Folders, --fix, --output, --against and the other options that do more than report are never recorded."""
+def test_only_a_report_on_files_and_folders_is_recorded(tmp_path):
+    """--fix, --output, --against, missing paths and the other options that do more than report are never recorded."""
     (tmp_path / "a.md").write_text(WRONG, encoding="utf-8")
     options = {"command": "check", "paths": ["a.md"], "lang": "en", "fix": False}
     assert recall.recallable(options, cwd=str(tmp_path))
     for name in recall.UNRECALLED:
         assert not recall.recallable({**options, name: True}, cwd=str(tmp_path)), name
     assert not recall.recallable({**options, "engine": "dask"}, cwd=str(tmp_path))
-    assert not recall.recallable({**options, "paths": ["."]}, cwd=str(tmp_path))
+    assert recall.recallable({**options, "paths": ["."]}, cwd=str(tmp_path))
+    assert recall.recallable({**options, "paths": []}, cwd=str(tmp_path))
     assert not recall.recallable({**options, "paths": ["missing.md"]}, cwd=str(tmp_path))
 
 

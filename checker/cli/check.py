@@ -105,6 +105,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 def _recorded_check(args: argparse.Namespace, ticket) -> int:
     """A full run whose output is recorded for the next one, when it analysed nothing and no input moved."""
+    import os
     import time
 
     from checker.run import recall
@@ -120,7 +121,10 @@ def _recorded_check(args: argparse.Namespace, ticket) -> int:
     baseline = _baseline_path(args, config)
     # The discovered configuration's bytes are in the key; one named with --config is a file depended on.
     read = [args.config] if args.config else []
-    deps = recall.dependencies(args.paths, trees, files + ([baseline] if baseline else []) + read)
+    # Folders given (or, with no PATH, the configuration's) are walked: their listings are depended on too.
+    folders = [p for p in args.paths if os.path.isdir(p)] if args.paths else [str(config.root)]
+    articles = [p for p in args.paths if p not in folders]
+    deps = recall.dependencies(articles, trees, files + ([baseline] if baseline else []) + read, folders)
     since = time.time()
     marks = recall.stamps(deps, since)
     before = recall.snapshot(deps)

@@ -42,8 +42,9 @@ ENVIRONMENT = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", "NO_COLOR", "FORCE_C
 # Options that make a run more than a report on its inputs: they write files, ask git, read an archive
 # or standard input, or print what the cache did.
 UNRECALLED = ("fix", "diff", "output", "changed_since", "against", "no_cache", "verbose", "scheduler",
-              "stdin_filename", "no_ignore", "allow_empty")
-MARKERS = (".git", "hedui.toml", "pyproject.toml")  # what decides a file's project root and repository
+              "stdin_filename")
+# What decides a file's project root, its repository and which files a walked folder yields.
+MARKERS = (".git", "hedui.toml", "pyproject.toml", ".gitignore")
 
 
 class Ticket:
@@ -93,22 +94,24 @@ def make_ticket(argv: list[str], cwd: str | None = None) -> Ticket | None:
 
 
 def recallable(options: dict[str, object], cwd: str | None = None) -> bool:
-    """True when a parsed `check` may be recorded: named regular files, no --fix, --output, --against …"""
+    """True when a parsed `check` may be recorded: files and folders (or none: the configuration's include),
+    no --fix, --output, --against …"""
     cwd = cwd or os.getcwd()
     if any(options.get(name) for name in UNRECALLED) or options.get("engine") == "dask":
-        # Not a plain report on named files (a cluster's run is left to the cluster): always run in full.
+        # Not a plain report on its inputs (a cluster's run is left to the cluster): always run in full.
         return False
     paths = options.get("paths") or []
-    # Folders (walked with .gitignore and include patterns) are selected anew each run.
-    return isinstance(paths, list) and bool(paths) and all(_is_regular(os.path.join(cwd, p)) for p in paths)
+    # A missing path or a FIFO is reported anew by every run.
+    return isinstance(paths, list) and all(_is_file_or_folder(os.path.join(cwd, p)) for p in paths)
 
 
-def _is_regular(path: str) -> bool:
-    """True for a regular file (a FIFO is never opened here: reading it would block)."""
+def _is_file_or_folder(path: str) -> bool:
+    """True for a regular file or a folder (a FIFO is never opened here: reading it would block)."""
     try:
-        return stat.S_ISREG(os.stat(path).st_mode)
+        mode = os.stat(path).st_mode
     except (OSError, ValueError):
         return False
+    return stat.S_ISREG(mode) or stat.S_ISDIR(mode)
 
 
 def _terminal() -> list[object]:
@@ -168,17 +171,26 @@ def _modules(folder: str) -> list[tuple[str, os.stat_result]]:
     return found
 
 
-def dependencies(articles: Iterable[str], trees: Iterable[os.PathLike | str],
-                 files: Iterable[os.PathLike | str]) -> list[list[str]]:
-    """The files a check over the articles depends on: [kind, absolute path] with kind "file" or "tree"."""
+def dependencies(articles: Iterable[str], trees: Iterable[os.PathLike | str], files: Iterable[os.PathLike | str],
+                 folders: Iterable[str] = ()) -> list[list[str]]:
+    """The files a check depends on: [kind, absolute path], kind "file", "tree" (every file below) or "listing"
+    (the names in a folder).
+
+    articles: files named on the command line; folders: folders walked for articles (each folder
+    below them with its listing, its .gitignore and configuration files and every article-named file).
+    """
     deps: dict[tuple[str, str], None] = {}
-    folders: set[str] = set()
+    above: set[str] = set()
     for article in articles:
         absolute = os.path.abspath(article)
         deps[("file", absolute)] = None
-        folders.add(os.path.dirname(absolute))
-    for folder in sorted(folders):
-        # The article's project root and git work tree: the markers of its folder and every folder above.
+        above.add(os.path.dirname(absolute))
+    for folder in folders:
+        absolute = os.path.abspath(folder)
+        above.add(os.path.dirname(absolute))
+        _add_walk(absolute, deps)
+    for folder in sorted(above):
+        # The project root, git work tree and .gitignore files above: the markers of every folder up to /.
         while True:
             for marker in MARKERS:
                 deps[("file", os.path.join(folder, marker))] = None
@@ -193,9 +205,26 @@ def dependencies(articles: Iterable[str], trees: Iterable[os.PathLike | str],
     return [[kind, path] for kind, path in deps]
 
 
+def _add_walk(root: str, deps: dict[tuple[str, str], None]) -> None:
+    """The dependencies of walking a folder for articles as checker.run.files does (hidden folders left out).
+
+    Folders a .gitignore leaves out are walked here too: a superset, so an edit that un-ignores one is seen.
+    """
+    from checker.run.files import ARTICLE_SUFFIXES
+
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        deps[("listing", folder)] = None
+        for marker in MARKERS:
+            deps[("file", os.path.join(folder, marker))] = None
+        for name in sorted(names):
+            if not name.startswith(".") and os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES:
+                deps[("file", os.path.join(folder, name))] = None
+
+
 def snapshot(deps: list[list[str]]) -> list[str]:
-    """The state of each dependency now: the hash of its bytes, or what it is instead."""
-    return [_tree_state(path) if kind == "tree" else _file_state(path) for kind, path in deps]
+    """The state of each dependency now: the hash of its bytes (or names), or what it is instead."""
+    return [_STATES[kind](path) for kind, path in deps]
 
 
 def stamps(deps: list[list[str]], since: float) -> list[str | None]:
@@ -208,7 +237,7 @@ def stamps(deps: list[list[str]], since: float) -> list[str | None]:
     limit = int((since - RACY_S) * 1e9)
     out: list[str | None] = []
     for kind, path in deps:
-        stamp, newest = _tree_stamp(path) if kind == "tree" else _file_stamp(path)
+        stamp, newest = _STAMPS[kind](path)
         out.append(stamp if newest < limit else None)
     return out
 
@@ -267,6 +296,28 @@ def _tree_state(folder: str) -> str:
     return "tree:" + digest.hexdigest()
 
 
+def _listing_state(folder: str) -> str:
+    """One hash over the names in a folder and what each is (a link: what it points to).
+
+    Hidden names are left out: the walk skips them, and the markers among them are files depended on
+    (an editor's swap file does not cost a replay).
+    """
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except FileNotFoundError:
+        return "absent"
+    except OSError as exc:
+        return f"unreadable:{exc.errno}"
+    digest = _hash()
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue  # hidden: never walked into nor read as an article
+        kind = "d" if entry.is_dir() else "f" if entry.is_file() else "o"
+        digest.update(f"{entry.name}\0{'l' if entry.is_symlink() else ''}{kind}\n".encode("utf-8", "surrogateescape"))
+    return "listing:" + digest.hexdigest()
+
+
 def _hash(data: bytes = b""):
     """A new BLAKE2b digest (256 bits) fed with data."""
     return blake2b(data, digest_size=32)
@@ -309,7 +360,7 @@ def lookup(ticket: Ticket) -> dict | None:
         # Damaged, foreign or of another layout: never trusted.
         return None
     for dep, stamp, state in zip(entry["deps"], entry["stamps"], entry["states"], strict=True):
-        if stamp is not None and (_tree_stamp if dep[0] == "tree" else _file_stamp)(dep[1])[0] == stamp:
+        if stamp is not None and _STAMPS[dep[0]](dep[1])[0] == stamp:
             # Not touched since the recording: the bytes are the ones hashed then.
             continue
         if snapshot([dep]) != [state]:
@@ -332,8 +383,14 @@ def _sound(entry: object, key: str) -> bool:
             and all(mark is None or isinstance(mark, str) for mark in marks)
             and all(isinstance(w, list) and len(w) == 2 and w[0] in ("out", "err") and isinstance(w[1], str)
                     for w in writes)
-            and all(isinstance(d, list) and len(d) == 2 and d[0] in ("file", "tree") and isinstance(d[1], str)
+            and all(isinstance(d, list) and len(d) == 2 and d[0] in _STATES and isinstance(d[1], str)
                     for d in deps))
+
+
+# Per kind of dependency: its state (what its bytes hash to) and its stamp (its stat; a folder's changes when
+# a name in it is added, removed or renamed).
+_STATES = {"file": _file_state, "tree": _tree_state, "listing": _listing_state}
+_STAMPS = {"file": _file_stamp, "tree": _tree_stamp, "listing": _file_stamp}
 
 
 def _checksum(body: dict) -> str:
