@@ -30,8 +30,10 @@ def test_an_undated_figure_takes_the_data_period_of_a_release(resources):
 
 
 def test_a_period_long_closed_at_publication_is_history(resources):
-    """The same text published two years later: 2024年 is history the article recalls, not its data period."""
-    assert claims_of(RELEASE, resources, dt.date(2026, 11, 1))["56.2万吨"].period is None
+    """The same text published two years later: 2024年 is history the article recalls, not its data period; the
+    undated figure is the state on the day of publication."""
+    period = claims_of(RELEASE, resources, dt.date(2026, 11, 1))["56.2万吨"].period
+    assert (period.start, period.end) == (dt.date(2026, 11, 1), dt.date(2026, 11, 1))
 
 
 def test_a_target_without_a_time_takes_no_data_period(resources):
@@ -46,3 +48,42 @@ def test_without_the_period_lexicon_nothing_is_inherited(resources):
     doc = document_from_text("a.md", RELEASE, date_override=dt.date(2025, 2, 28))
     claims = {c.mention.text: c for c in build_claims(doc, find_mentions(doc, resources), lexicon, resources.units)}
     assert claims["56.2万吨"].period is None
+
+
+def keyed(text: str, resources, published: dt.date = dt.date(2025, 11, 25)) -> list:
+    """(figure, fact key) of every claim of one article, in text order."""
+    from checker.claims.link import fact_key
+
+    lexicon = load_claim_lexicon([RULES_DIR / "lexicon" / "claims.yaml"])
+    doc = document_from_text("a.md", text, date_override=published)
+    claims = build_claims(doc, find_mentions(doc, resources), lexicon, resources.units, resources.periods)
+    return [(c.mention.text, fact_key(c)) for c in claims]
+
+
+def test_an_undated_figure_of_a_news_report_is_of_its_publication_day(resources):
+    """An event report names no time for its figures: each is the state on the day it was published, so the
+    same figure stated twice links, and another metric the same day does not."""
+    text = ("对接活动举行\n\n活动现场，某市20家重点企业签约。\n\n"
+            "在交流环节，某市20家重点企业与人才对接，某市20名高层次人才参加。\n")
+    keys = keyed(text, resources)
+    assert keys[0][1] is not None and keys[0][1] == keys[1][1]
+    assert keys[0][1].period == "2025-11-25..2025-11-25"
+    assert keys[2][0] == "20名" and keys[2][1] != keys[0][1]
+
+
+def test_a_headline_takes_no_publication_day(resources):
+    """## 四年产量激增22倍: a headline's figure keeps no period it does not name (headline-vs-body compares it)."""
+    lexicon = load_claim_lexicon([RULES_DIR / "lexicon" / "claims.yaml"])
+    doc = document_from_text("a.md", "## 某市汽车产量达到30万辆\n\n活动现场，某市汽车产量达到30万辆。\n",
+                             date_override=dt.date(2025, 11, 25))
+    claims = build_claims(doc, find_mentions(doc, resources), lexicon, resources.units, resources.periods)
+    assert [(c.heading, c.period is None) for c in claims] == [(True, True), (False, False)]
+
+
+def test_a_state_as_of_a_named_day_links_only_from_its_own_sentence(resources):
+    """目前…完成90% twice links (the same day); a figure whose 目前 is carried from the sentence before does not."""
+    text = ("项目进展\n\n某市项目目前主体完成90%。\n\n据介绍，某市项目目前主体完成90%。\n\n"
+            "某市项目目前已签约投资超20亿元。其中，某市项目投资超20亿元。\n")
+    keys = dict(enumerate(keyed(text, resources)))
+    assert keys[0][1] is not None and keys[0][1] == keys[1][1]
+    assert keys[3][0] == "超20亿元" and keys[3][1] is None

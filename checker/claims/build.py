@@ -67,6 +67,7 @@ def build_claims(
     dated = sorted((t for ts in times_by_sentence.values() for t in ts), key=lambda t: t.reading_start)
     dated_starts = [t.reading_start for t in dated]
     reported = _data_period_mention(doc, dated, periods)
+    published = _publication_mention(doc) if periods is not None else None
     claims = []
     contexts: dict[int, _Context] = {}  # by sentence start: every figure of a sentence shares one context
     for mention in mentions:
@@ -83,10 +84,12 @@ def build_claims(
         if inherited:
             # A sentence that names no time speaks of the one its paragraph or section named last.
             times = _context_time(doc.reading, sentence, sentences, dated, dated_starts)
-        from_document = inherited and not times and reported is not None
-        if from_document and reported is not None:
-            # Nothing near the figure names a time: it speaks of the period the article reports on.
-            times = [reported]
+        from_document = inherited and not times and (reported or published) is not None and not sentence.heading
+        if from_document:
+            # Nothing near the figure names a time: it speaks of the period the article reports on, else (a news
+            # report of an event) of the state on the day it was published. A headline compresses its body's
+            # statement and is compared with it by its own rule: it keeps no period it does not name.
+            times = [t for t in (reported or published,) if t is not None]
         claim = _claim(doc, mention, sentence, contexts[sentence.start], times, lexicon, city, (main, main_source))
         if from_document and claim.modality != "actual":
             # A target or forecast with no time of its own is no figure of the (closed) data period.
@@ -117,6 +120,15 @@ def _data_period_mention(doc: Document, dated: list[Mention], periods) -> Mentio
         # A lead's period long closed at publication (2020年 in a 2025 event report) is history, not the data.
         return None
     return next((t for t in dated if t.text == surface and t.period == period), None)
+
+
+def _publication_mention(doc: Document) -> Mention | None:
+    """The day an article was published as a time of no words (its text is ''), or None when undated."""
+    day = _publication_day(doc)
+    if day is None:
+        # An undated article gives its undated figures no day.
+        return None
+    return Mention(doc.path, doc.span_of(0, 0), "", 0, 0, period=day)
 
 
 def _carry_metrics(reading: str, claims: list[Claim], lexicon: ClaimLexicon, times: list[Mention]) -> list[Claim]:

@@ -70,8 +70,12 @@ def fact_key(claim: Claim, *, with_period: bool = True) -> FactKey | None:
 def _period_key(claim: Claim) -> str | None:
     """The period part of a key: its first and last day, or None when undated."""
     period = claim.period
-    if period is None or period.start is None or period.end is None or period.kind == "asof":
-        # 目前/截至目前 figures move with time: only equal dates could link them.
+    if period is None or period.start is None or period.end is None:
+        # An undated figure (or one of an undated article) has no period to meet another's.
+        return None
+    if period.kind == "asof" and (period.start != period.end or claim.understood.period == "context"):
+        # 目前/截至目前 figures move with time: only a state on one known day, named in the figure's own
+        # sentence, can meet another's (a 目前 carried over from the sentence before may date another list).
         return None
     return f"{period.start.isoformat()}..{period.end.isoformat()}"
 
