@@ -245,6 +245,16 @@ PROBES = (
     "全市产值从2023年的10亿元增至2024年的15亿元，分别增长20%。",
     "2024年，武汉高新区汽车产量达到30万辆。",
     "2024年，全市木材产量同比分别增长1.3%和1.2%。20家参会的重点企业签约。打造汽车、材料和电子三大产业集群。",
+    "据北京介绍，2024年某某汽车产量达到30万辆。",  # a place after 据 is a source
+    "武汉海关发布，2024年某某汽车产量达到30万辆。",
+    "2024年某某汽车产量增速高于湖南1.7个百分点。",  # a place before a gap is its yardstick
+    "2024年某某汽车产量居湖南首位，达到30万辆。",
+    "2024年，对外开放区工业产值达到12亿元。",  # 对 is never inside a place name
+    "2024年，汽车市场规模达到30万辆。",  # 市场 is no place 汽车市
+    "2024年，凤凰县工业产值达到12亿元，全市工业产值达到100亿元。",  # a county is never the article's city
+    "2024年，全市光电子产业产值达到12亿元。",  # 产业 names no industry of its own
+    "2024年，全市快递业务量达到12.6亿件，较大幅度超过10.5亿件，增长26%。",  # 较大 compares nothing
+    "全市出口、进口分别为8亿元、7亿元，产值从2023年的10亿元增至2024年的15亿元，增长20%。",  # 分别 in another clause
 )
 # Keys known to be loaded but to make no difference yet, each with the reason (a todo, never a silent skip).
 KNOWN_UNREAD: dict[str, str] = {}

@@ -13,28 +13,13 @@ from checker.claims.lexicon import ClaimLexicon
 from checker.claims.sentences import Sentence, SentenceIndex, clause_bounds, index_sentences
 from checker.model import Claim, Document, Interval, Mention, Metric, Modality, Relation, Source, Understanding
 
-# (?<!\s): a match never starts inside a run of spaces (an earlier start would match too), so a
-# long run of spaces before a non-filler character costs one pass, not one per space.
 PREFIX_REACH = 300  # characters of a clause or sentence before a figure read for its subject and metric
 CONTEXT_REACH = 2000  # characters of the paragraph before a sentence read for its subject (a bounded look-back)
-TRAILING_FILLER = re.compile(
-    r"(?<!\s)(?:同比|环比|累计|分别|共计|共|已经|已|将|可|有望|预计|力争|达到了|达到|达|突破|破|超过|超|逾|为|是|实现|完成|"
-    r"约|近|接近|仅|只有|高达|再|还|也|就|的|了|至|到|在|从|由|“|”|\s)+$"
-)
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+$")
 ASIDE = re.compile(r"[（(][^（()）]{0,40}[）)]")  # a short aside in brackets (按可比口径计算)
 CLAUSE_END = re.compile(r"[，,。；;：:、（）()“”\"\s\d]")
 PER_COUNT = re.compile(r"每[\d一二两三四五六七八九十百千万]*[\u4e00-\u9fff]")
 CONTINUES = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:到|至|增至|升至|达到|达)[\s\S]{0,12}$")
-YARDSTICK_WORDS = re.compile(r"(?:的)?(?:占比|比重|第|前列|首位|平均|领先|同类|份额|总量的)")
-SOURCE_WORDS = re.compile(
-    r"(?:市|省)?(?:海关|统计局|调查总队|经信委|经济信息委|经济和信息化委员会|发改委|商务局|商务委|日报|晚报|晨报|电视台)"
-)
-NON_NAME_CHARS = frozenset("年月日的和在与及等为是有了个对从到向将已把被这那其各该于")
-GENERIC_WORDS = re.compile(
-    r"[该全本我][县市区省镇]|产业|行业|领域|集群|板块|该|其|全年|年度|实现|完成|达到|目前|已|我们|他们|我|相关|其中|共|有"
-)
-SUFFIX_WORDS = frozenset("市场 市值 市民 区域 区间 区块 县域".split())
 NUMBER_START = re.compile(r"(?:平均)?[\d０-９.一二三四五六七八九十两]")
 RELEASE_LAG_DAYS = 120  # releases and reports follow the period they report on by weeks, an annual report by months
 DATELINE = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯)")
@@ -52,7 +37,7 @@ def build_claims(
 
     sentences = index_sentences(doc.reading)
     named = _subject_counts(doc.reading, lexicon)
-    city = _main_city(Counter(named))
+    city = _main_city(Counter(named), lexicon)
     main, main_source = _main_subject(Counter(named), lexicon)
     times_by_sentence: dict[int, list[Mention]] = {}
     for mention in mentions:
@@ -162,7 +147,7 @@ def _carry_metrics(reading: str, claims: list[Claim], lexicon: ClaimLexicon, tim
         between = ASIDE.sub(" ", between)
         for word in _between_words(lexicon):
             between = between.replace(word, " ")
-        if CJK_RUN.search(TRAILING_FILLER.sub("", between.rstrip(" 、，,"))):
+        if CJK_RUN.search(lexicon.trailing_filler_re.sub("", between.rstrip(" 、，,"))):
             # Words of their own stand between the figures: not a continuation.
             out.append(claim)
             continue
@@ -333,16 +318,17 @@ def _subject(
     return found, source if found else "none"
 
 
-def _is_place(text: str, match: re.Match[str], not_places: frozenset[str]) -> bool:
+def _is_place(text: str, match: re.Match[str], lexicon: ClaimLexicon) -> bool:
     """True for a real place name (沙坪坝区, 武汉市), not 园区, 城区 or 2025年园区."""
     name = match.group("name")
-    if match.group("suffix") + text[match.end():match.end() + 1] in SUFFIX_WORDS:
+    if match.group("suffix") + text[match.end():match.end() + 1] in lexicon.grammar.get("suffix_words", ()):
         # 航空运输市场, 合理区间: the suffix begins a word of its own.
         return False
     # 全省地区, 实现地区: a name ending in a word such as 地区 or 园区 is no place.
+    not_places = lexicon.not_places
     return (match.group() not in not_places and name[-1] not in "全各该本我园城市"
             and name[-1] + match.group("suffix") not in not_places
-            and not any(ch in NON_NAME_CHARS for ch in name))
+            and not any(ch in lexicon.grammar.get("non_name_chars", ()) for ch in name))
 
 
 def _is_zone_of_place(match: re.Match[str], lexicon: ClaimLexicon) -> bool:
@@ -352,24 +338,26 @@ def _is_zone_of_place(match: re.Match[str], lexicon: ClaimLexicon) -> bool:
                for zone in lexicon.grammar.get("zones", ()))
 
 
-def _is_source(text: str, match: re.Match[str]) -> bool:
+def _is_source(text: str, match: re.Match[str], lexicon: ClaimLexicon) -> bool:
     """True for a place named as a source, a dateline or a yardstick (据杭州海关统计, 北京1月17日电, 在全国占比)."""
     before = text[max(0, match.start() - 1):match.start()]
-    if before in ("据", "从") or SOURCE_WORDS.match(text, match.end()) or DATELINE.match(text, match.end()):
+    marks = lexicon.grammar
+    if (before in marks.get("source_marks", ()) or lexicon.source_re.match(text, match.end())
+            or DATELINE.match(text, match.end())):
         # 新华社北京1月17日电: the place a report was filed from is not what its figures are about.
         return True
-    if before in ("于", "比", "较") and NUMBER_START.match(text, match.end()):
+    if before in marks.get("gap_marks", ()) and NUMBER_START.match(text, match.end()):
         # 高于全国1.7个百分点: the place a gap is measured against.
         return True
-    return before in ("在", "占", "居", "比", "较", "于", "为") and bool(YARDSTICK_WORDS.match(text, match.end()))
+    return before in marks.get("yardstick_marks", ()) and bool(lexicon.yardstick_re.match(text, match.end()))
 
 
 def _first_subject(text: str, lexicon: ClaimLexicon) -> str:
     """The first entity in a text: a lexicon subject, or a place name ending in 市/省/县/区/新区."""
-    known = next((m for m in lexicon.subject_re.finditer(text) if not _is_source(text, m)), None)
+    known = next((m for m in lexicon.subject_re.finditer(text) if not _is_source(text, m, lexicon)), None)
     place = next((m for m in lexicon.place_re.finditer(text)
-                  if (_is_place(text, m, lexicon.not_places) or _is_zone_of_place(m, lexicon))
-                  and not _is_source(text, m)), None)
+                  if (_is_place(text, m, lexicon) or _is_zone_of_place(m, lexicon))
+                  and not _is_source(text, m, lexicon)), None)
     if place is not None and (known is None or place.start() < known.start()
                               or place.start() == known.start() and place.end() > known.end()):
         # 西安高新区 is not 西安: the longer name starting at the same place wins.
@@ -384,13 +372,13 @@ def _first_subject(text: str, lexicon: ClaimLexicon) -> str:
 def _metric(clause: str, sentence: str, context: _Context, period: Mention | None, lexicon: ClaimLexicon,
             unit: str) -> Metric:
     """The metric a figure measures: [scope|]industry|measure, or the words before the figure."""
-    head = TRAILING_FILLER.sub("", clause)
+    head = lexicon.trailing_filler_re.sub("", clause)
     if period is not None:
         head = head.replace(period.text, " ")
     measures = list(lexicon.measure_re.finditer(head))
     if not measures and not lexicon.subject_re.search(head) and CONTINUES.search(head):
         # 产量从4.3万辆，突飞猛进到95.3万辆: a clause that only moves on to a new value continues the sentence's metric.
-        head = TRAILING_FILLER.sub("", sentence)
+        head = lexicon.trailing_filler_re.sub("", sentence)
         if period is not None:
             head = head.replace(period.text, " ")
         measures = list(lexicon.measure_re.finditer(head))
@@ -449,7 +437,7 @@ def segmented_metric(head: str, lexicon: ClaimLexicon) -> Metric:
     if any(word in head for word in lexicon.change.get("base_after", ())):
         # 恢复至2019年同期的73.9%: a ratio to a base period, whose words name the base, not this figure.
         return Metric()
-    text = lexicon.place_re.sub(" ", lexicon.subject_re.sub(" ", TRAILING_FILLER.sub("", head)))
+    text = lexicon.place_re.sub(" ", lexicon.subject_re.sub(" ", lexicon.trailing_filler_re.sub("", head)))
     per_unit = _per_unit(text, lexicon)
     scopes = _scopes_in(text, lexicon)
     for word in lexicon.scopes:
@@ -498,7 +486,7 @@ def _after_measure(rest: str, lexicon: ClaimLexicon) -> str:
 
 def _own_words(before_measure: str, lexicon: ClaimLexicon) -> str:
     """An industry the lexicon does not know, named right before the measure (光电子信息产业营业收入)."""
-    words = GENERIC_WORDS.sub("", lexicon.subject_re.sub("", lexicon.place_re.sub("", before_measure)))
+    words = lexicon.generic_re.sub("", lexicon.subject_re.sub("", lexicon.place_re.sub("", before_measure)))
     for scope in lexicon.scopes:
         words = words.replace(scope, "")
     run = CJK_RUN.search(words)
@@ -580,10 +568,11 @@ def _verb_at_end(words: tuple[str, ...], particles: tuple[str, ...]) -> re.Patte
     return re.compile(f"(?:{verbs})(?:{after})?$" if after else f"(?:{verbs})$")
 
 
-def _main_city(counts: Counter[str]) -> str:
+def _main_city(counts: Counter[str], lexicon: ClaimLexicon) -> str:
     """The place an article is about (全市/我市/全省 name it): the most frequent canonical place, not a district."""
     counts.pop("全国", None)
-    named = [name for name, _ in counts.most_common() if not name.endswith(("区", "县", "镇"))]
+    districts = lexicon.grammar.get("district_suffixes", ())
+    named = [name for name, _ in counts.most_common() if not name.endswith(districts)]
     return named[0] if named else ""
 
 
@@ -599,7 +588,7 @@ def _main_subject(counts: Counter[str], lexicon: ClaimLexicon) -> tuple[str, Sou
         return "全国", "guessed"
     national = counts.pop("全国", 0)
     places = [(count * (2 if lexicon.levels.get(name) == "province" else 1), name) for name, count in counts.items()
-              if not name.endswith(("区", "县", "镇"))]
+              if not name.endswith(lexicon.grammar.get("district_suffixes", ()))]
     weight, place = max(places, default=(0, ""))
     if place and (not national or weight > national and counts[place] >= 5):
         return place, "context"
@@ -609,7 +598,8 @@ def _main_subject(counts: Counter[str], lexicon: ClaimLexicon) -> tuple[str, Sou
 def _subject_counts(reading: str, lexicon: ClaimLexicon) -> Counter[str]:
     """How often each canonical subject is named in the article's opening, datelines and sources left out."""
     text = reading[:20000]
-    counts = Counter(lexicon.subjects[m.group()] for m in lexicon.subject_re.finditer(text) if not _is_source(text, m))
+    counts = Counter(lexicon.subjects[m.group()] for m in lexicon.subject_re.finditer(text)
+                     if not _is_source(text, m, lexicon))
     counts.pop("@city", None)
     counts.pop("@unknown", None)
     return counts

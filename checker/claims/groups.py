@@ -12,10 +12,6 @@ from checker.model import Claim, Document, Mention
 
 CHANGE_RELATIONS = {"times_by", "times_to", "times_down", "change_pct", "change_pct_down", "cagr", "points"}
 # The marker must introduce this figure: no other figure (a year may) stands between them (从A增加到B: 从 is not B's).
-COMPARED_WORDS = re.compile(
-    r"(?:比(?![例重率值])|较(?![大快好多少高低])|相比|相较|(?<![成作认因行])是|(?<![成作认因行])为)(?:[^，,。；\d]|\d{4}年){0,12}$"
-)
-CLAUSE_MARKS = re.compile(r"[，,；;]")
 
 
 def group_claims(
@@ -78,10 +74,10 @@ def _find_change(
         if first.relation != "level" or second.relation != "level" or first.value is None or second.value is None:
             # A change whose nearest figures are not two levels speaks of something else (an increment, a rank).
             continue
-        if _clauses_between(doc, second, change) > 1 or _clauses_between(doc, first, second) > 1:
+        if _clauses_between(doc, second, change, lexicon) > 1 or _clauses_between(doc, first, second, lexicon) > 1:
             # 甲X，增长a%；乙Y，增长b%: figures several clauses apart are parallel items, not one statement.
             continue
-        if lexicon.distributed_re.search(_clause_of(doc, change)):
+        if lexicon.distributed_re.search(_clause_of(doc, change, lexicon)):
             # 分别提高8.3%、5%: the changes belong to the items listed with them.
             continue
         pair = _level_pair(doc, [first, second], lexicon)
@@ -97,22 +93,22 @@ def _from_to_pairs(doc: Document, sentence_claims: list[Claim], lexicon: ClaimLe
     for first, second in zip(ordered, ordered[1:], strict=False):
         if first.relation != "level" or second.relation != "level" or first.period is None:
             continue
-        if first.period == second.period and _clauses_between(doc, first, second) == 0 \
+        if first.period == second.period and _clauses_between(doc, first, second, lexicon) == 0 \
                 and _introduced_by(doc, first, lexicon.from_re):
             pairs.append((first, second))
     return pairs
 
 
-def _clauses_between(doc: Document, earlier: Claim, later: Claim) -> int:
+def _clauses_between(doc: Document, earlier: Claim, later: Claim, lexicon: ClaimLexicon) -> int:
     """How many clause marks (，；) stand between two figures."""
-    return len(CLAUSE_MARKS.findall(doc.reading, earlier.mention.reading_end, later.mention.reading_start))
+    return len(lexicon.clause_marks_re.findall(doc.reading, earlier.mention.reading_end, later.mention.reading_start))
 
 
-def _clause_of(doc: Document, claim: Claim) -> str:
+def _clause_of(doc: Document, claim: Claim, lexicon: ClaimLexicon) -> str:
     """The clause a figure stands in, up to the figure."""
     start = claim.sentence_start
     prefix = doc.reading[start:claim.mention.reading_start]
-    marks = list(CLAUSE_MARKS.finditer(prefix))
+    marks = list(lexicon.clause_marks_re.finditer(prefix))
     return prefix[marks[-1].end():] if marks else prefix
 
 
@@ -121,7 +117,7 @@ def _binds(doc: Document, base: Claim, later: Claim, change: Claim, lexicon: Cla
     if base.metric.known and later.metric.known and base.metric != later.metric:
         # 存栏 and 出栏, 森林覆盖率 and 水质优良比例: two metrics are no series.
         return False
-    if lexicon.against_last_year_re.search(_clause_of(doc, change)):
+    if lexicon.against_last_year_re.search(_clause_of(doc, change, lexicon)):
         # 同比增长3.8% is measured against last year's figure: only a base one year earlier is that figure.
         return _one_year_apart(base, later)
     return True
@@ -182,7 +178,7 @@ def _level_pair(doc: Document, levels: list[Claim], lexicon: ClaimLexicon) -> tu
                 continue
             if _dated_in_order(first, second) or _introduced_by(doc, first, lexicon.from_re):
                 return first, second
-            if _dated_in_order(second, first) or _introduced_by(doc, second, COMPARED_WORDS):
+            if _dated_in_order(second, first) or _introduced_by(doc, second, lexicon.compared_re):
                 # 达到12.6亿件，比2023年的10.5亿件增长26%: the base is stated second.
                 return second, first
     return None

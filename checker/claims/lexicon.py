@@ -49,6 +49,12 @@ class ClaimLexicon:
     against_last_year_re: re.Pattern[str] = re.compile(r"(?!x)x")  # 同比, 比上年: against a year earlier
     not_places: frozenset[str] = frozenset()  # words ending like a place that are none (园区, 城区, 全市)
     levels: dict[str, str] = attrs.field(factory=dict)  # gazetteer subject -> province | prefecture | county
+    trailing_filler_re: re.Pattern[str] = re.compile(r"(?!x)x")  # words ending a prefix that name nothing (同比, 达到)
+    yardstick_re: re.Pattern[str] = re.compile(r"(?!x)x")  # after a place: it is a yardstick (在全国占比, 居全国首位)
+    source_re: re.Pattern[str] = re.compile(r"(?!x)x")  # after a place: it is a source (杭州海关, 市统计局)
+    generic_re: re.Pattern[str] = re.compile(r"(?!x)x")  # words before a measure that name no industry (全市, 产业)
+    compared_re: re.Pattern[str] = re.compile(r"(?!x)x")  # 比/是 introducing a figure: the base of a comparison
+    clause_marks_re: re.Pattern[str] = re.compile(r"(?!x)x")  # marks between clauses (，；)
 
     def read_change_verb(self, prefix: str, figure: str) -> ChangeVerb | None:
         """The verb of change right before a figure and its reading, or None when the lexicon knows no such verb."""
@@ -235,6 +241,7 @@ def _alternation(words: Any) -> re.Pattern[str]:
 
 def _compile(merged: dict[str, Any]) -> ClaimLexicon:
     """Freeze the merged lexicon and compile its look-up patterns."""
+    grammar = merged["grammar"]
     return ClaimLexicon(
         measures=merged["measures"],
         industries=_longest_first(merged["industries"]),
@@ -265,7 +272,33 @@ def _compile(merged: dict[str, Any]) -> ClaimLexicon:
         not_places=frozenset(merged["grammar"].get("not_places", [])),
         levels=merged.get("levels", {}),
         fall_re=re.compile("(?:" + _alternation(merged["change"].get("down", [])).pattern + r")[^，,。]{0,2}$"),
+        # (?<!\s): a match never starts inside a run of spaces (an earlier start would match too), so a long run
+        # of spaces before a non-filler character costs one pass, not one per space.
+        trailing_filler_re=re.compile(r"(?<!\s)(?:" + _alternation(grammar.get("trailing_filler", [])).pattern
+                                      + r"|\s)+$"),
+        yardstick_re=re.compile("(?:" + _alternation(grammar.get("relative_marks", [])).pattern + ")?(?:"
+                                + _alternation(grammar.get("yardstick_words", [])).pattern + ")"),
+        source_re=re.compile("(?:" + _alternation(merged["plain_suffix"]).pattern + ")?(?:"
+                             + _alternation(grammar.get("source_words", [])).pattern + ")"),
+        generic_re=_alternation(grammar.get("generic_words", [])),
+        compared_re=_compared_pattern(grammar.get("compared", []), grammar.get("not_compared", [])),
+        clause_marks_re=_alternation(grammar.get("clause_marks", [])),
     )
+
+
+def _compared_pattern(words: list[str], exceptions: list[str]) -> re.Pattern[str]:
+    """比/较/是/为 introducing a figure (no other figure between, a year may), unless part of an exception word.
+
+    An exception word starting with a compared word (比例, 较大) or ending with one (成为, 认为) is no comparison.
+    """
+    if not words:
+        return re.compile(r"(?!x)x")
+    branches = []
+    for word in _longest_first(words):
+        behind = "".join(f"(?<!{re.escape(e[:-len(word)])})" for e in exceptions if e.endswith(word) and e != word)
+        ahead = "|".join(re.escape(e[len(word):]) for e in exceptions if e.startswith(word) and e != word)
+        branches.append(behind + re.escape(word) + (f"(?!{ahead})" if ahead else ""))
+    return re.compile("(?:" + "|".join(branches) + r")(?:[^，,。；\d]|\d{4}年){0,12}$")
 
 
 def _place_pattern(suffixes: Any) -> re.Pattern[str]:
