@@ -78,19 +78,20 @@ def test_an_article_past_its_time_budget_is_reported_and_the_rest_checked(capsys
     def read_claims_and_times(doc, resources, lexicon):
         """Take far longer than the budget on slow.md only."""
         if doc.path.endswith("slow.md"):
-            time.sleep(30)
+            time.sleep(60)
         return real(doc, resources, lexicon)
 
     monkeypatch.setattr(pipeline, "read_claims_and_times", read_claims_and_times)
-    (workdir / "hedui.toml").write_text("time-budget = 0.5\n", encoding="utf-8")
+    # A budget a loaded machine's first analysis (which loads the segmenter) stays well within.
+    (workdir / "hedui.toml").write_text("time-budget = 4\n", encoding="utf-8")
     (workdir / "slow.md").write_text(RIGHT, encoding="utf-8")
     (workdir / "good.md").write_text(WRONG, encoding="utf-8")
     start = time.monotonic()
     code, out, _ = run(capsys, "check", "slow.md", "good.md", "--no-cache", "--format", "json")
-    assert time.monotonic() - start < 20
+    assert time.monotonic() - start < 40
     findings = json.loads(out)["findings"]
     slow = [f for f in findings if f["rule"] == "too-complex"]
-    assert len(slow) == 1 and slow[0]["severity"] == "warning" and "0.5" in slow[0]["message"]
+    assert len(slow) == 1 and slow[0]["severity"] == "warning" and "4" in slow[0]["message"]
     assert "slow.md" in slow[0]["message"]
     assert {f["rule"] for f in findings} == {"too-complex", "growth.increase-by-vs-to"} and code == 1
 
