@@ -345,3 +345,21 @@ def test_the_ticket_finds_the_configured_cache(tmp_path, config, folder):
     (tmp_path / name).write_text(config, encoding="utf-8")
     ticket = _ticket(tmp_path)
     assert (ticket.folder if ticket else None) == (os.path.realpath(tmp_path / folder) if folder else None)
+
+
+def test_an_upgraded_analysing_package_changes_the_key_and_the_store_digest(tmp_path, monkeypatch):
+    """A reinstalled pint (its first module rewritten) is another program: no replay, no stored analysis reused."""
+    from checker.run.pipeline import rules_digest
+
+    fake = tmp_path / "site" / "pint"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("version = 1\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "site")] + sys.path)
+    before_stamp, before_digest = recall.package_stamp(), rules_digest([], [])
+    ticket = recall.make_ticket(["check", "a.md"], str(tmp_path))
+    (fake / "__init__.py").unlink()
+    (fake / "__init__.py").write_text("version = 22\n", encoding="utf-8")
+    assert recall.package_stamp() != before_stamp
+    assert rules_digest([], []) != before_digest
+    again = recall.make_ticket(["check", "a.md"], str(tmp_path))
+    assert ticket is not None and again is not None and again.key != ticket.key

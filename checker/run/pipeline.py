@@ -175,8 +175,12 @@ def rules_digest(rule_dirs: list[Path], lexicons: list[Path]) -> str:
     for path in lexicons:
         if Path(path).is_file():
             digest.update(Path(path).read_bytes())
-    # The code that analyses counts too: an edited install (pip install -e) must not reuse old analyses.
+    # The code that analyses counts too: an edited install (pip install -e) must not reuse old analyses, nor an
+    # upgraded pint, dateparser or jieba.
+    from checker.run.recall import package_stamp
+
     for path in sorted(Path(__file__).parents[1].rglob("*.py")):
         info = path.stat()
         digest.update(f"{path.name}:{info.st_size}:{info.st_mtime_ns}".encode())
+    digest.update(package_stamp().encode())
     return digest.hexdigest()[:16]

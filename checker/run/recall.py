@@ -45,6 +45,8 @@ UNRECALLED = ("fix", "diff", "output", "changed_since", "against", "no_cache", "
               "stdin_filename")
 # What decides a file's project root, its repository and which files a walked folder yields.
 MARKERS = (".git", "hedui.toml", "pyproject.toml", ".gitignore")
+# The installed packages whose version changes what an analysis finds (import names).
+ANALYSIS_PACKAGES = ("pint", "dateparser", "jieba", "yaml", "attrs")
 
 
 class Ticket:
@@ -87,7 +89,8 @@ def make_ticket(argv: list[str], cwd: str | None = None) -> Ticket | None:
     if folder is None:
         # No cache (or a configuration only the full run can judge): nothing to recall from.
         return None
-    key = [FORMAT, __version__, sys.version, sys.prefix, code_stamp(), os.path.realpath(cwd), list(argv),
+    key = [FORMAT, __version__, sys.version, sys.prefix, code_stamp(), package_stamp(), os.path.realpath(cwd),
+           list(argv),
            [os.environ.get(name) for name in ENVIRONMENT], _terminal(), found[0] if found else None,
            _hash(config_bytes).hexdigest()]
     return Ticket(_hash(json.dumps(key).encode()).hexdigest()[:32], folder)
@@ -157,6 +160,23 @@ def code_stamp() -> str:
     for path, info in _modules(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))):
         digest.update(f"{path}:{info.st_size}:{info.st_mtime_ns}\n".encode())
     return digest.hexdigest()[:32]
+
+
+def package_stamp() -> str:
+    """Where each analysing package is installed and its first module's size, time and inode: an upgraded pint
+    or jieba changes it (found along sys.path without importing the package)."""
+    parts = []
+    for name in ANALYSIS_PACKAGES:
+        for folder in sys.path:
+            try:
+                info = os.stat(os.path.join(folder or ".", name, "__init__.py"))
+            except OSError:
+                continue  # not installed in this folder of the path: look in the next one
+            parts.append(f"{name}:{folder}:{info.st_size}:{info.st_mtime_ns}:{info.st_ino}")
+            break
+        else:
+            parts.append(f"{name}:absent")
+    return "|".join(parts)
 
 
 def _modules(folder: str) -> list[tuple[str, os.stat_result]]:
