@@ -87,3 +87,17 @@ def test_a_state_as_of_a_named_day_links_only_from_its_own_sentence(resources):
     keys = dict(enumerate(keyed(text, resources)))
     assert keys[0][1] is not None and keys[0][1] == keys[1][1]
     assert keys[3][0] == "超20亿元" and keys[3][1] is None
+
+
+def test_an_undated_figure_keeps_the_metric_its_words_name(resources):
+    """The publication day has no words: the figure's metric is still read from the words before it."""
+    text = "活动举行\n\n活动现场，某市项目完成投资35亿元。\n"
+    claim = {c: k for c, k in keyed(text, resources)}
+    assert claim["35亿元"] is not None and "投资" in str(claim["35亿元"].metric)
+
+
+def test_figures_joined_by_a_joiner_are_distributed_and_never_link(resources):
+    """通机装备、微耕机产量占全国40%和70%: each figure is one item's, so neither links (as with 分别)."""
+    text = "产业发展\n\n某市通机装备、微耕机产量占全国40%和70%。\n\n某市微耕机产量占全国70%。\n"
+    keys = keyed(text, resources)
+    assert [key is None for _, key in keys] == [True, True, False]

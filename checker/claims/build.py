@@ -82,11 +82,24 @@ def build_claims(
         if inherited and claim.period is not None:
             claim = attrs.evolve(claim, understood=attrs.evolve(claim.understood, period="context"))
         claims.append(claim)
-    claims = _carry_metrics(doc.reading, claims, lexicon, [m for m in mentions if m.period is not None])
+    claims = _carry_metrics(doc.reading, _mark_joined(doc.reading, claims, lexicon), lexicon,
+                            [m for m in mentions if m.period is not None])
     claims += _enumerations(doc, sentences, lexicon, city)
     if units is not None:
         claims = [_with_dimension(c, units) for c in claims]
     return group_claims(doc, tuple(claims), mentions, lexicon)
+
+
+def _mark_joined(reading: str, claims: list[Claim], lexicon: ClaimLexicon) -> list[Claim]:
+    """Figures joined by nothing but a joiner (A、B产量占40%和70%) are distributed over listed items, as with 分别."""
+    joined = {"、", *lexicon.grammar.get("joiners", ())}
+    marked = set()
+    for earlier, later in zip(claims, claims[1:], strict=False):
+        between = reading[earlier.mention.reading_end:later.mention.reading_start].strip()
+        if earlier.sentence_start == later.sentence_start and between in joined:
+            marked |= {id(earlier), id(later)}
+    return [attrs.evolve(c, grammar=tuple(dict.fromkeys((*c.grammar, "distributed")))) if id(c) in marked else c
+            for c in claims]
 
 
 def _data_period_mention(doc: Document, dated: list[Mention], periods) -> Mention | None:
@@ -192,7 +205,7 @@ def _claim(
     # yardstick (高于全国0.7个百分点).
     opening = reading[sentence.start:min(start, sentence.start + PREFIX_REACH)]
     subject, subject_source = _subject(clause_prefix + mention.text, opening + mention.text,
-                                       context.subject, lexicon, city, main[0])
+                                       context, lexicon, city, main[0])
     if subject_source != "lexicon" and len(opening) < start - sentence.start:
         # A long sentence may name its subject past the opening: look right before the figure too.
         nearer = _first_subject(sentence_prefix + mention.text, lexicon)
@@ -232,13 +245,27 @@ def metric_source(metric: Metric) -> Source:
     return "guessed" if metric.measure else "none"
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class _Context:
-    """What the text before a sentence says of its figures: the first subject and the last industry named."""
+    """What the text before a sentence says of its figures: the first subject and the last industry named.
 
-    subject: str
-    industry: str
+    Both are read on first use only: most figures name their own subject, and a paragraph is long to scan.
+    """
+
+    text: str  # the nearest heading above the sentence and the paragraph before it
     sentence_text: str  # the sentence itself
+    lexicon: ClaimLexicon = attrs.field(eq=False, repr=False)
+    with_industry: bool = True  # False: a noun read alone (19家整车企业), no industry of the paragraph
+
+    @functools.cached_property
+    def subject(self) -> str:
+        """The first subject the heading or the paragraph names."""
+        return _first_subject(self.text, self.lexicon)
+
+    @functools.cached_property
+    def industry(self) -> str:
+        """The last industry the heading or the paragraph names, or '' for a noun read alone."""
+        return _last_run(self.lexicon.industry_re, self.text) if self.with_industry else ""
 
 
 def _context(reading: str, sentence: Sentence, sentences: SentenceIndex, lexicon: ClaimLexicon) -> _Context:
@@ -247,8 +274,7 @@ def _context(reading: str, sentence: Sentence, sentences: SentenceIndex, lexicon
     window = max(0, sentence.start - CONTEXT_REACH)
     paragraph_start = reading.rfind("\n", window, sentence.start) + 1 or window
     text = (reading[heading.start:heading.end] if heading else "") + "\n" + reading[paragraph_start:sentence.start]
-    return _Context(_first_subject(text, lexicon), _last_run(lexicon.industry_re, text),
-                    reading[sentence.start:sentence.end])
+    return _Context(text, reading[sentence.start:sentence.end], lexicon)
 
 
 def _context_time(
@@ -295,12 +321,16 @@ def _period_for(mention: Mention, sentence: Sentence, clause_start: int, times: 
 
 
 def _subject(
-    clause: str, sentence: str, in_context: str, lexicon: ClaimLexicon, city: str, main: str = ""
+    clause: str, sentence: str, context: _Context | str, lexicon: ClaimLexicon, city: str, main: str = ""
 ) -> tuple[str, Source]:
-    """The entity a figure is about and where it was read: the clause, else the sentence, else the heading."""
+    """The entity a figure is about and where it was read: the clause, else the sentence, else the heading.
+
+    `context` is the sentence's context (its subject read only when the clause and sentence name none), or a name.
+    """
     # The topic of a Chinese clause comes first: 两江新区…是重庆…的主阵地 is about 两江新区.
     found = _first_subject(clause, lexicon) or _first_subject(sentence, lexicon)
     source: Source = "lexicon" if found else "context"
+    in_context = "" if found else context if isinstance(context, str) else context.subject
     if not found and in_context == "全国" and main not in ("", "全国"):
         # 进入全国前8位 in the paragraph before: in an article about a place, 全国 there is a yardstick.
         in_context = ""
@@ -373,13 +403,14 @@ def _metric(clause: str, sentence: str, context: _Context, period: Mention | Non
             unit: str) -> Metric:
     """The metric a figure measures: [scope|]industry|measure, or the words before the figure."""
     head = lexicon.trailing_filler_re.sub("", clause)
-    if period is not None:
+    if period is not None and period.text:
+        # The time's words name no metric (the publication day has none: "".replace would space every character).
         head = head.replace(period.text, " ")
     measures = list(lexicon.measure_re.finditer(head))
     if not measures and not lexicon.subject_re.search(head) and CONTINUES.search(head):
         # 产量从4.3万辆，突飞猛进到95.3万辆: a clause that only moves on to a new value continues the sentence's metric.
         head = lexicon.trailing_filler_re.sub("", sentence)
-        if period is not None:
+        if period is not None and period.text:
             head = head.replace(period.text, " ")
         measures = list(lexicon.measure_re.finditer(head))
     if not measures:
@@ -422,7 +453,7 @@ def _counted_after(reading: str, mention: Mention, context: _Context, lexicon: C
         # 新增企业30家，: the figure ends its clause, its noun stands before it.
         return Metric()
     # The noun is read alone (规上零部件企业): an industry named earlier in the paragraph is not part of it.
-    return _metric(scope + noun, scope + noun, attrs.evolve(context, industry=""), None, lexicon, "")
+    return _metric(scope + noun, scope + noun, attrs.evolve(context, with_industry=False), None, lexicon, "")
 
 
 def _scopes_in(text: str, lexicon: ClaimLexicon) -> tuple[str, ...]:

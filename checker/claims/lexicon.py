@@ -217,7 +217,17 @@ def _trie_pattern(words: Any) -> NamePattern:
     if not trie:
         return NamePattern(re.compile(r"(?!x)x"), {})
     tries = {char: re.compile(re.escape(char) + _trie_regex(child)) for char, child in trie.items()}
-    return NamePattern(re.compile("[" + "".join(re.escape(c) for c in sorted(trie)) + "]"), tries)
+    # A name starts where its first character stands before a character that is second in some name (or where a
+    # one-character name stands): the scan skips, in C, most positions a trie would try and fail.
+    alone = sorted(char for char, child in trie.items() if "" in child)
+    seconds = sorted({second for child in trie.values() for second in child if second})
+    first = _char_class(sorted(trie)) + (f"(?={_char_class(seconds)})" if seconds else "")
+    return NamePattern(re.compile(f"{_char_class(alone)}|{first}" if alone else first), tries)
+
+
+def _char_class(chars: list[str]) -> str:
+    """A regex character class of the given characters."""
+    return "[" + "".join(re.escape(char) for char in chars) + "]"
 
 
 def _trie_regex(node: dict[str, Any]) -> str:
