@@ -75,19 +75,21 @@ def build_claims(
             # report of an event) of the state on the day it was published. A headline compresses its body's
             # statement and is compared with it by its own rule: it keeps no period it does not name.
             times = [t for t in (reported or published,) if t is not None]
-        claim = _claim(doc, mention, sentence, contexts[sentence.start], times, lexicon, city, (main, main_source))
-        if from_document and claim.modality != "actual":
-            # A target or forecast with no time of its own is no figure of the (closed) data period.
-            claim = attrs.evolve(claim, period=None, period_text="")
-        if inherited and claim.period is not None:
-            claim = attrs.evolve(claim, understood=attrs.evolve(claim.understood, period="context"))
-        claims.append(claim)
+        claims.append(_claim(doc, mention, sentence, contexts[sentence.start], times, lexicon, city,
+                             (main, main_source), _Dating(inherited, from_document), units))
     claims = _carry_metrics(doc.reading, _mark_joined(doc.reading, claims, lexicon), lexicon,
                             [m for m in mentions if m.period is not None])
+    # An enumeration's 大/项 counts list items: it has no physical unit, so no dimension.
     claims += _enumerations(doc, sentences, lexicon, city)
-    if units is not None:
-        claims = [_with_dimension(c, units) for c in claims]
     return group_claims(doc, tuple(claims), mentions, lexicon)
+
+
+@attrs.frozen
+class _Dating:
+    """Where a figure's times came from: its paragraph or heading (inherited), or the document itself."""
+
+    inherited: bool = False  # the sentence names no time: the paragraph's or heading's, or the document's
+    from_document: bool = False  # nothing near names one: the data period or the publication day
 
 
 def _mark_joined(reading: str, claims: list[Claim], lexicon: ClaimLexicon) -> list[Claim]:
@@ -177,22 +179,12 @@ def _between_words(lexicon: ClaimLexicon) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
-def _with_dimension(claim: Claim, units) -> Claim:
-    """Record the pint dimension and base-unit factor of a claim's unit (米 is 0.001 of the 公里 base)."""
-    import attrs
-
-    if claim.relation == "count" or claim.value is None:
-        # An enumeration's 大/项 counts list items; it has no physical unit.
-        return claim
-    dimension, factor = units.base_of(claim.value.unit)
-    return attrs.evolve(claim, dimension=dimension, base_factor=factor)
-
-
 def _claim(
     doc: Document, mention: Mention, sentence: Sentence, context: _Context,
     times: list[Mention], lexicon: ClaimLexicon, city: str, main: tuple[str, Source] = ("", "none"),
+    dating: _Dating = _Dating(), units=None,
 ) -> Claim:
-    """Read one figure's claim from its clause, sentence and section heading."""
+    """Read one figure's claim from its clause, sentence and section heading; `units` give its unit's dimension."""
     assert mention.quantity is not None, "claims are read from quantity mentions only"
     reading = doc.reading
     left, _ = clause_bounds(reading, sentence, mention.reading_start, mention.reading_end)
@@ -217,19 +209,29 @@ def _claim(
     metric = _counted_after(reading, mention, context, lexicon) or _metric(
         clause_prefix, sentence_prefix, context, period, lexicon, mention.quantity.unit)
     relation, role_source = _relation(mention, clause_prefix, lexicon)
+    modality = _modality(sentence_prefix, period, doc, lexicon)
+    stated = period
+    if dating.from_document and modality != "actual":
+        # A target or forecast with no time of its own is no figure of the (closed) data period.
+        stated = None
+    # The pint dimension and base-unit factor of the unit (米 is 0.001 of the 公里 base).
+    dimension, factor = units.base_of(mention.quantity.unit) if units is not None else ("", 1.0)
     return Claim(
         doc=doc.path,
         mention=mention,
         subject=subject,
         metric=metric,
-        period=period.period if period else None,
-        period_text=period.text if period else "",
-        modality=_modality(sentence_prefix, period, doc, lexicon),
+        period=stated.period if stated else None,
+        period_text=stated.text if stated else "",
+        modality=modality,
         relation=relation,
         sentence=reading[sentence.start:sentence.end].strip(),
         sentence_start=sentence.start,
         heading=sentence.heading,
-        understood=Understanding(role_source, metric_source(metric), subject_source),
+        dimension=dimension,
+        base_factor=factor,
+        understood=Understanding(role_source, metric_source(metric), subject_source,
+                                 "context" if dating.inherited and stated and stated.period else "lexicon"),
         grammar=tuple(group for group, pattern in (("distributed", lexicon.distributed_re),
                                                     ("against_last_year", lexicon.against_last_year_re))
                       if pattern.search(context.sentence_text)),
