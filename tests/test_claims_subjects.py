@@ -80,3 +80,15 @@ def test_the_example_user_lexicon_adds_local_names(resources):
                for lexicon in (default, local)}
     assert "赛力斯" not in subject[False]
     assert subject[True] == {"赛力斯"}
+
+
+@pytest.mark.parametrize(("text", "figure", "junk"), [
+    ("2024年，湖南新增上市公司12家。", "12家", "新增上"),  # 上市 ends no place name
+    ("2024年，湖南过沪深两市融资300亿元。", "300亿元", "过沪深两"),
+    ("2024年，提请自治区审议项目30个。", "30个", "提请自治区"),
+    ("2024年，湖南建设示范区投资300亿元。", "300亿元", "建设示范区"),
+    ("2024年，湖南旅游度假区接待游客300万人次。", "300万人次", "旅游度假区"),
+])
+def test_words_of_no_place_ending_in_a_suffix_are_no_subject(text, figure, junk, resources):
+    """新增上市, 沪深两市, 自治区, 示范区, 度假区 end like places (…市, …区) and are none: never a subject."""
+    assert subjects_of(text, resources)[figure] not in (junk, junk[:-1])
