@@ -117,3 +117,9 @@ def test_a_second_figure_of_one_metric_after_a_joiner_or_a_base(resources):
     assert based["41.3%"].metric == based["3.8%"].metric and based["3.8%"].metric
     other = claims_of("2024年，某市木材产量增长3.8%，钢材产量增长5.1%。", resources)
     assert other["5.1%"].metric != other["3.8%"].metric
+
+
+def test_a_per_unit_word_alone_names_no_metric(resources):
+    """日均环比增长3.2%: 日均 says per what, not what is measured, so the figure gets no metric of 日均 alone."""
+    claim = claims_of("2022年5月，某港日均环比增长3.2%。", resources)["3.2%"]
+    assert str(claim.metric) != "日均"

@@ -92,3 +92,11 @@ def test_the_example_user_lexicon_adds_local_names(resources):
 def test_words_of_no_place_ending_in_a_suffix_are_no_subject(text, figure, junk, resources):
     """新增上市, 沪深两市, 自治区, 示范区, 度假区 end like places (…市, …区) and are none: never a subject."""
     assert subjects_of(text, resources)[figure] not in (junk, junk[:-1])
+
+
+def test_a_byline_place_is_no_subject(resources):
+    """记者 某某 北京报道, 在北京透露: where a report was filed or told, not what its national figures are about."""
+    text = "本报记者张三 北京报道\n\n国家统计局发布，1至8月，全国港口完成货物吞吐量120.3亿吨，同比增长4.4%。\n"
+    assert subjects_of(text, resources)["120.3亿吨"] == "全国"
+    told = "交通运输部副部长李四28日在北京透露，1至8月，港口完成货物吞吐量120.3亿吨。\n"
+    assert subjects_of(told, resources)["120.3亿吨"] != "北京"

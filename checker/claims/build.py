@@ -487,6 +487,9 @@ def segmented_metric(head: str, lexicon: ClaimLexicon) -> Metric:
     name = noun_phrase(run.group(), frozenset(lexicon.metric_filler))
     if len(name) < 2:
         return Metric()
+    if name == per_unit:
+        # 日均环比增长3.2%: 日均 alone says per what, not what is measured.
+        return Metric()
     if per_unit and not name.startswith(per_unit):
         # 每10股派发现金红利2.13元 is per share, never the total 现金红利: the per-unit words stay in the name.
         name = per_unit + name
