@@ -341,9 +341,10 @@ class AnalysisCache:
         self._select_differing(focus is not None)
         db = self.db
         db.execute("DROP TABLE IF EXISTS temp.loaded")
+        # One pass over the fact rows (CROSS JOIN keeps them the outer loop: there is no index on family).
         db.execute(f"CREATE TEMP TABLE loaded AS SELECT c.file, c.ord, f.id & {MASK} AS claim, f.topic, f.sentence,"
-                   f" f.relation = 2 AS rate FROM differing d JOIN facts f ON f.family = d.family"
-                   f" JOIN chosen c ON c.file = f.id >> {CLAIM_BITS}")
+                   f" f.relation = 2 AS rate FROM facts f CROSS JOIN chosen c ON c.file = f.id >> {CLAIM_BITS}"
+                   f" WHERE f.family IN (SELECT family FROM differing)")
         db.execute("CREATE INDEX temp.loaded_by_sentence ON loaded (file, sentence)")
         joined = _join_topics(db.execute(
             "SELECT DISTINCT r.topic, o.topic FROM loaded r JOIN loaded o"
@@ -416,8 +417,8 @@ class AnalysisCache:
         db.execute("CREATE TEMP TABLE IF NOT EXISTS stated (family INTEGER PRIMARY KEY)")
         db.execute("DELETE FROM stated")
         db.execute(f"INSERT OR IGNORE INTO stated SELECT family FROM facts WHERE {FILE_OF} IN (SELECT file FROM focus)")
-        db.execute("INSERT INTO differing SELECT f.family FROM stated s JOIN facts f ON f.family = s.family"
-                   f" WHERE f.id >> {CLAIM_BITS} IN (SELECT file FROM chosen)"
+        db.execute("INSERT INTO differing SELECT f.family FROM facts f WHERE f.family IN (SELECT family FROM stated)"
+                   f" AND f.id >> {CLAIM_BITS} IN (SELECT file FROM chosen)"
                    " GROUP BY f.family HAVING COUNT(*) > 1 AND (" + DIFFERS + ")")
         self._add_rate_levels(focused)
 
@@ -436,17 +437,17 @@ class AnalysisCache:
         db.execute(f"CREATE TEMP TABLE levels AS SELECT topic, start, end, family FROM facts"
                    f" WHERE {FILE_OF} IN (SELECT file FROM chosen) AND relation = 1 AND modality = {actual}")
         db.execute("CREATE INDEX temp.levels_of_period ON levels (topic, start, end)")
-        db.execute(f"CREATE TEMP TABLE rates AS SELECT {FILE_OF} AS file, topic, start, end, family,"
+        db.execute(f"CREATE TEMP TABLE rates AS SELECT {FILE_OF} << {CLAIM_BITS} AS first,"
+                   f" ({FILE_OF} << {CLAIM_BITS}) + {MASK} AS last, topic, start, end, family,"
                    f" {_year_before('start')} AS before_start, {_year_before('end')} AS before_end FROM facts"
                    f" WHERE {FILE_OF} IN (SELECT file FROM chosen) AND relation = 2 AND modality = {actual}")
         db.execute(f"CREATE TEMP TABLE candidates AS"
                    f" SELECT r.rowid AS rate, r.family, r.topic, r.start, r.end, r.before_start, r.before_end"
                    f" FROM rates r UNION"
                    f" SELECT r.rowid, r.family, l.topic, r.start, r.end, r.before_start, r.before_end"
-                   f" FROM rates r JOIN facts l"
-                   f" ON l.id BETWEEN r.file << {CLAIM_BITS} AND (r.file << {CLAIM_BITS}) + {MASK}"
-                   f" AND l.start = r.start AND l.end = r.end"
-                   f" AND l.relation = 1 AND l.modality = {actual}")
+                   # Each rate's article's facts, one rowid range (the unary + keeps SQLite off the other columns).
+                   f" FROM rates r CROSS JOIN facts l ON l.id >= r.first AND l.id <= r.last"
+                   f" AND +l.start = r.start AND +l.end = r.end AND +l.relation = 1 AND +l.modality = {actual}")
         later = "l.topic = c.topic AND l.start = c.start AND l.end = c.end"
         earlier = "l.topic = c.topic AND l.start = c.before_start AND l.end = c.before_end"
         both = f"EXISTS (SELECT 1 FROM levels l WHERE {later}) AND EXISTS (SELECT 1 FROM levels l WHERE {earlier})"
