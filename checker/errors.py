@@ -17,3 +17,7 @@ class RuleFileError(HeduiError):
         where = f"{path}:{line}" if line else path
         what = f" key '{key}'" if key else ""
         super().__init__(f"{where}:{what} {problem}".replace(": ", ": ", 1))
+
+    def __reduce__(self):
+        """Rebuild from the four fields: an error raised in a worker process crosses to the main one intact."""
+        return type(self), (self.path, self.line, self.key, self.problem)

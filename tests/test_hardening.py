@@ -353,3 +353,15 @@ def test_output_pointing_at_a_directory_fails_before_the_run(capsys, workdir, mo
     monkeypatch.setattr(check, "load_run", lambda *a, **k: pytest.fail("the run should not start"))
     code, _, err = run(capsys, "check", "a.md", "--output", "out")
     assert code == 2 and "它是目录" in err
+
+
+def test_a_rule_file_error_crosses_to_the_main_process_intact():
+    """Raised in a worker, the error is pickled back: it must rebuild (a failed rebuild hangs the pool)."""
+    import pickle
+
+    from checker.errors import RuleFileError
+
+    error = RuleFileError("rules/x.yaml", 7, "params.words", "must be a list")
+    again = pickle.loads(pickle.dumps(error))
+    assert type(again) is RuleFileError and str(again) == str(error)
+    assert (again.path, again.line, again.key, again.problem) == ("rules/x.yaml", 7, "params.words", "must be a list")
