@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from checker.extract.numerals import NumeralError, parse_chinese, parse_numeral
@@ -293,7 +293,12 @@ def test_financial_numerals_agree_with_cn2an(number):
     """Financial (大写) numerals as cn2an writes them (壹佰贰拾万零伍佰零叁) read as cn2an reads them."""
     cn2an = pytest.importorskip("cn2an")
     text = cn2an.an2cn(number, "up")
-    assert parse_numeral(text).value == number == cn2an.cn2an(text, "strict")
+    try:
+        theirs = cn2an.cn2an(text, "strict")
+    except ValueError:
+        # cn2an drops an inner 零 (287亿零1千 as 贰佰捌拾柒亿壹仟) and refuses its own text: no reference.
+        assume(False)
+    assert parse_numeral(text).value == number == theirs
 
 
 @settings(deadline=None)
