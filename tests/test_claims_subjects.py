@@ -100,3 +100,20 @@ def test_a_byline_place_is_no_subject(resources):
     assert subjects_of(text, resources)["120.3亿吨"] == "全国"
     told = "交通运输部副部长李四28日在北京透露，1至8月，港口完成货物吞吐量120.3亿吨。\n"
     assert subjects_of(told, resources)["120.3亿吨"] != "北京"
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    ("湖南第二经济大市、位于湘中的衡阳2023年地区生产总值为4000亿元。", "4000亿元", "衡阳"),
+    ("湖南第二经济大市衡阳2023年地区生产总值为4000亿元。", "4000亿元", "衡阳"),
+    ("湖南省会长沙2023年地区生产总值为14000亿元。", "14000亿元", "长沙"),
+    ("广西首府南宁2023年地区生产总值为5000亿元。", "5000亿元", "南宁"),
+    ("江苏的苏州2023年进出口总额为2.5万亿元。", "2.5万亿元", "苏州"),
+    # twins: the first place is the subject when no phrase ties it to a later one
+    ("湖南2023年地区生产总值为50000亿元。", "50000亿元", "湖南"),
+    ("湖南的地区生产总值为50000亿元。", "50000亿元", "湖南"),
+    ("湖南地区生产总值为50000亿元，衡阳的增速为5%。", "50000亿元", "湖南"),
+    ("湖南地区生产总值为50000亿元，衡阳的增速为5%。", "5%", "衡阳"),
+])
+def test_a_place_describing_a_later_place_is_not_the_subject(text, figure, subject, resources):
+    """A place in a phrase ending in 的, 省会 or 大市 right before another place describes it (湖南第二经济大市衡阳)."""
+    assert subjects_of(text, resources)[figure] == subject

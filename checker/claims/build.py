@@ -6,6 +6,7 @@ import bisect
 import functools
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 import attrs
 
@@ -22,6 +23,8 @@ PER_COUNT = re.compile(r"每[\d一二两三四五六七八九十百千万]*[\u4e
 CONTINUES = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:到|至|增至|升至|达到|达)[\s\S]{0,12}$")
 NUMBER_START = re.compile(r"(?:平均)?[\d０-９.一二三四五六七八九十两]")
 RELEASE_LAG_DAYS = 120  # releases and reports follow the period they report on by weeks, an annual report by months
+MODIFIER_REACH = 20  # characters from a place to the later place its phrase describes (湖南第二大市、湘中的衡阳)
+PHRASE_BREAK = re.compile(r"[，,。；;：:！!？?\n]")  # marks that end a describing phrase
 DATELINE = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯)")
 
 
@@ -385,20 +388,68 @@ def _is_source(text: str, match: re.Match[str], lexicon: ClaimLexicon) -> bool:
 
 
 def _first_subject(text: str, lexicon: ClaimLexicon) -> str:
-    """The first entity in a text: a lexicon subject, or a place name ending in 市/省/县/区/新区."""
-    known = next((m for m in lexicon.subject_re.finditer(text) if not _is_source(text, m, lexicon)), None)
-    place = next((m for m in lexicon.place_re.finditer(text)
-                  if (_is_place(text, m, lexicon) or _is_zone_of_place(m, lexicon))
-                  and not _is_source(text, m, lexicon)), None)
-    if place is not None and (known is None or place.start() < known.start()
-                              or place.start() == known.start() and place.end() > known.end()):
-        # 西安高新区 is not 西安: the longer name starting at the same place wins.
-        name = place.group()
-        if name in lexicon.subjects:
-            return lexicon.subjects[name]
-        # 武汉市 and 武汉 are one subject; districts and counties keep their suffix.
-        return place.group("name") if place.group("suffix") in lexicon.plain_suffix else name
-    return lexicon.subjects[known.group()] if known else ""
+    """The first entity in a text: a lexicon subject, or a place name ending in 市/省/县/区/新区.
+
+    A place inside a phrase describing a later place is not it: 湖南第二经济大市、位于湘中的衡阳 is about 衡阳.
+    """
+    entities = _entities(text, lexicon)
+    found = next(entities, None)
+    if found is None:
+        # The text names no entity at all.
+        return ""
+    heads = lexicon.grammar.get("modifier_ends", ())
+    for later in entities:
+        between = text[found.end:later.start]
+        if len(between) > MODIFIER_REACH or PHRASE_BREAK.search(between):
+            # A clause mark or a long stretch ends the phrase: a later place is a subject of its own.
+            break
+        if later.place and text[found.start:later.start].endswith(heads):
+            # The phrase may end inside the place's own name: 湖南省会长沙 reads as 湖南 + 省会 + 长沙.
+            found = later
+    return found.name
+
+
+@attrs.frozen
+class _Entity:
+    """An entity named in a text: its canonical name, where it stands, and whether it is a place."""
+
+    name: str
+    start: int
+    end: int
+    place: bool
+
+
+def _entities(text: str, lexicon: ClaimLexicon) -> Iterator[_Entity]:
+    """The entities a text names, left to right: lexicon subjects and place names, sources left out."""
+    known = (m for m in lexicon.subject_re.finditer(text) if not _is_source(text, m, lexicon))
+    places = (m for m in lexicon.place_re.finditer(text)
+              if (_is_place(text, m, lexicon) or _is_zone_of_place(m, lexicon)) and not _is_source(text, m, lexicon))
+    name, place = next(known, None), next(places, None)
+    while name is not None or place is not None:
+        if place is not None and (name is None or place.start() < name.start()
+                                  or place.start() == name.start() and place.end() > name.end()):
+            # 西安高新区 is not 西安: the longer name starting at the same place wins.
+            yield _Entity(_place_subject(place, lexicon), place.start(), place.end(), True)
+            end, place = place.end(), next(places, None)
+        else:
+            assert name is not None, "a name is left when no place comes first"
+            subject = lexicon.subjects[name.group()]
+            yield _Entity(subject, name.start(), name.end(), subject in lexicon.levels)
+            end, name = name.end(), next(known, None)
+        # Names overlapping the one just read are parts of it.
+        while name is not None and name.start() < end:
+            name = next(known, None)
+        while place is not None and place.start() < end:
+            place = next(places, None)
+
+
+def _place_subject(place: re.Match[str], lexicon: ClaimLexicon) -> str:
+    """The subject a place name stands for: its lexicon name, else the name without 市/省, else the name."""
+    name = place.group()
+    if name in lexicon.subjects:
+        return lexicon.subjects[name]
+    # 武汉市 and 武汉 are one subject; districts and counties keep their suffix.
+    return place.group("name") if place.group("suffix") in lexicon.plain_suffix else name
 
 
 def _metric(clause: str, sentence: str, context: _Context, period: Mention | None, lexicon: ClaimLexicon,
