@@ -117,3 +117,21 @@ def test_a_byline_place_is_no_subject(resources):
 def test_a_place_describing_a_later_place_is_not_the_subject(text, figure, subject, resources):
     """A place in a phrase ending in 的, 省会 or 大市 right before another place describes it (湖南第二经济大市衡阳)."""
     assert subjects_of(text, resources)[figure] == subject
+
+
+def test_the_company_an_article_names_in_its_lead_is_what_its_company_words_stand_for(resources):
+    """该公司, 公司, 2024年公司 after a lead naming 星河电机股份有限公司 are 星河电机; 上市公司, 8家公司 are not."""
+    text = ("星河电机股份有限公司发布2024年年度报告。该公司2024年营业收入为320亿元。"
+            "2024年公司净利润为21亿元。公司研发投入为15亿元。该公司聚焦电机、电控、电池三大业务。")
+    subjects = subjects_of(text, resources)
+    assert subjects["320亿元"] == subjects["21亿元"] == subjects["15亿元"] == subjects["三大"] == "星河电机"
+    others = subjects_of("星河电机股份有限公司发布2024年年度报告。\n\n"
+                         "2024年上市公司营业收入为70万亿元。另有8家公司营业收入为900亿元。", resources)
+    assert others["70万亿元"] != "星河电机" and others["900亿元"] != "星河电机"
+
+
+def test_company_words_in_an_article_naming_no_company_keep_its_main_subject(resources):
+    """Without a company named in full in the lead, 该公司 falls back on the article's place, as any unnamed figure."""
+    text = ("湖南工业经济运行情况。湖南工业稳步增长，湖南制造业升级，湖南出口回暖，湖南投资加快。"
+            "该公司2024年营业收入为320亿元。")
+    assert subjects_of(text, resources)["320亿元"] == "湖南"

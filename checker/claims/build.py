@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import heapq
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from checker.claims.sentences import Sentence, SentenceIndex, clause_bounds, ind
 from checker.model import Claim, Document, Interval, Mention, Metric, Modality, Relation, Source, Understanding
 
 PREFIX_REACH = 300  # characters of a clause or sentence before a figure read for its subject and metric
+LEAD_REACH = 300  # characters of an article's title and lead that name the company it is about
 CONTEXT_REACH = 2000  # characters of the paragraph before a sentence read for its subject (a bounded look-back)
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+$")
 ASIDE = re.compile(r"[（(][^（()）]{0,40}[）)]")  # a short aside in brackets (按可比口径计算)
@@ -84,6 +86,7 @@ def build_claims(
                             [m for m in mentions if m.period is not None])
     # An enumeration's 大/项 counts list items: it has no physical unit, so no dimension.
     claims += _enumerations(doc, sentences, lexicon, city)
+    claims = _name_the_company(claims, _article_company(doc.reading, lexicon), (main, main_source))
     return group_claims(doc, tuple(claims), mentions, lexicon)
 
 
@@ -204,7 +207,7 @@ def _claim(
     if subject_source != "lexicon" and len(opening) < start - sentence.start:
         # A long sentence may name its subject past the opening: look right before the figure too.
         nearer = _first_subject(sentence_prefix + mention.text, lexicon)
-        if nearer and nearer not in ("@city", "@unknown", "@region"):
+        if nearer and nearer not in ("@city", "@unknown", "@region", "@company"):
             subject, subject_source = nearer, "lexicon"
     if subject_source == "none" and main[0]:
         # A figure that names no subject, in an article about one place (or a national release), is about it.
@@ -346,8 +349,8 @@ def _subject(
     if found == "@unknown":
         # 全区, 该区: a district named elsewhere; too unsure to guess, and no fallback on the article's place.
         return "", "guessed"
-    if found == "@city":
-        # 全市/我市 name the article's city, which is read from the whole article.
+    if found in ("@city", "@company"):
+        # 全市/我市 name the article's city, 该公司 its company: both are read from the whole article.
         source = "context"
     found = {"@city": city, "@unknown": ""}.get(found, found)
     return found, source if found else "none"
@@ -421,26 +424,74 @@ class _Entity:
 
 def _entities(text: str, lexicon: ClaimLexicon) -> Iterator[_Entity]:
     """The entities a text names, left to right: lexicon subjects and place names, sources left out."""
-    known = (m for m in lexicon.subject_re.finditer(text) if not _is_source(text, m, lexicon))
+    names = ((m, lexicon.subjects[m.group()]) for m in lexicon.subject_re.finditer(text)
+             if not _is_source(text, m, lexicon))
+    refs = ((m, "@company") for m in _company_refs(lexicon).finditer(text) if not _ends_a_word(text, m, lexicon))
+    known = heapq.merge(names, refs, key=lambda named: named[0].start())
     places = (m for m in lexicon.place_re.finditer(text)
               if (_is_place(text, m, lexicon) or _is_zone_of_place(m, lexicon)) and not _is_source(text, m, lexicon))
     name, place = next(known, None), next(places, None)
     while name is not None or place is not None:
-        if place is not None and (name is None or place.start() < name.start()
-                                  or place.start() == name.start() and place.end() > name.end()):
+        if place is not None and (name is None or place.start() < name[0].start()
+                                  or place.start() == name[0].start() and place.end() > name[0].end()):
             # 西安高新区 is not 西安: the longer name starting at the same place wins.
             yield _Entity(_place_subject(place, lexicon), place.start(), place.end(), True)
             end, place = place.end(), next(places, None)
         else:
             assert name is not None, "a name is left when no place comes first"
-            subject = lexicon.subjects[name.group()]
-            yield _Entity(subject, name.start(), name.end(), subject in lexicon.levels)
-            end, name = name.end(), next(known, None)
+            yield _Entity(name[1], name[0].start(), name[0].end(), name[1] in lexicon.levels)
+            end, name = name[0].end(), next(known, None)
         # Names overlapping the one just read are parts of it.
-        while name is not None and name.start() < end:
+        while name is not None and name[0].start() < end:
             name = next(known, None)
         while place is not None and place.start() < end:
             place = next(places, None)
+
+
+def _ends_a_word(text: str, match: re.Match[str], lexicon: ClaimLexicon) -> bool:
+    """True for a reference to the article's company that ends a longer word or a count (上市公司, 8家公司)."""
+    before = text[max(0, match.start() - 1):match.start()]
+    if not before:
+        # A reference opening the text stands alone.
+        return False
+    grammar = lexicon.grammar
+    # 8个公司, 3家公司 count companies; a word character before ends a word (上市公司), a time word does not.
+    return (before.isdigit() or before in grammar.get("classifiers", ())
+            or bool(CJK_RUN.match(before)) and before not in grammar.get("non_name_chars", ()))
+
+
+@functools.lru_cache(maxsize=8)
+def _company_refs(lexicon: ClaimLexicon) -> re.Pattern[str]:
+    """The words that refer to the article's company (该公司, 公司), longest first; none without a lexicon list."""
+    refs = lexicon.grammar.get("company_refs", ())
+    return re.compile("|".join(map(re.escape, refs))) if refs else re.compile(r"(?!x)x")
+
+
+def _article_company(reading: str, lexicon: ClaimLexicon) -> str:
+    """The company an article is about: the first its title or lead names in full (长江电力股份有限公司 → 长江电力)."""
+    suffixes = lexicon.grammar.get("company_suffixes", ())
+    if not suffixes:
+        # A lexicon without company suffixes names no company.
+        return ""
+    stops = re.escape("".join(lexicon.grammar.get("non_name_chars", ())))
+    pattern = re.compile(rf"([^\W\d_{stops}]{{2,12}}?)(?:{'|'.join(map(re.escape, suffixes))})")
+    found = pattern.search(reading[:LEAD_REACH])
+    return found.group(1) if found else ""
+
+
+def _name_the_company(claims: list[Claim], company: str, main: tuple[str, Source]) -> list[Claim]:
+    """Give figures about 该公司/公司 the article's company as subject, else the article's main subject."""
+    out = []
+    for claim in claims:
+        if claim.subject != "@company":
+            out.append(claim)
+            continue
+        # An article that names no company in full (a report on many) speaks of its main subject, as before.
+        named: tuple[str, Source] = (company, "context") if company else main
+        subject, source = named
+        understood = attrs.evolve(claim.understood, subject=source if subject else "none")
+        out.append(attrs.evolve(claim, subject=subject, understood=understood))
+    return out
 
 
 def _place_subject(place: re.Match[str], lexicon: ClaimLexicon) -> str:
