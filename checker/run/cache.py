@@ -436,6 +436,11 @@ class AnalysisCache:
             db.execute(f"DROP TABLE IF EXISTS temp.{table}")
         db.execute(f"CREATE TEMP TABLE levels AS SELECT topic, start, end, family FROM facts"
                    f" WHERE {FILE_OF} IN (SELECT file FROM chosen) AND relation = 1 AND modality = {actual}")
+        # A fact stated by many articles is one family: joins read each family once, not once per statement
+        # (thousands of articles repeating one level made the joins below quadratic).
+        db.execute("CREATE TEMP TABLE level_families AS SELECT DISTINCT topic, start, end, family FROM levels")
+        db.execute("DROP TABLE levels")
+        db.execute("ALTER TABLE level_families RENAME TO levels")
         db.execute("CREATE INDEX temp.levels_of_period ON levels (topic, start, end)")
         db.execute(f"CREATE TEMP TABLE rates AS SELECT {FILE_OF} << {CLAIM_BITS} AS first,"
                    f" ({FILE_OF} << {CLAIM_BITS}) + {MASK} AS last, topic, start, end, family,"
