@@ -98,6 +98,14 @@ def words_of(raw: dict[str, Any], key: str, path: str, lines: dict[str, int]) ->
     return tuple(sorted(dict.fromkeys(value), key=len, reverse=True))
 
 
+def read_word_lists(raw: dict[str, Any], keys: tuple[str, ...], path: str, lines: dict[str, int],
+                    required: tuple[str, ...] | None = None) -> dict[str, tuple[str, ...]]:
+    """Params that are all word lists: only `keys`, each a list, `required` ones (default: all) present."""
+    raw = expect_keys(raw, dict.fromkeys(keys, list), path, lines)
+    require_keys(raw, keys if required is None else required, path, lines)
+    return {key: words_of(raw, key, path, lines) for key in keys}
+
+
 @attrs.frozen
 class NoParams:
     """The parameters of a kind that takes none."""

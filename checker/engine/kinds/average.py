@@ -8,13 +8,11 @@ from typing import Any
 import attrs
 
 from checker.engine.kinds._shared import (
-    expect_keys,
     format_number,
     format_range,
     levels_by_sentence,
     make_finding,
-    require_keys,
-    words_of,
+    read_word_lists,
 )
 from checker.errors import RuleFileError
 from checker.extract.numerals import CHINESE_DIGITS, SMALL_UNITS, ZEROS, NumeralError, parse_numeral
@@ -40,9 +38,7 @@ class Params:
     @classmethod
     def from_mapping(cls, raw: dict[str, Any], path: str, lines: dict[str, int]) -> Params:
         """Build the parameters from a rule file's params mapping, citing file, line and key of any problem."""
-        raw = expect_keys(raw, dict.fromkeys(WORD_KEYS, list), path, lines)
-        require_keys(raw, WORD_KEYS[:2], path, lines)
-        words = {key: words_of(raw, key, path, lines) for key in WORD_KEYS}
+        words = read_word_lists(raw, WORD_KEYS, path, lines, required=WORD_KEYS[:2])
         if not words["day_units"]:
             raise RuleFileError(path, lines.get("params.day_units"), "params.day_units", "must name a unit of days")
         alternation = "|".join(map(re.escape, words["average_words"]))

@@ -6,7 +6,7 @@ from typing import Any
 
 import attrs
 
-from checker.engine.kinds._shared import expect_keys, format_number, format_range, make_finding, require_keys, words_of
+from checker.engine.kinds._shared import format_number, format_range, make_finding, read_word_lists
 from checker.model import Claim, Finding
 
 KEYS = ("open_brackets", "close_brackets", "lead_words")
@@ -24,9 +24,7 @@ class Params:
     @classmethod
     def from_mapping(cls, raw: dict[str, Any], path: str, lines: dict[str, int]) -> Params:
         """Build the parameters from a rule file's params mapping, citing file, line and key of any problem."""
-        raw = expect_keys(raw, dict.fromkeys(KEYS, list), path, lines)
-        require_keys(raw, KEYS, path, lines)
-        return cls(*(words_of(raw, key, path, lines) for key in KEYS))
+        return cls(**read_word_lists(raw, KEYS, path, lines))
 
 
 def check(spec, context) -> list[Finding]:

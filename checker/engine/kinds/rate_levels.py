@@ -14,13 +14,11 @@ import attrs
 
 from checker.engine.kinds._shared import (
     display_metric,
-    expect_keys,
     format_number,
     format_range,
     make_finding,
     period_label,
-    require_keys,
-    words_of,
+    read_word_lists,
 )
 from checker.model import Claim, Finding, Interval
 
@@ -46,9 +44,7 @@ class Params:
     @classmethod
     def from_mapping(cls, raw: dict[str, Any], path: str, lines: dict[str, int]) -> Params:
         """Build the parameters from a rule file's params mapping, citing file, line and key of any problem."""
-        raw = expect_keys(raw, dict.fromkeys(WORD_KEYS, list), path, lines)
-        require_keys(raw, WORD_KEYS[:2], path, lines)
-        words = {key: words_of(raw, key, path, lines) for key in WORD_KEYS}
+        words = read_word_lists(raw, WORD_KEYS, path, lines, required=WORD_KEYS[:2])
         other = None
         if words["base_before"]:
             other = re.compile("(?:" + "|".join(map(re.escape, words["base_before"])) + r")\s*(?:[0-9]{4}|[上前去]年)")

@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from checker.engine.kinds._shared import expect_keys, format_number, format_range, make_finding, require_keys, words_of
+from checker.engine.kinds._shared import format_number, format_range, make_finding, read_word_lists
 from checker.model import Claim, Finding
 
 
@@ -22,10 +22,7 @@ class Params:
     @classmethod
     def from_mapping(cls, raw: dict[str, Any], path: str, lines: dict[str, int]) -> Params:
         """Build the parameters from a rule file's params mapping, citing file, line and key of any problem."""
-        keys = ("part_words", "whole_before", "whole_after")
-        raw = expect_keys(raw, dict.fromkeys(keys, list), path, lines)
-        require_keys(raw, keys, path, lines)
-        return cls(*(words_of(raw, key, path, lines) for key in keys))
+        return cls(**read_word_lists(raw, ("part_words", "whole_before", "whole_after"), path, lines))
 
 
 def check(spec, context) -> list[Finding]:

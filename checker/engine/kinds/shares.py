@@ -8,12 +8,10 @@ import attrs
 
 from checker.engine.kinds._shared import (
     decimals_of,
-    expect_keys,
     format_number,
     format_range,
     make_finding,
-    require_keys,
-    words_of,
+    read_word_lists,
 )
 from checker.model import Claim, Finding, Interval
 
@@ -41,9 +39,7 @@ class Params:
     @classmethod
     def from_mapping(cls, raw: dict[str, Any], path: str, lines: dict[str, int]) -> Params:
         """Build the parameters from a rule file's params mapping, citing file, line and key of any problem."""
-        raw = expect_keys(raw, dict.fromkeys(WORD_KEYS, list), path, lines)
-        require_keys(raw, WORD_KEYS[:2], path, lines)
-        return cls(*(words_of(raw, key, path, lines) for key in WORD_KEYS))
+        return cls(*read_word_lists(raw, WORD_KEYS, path, lines, required=WORD_KEYS[:2]).values())
 
 
 def check(spec, context) -> list[Finding]:
