@@ -8,7 +8,8 @@ bench/gen_corpus.py, then times in both trees, alternating so machine load hits 
     (tests/corpus/articles: fresh, non-repeated text), chars/s, start-up included;
   - `check --format json` on the generated corpus, cold (empty cache) and warm (second run).
 Prints the best of the rounds for each and the ratio this/ref (goal: within 10%); extraction also in
-CPU seconds of the child (user + system), which a machine shared with other work disturbs far less.
+CPU seconds of the child and its workers (user + system), which a machine shared with other work
+disturbs far less; cold and warm checks in CPU seconds too.
 """
 
 from __future__ import annotations
@@ -49,9 +50,10 @@ def measure(tree: Path, corpus: Path, work: Path) -> dict[str, float]:
     subprocess.run(["rm", "-rf", str(cache)], check=True)
     extract, extract_cpu = timed(tree, ["extract", "--format", "jsonl", str(REAL)], work)
     check = ["check", str(corpus), "--format", "json", "--quiet", "--config", str(config)]
-    cold = timed(tree, check, work)[0]
-    warm = timed(tree, check, work)[0]
-    return {"extract": extract, "extract_cpu": extract_cpu, "cold": cold, "warm": warm}
+    cold, cold_cpu = timed(tree, check, work)
+    warm, warm_cpu = timed(tree, check, work)
+    return {"extract": extract, "extract_cpu": extract_cpu, "cold": cold, "cold_cpu": cold_cpu,
+            "warm": warm, "warm_cpu": warm_cpu}
 
 
 def main() -> int:
@@ -84,7 +86,9 @@ def main() -> int:
     print(f"{'measure':<28}{'ref':>12}{'this':>12}{'this/ref':>10}")
     rows = (("extract real corpus (chars/s)", "extract", True), ("extract (chars/CPU-s)", "extract_cpu", True),
             (f"check {args.articles} cold (s)", "cold", False),
-            (f"check {args.articles} warm (s)", "warm", False))
+            (f"check {args.articles} cold (CPU s)", "cold_cpu", False),
+            (f"check {args.articles} warm (s)", "warm", False),
+            (f"check {args.articles} warm (CPU s)", "warm_cpu", False))
     for label, key, rate in rows:
         ref, this = best["ref"][key], best["this"][key]
         shown = (chars / ref, chars / this) if rate else (ref, this)
