@@ -51,6 +51,13 @@ def gate_loudness(finding: Finding, linked_by: str = "meaning") -> Finding | Non
     if not finding.claims:
         # Text-level findings (spans only) combine no claims.
         return finding
+    across = len({c.doc for c in finding.claims}) > 1
+    if across and finding.severity != "info" and any(c.understood.subject in ("guessed", "none")
+                                                     for c in finding.claims):
+        # Two county bulletins that never name their county (全县…) both read as 全国: a subject no article named
+        # ties nothing across articles, whatever ties the figures within each, so no conflict between them is
+        # certain.
+        return None
     if linked_by in ("grammar", "arithmetic"):
         # The rule combines figures only through words or sums that tie them: the combination is certain
         # whatever the metric was read as.
@@ -61,7 +68,7 @@ def gate_loudness(finding: Finding, linked_by: str = "meaning") -> Finding | Non
     unsure = [c.mention.text for c in finding.claims if not c.understood.certain]
     if not unsure:
         return finding
-    if len({c.doc for c in finding.claims}) > 1:
+    if across:
         # Articles tied only by a guessed reading (a project's 总投资 filed under the district it settles in, a
         # period taken from the paragraph) state different things far more often than one thing twice: no hint.
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import attrs
@@ -24,20 +25,23 @@ SCOPE = "corpus"  # compares claims across documents
 class Params:
     """across_documents_only: compare only claims of different documents (default false); from_words and
     to_words (from the rule file): 从A提升到B in one sentence states the two ends of a change, not two values;
-    revision_words: a figure whose sentence calls it preliminary or revised (初步核算, 修订为) is a revision."""
+    revision_words: a figure whose sentence calls it preliminary or revised (初步核算, 修订为) is a revision;
+    base_words: a change whose clause names its base after one of them (比2019年同期增长15.5%) is a change against
+    that base, another fact than a change against another base or none (同比增长46.9%)."""
 
     across_documents_only: bool = False
     from_words: tuple[str, ...] = ()
     to_words: tuple[str, ...] = ()
     revision_words: tuple[str, ...] = ()
+    base_words: tuple[str, ...] = ()
 
     @classmethod
     def from_mapping(cls, raw: dict[str, Any], path: str, lines: dict[str, int]) -> Params:
         """Build the parameters from a rule file's params mapping, citing file, line and key of any problem."""
-        raw = expect_keys(raw, {"across_documents_only": bool, "from_words": list, "to_words": list,
-                                "revision_words": list}, path, lines)
+        keys = ("from_words", "to_words", "revision_words", "base_words")
+        raw = expect_keys(raw, {"across_documents_only": bool, **dict.fromkeys(keys, list)}, path, lines)
         return cls(across_documents_only=raw.get("across_documents_only", False),
-                   **{key: words_of(raw, key, path, lines) for key in ("from_words", "to_words", "revision_words")})
+                   **{key: words_of(raw, key, path, lines) for key in keys if key in raw})
 
 
 def check(spec, context) -> list[Finding]:
@@ -51,43 +55,68 @@ def check(spec, context) -> list[Finding]:
             continue
         # 初步核算为X … 最终核实修订为Y: a preliminary or revised figure is a revision (revision kind), no conflict.
         claims = [c for c in fact.claims if not any(word in c.sentence for word in spec.params.revision_words)]
-        if len(claims) < 2:
-            continue
-        highest_low = max(claims, key=lambda c: c.interval().low)
-        lowest_high = min(claims, key=lambda c: c.interval().high)
-        if highest_low.relation == "count" and not _same_list(highest_low, lowest_high):
-            # Two enumerations of 专项行动 with different items are two lists, not one list miscounted.
-            continue
-        a, b = lowest_high.interval(), highest_low.interval()
-        if a.intersects(b):
-            continue
-        if _one_sentence(lowest_high, highest_low):
-            # 新增单项冠军企业45家、“小巨人”企业397家: figures of one sentence are parallel items, the two ends of
-            # a change or a list, never one fact stated twice (that takes a second sentence).
-            continue
-        if lowest_high.understood.period == "context" and highest_low.understood.period == "context":
-            # 总投资32.6亿元的…项目落户X。…总投资67.4亿元的…项目落户X: neither sentence names its time, both took the
-            # paragraph's, so nothing says they state one period's fact rather than two things of that time.
-            continue
-        if _ends_of_a_change(spec.params, lowest_high, highest_low):
-            # 比重从17.9%提升到35.5%: the start and the end of a change over the period, not two values of it.
-            continue
-        arithmetic = (f"“{lowest_high.mention.text}”区间 {format_range(a.low, a.high)}，"
-                      f"“{highest_low.mention.text}”区间 {format_range(b.low, b.high)}：两者不相交")
-        metric = display_metric(lowest_high.metric)
-        inferred = any(context.index.dates.get(c.doc) is None or context.index.dates[c.doc].inferred
-                       for c in (lowest_high, highest_low))
-        findings.append(make_finding(spec, (lowest_high, highest_low), arithmetic=arithmetic, fact_key=key,
-                                     inferred_date=(inferred and lowest_high.period is not None
-                                                    and lowest_high.period.relative),
-                                     subject=lowest_high.subject, metric=metric, period=period_label(lowest_high),
-                                     first=lowest_high.mention.text, second=highest_low.mention.text))
+        # 同比增长46.9%，比2019年同期增长15.5%: changes against two bases are two facts, each checked on its own.
+        groups: dict[str, list[Claim]] = {}
+        for claim in claims:
+            groups.setdefault(_named_base(spec.params, claim), []).append(claim)
+        for group in groups.values():
+            finding = _conflict(spec, context, key, group)
+            if finding is not None:
+                findings.append(finding)
     return findings
+
+
+def _conflict(spec, context, key, claims: list[Claim]) -> Finding | None:
+    """A finding when the claims of one fact (and one base) cannot all be true at once, else None."""
+    if len(claims) < 2:
+        # One statement cannot conflict with itself.
+        return None
+    highest_low = max(claims, key=lambda c: c.interval().low)
+    lowest_high = min(claims, key=lambda c: c.interval().high)
+    if highest_low.relation == "count" and not _same_list(highest_low, lowest_high):
+        # Two enumerations of 专项行动 with different items are two lists, not one list miscounted.
+        return None
+    a, b = lowest_high.interval(), highest_low.interval()
+    if a.intersects(b):
+        # The intervals meet: both statements can be true.
+        return None
+    if _one_sentence(lowest_high, highest_low):
+        # 新增单项冠军企业45家、“小巨人”企业397家: figures of one sentence are parallel items, the two ends of
+        # a change or a list, never one fact stated twice (that takes a second sentence).
+        return None
+    if lowest_high.understood.period == "context" and highest_low.understood.period == "context":
+        # 总投资32.6亿元的…项目落户X。…总投资67.4亿元的…项目落户X: neither sentence names its time, both took the
+        # paragraph's, so nothing says they state one period's fact rather than two things of that time.
+        return None
+    if _ends_of_a_change(spec.params, lowest_high, highest_low):
+        # 比重从17.9%提升到35.5%: the start and the end of a change over the period, not two values of it.
+        return None
+    arithmetic = (f"“{lowest_high.mention.text}”区间 {format_range(a.low, a.high)}，"
+                  f"“{highest_low.mention.text}”区间 {format_range(b.low, b.high)}：两者不相交")
+    inferred = any(context.index.dates.get(c.doc) is None or context.index.dates[c.doc].inferred
+                   for c in (lowest_high, highest_low))
+    return make_finding(spec, (lowest_high, highest_low), arithmetic=arithmetic, fact_key=key,
+                        inferred_date=(inferred and lowest_high.period is not None and lowest_high.period.relative),
+                        subject=lowest_high.subject, metric=display_metric(lowest_high.metric),
+                        period=period_label(lowest_high), first=lowest_high.mention.text,
+                        second=highest_low.mention.text)
 
 
 def _one_sentence(first: Claim, second: Claim) -> bool:
     """True when two claims stand in the same sentence of the same document."""
     return first.doc == second.doc and first.sentence_start == second.sentence_start
+
+
+def _named_base(params: Params, claim: Claim) -> str:
+    """The base a change's clause names with its digits (比2019年同期 → "2019"), "" for a level or no named base."""
+    if claim.relation == "level" or not params.base_words:
+        # A level has no base; without base words in the rule file nothing is read.
+        return ""
+    before = claim.sentence[: max(0, claim.mention.reading_start - claim.sentence_start)]
+    clause = re.split(r"[，,；;：:]", before)[-1]
+    words = "|".join(map(re.escape, params.base_words))
+    found = re.search(f"(?:{words})\\s*(\\d+)", clause)
+    return found.group(1) if found else ""
 
 
 def _ends_of_a_change(params: Params, first: Claim, second: Claim) -> bool:

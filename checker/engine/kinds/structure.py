@@ -131,16 +131,36 @@ def _check_ratio(spec, ratio: Ratio, document, levels: list[Claim]) -> Finding |
     if len(known) != len(parts) or len({p.figure.unit for p in known}) != 1:
         # Not every term's part is stated (in one unit): the terms can only be checked against 100%.
         return None
+    if _of_another_period(ratio, known, levels):
+        # 最终计算2021年全县生产总值为972846万元，…结构为5.5:50.6∶43.9: the ratio's sentence is about another
+        # period than the parts stated before it, so the ratio is that period's structure.
+        return None
     whole = Interval(sum(p.figure.interval.low for p in known), sum(p.figure.interval.high for p in known))
     face = sum(p.figure.value for p in known)
     listed = " + ".join(p.mention.text for p in known)
     for term, value, step, part in zip(ratio.terms, values, steps, known, strict=True):
         if part.figure.interval.divide(whole).scale(100.0).intersects(Interval(value - step / 2, value + step / 2)):
             continue
-        computed = format_number(part.figure.value / face * 100, decimals_of(term))
+        # The suggestion keeps the term's written precision: 41.0 becomes 40.0, not 40.
+        computed = f"{part.figure.value / face * 100:.{decimals_of(term)}f}"
         return _finding(spec, document, ratio, tuple(known), f"{part.mention.text} ÷ ({listed}) = {computed}%",
                         term=term, computed=computed, suggestion=f"“{computed}”")
     return None
+
+
+def _of_another_period(ratio: Ratio, parts: list[Claim], levels: list[Claim]) -> bool:
+    """True when a level stated in the ratio's own sentence (not one of the parts) has a period none of the parts'
+    periods overlaps."""
+    spans = [(p.period.start, p.period.end) for p in parts if p.period is not None and p.period.start and p.period.end]
+    for claim in levels:
+        inside = claim.sentence_start <= ratio.start < claim.sentence_start + len(claim.sentence)
+        period = claim.period
+        if not inside or claim in parts or period is None or period.start is None or period.end is None:
+            # Only a dated level of the ratio's own sentence tells which period the ratio is of.
+            continue
+        if spans and not any(period.start <= end and start <= period.end for start, end in spans):
+            return True
+    return False
 
 
 def _labelled_part(label: str, levels: list[Claim], reading: str, start: int, end: int) -> Claim | None:

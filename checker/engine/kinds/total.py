@@ -20,10 +20,11 @@ from checker.engine.kinds._shared import (
 from checker.errors import RuleFileError
 from checker.model import Claim, Finding
 
-WORD_KEYS = ("total_words", "part_words", "following_part_words", "overlapping", "list_words", "sum_words")
+WORD_KEYS = ("total_words", "part_words", "following_part_words", "overlapping", "list_words", "sum_words",
+             "restart_words")
 PROBLEMS = ("parts-exceed-total", "listed-parts-sum")
 # The words each problem needs from its rule file.
-NEEDS = {"parts-exceed-total": WORD_KEYS[:3], "listed-parts-sum": WORD_KEYS[4:]}
+NEEDS = {"parts-exceed-total": WORD_KEYS[:3], "listed-parts-sum": WORD_KEYS[4:6]}
 # A sum word stands right before its figure, or before 为/达 (合计1633亿元, 合计为1633亿元).
 SUM_LINKS = r"(?:为|达|达到|是)?$"
 
@@ -33,7 +34,8 @@ class Params:
     """The kind's vocabulary, all from the rule file: total_words open a total (共, 合计), part_words
     introduce its parts in the same sentence (其中, 包括), following_part_words open a next sentence of
     parts (其中，出口…), overlapping labels classes that may overlap (高新技术 and 专精特新 firms); for the problem
-    listed-parts-sum, list_words open a list of parts (分别为) and sum_words name their sum (合计)."""
+    listed-parts-sum, list_words open a list of parts (分别为) and sum_words name their sum (合计); restart_words
+    open a clause that states a new item of the text, not a part (…其中稻谷产量X；全年棉花产量Y: 全年)."""
 
     total_words: tuple[str, ...] = ()
     part_words: tuple[str, ...] = ()
@@ -41,6 +43,7 @@ class Params:
     overlapping: tuple[str, ...] = ()
     list_words: tuple[str, ...] = ()
     sum_words: tuple[str, ...] = ()
+    restart_words: tuple[str, ...] = ()
     problem: str = "parts-exceed-total"
     total_re: re.Pattern[str] = attrs.field(eq=False, repr=False, default=None)
     part_re: re.Pattern[str] = attrs.field(eq=False, repr=False, default=None)
@@ -104,6 +107,7 @@ def _check_sentence(spec, claims: list[Claim], following: list[Claim]) -> Findin
         elif not spec.params.part_re.search(rest):
             # Without 其中/包括 the later figures need not be parts of this total.
             return None
+        parts = _before_restart(spec.params, parts)
         if len(parts) < 2:
             return None
         if any(word in rest for word in spec.params.overlapping):
@@ -116,6 +120,21 @@ def _check_sentence(spec, claims: list[Claim], following: list[Claim]) -> Findin
         return make_finding(spec, (total, *parts), stated=total.mention.text, computed=format_number(low_sum),
                             arithmetic=f"{listed} ≥ {format_number(low_sum)} > {total.mention.text}")
     return None
+
+
+def _before_restart(params: Params, parts: list[Claim]) -> list[Claim]:
+    """The parts up to the first one whose clause opens with a restart word (；全年棉花产量4436吨 starts a new item)."""
+    kept: list[Claim] = []
+    for part in parts:
+        before = part.sentence[: max(0, part.mention.reading_start - part.sentence_start)]
+        semicolon = max(before.rfind("；"), before.rfind(";"))
+        after_parts = bool(kept) and semicolon > kept[0].mention.reading_start - part.sentence_start
+        clause = before[semicolon + 1:].lstrip("，,、 ")
+        if after_parts and params.restart_words and clause.startswith(params.restart_words):
+            # 其中,稻谷产量55.32万吨;全年棉花产量4436吨: the list of the total's parts has ended.
+            break
+        kept.append(part)
+    return kept
 
 
 def _check_listed_sums(spec, context) -> list[Finding]:
