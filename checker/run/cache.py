@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import itertools
 import json
 import sqlite3
 import typing
@@ -54,6 +55,10 @@ SCHEMA = (
         relation INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, digest INTEGER NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS findings (
         file INTEGER PRIMARY KEY, findings BLOB NOT NULL, digest INTEGER NOT NULL)""",
+    # The corpus findings of one group of fact families (see claim_groups), keyed by a hash of all they are
+    # computed from: each member claim's file (id, path, version, content hash, date, encoding) and place. A
+    # later run whose group hashes the same takes them from here without decoding a claim or running a rule.
+    """CREATE TABLE IF NOT EXISTS memo (key BLOB PRIMARY KEY, findings BLOB NOT NULL, digest INTEGER NOT NULL)""",
 )
 MODALITIES = typing.get_args(Modality)  # a fact row's modality is its place in this tuple
 RATES = ("change_pct", "change_pct_down")  # relations whose sentence neighbours the rate-levels rule reads
@@ -327,14 +332,15 @@ class AnalysisCache:
         return findings, facts
 
     def claim_groups(self, paths: list[str], focus: list[str] | None = None,
-                     size: int = GROUP_CLAIMS) -> Iterator[list[tuple[tuple[int, int], Any]]]:
-        """The claims of the fact families that differ, a few topic groups at a time: ((file's place, claim's), claim).
+                     size: int = GROUP_CLAIMS) -> Iterator[list[tuple[tuple[int, int], Any, int]]]:
+        """The claims of the differing fact families, some groups at a time: ((file's, claim's place), claim, group).
 
         The corpus rules compare claims of one family (agreement, revision, forecast vs actual) or of one
         topic (rate against levels: the levels of other periods of the same subject and metric), and a
         rate reads the claims of its own sentence: so a group is a topic, joined with the topics of the
         claims stated in the same sentence as a rate. Each group's claims come together; a stored analysis
-        is decoded once; what waits to be grouped lies in a temporary table, never in memory.
+        is decoded once; what waits to be grouped lies in a temporary table, never in memory. Groups whose
+        findings are remembered (see `remembered`) are left out.
         focus: only the families the focus files state (a draft checked against an archive).
         """
         self._choose(paths, focus)
@@ -352,11 +358,13 @@ class AnalysisCache:
         db.execute("DROP TABLE IF EXISTS temp.merged")
         db.execute("CREATE TEMP TABLE merged (topic INTEGER PRIMARY KEY, grp INTEGER NOT NULL)")
         db.executemany("INSERT INTO merged VALUES (?, ?)", joined.items())
+        self._key_groups()
         db.execute("DROP TABLE IF EXISTS temp.pending")
         db.execute("CREATE TEMP TABLE pending (grp INTEGER, ord INTEGER, claim INTEGER, data TEXT)")
-        self._spread(db.execute("SELECT l.file, l.ord, l.claim, COALESCE(m.grp, l.topic) FROM loaded l"
-                                " LEFT JOIN merged m ON m.topic = l.topic ORDER BY l.ord, l.claim"))
-        batch: list[tuple[tuple[int, int], Any]] = []
+        self._spread(db.execute("SELECT l.file, l.ord, l.claim, g.grp FROM loaded l LEFT JOIN merged m"
+                                " ON m.topic = l.topic JOIN keyed g ON g.grp = COALESCE(m.grp, l.topic)"
+                                " WHERE g.known = 0 ORDER BY l.ord, l.claim"))
+        batch: list[tuple[tuple[int, int], Any, int]] = []
         group = None
         # Walk an index of the keys rather than sort the rows: a sort would hold the claims' text in memory.
         db.execute("CREATE INDEX temp.pending_in_order ON pending (grp, ord, claim)")
@@ -367,14 +375,59 @@ class AnalysisCache:
                 yield batch
                 batch = []
             group = grp
-            batch.append(((place, claim), _built(_json(data))))
+            batch.append(((place, claim), _built(_json(data)), grp))
         if batch:
             yield batch
+        if focus is None:
+            # A whole run has seen every group of its files: findings of groups it no longer has are of no use.
+            db.execute("DELETE FROM memo WHERE key NOT IN (SELECT key FROM keyed)")
+
+    def _key_groups(self) -> None:
+        """Fill the temporary table of the loaded groups, each with its memo key and whether the memo knows it."""
+        db = self.db
+        db.execute("DROP TABLE IF EXISTS temp.keyed")
+        db.execute("CREATE TEMP TABLE keyed (grp INTEGER PRIMARY KEY, key BLOB NOT NULL, known INTEGER NOT NULL)")
+        rows = db.execute(
+            "SELECT COALESCE(m.grp, l.topic) AS g, l.file, l.claim, f.path, f.version, f.content, f.dct, f.dct_source,"
+            " f.dct_confidence, f.encoding FROM loaded l JOIN files f ON f.id = l.file"
+            " LEFT JOIN merged m ON m.topic = l.topic ORDER BY g, l.file, l.claim")
+        keys = []
+        for grp, members in itertools.groupby(rows, key=lambda row: row[0]):
+            digest = hashlib.blake2b(repr([member[1:] for member in members]).encode("utf-8"), digest_size=16)
+            keys.append((grp, digest.digest()))
+        db.executemany("INSERT INTO keyed VALUES (?, ?, 0)", keys)
+        db.execute("UPDATE keyed SET known = 1 WHERE key IN (SELECT key FROM memo)")
+
+    def remembered(self) -> Iterator[tuple[tuple[tuple[int, int], ...], Any]]:
+        """The remembered findings of the groups claim_groups left out, each with its claims' places."""
+        rows = self.db.execute("SELECT m.key, m.findings, m.digest FROM keyed k JOIN memo m ON m.key = k.key"
+                               " WHERE k.known = 1")
+        for row in rows.fetchall():
+            for located, finding in _decoded(_verified(row)[1]):
+                places = tuple((self._place_of(file), claim) for file, claim in located)
+                yield places, finding
+
+    def _place_of(self, file: int) -> int:
+        """A file's place among the run's paths (-1 for a file the run does not have)."""
+        row = self.db.execute("SELECT ord FROM chosen WHERE file = ?", (file,)).fetchone()
+        return row[0] if row is not None else -1
+
+    def remember(self, grp: int, found: list[tuple[tuple[tuple[int, int], ...], Any]]) -> None:
+        """Keep a group's corpus findings, each with its claims' (file id, claim) places, for later runs."""
+        row = self.db.execute("SELECT key FROM keyed WHERE grp = ?", (grp,)).fetchone()
+        if row is None:
+            # Not a group of this run's claim_groups: nothing to key it by.
+            return
+        findings = codec.dumps([[[[self._file_at(place), claim] for place, claim in located], finding]
+                                for located, finding in found])
+        self.db.execute("INSERT OR REPLACE INTO memo VALUES (?, ?, ?)", (row[0], findings, _checksum(row[0], findings)))
+
+    def _file_at(self, place: int) -> int:
+        """The file id at a place among the run's paths."""
+        return self.db.execute("SELECT file FROM chosen WHERE ord = ?", (place,)).fetchone()[0]
 
     def _spread(self, rows: Iterator[tuple[int, int, int, int]]) -> None:
         """Copy each loaded claim's stored form into the pending table, decoding each analysis once."""
-        import itertools
-
         for file, located in itertools.groupby(rows, key=lambda row: row[0]):
             row = self.db.execute(f"SELECT {', '.join(FILE_COLUMNS)}, digest, full FROM files WHERE id = ?",
                                   (file,)).fetchone()
@@ -395,6 +448,7 @@ class AnalysisCache:
         db.execute("CREATE TEMP TABLE IF NOT EXISTS chosen (file INTEGER PRIMARY KEY, ord INTEGER)")
         db.execute("DELETE FROM chosen")
         db.execute("INSERT INTO chosen SELECT f.id, w.ord FROM wanted w JOIN files f ON f.path = w.path")
+        db.execute("CREATE INDEX IF NOT EXISTS temp.chosen_by_ord ON chosen (ord)")
         db.execute("CREATE TEMP TABLE IF NOT EXISTS focus (file INTEGER PRIMARY KEY)")
         db.execute("DELETE FROM focus")
         if focus is None:

@@ -327,7 +327,7 @@ def _light_from_store(files, cache, errors: dict, pack, focus: list[str] | None 
             marks.extend(_json(row[6]))
     findings, facts = cache.load_light(ok, focus)
     suppressions = suppressions_from(marks)
-    across = check_families(cache.claim_groups(ok, focus), {d.path: d for d in documents}, pack)
+    across = check_families(cache.claim_groups(ok, focus), {d.path: d for d in documents}, pack, cache)
     return Corpus(tuple(documents), (), tuple(findings) + tuple(across),
                   tuple(errors[p] for p in files if p in errors), claim_count, facts, tuple(suppressions))
 

@@ -16,20 +16,39 @@ from checker.model import Claim, Document, Finding
 Place = tuple[int, int]  # (the file's place among the paths, the claim's place in its analysis)
 
 
-def check_families(batches: Iterable[list[tuple[Place, Claim]]], documents: dict[str, Document],
-                   pack: Any) -> list[Finding]:
-    """The corpus-scope findings over every batch of claims, in report order."""
+def check_families(batches: Iterable[list[tuple[Place, Claim, int]]], documents: dict[str, Document],
+                   pack: Any, memo: Any = None) -> list[Finding]:
+    """The corpus-scope findings over every batch of claims, in report order.
+
+    memo: the store, which keeps each group's findings (`remember`) and hands back those of the groups it
+    left out of the batches (`remembered`).
+    """
     from checker.claims.link import index_facts
     from checker.engine.runner import RunContext, run, sort_findings
 
     found: list[tuple[tuple[Place, ...], Finding]] = []
     for batch in batches:
-        claims = tuple(claim for _, claim in batch)
-        places = {id(claim): place for place, claim in batch}
+        claims = tuple(claim for _, claim, _ in batch)
+        places: dict[int, tuple[Place, int | None]] = {id(claim): (place, group) for place, claim, group in batch}
         dates = {claim.doc: _date(documents, claim.doc) for claim in claims}
         context = RunContext(index_facts(claims, dates), documents, None)
+        by_group: dict[int, list[tuple[tuple[Place, ...], Finding]]] | None = {group: [] for _, _, group in batch}
         for finding in run(pack, context, scope="corpus"):
-            found.append((tuple(places.get(id(c), (-1, -1)) for c in finding.claims), finding))
+            located = [places.get(id(c), ((-1, -1), None)) for c in finding.claims]
+            item = (tuple(place for place, _ in located), finding)
+            found.append(item)
+            groups = {group for _, group in located}
+            only = groups.pop() if len(groups) == 1 else None
+            if by_group is not None and only is not None:
+                by_group[only].append(item)
+            else:
+                # A finding that names no claim of the batch or spans groups: no group's findings can be kept.
+                by_group = None
+        if memo is not None and by_group is not None:
+            for group, items in by_group.items():
+                memo.remember(group, items)
+    if memo is not None:
+        found.extend(memo.remembered())
     found.sort(key=lambda item: item[0])
     return sort_findings(finding for _, finding in found)
 
