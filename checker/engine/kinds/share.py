@@ -1,4 +1,5 @@
-"""Share: a part, its whole and the share stated between them (占全市的X%)."""
+"""Share: a part, its whole and the share stated between them (占全市的X%), the whole in the sentence or, when
+the share names it (占社零总额比重25.2%), stated elsewhere in the article."""
 
 from __future__ import annotations
 
@@ -7,30 +8,67 @@ from typing import Any
 
 import attrs
 
-from checker.engine.kinds._shared import format_number, format_range, make_finding, read_word_lists
+from checker.engine.kinds._shared import (
+    display_metric,
+    expect_keys,
+    format_number,
+    make_finding,
+    require_keys,
+    words_of,
+)
+from checker.errors import RuleFileError
 from checker.model import Claim, Finding
+
+WORD_KEYS = ("part_words", "whole_before", "whole_after")
+PROBLEMS = ("in-sentence", "named-whole")
+# Magnitude words a figure is mistyped with (4.35亿元 for 4.35万亿元): each factor tried on the part.
+SLIPS = (1e4, 1e-4)
 
 
 @attrs.frozen
 class Params:
-    """part_words (from the rule file): words between a whole and its part that say the part belongs to it (其中)."""
+    """From the rule file: part_words between a whole and its part say the part belongs to it (其中);
+    whole_before/whole_after frame the whole a share names (占…的比重); problem: in-sentence (the whole is the
+    sentence's own figure) or named-whole (the share names a whole the sentence does not state: every figure of
+    that name in the article is tried); abbreviations expand short names of wholes (社零 → 社会消费品零售)."""
 
     part_words: tuple[str, ...]
     whole_before: tuple[str, ...]
     whole_after: tuple[str, ...]
+    problem: str = "in-sentence"
+    abbreviations: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def from_mapping(cls, raw: dict[str, Any], path: str, lines: dict[str, int]) -> Params:
         """Build the parameters from a rule file's params mapping, citing file, line and key of any problem."""
-        return cls(**read_word_lists(raw, ("part_words", "whole_before", "whole_after"), path, lines))
+        raw = expect_keys(raw, {**dict.fromkeys(WORD_KEYS, list), "problem": str, "abbreviations": dict},
+                          path, lines)
+        require_keys(raw, WORD_KEYS, path, lines)
+        problem = raw.get("problem", PROBLEMS[0])
+        if problem not in PROBLEMS:
+            raise RuleFileError(path, lines.get("params.problem"), "params.problem",
+                                f"must be one of: {', '.join(PROBLEMS)}")
+        pairs = raw.get("abbreviations", {})
+        for short, full in pairs.items():
+            if not (isinstance(short, str) and isinstance(full, str) and short and full):
+                raise RuleFileError(path, lines.get("params.abbreviations"), f"params.abbreviations.{short}",
+                                    "must map a short name to its full name, both non-empty text")
+        # Longest short names first: 社零总额 before 社零.
+        abbreviations = tuple(sorted(pairs.items(), key=lambda pair: -len(pair[0])))
+        return cls(**{key: words_of(raw, key, path, lines) for key in WORD_KEYS}, problem=problem,
+                   abbreviations=abbreviations)
 
 
 def check(spec, context) -> list[Finding]:
-    """In one sentence stating a whole, a part and the part's share: part ÷ whole must fit the share."""
+    """In one sentence stating a part and its share, part ÷ whole must fit the share: the whole stated in the
+    sentence (in-sentence) or, for a share that names a whole the sentence lacks, some figure of that name."""
     sentences: dict[tuple[str, int], list[Claim]] = {}
     for claim in context.index.claims:
         if claim.value is not None:
             sentences.setdefault((claim.doc, claim.sentence_start), []).append(claim)
+    by_doc: dict[str, list[Claim]] = {}
+    for claims in sentences.values():
+        by_doc.setdefault(claims[0].doc, []).extend(c for c in claims if c.relation == "level")
     findings = []
     for claims in sentences.values():
         ordered = sorted(claims, key=lambda c: c.mention.reading_start)
@@ -38,23 +76,66 @@ def check(spec, context) -> list[Finding]:
             if share.relation != "share" or share.figure.unit not in ("%", "％"):
                 continue
             levels = [c for c in ordered[:k] if c.relation == "level" and c.figure.unit not in ("", "%")]
-            if len(levels) < 2 or levels[-1].figure.unit != levels[-2].figure.unit:
-                # A share needs its part and its whole stated in the same unit.
-                continue
-            whole, part = levels[-2], levels[-1]
-            offset = share.sentence_start
-            between = share.sentence[whole.mention.reading_end - offset:part.mention.reading_start - offset]
-            if not any(word in between for word in spec.params.part_words) or part.figure.value > whole.figure.value:
-                # Only 全市…X，其中…Y，占Z% states which figure is the whole: 广州3.10万亿、两市合计6.78万亿 does not.
-                continue
-            named = _named_whole(share, spec.params)
-            if named and named not in _words_before(whole):
-                # 占社会消费品零售总额的比重: the share is of a whole the sentence does not state.
-                continue
-            finding = _check(spec, whole, part, share)
+            if spec.params.problem == "named-whole":
+                if sum(1 for c in ordered if c.relation == "share") > 1:
+                    # 第一产业…占4.1%；第二产业…占68.3%: a list of parts with shares is the shares kind's.
+                    continue
+                finding = _check_named_whole(spec, share, levels, by_doc.get(share.doc, []))
+            else:
+                finding = _check_in_sentence(spec, share, levels)
             if finding is not None:
                 findings.append(finding)
     return findings
+
+
+def _check_in_sentence(spec, share: Claim, levels: list[Claim]) -> Finding | None:
+    """全市…X，其中…Y，占Z%: the sentence's whole and part against the share."""
+    if len(levels) < 2 or levels[-1].figure.unit != levels[-2].figure.unit:
+        # A share needs its part and its whole stated in the same unit.
+        return None
+    whole, part = levels[-2], levels[-1]
+    offset = share.sentence_start
+    between = share.sentence[whole.mention.reading_end - offset:part.mention.reading_start - offset]
+    if not any(word in between for word in spec.params.part_words) or part.figure.value > whole.figure.value:
+        # Only 全市…X，其中…Y，占Z% states which figure is the whole: 广州3.10万亿、两市合计6.78万亿 does not.
+        return None
+    named = _named_whole(share, spec.params)
+    if named and named not in _words_before(whole):
+        # 占社会消费品零售总额的比重: the share is of a whole the sentence does not state.
+        return None
+    return _check(spec, whole, part, share)
+
+
+def _check_named_whole(spec, share: Claim, levels: list[Claim], article: list[Claim]) -> Finding | None:
+    """其中实物商品网上零售额4.35亿元，…，占社零总额比重25.2%: the part against every figure of the named whole
+    stated in the article for the part's subject and period; a finding only when none of them fits."""
+    named = _expand(_named_whole(share, spec.params), spec.params)
+    if not named or not levels:
+        # A share that names no whole (占比) or has no part before it.
+        return None
+    part = levels[-1]
+    if any(named in _words_before(c) for c in levels):
+        # The whole is the sentence's own figure: the in-sentence problem's case.
+        return None
+    wholes = [c for c in article if c.figure.unit == part.figure.unit and c.subject == part.subject
+              and named in _words_before(c) and display_metric(c.metric) in named and _same_period(c, part)]
+    if not wholes:
+        # No figure of that name for the part's subject and period (占全省比重 names a place, not a figure's
+        # metric): nothing to compute the share from.
+        return None
+    exact = [c for c in wholes if c.period == part.period]
+    # 1-6月's whole before June's for a 1-6月 part, when the article states both.
+    wholes = exact or wholes
+    fits = [w for w in wholes
+            if part.figure.interval.divide(w.figure.interval).scale(100.0).intersects(share.figure.interval)]
+    if fits:
+        return None
+    whole = wholes[0]
+    finding = _check(spec, whole, part, share)
+    slip = _magnitude_slip(whole, part, share)
+    if finding is None or not slip:
+        return finding
+    return attrs.evolve(finding, suggestion=slip, arithmetic=f"{finding.arithmetic}；若为“{slip}”则占比相符")
 
 
 def _named_whole(share: Claim, params: Params) -> str:
@@ -68,6 +149,33 @@ def _named_whole(share: Claim, params: Params) -> str:
     return named[:min(ends)] if ends else ""
 
 
+def _expand(named: str, params: Params) -> str:
+    """The full name of a named whole: 社零总额 → 社会消费品零售总额 (the rule file's abbreviations)."""
+    for short, full in params.abbreviations:
+        if short in named:
+            return named.replace(short, full, 1)
+    return named
+
+
+def _same_period(first: Claim, second: Claim) -> bool:
+    """True when both periods are known and overlap, or neither is dated."""
+    a, b = first.period, second.period
+    if a is None or b is None or None in (a.start, a.end, b.start, b.end):
+        return a is None and b is None
+    assert a.start and a.end and b.start and b.end
+    return a.start <= b.end and b.start <= a.end
+
+
+def _magnitude_slip(whole: Claim, part: Claim, share: Claim) -> str:
+    """The part as it would fit the share with another magnitude word (4.35亿元 → 4.35万亿元), or ''."""
+    for factor in SLIPS:
+        ratio = part.figure.interval.scale(factor).divide(whole.figure.interval).scale(100.0)
+        if ratio.intersects(share.figure.interval):
+            unit = part.figure.unit
+            return f"{format_number(part.figure.value * factor)}{unit}"
+    return ""
+
+
 def _words_before(claim: Claim) -> str:
     """The text of a figure's clause up to the figure: where its own metric is named."""
     before = claim.sentence[:claim.mention.reading_start - claim.sentence_start]
@@ -79,9 +187,15 @@ def _check(spec, whole: Claim, part: Claim, share: Claim) -> Finding | None:
     ratio = part.figure.interval.divide(whole.figure.interval).scale(100.0)
     if ratio.intersects(share.figure.interval):
         return None
+    computed = _percent(ratio.mid)
     return make_finding(
-        spec, (whole, part, share), stated=share.mention.text, computed=f"{format_number(ratio.mid, 1)}%",
+        spec, (whole, part, share), stated=share.mention.text, computed=f"{computed}%",
         arithmetic=(f"{format_number(part.figure.value)} ÷ {format_number(whole.figure.value)}"
-                    f" = {format_number(ratio.mid, 1)}% (区间 {format_range(ratio.low, ratio.high, 1)}%)"),
-        suggestion=f"“{format_number(ratio.mid, 1)}%”",
+                    f" = {computed}% (区间 {_percent(ratio.low)}–{_percent(ratio.high)}%)"),
+        suggestion=f"“{computed}%”",
     )
+
+
+def _percent(value: float) -> str:
+    """A share in per cent to one decimal, or to two significant digits when smaller (4.35亿 ÷ 17.23万亿 = 0.0025)."""
+    return format_number(value, 1) if value >= 0.1 else f"{value:.2g}"
