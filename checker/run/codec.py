@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import operator
 from typing import Any
 
 import attrs
@@ -30,6 +31,16 @@ from checker.model import (
 )
 from checker.run.pipeline import DocAnalysis
 
+
+def _one_field(name: str) -> Any:
+    """A reader of one field that returns it in a tuple, as attrgetter of several names does."""
+    def read(value: Any) -> tuple[Any]:
+        """The field, alone in a tuple."""
+        return (getattr(value, name),)
+
+    return read
+
+
 # The only classes a stored form may name.
 CLASSES: dict[str, type] = {cls.__name__: cls for cls in (
     Span, DocumentDate, Document, Interval, Quantity, Period, Mention, Metric, Understanding, Claim, Finding,
@@ -37,6 +48,12 @@ CLASSES: dict[str, type] = {cls.__name__: cls for cls in (
 _FIELDS: dict[type, tuple[str, ...]] = {
     cls: tuple(a.name for a in attrs.fields(cls) if a.init) for cls in CLASSES.values()}
 RUNS_FROM = 16  # shorter integer tuples are stored as they are
+_AS_IS = frozenset({str, int, bool, type(None)})  # stored as they are (floats need a look: infinities are tagged)
+_SCALARS = frozenset({str, int, float, bool, type(None)})  # what JSON gives back as the value itself
+# Per class: its tag and a reader of all its fields at once (as a tuple, one field or many).
+_GETTERS: dict[type, tuple[str, Any]] = {
+    cls: (cls.__name__, operator.attrgetter(*names) if len(names) > 1 else _one_field(names[0]))
+    for cls, names in _FIELDS.items()}
 
 
 class CodecError(ValueError):
@@ -46,18 +63,19 @@ class CodecError(ValueError):
 def encode(value: Any) -> Any:
     """Return the JSON-ready form of a value made of attrs instances, tuples, dicts and scalars."""
     kind = type(value)
-    if kind is str or kind is int or kind is bool or value is None:
+    if kind in _AS_IS:
         return value
-    names = _FIELDS.get(kind)
-    if names is not None:
-        return {kind.__name__: [encode(getattr(value, name)) for name in names]}
+    known = _GETTERS.get(kind)
+    if known is not None:
+        # Fields are read in one call and scalars taken as they are: most fields are scalars.
+        return {known[0]: [item if type(item) in _AS_IS else encode(item) for item in known[1](value)]}
     if isinstance(value, float):
         # JSON has no infinity: open interval ends are tagged.
         return value if math.isfinite(value) else {"@f": repr(value)}
     if isinstance(value, (tuple, list)):
         if len(value) >= RUNS_FROM and all(type(item) is int for item in value):
             return {"@runs": _runs_of(value)}
-        return [encode(item) for item in value]
+        return [item if type(item) in _AS_IS else encode(item) for item in value]
     if isinstance(value, dt.date):
         return {"@date": value.isoformat()}
     if isinstance(value, dict):
@@ -70,12 +88,13 @@ def encode(value: Any) -> Any:
 
 def decode(data: Any) -> Any:
     """Build a value back from its stored form (lists become tuples)."""
-    if data is None or isinstance(data, (bool, int, float, str)):
+    kind = type(data)
+    if kind in _SCALARS:
         return data
-    if isinstance(data, list):
-        return tuple(decode(item) for item in data)
-    if not isinstance(data, dict) or len(data) != 1:
-        raise CodecError(f"unexpected {type(data).__name__}")
+    if kind is list:
+        return tuple([item if type(item) in _SCALARS else decode(item) for item in data])
+    if kind is not dict or len(data) != 1:
+        raise CodecError(f"unexpected {kind.__name__}")
     tag = next(iter(data))
     if tag in CLASSES:
         return _build(tag, data[tag])
@@ -114,7 +133,8 @@ def _build(tag: str, fields: Any) -> Any:
     names = _FIELDS[cls]
     if not isinstance(fields, list) or len(fields) != len(names):
         raise CodecError(f"fields of {tag} do not match")
-    return cls(**{name: decode(field) for name, field in zip(names, fields, strict=True)})
+    return cls(**{name: field if type(field) in _SCALARS else decode(field)
+                  for name, field in zip(names, fields, strict=True)})
 
 
 def _runs_of(numbers: tuple[int, ...] | list[int]) -> list[list[int]]:
