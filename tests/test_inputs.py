@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -104,6 +106,39 @@ def test_doubtful_encodings_and_empty_files_are_warned_about(capsys, tmp_path, m
     assert any("utf16.txt" in line and "error" in line for line in lines)
     assert any("empty.md" in line and "没有文字" in line for line in lines)
     assert not any("utf16bom.txt" in line or "good.md" in line for line in lines)
+
+
+def test_an_unreadable_file_is_an_error_and_the_rest_is_checked(capsys, tmp_path, monkeypatch):
+    """A file that cannot be opened gives one clear line and exit 2; the article beside it is still checked."""
+    _write(tmp_path, {"news/secret.md": WRONG, "news/a.md": WRONG})
+    real_open = os.open
+
+    def refuse(path, flags, *args, **kwargs):
+        """Refuse secret.md as a file without read permission would (tests run as root, where chmod 000 reads)."""
+        if str(path).endswith("secret.md"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "check", "news", "--no-cache", "--quiet", "--jobs", "1", "--format", "json")
+    assert code == 2 and {Path(d["doc"]).name for d in json.loads(out)["documents"]} == {"a.md"}
+    refused = [line for line in err.splitlines() if "secret.md" in line]
+    assert refused == ["hedui: error: news/secret.md: permission denied"]
+    assert "Traceback" not in err
+
+
+def test_twenty_thousand_tiny_files_are_checked_in_one_run(tmp_path):
+    """`hedui check` over a folder of 20,000 tiny files ends with every one of them checked and no error."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(20_000):
+        (folder / f"{i:05d}.md").write_bytes(b"x")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1]), "LANG": "C.UTF-8"}
+    done = subprocess.run([sys.executable, "-m", "checker.cli.main", "check", "many", "--no-cache", "--quiet",
+                           "--format", "json"], cwd=tmp_path, capture_output=True, env=env, timeout=900, check=False)
+    assert done.returncode == 0, done.stderr.decode()[-2000:]
+    assert len(json.loads(done.stdout)["documents"]) == 20_000 and b"Traceback" not in done.stderr
 
 
 def test_twenty_thousand_tiny_files_are_walked_with_gitignore(tmp_path):

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import checker
-from checker.run import recall
+from checker.run import recall, recording
 from checker.text.project import forget_project_roots
 from checker.text.rulesdir import find_rules_dir
 
@@ -36,13 +36,40 @@ def hedui(cwd: Path, *argv: str) -> tuple[int, bytes, bytes]:
 def entries(project: Path) -> list[Path]:
     """The recorded runs of a project's cache."""
     folder = project / ".hedui-cache" / "recall"
-    return sorted(folder.glob("*.json")) if folder.is_dir() else []
+    return sorted(folder.glob("*.rec")) if folder.is_dir() else []
 
 
 def full_run(project: Path, *argv: str) -> tuple[int, bytes, bytes]:
     """The same check with nothing to replay: the recorded runs are removed first."""
     shutil.rmtree(project / ".hedui-cache" / "recall", ignore_errors=True)
     return hedui(project, *argv)
+
+
+# Runs `hedui check` in process and says on stderr whether it ran in full (a replay never loads the parser's
+# check module).
+FULL_OR_REPLAY = ("import sys; from checker.cli.main import main; code = main(sys.argv[1:]); "
+                  "sys.stderr.write('\\nfull run\\n' if 'checker.cli.check' in sys.modules else '\\nreplay\\n'); "
+                  "sys.exit(code)")
+
+
+def run_with(project: Path, path: list[Path], *argv: str) -> tuple[int, bytes, bytes, str]:
+    """Run `hedui` with folders put first on the import path: exit code, stdout, stderr and "full run" or
+    "replay"."""
+    env = {**ENV, "PYTHONPATH": os.pathsep.join([*map(str, path), ENV["PYTHONPATH"]])}
+    done = subprocess.run([sys.executable, "-c", FULL_OR_REPLAY, *argv], cwd=project, capture_output=True, env=env,
+                          timeout=300, check=False)
+    err, _, how = done.stderr.rstrip(b"\n").rpartition(b"\n")
+    return done.returncode, done.stdout, err, how.decode()
+
+
+def warm_up(project: Path, path: list[Path], *argv: str) -> tuple[int, bytes, bytes, str]:
+    """Run until the check replays (the store filled, the output recorded, its stamps trusted); the replay."""
+    for _ in range(4):
+        done = run_with(project, path, *argv)
+        if done[3] == "replay":
+            return done
+        time.sleep(recording.RACY_S + 0.1)  # a recording right after a change trusts no stamp at first
+    raise AssertionError("never replayed")
 
 
 @pytest.fixture(scope="module")
@@ -75,11 +102,7 @@ def test_a_replay_prints_what_the_full_run_printed(project):
         argv = ("check", "a.md", "b.md", "--format", report, "--quiet")
         full = hedui(project, *argv)
         assert len(entries(project)) == count
-        recorded = {path: path.read_bytes() for path in entries(project)}
-        replayed = hedui(project, *argv)
-        assert replayed == full and full[0] == 1 and full[1], report
-        # Replayed, not run again: the entries are the ones the full runs wrote.
-        assert {path: path.read_bytes() for path in entries(project)} == recorded
+        assert run_with(project, [], *argv) == (*full, "replay") and full[0] == 1 and full[1], report
 
 
 def test_a_cold_run_records_nothing(tmp_path):
@@ -214,7 +237,8 @@ def test_a_named_configuration_is_an_input(project):
 def test_the_recording_names_every_input(project):
     """The entry depends on the articles, both rule folders, the lexicon, the decisions file and the markers."""
     hedui(project, "check", "a.md", "b.md", "--quiet")
-    entry = json.loads(entries(project)[0].read_text(encoding="utf-8"))
+    entry = recall.read_entry(str(entries(project)[0]))
+    assert entry is not None
     deps = {tuple(d) for d in entry["deps"]}
     root = os.path.realpath(project)
     for expected in [("file", f"{root}/a.md"), ("file", f"{root}/b.md"), ("tree", str(find_rules_dir())),
@@ -225,15 +249,66 @@ def test_the_recording_names_every_input(project):
 
 
 def test_a_replay_imports_no_heavy_module(project):
-    """A replay imports neither YAML, pint, dateparser, jieba, attrs, argparse, TOML nor the rule engine."""
+    """A replay imports neither YAML, pint, dateparser, jieba, attrs, argparse, TOML, json, the rule engine nor
+    the recording side (once its stamps are older than the racy window)."""
     hedui(project, "check", "a.md", "--quiet")
+    time.sleep(recording.RACY_S + 0.1)
+    hedui(project, "check", "a.md", "--quiet")  # the files are hashed once more, the stamps kept afresh
     script = ("import sys; from checker.cli.main import main; code = main(['check', 'a.md', '--quiet']); "
               "print(code, sorted(m for m in sys.modules if m.split('.')[0] in "
-              "('yaml', 'pint', 'dateparser', 'jieba', 'attrs', 'attr', 'pathspec', 'sqlite3', 'argparse', 'tomllib') "
-              "or m.startswith(('checker.engine', 'checker.claims', 'checker.extract', 'checker.run.cache'))))")
+              "('yaml', 'pint', 'dateparser', 'jieba', 'attrs', 'attr', 'pathspec', 'sqlite3', 'argparse', 'tomllib',"
+              " 'json', 'hashlib') "
+              "or m.startswith(('checker.engine', 'checker.claims', 'checker.extract', 'checker.run.cache', "
+              "'checker.run.recording'))))")
     done = subprocess.run([sys.executable, "-c", script], cwd=project, capture_output=True, text=True, env=ENV,
                           timeout=300, check=False)
     assert done.stdout.strip().splitlines()[-1] == "1 []", done.stderr
+
+
+def test_an_edited_module_of_hedui_is_never_replayed(project, tmp_path):
+    """An edit of any of hedui's installed files (the same size with its modification time put back too) gets
+    a full run: the replay knows every module by its stamp."""
+    site = tmp_path / "site"
+    shutil.copytree(Path(checker.__file__).parent, site / "checker", ignore=shutil.ignore_patterns("__pycache__"))
+    if not (site / "checker" / "rules").is_dir():
+        # A checkout keeps the default pack beside checker/ (checker.text.rulesdir).
+        shutil.copytree(find_rules_dir(), site / "rules")
+    argv = ("check", "a.md", "b.md", "--quiet")
+    before = warm_up(project, [site], *argv)
+    assert before[0] == 1 and before[1]
+    module = site / "checker" / "report" / "json_report.py"
+    with module.open("a", encoding="utf-8") as handle:
+        handle.write("# edited\n")
+    assert run_with(project, [site], *argv) == (*before[:3], "full run")
+    assert warm_up(project, [site], *argv) == before
+    info = module.stat()
+    module.write_text(module.read_text(encoding="utf-8").replace("# edited", "# EDITED"), encoding="utf-8")
+    os.utime(module, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert module.stat().st_size == info.st_size and module.stat().st_mtime_ns == info.st_mtime_ns
+    assert run_with(project, [site], *argv) == (*before[:3], "full run")
+
+
+def test_another_version_of_a_dependency_is_never_replayed(project, tmp_path):
+    """Installing another version of any distribution beside an analysing package (its NAME-VERSION.dist-info
+    replaced) gets a full run."""
+    import attrs
+
+    site = tmp_path / "deps"
+    shutil.copytree(Path(attrs.__file__).parent, site / "attrs", ignore=shutil.ignore_patterns("__pycache__"))
+    (site / "attrs-1.0.dist-info").mkdir()
+    argv = ("check", "a.md", "b.md", "--quiet")
+    before = warm_up(project, [site], *argv)
+    (site / "attrs-1.0.dist-info").rename(site / "attrs-2.0.dist-info")
+    assert run_with(project, [site], *argv) == (*before[:3], "full run")
+    assert warm_up(project, [site], *argv) == before
+    (site / "regex-2099.1.dist-info").mkdir()  # a dependency's dependency upgraded beside it
+    assert run_with(project, [site], *argv) == (*before[:3], "full run")
+
+
+def replayable(ticket: recall.Ticket) -> dict | None:
+    """The entry a replay prints (as checker.cli.main finds it): looked up by stamps, moved ones hashed again."""
+    entry = recall.lookup(ticket)
+    return recording.confirm(ticket, entry) if entry is not None and entry["moved"] else entry
 
 
 def _ticket(tmp_path: Path, *argv: str) -> recall.Ticket | None:
@@ -249,20 +324,21 @@ def test_lookup_refuses_a_changed_file_tree_or_damaged_entry(tmp_path):
     (tmp_path / "rules" / "r.yaml").write_text("kind: growth\n", encoding="utf-8")
     ticket = _ticket(tmp_path)
     assert ticket is not None
-    deps = recall.dependencies([str(tmp_path / "a.md")], [tmp_path / "rules"], [tmp_path / "decisions.yaml"])
-    recall.record(ticket, deps, recall.snapshot(deps), recall.stamps(deps, time.time()),
+    deps = recording.dependencies([str(tmp_path / "a.md")], [tmp_path / "rules"], [tmp_path / "decisions.yaml"])
+    recording.record(ticket, deps, recording.snapshot(deps), recording.stamps(deps, time.time()),
                   [["out", "report\n"], ["err", "warning\n"]], 1)
-    assert recall.lookup(ticket)["writes"] == [["out", "report\n"], ["err", "warning\n"]]
+    assert replayable(ticket)["writes"] == [["out", "report\n"], ["err", "warning\n"]]
     for change in (lambda: (tmp_path / "rules" / "new.yaml").write_text("", encoding="utf-8"),
                    lambda: (tmp_path / "decisions.yaml").write_text("decisions: {}\n", encoding="utf-8"),
                    lambda: (tmp_path / "a.md").write_text(WRONG + "。", encoding="utf-8")):
         change()
-        assert recall.lookup(ticket) is None
-        recall.record(ticket, deps, recall.snapshot(deps), recall.stamps(deps, time.time()), [["out", "report\n"]], 1)
-        assert recall.lookup(ticket) is not None
+        assert replayable(ticket) is None
+        recording.record(ticket, deps, recording.snapshot(deps), recording.stamps(deps, time.time()),
+                         [["out", "report\n"]], 1)
+        assert replayable(ticket) is not None
     path = Path(ticket.entry)
     path.write_text(path.read_text(encoding="utf-8").replace("report", "forged"), encoding="utf-8")
-    assert recall.lookup(ticket) is None
+    assert replayable(ticket) is None
 
 
 def test_a_stamp_spares_the_bytes_but_never_hides_an_edit(tmp_path):
@@ -272,30 +348,30 @@ def test_a_stamp_spares_the_bytes_but_never_hides_an_edit(tmp_path):
     (tmp_path / "rules" / "kind" / "r.yaml").write_text("kind: growth\n", encoding="utf-8")
     ticket = _ticket(tmp_path)
     assert ticket is not None
-    deps = recall.dependencies([str(tmp_path / "a.md")], [tmp_path / "rules"], [])
+    deps = recording.dependencies([str(tmp_path / "a.md")], [tmp_path / "rules"], [])
     # Recorded as if ten seconds later: no file is too recent to be trusted by its stamp.
-    marks = recall.stamps(deps, time.time() + 10)
-    assert marks[0] is not None and marks[-1] is not None and marks[-1].startswith("stamp:")
-    recall.record(ticket, deps, recall.snapshot(deps), marks, [["out", "report\n"]], 1)
-    assert recall.lookup(ticket) is not None
+    marks = recording.stamps(deps, time.time() + 10)
+    assert marks[0] is not None and marks[-1] is not None and marks[-1].startswith("stat:")
+    recording.record(ticket, deps, recording.snapshot(deps), marks, [["out", "report\n"]], 1)
+    assert replayable(ticket) is not None
     os.utime(tmp_path / "a.md")  # touched, not changed: hashed again, the same
-    assert recall.lookup(ticket) is not None
+    assert replayable(ticket) is not None
     for path, text in ((tmp_path / "rules" / "kind" / "r.yaml", "kind: wrongs\n"), (tmp_path / "a.md", WRONG[::-1])):
         info = path.stat()
         path.write_text(text, encoding="utf-8")
         os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
         assert path.stat().st_size == info.st_size and path.stat().st_mtime_ns == info.st_mtime_ns
-        assert recall.lookup(ticket) is None
-        recall.record(ticket, deps, recall.snapshot(deps), recall.stamps(deps, time.time() + 10),
+        assert replayable(ticket) is None
+        recording.record(ticket, deps, recording.snapshot(deps), recording.stamps(deps, time.time() + 10),
                       [["out", "report\n"]], 1)
 
 
 def test_a_recent_change_is_never_trusted_by_its_stamp(tmp_path):
     """A file changed just before the recording keeps no stamp: every replay hashes it."""
     (tmp_path / "a.md").write_text(WRONG, encoding="utf-8")
-    deps = recall.dependencies([str(tmp_path / "a.md")], [], [])
-    assert recall.stamps(deps, time.time())[0] is None
-    assert recall.stamps(deps, time.time() + 10)[0] is not None
+    deps = recording.dependencies([str(tmp_path / "a.md")], [], [])
+    assert recording.stamps(deps, time.time())[0] is None
+    assert recording.stamps(deps, time.time() + 10)[0] is not None
 
 
 def test_a_link_loop_in_a_rule_folder_ends(tmp_path):
@@ -303,7 +379,7 @@ def test_a_link_loop_in_a_rule_folder_ends(tmp_path):
     (tmp_path / "rules" / "kind").mkdir(parents=True)
     (tmp_path / "rules" / "kind" / "r.yaml").write_text("kind: growth\n", encoding="utf-8")
     (tmp_path / "rules" / "kind" / "up").symlink_to(tmp_path / "rules")
-    assert recall.snapshot([["tree", str(tmp_path / "rules")]])[0].startswith("tree:")
+    assert recording.snapshot([["tree", str(tmp_path / "rules")]])[0].startswith("tree:")
 
 
 def test_tickets_differ_by_word_and_configuration(tmp_path):
@@ -323,13 +399,13 @@ def test_only_a_report_on_files_and_folders_is_recorded(tmp_path):
     """--fix, --output, --against, missing paths and the other options that do more than report are never recorded."""
     (tmp_path / "a.md").write_text(WRONG, encoding="utf-8")
     options = {"command": "check", "paths": ["a.md"], "lang": "en", "fix": False}
-    assert recall.recallable(options, cwd=str(tmp_path))
-    for name in recall.UNRECALLED:
-        assert not recall.recallable({**options, name: True}, cwd=str(tmp_path)), name
-    assert not recall.recallable({**options, "engine": "dask"}, cwd=str(tmp_path))
-    assert recall.recallable({**options, "paths": ["."]}, cwd=str(tmp_path))
-    assert recall.recallable({**options, "paths": []}, cwd=str(tmp_path))
-    assert not recall.recallable({**options, "paths": ["missing.md"]}, cwd=str(tmp_path))
+    assert recording.recallable(options, cwd=str(tmp_path))
+    for name in recording.UNRECALLED:
+        assert not recording.recallable({**options, name: True}, cwd=str(tmp_path)), name
+    assert not recording.recallable({**options, "engine": "dask"}, cwd=str(tmp_path))
+    assert recording.recallable({**options, "paths": ["."]}, cwd=str(tmp_path))
+    assert recording.recallable({**options, "paths": []}, cwd=str(tmp_path))
+    assert not recording.recallable({**options, "paths": ["missing.md"]}, cwd=str(tmp_path))
 
 
 @pytest.mark.parametrize(("config", "folder"), [

@@ -90,13 +90,13 @@ def _add_config(sub: argparse._SubParsersAction) -> None:
 def run_check(args: argparse.Namespace) -> int:
     """Run the rules and report; exit 1 when a counted finding reaches --fail-on, 2 when an input failed.
 
-    The output of a run that may be replayed is recorded (checker.run.recall; `hedui` replays it before
+    The output of a run that may be replayed is recorded (checker.run.recording; `hedui` replays it before
     parsing the command line, from the words main keeps in args.argv).
     """
-    from checker.run import recall
+    from checker.run import recall, recording
 
     argv = getattr(args, "argv", None)
-    ticket = recall.make_ticket(argv) if argv and recall.recallable(vars(args)) else None
+    ticket = recall.make_ticket(argv) if argv and recording.recallable(vars(args)) else None
     if ticket is None:
         # Folders, standard input, --fix and the like: always a full run, never recorded.
         return _check(args)
@@ -108,7 +108,7 @@ def _recorded_check(args: argparse.Namespace, ticket) -> int:
     import os
     import time
 
-    from checker.run import recall
+    from checker.run import recording
     from checker.run.config import load_config
     from checker.text.rulesdir import find_rules_dir
 
@@ -124,17 +124,17 @@ def _recorded_check(args: argparse.Namespace, ticket) -> int:
     # Folders given (or, with no PATH, the configuration's) are walked: their listings are depended on too.
     folders = [p for p in args.paths if os.path.isdir(p)] if args.paths else [str(config.root)]
     articles = [p for p in args.paths if p not in folders]
-    deps = recall.dependencies(articles, trees, files + ([baseline] if baseline else []) + read, folders)
+    deps = recording.dependencies(articles, trees, files + ([baseline] if baseline else []) + read, folders)
     since = time.time()
-    marks = recall.stamps(deps, since)
-    before = recall.snapshot(deps)
+    marks = recording.stamps(deps, since)
+    before = recording.snapshot(deps)
     notes: list[str] = []
-    with recall.Recorder() as recorder:
+    with recording.Recorder() as recorder:
         code = _check(args, config, notes)
-    if notes or recorder.tainted or recall.snapshot(deps) != before:
+    if notes or recorder.tainted or recording.snapshot(deps) != before:
         # Something was analysed (a cold run prints what a warm one does not), or an input changed meanwhile.
         return code
-    recall.record(ticket, deps, before, marks, recorder.writes, code)
+    recording.record(ticket, deps, before, marks, recorder.writes, code)
     return code
 
 

@@ -1,10 +1,6 @@
 """The `hedui` command: extract, claims, check, rules test, timeline."""
 
-from __future__ import annotations
-
 import sys
-
-from checker.errors import HeduiError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: a warm `check` imports no argparse
@@ -27,17 +23,20 @@ def main(argv: list[str] | None = None) -> int:
             return _replay(entry)
         previous = _exit_on_sigterm()
         return _run(given)
-    except HeduiError as exc:
-        from checker.report.controls import escape_controls
-
-        print(f"hedui: error: {escape_controls(str(exc))}", file=sys.stderr)
-        return EXIT_USAGE
     except BrokenPipeError:
         # `hedui extract … | head`: the reader left; nothing more to say.
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
-    except Exception:  # an internal bug: say so, keep the traceback for the report, never exit 0
+    except Exception as exc:  # a user's mistake in one clear line; an internal bug with its traceback, never exit 0
+        # Imported here: a replay (which raises nothing of ours) does without the module.
+        from checker.errors import HeduiError
+
+        if isinstance(exc, HeduiError):
+            from checker.report.controls import escape_controls
+
+            print(f"hedui: error: {escape_controls(str(exc))}", file=sys.stderr)
+            return EXIT_USAGE
         import traceback
 
         traceback.print_exc(file=sys.stderr)
@@ -59,7 +58,16 @@ def _recorded(given: list[str]) -> dict | None:
     from checker.run import recall
 
     ticket = recall.make_ticket(given)
-    return recall.lookup(ticket) if ticket else None
+    if ticket is None:
+        # Standard input, or no cache: nothing was recorded.
+        return None
+    entry = recall.lookup(ticket)
+    if entry is not None and entry["moved"]:
+        # A file was touched since the recording: replayed only if its bytes are the same.
+        from checker.run.recording import confirm
+
+        return confirm(ticket, entry)
+    return entry
 
 
 def _replay(entry: dict) -> int:
@@ -96,7 +104,7 @@ def _exit_on_sigterm():
         return None
 
 
-def _build_parser(command: str | None = None) -> argparse.ArgumentParser:
+def _build_parser(command: str | None = None) -> "argparse.ArgumentParser":
     """Declare the sub-commands and their options (only the named command's module, when it is a known one)."""
     import importlib
 
@@ -119,7 +127,7 @@ def _build_parser(command: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def run_extract(args: argparse.Namespace) -> int:
+def run_extract(args: "argparse.Namespace") -> int:
     """`hedui extract`: print mentions as a table or as jsonl; exit 2 if any path failed."""
     import attrs
 

@@ -6,8 +6,6 @@ folder. A file's project path is its path relative to that root, in posix form, 
 `./a/x.md`, `/abs/a/x.md` and `cd a && … x.md` all name the same file.
 """
 
-from __future__ import annotations
-
 import functools
 import os
 
@@ -18,7 +16,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 
-def find_config_file(start: Path) -> tuple[Path, str] | None:
+def find_config_file(start: "Path") -> "tuple[Path, str] | None":
     """The nearest hedui.toml, or pyproject.toml with a [tool.hedui] table, at or above start."""
     from pathlib import Path
 
