@@ -50,6 +50,8 @@ class Job:
     text: str | None = None  # the article's text, when it was already read (a re-dated article)
     refined: DocumentDate | None = None  # a date taken from another article on the same event
     weak: DocumentDate | None = None  # the article's own weak date that `refined` replaces
+    data: bytes | None = None  # the file's bytes, when the main process read them to compare with the store
+    stat: tuple[int, int] | None = None  # (mtime_ns, size) taken before `data` was read
 
 
 @attrs.frozen
@@ -85,12 +87,8 @@ class Workers:
         self.pool: Any = None
 
     def __enter__(self) -> Workers:
-        """Start the pool (or prepare the main process when one worker is asked for)."""
-        if self.count > 1:
-            import multiprocessing
-
-            self.pool = multiprocessing.Pool(self.count, initializer=init_worker, initargs=(self.setup, os.getpid()))
-        else:
+        """Prepare the main process when one worker is asked for (a pool starts when there is work for it)."""
+        if self.count <= 1:
             init_worker(self.setup)
         return self
 
@@ -100,12 +98,48 @@ class Workers:
             self.pool.terminate()  # as multiprocessing.Pool's own `with` does: no join that could wait
 
     def map(self, jobs: list[Job]) -> Iterator[object]:
-        """Each job's outcome, in order, as soon as it is ready."""
-        if self.pool is None:
+        """Each job's outcome, in order, as soon as it is ready.
+
+        A file the store already has is read and hashed here: an unchanged one (a warm run's usual case)
+        costs no trip to a worker, a changed one travels with its bytes (so it is still read once).
+        """
+        screened = [_screen(job) for job in jobs]
+        outcomes = self._analyse([item for item in screened if isinstance(item, Job)])
+        for item in screened:
+            yield next(outcomes) if isinstance(item, Job) else item
+
+    def _analyse(self, jobs: list[Job]) -> Iterator[object]:
+        """The outcomes of jobs that need a worker, in order."""
+        if not jobs:
+            # Nothing to analyse: no pool is started for it.
+            return
+        if self.count <= 1:
             yield from (analyze_one(job) for job in jobs)
             return
+        if self.pool is None:
+            import multiprocessing
+
+            self.pool = multiprocessing.Pool(self.count, initializer=init_worker, initargs=(self.setup, os.getpid()))
         chunk = max(1, min(16, len(jobs) // (4 * self.count)))
         yield from self.pool.imap(analyze_one, jobs, chunksize=chunk)
+
+
+def _screen(job: Job) -> Job | Fresh | str:
+    """Fresh when a file the store has is unchanged, its read error, or the job (with the bytes read, if any)."""
+    from checker.errors import InputError
+    from checker.text import ingest
+
+    if job.known is None or job.text is not None:
+        # Nothing stored to compare with (or the text is already in hand): the worker reads it.
+        return job
+    stat = _stat(job.path)
+    try:
+        raw = ingest.read_bytes(job.path)
+    except InputError as exc:
+        return str(exc)
+    if hashlib.sha256(raw).hexdigest() == job.known:
+        return Fresh(job.known)
+    return attrs.evolve(job, data=raw, stat=stat)
 
 
 class _WorkerState(TypedDict, total=False):
@@ -173,8 +207,8 @@ def analyze_one(job: Job) -> object:
             # Re-dated from another article: the text was read earlier in the run.
             content, doc = job.known or "", ingest.document_from_text(job.path, job.text, date_override=job.date)
         else:
-            stat = _stat(job.path)
-            raw = ingest.read_bytes(job.path)
+            stat = job.stat if job.data is not None else _stat(job.path)
+            raw = job.data if job.data is not None else ingest.read_bytes(job.path)
             content = hashlib.sha256(raw).hexdigest()
             if content == job.known:
                 # Unchanged since the store's entry was written: nothing to analyse.

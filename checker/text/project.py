@@ -77,9 +77,15 @@ def project_path(path: str) -> str:
     if path == "" or path == "-":
         # No file behind it (a finding about no document, standard input without a name): keep it as given.
         return path
+    return _project_path(path, os.getcwd())
+
+
+@functools.lru_cache(maxsize=65536)
+def _project_path(path: str, cwd: str) -> str:
+    """project_path for a path typed in a working folder (memoized: each finding and file asks again)."""
     from pathlib import Path
 
-    absolute = os.path.abspath(path)
+    absolute = os.path.abspath(os.path.join(cwd, path))
     relative = os.path.relpath(absolute, project_root(absolute))
     return Path(relative).as_posix()
 
@@ -109,4 +115,5 @@ def forget_project_roots() -> None:
     """Drop the memoized roots, so a command run sees configuration files created since the last one."""
     _config_in.cache_clear()
     _root_of.cache_clear()
+    _project_path.cache_clear()
     _git_top.cache_clear()

@@ -155,7 +155,8 @@ def triage(findings: tuple[Finding, ...], sources, decisions: dict, baseline: di
     hint = "write '<!-- hedui-disable rule-id: why -->'"
     warnings = tuple(f"{s.doc}:{s.line}: hedui-disable {','.join(s.rules)} has no reason ({hint})"
                      for s in suppressions if not s.reason)
-    in_view = _in_view(checked)
+    # Placing decisions and baseline entries reads every checked file's project path: only when there are some.
+    in_view = _in_view(checked if decisions or baseline else None)
     stale = tuple(fp for fp, d in decisions.items() if fp not in statuses and in_view([getattr(d, "doc", "")]))
     unmatched = sum(1 for fp, entry in baseline.items()
                     if fp not in statuses and in_view(entry.get("docs", []) if isinstance(entry, dict) else []))
