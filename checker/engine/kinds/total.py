@@ -1,5 +1,6 @@
 """Total: parts listed after a stated total (共X，其中A、B) must not exceed it; parts listed before their
-sum (分别为A、B和C，合计D) must add up to it."""
+sum (分别为A、B和C，合计D) must add up to it; parts whose labels cover a whole stated before them (0-17岁…60岁及以上
+户籍人口分别为a、b、c和d after 户籍人口为N) must add up to it."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from checker.engine.kinds._partition import covered_metric, split_labels, whole_of
 from checker.engine.kinds._shared import (
     expect_keys,
     format_number,
@@ -21,10 +23,13 @@ from checker.errors import RuleFileError
 from checker.model import Claim, Finding
 
 WORD_KEYS = ("total_words", "part_words", "following_part_words", "overlapping", "list_words", "sum_words",
-             "restart_words")
-PROBLEMS = ("parts-exceed-total", "listed-parts-sum")
+             "restart_words", "joiners", "band_starts", "open_ends", "links")
+PROBLEMS = ("parts-exceed-total", "listed-parts-sum", "partition-sum")
 # The words each problem needs from its rule file.
-NEEDS = {"parts-exceed-total": WORD_KEYS[:3], "listed-parts-sum": WORD_KEYS[4:6]}
+NEEDS = {"parts-exceed-total": WORD_KEYS[:3], "listed-parts-sum": WORD_KEYS[4:6],
+         "partition-sum": ("list_words", "joiners", "links")}
+# A whole stands at most this many characters before the first of its parts.
+WHOLE_REACH = 400
 # A sum word stands right before its figure, or before 为/达 (合计1633亿元, 合计为1633亿元).
 SUM_LINKS = r"(?:为|达|达到|是)?$"
 
@@ -35,7 +40,10 @@ class Params:
     introduce its parts in the same sentence (其中, 包括), following_part_words open a next sentence of
     parts (其中，出口…), overlapping labels classes that may overlap (高新技术 and 专精特新 firms); for the problem
     listed-parts-sum, list_words open a list of parts (分别为) and sum_words name their sum (合计); restart_words
-    open a clause that states a new item of the text, not a part (…其中稻谷产量X；全年棉花产量Y: 全年)."""
+    open a clause that states a new item of the text, not a part (…其中稻谷产量X；全年棉花产量Y: 全年); for the
+    problem partition-sum, joiners split the labels before 分别为 (、和), partitions are closed sets of labels
+    (城镇, 乡村), band_starts and open_ends make bands that cover all (0-17岁 … 60岁及以上), links end the words
+    before a whole's figure (户籍人口为)."""
 
     total_words: tuple[str, ...] = ()
     part_words: tuple[str, ...] = ()
@@ -44,6 +52,11 @@ class Params:
     list_words: tuple[str, ...] = ()
     sum_words: tuple[str, ...] = ()
     restart_words: tuple[str, ...] = ()
+    joiners: tuple[str, ...] = ()
+    band_starts: tuple[str, ...] = ()
+    open_ends: tuple[str, ...] = ()
+    links: tuple[str, ...] = ()
+    partitions: tuple[tuple[str, ...], ...] = ()
     problem: str = "parts-exceed-total"
     total_re: re.Pattern[str] = attrs.field(eq=False, repr=False, default=None)
     part_re: re.Pattern[str] = attrs.field(eq=False, repr=False, default=None)
@@ -52,7 +65,7 @@ class Params:
     @classmethod
     def from_mapping(cls, raw: dict[str, Any], path: str, lines: dict[str, int]) -> Params:
         """Build the parameters from a rule file's params mapping, citing file, line and key of any problem."""
-        raw = expect_keys(raw, {**dict.fromkeys(WORD_KEYS, list), "problem": str}, path, lines)
+        raw = expect_keys(raw, {**dict.fromkeys(WORD_KEYS, list), "partitions": list, "problem": str}, path, lines)
         problem = raw.get("problem", PROBLEMS[0])
         if problem not in PROBLEMS:
             raise RuleFileError(path, lines.get("params.problem"), "params.problem",
@@ -63,7 +76,13 @@ class Params:
         total_re = re.compile("(?:" + "|".join(map(re.escape, words["total_words"])) + r")[^，,。]{0,14}$")
         part_re = re.compile("|".join(map(re.escape, words["part_words"])))
         sum_re = re.compile("(?:" + "|".join(map(re.escape, words["sum_words"])) + ")" + SUM_LINKS)
-        return cls(**words, problem=problem, total_re=total_re, part_re=part_re, sum_re=sum_re)
+        partitions = raw.get("partitions", [])
+        if not all(isinstance(labels, list) and len(labels) > 1 and all(isinstance(x, str) and x for x in labels)
+                   for labels in partitions):
+            raise RuleFileError(path, lines.get("params.partitions"), "params.partitions",
+                                "must be a list of lists of two or more labels (城镇, 乡村)")
+        return cls(**words, problem=problem, total_re=total_re, part_re=part_re, sum_re=sum_re,
+                   partitions=tuple(tuple(labels) for labels in partitions))
 
 
 def check(spec, context) -> list[Finding]:
@@ -71,6 +90,8 @@ def check(spec, context) -> list[Finding]:
     (listed-parts-sum) a sum that the parts listed before it do not add up to."""
     if spec.params.problem == "listed-parts-sum":
         return _check_listed_sums(spec, context)
+    if spec.params.problem == "partition-sum":
+        return _check_partitions(spec, context)
     sentences: dict[str, dict[int, list[Claim]]] = {}
     for claim in context.index.claims:
         if claim.value is not None and claim.relation == "level":
@@ -177,3 +198,53 @@ def _check_listed_sum(spec, total: Claim, before: list[Claim]) -> Finding | None
                         arithmetic=f"{listed} = {format_number(face)}（区间 {format_range(low, high)}），"
                                    f"与“{total.mention.text}”不符",
                         suggestion=f"“{format_number(face)}{total.figure.unit}”")
+
+
+def _check_partitions(spec, context) -> list[Finding]:
+    """0-17岁、18-34岁、35-59岁、60岁及以上户籍人口分别为a、b、c和d after 户籍人口为N: a + b + c + d must fit N."""
+    levels = [c for c in context.index.claims if c.value is not None and c.relation == "level"]
+    findings = []
+    for claims in levels_by_sentence(context.index.claims).values():
+        finding = _check_partition(spec, _ordered(claims), levels)
+        if finding is not None:
+            findings.append(finding)
+    return findings
+
+
+def _check_partition(spec, claims: list[Claim], levels: list[Claim]) -> Finding | None:
+    """Check the list of one sentence whose labels cover a whole stated before it."""
+    sentence, offset = claims[0].sentence, claims[0].sentence_start
+    opened = min((sentence.find(word) for word in spec.params.list_words if word in sentence), default=-1)
+    if opened < 0:
+        # No 分别为: no figures matched to labels one by one.
+        return None
+    after = sentence[opened:]
+    closing = re.search(r"[；;。]", after)
+    end = opened + (closing.start() if closing else len(after))
+    parts = [c for c in claims if opened < c.mention.reading_start - offset < end]
+    items = split_labels(sentence[:opened], spec.params.joiners)
+    if len(parts) < 2 or len(parts) != len(items) or len({p.figure.unit for p in parts}) != 1:
+        # The labels and the figures must pair one to one, in one unit.
+        return None
+    if any(p.figure.qualifier != "exact" for p in parts):
+        # 超1200人: no sum at the whole's precision.
+        return None
+    metric = covered_metric(items, spec.params.partitions, spec.params.band_starts, spec.params.open_ends)
+    if not metric:
+        # The labels need not cover the whole (城镇、工矿区人口分别为…): no sum to check.
+        return None
+    whole = whole_of(metric, parts, levels, spec.params.links, WHOLE_REACH)
+    if whole is None:
+        return None
+    low = sum(p.figure.interval.low for p in parts)
+    high = sum(p.figure.interval.high for p in parts)
+    if low <= whole.figure.interval.high and high >= whole.figure.interval.low:
+        return None
+    listed = " + ".join(p.mention.text for p in parts)
+    face = sum(p.figure.value for p in parts)
+    # Written as the whole is: 112535 beside 112635人, 290.5万 beside 300.5万人.
+    plain = whole.figure.value.is_integer() and str(int(whole.figure.value)) in whole.mention.text
+    computed = str(round(face)) if plain else format_number(face)
+    return make_finding(spec, (whole, *parts), stated=whole.mention.text, computed=computed,
+                        arithmetic=f"{listed} = {computed}（区间 {format_range(low, high)}），"
+                                   f"与“{whole.mention.text}”不符")
