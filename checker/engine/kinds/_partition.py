@@ -44,6 +44,7 @@ def whole_of(metric: str, parts: list[Claim], levels: list[Claim], links: tuple[
     candidates = []
     for claim in levels:
         if claim.doc != first.doc or claim.figure.unit != first.figure.unit or claim in parts:
+            # A whole of another article or unit, or one of the parts themselves, is not their whole.
             continue
         if not 0 < first.mention.reading_start - claim.mention.reading_start <= reach:
             # Only a whole stated shortly before its parts is theirs.

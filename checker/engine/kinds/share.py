@@ -129,11 +129,13 @@ def _check_named_whole(spec, share: Claim, levels: list[Claim], article: list[Cl
     fits = [w for w in wholes
             if part.figure.interval.divide(w.figure.interval).scale(100.0).intersects(share.figure.interval)]
     if fits:
+        # Some figure of that name fits the share: the article may mean that one.
         return None
     whole = wholes[0]
     finding = _check(spec, whole, part, share)
     slip = _magnitude_slip(whole, part, share)
     if finding is None or not slip:
+        # No magnitude word would make it fit: the finding keeps the computed share as its suggestion.
         return finding
     return attrs.evolve(finding, suggestion=slip, arithmetic=f"{finding.arithmetic}；若为“{slip}”则占比相符")
 

@@ -235,10 +235,12 @@ def _check_partition(spec, claims: list[Claim], levels: list[Claim]) -> Finding 
         return None
     whole = whole_of(metric, parts, levels, spec.params.links, WHOLE_REACH)
     if whole is None:
+        # No whole stated under the labels' words just before them: nothing to add up to.
         return None
     low = sum(p.figure.interval.low for p in parts)
     high = sum(p.figure.interval.high for p in parts)
     if low <= whole.figure.interval.high and high >= whole.figure.interval.low:
+        # The parts' sum can be the whole within their rounding.
         return None
     listed = " + ".join(p.mention.text for p in parts)
     face = sum(p.figure.value for p in parts)
