@@ -44,6 +44,8 @@ WITHIN_RULES = (
     "structure.terms-not-100",
     "total.listed-parts-sum",
     "rate-levels.rate-mismatch",
+    "share.named-whole-mismatch",
+    "total.partition-sum",
     "growth.increase-by-vs-to@face-value",
     "growth.change-mismatch@face-value",
 )
@@ -942,6 +944,53 @@ def build_trade_shares(ctx: Context, inject: bool = False) -> Piece:
     return compose(*segments)
 
 
+def build_named_share(ctx: Context, inject: bool = False) -> Piece:
+    """State retail sales, then online sales with their share of 社零总额 (its abbreviation) in another sentence; if
+    injected, the online sales written in 万元 for 亿元 or the share moved by 3 to 8 points."""
+    year = ctx.date.year - 1
+    # An injected sentence states a year-to-date period no control states, so no other article contradicts it.
+    period = f"{year - ctx.rng.randint(0, 2)}年1-{ctx.rng.randint(2, 11)}月" if inject else f"{year}年"
+    world = ctx.world.rng_for("retail", ctx.subj.name, period)
+    whole = float(to_decimal(world.uniform(300, 3000) * ctx.subj.scale, 1))
+    share = float(to_decimal(world.uniform(12, 35), 1))
+    part = float(to_decimal(whole * share / 100, 1))
+    unit = "亿元"
+    if inject and ctx.rng.random() < 0.5:
+        unit = "万元"
+    elif inject:
+        share += float(to_decimal(ctx.rng.uniform(3, 8), 1)) * ctx.rng.choice((1, -1))
+    rule = "share.named-whole-mismatch"
+    return compose(f"{period}，{ctx.subj.name}社会消费品零售总额{format_decimal(to_decimal(whole, 1))}亿元。"
+                   f"{period}，{ctx.subj.name}网上零售额{format_decimal(to_decimal(part, 1))}{unit}，占社零总额比重",
+                   (f"{format_decimal(to_decimal(share, 1))}%", rule, inject), "。")
+
+
+def build_partition(ctx: Context, inject: bool = False) -> Piece:
+    """State a year-end registered population and its parts by residence or by age (分别为), one part 3 to 10% off
+    if injected."""
+    year = ctx.date.year - 1
+    # An injected sentence states a month's end no control states, so no other article contradicts it.
+    period = f"截至{year}年{ctx.rng.randint(3, 11)}月{ctx.rng.randint(1, 28)}日" if inject else f"{year}年末"
+    world = ctx.world.rng_for("population", ctx.subj.name, period)
+    whole = world.randint(300000, 3000000)
+    if world.random() < 0.5:
+        labels = ("城镇", "乡村")
+        cuts = [world.uniform(0.4, 0.7)]
+    else:
+        labels = ("0-17岁", "18-59岁", "60岁及以上")
+        first = world.uniform(0.15, 0.25)
+        cuts = [first, first + world.uniform(0.5, 0.6)]
+    bounds = [0, *(int(whole * c) for c in cuts), whole]
+    parts = [b - a for a, b in zip(bounds, bounds[1:], strict=False)]
+    if inject:
+        parts[-1] = int(parts[-1] * ctx.rng.choice((ctx.rng.uniform(1.03, 1.1), ctx.rng.uniform(0.9, 0.97))))
+    rule = "total.partition-sum"
+    names = "、".join(labels[:-1]) + "和" + labels[-1]
+    listed = "、".join(f"{p}人" for p in parts[:-1]) + "和"
+    return compose(f"{period}，{ctx.subj.name}户籍人口为{whole}人。{names}户籍人口分别为{listed}",
+                   (f"{parts[-1]}人", rule, inject), "。")
+
+
 def build_structure(ctx: Context, inject: bool = False) -> Piece:
     """State the three industries' value added and their ratio (结构比例), one term moved if injected."""
     rng = ctx.rng
@@ -1038,7 +1087,8 @@ SENTENCE_BUILDERS = (
     (build_random_level, 30), (build_growth, 14), (build_enumeration, 8), (build_rate, 8),
     (build_counts, 6), (build_plan_period, 3), (build_project, 6), (build_efficiency, 5),
     (build_listed_sum, 3), (build_companies, 3), (build_per_day, 2), (build_trade_shares, 2), (build_structure, 2),
-    (build_structure_terms, 2), (build_round_growth, 3), (build_filler, 45),
+    (build_structure_terms, 2), (build_round_growth, 3), (build_named_share, 2), (build_partition, 2),
+    (build_filler, 45),
 )
 
 
@@ -1061,7 +1111,8 @@ def build_duty(ctx: Context, duty: Duty) -> Piece | None:
     within = {
         "average.per-day-mismatch": build_per_day, "shares.share-mismatch": build_trade_shares,
         "structure.ratio-mismatch": build_structure, "structure.terms-not-100": build_structure_terms,
-        "total.listed-parts-sum": build_listed_sum,
+        "total.listed-parts-sum": build_listed_sum, "share.named-whole-mismatch": build_named_share,
+        "total.partition-sum": build_partition,
     }
     if duty.rule in within:
         return within[duty.rule](ctx, inject=True)
@@ -1074,7 +1125,7 @@ def build_duty(ctx: Context, duty: Duty) -> Piece | None:
 
 STRUCTURES = {"build_structure", "build_structure_terms"}
 ONCE_ONLY = {"build_counts", "build_rate", "build_plan_period", "build_listed_sum", "build_companies", "build_per_day",
-             "build_trade_shares", "build_structure", "build_structure_terms"}
+             "build_trade_shares", "build_structure", "build_structure_terms", "build_named_share", "build_partition"}
 
 
 def build_sentence(ctx: Context, used: set[str]) -> Piece:
