@@ -16,7 +16,7 @@ and, with --imports, the heaviest modules `python -X importtime` sees in one war
 never leaks into it), installed non-editable into a fresh venv (dependencies from the configured
 index or pip's cache), and `hedui` is pip's console script of that venv; `python -c pass` is the
 venv's python. Also reports the console script's own `import re` (pip's template imports it: no
-console script avoids it) as `python -c "import re"`, and checks that the measured runs replay.
+console script avoids it) as `python -c "import re"`, and checks that the measured command replays.
 """
 
 from __future__ import annotations
@@ -45,12 +45,7 @@ ENV = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 CLEAN_ENV = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONDONTWRITEBYTECODE", "VIRTUAL_ENV")}
 # What building the wheel needs from the checkout (pyproject's readme, packages and the default pack).
 BUILD_INPUTS = ("pyproject.toml", "README.md", "LICENSE", "checker", "rules", "timeline")
-RACY_S = 2.0  # checker.run.recording.RACY_S: files written this recently are hashed by every replay
-# Runs `hedui check` in the venv and says whether it replayed (a replay never loads the parser's check module).
-REPLAYED = ("import sys; from checker.cli.main import main; main(sys.argv[1:]); "
-            "sys.stderr.write('\\nreplay\\n' if 'checker.cli.check' not in sys.modules else '\\nfull run\\n')")
-
-
+RACY_S = 2.0  # checker.cli.recording.RACY_S: files written this recently are hashed by every replay
 def time_commands(commands: list[list[str]], cwd: Path, runs: int, env: dict[str, str] = ENV,
                   ) -> list[tuple[float, float]]:
     """The median (wall, CPU) seconds of each command over fresh processes, the commands taking turns."""
@@ -110,7 +105,7 @@ def measure_clean_venv(args: argparse.Namespace) -> dict:
         python = str(venv / "bin" / "python")
         cwd = make_project(base / "project")
         hedui = [str(venv / "bin" / "hedui"), "check", "article.md", "--quiet"]
-        replayed = _warm_up(python, cwd)
+        replayed = _warm_up(hedui, cwd)
         python_t, hedui_t, re_t = time_commands([[python, "-c", "pass"], hedui, [python, "-c", "import re"]], cwd,
                                                 args.runs, env=CLEAN_ENV)
     return {"mode": "clean-venv", **_ratios(python_t, hedui_t), "python_c_import_re_s": round(re_t[0], 4),
@@ -127,26 +122,35 @@ def _install_wheel(base: Path) -> Path:
         elif path.is_file():
             source.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, source / name)
-    quiet = {"stdout": subprocess.DEVNULL, "check": True, "env": CLEAN_ENV}
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(source)], **quiet)
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], **quiet)
+    _quietly([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(source)])
+    _quietly([sys.executable, "-m", "venv", str(venv)])
     wheel = next(wheels.glob("*.whl"))
-    subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "--disable-pip-version-check", str(wheel)], **quiet)
+    _quietly([str(venv / "bin" / "pip"), "install", "-q", "--disable-pip-version-check", str(wheel)])
     return venv
 
 
-def _warm_up(python: str, cwd: Path) -> bool:
+def _quietly(argv: list[str]) -> None:
+    """Run a build step; its output is shown only when it fails."""
+    done = subprocess.run(argv, capture_output=True, text=True, env=CLEAN_ENV, check=False)
+    if done.returncode:
+        raise SystemExit(f"{' '.join(argv)} failed:\n{done.stdout}{done.stderr}")
+
+
+def _warm_up(hedui: list[str], cwd: Path) -> bool:
     """Run the check until it replays with stamps it trusts (the store filled, the output recorded, the
-    installed files older than the racy window); True when it does."""
+    installed files older than the racy window); True when it does.
+
+    A replay never imports the parser's check module: `python -X importtime` (here through its
+    environment variable, so the console script itself runs) tells.
+    """
     time.sleep(RACY_S)
     for _ in range(4):
-        done = subprocess.run([python, "-c", REPLAYED, "check", "article.md", "--quiet"], cwd=cwd, capture_output=True,
-                              text=True, env=CLEAN_ENV, check=False)
-        if done.stderr.splitlines()[-1:] == ["replay"]:
+        done = subprocess.run(hedui, cwd=cwd, capture_output=True, text=True, check=False,
+                              env={**CLEAN_ENV, "PYTHONPROFILEIMPORTTIME": "1"})
+        if "checker.cli.main" in done.stderr and "checker.cli.check" not in done.stderr:
             # The first replay may have hashed files recorded too soon after they were written, and kept
             # fresh stamps: the next ones only stat.
-            subprocess.run([python, "-c", REPLAYED, "check", "article.md", "--quiet"], cwd=cwd, capture_output=True,
-                           env=CLEAN_ENV, check=False)
+            subprocess.run(hedui, cwd=cwd, capture_output=True, env=CLEAN_ENV, check=False)
             return True
         time.sleep(RACY_S)
     return False

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import checker
-from checker.run import recall, recording
+from checker.cli import recording, replay
 from checker.text.project import forget_project_roots
 from checker.text.rulesdir import find_rules_dir
 
@@ -21,7 +21,7 @@ WRONG = "某市新能源汽车产量从2020年的4.3万辆增至2024年的95.3�
 OTHER = "---\ndate: 2025-03-02\n---\n据统计，某市2024年新能源汽车产量为95.3万辆，比上年增长12%。\n"
 # The subprocesses import the same hedui as the tests (a checkout or the installed wheel).
 ENV = {**os.environ, "PYTHONPATH": str(Path(checker.__file__).resolve().parents[1]), "LANG": "C.UTF-8"}
-for _name in recall.ENVIRONMENT:
+for _name in replay.ENVIRONMENT:
     if _name != "LANG":
         ENV.pop(_name, None)
 
@@ -237,7 +237,7 @@ def test_a_named_configuration_is_an_input(project):
 def test_the_recording_names_every_input(project):
     """The entry depends on the articles, both rule folders, the lexicon, the decisions file and the markers."""
     hedui(project, "check", "a.md", "b.md", "--quiet")
-    entry = recall.read_entry(str(entries(project)[0]))
+    entry = replay.read_entry(str(entries(project)[0]))
     assert entry is not None
     deps = {tuple(d) for d in entry["deps"]}
     root = os.path.realpath(project)
@@ -258,8 +258,8 @@ def test_a_replay_imports_no_heavy_module(project):
               "print(code, sorted(m for m in sys.modules if m.split('.')[0] in "
               "('yaml', 'pint', 'dateparser', 'jieba', 'attrs', 'attr', 'pathspec', 'sqlite3', 'argparse', 'tomllib',"
               " 'json', 'hashlib') "
-              "or m.startswith(('checker.engine', 'checker.claims', 'checker.extract', 'checker.run.cache', "
-              "'checker.run.recording'))))")
+              "or m.startswith(('checker.engine', 'checker.claims', 'checker.extract', 'checker.run', "
+              "'checker.cli.recording', 'checker.text'))))")
     done = subprocess.run([sys.executable, "-c", script], cwd=project, capture_output=True, text=True, env=ENV,
                           timeout=300, check=False)
     assert done.stdout.strip().splitlines()[-1] == "1 []", done.stderr
@@ -305,16 +305,16 @@ def test_another_version_of_a_dependency_is_never_replayed(project, tmp_path):
     assert run_with(project, [site], *argv) == (*before[:3], "full run")
 
 
-def replayable(ticket: recall.Ticket) -> dict | None:
+def replayable(ticket: replay.Ticket) -> dict | None:
     """The entry a replay prints (as checker.cli.main finds it): looked up by stamps, moved ones hashed again."""
-    entry = recall.lookup(ticket)
+    entry = replay.lookup(ticket)
     return recording.confirm(ticket, entry) if entry is not None and entry["moved"] else entry
 
 
-def _ticket(tmp_path: Path, *argv: str) -> recall.Ticket | None:
+def _ticket(tmp_path: Path, *argv: str) -> replay.Ticket | None:
     """The ticket of `hedui check a.md` in tmp_path with extra words (configuration looked for anew, as by main)."""
     forget_project_roots()
-    return recall.make_ticket(["check", "a.md", *argv], cwd=str(tmp_path))
+    return replay.make_ticket(["check", "a.md", *argv], cwd=str(tmp_path))
 
 
 def test_lookup_refuses_a_changed_file_tree_or_damaged_entry(tmp_path):
@@ -351,7 +351,8 @@ def test_a_stamp_spares_the_bytes_but_never_hides_an_edit(tmp_path):
     deps = recording.dependencies([str(tmp_path / "a.md")], [tmp_path / "rules"], [])
     # Recorded as if ten seconds later: no file is too recent to be trusted by its stamp.
     marks = recording.stamps(deps, time.time() + 10)
-    assert marks[0] is not None and marks[-1] is not None and marks[-1].startswith("stat:")
+    tree = marks[deps.index(["tree", str(tmp_path / "rules")])]
+    assert marks[0] is not None and tree is not None and tree.startswith("stat:")
     recording.record(ticket, deps, recording.snapshot(deps), marks, [["out", "report\n"]], 1)
     assert replayable(ticket) is not None
     os.utime(tmp_path / "a.md")  # touched, not changed: hashed again, the same
@@ -392,7 +393,7 @@ def test_tickets_differ_by_word_and_configuration(tmp_path):
     (tmp_path / "hedui.toml").write_text("fail-on = 'info'\n", encoding="utf-8")
     assert _ticket(tmp_path).key != plain.key  # type: ignore[union-attr]
     assert _ticket(tmp_path, "-") is None
-    assert recall.make_ticket(["claims", "a.md"], cwd=str(tmp_path)) is None
+    assert replay.make_ticket(["claims", "a.md"], cwd=str(tmp_path)) is None
 
 
 def test_only_a_report_on_files_and_folders_is_recorded(tmp_path):
@@ -423,19 +424,33 @@ def test_the_ticket_finds_the_configured_cache(tmp_path, config, folder):
     assert (ticket.folder if ticket else None) == (os.path.realpath(tmp_path / folder) if folder else None)
 
 
-def test_an_upgraded_analysing_package_changes_the_key_and_the_store_digest(tmp_path, monkeypatch):
-    """A reinstalled pint (its first module rewritten) is another program: no replay, no stored analysis reused."""
+def test_an_analysing_package_is_a_dependency_and_part_of_the_store_digest(tmp_path, monkeypatch):
+    """A reinstalled pint (its first module rewritten), or one put earlier on the import path, is another
+    program: no replay, and no stored analysis reused."""
     from checker.run.pipeline import rules_digest
 
-    fake = tmp_path / "site" / "pint"
-    fake.mkdir(parents=True)
-    (fake / "__init__.py").write_text("version = 1\n", encoding="utf-8")
-    monkeypatch.setattr(sys, "path", [str(tmp_path / "site")] + sys.path)
-    before_stamp, before_digest = recall.package_stamp(), rules_digest([], [])
-    ticket = recall.make_ticket(["check", "a.md"], str(tmp_path))
-    (fake / "__init__.py").unlink()
-    (fake / "__init__.py").write_text("version = 22\n", encoding="utf-8")
-    assert recall.package_stamp() != before_stamp
-    assert rules_digest([], []) != before_digest
-    again = recall.make_ticket(["check", "a.md"], str(tmp_path))
-    assert ticket is not None and again is not None and again.key != ticket.key
+    (tmp_path / "a.md").write_text(WRONG, encoding="utf-8")
+    site = tmp_path / "site"
+    (site / "pint").mkdir(parents=True)
+    (site / "pint" / "__init__.py").write_text("version = 1\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "early"), str(site)] + sys.path)
+    before_digest = rules_digest([], [])
+    ticket = _ticket(tmp_path)
+    assert ticket is not None
+    deps = recording.dependencies([str(tmp_path / "a.md")], [], [])
+    assert ["file", str(site / "pint" / "__init__.py")] in deps and ["listing", str(site)] in deps
+
+    def record() -> None:
+        """Record the check as if ten seconds later (every stamp trusted)."""
+        recording.record(ticket, deps, recording.snapshot(deps), recording.stamps(deps, time.time() + 10),
+                         [["out", "report\n"]], 1)
+
+    record()
+    assert replayable(ticket) is not None
+    (site / "pint" / "__init__.py").unlink()
+    (site / "pint" / "__init__.py").write_text("version = 22\n", encoding="utf-8")
+    assert replayable(ticket) is None and rules_digest([], []) != before_digest
+    record()
+    (tmp_path / "early" / "pint").mkdir(parents=True)
+    (tmp_path / "early" / "pint" / "__init__.py").write_text("version = 3\n", encoding="utf-8")
+    assert replayable(ticket) is None

@@ -90,13 +90,13 @@ def _add_config(sub: argparse._SubParsersAction) -> None:
 def run_check(args: argparse.Namespace) -> int:
     """Run the rules and report; exit 1 when a counted finding reaches --fail-on, 2 when an input failed.
 
-    The output of a run that may be replayed is recorded (checker.run.recording; `hedui` replays it before
+    The output of a run that may be replayed is recorded (checker.cli.recording; `hedui` replays it before
     parsing the command line, from the words main keeps in args.argv).
     """
-    from checker.run import recall, recording
+    from checker.cli import recording, replay
 
     argv = getattr(args, "argv", None)
-    ticket = recall.make_ticket(argv) if argv and recording.recallable(vars(args)) else None
+    ticket = replay.make_ticket(argv) if argv and recording.recallable(vars(args)) else None
     if ticket is None:
         # Folders, standard input, --fix and the like: always a full run, never recorded.
         return _check(args)
@@ -108,7 +108,7 @@ def _recorded_check(args: argparse.Namespace, ticket) -> int:
     import os
     import time
 
-    from checker.run import recording
+    from checker.cli import recording
     from checker.run.config import load_config
     from checker.text.rulesdir import find_rules_dir
 

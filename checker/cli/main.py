@@ -11,9 +11,9 @@ if TYPE_CHECKING:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit code."""
-    from checker.text.project import forget_project_roots
+    from checker.configfile import forget_config_files
 
-    forget_project_roots()
+    forget_config_files()
     given = sys.argv[1:] if argv is None else list(argv)
     previous = None
     try:
@@ -51,20 +51,20 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _recorded(given: list[str]) -> dict | None:
-    """The recorded output of the same `check` over unchanged files, if there is one (checker.run.recall)."""
+    """The recorded output of the same `check` over unchanged files, if there is one (checker.cli.replay)."""
     if given[:1] != ["check"]:
         # Only `check` is ever recorded.
         return None
-    from checker.run import recall
+    from checker.cli import replay
 
-    ticket = recall.make_ticket(given)
+    ticket = replay.make_ticket(given)
     if ticket is None:
         # Standard input, or no cache: nothing was recorded.
         return None
-    entry = recall.lookup(ticket)
+    entry = replay.lookup(ticket)
     if entry is not None and entry["moved"]:
         # A file was touched since the recording: replayed only if its bytes are the same.
-        from checker.run.recording import confirm
+        from checker.cli.recording import confirm
 
         return confirm(ticket, entry)
     return entry
@@ -72,19 +72,22 @@ def _recorded(given: list[str]) -> dict | None:
 
 def _replay(entry: dict) -> int:
     """Print the recorded output of the same `check` and return its exit code."""
-    from checker.run import recall
+    from checker.cli import replay
 
-    return recall.replay(entry)
+    return replay.replay(entry)
 
 
 def _run(given: list[str]) -> int:
     """Parse the command line and run its command."""
+    from checker.text.project import forget_project_roots
+
+    forget_project_roots()
     parser = _build_parser(given[0] if given else None)
     args = parser.parse_args(given)
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    # The words as typed: `check` keys its recording by them (checker.run.recall).
+    # The words as typed: `check` keys its recording by them (checker.cli.replay).
     args.argv = given
     return args.handler(args)
 

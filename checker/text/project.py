@@ -9,7 +9,8 @@ folder. A file's project path is its path relative to that root, in posix form, 
 import functools
 import os
 
-HEDUI_TABLES = ("[tool.hedui]", "[tool.hedui.")  # a line opening hedui's table in pyproject.toml
+from checker.configfile import find_config_path, forget_config_files
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing; pathlib too is left to the full run
 
 if TYPE_CHECKING:
@@ -22,39 +23,6 @@ def find_config_file(start: "Path") -> "tuple[Path, str] | None":
 
     found = find_config_path(str(start))
     return (Path(found[0]), found[1]) if found else None
-
-
-def find_config_path(start: str) -> tuple[str, str] | None:
-    """find_config_file with paths as text (a warm start imports no pathlib)."""
-    folder = os.path.abspath(start)
-    while True:
-        found = _config_in(folder)
-        if found is not None:
-            return found
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            # The file system's root: no configuration above start.
-            return None
-        folder = parent
-
-
-@functools.lru_cache(maxsize=4096)
-def _config_in(folder: str) -> tuple[str, str] | None:
-    """The hedui configuration file of one folder and its style, if it has one (memoized per folder)."""
-    candidate = os.path.join(folder, "hedui.toml")
-    if os.path.isfile(candidate):
-        return candidate, "hedui.toml"
-    pyproject = os.path.join(folder, "pyproject.toml")
-    if not os.path.isfile(pyproject):
-        # No pyproject either: this folder configures nothing.
-        return None
-    try:
-        with open(pyproject, encoding="utf-8", errors="replace") as handle:
-            text = handle.read()
-    except OSError:
-        # An unreadable pyproject.toml configures nothing we can see.
-        return None
-    return (pyproject, "pyproject") if any(line.startswith(HEDUI_TABLES) for line in text.split("\n")) else None
 
 
 def project_root(path: str) -> str:
@@ -113,7 +81,7 @@ def _git_top(folder: str) -> str | None:
 
 def forget_project_roots() -> None:
     """Drop the memoized roots, so a command run sees configuration files created since the last one."""
-    _config_in.cache_clear()
+    forget_config_files()
     _root_of.cache_clear()
     _project_path.cache_clear()
     _git_top.cache_clear()

@@ -1,4 +1,4 @@
-"""What a full `check` keeps for the next one to replay (checker.run.recall): its output and what it read.
+"""What a full `check` keeps for the next one to replay (checker.cli.replay): its output and what it read.
 
 Only a run that analysed nothing (every article came from the analysis store) is recorded: a cold
 run's messages (a progress bar, a rebuilt cache) are not what a warm run prints. Entries are data
@@ -14,7 +14,8 @@ import stat
 import sys
 import time
 
-from checker.run.recall import FORMAT, MAGIC, Ticket, file_stamp, new_hash
+from checker.cli.replay import FORMAT, MAGIC, Ticket, file_stamp, new_hash
+from checker.run.recall import package_files
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ def _is_file_or_folder(path: str) -> bool:
 def dependencies(articles: Iterable[str], trees: Iterable[os.PathLike | str], files: Iterable[os.PathLike | str],
                  folders: Iterable[str] = ()) -> list[list[str]]:
     """The files a check depends on: [kind, absolute path], kind "file", "tree" (every file below) or "listing"
-    (the names in a folder); hedui's own files are always a tree depended on.
+    (the names in a folder); hedui's own files and the analysing packages are always depended on.
 
     articles: files named on the command line; folders: folders walked for articles (each folder
     below them with its listing, its .gitignore and configuration files and every article-named file).
@@ -86,8 +87,12 @@ def dependencies(articles: Iterable[str], trees: Iterable[os.PathLike | str], fi
         if not any(absolute == done or absolute.startswith(done + os.sep) for done in folders_walked):
             folders_walked.append(absolute)
             deps[("tree", absolute)] = None
-    for path in files:
+    # The analysing packages an import finds (an upgraded pint is another program), and the names beside them.
+    modules, sites = package_files()
+    for path in [*files, *modules]:
         deps[("file", os.path.abspath(path))] = None
+    for site in sites:
+        deps[("listing", site)] = None
     return [[kind, path] for kind, path in deps]
 
 
@@ -263,7 +268,7 @@ def _tree_stamp(folder: str) -> tuple[str | None, int]:
 
 
 def confirm(ticket: Ticket, entry: dict) -> dict | None:
-    """The entry of checker.run.recall.lookup when every dependency whose stamp moved still hashes as
+    """The entry of checker.cli.replay.lookup when every dependency whose stamp moved still hashes as
     recorded, else None; the entry is recorded again with fresh stamps, so the next replay hashes nothing
     (a touched file, or one recorded too soon after its change to trust its stamp)."""
     for index in entry["moved"]:
