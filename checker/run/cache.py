@@ -67,6 +67,7 @@ PAGE_SIZE = 65536
 CLAIM_BITS = 20  # a fact's id: its file's id << CLAIM_BITS | its claim's place (an article's first million claims link)
 MASK = (1 << CLAIM_BITS) - 1
 FILE_OF = f"(id >> {CLAIM_BITS})"  # SQL: the file of a fact row
+TEMP_CACHE_KB = -2000  # the temporary tables' page cache, in KiB: bounded, whatever the archive's size
 GROUP_CLAIMS = 1000  # claims handed to the corpus rules at a time (whole topic groups, at least one)
 
 
@@ -241,6 +242,8 @@ class AnalysisCache:
         db.execute(f"PRAGMA user_version = {LAYOUT}")
         # The run's grouping and sorting tables go to a temporary file, never to memory: they grow with the archive.
         db.execute("PRAGMA temp_store = FILE")
+        # And their page cache is bounded too (the temporary database's default, 0, let it grow with the tables).
+        db.execute(f"PRAGMA temp.cache_size = {TEMP_CACHE_KB}")
         return db
 
     def reset(self) -> None:
@@ -361,8 +364,11 @@ class AnalysisCache:
         self._key_groups()
         db.execute("DROP TABLE IF EXISTS temp.pending")
         db.execute("CREATE TEMP TABLE pending (grp INTEGER, ord INTEGER, claim INTEGER, data TEXT)")
-        self._spread(db.execute("SELECT l.file, l.ord, l.claim, g.grp FROM loaded l LEFT JOIN merged m"
-                                " ON m.topic = l.topic JOIN keyed g ON g.grp = COALESCE(m.grp, l.topic)"
+        # Walked on an index in file order (a sort of every loaded claim would hold its buffer in memory).
+        db.execute("CREATE INDEX temp.loaded_in_order ON loaded (ord, claim)")
+        self._spread(db.execute("SELECT l.file, l.ord, l.claim, g.grp FROM loaded l INDEXED BY loaded_in_order"
+                                " LEFT JOIN merged m ON m.topic = l.topic"
+                                " JOIN keyed g ON g.grp = COALESCE(m.grp, l.topic)"
                                 " WHERE g.known = 0 ORDER BY l.ord, l.claim"))
         batch: list[tuple[tuple[int, int], Any, int]] = []
         group = None
