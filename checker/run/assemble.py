@@ -130,20 +130,27 @@ def hydrate(result: CheckResult, store: RunStore | None = None) -> CheckResult:
     import sqlite3
 
     from checker.run.cache import CacheCorrupt
+    from checker.run.stubs import DocumentStubs
 
     involved = {c.doc for f in result.findings for c in f.claims} | {d for f in result.findings for d, _, _ in f.spans}
-    wanted = [d.path for d in result.documents if d.path in involved and not d.text]
+    documents = result.documents
+    if isinstance(documents, DocumentStubs):
+        # Compact stubs: only the places of the documents findings point into are looked at (they have no text).
+        places = [place for place in documents.places_of(involved) if not documents[place].text]
+    else:
+        places = [place for place, d in enumerate(documents) if d.path in involved and not d.text]
+    wanted = [documents[place].path for place in places]
     stored: dict = {}
     if store is not None and store.cache is not None:
         try:
             stored = store.cache.load_full(wanted)
         except (CacheCorrupt, sqlite3.Error):
             stored = {}  # damaged since it was written: read those articles again instead
-    documents = tuple(
-        attrs.evolve(_text_of(d.path, stored), dct=d.dct) if d.path in wanted else d
-        for d in result.documents
-    )
-    return attrs.evolve(result, documents=documents)
+    whole = {place: attrs.evolve(_text_of(documents[place].path, stored), dct=documents[place].dct)
+             for place in places}
+    if isinstance(documents, DocumentStubs):
+        return attrs.evolve(result, documents=documents.with_whole(whole))
+    return attrs.evolve(result, documents=tuple(whole.get(place, d) for place, d in enumerate(documents)))
 
 
 def _text_of(path: str, stored: dict) -> Document:

@@ -12,7 +12,7 @@ import datetime as dt
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import attrs
@@ -39,7 +39,7 @@ class Corpus:
     document's text and claims.
     """
 
-    documents: tuple[Document, ...]
+    documents: Sequence[Document]  # a tuple, or compact stubs (checker.run.stubs) for a light corpus from a store
     claims: tuple[Claim, ...]
     findings: tuple[Finding, ...]
     errors: tuple[str, ...]
@@ -310,26 +310,38 @@ def _from_analyses(files, analyses: dict, errors: dict, light: bool) -> Corpus:
 def _light_from_store(files, cache, errors: dict, pack, focus: list[str] | None = None) -> Corpus:
     """A light corpus read back from the store, in file order, its corpus findings already found family by family.
 
-    Only the documents' dates and findings stay in memory: the claims of the families that differ come a few
-    groups at a time, are checked by the corpus rules and dropped (focus: findings and families of those only).
+    Only the documents' dates and findings stay in memory (the documents compactly: checker.run.stubs): the claims
+    of the families that differ come a few groups at a time, are checked by the corpus rules and dropped (focus:
+    findings and families of those only).
     """
-    from checker.run.cache import document_stub
+    from checker.model import DocumentDate
     from checker.run.families import check_families
+    from checker.run.stubs import DocumentStubs
 
     ok = [p for p in files if p not in errors]
-    documents: list[Document] = []
+    documents = DocumentStubs()
+    shifted: dict[int, int] = {}  # a place in ok -> its document's, where they differ (a path the store lacks)
     marks: list[dict] = []
     claim_count = 0
-    for row in cache.iter_documents(ok):
-        documents.append(document_stub(row))
-        claim_count += row[5] or 0
-        if row[6] != "[]":
-            marks.extend(_json(row[6]))
+    given = iter(enumerate(ok))
+    for path, dct, source, confidence, encoding, claims, suppressions, _, _ in cache.iter_documents(ok):
+        # The rows come in the order of ok: keep ok's own string for the path rather than a second copy.
+        place, known = next(given)
+        while known != path:
+            place, known = next(given)
+        if place != len(documents):
+            shifted[place] = len(documents)
+        date = DocumentDate(dt.date.fromisoformat(dct), source, confidence) if dct else None
+        documents.append(known, date, encoding or "utf-8")
+        claim_count += claims or 0
+        if suppressions != "[]":
+            marks.extend(_json(suppressions))
     findings, facts = cache.load_light(ok, focus)
-    suppressions = suppressions_from(marks)
-    across = check_families(cache.claim_groups(ok, focus), {d.path: d for d in documents}, pack, cache)
-    return Corpus(tuple(documents), (), tuple(findings) + tuple(across),
-                  tuple(errors[p] for p in files if p in errors), claim_count, facts, tuple(suppressions))
+    suppressions_found = suppressions_from(marks)
+    across = check_families(cache.claim_groups(ok, focus), lambda place: documents[shifted.get(place, place)], pack,
+                            cache)
+    return Corpus(documents, (), tuple(findings) + tuple(across),
+                  tuple(errors[p] for p in files if p in errors), claim_count, facts, tuple(suppressions_found))
 
 
 def _open_cache(where: Path | None, folder: Path | None):

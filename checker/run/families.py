@@ -8,7 +8,7 @@ gives: by document and position, ties by the claims' places in the corpus.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from checker.model import Claim, Document, Finding
@@ -16,10 +16,11 @@ from checker.model import Claim, Document, Finding
 Place = tuple[int, int]  # (the file's place among the paths, the claim's place in its analysis)
 
 
-def check_families(batches: Iterable[list[tuple[Place, Claim, int]]], documents: dict[str, Document],
+def check_families(batches: Iterable[list[tuple[Place, Claim, int]]], document_at: Callable[[int], Document],
                    pack: Any, memo: Any = None) -> list[Finding]:
     """The corpus-scope findings over every batch of claims, in report order.
 
+    document_at: the document at a file's place (no mapping of every path is built: only each batch's documents).
     memo: the store, which keeps each group's findings (`remember`) and hands back those of the groups it
     left out of the batches (`remembered`).
     """
@@ -30,7 +31,8 @@ def check_families(batches: Iterable[list[tuple[Place, Claim, int]]], documents:
     for batch in batches:
         claims = tuple(claim for _, claim, _ in batch)
         places: dict[int, tuple[Place, int | None]] = {id(claim): (place, group) for place, claim, group in batch}
-        dates = {claim.doc: _date(documents, claim.doc) for claim in claims}
+        documents = {claim.doc: document_at(place[0]) for place, claim, _ in batch}
+        dates: dict[str, object] = {path: document.dct for path, document in documents.items()}
         context = RunContext(index_facts(claims, dates), documents, None)
         by_group: dict[int, list[tuple[tuple[Place, ...], Finding]]] | None = {group: [] for _, _, group in batch}
         for finding in run(pack, context, scope="corpus"):
@@ -52,8 +54,3 @@ def check_families(batches: Iterable[list[tuple[Place, Claim, int]]], documents:
     found.sort(key=lambda item: item[0])
     return sort_findings(finding for _, finding in found)
 
-
-def _date(documents: dict[str, Document], path: str) -> Any:
-    """A document's date (None when the store has no document for the claim's path)."""
-    document = documents.get(path)
-    return document.dct if document is not None else None

@@ -45,7 +45,7 @@ class DocAnalysis:
 class CheckResult:
     """Everything a report or a timeline needs from a run."""
 
-    documents: tuple[Document, ...]
+    documents: Sequence[Document]  # a tuple, or compact stubs without text (checker.run.stubs) for a light run
     claims: tuple[Claim, ...]
     index: FactIndex
     findings: tuple[Finding, ...]
@@ -148,12 +148,17 @@ def cross_check(documents, claims, findings, pack: RulePack, units: UnitSystem |
     """Run the corpus-scope rules over the claims and merge their findings with the documents' own."""
     from checker.claims.link import index_facts
     from checker.engine.runner import RunContext, run, sort_findings
+    from checker.run.stubs import DocumentStubs
 
-    index = index_facts(tuple(claims), {d.path: d.dct for d in documents})
-    context = RunContext(index, {d.path: d for d in documents}, units)
+    # Compact stubs stay as they are (a tuple of a million Documents is half a gigabyte).
+    documents = documents if isinstance(documents, DocumentStubs) else tuple(documents)
+    # No claims (a light run from a store, already cross-checked family by family): the corpus rules compare claims
+    # only, so no mapping of every document is built for them.
+    known = documents if claims else ()
+    index = index_facts(tuple(claims), {d.path: d.dct for d in known})
+    context = RunContext(index, {d.path: d for d in known}, units)
     merged = list(findings) + run(pack, context, scope="corpus")
-    return CheckResult(tuple(documents), tuple(claims), index, tuple(sort_findings(merged)), pack, claim_count,
-                       fact_count)
+    return CheckResult(documents, tuple(claims), index, tuple(sort_findings(merged)), pack, claim_count, fact_count)
 
 
 def check_documents(documents: list[Document], resources: Resources, pack: RulePack,

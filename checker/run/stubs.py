@@ -1,0 +1,95 @@
+"""The documents of a run read from the store, held compactly: a path and a few numbers each, built on demand.
+
+A light run keeps no text; what it keeps of each article is what the report lists (path, date, how
+the date was found, encoding). Held as Document objects that is about half a kilobyte an article;
+here it is the path (the string the run already holds) and 18 bytes in arrays, so a million
+articles cost about a hundred megabytes, mostly their paths.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from array import array
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import overload
+
+from checker.model import Document, DocumentDate
+
+NO_DATE = 0  # the day number of a document without a date (date ordinals start at 1)
+
+
+class DocumentStubs(Sequence[Document]):
+    """A sequence of Documents without text, in run order; a few may be whole documents (with text)."""
+
+    def __init__(self) -> None:
+        """Start empty; `append` adds documents in order."""
+        self.paths: list[str] = []
+        self._days = array("i")  # the date's ordinal, NO_DATE for none
+        self._confidences = array("d")
+        self._sources = array("I")  # places in _words
+        self._encodings = array("I")
+        self._words: list[str] = []  # each distinct source and encoding once
+        self._word_places: dict[str, int] = {}
+        self._whole: Mapping[int, Document] = {}
+
+    def append(self, path: str, dct: DocumentDate | None, encoding: str) -> None:
+        """Add a document without text."""
+        self.paths.append(path)
+        self._days.append(dct.date.toordinal() if dct is not None else NO_DATE)
+        self._confidences.append(dct.confidence if dct is not None else 0.0)
+        self._sources.append(self._word(dct.source if dct is not None else ""))
+        self._encodings.append(self._word(encoding))
+
+    def _word(self, text: str) -> int:
+        """The place of a source or encoding among the distinct ones."""
+        place = self._word_places.get(text)
+        if place is None:
+            place = self._word_places[text] = len(self._words)
+            self._words.append(text)
+        return place
+
+    def with_whole(self, whole: Mapping[int, Document]) -> DocumentStubs:
+        """The same documents, those at the given places replaced by whole ones (the arrays are shared, not copied)."""
+        other = DocumentStubs.__new__(DocumentStubs)
+        other.__dict__.update(self.__dict__)
+        other._whole = {**self._whole, **whole}
+        return other
+
+    def places_of(self, paths: Iterable[str]) -> list[int]:
+        """The places of the documents with those paths, in run order."""
+        wanted = set(paths)
+        return [place for place, path in enumerate(self.paths) if path in wanted]
+
+    def __len__(self) -> int:
+        """How many documents."""
+        return len(self.paths)
+
+    @overload
+    def __getitem__(self, place: int) -> Document: ...
+
+    @overload
+    def __getitem__(self, place: slice) -> Sequence[Document]: ...
+
+    def __getitem__(self, place: int | slice) -> Document | Sequence[Document]:
+        """The document at a place (a Document without text unless a whole one was given), or a slice as a tuple."""
+        if isinstance(place, slice):
+            return tuple(self._built(p) for p in range(len(self.paths))[place])
+        if place < 0:
+            place += len(self.paths)
+        if not 0 <= place < len(self.paths):
+            raise IndexError(place)
+        return self._built(place)
+
+    def __iter__(self) -> Iterator[Document]:
+        """The documents in run order."""
+        return (self._built(place) for place in range(len(self.paths)))
+
+    def _built(self, place: int) -> Document:
+        """The Document at a place."""
+        whole = self._whole.get(place)
+        if whole is not None:
+            return whole
+        day = self._days[place]
+        dct = (DocumentDate(dt.date.fromordinal(day), self._words[self._sources[place]], self._confidences[place])
+               if day != NO_DATE else None)
+        return Document(self.paths[place], "", "", (), dct=dct, encoding=self._words[self._encodings[place]])
