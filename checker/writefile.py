@@ -23,17 +23,20 @@ from checker.errors import HeduiError
 STALE_TEMP_S = 600  # a temporary file this old belongs to a writer that was killed, not to one at work
 
 
-def write_output(text: str, path: str | None, protect: Iterable[str] = ()) -> None:
-    """Write text to a file atomically, or to standard output when no path is given; never over a file in protect."""
+def write_output(text: str | Iterable[str], path: str | None, protect: Iterable[str] = ()) -> None:
+    """Write text (or its pieces, in order) to a file atomically, or to standard output when no path is given;
+    never over a file in protect."""
+    pieces = [text] if isinstance(text, str) else text
     if not path:
-        sys.stdout.write(text)
+        for piece in pieces:
+            sys.stdout.write(piece)
         sys.stdout.flush()
         return
-    write_atomic(Path(path), text.encode("utf-8"), protect)
+    write_atomic(Path(path), (piece.encode("utf-8") for piece in pieces), protect)
 
 
-def write_atomic(path: Path, data: bytes, protect: Iterable[str] = ()) -> None:
-    """Replace a file's content in one step, so readers never see half a file."""
+def write_atomic(path: Path, data: bytes | Iterable[bytes], protect: Iterable[str] = ()) -> None:
+    """Replace a file's content (bytes, or its pieces in order) in one step, so readers never see half a file."""
     check_target(path, protect)
     folder = path.parent if str(path.parent) else Path(".")
     try:
@@ -42,7 +45,8 @@ def write_atomic(path: Path, data: bytes, protect: Iterable[str] = ()) -> None:
         raise HeduiError(f"无法写入 {path}：{exc.strerror or exc}") from None
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            for piece in [data] if isinstance(data, bytes) else data:
+                out.write(piece)
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temp, _mode_for(path))
