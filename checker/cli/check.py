@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 
 from checker.cli.common import (
     add_common_options,
@@ -125,6 +126,10 @@ def _recorded_check(args: argparse.Namespace, ticket) -> int:
     folders = [p for p in args.paths if os.path.isdir(p)] if args.paths else [str(config.root)]
     articles = [p for p in args.paths if p not in folders]
     deps = recording.dependencies(articles, trees, files + ([baseline] if baseline else []) + read, folders)
+    if len(deps) > recording.MAX_DEPENDENCIES:
+        # An archive: its recording would hold every file's state and the whole report in memory, and so would its
+        # replay; a run's memory must not grow with the number of articles.
+        return _check(args, config)
     since = time.time()
     marks = recording.stamps(deps, since)
     before = recording.snapshot(deps)
@@ -250,10 +255,12 @@ def _write_report(result, verdicts, report_format: str, args: argparse.Namespace
     from checker.writefile import write_output
 
     statuses, reasons = verdicts.statuses, verdicts.reasons
+    report: str | Iterable[str]
     if report_format == "json":
-        from checker.report.json_report import render_json
+        from checker.report.json_report import render_json_pieces
 
-        report = render_json(result, statuses=statuses, reasons=reasons, stale=verdicts.stale_decisions)
+        # Written piece by piece: the list of documents is never held whole.
+        report = render_json_pieces(result, statuses=statuses, reasons=reasons, stale=verdicts.stale_decisions)
     elif report_format == "sarif":
         from checker.report.sarif import render_sarif
 

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 KEEP = 64  # entries kept per cache folder (the oldest go first)
+MAX_DEPENDENCIES = 20_000  # files and folders a recorded run may depend on (an archive larger is never recorded)
 RACY_S = 2.0  # a file changed this close to a recording is hashed on every replay, never trusted by its stamp
 # Options that make a run more than a report on its inputs: they write files, ask git, read an archive
 # or standard input, or print what the cache did.
