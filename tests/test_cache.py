@@ -77,6 +77,24 @@ def test_a_damaged_blob_is_detected(capsys, corpus):
     assert "agreement.conflicting-values" in first[1] and first[0] == 1
 
 
+@pytest.mark.parametrize("statement", [
+    "UPDATE facts SET low = low * (1 + 1e-15) WHERE id = (SELECT MAX(id) FROM facts WHERE low != 0)",
+    "UPDATE facts SET family = family + 1 WHERE id = (SELECT MIN(id) FROM facts)",
+    "UPDATE facts SET value = 1 WHERE id = (SELECT MIN(id) FROM facts WHERE value IS NULL)",
+    "DELETE FROM facts WHERE id = (SELECT MAX(id) FROM facts)",
+    "INSERT INTO facts SELECT id + 999, family, topic, modality, value, low, high, sentence, relation, start, end"
+    " FROM facts WHERE id = (SELECT MAX(id) FROM facts)",
+])
+def test_a_damaged_fact_row_alone_is_detected(capsys, corpus, statement):
+    """A fact row changed in its last digit, changed, removed or added (no other row touched) rebuilds the store."""
+    first = run(capsys, "check", ".", "--format", "json")
+    _tamper(corpus, statement)
+    code, out, err = run(capsys, "check", ".", "--format", "json", "--verbose")
+    assert (code, out) == first[:2] and "缓存已损坏" in err
+    # Rebuilt: the next run finds nothing damaged.
+    assert "缓存已损坏" not in run(capsys, "check", ".", "--format", "json", "--verbose")[2]
+
+
 def test_random_byte_damage_never_changes_the_report(capsys, corpus):
     """Fifty trials of random byte flips in the cache file give the same report as a clean run."""
     first = run(capsys, "check", ".", "--format", "json")

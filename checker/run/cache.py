@@ -7,8 +7,9 @@ working memory, in a temporary folder with --no-cache), compressed; nothing keep
 whole analysis back: it reads the documents' dates, the findings of the document-scope rules, and
 only those linkable claims whose fact (or its target/actual twin) is stated more than once —
 the only claims the corpus-scope rules can compare. Values are stored as data-only JSON (never
-pickle: a cache planted in a repository must not run code), and every row carries the SHA-256 of
-all its columns: a damaged row or database is detected and the cache rebuilt, never trusted.
+pickle: a cache planted in a repository must not run code), every row of files, findings and memo
+carries a checksum of all its columns and a file's fact rows one checksum as a block (in its files
+row): a damaged row or database is detected and the cache rebuilt, never trusted.
 """
 
 from __future__ import annotations
@@ -30,17 +31,18 @@ import attrs
 from checker.model import Modality
 from checker.run import codec
 
-LAYOUT = 5  # PRAGMA user_version of the current table layout; any other database is rebuilt
+LAYOUT = 6  # PRAGMA user_version of the current table layout; any other database is rebuilt
 # A file's row: its own checksum covers every column but the analysis blob, which has its own (full_digest), so
-# the run reads dates, counts and events without reading any analysis.
+# the run reads dates, counts and events without reading any analysis; facts_digest is the checksum of the
+# file's fact rows (FACT_SUMS), so they are verified as one block per file, not row by row.
 FILE_COLUMNS = ("id", "path", "version", "content", "dct", "dct_source", "dct_confidence", "encoding", "claim_count",
-                "suppressions", "events", "weak", "mtime_ns", "size", "full_digest")
+                "suppressions", "events", "weak", "mtime_ns", "size", "facts_digest", "full_digest")
 SCHEMA = (
     """CREATE TABLE IF NOT EXISTS files (
         id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, version TEXT NOT NULL, content BLOB NOT NULL,
         dct TEXT, dct_source TEXT, dct_confidence REAL, encoding TEXT, claim_count INTEGER,
         suppressions TEXT NOT NULL, events TEXT NOT NULL, weak TEXT, mtime_ns INTEGER, size INTEGER,
-        full_digest INTEGER NOT NULL, digest INTEGER NOT NULL, full BLOB NOT NULL)""",
+        facts_digest INTEGER NOT NULL, full_digest INTEGER NOT NULL, digest INTEGER NOT NULL, full BLOB NOT NULL)""",
     # One row per linkable claim, in integers and bounds only: the family, its topic (subject, metric and scope
     # of time, which the rate-levels rule compares across periods) and the fact key are 64-bit hashes of their
     # text (a fact key is its family plus the modality).
@@ -48,11 +50,12 @@ SCHEMA = (
     # range of the table, appended in order, so pages fill); relation: 1 a level, 2 a rate (RATES), 0 any other;
     # start and end: the period's days as YYYYMMDD; value: only for targets and forecasts (the only claims whose
     # stated values DIFFERS compares). No index: every run reads all of its files' facts once anyway (to verify
-    # them), and the families that differ are found in that pass.
+    # them), and the families that differ are found in that pass. No checksum per row: a file's rows are checked
+    # as one block against its files row's facts_digest.
     """CREATE TABLE IF NOT EXISTS facts (
         id INTEGER PRIMARY KEY, family INTEGER NOT NULL, topic INTEGER NOT NULL,
         modality INTEGER NOT NULL, value REAL, low REAL, high REAL, sentence INTEGER NOT NULL,
-        relation INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, digest INTEGER NOT NULL)""",
+        relation INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS findings (
         file INTEGER PRIMARY KEY, findings BLOB NOT NULL, digest INTEGER NOT NULL)""",
     # The corpus findings of one group of fact families (see claim_groups), keyed by a hash of all they are
@@ -69,6 +72,17 @@ MASK = (1 << CLAIM_BITS) - 1
 FILE_OF = f"(id >> {CLAIM_BITS})"  # SQL: the file of a fact row
 TEMP_CACHE_KB = -2000  # the temporary tables' page cache, in KiB: bounded, whatever the archive's size
 GROUP_CLAIMS = 1000  # claims handed to the corpus rules at a time (whole topic groups, at least one)
+
+
+# The block checksum of one file's fact rows (f), computed by SQLite in the rows' id order when they are written and
+# when they are verified: exact sums of every integer column (split in 32-bit halves where a sum could overflow),
+# and the bounds and value written out in full (17 digits). A changed, added or removed row changes it; a file
+# without facts (or, in a LEFT JOIN, its row of NULLs) gives a count of 0 and NULL for the rest.
+FACT_SUMS = ", ".join((
+    "count(f.id)", f"sum(f.id & {MASK})", "sum(f.family >> 32)", "sum(f.family & 4294967295)", "sum(f.topic >> 32)",
+    "sum(f.topic & 4294967295)", "sum(f.modality)", "sum(f.sentence)", "sum(f.relation)", "sum(f.start)",
+    "sum(f.end)", "group_concat(CASE WHEN f.id IS NOT NULL THEN iif(f.value IS NULL, 'n', printf('%.17g', f.value))"
+    " || printf(' %.17g %.17g', f.low, f.high) END, ',')"))
 
 
 # A family of facts (one key, any modality) can only yield a corpus finding when its claims differ:
@@ -88,14 +102,14 @@ class CacheCorrupt(Exception):
     """A row whose checksum does not match its columns, or whose data does not decode."""
 
 
-def _checksum(*columns: Any, bits: int = 64) -> int:
-    """The first bits (64 or 32) of the SHA-256 of a row's columns, in order (None, numbers, text and bytes alike)."""
+def _checksum(*columns: Any) -> int:
+    """The first 64 bits of the SHA-256 of a row's columns, in order (None, numbers, text and bytes alike)."""
     digest = hashlib.sha256()
     for column in columns:
         data = column if isinstance(column, bytes) else repr(column).encode("utf-8")
         digest.update(len(data).to_bytes(8, "big") + data)
     # 64 bits notice damage as surely as more would (this guards against bad disks, not forgers), in 8 bytes a row.
-    return int.from_bytes(digest.digest()[:bits // 8], "big", signed=True)
+    return int.from_bytes(digest.digest()[:8], "big", signed=True)
 
 
 def text_hash(text: str) -> int:
@@ -103,10 +117,10 @@ def text_hash(text: str) -> int:
     return int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:8], "big", signed=True)
 
 
-def _verified(row: tuple, bits: int = 64) -> tuple:
-    """Return a row's columns without its trailing checksum, after checking it (a checksum of that many bits)."""
+def _verified(row: tuple) -> tuple:
+    """Return a row's columns without its trailing checksum, after checking it."""
     *columns, digest = row
-    if _checksum(*columns, bits=bits) != digest:
+    if _checksum(*columns) != digest:
         raise CacheCorrupt("checksum mismatch")
     return tuple(columns)
 
@@ -281,12 +295,14 @@ class AnalysisCache:
             number = known[0]
         else:
             number = self.db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM files").fetchone()[0]
-        file = (number, rows.path, version, bytes.fromhex(rows.content), *rows.file, *stat, _checksum(rows.full))
+        facts = [(number << CLAIM_BITS | index, *columns) for index, *columns in rows.facts]
+        self.db.executemany(f"INSERT INTO facts VALUES ({', '.join('?' * 11)})", facts)
+        sums = self.db.execute(f"SELECT {FACT_SUMS} FROM facts f WHERE f.id BETWEEN ? AND ?",
+                               (number << CLAIM_BITS, number << CLAIM_BITS | MASK)).fetchone()
+        file = (number, rows.path, version, bytes.fromhex(rows.content), *rows.file, *stat, _checksum(*sums),
+                _checksum(rows.full))
         self.db.execute(f"INSERT INTO files VALUES ({', '.join('?' * (len(file) + 2))})",
                         (*file, _checksum(*file), rows.full))
-        facts = [(number << CLAIM_BITS | index, *columns, _checksum(number << CLAIM_BITS | index, *columns, bits=32))
-                 for index, *columns in rows.facts]
-        self.db.executemany(f"INSERT INTO facts VALUES ({', '.join('?' * 12)})", facts)
         if rows.findings is not None:
             findings = (number, rows.findings)
             self.db.execute("INSERT INTO findings VALUES (?, ?, ?)", (*findings, _checksum(*findings)))
@@ -322,14 +338,20 @@ class AnalysisCache:
     def load_light(self, paths: list[str], focus: list[str] | None = None) -> tuple[list[Any], int]:
         """For `check`: the findings (of focus only, when given) and the count of distinct facts.
 
-        Every fact row of the paths is verified here, before any of them chooses which claims to load.
+        Every fact row of the paths is verified here, a file's rows as one block (FACT_SUMS against the file's
+        facts_digest, whose own row the run has verified), before any of them chooses which claims to load.
         """
         self._choose(paths, focus)
         findings = [f for row in self.db.execute(
             "SELECT * FROM findings WHERE file IN (SELECT file FROM focus)")
             for f in _decoded(_verified(row)[1])]
-        for row in self.db.execute(f"SELECT * FROM facts WHERE {FILE_OF} IN (SELECT file FROM chosen)"):
-            _verified(row, bits=32)
+        # chosen is walked in file order and each file's facts as one id range: the rows are summed in id order.
+        for expected, *sums in self.db.execute(
+                f"SELECT fl.facts_digest, {FACT_SUMS} FROM chosen c JOIN files fl ON fl.id = c.file"
+                f" LEFT JOIN facts f ON f.id BETWEEN c.file << {CLAIM_BITS} AND (c.file << {CLAIM_BITS}) | {MASK}"
+                " GROUP BY c.file"):
+            if _checksum(*sums) != expected:
+                raise CacheCorrupt("checksum mismatch in a file's facts")
         facts = self.db.execute("SELECT COUNT(*) FROM (SELECT DISTINCT family, modality FROM facts"
                                 f" WHERE {FILE_OF} IN (SELECT file FROM chosen))").fetchone()[0]
         return findings, facts
