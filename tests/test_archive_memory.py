@@ -1,0 +1,93 @@
+"""What a large run keeps per article is compact: document stubs, the JSON report in pieces, no archive recorded."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import types
+
+import pytest
+
+from checker.model import Document, DocumentDate
+from checker.report.json_report import DOCUMENTS_AT_A_TIME, render_json, render_json_pieces
+from checker.run import recording
+from checker.run.stubs import DocumentStubs
+from tests import test_cache
+from tests.test_cli import run
+
+DATES = (None, DocumentDate(dt.date(2024, 3, 1), "front matter"),
+         DocumentDate(dt.date(1999, 12, 31), "inferred: 去年", 0.6),
+         DocumentDate(dt.date(2024, 3, 1), "file modification time", 0.3))
+
+
+def _stub(index: int) -> Document:
+    """A Document without text as a light run keeps it: path, date, encoding."""
+    return Document(f"新闻/{index:05d}.md", "", "", (), dct=DATES[index % len(DATES)],
+                    encoding=("utf-8", "gb18030")[index % 3 == 0])
+
+
+def test_document_stubs_give_back_the_documents_they_were_given():
+    """Stubs built document by document read back equal Documents, by index, slice, from the end and in order."""
+    documents = [_stub(i) for i in range(10)]
+    stubs = DocumentStubs()
+    for d in documents:
+        stubs.append(d.path, d.dct, d.encoding)
+    assert list(stubs) == documents and len(stubs) == 10
+    assert stubs[-1] == documents[-1] and stubs[2:5] == tuple(documents[2:5])
+    assert stubs.places_of({"新闻/00003.md", "新闻/00007.md", "other.md"}) == [3, 7]
+    with pytest.raises(IndexError):
+        stubs[10]
+
+
+def test_document_stubs_take_whole_documents_without_changing_the_others():
+    """with_whole puts whole documents at some places; the original stubs are unchanged."""
+    stubs = DocumentStubs()
+    for i in range(4):
+        d = _stub(i)
+        stubs.append(d.path, d.dct, d.encoding)
+    whole = Document("新闻/00002.md", "正文", "正文", (0, 1), dct=DATES[2])
+    hydrated = stubs.with_whole({2: whole})
+    assert hydrated[2] is whole and hydrated[1] == stubs[1] and stubs[2].text == ""
+
+
+@pytest.mark.parametrize("count", [0, 1, DOCUMENTS_AT_A_TIME, 2 * DOCUMENTS_AT_A_TIME + 5])
+def test_json_report_pieces_join_to_the_whole_object_as_json_writes_it(count):
+    """The streamed report is byte for byte json.dumps of the whole object, at and across piece boundaries."""
+    documents = [_stub(i) for i in range(count)]
+    result = types.SimpleNamespace(documents=documents, findings=(), total_claims=7, total_facts=3)
+    payload = {
+        "documents": [{"doc": d.path, "dct": d.dct.date.isoformat() if d.dct else None,
+                       "dct_source": d.dct.source if d.dct else "unknown",
+                       "dct_inferred": bool(d.dct and d.dct.inferred)} for d in documents],
+        "findings": [],
+        "summary": {"documents": count, "claims": 7, "facts": 3, "findings": {"error": 0, "warning": 0, "info": 0},
+                    "set_aside": {}},
+        "stale_decisions": ["abc"],
+    }
+    expected = json.dumps(payload, ensure_ascii=False) + "\n"
+    assert render_json(result, stale=("abc",)) == expected
+    pieces = list(render_json_pieces(result, stale=("abc",)))
+    assert "".join(pieces) == expected and len(pieces) == 3 + -(-count // DOCUMENTS_AT_A_TIME)
+
+
+corpus = test_cache.corpus  # the fixture: a folder of a few articles with a cross-article conflict
+
+
+def _recordings(folder) -> list:
+    """The recorded outputs in a folder's cache."""
+    return sorted((folder / ".hedui-cache" / "recall").glob("*.rec"))
+
+
+def test_a_warm_run_within_the_limit_is_recorded(capsys, corpus):
+    """The control: a second, warm run over a few files leaves a recording."""
+    first = run(capsys, "check", ".", "--format", "json")
+    assert run(capsys, "check", ".", "--format", "json") == first
+    assert len(_recordings(corpus)) == 1
+
+
+def test_a_run_over_more_files_than_the_limit_is_never_recorded(capsys, corpus, monkeypatch):
+    """A run depending on more files than MAX_DEPENDENCIES gives the same report and keeps no recording."""
+    monkeypatch.setattr(recording, "MAX_DEPENDENCIES", 3)
+    first = run(capsys, "check", ".", "--format", "json")
+    assert run(capsys, "check", ".", "--format", "json") == first
+    assert _recordings(corpus) == [] and first[0] == 1
