@@ -7,7 +7,8 @@ Usage (from the repository root):
     python bench/bench_scale.py engines --articles 2000
 
 `scale`: for each size, a generated corpus checked cold (store written) and warm; peak RSS of the
-largest hedui process (os.wait4) and of the main process alone (the cross-article step's), seconds,
+largest hedui process (os.wait4), of the main process alone (the cross-article step's) and of all its processes
+together (sampled), seconds,
 store bytes per text byte; then a projection to 1M and 10M articles (time and store from the largest
 size, the main process's memory along its slope between the smallest and largest size). `jobs`: the same cold check
 without a cache with --jobs 1 and --jobs 2, wall and CPU seconds side by side. `dates`: 80 weakly
@@ -23,6 +24,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -40,21 +42,57 @@ MAIN = ("import resource, sys\n"
         "sys.exit(code)\n")
 
 
+def tree_rss_kb(root: int) -> int:
+    """The resident memory (KB) of a process and all its descendants now, from /proc (0 where it cannot be read)."""
+    parents: dict[int, int] = {}
+    resident: dict[int, int] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue  # not a process
+        try:
+            with open(f"/proc/{entry.name}/stat", encoding="ascii", errors="replace") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # ended meanwhile
+        parents[int(entry.name)] = int(fields[1])
+        resident[int(entry.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE") // 1024
+    tree, grown = {root}, True
+    while grown:
+        found = {pid for pid, parent in parents.items() if parent in tree} - tree
+        grown = bool(found)
+        tree |= found
+    return sum(resident.get(pid, 0) for pid in tree)
+
+
 def hedui(*args: str, cwd: Path) -> dict:
-    """Run hedui once; wall and CPU seconds, peak RSS (MB) of its largest process and of its main process, exit."""
+    """Run hedui once; wall and CPU seconds, peak RSS (MB) of its largest process, of its main process and of all its
+    processes together (sampled every 0.2 s), exit."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])))
     start = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-c", MAIN, *args], cwd=cwd, env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    total = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        """Keep the largest sum of the process tree's resident memory until the run ends."""
+        while not done.wait(0.2):
+            total[0] = max(total[0], tree_rss_kb(process.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     assert process.stderr is not None
     err = process.stderr.read().decode(errors="replace")
+    done.set()
+    sampler.join()
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
     main_kb = [int(line.split()[1]) for line in err.splitlines() if line.startswith("main-peak-rss-kb ")]
     return {"wall_s": round(wall, 2), "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
             "peak_rss_mb": round(usage.ru_maxrss / 1e3, 1),
-            "main_rss_mb": round(main_kb[-1] / 1e3, 1) if main_kb else None, "exit": process.returncode,
+            "main_rss_mb": round(main_kb[-1] / 1e3, 1) if main_kb else None,
+            "total_rss_mb": round(total[0] / 1e3, 1), "exit": process.returncode,
             "stderr": err.replace(f"main-peak-rss-kb {main_kb[-1]}" if main_kb else "", "").strip()[-300:]}
 
 
