@@ -8,9 +8,9 @@ import types
 
 import pytest
 
+from checker.cli import recording
 from checker.model import Document, DocumentDate
 from checker.report.json_report import DOCUMENTS_AT_A_TIME, render_json, render_json_pieces
-from checker.run import recording
 from checker.run.stubs import DocumentStubs
 from tests import test_cache
 from tests.test_cli import run
