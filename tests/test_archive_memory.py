@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import types
+from collections import Counter
 
+import attrs
 import pytest
 
 from checker.cli import recording
 from checker.model import Document, DocumentDate
-from checker.report.json_report import DOCUMENTS_AT_A_TIME, render_json, render_json_pieces
+from checker.report.json_report import PIECE, render_json, render_json_pieces
 from checker.run.stubs import DocumentStubs
 from tests import test_cache
 from tests.test_cli import run
@@ -50,7 +52,7 @@ def test_document_stubs_take_whole_documents_without_changing_the_others():
     assert hydrated[2] is whole and hydrated[1] == stubs[1] and stubs[2].text == ""
 
 
-@pytest.mark.parametrize("count", [0, 1, DOCUMENTS_AT_A_TIME, 2 * DOCUMENTS_AT_A_TIME + 5])
+@pytest.mark.parametrize("count", [0, 1, PIECE, 2 * PIECE + 5])
 def test_json_report_pieces_join_to_the_whole_object_as_json_writes_it(count):
     """The streamed report is byte for byte json.dumps of the whole object, at and across piece boundaries."""
     documents = [_stub(i) for i in range(count)]
@@ -67,10 +69,42 @@ def test_json_report_pieces_join_to_the_whole_object_as_json_writes_it(count):
     expected = json.dumps(payload, ensure_ascii=False) + "\n"
     assert render_json(result, stale=("abc",)) == expected
     pieces = list(render_json_pieces(result, stale=("abc",)))
-    assert "".join(pieces) == expected and len(pieces) == 3 + -(-count // DOCUMENTS_AT_A_TIME)
+    assert "".join(pieces) == expected and len(pieces) == 3 + -(-count // PIECE)
 
 
 corpus = test_cache.corpus  # the fixture: a folder of a few articles with a cross-article conflict
+
+
+def test_json_report_pieces_with_findings_match_one_dumps_and_count_statuses():
+    """Findings across piece boundaries, some set aside with reasons, give json.dumps of the whole object."""
+    from checker.model import Span
+    from checker.report.records import finding_record
+    from checker.run.pipeline import internal_finding
+
+    findings = [attrs.evolve(internal_finding(f"新闻/{i:05d}.md", ValueError(str(i))),
+                             severity=("error", "warning", "info")[i % 3],
+                             spans=((f"新闻/{i:05d}.md", Span(i, i + 1), ""),)) for i in range(PIECE + 7)]
+    prints = [finding_record(f)["fingerprint"] for f in findings]
+    statuses = {prints[1]: "dismissed", prints[5]: "baseline", prints[PIECE + 2]: "suppressed", prints[4]: "open"}
+    reasons = {prints[1]: "已核实"}
+    result = types.SimpleNamespace(documents=[_stub(0)], findings=findings, total_claims=1, total_facts=1)
+    records = []
+    for finding in findings:
+        record = finding_record(finding)
+        record["status"] = statuses.get(record["fingerprint"], "new")
+        record["dismissed"] = record["status"] in ("dismissed", "suppressed", "baseline")
+        if record["fingerprint"] in reasons:
+            record["reason"] = reasons[record["fingerprint"]]
+        records.append(record)
+    counts = Counter(r["severity"] for r in records if not r["dismissed"])
+    payload = {"documents": [{"doc": "新闻/00000.md", "dct": None, "dct_source": "unknown", "dct_inferred": False}],
+               "findings": records,
+               "summary": {"documents": 1, "claims": 1, "facts": 1,
+                           "findings": {s: counts.get(s, 0) for s in ("error", "warning", "info")},
+                           "set_aside": dict(Counter(r["status"] for r in records if r["dismissed"]))},
+               "stale_decisions": []}
+    assert render_json(result, statuses=statuses, reasons=reasons) == json.dumps(payload, ensure_ascii=False) + "\n"
+    assert payload["summary"]["set_aside"] == {"dismissed": 1, "baseline": 1, "suppressed": 1}
 
 
 def _recordings(folder) -> list:

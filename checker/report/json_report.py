@@ -9,7 +9,7 @@ from itertools import islice
 
 from checker.report.records import finding_record
 
-DOCUMENTS_AT_A_TIME = 4096  # documents rendered into one piece of the streamed report
+PIECE = 4096  # documents or findings rendered into one piece of the streamed report
 
 
 def render_json(result, statuses: dict | None = None, reasons: dict | None = None, stale: tuple = ()) -> str:
@@ -19,21 +19,26 @@ def render_json(result, statuses: dict | None = None, reasons: dict | None = Non
 
 def render_json_pieces(result, statuses: dict | None = None, reasons: dict | None = None,
                        stale: tuple = ()) -> Iterator[str]:
-    """render_json's text in pieces, the documents a few thousand at a time (never the whole list in memory).
+    """render_json's text in pieces, documents and findings a few thousand at a time (never all their records).
 
     The pieces join to exactly what `json.dumps` writes for the whole object (its default separators).
     """
     statuses, reasons = statuses or {}, reasons or {}
-    findings = []
-    for finding in result.findings:
-        record = finding_record(finding)
-        record["status"] = statuses.get(record["fingerprint"], "new")
-        record["dismissed"] = record["status"] in ("dismissed", "suppressed", "baseline")
-        if record["fingerprint"] in reasons:
-            record["reason"] = reasons[record["fingerprint"]]
-        findings.append(record)
-    counts = Counter(f["severity"] for f in findings if not f["dismissed"])
-    set_aside = Counter(f["status"] for f in findings if f["dismissed"])
+    yield '{"documents": ['
+    yield from _joined(_document_record(d) for d in result.documents)
+    yield '], "findings": ['
+    counts: Counter = Counter()
+    set_aside: Counter = Counter()
+
+    def counted(record: dict) -> dict:
+        """Count a finding's record in the summary as it goes by."""
+        if record["dismissed"]:
+            set_aside[record["status"]] += 1
+        else:
+            counts[record["severity"]] += 1
+        return record
+
+    yield from _joined(counted(_finding_record(f, statuses, reasons)) for f in result.findings)
     summary = {
         "documents": len(result.documents),
         "claims": result.total_claims,
@@ -41,14 +46,25 @@ def render_json_pieces(result, statuses: dict | None = None, reasons: dict | Non
         "findings": {s: counts.get(s, 0) for s in ("error", "warning", "info")},
         "set_aside": dict(set_aside),
     }
-    yield '{"documents": ['
-    documents = iter(result.documents)
+    yield f'], "summary": {_dumps(summary)}, "stale_decisions": {_dumps(list(stale))}}}\n'
+
+
+def _joined(records: Iterator[dict]) -> Iterator[str]:
+    """The records of a JSON list, without its brackets, PIECE records at a time."""
     separator = ""
-    while piece := list(islice(documents, DOCUMENTS_AT_A_TIME)):
-        yield separator + ", ".join(_dumps(_document_record(d)) for d in piece)
+    while piece := list(islice(records, PIECE)):
+        yield separator + ", ".join(_dumps(record) for record in piece)
         separator = ", "
-    yield f'], "findings": {_dumps(findings)}, "summary": {_dumps(summary)}, '
-    yield f'"stale_decisions": {_dumps(list(stale))}}}\n'
+
+
+def _finding_record(finding, statuses: dict, reasons: dict) -> dict:
+    """A finding's entry in the report, with its status (and the reason a decision gave)."""
+    record = finding_record(finding)
+    record["status"] = statuses.get(record["fingerprint"], "new")
+    record["dismissed"] = record["status"] in ("dismissed", "suppressed", "baseline")
+    if record["fingerprint"] in reasons:
+        record["reason"] = reasons[record["fingerprint"]]
+    return record
 
 
 def _document_record(d) -> dict:
