@@ -249,15 +249,15 @@ def test_the_recording_names_every_input(project):
 
 
 def test_a_replay_imports_no_heavy_module(project):
-    """A replay imports neither YAML, pint, dateparser, jieba, attrs, argparse, TOML, json, the rule engine nor
-    the recording side (once its stamps are older than the racy window)."""
+    """A replay imports neither YAML, pint, dateparser, jieba, attrs, argparse, TOML, json, a hash module, the
+    rule engine nor the recording side (once its stamps are older than the racy window)."""
     hedui(project, "check", "a.md", "--quiet")
     time.sleep(recording.RACY_S + 0.1)
     hedui(project, "check", "a.md", "--quiet")  # the files are hashed once more, the stamps kept afresh
     script = ("import sys; from checker.cli.main import main; code = main(['check', 'a.md', '--quiet']); "
               "print(code, sorted(m for m in sys.modules if m.split('.')[0] in "
               "('yaml', 'pint', 'dateparser', 'jieba', 'attrs', 'attr', 'pathspec', 'sqlite3', 'argparse', 'tomllib',"
-              " 'json', 'hashlib') "
+              " 'json', 'hashlib', '_blake2') "
               "or m.startswith(('checker.engine', 'checker.claims', 'checker.extract', 'checker.run', "
               "'checker.cli.recording', 'checker.text'))))")
     done = subprocess.run([sys.executable, "-c", script], cwd=project, capture_output=True, text=True, env=ENV,
@@ -439,6 +439,7 @@ def test_an_analysing_package_is_a_dependency_and_part_of_the_store_digest(tmp_p
     assert ticket is not None
     deps = recording.dependencies([str(tmp_path / "a.md")], [], [])
     assert ["file", str(site / "pint" / "__init__.py")] in deps and ["listing", str(site)] in deps
+    assert ["file", str(tmp_path / "early")] in deps  # no folder yet: a file that is absent
 
     def record() -> None:
         """Record the check as if ten seconds later (every stamp trusted)."""
@@ -451,6 +452,10 @@ def test_an_analysing_package_is_a_dependency_and_part_of_the_store_digest(tmp_p
     (site / "pint" / "__init__.py").write_text("version = 22\n", encoding="utf-8")
     assert replayable(ticket) is None and rules_digest([], []) != before_digest
     record()
-    (tmp_path / "early" / "pint").mkdir(parents=True)
-    (tmp_path / "early" / "pint" / "__init__.py").write_text("version = 3\n", encoding="utf-8")
+    (tmp_path / "early").mkdir()
+    assert replayable(ticket) is None  # a folder where none was: pint may be in it
+    deps = recording.dependencies([str(tmp_path / "a.md")], [], [])
+    assert ["listing", str(tmp_path / "early")] in deps
+    record()
+    (tmp_path / "early" / "pint.py").write_text("version = 3\n", encoding="utf-8")
     assert replayable(ticket) is None

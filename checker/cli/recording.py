@@ -14,12 +14,18 @@ import stat
 import sys
 import time
 
-from checker.cli.replay import FORMAT, MAGIC, Ticket, file_stamp, new_hash
+from checker.cli.replay import FORMAT, MAGIC, Ticket, checksum, file_stamp
 from checker.run.recall import package_files
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from collections.abc import Iterable
+
+try:
+    # hashlib's own BLAKE2 (hashlib would load OpenSSL first).
+    from _blake2 import blake2b
+except ImportError:  # an interpreter built without it
+    from hashlib import blake2b
 
 KEEP = 64  # entries kept per cache folder (the oldest go first)
 MAX_DEPENDENCIES = 20_000  # files and folders a recorded run may depend on (an archive larger is never recorded)
@@ -285,11 +291,12 @@ def confirm(ticket: Ticket, entry: dict) -> dict | None:
 
 def encode_entry(key: str, deps: list[list[str]], states: list[str], marks: list[str | None],
                  writes: list[list[str]], code: int) -> bytes:
-    """An entry's bytes: a first line `hedui-recall FORMAT checksum`, then fields each ended by NUL (the key,
+    """An entry's bytes: a first line `hedui-recall FORMAT checksum`, then fields each ended by NUL (the key's text,
     the exit code, the number of dependencies, then kind, path, state and stamp of each, "" for no stamp),
     then each write as its stream, NUL, its length in characters, NUL and its text (which may hold NUL).
 
-    No field but a write's text holds NUL: paths cannot, and the rest are names, numbers and hashes.
+    No field but a write's text holds NUL: paths cannot, the key is a repr (control characters escaped) and the
+    rest are names, numbers and hashes.
     The text is UTF-8 with surrogates passed, so every path and every written string comes back the same.
     """
     fields = [key, str(code), str(len(deps))]
@@ -298,7 +305,7 @@ def encode_entry(key: str, deps: list[list[str]], states: list[str], marks: list
     text = "".join(f"{field}\0" for field in fields)
     text += "".join(f"{stream}\0{len(written)}\0{written}" for stream, written in writes)
     body = text.encode("utf-8", "surrogatepass")
-    return f"{MAGIC} {FORMAT} {new_hash(body).hexdigest()}\n".encode() + body
+    return f"{MAGIC} {FORMAT} {checksum(body)}\n".encode() + body
 
 
 def record(ticket: Ticket, deps: list[list[str]], states: list[str], marks: list[str | None],
@@ -319,6 +326,11 @@ def record(ticket: Ticket, deps: list[list[str]], states: list[str], marks: list
             os.unlink(temp)
         except OSError:
             pass  # never written, or already gone
+
+
+def new_hash(data: bytes = b""):
+    """A new BLAKE2b digest (256 bits) fed with data."""
+    return blake2b(data, digest_size=32)
 
 
 def _prune(folder: str) -> None:

@@ -5,7 +5,7 @@ write to stdout and stderr, in order) and its exit code (checker.cli.recording).
 that is known before the command line is parsed: its words, the working folder, the environment that
 shapes the output (language, colour, width, encodings), the Python and its import path, and the
 discovered configuration's bytes, so a replay needs neither argparse nor the configuration reader.
-The entry lists the files the run depended on with a BLAKE2b hash of their bytes: the articles,
+The entry holds the whole key and lists the files the run depended on with a BLAKE2b hash of their bytes: the articles,
 every file of the rule folders (the default pack's too), hedui's own files, the installed analysing
 packages (and the names beside them: any distribution installed, upgraded or removed there), the
 lexicons, the decisions and baseline files, a configuration named with --config, and the markers
@@ -13,7 +13,7 @@ that place an article in its project (.git, hedui.toml, pyproject.toml above it)
 the same key whose files all still hash the same replays the entry; anything else is a full run.
 
 A replay loads five small modules (checker, checker.cli, its main, this one and checker.configfile)
-and _blake2: no YAML, argparse, json, rule pack nor claim stage. It lists no folder: each dependency
+and no other: no YAML, argparse, json, hash module, rule pack nor claim stage. It lists no folder: each dependency
 carries the stat stamp it had when recorded (for a folder tree, the stamp of every folder and file
 in it) and one stat per stamp says it is untouched. Only a dependency whose stamp moved is hashed
 again (checker.cli.recording.confirm).
@@ -25,13 +25,7 @@ import sys
 from checker import __version__
 from checker.configfile import find_config_path
 
-try:
-    # hashlib's own BLAKE2 (hashlib would load OpenSSL first: a tenth of a fast start).
-    from _blake2 import blake2b
-except ImportError:  # an interpreter built without it
-    from hashlib import blake2b
-
-FORMAT = 2  # the entries' layout: another value is never read (1 was JSON)
+FORMAT = 3  # the entries' layout: another value is never read (1 was JSON, 2 had a BLAKE2b checksum and key)
 MAGIC = "hedui-recall"  # an entry's first word
 KINDS = ("file", "tree", "listing")  # what a dependency is: one file, every file below a folder, a folder's names
 # The environment that changes what a check prints: language, colour and width.
@@ -45,13 +39,13 @@ class Ticket:
     __slots__ = ("key", "folder")
 
     def __init__(self, key: str, folder: str):
-        """Hold the key and the cache folder."""
+        """Hold the key (its whole text) and the cache folder."""
         self.key, self.folder = key, folder
 
     @property
     def entry(self) -> str:
-        """The entry file's path."""
-        return os.path.join(self.folder, "recall", f"{self.key}.rec")
+        """The entry file's path, named by the key's checksum (the entry holds the whole key)."""
+        return os.path.join(self.folder, "recall", f"{checksum(self.key.encode('utf-8', 'surrogatepass'))}.rec")
 
 
 def make_ticket(argv: list[str], cwd: str | None = None) -> Ticket | None:
@@ -82,9 +76,9 @@ def make_ticket(argv: list[str], cwd: str | None = None) -> Ticket | None:
     path = [os.path.abspath(place) for place in sys.path]
     key = [FORMAT, __version__, sys.version, sys.prefix, path, os.path.realpath(cwd),
            list(argv), [os.environ.get(name) for name in ENVIRONMENT], _terminal(), found[0] if found else None,
-           new_hash(config_bytes).hexdigest()]
-    # The repr of a list of strings, numbers, None and lists: one text per key, the same in every run.
-    return Ticket(new_hash(repr(key).encode("utf-8", "surrogatepass")).hexdigest()[:32], folder)
+           config_bytes]
+    # The repr of a list of strings, bytes, numbers, None and lists: one text per key, the same in every run.
+    return Ticket(repr(key), folder)
 
 
 def _terminal() -> list[object]:
@@ -150,7 +144,7 @@ def read_entry(path: str) -> dict | None:
         # No entry yet (or an unreadable one).
         return None
     head, _, body = data.partition(b"\n")
-    if head != f"{MAGIC} {FORMAT} {new_hash(body).hexdigest()}".encode():
+    if head != f"{MAGIC} {FORMAT} {checksum(body)}".encode():
         # Another layout, or bytes that are not the ones written: never trusted.
         return None
     try:
@@ -224,9 +218,18 @@ def _stamp_of(info: os.stat_result) -> str:
     return f"{info.st_mode}:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_ino}"
 
 
-def new_hash(data: bytes = b""):
-    """A new BLAKE2b digest (256 bits) fed with data."""
-    return blake2b(data, digest_size=32)
+def checksum(data: bytes) -> str:
+    """The length of some bytes and their remainder, read as one number, modulo the largest prime below 2**64.
+
+    Any change of one byte changes it, and a random change goes unseen once in 2**64: enough to name
+    an entry by its key (the whole key is compared) and to find a damaged one. No hash module is
+    loaded for it (loading _blake2 alone cost a replay a tenth of its own time); the files' contents
+    are still hashed with BLAKE2b (checker.cli.recording).
+    """
+    return f"{len(data)}-{int.from_bytes(data, 'little') % _PRIME:016x}"
+
+
+_PRIME = 2**64 - 59
 
 
 def replay(entry: dict) -> int:

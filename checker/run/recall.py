@@ -21,22 +21,26 @@ def package_stamp() -> str:
 
 
 def package_files() -> tuple[list[str], list[str]]:
-    """The files that say which analysing packages an import finds, and the folders holding them.
+    """The files and folders that decide which analysing packages an import finds: each one's first module,
+    and every folder of sys.path up to the last one holding one (by the names in it).
 
-    Files: each package's first module, and the same name in every folder of sys.path before its own
-    (absent now: one appearing there would be imported instead). Folders: the names in them move
-    whenever a distribution is installed, upgraded or removed (each version has its own
-    NAME-VERSION.dist-info), so the analysing packages' own dependencies are covered where they live.
+    A pint/ or pint.py appearing in an earlier folder would be imported instead, and the names in a
+    folder holding one move whenever a distribution is installed, upgraded or removed there (each
+    version has its own NAME-VERSION.dist-info): the analysing packages' own dependencies are covered
+    where they live. A path entry that is no folder (a zip) is a file.
     """
-    files: dict[str, None] = {}
-    folders: dict[str, None] = {}
-    for name, folder, _ in _find_packages():
-        for earlier in sys.path:
-            files[os.path.abspath(os.path.join(earlier or ".", name, "__init__.py"))] = None
-            if earlier == folder:
-                folders[os.path.abspath(folder or ".")] = None
-                break  # found here: the folders after this one are never looked at
-    return list(files), list(folders)
+    places = [os.path.abspath(place or ".") for place in sys.path]
+    files, holders = [], []
+    for name, folder, info in _find_packages():
+        if info is not None:
+            holders.append(os.path.abspath(folder or "."))
+            files.append(os.path.join(holders[-1], name, "__init__.py"))
+    # Every folder matters while a package is missing: any of them may be given one.
+    last = max(map(places.index, holders)) if len(holders) == len(ANALYSIS_PACKAGES) else len(places) - 1
+    folders: list[str] = []
+    for place in dict.fromkeys(places[:last + 1]):
+        (folders if os.path.isdir(place) else files).append(place)
+    return files, folders
 
 
 def _find_packages() -> list[tuple[str, str, os.stat_result | None]]:
