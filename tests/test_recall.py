@@ -235,17 +235,21 @@ def test_a_named_configuration_is_an_input(project):
 
 
 def test_the_recording_names_every_input(project):
-    """The entry depends on the articles, both rule folders, the lexicon, the decisions file and the markers."""
+    """The entry depends on the articles, hedui's own files, both rule folders (the default pack as a tree of its
+    own in a checkout, inside hedui's when installed), the lexicon, the decisions file and the markers."""
     hedui(project, "check", "a.md", "b.md", "--quiet")
     entry = replay.read_entry(str(entries(project)[0]))
     assert entry is not None
     deps = {tuple(d) for d in entry["deps"]}
     root = os.path.realpath(project)
-    for expected in [("file", f"{root}/a.md"), ("file", f"{root}/b.md"), ("tree", str(find_rules_dir())),
+    program = os.path.dirname(os.path.abspath(checker.__file__))
+    for expected in [("file", f"{root}/a.md"), ("file", f"{root}/b.md"), ("tree", program),
                      ("tree", f"{root}/myrules"), ("file", f"{root}/local.yaml"),
                      ("file", f"{root}/hedui-decisions.yaml"), ("file", f"{root}/hedui.toml"),
                      ("file", f"{root}/.git")]:
         assert expected in deps, expected
+    rules = str(find_rules_dir())
+    assert ("tree", rules) in deps or rules.startswith(program + os.sep)
 
 
 def test_a_replay_imports_no_heavy_module(project):
