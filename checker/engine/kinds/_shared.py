@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from checker.errors import RuleFileError
-from checker.model import Claim, FactKey, Finding, Metric
+from checker.model import Claim, FactKey, Finding, Interval, Metric
 
 if TYPE_CHECKING:
     # Only for annotations: the pack imports the registry, which imports the kinds.
@@ -66,6 +66,32 @@ def at_face_value(finding: Finding, face: str) -> Finding:
     """A finding decided by the figures as written (not their intervals): a warning that rounding may excuse."""
     note = f"{face}；按数值取整后的区间计算仍可能相符，四舍五入可以解释这一差异"
     return attrs.evolve(finding, severity="warning" if finding.severity == "error" else finding.severity,
+                        arithmetic=f"{finding.arithmetic}；{note}" if finding.arithmetic else note)
+
+
+def forcing_plausible(terms: list[tuple[float, float, float]]) -> bool:
+    """True when terms (stated, step of its last digit, computed) make exactly 100% but the computed ones, each
+    rounded to its written step, do not: then moving one last digit is how the text made 100%.
+
+    Statistical releases often move one term by a step of its last digit so the terms make exactly 100%
+    (6.9:40.1:53.0), a common convention. When the right roundings already make 100, no forcing explains a term
+    that is off.
+    """
+    stated = sum(value for value, _, _ in terms)
+    rounded = sum(math.floor(computed / step + 0.5) * step for _, step, computed in terms)
+    return abs(stated - 100.0) < 1e-9 and abs(rounded - 100.0) > 1e-9
+
+
+def within_forcing(value: float, step: float, computed: Interval) -> bool:
+    """True when a term is at most one step of its last digit off its computed share."""
+    return computed.intersects(Interval(value - step, value + step))
+
+
+def forced_to_100(finding: Finding, listed: str) -> Finding:
+    """A finding on a term of a set forced to add up to 100%: info, saying why."""
+    note = (f"{listed} 恰为100%，该项与计算值相差不超过末位一个单位，"
+            "可能是为凑足100%所作的调整（统计上的常见做法），降为提示")
+    return attrs.evolve(finding, severity="info",
                         arithmetic=f"{finding.arithmetic}；{note}" if finding.arithmetic else note)
 
 

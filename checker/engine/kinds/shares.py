@@ -8,10 +8,13 @@ import attrs
 
 from checker.engine.kinds._shared import (
     decimals_of,
+    forced_to_100,
+    forcing_plausible,
     format_number,
     format_range,
     make_finding,
     read_word_lists,
+    within_forcing,
 )
 from checker.model import Claim, Finding, Interval
 
@@ -144,6 +147,9 @@ def _check_set(spec, pairs: list[Pair], ordered: list[Claim]) -> list[Finding]:
         return []
     whole = wholes[0]
     stated_sum = sum(p.share.figure.value for p in pairs)
+    forced = bool(whole.figure.value) and forcing_plausible(
+        [(p.share.figure.value, 10.0 ** -decimals_of(p.share.mention.text),
+          p.part.figure.value / whole.figure.value * 100.0) for p in pairs])
     findings = []
     for pair in pairs:
         ratio = pair.part.figure.interval.divide(whole.figure.interval).scale(100.0)
@@ -156,7 +162,10 @@ def _check_set(spec, pairs: list[Pair], ordered: list[Claim]) -> list[Finding]:
                       f" (区间 {format_range(ratio.low, ratio.high, 2)}%)；各占比 {listed} = "
                       f"{format_number(stated_sum, 2)}%，各部分 {' + '.join(p.part.mention.text for p in pairs)}"
                       f" 合计即总量{whole.mention.text}，若为凑足100%而调整占比，应在说明中注明")
-        findings.append(make_finding(spec, (whole, pair.part, pair.share), stated=pair.share.mention.text,
-                                     computed=computed, whole=whole.mention.text, part=pair.part.mention.text,
-                                     arithmetic=arithmetic, suggestion=f"“{computed}”"))
+        finding = make_finding(spec, (whole, pair.part, pair.share), stated=pair.share.mention.text,
+                               computed=computed, whole=whole.mention.text, part=pair.part.mention.text,
+                               arithmetic=arithmetic, suggestion=f"“{computed}”")
+        if forced and within_forcing(pair.share.figure.value, 10.0 ** -digits, ratio):
+            finding = forced_to_100(finding, listed)
+        findings.append(finding)
     return findings

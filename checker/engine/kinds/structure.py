@@ -10,10 +10,13 @@ import attrs
 from checker.engine.kinds._shared import (
     decimals_of,
     expect_keys,
+    forced_to_100,
+    forcing_plausible,
     format_number,
     levels_by_sentence,
     make_finding,
     require_keys,
+    within_forcing,
     words_of,
 )
 from checker.errors import RuleFileError
@@ -138,13 +141,19 @@ def _check_ratio(spec, ratio: Ratio, document, levels: list[Claim]) -> Finding |
     whole = Interval(sum(p.figure.interval.low for p in known), sum(p.figure.interval.high for p in known))
     face = sum(p.figure.value for p in known)
     listed = " + ".join(p.mention.text for p in known)
+    forced = bool(face) and forcing_plausible([(value, step, part.figure.value / face * 100.0)
+                                               for value, step, part in zip(values, steps, known, strict=True)])
     for term, value, step, part in zip(ratio.terms, values, steps, known, strict=True):
-        if part.figure.interval.divide(whole).scale(100.0).intersects(Interval(value - step / 2, value + step / 2)):
+        share = part.figure.interval.divide(whole).scale(100.0)
+        if share.intersects(Interval(value - step / 2, value + step / 2)):
             continue
         # The suggestion keeps the term's written precision: 41.0 becomes 40.0, not 40.
         computed = f"{part.figure.value / face * 100:.{decimals_of(term)}f}"
-        return _finding(spec, document, ratio, tuple(known), f"{part.mention.text} ÷ ({listed}) = {computed}%",
-                        term=term, computed=computed, suggestion=f"“{computed}”")
+        finding = _finding(spec, document, ratio, tuple(known), f"{part.mention.text} ÷ ({listed}) = {computed}%",
+                           term=term, computed=computed, suggestion=f"“{computed}”")
+        if forced and within_forcing(value, step, share):
+            return forced_to_100(finding, f"{ratio.text}各项之和")
+        return finding
     return None
 
 
