@@ -197,20 +197,22 @@ class Metric:
     industry_known: bool = True  # False: words named before the measure, not an industry of the lexicon
     enumeration: bool = False  # the head noun of an enumeration (A、B等三大集群 counts 集群)
     segmented: bool = False  # True: an open-vocabulary noun phrase found by the segmenter (may link)
+    industry_segmented: bool = False  # True: an unknown industry whose words the segmenter read as a noun phrase
 
     def __bool__(self) -> bool:
         """True when anything is known of what the figure measures."""
         return bool(self.measure or self.industry)
 
     def __str__(self) -> str:
-        """The public text form: [scope|]industry|measure, ? before words the lexicon did not know."""
+        """The public text form: [scope|]industry|measure, ? before raw words neither lexicon nor segmenter read."""
         if self.enumeration:
             return f"enum:{self.measure}"
         if self.segmented:
             return "|".join(sorted(self.scopes) + [self.measure])
         if not self.measure_known:
             return f"?{self.measure}"
-        industry = ("" if self.industry_known or not self.industry else "?") + self.industry
+        sure = self.industry_known or self.industry_segmented or not self.industry
+        industry = ("" if sure else "?") + self.industry
         return "|".join(sorted(self.scopes) + [industry, self.measure])
 
     @property

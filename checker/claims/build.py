@@ -19,6 +19,8 @@ PREFIX_REACH = 300  # characters of a clause or sentence before a figure read fo
 LEAD_REACH = 300  # characters of an article's title and lead that name the company it is about
 CONTEXT_REACH = 2000  # characters of the paragraph before a sentence read for its subject (a bounded look-back)
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+$")
+LIST_MARK = re.compile(r"[、，,；;]")  # marks between the items of a list or the clauses of a sentence
+LISTED_LAST = re.compile(r"、[\u4e00-\u9fff]+\s*$")  # the last item of a list (水电、风电、光伏) before a measure
 ASIDE = re.compile(r"[（(][^（()）]{0,40}[）)]")  # a short aside in brackets (按可比口径计算)
 CLAUSE_END = re.compile(r"[，,。；;：:、（）()“”\"\s\d]")
 PER_COUNT = re.compile(r"每[\d一二两三四五六七八九十百千万]*[\u4e00-\u9fff]")
@@ -246,6 +248,8 @@ def _claim(
 
 def metric_source(metric: Metric) -> Source:
     """Where a metric came from: the lexicon's measures, the segmenter's noun phrase, raw words, or nothing."""
+    if metric.industry_segmented:
+        return "segmenter"
     if metric.enumeration or metric.known:
         return "lexicon"
     if metric.segmented:
@@ -539,7 +543,33 @@ def _metric(clause: str, sentence: str, context: _Context, period: Mention | Non
     scopes = _scopes_in(before_measure, lexicon)
     if industry:
         return Metric(measure, industry, scopes)
-    return Metric(measure, own, scopes, industry_known=not own)
+    if own:
+        # Raw words the lexicon does not know: a noun phrase by the segmenter names the industry, else they stay
+        # raw. The last item of a list (水电、风电、光伏发电量) shares the measure with the others, and words after
+        # the measure (企业特色产业集群, 营收和利润) may name another figure: neither is certain.
+        after = head[measure_match.start():]
+        length = measure_match.end() - measure_match.start()
+        unsure = (LISTED_LAST.search(before_measure) is not None
+                  or measure_match.group() in lexicon.grammar.get("vague_measures", ())
+                  or _noun_after_measure(after, length, lexicon) != ""
+                  or any(word in re.split(r"\d", after[length:], maxsplit=1)[0]
+                         for word in (*lexicon.grammar.get("joiners", ()), "、")))
+        phrase = "" if unsure else _industry_phrase(_raw_words(before_measure, lexicon), lexicon)
+        return Metric(measure, phrase or own, scopes, industry_known=False, industry_segmented=bool(phrase))
+    return Metric(measure, "", scopes)
+
+
+def _industry_phrase(own: str, lexicon: ClaimLexicon) -> str:
+    """The segmenter's noun phrase of an industry's raw words (欧盟实际 → 欧盟), or '' when they are none."""
+    from checker.claims.segment import industry_phrase
+
+    grammar = lexicon.grammar
+    # Joiners stay: A和B before a measure names two industries, no one.
+    drop = (frozenset(lexicon.metric_filler) | frozenset(grammar.get("company_refs", ()))) - frozenset(
+        (*grammar.get("joiners", ()), "等"))
+    actions = frozenset((*lexicon.metric_filler, *grammar.get("industry_actions", ()),
+                         *(word for group in ("to", "down", "by") for word in lexicon.change.get(group, ()))))
+    return industry_phrase(own, drop, frozenset(grammar.get("industry_activities", ())), actions)
 
 
 def _counted_after(reading: str, mention: Mention, context: _Context, lexicon: ClaimLexicon) -> Metric:
@@ -622,6 +652,38 @@ def _after_measure(rest: str, lexicon: ClaimLexicon) -> str:
     return run.group() if run and len(run.group()) >= 2 else ""
 
 
+def _noun_after_measure(text: str, length: int, lexicon: ClaimLexicon) -> str:
+    """The words that may name a figure when a noun phrase follows its measure (企业特色产业集群), or ''.
+
+    `text` opens with the measure (`length` characters) and runs to the figure. After a list mark only the last
+    item counts (产量全球第一、优质鲜切花占比); a tail that restates the measure (数量, 总额) leaves it the head.
+    """
+    from checker.claims.segment import industry_phrase, tag_words
+
+    parts = LIST_MARK.split(text)
+    last = parts[-1] if len(parts) > 1 else text[length:]
+    words = lexicon.trailing_filler_re.sub("", last)
+    if lexicon.share_re.search(words):
+        # 增加值占地区生产总值比重: a share names its whole after the verb; the share rule reads it.
+        return ""
+    for group in ("to", "down", "by"):
+        for word in lexicon.change.get(group, ()):
+            words = words.replace(word, " ")
+    words = words.strip()
+    if re.search(r"[\d\s]", words):
+        # Another figure or a verb of change stands after the measure: its noun, if any, is not this figure's.
+        return ""
+    skip = frozenset((*lexicon.metric_filler, *lexicon.per_unit, *lexicon.grammar.get("measure_tails", ())))
+    if all(word in skip for word, _ in tag_words(words)):
+        # Nothing but fillers after the measure (产量首次, 投资年均), or words of its own (企业数量): the measure
+        # names the figure.
+        return ""
+    if not industry_phrase(words, skip, frozenset(), frozenset()):
+        # 产量稳定在, 产值居全国: verbs and places after the measure say what happened to it, not what is counted.
+        return ""
+    return last if len(parts) > 1 else text
+
+
 def _own_words(before_measure: str, lexicon: ClaimLexicon) -> str:
     """An industry the lexicon does not know, named right before the measure (光电子信息产业营业收入)."""
     words = lexicon.generic_re.sub("", lexicon.subject_re.sub("", lexicon.place_re.sub("", before_measure)))
@@ -629,6 +691,19 @@ def _own_words(before_measure: str, lexicon: ClaimLexicon) -> str:
         words = words.replace(scope, "")
     run = CJK_RUN.search(words)
     return run.group()[-10:] if run and len(run.group()) >= 2 else ""
+
+
+def _raw_words(before_measure: str, lexicon: ClaimLexicon) -> str:
+    """The words right before a measure with places, subjects and scopes left out, generic words kept inside a name
+    (有色金属, 全产业链), for the segmenter to read."""
+    words = lexicon.subject_re.sub(" ", lexicon.place_re.sub(" ", before_measure))
+    for scope in lexicon.scopes:
+        words = words.replace(scope, " ")
+    run = CJK_RUN.search(words)
+    if run is None or words[max(0, run.start() - 1):run.start()] in QUOTES:
+        # 共建“一带一路”国家: a quoted name ends right before the words, which are only the tail of the name.
+        return ""
+    return run.group()[-10:]
 
 
 def _last_run(pattern: re.Pattern[str], text: str) -> str:

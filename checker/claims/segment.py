@@ -70,3 +70,36 @@ def nouns_after(text: str, relative_marks: frozenset[str], most: int = 4) -> str
         # 国家级 alone names no thing counted: a phrase ends in a noun.
         taken.pop()
     return "".join(word for word, _ in taken)
+
+
+# Tags of the words inside an industry's name (粮食作物, 全社会固定资产, 国家级高新技术): nominal words and the
+# distinguishing adjectives (重大, 高) before them.
+IN_INDUSTRY = NOMINAL | frozenset("a b".split())
+
+
+def industry_phrase(text: str, filler: frozenset[str], activities: frozenset[str], actions: frozenset[str]) -> str:
+    """An industry's name from raw words before a measure (小麦播种 of 小麦播种面积), or '' when not a noun phrase.
+
+    Words that never open a name are cut from its start, a verb only when it is one of the actions (争取, 新增) the
+    segmenter may otherwise mistake a word's head for (知识密集型 tags 知识 as a verb); any other word must be
+    nominal, the last a noun or one of the activities (播种, 种植) that name what a measure of land or output counts.
+    """
+    words = [(word, tag) for word, tag in tag_words(text) if word not in filler]
+    while words and words[0][1] in NOT_OPENING:
+        word, tag = words.pop(0)
+        if tag[:1] == "v" and word not in actions or tag[:1] == "u" and len(text) > len(word):
+            # An unknown verb or a particle may be a piece of the name cut wrongly (干支线, 可再生, 地产品): too
+            # unsure to name it.
+            return ""
+    if not words or any(tag not in IN_INDUSTRY and word not in activities for word, tag in words):
+        # A verb, a conjunction or a particle inside (投资占全部, 韩国和日本): no single noun phrase.
+        return ""
+    last_word, last_tag = words[-1]
+    if last_tag not in NOMINAL and last_word not in activities:
+        # 重大, 国家级 alone qualify a noun that is not there.
+        return ""
+    if len(words) == 1 and last_word in activities:
+        # 种植 alone names no crop.
+        return ""
+    name = "".join(word for word, _ in words)
+    return name if len(name) >= 2 else ""
