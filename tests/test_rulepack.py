@@ -257,6 +257,14 @@ PROBES = (
     "全市出口、进口分别为8亿元、7亿元，产值从2023年的10亿元增至2024年的15亿元，增长20%。",  # 分别 in another clause
     "湖南第二经济大市衡阳2024年地区生产总值为4000亿元。",  # a place describing the next one is not the subject
     "星河电机股份有限公司发布年报。2024年，该公司营业收入为320亿元。",  # 该公司 is the company the lead names
+    "2024年，全省争取中央预算内投资95亿元，全县油菜种植面积12万亩。",  # an action opens, an activity ends, no name
+    "2024年，全省高新技术企业数量达1.2万家，私募基金规模突破300亿元。",  # a tail restates; 规模 is vague
+    "2024年，全市地区生产总值1002亿元，按可比价格计算，比上年增长3.8%。",  # a method's words stand between
+    "2024年，全省人均博物馆拥有量居全国第1位，机场旅客吞吐量居中部第2位。",  # the frame of a rank
+    "今年一季度，全市粮食产量100万吨。\n\n其中，稻谷产量60万吨。",  # 其中 continues the paragraph before
+    "2024年11月，武汉食品价格同比上涨1.6%。",
+    "2024年11月，武汉食品价格环比上涨2.4%，同比上涨1.6%。",  # 环比 is no change against a year earlier
+    "2024年，全市汽车产业发展良好，常住人口达到120万人。",  # people are no measure of an industry
 )
 # Keys known to be loaded but to make no difference yet, each with the reason (a todo, never a silent skip).
 KNOWN_UNREAD: dict[str, str] = {}

@@ -19,6 +19,8 @@ PREFIX_REACH = 300  # characters of a clause or sentence before a figure read fo
 LEAD_REACH = 300  # characters of an article's title and lead that name the company it is about
 CONTEXT_REACH = 2000  # characters of the paragraph before a sentence read for its subject (a bounded look-back)
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+$")
+QUOTED_NAME_OPEN = re.compile(r"“[\u4e00-\u9fff]?$")  # a quote opening right before a figure (“新九条”)
+QUOTED_NAME_REST = re.compile(r"[\u4e00-\u9fff]{0,6}”")  # words closing the quote after it: a name, no statement
 LIST_MARK = re.compile(r"[、，,；;]")  # marks between the items of a list or the clauses of a sentence
 LISTED_LAST = re.compile(r"、[\u4e00-\u9fff]+\s*$")  # the last item of a list (水电、风电、光伏) before a measure
 ASIDE = re.compile(r"[（(][^（()）]{0,40}[）)]")  # a short aside in brackets (按可比口径计算)
@@ -46,6 +48,10 @@ def build_claims(
     named = _subject_counts(doc.reading, lexicon)
     city = _main_city(Counter(named), lexicon)
     main, main_source = _main_subject(Counter(named), lexicon)
+    county = _lead_county(doc.reading, named, lexicon)
+    if county and named[county] >= named.get(main, 0):
+        # A county's bulletin (衡阳县2022年…统计公报) is about the county its lead names, though it names its city too.
+        main, main_source = county, "context"
     times_by_sentence: dict[int, list[Mention]] = {}
     for mention in mentions:
         if mention.period is None or mention.period.kind == "duration":
@@ -69,13 +75,16 @@ def build_claims(
         if sentence is None:
             # A mention outside every sentence can only be whitespace-adjacent noise.
             continue
+        if _in_quoted_name(doc.reading, mention):
+            # “四个意识”, “十二个奋力推进”: a numeral inside a short quoted name is part of the name, no figure.
+            continue
         if sentence.start not in contexts:
             contexts[sentence.start] = _context(doc.reading, sentence, sentences, lexicon)
         times = times_by_sentence.get(sentence.start, [])
         inherited = not times
         if inherited:
             # A sentence that names no time speaks of the one its paragraph or section named last.
-            times = _context_time(doc.reading, sentence, sentences, dated, dated_starts)
+            times = _context_time(doc.reading, sentence, sentences, dated, dated_starts, lexicon)
         from_document = inherited and not times and (reported or published) is not None and not sentence.heading
         if from_document:
             # Nothing near the figure names a time: it speaks of the period the article reports on, else (a news
@@ -90,6 +99,17 @@ def build_claims(
     claims += _enumerations(doc, sentences, lexicon, city)
     claims = _name_the_company(claims, _article_company(doc.reading, lexicon), (main, main_source))
     return group_claims(doc, tuple(claims), mentions, lexicon)
+
+
+def _in_quoted_name(reading: str, mention: Mention) -> bool:
+    """True for a figure inside a short quoted name with words beside it (“两个维护”, “新九条”)."""
+    if mention.quantity is not None and mention.quantity.unit in ("%", "％", "‰"):
+        # A rate is no part of a name: “0.4%的正增长” quotes a statement.
+        return False
+    opening = QUOTED_NAME_OPEN.search(reading, max(0, mention.reading_start - 2), mention.reading_start)
+    rest = QUOTED_NAME_REST.match(reading, mention.reading_end)
+    # A quote holding the figure alone (“40条”) may quote a statement; words beside it make a name.
+    return opening is not None and rest is not None and len(opening.group()) + len(rest.group()) > 2
 
 
 @attrs.frozen
@@ -152,8 +172,9 @@ def _carry_metrics(reading: str, claims: list[Claim], lexicon: ClaimLexicon, tim
                 or previous.metric.enumeration):
             out.append(claim)
             continue
-        if previous.relation == "increment":
-            # 增加70.2亿元，增长12.4%: a rate after an increment may be the increment's own; too unsure to carry.
+        if previous.relation == "increment" and not claim.relation.startswith("change_pct"):
+            # 增加70.2亿元，4.5万人: only a rate after an increment (增加819万吨,增长1.3%) surely changes the same
+            # metric; another amount may count something else.
             out.append(claim)
             continue
         between = reading[previous.mention.reading_end:claim.mention.reading_start]
@@ -183,7 +204,8 @@ def _carry_metrics(reading: str, claims: list[Claim], lexicon: ClaimLexicon, tim
 def _between_words(lexicon: ClaimLexicon) -> tuple[str, ...]:
     """Words that may stand between a figure and the next of the same metric, longest first (同比 before 比)."""
     groups = (lexicon.change.get(group, ()) for group in ("to", "down", "by", "particles", "base_after"))
-    words = {word for group in groups for word in group} | set(lexicon.grammar.get("joiners", ()))
+    words = {word for group in groups for word in group} | set(lexicon.grammar.get("joiners", ())) | set(
+        lexicon.grammar.get("asides", ()))
     return tuple(sorted(words, key=len, reverse=True))
 
 
@@ -209,7 +231,7 @@ def _claim(
     if subject_source != "lexicon" and len(opening) < start - sentence.start:
         # A long sentence may name its subject past the opening: look right before the figure too.
         nearer = _first_subject(sentence_prefix + mention.text, lexicon)
-        if nearer and nearer not in ("@city", "@unknown", "@region", "@company"):
+        if nearer and nearer not in ("@city", "@unknown", "@region", "@company", "@county"):
             subject, subject_source = nearer, "lexicon"
     if subject_source == "none" and main[0]:
         # A figure that names no subject, in an article about one place (or a national release), is about it.
@@ -242,8 +264,27 @@ def _claim(
                                  "context" if dating.inherited and stated and stated.period else "lexicon"),
         grammar=tuple(group for group, pattern in (("distributed", lexicon.distributed_re),
                                                     ("against_last_year", lexicon.against_last_year_re))
-                      if pattern.search(context.sentence_text)),
+                      if pattern.search(context.sentence_text)
+                      and (group != "against_last_year" or not _against_another_base(sentence_prefix, lexicon))),
     )
+
+
+def _against_another_base(prefix: str, lexicon: ClaimLexicon) -> bool:
+    """True when the comparison nearest before a figure is not with a year earlier (环比, 比2019年同期, 由上月)."""
+    others = _other_bases(lexicon)
+    last_other = max((m.end() for m in others.finditer(prefix)), default=-1)
+    last_year = max((m.end() for m in lexicon.against_last_year_re.finditer(prefix) if not others.fullmatch(m.group())),
+                    default=-1)
+    return last_other > last_year
+
+
+@functools.lru_cache(maxsize=8)
+def _other_bases(lexicon: ClaimLexicon) -> re.Pattern[str]:
+    """Words of a comparison with a base other than a year earlier (环比, 比上月), or a base word before a year."""
+    words = "|".join(map(re.escape, sorted(lexicon.grammar.get("other_bases", ()), key=len, reverse=True)))
+    bases = "|".join(map(re.escape, lexicon.change.get("base_before", ())))
+    year = rf"(?:{bases})(?:\d{{4}}|“)" if bases else r"(?!x)x"
+    return re.compile(f"{words}|{year}" if words else year)
 
 
 def metric_source(metric: Metric) -> Source:
@@ -290,15 +331,21 @@ def _context(reading: str, sentence: Sentence, sentences: SentenceIndex, lexicon
 
 
 def _context_time(
-    reading: str, sentence: Sentence, sentences: SentenceIndex, dated: list[Mention], starts: list[int]
+    reading: str, sentence: Sentence, sentences: SentenceIndex, dated: list[Mention], starts: list[int],
+    lexicon: ClaimLexicon,
 ) -> list[Mention]:
     """The last time named before a sentence in its paragraph, else in the heading above it (一、2025年工作回顾).
 
+    A paragraph that continues the one before (其中…, or after a paragraph ending 分别如下：) is part of it.
     `dated` are the document's dated time mentions in text order (no durations, no bases); `starts` their offsets.
     """
     paragraph = reading.rfind("\n", 0, sentence.start) + 1
     index = bisect.bisect_left(starts, sentence.start) - 1
     if index >= 0 and dated[index].reading_start >= paragraph:
+        return [dated[index]]
+    previous = _continued_paragraph(reading, paragraph, lexicon)
+    if previous is not None and index >= 0 and dated[index].reading_start >= previous:
+        # 其中，稻谷产量… continues the paragraph before, which named the time.
         return [dated[index]]
     heading = sentences.heading_before(sentence.start)
     if heading is None:
@@ -306,6 +353,17 @@ def _context_time(
         return []
     in_heading = [t for t in dated if heading.start <= t.reading_start < heading.end]
     return in_heading[-1:]
+
+
+def _continued_paragraph(reading: str, paragraph: int, lexicon: ClaimLexicon) -> int | None:
+    """Where the paragraph before starts, when the one at `paragraph` continues it (其中…, after …如下：), or None."""
+    end = len(reading[:paragraph].rstrip())
+    if end == 0:
+        # The first paragraph continues nothing.
+        return None
+    start = reading.rfind("\n", 0, end) + 1
+    opens = reading[paragraph:paragraph + 8].lstrip().startswith(lexicon.grammar.get("continuations", ()))
+    return start if opens or reading[end - 1] in "：:" else None
 
 
 def _names_a_base(reading: str, time: Mention, lexicon: ClaimLexicon) -> bool:
@@ -350,8 +408,14 @@ def _subject(
     if found == "@region":
         # 全区 in a report of an autonomous region (宁夏) is the region; elsewhere a district named before.
         found = main if lexicon.levels.get(main) == "province" else "@unknown"
+    if found == "@county":
+        # 全县, 我县 in a county's bulletin or report are the county; elsewhere a county named before.
+        found = main if lexicon.levels.get(main) == "county" else "@unknown"
     if found == "@unknown":
         # 全区, 该区: a district named elsewhere; too unsure to guess, and no fallback on the article's place.
+        return "", "guessed"
+    if found == "@city" and not city and lexicon.levels.get(main) == "county":
+        # 全市 in a county's text is the city the county belongs to, which the text does not name.
         return "", "guessed"
     if found in ("@city", "@company"):
         # 全市/我市 name the article's city, 该公司 its company: both are read from the whole article.
@@ -511,6 +575,9 @@ def _metric(clause: str, sentence: str, context: _Context, period: Mention | Non
             unit: str) -> Metric:
     """The metric a figure measures: [scope|]industry|measure, or the words before the figure."""
     head = lexicon.trailing_filler_re.sub("", clause)
+    if head.endswith("第"):
+        # 人均博物馆拥有量居全国第1位: a rank names what is ranked before its frame (居全国第).
+        head = _without_rank_frame(head, lexicon)
     if period is not None and period.text:
         # The time's words name no metric (the publication day has none: "".replace would space every character).
         head = head.replace(period.text, " ")
@@ -538,9 +605,14 @@ def _metric(clause: str, sentence: str, context: _Context, period: Mention | Non
     before_measure = head[:measure_match.start()]
     own = _own_words(before_measure, lexicon)
     industry = _last_run(lexicon.industry_re, before_measure)
-    if not industry and not own:
+    if not industry and not own and measure not in lexicon.grammar.get("measures_of_people", ()):
+        # An industry named earlier in the sentence or paragraph qualifies its measures, never a count of people.
         industry = _last_run(lexicon.industry_re, sentence) or context.industry
     scopes = _scopes_in(before_measure, lexicon)
+    per = "" if unit in ("%", "％", "‰", "倍", "个百分点") else _per_unit(head[measure_match.end():], lexicon)
+    if per:
+        # 新增就业年均超过1300万人 is a yearly average, never the total of one year: its raw words say so.
+        return Metric(measure, per + (industry or own), scopes, industry_known=False)
     if industry:
         return Metric(measure, industry, scopes)
     if own:
@@ -549,12 +621,13 @@ def _metric(clause: str, sentence: str, context: _Context, period: Mention | Non
         # the measure (企业特色产业集群, 营收和利润) may name another figure: neither is certain.
         after = head[measure_match.start():]
         length = measure_match.end() - measure_match.start()
-        unsure = (LISTED_LAST.search(before_measure) is not None
-                  or measure_match.group() in lexicon.grammar.get("vague_measures", ())
-                  or _noun_after_measure(after, length, lexicon) != ""
-                  or any(word in re.split(r"\d", after[length:], maxsplit=1)[0]
-                         for word in (*lexicon.grammar.get("joiners", ()), "、")))
-        phrase = "" if unsure else _industry_phrase(_raw_words(before_measure, lexicon), lexicon)
+        phrase = "" if LISTED_LAST.search(before_measure) else _industry_phrase(
+            _raw_words(before_measure, lexicon), lexicon)
+        unsure = phrase and (measure_match.group() in lexicon.grammar.get("vague_measures", ())
+                             or any(word in re.split(r"\d", after[length:], maxsplit=1)[0]
+                                    for word in (*lexicon.grammar.get("joiners", ()), "、"))
+                             or _noun_after_measure(after, length, lexicon) != "")
+        phrase = "" if unsure else phrase
         return Metric(measure, phrase or own, scopes, industry_known=False, industry_segmented=bool(phrase))
     return Metric(measure, "", scopes)
 
@@ -563,13 +636,42 @@ def _industry_phrase(own: str, lexicon: ClaimLexicon) -> str:
     """The segmenter's noun phrase of an industry's raw words (欧盟实际 → 欧盟), or '' when they are none."""
     from checker.claims.segment import industry_phrase
 
+    return industry_phrase(own, *_industry_words(lexicon))
+
+
+@functools.lru_cache(maxsize=8)
+def _industry_words(lexicon: ClaimLexicon) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The words left out of an industry's name, the activities that may end it and the actions that may open it."""
     grammar = lexicon.grammar
     # Joiners stay: A和B before a measure names two industries, no one.
     drop = (frozenset(lexicon.metric_filler) | frozenset(grammar.get("company_refs", ()))) - frozenset(
         (*grammar.get("joiners", ()), "等"))
     actions = frozenset((*lexicon.metric_filler, *grammar.get("industry_actions", ()),
                          *(word for group in ("to", "down", "by") for word in lexicon.change.get(group, ()))))
-    return industry_phrase(own, drop, frozenset(grammar.get("industry_activities", ())), actions)
+    return drop, frozenset(grammar.get("industry_activities", ())), actions
+
+
+@functools.lru_cache(maxsize=8)
+def _tail_words(lexicon: ClaimLexicon) -> frozenset[str]:
+    """Words after a measure that leave it the figure's head: fillers, per-unit words and the measure's own tails."""
+    return frozenset((*lexicon.metric_filler, *lexicon.per_unit, *lexicon.grammar.get("measure_tails", ())))
+
+
+def _without_rank_frame(head: str, lexicon: ClaimLexicon) -> str:
+    """A head without the frame of a rank that ends it (居全国第, 从全国第10位升至第), so its metric words end it."""
+    words = tuple(sorted((*lexicon.grammar.get("rank_verbs", ()), *lexicon.grammar.get("rank_fields", ())),
+                         key=len, reverse=True))
+    head = head[:-1]
+    while True:
+        place = lexicon.subject_re.search(head[-4:]) if head else None
+        if place is not None and place.end() == len(head[-4:]):
+            # 全国, 全省: the field a rank is counted in.
+            head = head[:len(head) - len(place.group())]
+            continue
+        found = next((word for word in words if head.endswith(word)), None)
+        if found is None:
+            return head
+        head = head[:-len(found)]
 
 
 def _counted_after(reading: str, mention: Mention, context: _Context, lexicon: ClaimLexicon) -> Metric:
@@ -617,7 +719,8 @@ def segmented_metric(head: str, lexicon: ClaimLexicon) -> Metric:
         # No words right before the figure (a bare 增长5%): nothing names the metric.
         return Metric()
     name = noun_phrase(run.group(), frozenset(lexicon.metric_filler))
-    if len(name) < 2:
+    if len(name) < 2 or name in lexicon.grammar.get("measure_tails", ()):
+        # 数量, 规模 alone name no metric: what they count stands elsewhere.
         return Metric()
     if name == per_unit:
         # 日均环比增长3.2%: 日均 alone says per what, not what is measured.
@@ -673,7 +776,7 @@ def _noun_after_measure(text: str, length: int, lexicon: ClaimLexicon) -> str:
     if re.search(r"[\d\s]", words):
         # Another figure or a verb of change stands after the measure: its noun, if any, is not this figure's.
         return ""
-    skip = frozenset((*lexicon.metric_filler, *lexicon.per_unit, *lexicon.grammar.get("measure_tails", ())))
+    skip = _tail_words(lexicon)
     if all(word in skip for word, _ in tag_words(words)):
         # Nothing but fillers after the measure (产量首次, 投资年均), or words of its own (企业数量): the measure
         # names the figure.
@@ -808,13 +911,21 @@ def _main_subject(counts: Counter[str], lexicon: ClaimLexicon) -> tuple[str, Sou
     return ("全国", "context") if national else (place, "context")
 
 
+def _lead_county(reading: str, counts: Counter[str], lexicon: ClaimLexicon) -> str:
+    """The county an article's title or lead names and the article names most often, or ''."""
+    lead = reading[:LEAD_REACH]
+    counties = [(count, name) for name, count in counts.items()
+                if lexicon.levels.get(name) == "county" and name in lead]
+    return max(counties)[1] if counties else ""
+
+
 def _subject_counts(reading: str, lexicon: ClaimLexicon) -> Counter[str]:
     """How often each canonical subject is named in the article's opening, datelines and sources left out."""
     text = reading[:20000]
     counts = Counter(lexicon.subjects[m.group()] for m in lexicon.subject_re.finditer(text)
                      if not _is_source(text, m, lexicon))
-    counts.pop("@city", None)
-    counts.pop("@unknown", None)
+    for reference in ("@city", "@unknown", "@county"):
+        counts.pop(reference, None)
     return counts
 
 

@@ -1,0 +1,146 @@
+"""Grammar forms of statistical sentences that give a figure its metric, subject or period."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.claims.link import fact_key
+from tests.test_claims_metrics import claims_of
+
+
+@pytest.mark.parametrize(("sentence", "figure", "relation"), [
+    ("2024年，全省油菜籽产量120万吨，比上年增产3.1%。", "3.1%", "change_pct"),
+    ("2024年，全省棉花产量8万吨，减产2.2%。", "2.2%", "change_pct_down"),
+    ("1-5月，全省外贸进出口值5000亿元，同增7.4%。", "7.4%", "change_pct"),
+    ("3月份，全市猪肉价格同比上涨4.5%。", "4.5%", "change_pct"),
+    ("3月份，全市鲜菜价格下跌6.1%。", "6.1%", "change_pct_down"),
+])
+def test_more_verbs_of_change_are_read(resources, sentence, figure, relation):
+    """增产/减产, 同增 and 上涨/下跌 are verbs of change: the figure is a rate, not a level."""
+    assert claims_of(sentence, resources)[figure].relation == relation
+
+
+@pytest.mark.parametrize(("sentence", "level", "rate"), [
+    # 按可比价格计算: the method's words name no metric of their own.
+    ("2024年，全市地区生产总值1180亿元，按可比价格计算，比上年增长4.6%。", "1180亿元", "4.6%"),
+    # 比上年增加37万吨，增长2.9%: the rate changes the metric the increment changes.
+    ("2024年，全省粮食产量1300万吨，比上年增加37万吨，增长2.9%。", "1300万吨", "2.9%"),
+])
+def test_a_rate_carries_the_metric_of_the_level_before(resources, sentence, level, rate):
+    """A rate with no words of its own after an aside or an increment measures the level's metric."""
+    claims = claims_of(sentence, resources)
+    assert claims[rate].metric == claims[level].metric
+
+
+def test_an_amount_after_an_increment_keeps_its_own_words(resources):
+    """增加37万吨，0.5万户: only a rate is carried over an increment; another amount may count something else."""
+    claims = claims_of("2024年，全省粮食产量1300万吨，比上年增加37万吨，惠及0.5万户。", resources)
+    assert claims["0.5万户"].metric != claims["1300万吨"].metric
+
+
+def test_a_two_year_average_is_an_average_rate(resources):
+    """两年平均增长3.9% is a compounded average, never the change against last year it follows."""
+    claims = claims_of("1-2月，全市社会消费品零售总额同比增长30.2%，两年平均增长3.9%。", resources)
+    assert claims["3.9%"].relation == "cagr"
+    assert claims["3.9%"].metric == claims["30.2%"].metric
+    assert fact_key(claims["3.9%"]) is None
+
+
+def test_a_rank_names_what_is_ranked(resources):
+    """人均公园绿地面积居全国第3位: the frame 居全国第 is cut, the words before it name the rank's metric."""
+    claim = claims_of("2024年，全省人均公园绿地面积居全国第3位。", resources)["3位"]
+    assert claim.relation == "rank"
+    assert "面积" in str(claim.metric)
+    assert "居" not in str(claim.metric)
+
+
+def test_a_rank_in_a_field_other_than_the_country(resources):
+    """货邮吞吐量跃居中部第2位: 中部 is the field of the rank, not a word of the metric."""
+    claim = claims_of("2024年，全省机场货邮吞吐量跃居中部第2位。", resources)["2位"]
+    assert "中部" not in str(claim.metric)
+    assert "货邮吞吐量" in str(claim.metric)
+
+
+@pytest.mark.parametrize("sentence", [
+    "全市上下增强“四个意识”，坚定“四个自信”。",
+    "全省出台稳增长“新九条”政策措施。",
+])
+def test_a_numeral_inside_a_short_quoted_name_is_no_figure(resources, sentence):
+    """“四个意识”, “新九条”: a numeral that opens a short quoted name is part of the name and makes no claim."""
+    assert claims_of(sentence, resources) == {}
+
+
+def test_a_quoted_rate_is_still_a_figure(resources):
+    """“增长8.5%”: a quoted statement of a rate is a figure, not a name."""
+    assert "8.5%" in claims_of("2024年，全市工业产值实现“增长8.5%”的目标。", resources)
+
+
+def test_a_paragraph_opening_with_qizhong_takes_the_time_before(resources):
+    """其中，小麦产量…: a paragraph continuing the one before is dated by the time that paragraph named."""
+    text = "今年一季度，全省粮食产量200万吨。\n\n其中，小麦产量90万吨。"
+    assert claims_of(text, resources)["90万吨"].period_text == "今年一季度"
+
+
+def test_a_paragraph_after_a_colon_takes_the_time_before(resources):
+    """…分别如下：, then the list: the list's paragraphs are dated by the paragraph that introduces them."""
+    text = "今年一季度全省粮食生产情况如下：\n\n一、全省粮食产量200万吨。"
+    assert claims_of(text, resources)["200万吨"].period_text == "今年一季度"
+
+
+def test_an_unrelated_paragraph_keeps_no_time_from_before(resources):
+    """A paragraph that neither continues nor follows a colon is not dated by the paragraph before."""
+    text = "今年一季度，全省粮食产量200万吨。\n\n全省新建学校12所。"
+    assert claims_of(text, resources)["12所"].period_text != "今年一季度"
+
+
+def test_quanxian_in_a_county_bulletin_is_the_county(resources):
+    """交城县…全县生产总值: in a text whose lead names a county, 全县 and undated subjects are that county."""
+    text = "2024年交城县国民经济和社会发展统计公报\n\n初步核算，全年全县生产总值91亿元，比上年增长5.4%。"
+    claims = claims_of(text, resources)
+    assert claims["91亿元"].subject == "交城县"
+    assert claims["5.4%"].subject == "交城县"
+
+
+def test_quanshi_in_a_county_bulletin_is_no_subject(resources):
+    """全县生产总值在全市占比: 全市 is the county's city, which the text does not name: no subject."""
+    text = "2024年交城县统计公报\n\n全县生产总值91亿元。全市粮食产量50万吨。"
+    assert claims_of(text, resources)["50万吨"].subject == ""
+
+
+def test_quanxian_elsewhere_is_no_subject(resources):
+    """全县 in a province's report, whose lead names no county, stays unknown."""
+    claim = claims_of("2024年，湖南全省经济平稳。\n\n全县粮食产量50万吨。", resources)["50万吨"]
+    assert claim.subject != "湖南"
+
+
+def test_a_month_on_month_change_is_not_against_last_year(resources):
+    """环比上涨2.4%: the nearest comparison is with the month before, though the sentence says 同比 too."""
+    claims = claims_of("2024年11月，武汉食品价格同比上涨1.6%，环比上涨2.4%。", resources)
+    assert "against_last_year" in claims["1.6%"].grammar
+    assert "against_last_year" not in claims["2.4%"].grammar
+    assert fact_key(claims["2.4%"]) is None
+
+
+def test_a_change_against_an_earlier_year_is_not_against_last_year(resources):
+    """比2019年同期增长15.5%: a change against 2019 never links with this year's 同比 change."""
+    claims = claims_of("1-2月，广州固定资产投资同比增长46.9%，比2019年同期增长15.5%。", resources)
+    assert "against_last_year" not in claims["15.5%"].grammar
+
+
+def test_a_yearly_average_level_is_not_the_years_total(resources):
+    """城镇新增就业年均超过1300万人 is an average per year: its metric differs from one year's 新增就业."""
+    claims = claims_of("2012年至2021年，全国城镇新增就业年均超过1300万人。2021年，全国城镇新增就业1269万人。",
+                       resources)
+    assert claims["超过1300万人"].metric != claims["1269万人"].metric
+
+
+def test_a_population_takes_no_industry_from_the_sentence(resources):
+    """汽车产业…常住人口: a count of people is no measure of the industry the sentence named."""
+    claim = claims_of("2024年，全市汽车产业发展良好，常住人口达到120万人。", resources)["120万人"]
+    assert str(claim.metric) == "|常住人口"
+
+
+def test_a_word_that_only_restates_a_measure_names_no_metric(resources):
+    """总量 alone (总量突破1000万户) says nothing of what is counted: no metric."""
+    claim = claims_of("2024年，全省经营主体总量突破1000万户。", resources)["突破1000万户"]
+    assert str(claim.metric) != "总量"
