@@ -121,10 +121,11 @@ def test_a_month_on_month_change_is_not_against_last_year(resources):
     assert fact_key(claims["2.4%"]) is None
 
 
-def test_a_change_against_an_earlier_year_is_not_against_last_year(resources):
-    """比2019年同期增长15.5%: a change against 2019 never links with this year's 同比 change."""
-    claims = claims_of("1-2月，广州固定资产投资同比增长46.9%，比2019年同期增长15.5%。", resources)
-    assert "against_last_year" not in claims["15.5%"].grammar
+def test_a_change_against_last_month_is_not_against_last_year(resources):
+    """同比增长5.1%，比上月增长1.2%: the nearest comparison of the second rate is with the month before."""
+    claims = claims_of("2024年3月，全市规上工业增加值同比增长5.1%，比上月增长1.2%。", resources)
+    assert "against_last_year" in claims["5.1%"].grammar
+    assert "against_last_year" not in claims["1.2%"].grammar
 
 
 def test_a_yearly_average_level_is_not_the_years_total(resources):
@@ -144,3 +145,36 @@ def test_a_word_that_only_restates_a_measure_names_no_metric(resources):
     """总量 alone (总量突破1000万户) says nothing of what is counted: no metric."""
     claim = claims_of("2024年，全省经营主体总量突破1000万户。", resources)["突破1000万户"]
     assert str(claim.metric) != "总量"
+
+
+def test_a_figure_in_brackets_restates_the_one_before(resources):
+    """增加37万吨(7.4亿斤): the bracketed figure restates the increment in another unit, metric and role alike."""
+    claims = claims_of("2024年，全省粮食产量1300万吨，比上年增加37万吨(7.4亿斤)，增长2.9%。", resources)
+    assert claims["7.4亿斤"].metric == claims["37万吨"].metric
+    assert claims["7.4亿斤"].relation == claims["37万吨"].relation == "increment"
+    assert claims["2.9%"].metric == claims["1300万吨"].metric
+
+
+def test_a_gap_in_points_measures_the_rate_it_compares(resources):
+    """增长7.6%，高于全国1.7个百分点: the gap compares the rate of the metric before with the country's."""
+    claims = claims_of("2024年，全省规上工业增加值增长7.6%，高于全国1.7个百分点。", resources)
+    assert claims["1.7个百分点"].metric == claims["7.6%"].metric
+    assert claims["1.7个百分点"].relation == "gap"
+
+
+def test_a_gap_after_other_words_keeps_none(resources):
+    """增长7.6%，拉动经济增长1.7个百分点: words other than a comparison stand between: no metric is carried."""
+    claims = claims_of("2024年，全省规上工业增加值增长7.6%，拉动经济增长1.7个百分点。", resources)
+    assert claims["1.7个百分点"].metric != claims["7.6%"].metric
+
+
+def test_a_word_that_only_ends_like_a_place_stays_in_the_metric(resources):
+    """改造城镇老旧小区7323个: 老旧小区 ends like a district (区) and is none: it names what is counted."""
+    claim = claims_of("2024年，全省改造城镇老旧小区7323个。", resources)["7323个"]
+    assert "老旧小区" in str(claim.metric)
+
+
+def test_a_verb_of_change_inside_a_rates_name_stays(resources):
+    """出生人口增长率为5‰: 增长 opens the noun 增长率 here, it is no verb that ends the metric's words."""
+    claim = claims_of("2024年，全市出生人口增长率为5‰。", resources)["5‰"]
+    assert str(claim.metric).endswith("增长率")

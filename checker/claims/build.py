@@ -172,12 +172,17 @@ def _carry_metrics(reading: str, claims: list[Claim], lexicon: ClaimLexicon, tim
                 or previous.metric.enumeration):
             out.append(claim)
             continue
+        between = reading[previous.mention.reading_end:claim.mention.reading_start]
+        if between.strip() in ("(", "（"):
+            # 增加888万吨(178亿斤): a figure in brackets restates the one before in another unit, role and all.
+            understood = attrs.evolve(claim.understood, metric=previous.understood.metric)
+            out.append(attrs.evolve(claim, metric=previous.metric, relation=previous.relation, understood=understood))
+            continue
         if previous.relation == "increment" and not claim.relation.startswith("change_pct"):
             # 增加70.2亿元，4.5万人: only a rate after an increment (增加819万吨,增长1.3%) surely changes the same
             # metric; another amount may count something else.
             out.append(claim)
             continue
-        between = reading[previous.mention.reading_end:claim.mention.reading_start]
         if any(mark in between for mark in "；;：:"):
             # 甲X，增长a%；乙Y: a semicolon opens another item, which names its own metric.
             out.append(claim)
@@ -191,6 +196,11 @@ def _carry_metrics(reading: str, claims: list[Claim], lexicon: ClaimLexicon, tim
         between = ASIDE.sub(" ", between)
         for word in _between_words(lexicon):
             between = between.replace(word, " ")
+        if claim.relation in ("points", "gap"):
+            # 增长7.6%，高于全国1.7个百分点: a gap in points compares the rate before with a yardstick's.
+            between = lexicon.subject_re.sub(" ", between)
+            for word in lexicon.grammar.get("comparatives", ()):
+                between = between.replace(word, " ")
         if CJK_RUN.search(lexicon.trailing_filler_re.sub("", between.rstrip(" 、，,"))):
             # Words of their own stand between the figures: not a continuation.
             out.append(claim)
@@ -270,7 +280,7 @@ def _claim(
 
 
 def _against_another_base(prefix: str, lexicon: ClaimLexicon) -> bool:
-    """True when the comparison nearest before a figure is not with a year earlier (环比, 比2019年同期, 由上月)."""
+    """True when the comparison nearest before a figure is not with a year earlier (环比, 由上月)."""
     others = _other_bases(lexicon)
     last_other = max((m.end() for m in others.finditer(prefix)), default=-1)
     last_year = max((m.end() for m in lexicon.against_last_year_re.finditer(prefix) if not others.fullmatch(m.group())),
@@ -280,11 +290,12 @@ def _against_another_base(prefix: str, lexicon: ClaimLexicon) -> bool:
 
 @functools.lru_cache(maxsize=8)
 def _other_bases(lexicon: ClaimLexicon) -> re.Pattern[str]:
-    """Words of a comparison with a base other than a year earlier (环比, 比上月), or a base word before a year."""
-    words = "|".join(map(re.escape, sorted(lexicon.grammar.get("other_bases", ()), key=len, reverse=True)))
-    bases = "|".join(map(re.escape, lexicon.change.get("base_before", ())))
-    year = rf"(?:{bases})(?:\d{{4}}|“)" if bases else r"(?!x)x"
-    return re.compile(f"{words}|{year}" if words else year)
+    """Words of a comparison with a base other than a year earlier (环比, 比上月), longest first.
+
+    A base named with its year (比2019年同期) is told apart by the agreement rule's own base words.
+    """
+    words = sorted(lexicon.grammar.get("other_bases", ()), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words))) if words else re.compile(r"(?!x)x")
 
 
 def metric_source(metric: Metric) -> Source:
@@ -704,16 +715,15 @@ def segmented_metric(head: str, lexicon: ClaimLexicon) -> Metric:
     if any(word in head for word in lexicon.change.get("base_after", ())):
         # 恢复至2019年同期的73.9%: a ratio to a base period, whose words name the base, not this figure.
         return Metric()
-    text = lexicon.place_re.sub(" ", lexicon.subject_re.sub(" ", lexicon.trailing_filler_re.sub("", head)))
+    text = _without_places(lexicon.subject_re.sub(" ", lexicon.trailing_filler_re.sub("", head)), lexicon)
     per_unit = _per_unit(text, lexicon)
     scopes = _scopes_in(text, lexicon)
     for word in lexicon.scopes:
         # 全国/全省/全市 are subjects (removed above), 规上/城镇 scopes: neither is part of the metric's name.
         text = text.replace(word, " ")
-    for group in ("to", "down", "by"):
-        # A verb of change ends the phrase that names what changes (铁路发送旅客增长 → 铁路发送旅客).
-        for word in lexicon.change.get(group, ()):
-            text = text.replace(word, " ")
+    # A verb of change ends the phrase that names what changes (铁路发送旅客增长 → 铁路发送旅客), unless it opens a
+    # noun of a rate (自然增长率).
+    text = _change_verbs(lexicon).sub(" ", text)
     run = CJK_RUN.search(text.rstrip())
     if run is None or len(run.group()) < 2:
         # No words right before the figure (a bare 增长5%): nothing names the metric.
@@ -729,6 +739,21 @@ def segmented_metric(head: str, lexicon: ClaimLexicon) -> Metric:
         # 每10股派发现金红利2.13元 is per share, never the total 现金红利: the per-unit words stay in the name.
         name = per_unit + name
     return Metric(name, scopes=scopes, measure_known=False, industry_known=False, segmented=True)
+
+
+def _without_places(text: str, lexicon: ClaimLexicon) -> str:
+    """A text with its place names blanked, words that only end like one kept (老旧小区, 园区)."""
+    return lexicon.place_re.sub(
+        lambda m: " " if _is_place(text, m, lexicon) or _is_zone_of_place(m, lexicon) else m.group(), text)
+
+
+@functools.lru_cache(maxsize=8)
+def _change_verbs(lexicon: ClaimLexicon) -> re.Pattern[str]:
+    """The verbs of change, longest first, not where they open a rate's noun (增长率, 增长速度)."""
+    words = sorted({w for group in ("to", "down", "by") for w in lexicon.change.get(group, ())}, key=len, reverse=True)
+    nouns = "|".join(map(re.escape, lexicon.grammar.get("rate_nouns", ())))
+    after = f"(?!{nouns})" if nouns else ""
+    return re.compile(f"(?:{'|'.join(map(re.escape, words))}){after}") if words else re.compile(r"(?!x)x")
 
 
 def _per_unit(text: str, lexicon: ClaimLexicon) -> str:
@@ -799,7 +824,7 @@ def _own_words(before_measure: str, lexicon: ClaimLexicon) -> str:
 def _raw_words(before_measure: str, lexicon: ClaimLexicon) -> str:
     """The words right before a measure with places, subjects and scopes left out, generic words kept inside a name
     (有色金属, 全产业链), for the segmenter to read."""
-    words = lexicon.subject_re.sub(" ", lexicon.place_re.sub(" ", before_measure))
+    words = lexicon.subject_re.sub(" ", _without_places(before_measure, lexicon))
     for scope in lexicon.scopes:
         words = words.replace(scope, " ")
     run = CJK_RUN.search(words)
