@@ -178,3 +178,54 @@ def test_a_verb_of_change_inside_a_rates_name_stays(resources):
     """出生人口增长率为5‰: 增长 opens the noun 增长率 here, it is no verb that ends the metric's words."""
     claim = claims_of("2024年，全市出生人口增长率为5‰。", resources)["5‰"]
     assert str(claim.metric).endswith("增长率")
+
+
+def test_a_county_named_only_in_the_title_is_the_subject(resources):
+    """A bulletin whose title names its district (东宝区) and whose body says only 全区 is about the district."""
+    from checker.claims.build import build_claims
+    from checker.claims.lexicon import load_claim_lexicon
+    from checker.extract.mentions import find_mentions
+    from checker.extract.resources import RULES_DIR
+    from checker.text.ingest import document_from_text
+
+    text = "---\ntitle: 荆门市东宝区2020年统计公报\n---\n\n2020年全区地区生产总值312亿元。全区粮食产量20万吨。"
+    doc = document_from_text("a.md", text)
+    lexicon = load_claim_lexicon([RULES_DIR / "lexicon" / "claims.yaml"])
+    claims = build_claims(doc, find_mentions(doc, resources), lexicon, resources.units)
+    assert {c.subject for c in claims} == {"东宝区"}
+
+
+def test_a_bulletin_that_never_names_its_county_has_no_subject(resources):
+    """全县… twice, no county named anywhere: the figures' subject is unknown, never 全国 by default."""
+    claims = claims_of("2020年，全县地区生产总值65亿元。全县粮食产量12万吨，增长2%。", resources)
+    assert {c.subject for c in claims.values()} == {""}
+
+
+def test_quanqu_in_an_autonomous_regions_report_is_the_region(resources):
+    """宁夏…全区: in an autonomous region's report 全区 is the region itself."""
+    claims = claims_of("2024年，宁夏经济稳中有进，宁夏全年接待游客8000万人次。全区地区生产总值5500亿元。", resources)
+    assert claims["5500亿元"].subject == "宁夏"
+
+
+def test_quanqu_in_a_provinces_text_is_no_subject(resources):
+    """江西…全区: in a text about a province that is no autonomous region, 全区 is a district not named."""
+    claims = claims_of("2024年，江西经济稳定。江西粮食增产。全区地区生产总值500亿元。全区粮食产量20万吨。", resources)
+    assert claims["500亿元"].subject != "江西"
+
+
+def test_an_industry_before_a_semicolon_qualifies_no_later_item(resources):
+    """消费品零售总额…；进出口增长4.5%: the item after the semicolon keeps no industry of the one before."""
+    claims = claims_of("2024年，全省社会消费品零售总额增长5.1%；进出口增长4.5%。", resources)
+    assert "消费品" not in str(claims["4.5%"].metric)
+
+
+def test_a_contribution_to_growth_names_no_metric_of_its_own(resources):
+    """拉动经济增长2.7个百分点 measures the sector's contribution to growth, not 经济: no metric is read."""
+    claims = claims_of("2024年，全县第二产业增加值196亿元，同比增长5.3%，拉动经济增长2.7个百分点。", resources)
+    assert str(claims["2.7个百分点"].metric) != "经济"
+
+
+def test_a_share_of_a_target_names_no_metric(resources):
+    """完成全年目标任务的101.7%: 目标任务 alone says nothing of what is measured."""
+    claims = claims_of("2024年，全县城镇新增就业2339人，完成全年目标任务的101.7%。", resources)
+    assert str(claims["101.7%"].metric) != "目标任务"

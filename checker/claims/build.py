@@ -48,10 +48,15 @@ def build_claims(
     named = _subject_counts(doc.reading, lexicon)
     city = _main_city(Counter(named), lexicon)
     main, main_source = _main_subject(Counter(named), lexicon)
-    county = _lead_county(doc.reading, named, lexicon)
-    if county and named[county] >= named.get(main, 0):
-        # A county's bulletin (衡阳县2022年…统计公报) is about the county its lead names, though it names its city too.
+    county = _lead_county(doc.title + "\n" + doc.reading[:LEAD_REACH], named, lexicon)
+    if county and named.get(county, 0) + 1 >= named.get(main, 0):
+        # A county's bulletin (衡阳县2022年…统计公报) is about the county its title or lead names, though it names its
+        # city too.
         main, main_source = county, "context"
+    elif not county and _names_itself_a_county(doc.reading, lexicon, main, named.get(main, 0)):
+        # 全县/全区… in a bulletin that never names its county or district: it is unknown, never the country or
+        # the province a note names.
+        main, main_source = "", "none"
     times_by_sentence: dict[int, list[Mention]] = {}
     for mention in mentions:
         if mention.period is None or mention.period.kind == "duration":
@@ -417,8 +422,10 @@ def _subject(
         in_context = ""
     found = found or in_context
     if found == "@region":
-        # 全区 in a report of an autonomous region (宁夏) is the region; elsewhere a district named before.
-        found = main if lexicon.levels.get(main) == "province" else "@unknown"
+        # 全区 in a report of an autonomous region (宁夏) or a district's bulletin (东宝区) is the region or district;
+        # elsewhere a district named before.
+        found = main if main in _regions(lexicon) or main.endswith("区") and lexicon.levels.get(main) == "county" \
+            else "@unknown"
     if found == "@county":
         # 全县, 我县 in a county's bulletin or report are the county; elsewhere a county named before.
         found = main if lexicon.levels.get(main) == "county" else "@unknown"
@@ -433,6 +440,13 @@ def _subject(
         source = "context"
     found = {"@city": city, "@unknown": ""}.get(found, found)
     return found, source if found else "none"
+
+
+@functools.lru_cache(maxsize=8)
+def _regions(lexicon: ClaimLexicon) -> frozenset[str]:
+    """The subjects of the autonomous regions (宁夏, 广西), whose 全区 is the whole province."""
+    return frozenset(subject for name, subject in lexicon.subjects.items()
+                     if name.endswith("自治区") and lexicon.levels.get(subject) == "province")
 
 
 def _is_place(text: str, match: re.Match[str], lexicon: ClaimLexicon) -> bool:
@@ -617,8 +631,10 @@ def _metric(clause: str, sentence: str, context: _Context, period: Mention | Non
     own = _own_words(before_measure, lexicon)
     industry = _last_run(lexicon.industry_re, before_measure)
     if not industry and not own and measure not in lexicon.grammar.get("measures_of_people", ()):
-        # An industry named earlier in the sentence or paragraph qualifies its measures, never a count of people.
-        industry = _last_run(lexicon.industry_re, sentence) or context.industry
+        # An industry named earlier in the sentence or paragraph qualifies its measures, never a count of people;
+        # a semicolon opens another item (社会消费品零售总额增长5.1%；进出口增长4.5%), which keeps its own.
+        item = re.split(r"[；;]", sentence)[-1]
+        industry = _last_run(lexicon.industry_re, item) or (context.industry if item == sentence else "")
     scopes = _scopes_in(before_measure, lexicon)
     per = "" if unit in ("%", "％", "‰", "倍", "个百分点") else _per_unit(head[measure_match.end():], lexicon)
     if per:
@@ -715,6 +731,10 @@ def segmented_metric(head: str, lexicon: ClaimLexicon) -> Metric:
     if any(word in head for word in lexicon.change.get("base_after", ())):
         # 恢复至2019年同期的73.9%: a ratio to a base period, whose words name the base, not this figure.
         return Metric()
+    if any(word in head for word in lexicon.grammar.get("contributions", ())) and any(
+            word in head for word in lexicon.change.get("by", ())):
+        # 第二产业…拉动经济增长2.73个百分点: a contribution to another figure's growth names that figure, not its own.
+        return Metric()
     text = _without_places(lexicon.subject_re.sub(" ", lexicon.trailing_filler_re.sub("", head)), lexicon)
     per_unit = _per_unit(text, lexicon)
     scopes = _scopes_in(text, lexicon)
@@ -729,8 +749,9 @@ def segmented_metric(head: str, lexicon: ClaimLexicon) -> Metric:
         # No words right before the figure (a bare 增长5%): nothing names the metric.
         return Metric()
     name = noun_phrase(run.group(), frozenset(lexicon.metric_filler))
-    if len(name) < 2 or name in lexicon.grammar.get("measure_tails", ()):
-        # 数量, 规模 alone name no metric: what they count stands elsewhere.
+    if len(name) < 2 or name in lexicon.grammar.get("measure_tails", ()) or name in lexicon.grammar.get(
+            "vague_names", ()):
+        # 数量, 规模, 目标任务 alone name no metric: what they count stands elsewhere.
         return Metric()
     if name == per_unit:
         # 日均环比增长3.2%: 日均 alone says per what, not what is measured.
@@ -936,12 +957,20 @@ def _main_subject(counts: Counter[str], lexicon: ClaimLexicon) -> tuple[str, Sou
     return ("全国", "context") if national else (place, "context")
 
 
-def _lead_county(reading: str, counts: Counter[str], lexicon: ClaimLexicon) -> str:
-    """The county an article's title or lead names and the article names most often, or ''."""
-    lead = reading[:LEAD_REACH]
-    counties = [(count, name) for name, count in counts.items()
-                if lexicon.levels.get(name) == "county" and name in lead]
+def _lead_county(lead: str, counts: Counter[str], lexicon: ClaimLexicon) -> str:
+    """The county (or district) a title or lead names that the article names most often, or ''."""
+    named = {lexicon.subjects[m.group()] for m in lexicon.subject_re.finditer(lead)}
+    counties = [(counts.get(name, 0), name) for name in named if lexicon.levels.get(name) == "county"]
     return max(counties)[1] if counties else ""
+
+
+def _names_itself_a_county(reading: str, lexicon: ClaimLexicon, main: str, named: int) -> bool:
+    """True when a text speaks of itself as a county (全县, 我县) at least twice in its opening, or as a district
+    (全区) at least twice and as often as it names its main subject, which is no autonomous region."""
+    text = reading[:20000]
+    refs = Counter(lexicon.subjects[m.group()] for m in lexicon.subject_re.finditer(text))
+    districts = refs["@region"] if main not in _regions(lexicon) and refs["@region"] >= named else 0
+    return refs["@county"] >= 2 or districts >= 2
 
 
 def _subject_counts(reading: str, lexicon: ClaimLexicon) -> Counter[str]:
@@ -949,7 +978,7 @@ def _subject_counts(reading: str, lexicon: ClaimLexicon) -> Counter[str]:
     text = reading[:20000]
     counts = Counter(lexicon.subjects[m.group()] for m in lexicon.subject_re.finditer(text)
                      if not _is_source(text, m, lexicon))
-    for reference in ("@city", "@unknown", "@county"):
+    for reference in ("@city", "@unknown", "@county", "@region"):
         counts.pop(reference, None)
     return counts
 
