@@ -183,9 +183,8 @@ def _carry_metrics(reading: str, claims: list[Claim], lexicon: ClaimLexicon, tim
             understood = attrs.evolve(claim.understood, metric=previous.understood.metric)
             out.append(attrs.evolve(claim, metric=previous.metric, relation=previous.relation, understood=understood))
             continue
-        if previous.relation == "increment" and not claim.relation.startswith("change_pct"):
-            # 增加70.2亿元，4.5万人: only a rate after an increment (增加819万吨,增长1.3%) surely changes the same
-            # metric; another amount may count something else.
+        if previous.relation == "increment":
+            # 增加70.2亿元，增长12.4%: a rate after an increment may be the increment's own; too unsure to carry.
             out.append(claim)
             continue
         if any(mark in between for mark in "；;：:"):
