@@ -45,7 +45,10 @@ def build_claims(
     from checker.claims.groups import group_claims
 
     sentences = index_sentences(doc.reading)
-    named = _subject_counts(doc.reading, lexicon)
+    mentioned = _subject_counts(doc.reading, lexicon)
+    # 全市, 全县, 全区 refer to the article's place: they are no subjects of their own.
+    named = Counter({name: count for name, count in mentioned.items()
+                     if name not in ("@city", "@unknown", "@county", "@region")})
     city = _main_city(Counter(named), lexicon)
     main, main_source = _main_subject(Counter(named), lexicon)
     county = _lead_county(doc.title + "\n" + doc.reading[:LEAD_REACH], named, lexicon)
@@ -53,7 +56,7 @@ def build_claims(
         # A county's bulletin (衡阳县2022年…统计公报) is about the county its title or lead names, though it names its
         # city too.
         main, main_source = county, "context"
-    elif not county and _names_itself_a_county(doc.reading, lexicon, main, named.get(main, 0)):
+    elif not county and _names_itself_a_county(mentioned, lexicon, main, named.get(main, 0)):
         # 全县/全区… in a bulletin that never names its county or district: it is unknown, never the country or
         # the province a note names.
         main, main_source = "", "none"
@@ -963,23 +966,21 @@ def _lead_county(lead: str, counts: Counter[str], lexicon: ClaimLexicon) -> str:
     return max(counties)[1] if counties else ""
 
 
-def _names_itself_a_county(reading: str, lexicon: ClaimLexicon, main: str, named: int) -> bool:
+def _names_itself_a_county(refs: Counter[str], lexicon: ClaimLexicon, main: str, named: int) -> bool:
     """True when a text speaks of itself as a county (全县, 我县) at least twice in its opening, or as a district
-    (全区) at least twice and as often as it names its main subject, which is no autonomous region."""
-    text = reading[:20000]
-    refs = Counter(lexicon.subjects[m.group()] for m in lexicon.subject_re.finditer(text))
+    (全区) at least twice and as often as it names its main subject, which is no autonomous region.
+
+    `refs` counts the subjects and references (@county, @region) of the opening (_subject_counts)."""
     districts = refs["@region"] if main not in _regions(lexicon) and refs["@region"] >= named else 0
     return refs["@county"] >= 2 or districts >= 2
 
 
 def _subject_counts(reading: str, lexicon: ClaimLexicon) -> Counter[str]:
-    """How often each canonical subject is named in the article's opening, datelines and sources left out."""
+    """How often each canonical subject or reference (@county) is named in the article's opening, datelines and
+    sources left out."""
     text = reading[:20000]
-    counts = Counter(lexicon.subjects[m.group()] for m in lexicon.subject_re.finditer(text)
-                     if not _is_source(text, m, lexicon))
-    for reference in ("@city", "@unknown", "@county", "@region"):
-        counts.pop(reference, None)
-    return counts
+    return Counter(lexicon.subjects[m.group()] for m in lexicon.subject_re.finditer(text)
+                   if not _is_source(text, m, lexicon))
 
 
 ENUMERATION = re.compile(
