@@ -634,9 +634,10 @@ def _metric(clause: str, sentence: str, context: _Context, period: Mention | Non
     industry = _last_run(lexicon.industry_re, before_measure)
     if not industry and not own and measure not in lexicon.grammar.get("measures_of_people", ()):
         # An industry named earlier in the sentence or paragraph qualifies its measures, never a count of people;
-        # a semicolon opens another item (社会消费品零售总额增长5.1%；进出口增长4.5%), which keeps its own.
+        # a semicolon opens another item (社会消费品零售总额增长5.1%；进出口增长4.5%): an industry of the items
+        # before it is not this one's, the paragraph's still is.
         item = re.split(r"[；;]", sentence)[-1]
-        industry = _last_run(lexicon.industry_re, item) or (context.industry if item == sentence else "")
+        industry = _last_run(lexicon.industry_re, item) or context.industry
     scopes = _scopes_in(before_measure, lexicon)
     per = "" if unit in ("%", "％", "‰", "倍", "个百分点") else _per_unit(head[measure_match.end():], lexicon)
     if per:
