@@ -188,10 +188,11 @@ def _check_listed_sum(spec, total: Claim, before: list[Claim]) -> Finding | None
     if any(p.figure.unit != total.figure.unit or p.figure.qualifier != "exact" for p in parts):
         # 超1200亿元 or parts in another unit: no sum to compute at the total's precision.
         return None
-    low = sum(p.figure.interval.low for p in parts)
-    high = sum(p.figure.interval.high for p in parts)
-    if low <= total.figure.interval.high and high >= total.figure.interval.low:
+    bounds = _sum_off(parts, total)
+    if bounds is None:
+        # The parts' sum can be the total within their rounding.
         return None
+    low, high = bounds
     listed = " + ".join(p.mention.text for p in parts)
     face = sum(p.figure.value for p in parts)
     return make_finding(spec, (*parts, total), stated=total.mention.text, computed=format_number(face),
@@ -237,11 +238,11 @@ def _check_partition(spec, claims: list[Claim], levels: list[Claim]) -> Finding 
     if whole is None:
         # No whole stated under the labels' words just before them: nothing to add up to.
         return None
-    low = sum(p.figure.interval.low for p in parts)
-    high = sum(p.figure.interval.high for p in parts)
-    if low <= whole.figure.interval.high and high >= whole.figure.interval.low:
+    bounds = _sum_off(parts, whole)
+    if bounds is None:
         # The parts' sum can be the whole within their rounding.
         return None
+    low, high = bounds
     listed = " + ".join(p.mention.text for p in parts)
     face = sum(p.figure.value for p in parts)
     # Written as the whole is: 112535 beside 112635人, 290.5万 beside 300.5万人.
@@ -250,3 +251,12 @@ def _check_partition(spec, claims: list[Claim], levels: list[Claim]) -> Finding 
     return make_finding(spec, (whole, *parts), stated=whole.mention.text, computed=computed,
                         arithmetic=f"{listed} = {computed}（区间 {format_range(low, high)}），"
                                    f"与“{whole.mention.text}”不符")
+
+
+def _sum_off(parts: list[Claim], whole: Claim) -> tuple[float, float] | None:
+    """The bounds of the parts' sum when no value within them is the whole's, else None."""
+    low = sum(p.figure.interval.low for p in parts)
+    high = sum(p.figure.interval.high for p in parts)
+    if low <= whole.figure.interval.high and high >= whole.figure.interval.low:
+        return None
+    return low, high
