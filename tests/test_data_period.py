@@ -20,6 +20,16 @@ D = dt.date
     ("较2019年同期增长12%，2021年上半年进出口增长。", D(2021, 7, 20), "2021年上半年", D(2021, 1, 1),
      D(2021, 6, 30)),
     ("2022年国庆假期，全国出游4.2亿人次。", D(2022, 10, 7), "2022年国庆假期", D(2022, 10, 1), D(2022, 10, 7)),
+    # a travel season announced on its first day or its eve: the forecast is of the whole season
+    ("2019年春运今天开始，铁路预计发送旅客4.1亿人次。", D(2019, 1, 21), "2019年春运", D(2019, 1, 21),
+     D(2019, 3, 1)),
+    ("明天，2023年春运拉开帷幕，比去年多开列车。", D(2023, 1, 6), "2023年春运", D(2023, 1, 7), D(2023, 2, 15)),
+    # the carrier may stand between the year and the season
+    ("2022年铁路春运结束，累计发送旅客2.6亿人次。", D(2022, 2, 26), "2022年铁路春运", D(2022, 1, 17),
+     D(2022, 2, 25)),
+    # a plan period with one of its years beside it still reports on the whole plan period, not on one year
+    ("一、“十四五”时期和2025年工作回顾\n\n五年来，全省经济总量迈上新台阶。", D(2026, 1, 28), "“十四五”时期",
+     D(2021, 1, 1), D(2025, 12, 31)),
 ])
 def test_data_period_of_a_lead(text, dct, surface, start, end, resources):
     """The first closed span of the lead that is no comparison base is the article's data period."""
@@ -31,6 +41,8 @@ def test_data_period_of_a_lead(text, dct, surface, start, end, resources):
     ("今天，会议召开。", D(2025, 3, 1)),  # a day is no span of data
     ("到2027年，产值突破1万亿元。", D(2025, 3, 1)),  # a target, not closed
     ("比2019年增长12%。", D(2021, 7, 20)),  # only a base
+    ("国庆假期前三天，全国出游2亿人次。", D(2021, 10, 4)),  # a running holiday's first days, not the whole
+    ("即将到来的春节假期，预计出游人数增长。", D(2024, 2, 1)),  # a holiday a week ahead is no data period
 ])
 def test_no_data_period(text, dct, resources):
     """A lead with only days, targets or comparison bases states no data period."""

@@ -9,6 +9,7 @@ from checker.extract.periods import find_periods
 from checker.model import Period
 
 _LEAD = 1000  # the title and lead name the data period; later periods are details or comparisons
+_SEASON_EVE = 1  # days: a season starting today or tomorrow is the one a report on its start speaks of
 _SPANS = ("month", "quarter", "half", "year", "years")
 
 
@@ -24,12 +25,22 @@ def find_data_period(reading: str, dct: dt.date | None, lexicon: PeriodLexicon) 
             continue  # a day, an as-of date, a length or an unplaced period reports on no span
         if period.granularity not in _SPANS and (period.end - period.start).days < 1:
             continue  # a single day is an event, not a period of data
-        if dct is not None and period.end > dct:
+        if dct is not None and period.end > dct and not _is_season_ahead(lead[start:end], period, dct, lexicon):
             continue  # not closed by the document date: a plan or a target
         if is_comparison_base(lead, start, end, lexicon):
             continue  # 比2019年, 2019年同期: the base of a comparison
         return period, lead[start:end]
     return None  # the lead names no closed span
+
+
+def _is_season_ahead(surface: str, period: Period, dct: dt.date, lexicon: PeriodLexicon) -> bool:
+    """True for a holiday or travel season starting on the document date or the next day (2024年春运 on its first day).
+
+    A report on the eve of a season forecasts the whole season; one published while it runs reports on its first
+    days (国庆假期前四天), and one a week ahead (即将到来的国庆节期间) on what comes before it.
+    """
+    begins = period.start is not None and 0 <= (period.start - dct).days <= _SEASON_EVE
+    return begins and any(name in surface for name in lexicon.holidays.names)
 
 
 def is_comparison_base(lead: str, start: int, end: int, lexicon: PeriodLexicon) -> bool:
