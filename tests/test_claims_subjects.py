@@ -135,3 +135,45 @@ def test_company_words_in_an_article_naming_no_company_keep_its_main_subject(res
     text = ("湖南工业经济运行情况。湖南工业稳步增长，湖南制造业升级，湖南出口回暖，湖南投资加快。"
             "该公司2024年营业收入为320亿元。")
     assert subjects_of(text, resources)["320亿元"] == "湖南"
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    # a province written right before one of its cities or counties names the city or county
+    ("2023年，广东深圳进出口总额达到3.9万亿元。", "3.9万亿元", "深圳"),
+    ("2023年，浙江宁波港口货物吞吐量达到13亿吨。", "13亿吨", "宁波"),
+    ("2023年，湖南浏阳市烟花产值达到300亿元。", "300亿元", "浏阳市"),
+    ("2023年，山东青岛县域经济增长6%。", "6%", "青岛"),
+    # a city of another province after a province stays a second place: the province keeps the figure
+    ("2023年，广东杭州两地合作项目投资达到50亿元。", "50亿元", "广东"),
+])
+def test_a_province_right_before_its_city_names_the_city(text, figure, subject, resources):
+    """湖南长沙 with no linking word is 长沙 of 湖南, only where the gazetteer puts the city in that province."""
+    assert subjects_of(text, resources)[figure] == subject
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    ("2023年，川渝两地外贸进出口总额达到1.5万亿元。", "1.5万亿元", "四川、重庆"),
+    ("2023年，苏浙沪三省市实际使用外资增长3%。", "3%", "江苏、浙江、上海"),
+    ("2023年，粤港澳大湾区经济总量达到14万亿元。", "14万亿元", "粤港澳大湾区"),
+    ("2023年，京津冀地区生产总值达到10.4万亿元。", "10.4万亿元", "京津冀"),
+])
+def test_province_abbreviations_before_a_group_word_are_the_provinces(text, figure, subject, resources):
+    """A run of one-character abbreviations before 两地/三省市 names those provinces together; named regions are one."""
+    assert subjects_of(text, resources)[figure] == subject
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("2023年，沪深两市股票成交额达到212万亿元。", "212万亿元"),  # 沪深两市 are stock exchanges, no places
+    ("2023年，川菜餐饮企业营业收入增长12%。", "12%"),  # an abbreviation inside a word is no place
+])
+def test_province_abbreviations_without_a_group_word_name_no_province(text, figure, resources):
+    """Without a group word after them, one-character abbreviations name no province."""
+    assert subjects_of(text, resources)[figure] not in ("上海", "深圳", "四川", "上海、深圳")
+
+
+def test_abbreviation_runs_are_no_words_of_the_metric(resources):
+    """川渝两地 names the subject: the metric is 地区生产总值 with no industry."""
+    lexicon = load_claim_lexicon([RULES_DIR / "lexicon" / "claims.yaml"])
+    doc = document_from_text("a.md", "2023年，川渝两地地区生产总值达到8.2万亿元。", date_override=dt.date(2025, 3, 1))
+    claim = next(c for c in build_claims(doc, find_mentions(doc, resources), lexicon) if c.mention.text == "8.2万亿元")
+    assert (claim.metric.measure, claim.metric.industry) == ("地区生产总值", "")

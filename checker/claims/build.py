@@ -504,6 +504,9 @@ def _first_subject(text: str, lexicon: ClaimLexicon) -> str:
         if later.place and text[found.start:later.start].endswith(heads):
             # The phrase may end inside the place's own name: 湖南省会长沙 reads as 湖南 + 省会 + 长沙.
             found = later
+        elif not between and (found.name, later.name) in lexicon.within:
+            # 湖南长沙, 四川成都: a province written right before one of its cities names the city.
+            found = later
     return found.name
 
 
@@ -522,7 +525,9 @@ def _entities(text: str, lexicon: ClaimLexicon) -> Iterator[_Entity]:
     names = ((m, lexicon.subjects[m.group()]) for m in lexicon.subject_re.finditer(text)
              if not _is_source(text, m, lexicon))
     refs = ((m, "@company") for m in _company_refs(lexicon).finditer(text) if not _ends_a_word(text, m, lexicon))
-    known = heapq.merge(names, refs, key=lambda named: named[0].start())
+    # 川渝两地, 苏浙沪三省市: the provinces together, one subject
+    runs = ((m, "、".join(lexicon.abbreviations[c] for c in m.group())) for m in lexicon.abbreviation_re.finditer(text))
+    known = heapq.merge(names, refs, runs, key=lambda named: named[0].start())
     places = (m for m in lexicon.place_re.finditer(text)
               if (_is_place(text, m, lexicon) or _is_zone_of_place(m, lexicon)) and not _is_source(text, m, lexicon))
     name, place = next(known, None), next(places, None)
@@ -594,6 +599,11 @@ def _place_subject(place: re.Match[str], lexicon: ClaimLexicon) -> str:
     name = place.group()
     if name in lexicon.subjects:
         return lexicon.subjects[name]
+    for cut in range(2, len(name) - 1):
+        # 湖南长沙县: a province written right before one of its counties names the county.
+        province, rest = lexicon.subjects.get(name[:cut], ""), lexicon.subjects.get(name[cut:], "")
+        if (province, rest) in lexicon.within:
+            return rest
     # 武汉市 and 武汉 are one subject; districts and counties keep their suffix.
     return place.group("name") if place.group("suffix") in lexicon.plain_suffix else name
 
@@ -767,6 +777,7 @@ def segmented_metric(head: str, lexicon: ClaimLexicon) -> Metric:
 
 def _without_places(text: str, lexicon: ClaimLexicon) -> str:
     """A text with its place names blanked, words that only end like one kept (老旧小区, 园区)."""
+    text = lexicon.abbreviation_words_re.sub(" ", text)  # 川渝两地 names places together
     return lexicon.place_re.sub(
         lambda m: " " if _is_place(text, m, lexicon) or _is_zone_of_place(m, lexicon) else m.group(), text)
 
@@ -838,7 +849,8 @@ def _noun_after_measure(text: str, length: int, lexicon: ClaimLexicon) -> str:
 
 def _own_words(before_measure: str, lexicon: ClaimLexicon) -> str:
     """An industry the lexicon does not know, named right before the measure (光电子信息产业营业收入)."""
-    words = lexicon.generic_re.sub("", lexicon.subject_re.sub("", lexicon.place_re.sub("", before_measure)))
+    places = lexicon.place_re.sub("", lexicon.abbreviation_words_re.sub("", before_measure))
+    words = lexicon.generic_re.sub("", lexicon.subject_re.sub("", places))
     for scope in lexicon.scopes:
         words = words.replace(scope, "")
     run = CJK_RUN.search(words)

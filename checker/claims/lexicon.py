@@ -49,6 +49,13 @@ class ClaimLexicon:
     against_last_year_re: re.Pattern[str] = re.compile(r"(?!x)x")  # 同比, 比上年: against a year earlier
     not_places: frozenset[str] = frozenset()  # words ending like a place that are none (园区, 城区, 全市)
     levels: dict[str, str] = attrs.field(factory=dict)  # gazetteer subject -> province | prefecture | county
+    # (province, subject) for each prefecture and county of a province: 湖南长沙 names 长沙, in 湖南
+    within: frozenset[tuple[str, str]] = frozenset()
+    # a run of one-character province abbreviations before a group word (川渝两地, 苏浙沪三地): the provinces together
+    abbreviation_re: re.Pattern[str] = re.compile(r"(?!x)x")
+    abbreviations: dict[str, str] = attrs.field(factory=dict)  # 川 -> 四川: one-character province abbreviations
+    # such a run with its group word, or ending the text (川渝 before 地区生产总值): no words of a metric
+    abbreviation_words_re: re.Pattern[str] = re.compile(r"(?!x)x")
     trailing_filler_re: re.Pattern[str] = re.compile(r"(?!x)x")  # words ending a prefix that name nothing (同比, 达到)
     yardstick_re: re.Pattern[str] = re.compile(r"(?!x)x")  # after a place: it is a yardstick (在全国占比, 居全国首位)
     source_re: re.Pattern[str] = re.compile(r"(?!x)x")  # after a place: it is a source (杭州海关, 市统计局)
@@ -115,20 +122,35 @@ def load_claim_lexicon(paths: list[Path]) -> ClaimLexicon:
         for name in raw.get("gazetteer") or ():
             # A gazetteer file lies next to the lexicon that names it; its places come before the lexicon's own
             # subjects, which may rename them (a user's 渝 → 重庆).
-            names, levels = load_gazetteer(path.parent / name)
-            merged["subjects"] = {**names, **merged["subjects"]}
-            merged["levels"] = {**merged.get("levels", {}), **levels}
+            places = load_gazetteer(path.parent / name)
+            merged["subjects"] = {**places.names, **merged["subjects"]}
+            merged["levels"] = {**merged.get("levels", {}), **places.levels}
+            merged["within"] = merged.get("within", frozenset()) | places.within
+            merged["abbreviations"] = {**merged.get("abbreviations", {}), **places.abbreviations}
     return _compile(merged)
 
 
-def load_gazetteer(path: Path) -> tuple[dict[str, str], dict[str, str]]:
-    """Read a gazetteer of places (code, full name, subject, short forms): name -> subject, subject -> level."""
+@attrs.frozen
+class Gazetteer:
+    """The places of a gazetteer file: names, levels, provinces' abbreviations and which province holds what."""
+
+    names: dict[str, str]  # every name of two or more characters -> subject
+    levels: dict[str, str]  # subject -> municipality | province | prefecture | county
+    abbreviations: dict[str, str]  # a province's one-character abbreviation -> the province (湘 -> 湖南)
+    within: frozenset[tuple[str, str]]  # (province, subject) for each prefecture and county
+
+
+def load_gazetteer(path: Path) -> Gazetteer:
+    """Read a gazetteer of places (code, full name, subject, short forms): names, levels, abbreviations, provinces."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise RuleFileError(str(path), None, "gazetteer", f"cannot read the gazetteer: {error.strerror}") from error
     names: dict[str, str] = {}
     levels: dict[str, str] = {}
+    abbreviations: dict[str, str] = {}
+    provinces: dict[str, str] = {}  # the first two digits of a province's code -> the province
+    within: set[tuple[str, str]] = set()
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -140,11 +162,18 @@ def load_gazetteer(path: Path) -> tuple[dict[str, str], dict[str, str]]:
         levels.setdefault(subject, "municipality" if code[:2] in MUNICIPALITIES else "province"
                           if code.endswith("0000") else "prefecture" if code.endswith("00") else "county")
         shorts = [s for s in (fields[3].split(",") if len(fields) > 3 else []) if s]
+        if code.endswith("0000"):
+            provinces[code[:2]] = subject
+        elif code[:2] in provinces:
+            within.add((provinces[code[:2]], subject))
         for name in (fields[1], subject, *shorts):
             if len(name) >= 2:
-                # A one-character abbreviation (湘) is too ambiguous to be read as a subject on its own.
                 names.setdefault(name, subject)
-    return names, levels
+            elif code.endswith("0000"):
+                # A one-character abbreviation (湘) is too ambiguous to be read as a subject on its own: only in a
+                # run of them before a group word (川渝两地).
+                abbreviations.setdefault(name, subject)
+    return Gazetteer(names, levels, abbreviations, frozenset(within))
 
 
 def _merge_key(merged: dict[str, Any], key: str, value: Any, path: str, line: int | None) -> None:
@@ -281,6 +310,11 @@ def _compile(merged: dict[str, Any]) -> ClaimLexicon:
         against_last_year_re=_alternation(merged["grammar"].get("against_last_year", [])),
         not_places=frozenset(merged["grammar"].get("not_places", [])),
         levels=merged.get("levels", {}),
+        within=merged.get("within", frozenset()),
+        abbreviations=merged.get("abbreviations", {}),
+        abbreviation_re=_abbreviation_pattern(merged.get("abbreviations", {}), grammar.get("abbreviation_groups", [])),
+        abbreviation_words_re=_abbreviation_pattern(merged.get("abbreviations", {}),
+                                                    grammar.get("abbreviation_groups", []), words=True),
         fall_re=re.compile("(?:" + _alternation(merged["change"].get("down", [])).pattern + r")[^，,。]{0,2}$"),
         # (?<!\s): a match never starts inside a run of spaces (an earlier start would match too), so a long run
         # of spaces before a non-filler character costs one pass, not one per space.
@@ -309,6 +343,17 @@ def _compared_pattern(words: list[str], exceptions: list[str]) -> re.Pattern[str
         ahead = "|".join(re.escape(e[len(word):]) for e in exceptions if e.startswith(word) and e != word)
         branches.append(behind + re.escape(word) + (f"(?!{ahead})" if ahead else ""))
     return re.compile("(?:" + "|".join(branches) + r")(?:[^，,。；\d]|\d{4}年){0,12}$")
+
+
+def _abbreviation_pattern(abbreviations: dict[str, str], groups: list[str], words: bool = False) -> re.Pattern[str]:
+    """Two or more one-character province abbreviations right before a group word (川渝两地, 苏浙沪三省市).
+
+    With `words`, the group word is part of the match, and a run ending the text matches too.
+    """
+    if not abbreviations or not groups:
+        return re.compile(r"(?!x)x")
+    run, group = f"{_char_class(sorted(abbreviations))}{{2,}}", _alternation(groups).pattern
+    return re.compile(f"{run}(?:{group}|$)" if words else f"{run}(?={group})")
 
 
 def _place_pattern(suffixes: Any) -> re.Pattern[str]:
