@@ -248,6 +248,7 @@ PROBES = (
     "据北京介绍，2024年某某汽车产量达到30万辆。",  # a place after 据 is a source
     "武汉海关发布，2024年某某汽车产量达到30万辆。",
     "2024年某某汽车产量增速高于湖南1.7个百分点。",  # a place before a gap is its yardstick
+    "2024年，川渝两地地区生产总值达到9万亿元。",  # one-character abbreviations before a group word
     "2024年某某汽车产量居湖南首位，达到30万辆。",
     "2024年，对外开放区工业产值达到12亿元。",  # 对 is never inside a place name
     "2024年，汽车市场规模达到30万辆。",  # 市场 is no place 汽车市
