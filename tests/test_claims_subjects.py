@@ -177,3 +177,19 @@ def test_abbreviation_runs_are_no_words_of_the_metric(resources):
     doc = document_from_text("a.md", "2023年，川渝两地地区生产总值达到8.2万亿元。", date_override=dt.date(2025, 3, 1))
     claim = next(c for c in build_claims(doc, find_mentions(doc, resources), lexicon) if c.mention.text == "8.2万亿元")
     assert (claim.metric.measure, claim.metric.industry) == ("地区生产总值", "")
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    # the short name after the full name is the same company
+    ("晶科能源股份有限公司发布年报。2023年，晶科能源组件出货量达到78吉瓦。", "78吉瓦", "晶科能源"),
+    ("天合光能科技股份有限公司发布年报。2023年，天合光能营业收入达到1133亿元。", "1133亿元", "天合光能科技"),
+    # a place inside the short name (宁德 of 宁德时代) is no subject of its own there
+    ("宁德时代新能源科技股份有限公司发布年报。2023年，宁德时代营业收入达到4009亿元。", "4009亿元",
+     "宁德时代新能源科技"),
+    # a place the clause names beside the company keeps its figure; a place alone stays the place
+    ("长江电力股份有限公司发布年报。2023年，长江电力发电量达到2700亿千瓦时，湖北省发电量增长5%。", "5%", "湖北"),
+    ("宁德时代新能源科技股份有限公司发布年报。2023年，福建宁德地区生产总值达到3900亿元。", "3900亿元", "宁德"),
+])
+def test_a_company_short_name_is_the_company(text, figure, subject, resources):
+    """隆基绿能 after 隆基绿能科技股份有限公司 names the same company; places beside it keep their figures."""
+    assert subjects_of(text, resources)[figure] == subject

@@ -29,6 +29,7 @@ PER_COUNT = re.compile(r"每[\d一二两三四五六七八九十百千万]*[\u4e
 CONTINUES = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:到|至|增至|升至|达到|达)[\s\S]{0,12}$")
 NUMBER_START = re.compile(r"(?:平均)?[\d０-９.一二三四五六七八九十两]")
 RELEASE_LAG_DAYS = 120  # releases and reports follow the period they report on by weeks, an annual report by months
+SHORT_NAME = 4  # characters at least in a company's short name (隆基绿能); 宁德 alone is a city
 MODIFIER_REACH = 20  # characters from a place to the later place its phrase describes (湖南第二大市、湘中的衡阳)
 PHRASE_BREAK = re.compile(r"[，,。；;：:！!？?\n]")  # marks that end a describing phrase
 DATELINE = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯)")
@@ -105,7 +106,8 @@ def build_claims(
                             [m for m in mentions if m.period is not None])
     # An enumeration's 大/项 counts list items: it has no physical unit, so no dimension.
     claims += _enumerations(doc, sentences, lexicon, city)
-    claims = _name_the_company(claims, _article_company(doc.reading, lexicon), (main, main_source))
+    company = _article_company(doc.reading, lexicon)
+    claims = _name_by_company_name(_name_the_company(claims, company, (main, main_source)), company, doc.reading)
     return group_claims(doc, tuple(claims), mentions, lexicon)
 
 
@@ -591,6 +593,32 @@ def _name_the_company(claims: list[Claim], company: str, main: tuple[str, Source
         subject, source = named
         understood = attrs.evolve(claim.understood, subject=source if subject else "none")
         out.append(attrs.evolve(claim, subject=subject, understood=understood))
+    return out
+
+
+def _name_by_company_name(claims: list[Claim], company: str, reading: str) -> list[Claim]:
+    """Give figures whose clause names the article's company, in full or by a short name, that company as subject.
+
+    The short name is the company's name cut after at least SHORT_NAME characters (隆基绿能科技 → 隆基绿能). It
+    replaces a subject the figure took from its context, or a place read inside the company's name (宁德 of
+    宁德时代); a place the clause names beside the company stays.
+    """
+    if not company:
+        # An article that names no company in full has no short name to resolve.
+        return claims
+    forms = [company[:n] for n in range(len(company), min(SHORT_NAME, len(company)) - 1, -1)]
+    out = []
+    for claim in claims:
+        start = claim.mention.reading_start
+        clause = reading[max(claim.sentence_start, start - PREFIX_REACH):start]
+        named = next((form for form in forms if form in clause), "")
+        inside = bool(claim.subject) and claim.subject in named
+        if not named or claim.subject == company or not inside and claim.understood.subject == "lexicon":
+            # The clause names no form of the company, or names a place of its own beside it.
+            out.append(claim)
+            continue
+        understood = attrs.evolve(claim.understood, subject="context")
+        out.append(attrs.evolve(claim, subject=company, understood=understood))
     return out
 
 
