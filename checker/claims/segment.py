@@ -8,6 +8,8 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from checker.extract.numerals import BIG_UNITS, CHINESE_DIGITS, SMALL_UNITS
+
 # Part-of-speech tags (jieba's, after ICTCLAS) that never open a metric's name: verbs, adverbs, prepositions,
 # conjunctions, particles, numerals, classifiers, pronouns, localizers.
 NOT_OPENING = frozenset("v vd ad d p c u uj ul uz ug uv m mq q r f zg x".split())
@@ -16,6 +18,8 @@ NOMINAL = frozenset("n nr ns nt nz nrt ng vn an j l i eng".split())
 # Tags that end the noun phrase after a count: verbs, prepositions, conjunctions, pronouns, localizers (中),
 # numerals, state words and punctuation (建成125个县域医共体|覆盖, 104种工业产品|中).
 ENDS_NOUN_PHRASE = frozenset("v vd vi p c r f m z x".split())
+# The characters a numeral is written with: a numeral word ending in another has a classifier glued to it (第三项).
+NUMERAL_CHARS = frozenset("0123456789" + "".join(CHINESE_DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS))
 
 
 @functools.lru_cache(maxsize=1)
@@ -87,9 +91,12 @@ def industry_phrase(text: str, filler: frozenset[str], activities: frozenset[str
     words = [(word, tag) for word, tag in tag_words(text) if word not in filler]
     while words and words[0][1] in NOT_OPENING:
         word, tag = words.pop(0)
-        if tag[:1] == "v" and word not in actions or tag[:1] == "u" and len(text) > len(word):
-            # An unknown verb or a particle may be a piece of the name cut wrongly (干支线, 可再生, 地产品): too
-            # unsure to name it.
+        # a numeral with a classifier glued to it right before the name (第三项|目的)
+        glued = (tag[:1] == "m" and word[-1] not in NUMERAL_CHARS and bool(words) and words[0][1] not in NOT_OPENING
+                 and word + words[0][0] in text)
+        if tag[:1] == "v" and word not in actions or tag[:1] == "u" and len(text) > len(word) or glued:
+            # An unknown verb or a particle may be a piece of the name cut wrongly (干支线, 可再生, 地产品), and so may
+            # a numeral with a classifier glued to it (第三项|目的): too unsure to name it.
             return ""
     if not words or any(tag not in IN_INDUSTRY and word not in activities for word, tag in words):
         # A verb, a conjunction or a particle inside (投资占全部, 韩国和日本): no single noun phrase.
