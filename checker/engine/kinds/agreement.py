@@ -27,18 +27,21 @@ class Params:
     to_words (from the rule file): 从A提升到B in one sentence states the two ends of a change, not two values;
     revision_words: a figure whose sentence calls it preliminary or revised (初步核算, 修订为) is a revision;
     base_words: a change whose clause names its base after one of them (比2019年同期增长15.5%) is a change against
-    that base, another fact than a change against another base or none (同比增长46.9%)."""
+    that base, another fact than a change against another base or none (同比增长46.9%); part_words: the smaller
+    figure's sentence naming a part before it (商品流通业务…实现营业收入X, 子公司) where the larger's does not states
+    that part's figure, not a second value of the whole."""
 
     across_documents_only: bool = False
     from_words: tuple[str, ...] = ()
     to_words: tuple[str, ...] = ()
     revision_words: tuple[str, ...] = ()
     base_words: tuple[str, ...] = ()
+    part_words: tuple[str, ...] = ()
 
     @classmethod
     def from_mapping(cls, raw: dict[str, Any], path: str, lines: dict[str, int]) -> Params:
         """Build the parameters from a rule file's params mapping, citing file, line and key of any problem."""
-        keys = ("from_words", "to_words", "revision_words", "base_words")
+        keys = ("from_words", "to_words", "revision_words", "base_words", "part_words")
         raw = expect_keys(raw, {"across_documents_only": bool, **dict.fromkeys(keys, list)}, path, lines)
         return cls(across_documents_only=raw.get("across_documents_only", False),
                    **{key: words_of(raw, key, path, lines) for key in keys if key in raw})
@@ -91,6 +94,10 @@ def _conflict(spec, context, key, claims: list[Claim]) -> Finding | None:
     if _ends_of_a_change(spec.params, lowest_high, highest_low):
         # 比重从17.9%提升到35.5%: the start and the end of a change over the period, not two values of it.
         return None
+    if _names_a_part(spec.params, lowest_high, highest_low):
+        # 全年营业收入58.6亿元 … 商品流通业务…实现营业收入7.8亿元: the smaller figure is a part's (a business line,
+        # a subsidiary), which the claims carry under the whole's metric; a part is smaller, never a conflict.
+        return None
     arithmetic = (f"“{lowest_high.mention.text}”区间 {format_range(a.low, a.high)}，"
                   f"“{highest_low.mention.text}”区间 {format_range(b.low, b.high)}：两者不相交")
     inferred = any(context.index.dates.get(c.doc) is None or context.index.dates[c.doc].inferred
@@ -100,6 +107,14 @@ def _conflict(spec, context, key, claims: list[Claim]) -> Finding | None:
                         subject=lowest_high.subject, metric=display_metric(lowest_high.metric),
                         period=period_label(lowest_high), first=lowest_high.mention.text,
                         second=highest_low.mention.text)
+
+
+def _names_a_part(params: Params, smaller: Claim, larger: Claim) -> bool:
+    """True when the smaller figure's sentence names a part (业务, 子公司) before it and the larger's does not."""
+    def named(claim: Claim) -> set[str]:
+        before = claim.sentence[: max(0, claim.mention.reading_start - claim.sentence_start)]
+        return {word for word in params.part_words if word in before}
+    return bool(named(smaller) - named(larger))
 
 
 def _one_sentence(first: Claim, second: Claim) -> bool:
