@@ -43,6 +43,7 @@ def build_claims(
     `periods` (the period lexicon) lets a figure that no sentence, paragraph or heading dates take the period
     the article reports on (its data period: 2023年 in a 2023 bulletin's lead).
     """
+    from checker.claims.distribute import distribute_items
     from checker.claims.groups import group_claims
 
     sentences = index_sentences(doc.reading)
@@ -87,6 +88,9 @@ def build_claims(
         if _in_quoted_name(doc.reading, mention):
             # “四个意识”, “十二个奋力推进”: a numeral inside a short quoted name is part of the name, no figure.
             continue
+        if doc.reading.startswith(_numeral_names(lexicon), mention.reading_start):
+            # 三次产业结构, 二人转: a term that opens with a numeral states no figure.
+            continue
         if sentence.start not in contexts:
             contexts[sentence.start] = _context(doc.reading, sentence, sentences, lexicon)
         times = times_by_sentence.get(sentence.start, [])
@@ -102,13 +106,20 @@ def build_claims(
             times = [t for t in (reported or published,) if t is not None]
         claims.append(_claim(doc, mention, sentence, contexts[sentence.start], times, lexicon, city,
                              (main, main_source), _Dating(inherited, from_document), units))
-    claims = _carry_metrics(doc.reading, _mark_joined(doc.reading, claims, lexicon), lexicon,
-                            [m for m in mentions if m.period is not None])
+    times = [m for m in mentions if m.period is not None]
+    claims = _carry_metrics(doc.reading, _mark_joined(doc.reading, claims, lexicon), lexicon, times)
+    claims = distribute_items(doc.reading, claims, lexicon, functools.partial(_item_metric, lexicon=lexicon), times)
     # An enumeration's 大/项 counts list items: it has no physical unit, so no dimension.
     claims += _enumerations(doc, sentences, lexicon, city)
     company = _article_company(doc.reading, lexicon)
     claims = _name_by_company_name(_name_the_company(claims, company, (main, main_source)), company, doc.reading)
     return group_claims(doc, tuple(claims), mentions, lexicon)
+
+
+@functools.lru_cache(maxsize=8)
+def _numeral_names(lexicon: ClaimLexicon) -> tuple[str, ...]:
+    """Terms that open with a numeral and state no figure (三次产业), as one tuple for str.startswith."""
+    return tuple(lexicon.grammar.get("numeral_names", ()))
 
 
 def _in_quoted_name(reading: str, mention: Mention) -> bool:
@@ -140,6 +151,11 @@ def _mark_joined(reading: str, claims: list[Claim], lexicon: ClaimLexicon) -> li
             marked |= {id(earlier), id(later)}
     return [attrs.evolve(c, grammar=tuple(dict.fromkeys((*c.grammar, "distributed")))) if id(c) in marked else c
             for c in claims]
+
+
+def _item_metric(head: str, unit: str, lexicon: ClaimLexicon) -> Metric:
+    """The metric the words of one listed item name (原煤产量), read alone: no paragraph's industry joins them."""
+    return _metric(head, head, _Context("", head, lexicon, with_industry=False), None, lexicon, unit)
 
 
 def _data_period_mention(doc: Document, dated: list[Mention], periods) -> Mention | None:
@@ -210,13 +226,38 @@ def _carry_metrics(reading: str, claims: list[Claim], lexicon: ClaimLexicon, tim
             between = lexicon.subject_re.sub(" ", between)
             for word in lexicon.grammar.get("comparatives", ()):
                 between = between.replace(word, " ")
+        if claim.relation == "rank":
+            # 粮食产量840亿斤、居全国第5位: a rank with no words of its own ranks the figure before it.
+            between = lexicon.subject_re.sub(" ", between.removesuffix("第"))
+            for word in _rank_frame(lexicon):
+                between = between.replace(word, " ")
+        per = _per_unit(between, lexicon) if claim.relation == "level" else ""
+        if per and previous.relation == "level" and previous.figure.unit == claim.figure.unit:
+            # 发送旅客3.56亿人次，日均880万人次: a figure per day (person, year) of the metric before it.
+            between = between.replace(per, " ")
         if CJK_RUN.search(lexicon.trailing_filler_re.sub("", between.rstrip(" 、，,"))):
             # Words of their own stand between the figures: not a continuation.
             out.append(claim)
             continue
         understood = attrs.evolve(claim.understood, metric=previous.understood.metric)
-        out.append(attrs.evolve(claim, metric=previous.metric, understood=understood))
+        out.append(attrs.evolve(claim, metric=_per_metric(previous.metric, per), understood=understood))
     return out
+
+
+def _per_metric(metric: Metric, per: str) -> Metric:
+    """A metric per day, person or year (日均 + 铁路发送旅客), never the total it is an average of."""
+    if not per:
+        return metric
+    if metric.segmented:
+        return attrs.evolve(metric, measure=per + metric.measure)
+    return attrs.evolve(metric, industry=per + metric.industry, industry_known=False)
+
+
+@functools.lru_cache(maxsize=8)
+def _rank_frame(lexicon: ClaimLexicon) -> tuple[str, ...]:
+    """The verbs and fields of a rank's frame (居, 全球), longest first."""
+    words = (*lexicon.grammar.get("rank_verbs", ()), *lexicon.grammar.get("rank_fields", ()))
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=8)

@@ -1,0 +1,184 @@
+"""Give each figure of a 分别 statement the item of the list it belongs to (原煤、原油产量分别增长5%、3%)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import attrs
+
+from checker.claims.lexicon import ClaimLexicon
+from checker.model import Claim, Mention, Metric, Source
+
+CLAUSE_START = re.compile(r"[，,：:；;（）()。！？!?\n]")
+# 比2020年, 较“十三五”末, 比上年: the base of the comparison standing between a list and 分别 names no item
+BASE = re.compile(r"(?:比|较|相比|较之|相较|与)(?=[\d“\"上去同])[^、]*$")
+REACH = 200  # characters before the first figure read for its list (a bounded look-back)
+MetricReader = Callable[[str, str], Metric]  # (head words, unit) -> the metric they name
+
+
+def distribute_items(
+    reading: str, claims: list[Claim], lexicon: ClaimLexicon, read_metric: MetricReader, times: list[Mention]
+) -> list[Claim]:
+    """Figures listed after 分别 (a、b和c) take, in order, the items listed before it, when the counts agree.
+
+    A list of items before a shared measure (原煤、原油、天然气产量) gives each item that measure; a list of whole
+    metrics (事故起数、死亡人数) gives each its own; a list of places (襄阳、宜昌地区生产总值) gives each figure its
+    place as subject. A figure after the first with no verb of its own takes the first one's relation. `times` are
+    the document's time mentions: a list of times (第一季度、第二季度…分别为) is distributed over no metric.
+    """
+    out = list(claims)
+    index = 0
+    while index < len(out):
+        run = _joined_run(reading, out, index, lexicon)
+        if len(run) > 1:
+            out[index:index + len(run)] = _distributed(reading, run, lexicon, read_metric, times)
+        index += len(run)
+    return out
+
+
+def _joined_run(reading: str, claims: list[Claim], index: int, lexicon: ClaimLexicon) -> list[Claim]:
+    """The figures from `index` on joined by nothing but 、 or a joiner (8.6%、7.2%和5%), in one sentence."""
+    joiners = {"、", *lexicon.grammar.get("joiners", ())}
+    run = [claims[index]]
+    for claim in claims[index + 1:]:
+        previous = run[-1]
+        between = reading[previous.mention.reading_end:claim.mention.reading_start].strip()
+        if claim.sentence_start != previous.sentence_start or between not in joiners:
+            break
+        run.append(claim)
+    return run
+
+
+def _distributed(
+    reading: str, run: list[Claim], lexicon: ClaimLexicon, read_metric: MetricReader, times: list[Mention]
+) -> list[Claim]:
+    """The run's claims with their items' metrics (or subjects), or the run unchanged when no list fits it."""
+    first = run[0]
+    start = first.mention.reading_start
+    clause_start = max(first.sentence_start, start - REACH)
+    clause_start += max((m.end() for m in CLAUSE_START.finditer(reading, clause_start, start)), default=clause_start) \
+        - clause_start
+    clause = reading[clause_start:start]
+    word = next((w for w in lexicon.grammar.get("distributed", ()) if w in clause), "")
+    if not word:
+        # No 分别 before the figures: they are not distributed over a list.
+        return run
+    head = lexicon.trailing_filler_re.sub("", BASE.sub("", clause[:clause.rfind(word)]))
+    items = _items(head, lexicon)
+    if len(items) != len(run):
+        # A list of another length (or none) is no list of these figures: which goes with which is unknown.
+        return run
+    named_times = {time.text for time in times if clause_start <= time.reading_start < start and time.text}
+    if any(item.endswith(tuple(named_times)) for item in items[:-1]):
+        # 第一季度、第二季度、第三季度进出口规模分别为…: the figures are listed by time, over one metric.
+        return run
+    places = [_place_of(item, lexicon) for item in items]
+    if all(places) and items[:-1] == _names(items, lexicon)[:-1]:
+        # 襄阳、宜昌地区生产总值分别为…: the items are places, the words after the list the metric.
+        tail = _after_place(items[-1], lexicon)
+        return [_with_item(claim, read_metric(tail, claim.figure.unit) if tail else claim.metric, run[0], place)
+                for claim, place in zip(run, places, strict=True)]
+    tail = _shared_tail(items[-1], lexicon) or _segmented_tail(items, lexicon)
+    whole = tail == "" or any(lexicon.measure_re.search(item) for item in items[:-1])
+    # 原煤、原油、天然气产量: every item but the last takes the last one's measure; 起数、死亡人数 are whole metrics.
+    heads = items if whole else [item + tail for item in items[:-1]] + [items[-1]]
+    metrics = [read_metric(item_head, claim.figure.unit) for claim, item_head in zip(run, heads, strict=True)]
+    metrics = metrics[:1] + [_whole_item(metric, item, lexicon) for metric, item in zip(metrics[1:], heads[1:],
+                                                                                        strict=True)]
+    return [_with_item(claim, metric, run[0], "") for claim, metric in zip(run, metrics, strict=True)]
+
+
+def _whole_item(metric: Metric, item: str, lexicon: ClaimLexicon) -> Metric:
+    """An item between two list marks is one noun phrase: a verb the segmenter cut from its start (死亡|人数) stays."""
+    words = lexicon.trailing_filler_re.sub("", item)
+    if not metric.segmented or not words.endswith(metric.measure) or words == metric.measure or len(words) > 8:
+        # A lexicon metric, or the segmenter kept the whole item (or the item is too long to be one phrase).
+        return metric
+    if (not re.fullmatch(r"[\u4e00-\u9fff]+", words) or words.startswith(tuple(lexicon.metric_filler))
+            or any(scope in words for scope in lexicon.scopes)):
+        # Marks, digits, a filler verb (完成, 实现) or a scope kept apart (农村): the segmenter's cut stands.
+        return metric
+    return attrs.evolve(metric, measure=words)
+
+
+def _items(head: str, lexicon: ClaimLexicon) -> list[str]:
+    """The items of the list ending a head (A、B和C), or [] when it ends in no list of at least two items."""
+    parts = head.split("、")
+    if len(parts) < 2 or not all(parts):
+        # One item, or an empty one (、、): no list to distribute over.
+        return []
+    joiners = sorted(lexicon.grammar.get("joiners", ()), key=len, reverse=True)
+    last = re.split("|".join(map(re.escape, joiners)), parts[-1], maxsplit=1) if joiners else [parts[-1]]
+    return parts[:-1] + [p for p in last if p]
+
+
+def _shared_tail(last: str, lexicon: ClaimLexicon) -> str:
+    """The measure the last item shares with the items before it (产量 of 天然气产量), or '' when it names none."""
+    found = lexicon.measure_re.search(last)
+    if found is None or found.start() == 0:
+        # No measure, or the item is the measure alone: nothing shared to add to the others.
+        return ""
+    return last[found.start():]
+
+
+def _names(items: list[str], lexicon: ClaimLexicon) -> list[str]:
+    """The place name each item opens with as written (襄阳 of 襄阳, 宜昌 of 宜昌地区生产总值), or ''."""
+    found = [lexicon.subject_re.search(item) for item in items]
+    return [m.group() if m is not None and m.start() == 0 else "" for m in found]
+
+
+def _segmented_tail(items: list[str], lexicon: ClaimLexicon) -> str:
+    """The words the last item shares with the others when the lexicon knows no measure in it, or ''.
+
+    城镇居民、农村居民人均可支配收入: every earlier item has as many words as the last one's opening (农村居民), so
+    the rest (人均可支配收入) is shared. An earlier item with a measure of its own, or a last item opening with a
+    verb (接待游客、实现旅游总花费), shares nothing.
+    """
+    from checker.claims.segment import NOT_OPENING, tag_words
+
+    if any(lexicon.measure_re.search(item) for item in items[:-1]):
+        # 生产总值、人均生产总值: the earlier items name their own measures.
+        return ""
+    counts = {len(tag_words(item)) for item in items[:-1]}
+    last = tag_words(items[-1])
+    if len(counts) != 1 or not last or last[0][1] in NOT_OPENING:
+        return ""
+    opening = counts.pop()
+    return "".join(word for word, _ in last[opening:]) if len(last) > opening else ""
+
+
+def _place_of(item: str, lexicon: ClaimLexicon) -> str:
+    """The subject a list item opens with when it is a place (襄阳, 宜昌地区生产总值), else ''."""
+    found = lexicon.subject_re.search(item)
+    if found is None or found.start() != 0:
+        return ""
+    subject = lexicon.subjects[found.group()]
+    return "" if subject.startswith("@") else subject
+
+
+def _after_place(item: str, lexicon: ClaimLexicon) -> str:
+    """The words after the place opening an item (地区生产总值 of 宜昌地区生产总值)."""
+    found = lexicon.subject_re.search(item)
+    return item[found.end():] if found is not None else item
+
+
+def _with_item(claim: Claim, metric: Metric, first: Claim, place: str) -> Claim:
+    """A claim with its item's metric (and place), and the first figure's relation when it states none itself."""
+    from checker.claims.build import metric_source
+
+    if not metric:
+        # The item's words name no metric: the figure keeps what it had.
+        metric = claim.metric
+    understood = attrs.evolve(claim.understood, metric=metric_source(metric))
+    subject = claim.subject
+    if place:
+        subject = place
+        subject_source: Source = "lexicon"
+        understood = attrs.evolve(understood, subject=subject_source)
+    relation = claim.relation
+    if claim is not first and claim.understood.role in ("guessed", "unit") and claim.figure.unit == first.figure.unit:
+        # 分别增长6%、5.2%: the later figures share the first one's verb.
+        relation = first.relation
+        understood = attrs.evolve(understood, role=first.understood.role)
+    return attrs.evolve(claim, metric=metric, subject=subject, relation=relation, understood=understood)

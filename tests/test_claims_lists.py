@@ -1,0 +1,94 @@
+"""Figures listed after 分别 take the items listed before it; ranks and per-day figures take the metric before them."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.claims.link import fact_key
+from tests.test_claims_metrics import claims_of
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # items before a shared measure: each item with that measure
+    ("2024年，全省小麦、玉米、大豆产量分别增长2.1%、3.4%、5.6%。",
+     {"2.1%": "小麦", "3.4%": "玉米", "5.6%": "大豆"}),
+    # whole metrics listed: each its own
+    ("2024年，全市交通事故起数、受伤人数分别下降7.5%、6.2%。", {"7.5%": "交通事故起数", "6.2%": "受伤人数"}),
+    # a joiner before the last item, a base between the list and 分别
+    ("2024年，全市铁矿石、原油和煤炭进口比上年分别增长4.4%、8.1%和2.3%。",
+     {"4.4%": "铁矿石", "8.1%": "原油", "2.3%": "煤炭"}),
+])
+def test_listed_items_take_their_own_figures(resources, sentence, expected):
+    """A、B、C…分别X、Y、Z: the n-th figure measures the n-th item, never the last item for all."""
+    claims = claims_of(sentence, resources)
+    for figure, item in expected.items():
+        assert item in str(claims[figure].metric)
+        others = [other for other in expected.values() if other != item]
+        assert not any(other in str(claims[figure].metric) for other in others)
+    assert len({str(claims[figure].metric) for figure in expected}) == len(expected)
+
+
+def test_the_later_figures_share_the_first_ones_verb(resources):
+    """分别增长8%、6%: the second figure is a rate of change too, not a level."""
+    claims = claims_of("2024年，全省棉花、油料产量分别增长8%、6%。", resources)
+    assert claims["6%"].relation == claims["8%"].relation == "change_pct"
+
+
+def test_listed_places_are_the_subjects(resources):
+    """襄州、樊城地区生产总值分别为…: each figure is its own place's, the metric is the words after the list."""
+    claims = claims_of("2024年，襄州区、樊城区地区生产总值分别为600亿元、800亿元。", resources)
+    assert claims["600亿元"].subject == "襄州区"
+    assert claims["800亿元"].subject == "樊城区"
+    assert claims["600亿元"].metric == claims["800亿元"].metric
+
+
+@pytest.mark.parametrize("sentence", [
+    "2024年，全省小麦、玉米、大豆产量分别增长2.1%、3.4%。",  # three items, two figures
+    "2024年，全省第一季度、第二季度出口分别为300亿元、350亿元。",  # figures listed by time, one metric
+])
+def test_a_list_that_does_not_fit_is_left_alone(resources, sentence):
+    """Items and figures of different counts, or a list of times, give no figure an item of its own."""
+    claims = [c for c in claims_of(sentence, resources).values() if c.period is None or "季度" not in c.mention.text]
+    metrics = {str(c.metric) for c in claims}
+    assert not any(item in metric for metric in metrics for item in ("小麦", "第一季度"))
+
+
+def test_distributed_figures_still_do_not_link(resources):
+    """Which figure belongs to which item is read, but a 分别 figure stays out of fact links."""
+    claims = claims_of("2024年，全省小麦、玉米产量分别增长2.1%、3.4%。", resources)
+    assert fact_key(claims["2.1%"]) is None
+
+
+@pytest.mark.parametrize(("sentence", "rank", "metric"), [
+    ("2024年，全省粮食产量1200万吨、居全国第5位。", "5位", "粮食产量"),
+    ("2024年，全市机场旅客吞吐量3000万人次，居中部第2位。", "2位", "旅客吞吐量"),
+])
+def test_a_rank_after_a_figure_ranks_its_metric(resources, sentence, rank, metric):
+    """X亿斤、居全国第5位: a rank with no words of its own ranks the figure before it."""
+    claim = claims_of(sentence, resources)[rank]
+    assert claim.relation == "rank"
+    assert metric in claim.metric.label
+
+
+def test_a_rank_with_its_own_words_keeps_them(resources):
+    """…，增速居全国第3位: the rank names its own metric (增速), not the level's."""
+    claims = claims_of("2024年，全省进出口总额5000亿元，增速居全国第3位。", resources)
+    assert "增速" in str(claims["3位"].metric)
+
+
+def test_a_daily_average_after_a_total_is_per_day(resources):
+    """发送旅客4亿人次，日均1000万人次: the second figure is the daily average of the first one's metric."""
+    claims = claims_of("2024年暑运期间，全国铁路发送旅客4亿人次，日均1000万人次。", resources)
+    total, daily = claims["4亿人次"], claims["1000万人次"]
+    assert daily.metric.label.startswith("日均")
+    assert total.metric.label in daily.metric.label
+    assert fact_key(daily) != fact_key(total)
+
+
+@pytest.mark.parametrize("sentence", [
+    "2024年，全县三次产业结构为12:40:48。",
+    "聚焦初次分配、再分配、三次分配协调配套。",
+])
+def test_a_term_opening_with_a_numeral_is_no_figure(resources, sentence):
+    """三次产业, 三次分配: a term that opens with a numeral counts nothing, so it makes no claim."""
+    assert "三次" not in claims_of(sentence, resources)
