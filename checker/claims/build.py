@@ -153,9 +153,10 @@ def _mark_joined(reading: str, claims: list[Claim], lexicon: ClaimLexicon) -> li
             for c in claims]
 
 
-def _item_metric(head: str, unit: str, lexicon: ClaimLexicon) -> Metric:
-    """The metric the words of one listed item name (原煤产量), read alone: no paragraph's industry joins them."""
-    return _metric(head, head, _Context("", head, lexicon, with_industry=False), None, lexicon, unit)
+def _item_metric(head: str, unit: str, lexicon: ClaimLexicon) -> tuple[Metric, Source]:
+    """The metric the words of one listed item name (原煤产量), read alone (no paragraph's industry), and its source."""
+    metric = _metric(head, head, _Context("", head, lexicon, with_industry=False), None, lexicon, unit)
+    return metric, metric_source(metric)
 
 
 def _data_period_mention(doc: Document, dated: list[Mention], periods) -> Mention | None:

@@ -14,7 +14,7 @@ CLAUSE_START = re.compile(r"[，,：:；;（）()。！？!?\n]")
 # 比2020年, 较“十三五”末, 比上年: the base of the comparison standing between a list and 分别 names no item
 BASE = re.compile(r"(?:比|较|相比|较之|相较|与)(?=[\d“\"上去同])[^、]*$")
 REACH = 200  # characters before the first figure read for its list (a bounded look-back)
-MetricReader = Callable[[str, str], Metric]  # (head words, unit) -> the metric they name
+MetricReader = Callable[[str, str], tuple[Metric, Source]]  # (head words, unit) -> the metric they name, and how
 
 
 def distribute_items(
@@ -77,15 +77,15 @@ def _distributed(
     if all(places) and items[:-1] == _names(items, lexicon)[:-1]:
         # 襄阳、宜昌地区生产总值分别为…: the items are places, the words after the list the metric.
         tail = _after_place(items[-1], lexicon)
-        return [_with_item(claim, read_metric(tail, claim.figure.unit) if tail else claim.metric, run[0], place)
+        return [_with_item(claim, read_metric(tail, claim.figure.unit) if tail else _kept(claim), run[0], place)
                 for claim, place in zip(run, places, strict=True)]
     tail = _shared_tail(items[-1], lexicon) or _segmented_tail(items, lexicon)
     whole = tail == "" or any(lexicon.measure_re.search(item) for item in items[:-1])
     # 原煤、原油、天然气产量: every item but the last takes the last one's measure; 起数、死亡人数 are whole metrics.
     heads = items if whole else [item + tail for item in items[:-1]] + [items[-1]]
     metrics = [read_metric(item_head, claim.figure.unit) for claim, item_head in zip(run, heads, strict=True)]
-    metrics = metrics[:1] + [_whole_item(metric, item, lexicon) for metric, item in zip(metrics[1:], heads[1:],
-                                                                                        strict=True)]
+    metrics = metrics[:1] + [(_whole_item(metric, item, lexicon), source)
+                             for (metric, source), item in zip(metrics[1:], heads[1:], strict=True)]
     return [_with_item(claim, metric, run[0], "") for claim, metric in zip(run, metrics, strict=True)]
 
 
@@ -163,14 +163,15 @@ def _after_place(item: str, lexicon: ClaimLexicon) -> str:
     return item[found.end():] if found is not None else item
 
 
-def _with_item(claim: Claim, metric: Metric, first: Claim, place: str) -> Claim:
-    """A claim with its item's metric (and place), and the first figure's relation when it states none itself."""
-    from checker.claims.build import metric_source
+def _kept(claim: Claim) -> tuple[Metric, Source]:
+    """A claim's own metric and where it came from."""
+    return claim.metric, claim.understood.metric
 
-    if not metric:
-        # The item's words name no metric: the figure keeps what it had.
-        metric = claim.metric
-    understood = attrs.evolve(claim.understood, metric=metric_source(metric))
+
+def _with_item(claim: Claim, read: tuple[Metric, Source], first: Claim, place: str) -> Claim:
+    """A claim with its item's metric (and place), and the first figure's relation when it states none itself."""
+    metric, source = read if read[0] else _kept(claim)  # words that name no metric leave the figure what it had
+    understood = attrs.evolve(claim.understood, metric=source)
     subject = claim.subject
     if place:
         subject = place
