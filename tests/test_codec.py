@@ -55,3 +55,39 @@ def test_infinite_bounds_and_dates_are_tagged():
     """JSON has no infinity and no date: both are stored under their own tags."""
     assert codec.encode(Interval(-math.inf, 3.0)) == {"Interval": [{"@f": "-inf"}, 3.0]}
     assert codec.encode(dt.date(2024, 2, 29)) == {"@date": "2024-02-29"}
+
+
+@given(st.integers(min_value=2**63, max_value=2**200) | st.integers(min_value=-2**200, max_value=-2**63 - 1))
+def test_integers_beyond_64_bits_come_back_exact(number):
+    """An integer orjson cannot write is written by json and read back exactly, never as a float."""
+    stored = codec.dumps({"id": number, "span": Span(1, 2)})
+    back = codec.loads(stored)
+    assert back == {"id": number, "span": Span(1, 2)} and type(back["id"]) is int
+
+
+@given(values)
+def test_values_within_64_bits_are_written_by_orjson(value):
+    """Only a value with a wide integer takes the slower json path: everything else is plain orjson output."""
+    wide = any(isinstance(n, int) and not -2**63 <= n < 2**64 for n in _leaves(value))
+    assert codec.dumps(value).startswith(codec.WIDE) == wide
+
+
+def _leaves(value):
+    """Every scalar inside a value made of tuples, dicts and the known classes."""
+    if isinstance(value, (tuple, list)):
+        return [leaf for item in value for leaf in _leaves(item)]
+    if isinstance(value, dict):
+        return [leaf for pair in value.items() for item in pair for leaf in _leaves(item)]
+    if type(value) in codec._GETTERS:
+        return [leaf for item in codec._GETTERS[type(value)][1](value) for leaf in _leaves(item)]
+    return [value]
+
+
+def test_stored_fields_are_the_positional_arguments():
+    """Values are built back positionally: every stored class takes its fields in order, none keyword-only."""
+    import attrs
+
+    for cls in codec.CLASSES.values():
+        init = [a for a in attrs.fields(cls) if a.init]
+        assert not any(a.kw_only for a in init), cls
+        assert codec._FIELDS[cls] == tuple(a.name for a in init)
