@@ -179,7 +179,7 @@ def _full(blob: bytes, digest: int) -> Any:
         raise CacheCorrupt("checksum mismatch")
     try:
         inflate = zlib.decompressobj(zdict=_dictionary())
-        return json.loads(inflate.decompress(blob) + inflate.flush())
+        return codec.parse(inflate.decompress(blob) + inflate.flush())
     except (zlib.error, ValueError) as exc:
         raise CacheCorrupt(str(exc)) from exc
 
@@ -463,7 +463,7 @@ class AnalysisCache:
                 raise CacheCorrupt("a fact names a file the store does not have")
             claims = codec.field(_full(row[-1], _verified(row[:-1])[-1]), "DocAnalysis", "claims")
             try:
-                pending = [(grp, place, index, json.dumps(claims[index], ensure_ascii=False, separators=(",", ":")))
+                pending = [(grp, place, index, codec.write(claims[index]))
                            for _, place, index, grp in located]
             except (IndexError, TypeError) as exc:
                 raise CacheCorrupt("a fact names a claim its analysis does not have") from exc
@@ -566,10 +566,10 @@ def _year_before(column: str) -> str:
             f" THEN 228 ELSE {column} % 10000 END)")
 
 
-def _json(text: str) -> Any:
+def _json(text: str | bytes) -> Any:
     """A JSON column's value; undecodable text is damage."""
     try:
-        return json.loads(text)
+        return codec.parse(text)
     except ValueError as exc:
         raise CacheCorrupt(str(exc)) from exc
 

@@ -120,7 +120,11 @@ WIDE = b" "  # opens the JSON text of a value that orjson cannot write (an integ
 
 def dumps(value: Any) -> bytes:
     """Encode a value to compact JSON bytes."""
-    data = encode(value)
+    return write(encode(value))
+
+
+def write(data: Any) -> bytes:
+    """The compact JSON bytes of a value already in stored form (one read by parse, say)."""
     try:
         return orjson.dumps(data)
     except orjson.JSONEncodeError:
