@@ -480,3 +480,15 @@ def test_spans_and_comparison_years_do_not_date_a_text(text, date):
     """A span's end is not a lead and a comparison year is not the text's year."""
     dct = document_from_text("a.txt", text).dct
     assert dct is not None and dct.date == date
+
+
+@pytest.mark.parametrize(("front", "meta"), [
+    ("title: 增长*倍\nscore: 3*4\n", {"title": "增长*倍", "score": "3*4"}),  # stars that are no alias
+    ("base: &b 1\ncopy: *b\n", {}),  # an alias: the whole front matter is set aside
+    ("title: 重庆\n", {"title": "重庆"}),  # no star: the alias scan is skipped
+])
+def test_front_matter_aliases_are_found_wherever_a_star_is(front, meta, capsys):
+    """A front matter holding an alias is set aside; stars in plain values are text, with or without the scan."""
+    doc = document_from_text("a.md", f"---\n{front}---\n正文。")
+    assert doc.meta == meta
+    assert ("别名" in capsys.readouterr().err) == (meta == {})
