@@ -186,7 +186,7 @@ def _full(blob: bytes, digest: int) -> Any:
 
 def _compressed(data: bytes) -> bytes:
     """An analysis's JSON form compressed (zlib, primed with the form's usual words)."""
-    deflate = zlib.compressobj(9, zdict=_dictionary())
+    deflate = zlib.compressobj(6, zdict=_dictionary())  # 9 writes 1% less in a third more time
     return deflate.compress(data) + deflate.flush()
 
 
