@@ -28,6 +28,7 @@ CLAUSE_END = re.compile(r"[，,。；;：:、（）()“”\"\s\d]")
 PER_COUNT = re.compile(r"每[\d一二两三四五六七八九十百千万]*[\u4e00-\u9fff]")
 CONTINUES = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:到|至|增至|升至|达到|达)[\s\S]{0,12}$")
 NUMBER_START = re.compile(r"(?:平均)?[\d０-９.一二三四五六七八九十两]")
+YEAR_GUESS = 0.4  # the confidence at most of a document date guessed from the years its text names (docdate)
 RELEASE_LAG_DAYS = 120  # releases and reports follow the period they report on by weeks, an annual report by months
 SHORT_NAME = 4  # characters at least in a company's short name (隆基绿能); 宁德 alone is a city
 MODIFIER_REACH = 20  # characters from a place to the later place its phrase describes (湖南第二大市、湘中的衡阳)
@@ -166,7 +167,10 @@ def _data_period_mention(doc: Document, dated: list[Mention], periods) -> Mentio
     if periods is None:
         # Without the period lexicon the data period cannot be read: figures stay undated.
         return None
-    found = find_data_period(doc.reading, doc.dct.date if doc.dct else None, periods)
+    # A date guessed from the years a text names (2019年 in a bulletin's title) cannot tell whether that year had
+    # closed when the text was written: the lead's first span is the data period, as in an undated text.
+    known = doc.dct is not None and doc.dct.confidence > YEAR_GUESS
+    found = find_data_period(doc.reading, doc.dct.date if doc.dct and known else None, periods)
     if found is None:
         # The lead names no closed span (a plan, a single day): no data period to inherit.
         return None
@@ -731,7 +735,7 @@ def _metric(clause: str, sentence: str, context: _Context, period: Mention | Non
         # the measure (企业特色产业集群, 营收和利润) may name another figure: neither is certain.
         after = head[measure_match.start():]
         length = measure_match.end() - measure_match.start()
-        phrase = "" if LISTED_LAST.search(before_measure) else _industry_phrase(
+        phrase = "" if _ends_a_list(before_measure) else _industry_phrase(
             _raw_words(before_measure, lexicon), lexicon)
         unsure = phrase and (measure_match.group() in lexicon.grammar.get("vague_measures", ())
                              or any(word in re.split(r"\d", after[length:], maxsplit=1)[0]
@@ -740,6 +744,15 @@ def _metric(clause: str, sentence: str, context: _Context, period: Mention | Non
         phrase = "" if unsure else phrase
         return Metric(measure, phrase or own, scopes, industry_known=False, industry_segmented=bool(phrase))
     return Metric(measure, "", scopes)
+
+
+def _ends_a_list(before_measure: str) -> bool:
+    """True when the words before a measure are the last item of a list (水电、风电、光伏发电量) that shares it.
+
+    Figures between the marks (…1.55万家、科技型中小企业达2.8万家) make them clauses of their own, no list.
+    """
+    found = LISTED_LAST.search(before_measure)
+    return found is not None and not re.search(r"\d", before_measure[:found.start()])
 
 
 def _industry_phrase(own: str, lexicon: ClaimLexicon) -> str:
@@ -933,6 +946,8 @@ def _raw_words(before_measure: str, lexicon: ClaimLexicon) -> str:
     words = lexicon.subject_re.sub(" ", _without_places(before_measure, lexicon))
     for scope in lexicon.scopes:
         words = words.replace(scope, " ")
+    # 通车总里程, 煤制油年产量: a prefix glued to the measure is part of it, not of the industry's name.
+    words = words.removesuffix(next((p for p in lexicon.grammar.get("measure_prefixes", ()) if words.endswith(p)), "@"))
     run = CJK_RUN.search(words)
     if run is None or words[max(0, run.start() - 1):run.start()] in QUOTES:
         # 共建“一带一路”国家: a quoted name ends right before the words, which are only the tail of the name.
