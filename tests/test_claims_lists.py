@@ -92,3 +92,20 @@ def test_a_daily_average_after_a_total_is_per_day(resources):
 def test_a_term_opening_with_a_numeral_is_no_figure(resources, sentence):
     """三次产业, 三次分配: a term that opens with a numeral counts nothing, so it makes no claim."""
     assert "三次" not in claims_of(sentence, resources)
+
+
+@pytest.mark.parametrize(("sentence", "figure", "metric"), [
+    ("2024年，全省高速公路通车总里程达8000公里。", "8000公里", "高速公路通车|里程"),
+    ("2024年，全市煤制油年产量达到400万吨。", "400万吨", "煤制油|产量"),
+])
+def test_a_prefix_glued_to_the_measure_is_no_part_of_the_industry(resources, sentence, figure, metric):
+    """通车总里程, 年产量: 总 and 年 belong to the measure, so the industry is a noun phrase and the metric is known."""
+    assert str(claims_of(sentence, resources)[figure].metric) == metric
+
+
+def test_an_item_after_a_figure_is_no_list_item(resources):
+    """…增加到1.5万家、科技型中小企业达到3万家: the mark ends a clause with a figure, so the words are no list's last
+    item and the segmenter names the industry."""
+    claims = claims_of("2024年，全省高新技术企业增加到1.5万家、科技型中小企业达到3万家。", resources)
+    assert str(claims["3万家"].metric) == "科技型中小|企业数"
+    assert claims["3万家"].understood.metric == "segmenter"

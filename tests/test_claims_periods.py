@@ -101,3 +101,17 @@ def test_figures_joined_by_a_joiner_are_distributed_and_never_link(resources):
     text = "产业发展\n\n某市通机装备、微耕机产量占全国40%和70%。\n\n某市微耕机产量占全国70%。\n"
     keys = keyed(text, resources)
     assert [key is None for _, key in keys] == [True, True, False]
+
+
+def test_a_bulletin_dated_only_by_its_years_reports_on_its_titles_year(resources):
+    """An undated bulletin whose date is guessed from 2019年 (mid-2019) still reports on 2019, the lead's year."""
+    import attrs
+
+    from checker.model import DocumentDate
+
+    lexicon = load_claim_lexicon([RULES_DIR / "lexicon" / "claims.yaml"])
+    doc = document_from_text("b.md", "某县2019年国民经济和社会发展统计公报\n\n一、综合\n\n全县实现生产总值61.5亿元。\n")
+    doc = attrs.evolve(doc, dct=DocumentDate(dt.date(2019, 7, 1), 'inferred: year from "2019年"', 0.3))
+    claims = build_claims(doc, find_mentions(doc, resources), lexicon, resources.units, resources.periods)
+    claim = next(c for c in claims if c.mention.text == "61.5亿元")
+    assert (claim.period.start, claim.period.end) == (dt.date(2019, 1, 1), dt.date(2019, 12, 31))
