@@ -109,3 +109,30 @@ def test_an_item_after_a_figure_is_no_list_item(resources):
     claims = claims_of("2024年，全省高新技术企业增加到1.5万家、科技型中小企业达到3万家。", resources)
     assert str(claims["3万家"].metric) == "科技型中小|企业数"
     assert claims["3万家"].understood.metric == "segmenter"
+
+
+@pytest.mark.parametrize(("sentence", "figure", "metric"), [
+    ("2024年，全省出口钢材300亿元，进口原油2000万吨。", "300亿元", "钢材|出口"),
+    ("2024年，全省出口钢材300亿元，进口原油2000万吨。", "2000万吨", "原油|进口"),
+])
+def test_the_object_of_a_trade_measure_is_what_is_traded(resources, sentence, figure, metric):
+    """出口钢材300亿元: the noun after 出口 names the product, never the total of exports."""
+    assert str(claims_of(sentence, resources)[figure].metric) == metric
+
+
+def test_words_restating_a_trade_measure_are_no_object(resources):
+    """进口货值, 出口总额: words that restate the measure leave it the total."""
+    claim = claims_of("2024年，全省出口总额达到300亿元。", resources)["300亿元"]
+    assert "总额" not in str(claim.metric).split("|")[0]
+
+
+def test_a_numbered_heading_is_no_list(resources):
+    """三、全国小麦总产量: the heading's number before 、 makes no list, so the industry is read."""
+    claim = claims_of("国家统计局公告。\n\n三、全国小麦总产量13000万吨。", resources)["13000万吨"]
+    assert str(claim.metric) == "小麦|产量"
+
+
+def test_a_paragraph_opening_with_the_same_period_continues_the_one_before(resources):
+    """同期，… speaks of the period the paragraph before named."""
+    claims = claims_of("1-6月，全省进出口总值1.2万亿元。\n\n同期，全省出口钢材300亿元。", resources)
+    assert claims["300亿元"].period == claims["1.2万亿元"].period is not None

@@ -13,6 +13,7 @@ import attrs
 
 from checker.claims.lexicon import ClaimLexicon
 from checker.claims.sentences import Sentence, SentenceIndex, clause_bounds, index_sentences
+from checker.extract.numerals import CHINESE_DIGITS, SMALL_UNITS
 from checker.model import Claim, Document, Interval, Mention, Metric, Modality, Relation, Source, Understanding
 
 PREFIX_REACH = 300  # characters of a clause or sentence before a figure read for its subject and metric
@@ -28,6 +29,7 @@ CLAUSE_END = re.compile(r"[，,。；;：:、（）()“”\"\s\d]")
 PER_COUNT = re.compile(r"每[\d一二两三四五六七八九十百千万]*[\u4e00-\u9fff]")
 CONTINUES = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:到|至|增至|升至|达到|达)[\s\S]{0,12}$")
 NUMBER_START = re.compile(r"(?:平均)?[\d０-９.一二三四五六七八九十两]")
+HEADING_NUMERALS = frozenset((*CHINESE_DIGITS, *SMALL_UNITS))  # 一、 十二、: the numbers of a numbered heading
 YEAR_GUESS = 0.4  # the confidence at most of a document date guessed from the years its text names (docdate)
 RELEASE_LAG_DAYS = 120  # releases and reports follow the period they report on by weeks, an annual report by months
 SHORT_NAME = 4  # characters at least in a company's short name (隆基绿能); 宁德 alone is a city
@@ -714,6 +716,11 @@ def _metric(clause: str, sentence: str, context: _Context, period: Mention | Non
         # before the figure name it, when they name anything.
         return segmented_metric(head, lexicon)
     before_measure = head[:measure_match.start()]
+    traded = _object_of(measure_match.group(), head[measure_match.end():], lexicon)
+    if traded:
+        # 出口钢材578.3亿元: the object of a trade measure names what is traded, not the words before it.
+        return Metric(measure, traded, _scopes_in(before_measure, lexicon), industry_known=False,
+                      industry_segmented=True)
     own = _own_words(before_measure, lexicon)
     industry = _last_run(lexicon.industry_re, before_measure)
     if not industry and not own and measure not in lexicon.grammar.get("measures_of_people", ()):
@@ -746,13 +753,29 @@ def _metric(clause: str, sentence: str, context: _Context, period: Mention | Non
     return Metric(measure, "", scopes)
 
 
+def _object_of(measure: str, rest: str, lexicon: ClaimLexicon) -> str:
+    """The noun phrase a measure that takes an object governs before the figure (钢材 of 出口钢材), or ''."""
+    if measure not in lexicon.grammar.get("object_measures", ()):
+        # 产量, 投资: what they measure stands before them.
+        return ""
+    words = lexicon.trailing_filler_re.sub("", rest).strip()
+    if not words or not CJK_RUN.fullmatch(words) or words.endswith(lexicon.grammar.get("measure_tails", ())):
+        # Nothing after the measure, marks and figures, or words restating it (出口总值, 进口货值, 贸易额).
+        return ""
+    return _industry_phrase(words, lexicon)
+
+
 def _ends_a_list(before_measure: str) -> bool:
     """True when the words before a measure are the last item of a list (水电、风电、光伏发电量) that shares it.
 
     Figures between the marks (…1.55万家、科技型中小企业达2.8万家) make them clauses of their own, no list.
     """
     found = LISTED_LAST.search(before_measure)
-    return found is not None and not re.search(r"\d", before_measure[:found.start()])
+    if found is None or re.search(r"\d", before_measure[:found.start()]):
+        return False
+    # 三、全国粮食总产量: the number of a numbered heading or item ends at the mark, no list item before it.
+    opening = before_measure[:found.start()].strip()
+    return not opening or not all(ch in HEADING_NUMERALS for ch in opening[-3:].lstrip("第"))
 
 
 def _industry_phrase(own: str, lexicon: ClaimLexicon) -> str:
