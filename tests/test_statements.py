@@ -33,6 +33,23 @@ def test_a_change_with_one_level_makes_no_statement():
     assert build_statements(_claims("2024年全市产量8.4万吨，比上年增长12.5%。\n")) == ()
 
 
+def test_one_sentence_states_two_changes_each_with_its_own_levels():
+    """营业收入A，较2023年的B增长x%；净利润C，较2023年的D增长y%: two statements, neither borrowing the other's levels."""
+    claims = _claims("公司2024年营业收入12亿元，较2023年的10亿元增长20%；净利润3亿元，较2023年的2亿元增长50%。\n")
+    first, second = build_statements(claims)
+    assert (first.base.mention.text, first.later.mention.text, first.change.mention.text) == ("10亿元", "12亿元", "20%")
+    assert (second.base.mention.text, second.later.mention.text, second.change.mention.text) == ("2亿元", "3亿元", "50%")
+
+
+def test_a_change_after_another_level_is_not_the_statements():
+    """产量A，比上年B增长x%；销量C，增长y%: y speaks of 销量, so the 产量 statement keeps x alone."""
+    claims = _claims("全市产量从2023年的2.1万吨增加到2024年的2.4万吨，增长14.3%；销量1.9万吨，增长9%。\n")
+    (statement,) = build_statements(claims)
+    assert statement.change.mention.text == "14.3%"
+    late = next(c for c in claims if c.mention.text == "9%")
+    assert late.group != statement.later.group
+
+
 def test_kinds_never_read_role_tags():
     """No kind takes claims' group or role apart: they read the statements the engine built once."""
     for path in KINDS.glob("*.py"):

@@ -30,45 +30,45 @@ def group_claims(
     previous: list[Claim] = []
     for start in sorted(by_sentence):
         current = [claims[i] for i in by_sentence[start]]
-        found = _find_change(doc, current, lexicon) or _find_change_across(doc, previous, current, lexicon)
+        found = _find_changes(doc, current, lexicon)
+        if not found:
+            across = _find_change_across(doc, previous, current, lexicon)
+            found = [across] if across is not None else []
         previous = current
         for first, second in _from_to_pairs(doc, current, lexicon):
             # 由7.34万元提升至10.26万元 spans time: one period for both ends means neither end's is known.
             for claim in (first, second):
                 updated[position[id(claim)]] = attrs.evolve(updated[position[id(claim)]], period=None)
-        if found is None:
-            # Most sentences state single figures: nothing ties them together.
-            continue
-        base, later, change = found
-        group = f"{doc.path}#{later.mention.span.start}"
-        for claim, role in ((base, "from"), (later, "to")):
-            updated[position[id(claim)]] = attrs.evolve(updated[position[id(claim)]], group=group, role=role)
-        # 年均增长12.5%，四年增长了60%: every change stated after the levels belongs to the statement.
-        changes = [c for c in current if c.relation in CHANGE_RELATIONS and not c.group
-                   and c.mention.reading_start >= change.mention.reading_start] or [change]
-        for each in changes:
-            # The change speaks of the levels' metric (四年增长22.2倍 is about 新能源汽车产量).
-            understood = attrs.evolve(each.understood, metric=later.understood.metric,
-                                      subject=later.understood.subject if later.subject else each.understood.subject)
-            updated[position[id(each)]] = attrs.evolve(each, group=group, role="change", metric=later.metric,
-                                                       subject=later.subject or each.subject, understood=understood)
-        span = _duration_before(change, durations, starts, later)
-        if span is not None:
-            extra.append(attrs.evolve(change, mention=span, relation="span", group=group, role="span"))
+        for base, later, change in found:
+            group = f"{doc.path}#{later.mention.span.start}"
+            for claim, role in ((base, "from"), (later, "to")):
+                updated[position[id(claim)]] = attrs.evolve(updated[position[id(claim)]], group=group, role=role)
+            for each in _changes_of(current, change, updated, position):
+                # The change speaks of the levels' metric (四年增长22.2倍 is about 新能源汽车产量).
+                understood = attrs.evolve(each.understood, metric=later.understood.metric,
+                                          subject=later.understood.subject if later.subject else each.understood.subject)
+                updated[position[id(each)]] = attrs.evolve(each, group=group, role="change", metric=later.metric,
+                                                           subject=later.subject or each.subject, understood=understood)
+            span = _duration_before(change, durations, starts, later)
+            if span is not None:
+                extra.append(attrs.evolve(change, mention=span, relation="span", group=group, role="span"))
     return tuple(updated + extra)
 
 
-def _find_change(
+def _find_changes(
     doc: Document, sentence_claims: list[Claim], lexicon: ClaimLexicon
-) -> tuple[Claim, Claim, Claim] | None:
-    """Find (earlier level, later level, stated change) in one sentence's claims, in text order.
+) -> list[tuple[Claim, Claim, Claim]]:
+    """Find each (earlier level, later level, stated change) of one sentence's claims, in text order.
 
     The levels and the change must be stated together: the later level is the last figure before the
-    change, at most one clause away, and the earlier level is the figure right before it.
+    change, at most one clause away, and the earlier level is the figure right before it. A sentence may
+    state several (营业收入A，较上年B增长x%；净利润C，较上年D增长y%): each takes levels after the last one.
     """
     ordered = sorted(sentence_claims, key=lambda c: c.mention.reading_start)
+    found: list[tuple[Claim, Claim, Claim]] = []
+    used = 0  # figures before this index belong to a statement already found
     for k, change in enumerate(ordered):
-        if change.relation not in CHANGE_RELATIONS or k < 2:
+        if change.relation not in CHANGE_RELATIONS or k - 2 < used:
             continue
         first, second = ordered[k - 2], ordered[k - 1]
         if first.relation != "level" or second.relation != "level" or first.value is None or second.value is None:
@@ -82,8 +82,27 @@ def _find_change(
             continue
         pair = _level_pair(doc, [first, second], lexicon)
         if pair is not None and _binds(doc, pair[0], pair[1], change, lexicon):
-            return pair[0], pair[1], change
-    return None
+            found.append((pair[0], pair[1], change))
+            used = k + 1
+    return found
+
+
+def _changes_of(current: list[Claim], change: Claim, updated: list[Claim], position: dict[int, int]) -> list[Claim]:
+    """The stated change and those after it up to the next level (年均增长12.5%，四年增长了60%).
+
+    A level after the change starts another statement: the changes after it are not this one's.
+    """
+    ordered = sorted(current, key=lambda c: c.mention.reading_start)
+    changes = []
+    for claim in ordered:
+        if claim.mention.reading_start < change.mention.reading_start:
+            continue
+        if claim.relation == "level":
+            # 净利润C，增长y%: a new level opens another statement.
+            break
+        if claim.relation in CHANGE_RELATIONS and not updated[position[id(claim)]].group:
+            changes.append(claim)
+    return changes or [change]
 
 
 def _from_to_pairs(doc: Document, sentence_claims: list[Claim], lexicon: ClaimLexicon) -> list[tuple[Claim, Claim]]:
