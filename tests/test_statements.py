@@ -34,11 +34,11 @@ def test_a_change_with_one_level_makes_no_statement():
 
 
 def test_one_sentence_states_two_changes_each_with_its_own_levels():
-    """营业收入A，较2023年的B增长x%；净利润C，较2023年的D增长y%: two statements, neither borrowing the other's levels."""
+    """营业收入A，较2023年的B增长x%；净利润C，较2023年的D增长y%: two statements, each with its own levels."""
     claims = _claims("公司2024年营业收入12亿元，较2023年的10亿元增长20%；净利润3亿元，较2023年的2亿元增长50%。\n")
     first, second = build_statements(claims)
-    assert (first.base.mention.text, first.later.mention.text, first.change.mention.text) == ("10亿元", "12亿元", "20%")
-    assert (second.base.mention.text, second.later.mention.text, second.change.mention.text) == ("2亿元", "3亿元", "50%")
+    texts = [(s.base.mention.text, s.later.mention.text, s.change.mention.text) for s in (first, second)]
+    assert texts == [("10亿元", "12亿元", "20%"), ("2亿元", "3亿元", "50%")]
 
 
 def test_a_change_after_another_level_is_not_the_statements():

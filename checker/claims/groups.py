@@ -45,8 +45,8 @@ def group_claims(
                 updated[position[id(claim)]] = attrs.evolve(updated[position[id(claim)]], group=group, role=role)
             for each in _changes_of(current, change, updated, position):
                 # The change speaks of the levels' metric (四年增长22.2倍 is about 新能源汽车产量).
-                understood = attrs.evolve(each.understood, metric=later.understood.metric,
-                                          subject=later.understood.subject if later.subject else each.understood.subject)
+                subject = later.understood.subject if later.subject else each.understood.subject
+                understood = attrs.evolve(each.understood, metric=later.understood.metric, subject=subject)
                 updated[position[id(each)]] = attrs.evolve(each, group=group, role="change", metric=later.metric,
                                                            subject=later.subject or each.subject, understood=understood)
             span = _duration_before(change, durations, starts, later)
