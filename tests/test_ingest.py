@@ -100,6 +100,25 @@ def test_read_document_reads_a_file(tmp_path):
     assert doc.dct.date == dt.date(2025, 11, 25)
 
 
+@settings(max_examples=50)
+@given(st.binary(max_size=20000))
+def test_read_bytes_returns_the_whole_file(tmp_path_factory, data):
+    """read_bytes, sized by the file's stat, returns exactly the bytes written, whatever their length."""
+    path = tmp_path_factory.mktemp("read") / "a.md"
+    path.write_bytes(data)
+    assert ingest.read_bytes(str(path)) == data
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="needs a file whose stat tells no size")
+def test_a_file_longer_than_its_stat_is_read_to_its_end_within_the_limit(monkeypatch):
+    """A file that holds more than its stat said (a /proc file says 0) is read to its end, and the limit holds."""
+    assert os.stat("/proc/self/status").st_size == 0
+    assert b"Name:" in ingest.read_bytes("/proc/self/status") and ingest.read_bytes("/proc/self/status").endswith(b"\n")
+    monkeypatch.setattr(ingest, "MAX_BYTES", 8)
+    with pytest.raises(InputError, match="too large"):
+        ingest.read_bytes("/proc/self/status")
+
+
 @pytest.mark.parametrize(
     ("make", "words"),
     [

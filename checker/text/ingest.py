@@ -82,7 +82,11 @@ def read_bytes(path: str) -> bytes:
         raise InputError(f"{path}: {problem}")
     with os.fdopen(descriptor, "rb") as handle:
         try:
-            raw = handle.read(MAX_BYTES + 1)
+            # Sized by the stat: a read of MAX_BYTES + 1 at once allocates that much first (200 MB for a few KB).
+            raw = handle.read(info.st_size + 1)
+            if len(raw) > info.st_size:
+                # The file grew since the stat (or the stat tells no size, as in /proc): read on, up to the limit.
+                raw += handle.read(MAX_BYTES + 1 - len(raw))
         except OSError as error:
             raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
     if len(raw) > MAX_BYTES:
