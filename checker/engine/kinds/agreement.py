@@ -29,7 +29,8 @@ class Params:
     base_words: a change whose clause names its base after one of them (比2019年同期增长15.5%) is a change against
     that base, another fact than a change against another base or none (同比增长46.9%); part_words: the smaller
     figure's sentence naming a part before it (商品流通业务…实现营业收入X, 子公司) where the larger's does not states
-    that part's figure, not a second value of the whole."""
+    that part's figure, not a second value of the whole; base_period_words: a level right after a base word and
+    these (较去年同期X, 比2012年度X, 比上年的X) is the base of a comparison, a figure of the period before."""
 
     across_documents_only: bool = False
     from_words: tuple[str, ...] = ()
@@ -37,11 +38,12 @@ class Params:
     revision_words: tuple[str, ...] = ()
     base_words: tuple[str, ...] = ()
     part_words: tuple[str, ...] = ()
+    base_period_words: tuple[str, ...] = ()
 
     @classmethod
     def from_mapping(cls, raw: dict[str, Any], path: str, lines: dict[str, int]) -> Params:
         """Build the parameters from a rule file's params mapping, citing file, line and key of any problem."""
-        keys = ("from_words", "to_words", "revision_words", "base_words", "part_words")
+        keys = ("from_words", "to_words", "revision_words", "base_words", "part_words", "base_period_words")
         raw = expect_keys(raw, {"across_documents_only": bool, **dict.fromkeys(keys, list)}, path, lines)
         return cls(across_documents_only=raw.get("across_documents_only", False),
                    **{key: words_of(raw, key, path, lines) for key in keys if key in raw})
@@ -58,6 +60,8 @@ def check(spec, context) -> list[Finding]:
             continue
         # 初步核算为X … 最终核实修订为Y: a preliminary or revised figure is a revision (revision kind), no conflict.
         claims = [c for c in fact.claims if not any(word in c.sentence for word in spec.params.revision_words)]
+        # 实现净利润4,743.47万元,较去年同期2,573.64万元增长: the base of a comparison is the period before's figure.
+        claims = [c for c in claims if not _stated_as_base(spec.params, c)]
         # 同比增长46.9%，比2019年同期增长15.5%: changes against two bases are two facts, each checked on its own.
         groups: dict[str, list[Claim]] = {}
         for claim in claims:
@@ -115,6 +119,17 @@ def _names_a_part(params: Params, smaller: Claim, larger: Claim) -> bool:
         before = claim.sentence[: max(0, claim.mention.reading_start - claim.sentence_start)]
         return {word for word in params.part_words if word in before}
     return bool(named(smaller) - named(larger))
+
+
+def _stated_as_base(params: Params, claim: Claim) -> bool:
+    """True when a level stands right after a base word and period words (较去年同期X, 比2012年度X, 比上年的X)."""
+    if claim.relation != "level" or not params.base_words or not params.base_period_words:
+        # Only a level is the base of a comparison; without the rule file's words nothing is read.
+        return False
+    before = claim.sentence[: max(0, claim.mention.reading_start - claim.sentence_start)].rstrip()
+    bases = "|".join(map(re.escape, params.base_words))
+    periods = "|".join(map(re.escape, params.base_period_words))
+    return re.search(f"(?:{bases})\\s*(?:\\d{{4}})?(?:{periods})*$", before) is not None
 
 
 def _one_sentence(first: Claim, second: Claim) -> bool:

@@ -16,6 +16,7 @@ from checker.engine.kinds._shared import (
     format_number,
     format_range,
     make_finding,
+    words_of,
 )
 from checker.engine.kinds.growth_rates import check_percent, check_points
 from checker.errors import RuleFileError
@@ -27,18 +28,22 @@ PROBLEMS = ("increase-by-vs-to", "change-mismatch", "percent-for-points")
 @attrs.frozen
 class Params:
     """problem: which of the growth problems this rule reports (increase-by-vs-to, change-mismatch,
-    percent-for-points)."""
+    percent-for-points); amount_words and amount_down_words: verbs of a gain (增收) and of a loss (减收) after
+    which a figure is the amount of the change (完成38.3亿元，同比增收6.5亿元，增长20.4%), never one of its levels."""
 
     problem: str
+    amount_words: tuple[str, ...] = ()
+    amount_down_words: tuple[str, ...] = ()
 
     @classmethod
     def from_mapping(cls, raw: dict[str, Any], path: str, lines: dict[str, int]) -> Params:
         """Build the parameters from a rule file's params mapping, citing file, line and key of any problem."""
-        raw = expect_keys(raw, {"problem": str}, path, lines)
+        raw = expect_keys(raw, {"problem": str, "amount_words": list, "amount_down_words": list}, path, lines)
         if raw.get("problem") not in PROBLEMS:
             raise RuleFileError(path, lines.get("params.problem") or lines.get("params"), "params.problem",
                                 f"must be one of: {', '.join(PROBLEMS)}")
-        return cls(raw["problem"])
+        return cls(raw["problem"], words_of(raw, "amount_words", path, lines),
+                   words_of(raw, "amount_down_words", path, lines))
 
 
 def check(spec, context) -> list[Finding]:
@@ -48,6 +53,13 @@ def check(spec, context) -> list[Finding]:
     checked: set[int] = set()
     for statement in context.statements:
         base, later, change = statement.base, statement.later, statement.change
+        amounts = (_amount_direction(base, spec.params), _amount_direction(later, spec.params))
+        if amounts != ("", ""):
+            # 完成38.3亿元，同比增收6.5亿元，增长20.4%: the figure after 增收 is the change itself, not a level;
+            # the level before it and that amount give the base (38.3 − 6.5) the rate is measured from.
+            finding = _check_amount(spec, later, base, change, amounts[0]) if amounts[1] == "" else None
+            findings.extend([finding] if finding is not None else [])
+            continue
         # A headline restating the change (四年产量激增22倍) is checked against the body's levels too:
         # the nearest matching heading above the statement, once.
         heading = _heading_above(headings.get(change.doc, []), change)
@@ -200,6 +212,45 @@ def _check_times_at_face_value(spec, verb: str, base: Claim, later: Claim, chang
                            computed=format_number(point - 1, digits), verb=verb, ratio=format_number(point, digits),
                            base=base.mention.text, later=later.mention.text)
     return at_face_value(finding, face)
+
+
+def _amount_direction(level: Claim, params: Params) -> str:
+    """'up' or 'down' when a figure stands right after a verb giving the amount of a change (增收6.5亿元,
+    减少了3万吨), else ''."""
+    before = _prefix_of(level).rstrip("了约近超过达 ")
+    if any(before.endswith(word) for word in params.amount_words):
+        return "up"
+    return "down" if any(before.endswith(word) for word in params.amount_down_words) else ""
+
+
+def _check_amount(spec, level: Claim, amount: Claim, change: Claim, direction: str) -> Finding | None:
+    """A level, the amount of its change and the rate (完成38.3亿元，增收6.5亿元，增长20.4%): the rate is the amount
+    over the level before the change (38.3 − 6.5)."""
+    down = change.relation == "change_pct_down"
+    if spec.params.problem != "change-mismatch" or change.relation not in ("change_pct", "change_pct_down") \
+            or down != (direction == "down") or level.figure.unit != amount.figure.unit:
+        # Only a % change in the amount's own direction, and one unit for level and amount, give this arithmetic.
+        return None
+    a, d = level.figure.interval, amount.figure.interval
+    base = Interval(a.low + d.low, a.high + d.high) if down else Interval(a.low - d.high, a.high - d.low)
+    if base.low <= 0:
+        # An amount as large as the level leaves no base to measure a rate from.
+        return None
+    rate = Interval(100 * d.low / base.high, 100 * d.high / base.low)
+    stated = change.figure.interval
+    if stated.intersects(rate):
+        return None
+    digits = max(decimals_of(change.mention.text), 1)
+    sign = "+" if down else "−"
+    point = 100 * amount.figure.value / (level.figure.value + (1 if down else -1) * amount.figure.value)
+    word = "下降" if down else "增长"
+    arithmetic = (f"{format_number(amount.figure.value)} ÷ ({format_number(level.figure.value)} {sign} "
+                  f"{format_number(amount.figure.value)}) = {format_number(point, digits)}% "
+                  f"(区间 {format_range(rate.low, rate.high, digits)}%)")
+    return make_finding(spec, (amount, level, change), arithmetic=arithmetic,
+                        suggestion=f"“{word}{format_number(point, digits)}%”",
+                        stated=change.mention.text.replace("\n", ""), computed=f"{format_number(point, digits)}%",
+                        base=f"（{level.mention.text}{sign}{amount.mention.text}）", later=level.mention.text)
 
 
 def _prefix_of(change: Claim) -> str:
