@@ -55,6 +55,10 @@ class DocumentStubs(Sequence[Document]):
         other._whole = {**self._whole, **whole}
         return other
 
+    def whole_by_path(self) -> dict[str, Document]:
+        """The whole documents (with text) given to `with_whole`, by path: those a report quotes."""
+        return {document.path: document for document in self._whole.values()}
+
     def places_of(self, paths: Iterable[str]) -> list[int]:
         """The places of the documents with those paths, in run order."""
         wanted = set(paths)
