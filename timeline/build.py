@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import attrs
@@ -45,7 +46,7 @@ def flag_of(finding: Finding) -> Flag:
     return Flag(fingerprint(finding), finding.rule, finding.severity, finding.message, finding.suggestion)
 
 
-def _index_findings(findings: tuple[Finding, ...]) -> tuple[list[Flag], dict[tuple, list[Flag]]]:
+def _index_findings(findings: Iterable[Finding]) -> tuple[list[Flag], dict[tuple, list[Flag]]]:
     """Every finding as a flag, and the flags each claim location is touched by."""
     flags: list[Flag] = []
     touching: dict[tuple, list[Flag]] = defaultdict(list)
