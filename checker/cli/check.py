@@ -128,7 +128,8 @@ def _recorded_check(args: argparse.Namespace, ticket) -> int:
     deps = recording.dependencies(articles, trees, files + ([baseline] if baseline else []) + read, folders)
     if len(deps) > recording.MAX_DEPENDENCIES:
         # An archive: its recording would hold every file's state and the whole report in memory, and so would its
-        # replay; a run's memory must not grow with the number of articles.
+        # replay; a run's memory must not grow with the number of articles (nor hold this list while it runs).
+        del deps
         return _check(args, config)
     since = time.time()
     marks = recording.stamps(deps, since)
@@ -196,8 +197,8 @@ def _check(args: argparse.Namespace, config=None, notes: list[str] | None = None
     if failed:
         return 2
     threshold = SEVERITY_RANK[args.fail_on or config.get("fail-on")]
-    counted = [f for f in result.findings if verdicts.counts(f)]
-    return 1 if any(SEVERITY_RANK[f.severity] >= threshold for f in counted) else 0
+    # One walk of the findings, none kept (a large run's findings are a log on disk).
+    return 1 if any(SEVERITY_RANK[f.severity] >= threshold and verdicts.counts(f) for f in result.findings) else 0
 
 
 def _focus(result, args: argparse.Namespace):
@@ -278,9 +279,9 @@ def _write_report(result, verdicts, report_format: str, args: argparse.Namespace
 
         report = render_html(result, statuses=statuses)
     else:
-        from checker.report.text import render_text
+        from checker.report.text import render_text_pieces
 
-        report = render_text(result, colour=use_colour(args, args.output), statuses=statuses,
+        report = render_text_pieces(result, colour=use_colour(args, args.output), statuses=statuses,
                              stale=verdicts.stale_decisions, lang=choose_lang(args),
                              width=None if args.output else terminal_width())
     write_output(report, args.output, protect=[d.path for d in result.documents])

@@ -131,8 +131,9 @@ def load_run(args: argparse.Namespace, extra_paths: Sequence[str] = (), light: b
                              engine=getattr(args, "engine", None), scheduler=getattr(args, "scheduler", None))
         note = _noter(getattr(args, "verbose", False), notes)
         outcome = assemble_run(request, config, warn=warn, note=note)
-        for line in describe_doubtful([d.path for d in outcome.result.documents],
-                                      {d.path: d.encoding for d in outcome.result.documents}):
+        # Walked once, the encodings of the guessed ones only (a list and a mapping of every path grow with an archive).
+        guessed = {d.path: d.encoding for d in outcome.result.documents if not d.encoding.startswith("utf-")}
+        for line in describe_doubtful((d.path for d in outcome.result.documents), guessed):
             warn(rename_line(line, renamed))
         result = rename_documents(outcome.result, renamed)
         errors = [rename_line(line, renamed) for line in selection.errors + outcome.errors]

@@ -6,7 +6,7 @@ import argparse
 import contextlib
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -119,7 +119,7 @@ def rename_documents(result: Any, renamed: dict[str, str]) -> Any:
     )
 
 
-def describe_doubtful(paths: Sequence[str], encodings: dict[str, str]) -> list[str]:
+def describe_doubtful(paths: Iterable[str], encodings: dict[str, str]) -> list[str]:
     """Warnings for files whose encoding was guessed (not UTF-8 or UTF-16 with its mark) or that hold no text.
 
     Only small files and guessed ones are read again (a warm run of thousands of articles stays a stat each).

@@ -8,8 +8,12 @@ out, or shown as `::notice` with their status when `set_aside_notices` asks for 
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Mapping
+
 from checker.report.records import finding_record
 from checker.report.sarif import LABELS, position_span, split_locations
+from checker.report.stream import documents_by_path
 from checker.text.project import repository_path
 from checker.triage.status import COUNTED
 
@@ -19,28 +23,41 @@ RANK = {"error": 0, "warning": 1, "info": 2}
 
 def render_github(result, statuses: dict[str, str] | None = None, limit: int = 10,
                   set_aside_notices: bool = False) -> str:
-    """One `::error|warning|notice` command per counted finding, most severe first, then a trailer if some were cut."""
-    docs = {d.path: d for d in result.documents}
-    records = [finding_record(f) for f in result.findings]
-    for record in records:
+    """One `::error|warning|notice` command per counted finding, most severe first, then a trailer if some were cut.
+
+    The findings are walked once; of each (set aside, level) bucket only the first `limit` can be shown, so only
+    those are kept.
+    """
+    docs = documents_by_path(result.documents)
+    kept: dict[tuple[bool, int], list[dict]] = {}
+    seen: Counter = Counter()
+    for finding in result.findings:
+        record = finding_record(finding)
         record["status"] = (statuses or {}).get(record["fingerprint"], "new")
-    shown = [r for r in records if r["status"] in COUNTED or set_aside_notices]
-    shown.sort(key=lambda r: (r["status"] not in COUNTED, RANK[r["severity"]]))
-    lines, per_level, left_out = [], {level: 0 for level in RANK}, 0
-    for record in shown:
-        level = record["severity"] if record["status"] in COUNTED else "info"
-        if per_level[level] >= limit:
-            left_out += 1
+        if not (record["status"] in COUNTED or set_aside_notices):
+            # Set aside and not asked for: neither shown nor counted as left out.
             continue
-        per_level[level] += 1
-        lines.append(format_annotation(record, docs, level))
+        bucket = (record["status"] not in COUNTED, RANK[record["severity"]])
+        seen[bucket] += 1
+        if len(kept.setdefault(bucket, [])) < limit:
+            kept[bucket].append(record)
+    lines, per_level, left_out = [], {level: 0 for level in RANK}, 0
+    for bucket in sorted(seen):
+        for record in kept[bucket]:
+            level = record["severity"] if record["status"] in COUNTED else "info"
+            if per_level[level] >= limit:
+                left_out += 1
+                continue
+            per_level[level] += 1
+            lines.append(format_annotation(record, docs, level))
+        left_out += seen[bucket] - len(kept[bucket])
     if left_out:
         noun = "finding" if left_out == 1 else "findings"
         lines.append(f"hedui: {left_out} more {noun} not shown as annotations (see the full report)")
     return "".join(line + "\n" for line in lines)
 
 
-def format_annotation(record: dict, docs: dict, level: str | None = None) -> str:
+def format_annotation(record: dict, docs: Mapping, level: str | None = None) -> str:
     """The workflow command of one finding record, at its primary location (level: the record's severity)."""
     properties: list[tuple[str, object]] = []
     primary, _ = split_locations(record)

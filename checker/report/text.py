@@ -6,12 +6,14 @@ None for no limit) in display columns; colour only when asked for.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
+from collections.abc import Iterator, Mapping
 
 from checker.engine.runner import fingerprint
 from checker.model import Document, Finding
 from checker.report.controls import escape_controls
 from checker.report.snippet import cut_snippet
+from checker.report.stream import documents_by_path, in_order
 from checker.report.words import count, label, severity_word, status_word
 from checker.triage.status import COUNTED
 
@@ -30,45 +32,62 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
 def render_text(result, colour: bool = False, statuses: dict | None = None, stale: tuple = (), lang: str = "zh",
                 width: int | None = None) -> str:
     """Findings grouped by the file of their first claim, then what was set aside, then a summary line."""
+    return "".join(render_text_pieces(result, colour, statuses, stale, lang, width))
+
+
+def render_text_pieces(result, colour: bool = False, statuses: dict | None = None, stale: tuple = (),
+                       lang: str = "zh", width: int | None = None) -> Iterator[str]:
+    """render_text's text line by line, the findings walked twice (counted by file, then set aside), never all held."""
     statuses = statuses or {}
-    docs = {d.path: d for d in result.documents}
-    grouped: dict[str, list[Finding]] = defaultdict(list)
-    set_aside: list[tuple[str, Finding]] = []
+    docs = documents_by_path(result.documents)
+    paint = _painter(colour)
+    counts: Counter = Counter()
+
+    def listed(finding: Finding) -> tuple[str] | None:
+        """The file a counted finding is listed under (None for one set aside)."""
+        return (_first_doc(finding),) if statuses.get(fingerprint(finding), "new") in COUNTED else None
+
+    path = None
+    for finding in in_order(result.findings, listed):
+        if _first_doc(finding) != path:
+            if path is not None:
+                yield "\n"
+            path = _first_doc(finding)
+            yield paint(BOLD, escape_controls(path)) + "\n"
+        counts[finding.severity] += 1
+        yield from (line + "\n" for line in _render_finding(finding, docs, paint, lang, width))
+    if path is not None:
+        yield "\n"
+    kinds: Counter = Counter()
     for finding in result.findings:
         status = statuses.get(fingerprint(finding), "new")
-        if status in COUNTED:
-            grouped[_first_doc(finding)].append(finding)
-        else:
-            set_aside.append((status, finding))
-    paint = _painter(colour)
-    out: list[str] = []
-    for path in sorted(grouped):
-        out.append(paint(BOLD, escape_controls(path)))
-        for finding in grouped[path]:
-            out.extend(_render_finding(finding, docs, paint, lang, width))
-        out.append("")
-    for status, finding in set_aside:
-        out.append(escape_controls(f"{status_word(status, lang)}: {finding.rule} {fingerprint(finding)} "
-                                   f"{finding.message}"))
+        if status not in COUNTED:
+            kinds[status] += 1
+            yield escape_controls(f"{status_word(status, lang)}: {finding.rule} {fingerprint(finding)} "
+                                  f"{finding.message}") + "\n"
     for fp in stale:
         # A fingerprint comes from the decisions file as written: it may hold anything.
-        out.append(label("stale", lang).format(fp=escape_controls(fp)))
-    out.append(summarize(result, grouped, set_aside, lang))
-    return "\n".join(out) + "\n"
+        yield label("stale", lang).format(fp=escape_controls(fp)) + "\n"
+    yield _summary_line(result, counts, kinds, lang) + "\n"
 
 
 def summarize(result, grouped: dict[str, list[Finding]], set_aside: list[tuple[str, Finding]], lang: str) -> str:
     """The summary line: documents, claims, facts, counted findings by severity, and what was set aside."""
     counts = Counter(f.severity for fs in grouped.values() for f in fs)
+    return _summary_line(result, counts, Counter(status for status, _ in set_aside), lang)
+
+
+def _summary_line(result, counts: Counter, kinds: Counter, lang: str) -> str:
+    """The summary line from the counted findings by severity and those set aside by status."""
     totals = ((len(result.documents), "document"), (result.total_claims, "claim"), (result.total_facts, "fact"))
     head = ", ".join(count(n, noun, lang) for n, noun in totals)
     tail = ", ".join(count(counts.get(s, 0), s, lang) for s in ("error", "warning", "info"))
     line = f"{head}: {tail}" if lang == "en" else f"{head}：{tail}".replace(", ", "，")
+    set_aside = sum(kinds.values())
     if set_aside:
-        kinds = Counter(status for status, _ in set_aside)
         detail = ", ".join(f"{status_word(s, lang)} {n}" for s, n in sorted(kinds.items()))
-        line += (f"; {len(set_aside)} set aside ({detail})" if lang == "en"
-                 else f"；另有 {len(set_aside)} 条{label('set_aside', lang)}（{detail.replace(', ', '，')}）")
+        line += (f"; {set_aside} set aside ({detail})" if lang == "en"
+                 else f"；另有 {set_aside} 条{label('set_aside', lang)}（{detail.replace(', ', '，')}）")
     return line
 
 
@@ -88,7 +107,7 @@ def _first_doc(finding: Finding) -> str:
     return finding.spans[0][0] if finding.spans else ""
 
 
-def _render_finding(finding: Finding, docs: dict[str, Document], paint, lang: str, width: int | None) -> list[str]:
+def _render_finding(finding: Finding, docs: Mapping[str, Document], paint, lang: str, width: int | None) -> list[str]:
     """A finding: location, severity, message, arithmetic, suggestion, then each claim in context."""
     severity = paint(COLOURS[finding.severity], severity_word(finding.severity, lang))
     locations = [(c.doc, c.mention.span.start, c.mention.span.end) for c in finding.claims]

@@ -335,16 +335,18 @@ class AnalysisCache:
             row = _verified(row)
             yield (row[1], *row[4:12])
 
-    def load_light(self, paths: list[str], focus: list[str] | None = None) -> tuple[list[Any], int]:
+    def load_light(self, paths: list[str], focus: list[str] | None = None, into: Any = None) -> tuple[Any, int]:
         """For `check`: the findings (of focus only, when given) and the count of distinct facts.
 
+        into: where the findings go, one file's at a time (anything with `append`; a new list when None).
         Every fact row of the paths is verified here, a file's rows as one block (FACT_SUMS against the file's
         facts_digest, whose own row the run has verified), before any of them chooses which claims to load.
         """
         self._choose(paths, focus)
-        findings = [f for row in self.db.execute(
-            "SELECT * FROM findings WHERE file IN (SELECT file FROM focus)")
-            for f in _decoded(_verified(row)[1])]
+        findings = [] if into is None else into
+        for row in self.db.execute("SELECT * FROM findings WHERE file IN (SELECT file FROM focus)"):
+            for finding in _decoded(_verified(row)[1]):
+                findings.append(finding)
         # chosen is walked in file order and each file's facts as one id range: the rows are summed in id order.
         for expected, *sums in self.db.execute(
                 f"SELECT fl.facts_digest, {FACT_SUMS} FROM chosen c JOIN files fl ON fl.id = c.file"
@@ -430,7 +432,13 @@ class AnalysisCache:
         """The remembered findings of the groups claim_groups left out, each with its claims' places."""
         rows = self.db.execute("SELECT m.key, m.findings, m.digest FROM keyed k JOIN memo m ON m.key = k.key"
                                " WHERE k.known = 1")
-        for row in rows.fetchall():
+        # Walked row by row (a group's findings at a time), never fetched all at once.
+        while chunk := rows.fetchmany(64):
+            yield from self._located(chunk)
+
+    def _located(self, rows: list[tuple]) -> Iterator[tuple[tuple[tuple[int, int], ...], Any]]:
+        """The findings of some memo rows, each with its claims' places among the run's paths."""
+        for row in rows:
             for located, finding in _decoded(_verified(row)[1]):
                 places = tuple((self._place_of(file), claim) for file, claim in located)
                 yield places, finding

@@ -41,7 +41,7 @@ class Corpus:
 
     documents: Sequence[Document]  # a tuple, or compact stubs (checker.run.stubs) for a light corpus from a store
     claims: tuple[Claim, ...]
-    findings: tuple[Finding, ...]
+    findings: Sequence[Finding]  # a tuple, or a FindingLog on disk (checker.run.spill) for a light corpus from a store
     errors: tuple[str, ...]
     claim_count: int  # claims of all documents, even when only the linkable ones were loaded
     fact_count: int  # distinct facts stated, even when only the comparable claims were loaded
@@ -316,6 +316,7 @@ def _light_from_store(files, cache, errors: dict, pack, focus: list[str] | None 
     """
     from checker.model import DocumentDate
     from checker.run.families import check_families
+    from checker.run.spill import FindingLog
     from checker.run.stubs import DocumentStubs
 
     ok = [p for p in files if p not in errors]
@@ -336,12 +337,14 @@ def _light_from_store(files, cache, errors: dict, pack, focus: list[str] | None 
         claim_count += claims or 0
         if suppressions != "[]":
             marks.extend(_json(suppressions))
-    findings, facts = cache.load_light(ok, focus)
+    # Findings go to a log on disk as they are read or found: their number grows with the archive.
+    log = FindingLog()
+    _, facts = cache.load_light(ok, focus, into=log)
     suppressions_found = suppressions_from(marks)
-    across = check_families(cache.claim_groups(ok, focus), lambda place: documents[shifted.get(place, place)], pack,
-                            cache)
-    return Corpus(documents, (), tuple(findings) + tuple(across),
-                  tuple(errors[p] for p in files if p in errors), claim_count, facts, tuple(suppressions_found))
+    check_families(cache.claim_groups(ok, focus), lambda place: documents[shifted.get(place, place)], pack, cache,
+                   log)
+    return Corpus(documents, (), log, tuple(errors[p] for p in files if p in errors), claim_count, facts,
+                  tuple(suppressions_found))
 
 
 def _open_cache(where: Path | None, folder: Path | None):

@@ -8,26 +8,43 @@ gives: by document and position, ties by the claims' places in the corpus.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from checker.model import Claim, Document, Finding
+from checker.run.spill import ACROSS
 
 Place = tuple[int, int]  # (the file's place among the paths, the claim's place in its analysis)
 
 
 def check_families(batches: Iterable[list[tuple[Place, Claim, int]]], document_at: Callable[[int], Document],
-                   pack: Any, memo: Any = None) -> list[Finding]:
+                   pack: Any, memo: Any = None, log: Any = None) -> list[Finding]:
     """The corpus-scope findings over every batch of claims, in report order.
 
     document_at: the document at a file's place (no mapping of every path is built: only each batch's documents).
     memo: the store, which keeps each group's findings (`remember`) and hands back those of the groups it
     left out of the batches (`remembered`).
+    log: a FindingLog (checker.run.spill) that takes each finding as it is found, with its claims' places for
+    the report order's ties; nothing is then kept here, and the list returned is empty.
     """
-    from checker.claims.link import index_facts
-    from checker.engine.runner import RunContext, run, sort_findings
+    from checker.engine.runner import sort_findings
 
     found: list[tuple[tuple[Place, ...], Finding]] = []
+    for places, finding in _found(batches, document_at, pack, memo):
+        if log is not None:
+            log.append(finding, ACROSS, places)
+        else:
+            found.append((places, finding))
+    found.sort(key=lambda item: item[0])
+    return sort_findings(finding for _, finding in found)
+
+
+def _found(batches: Iterable[list[tuple[Place, Claim, int]]], document_at: Callable[[int], Document], pack: Any,
+           memo: Any) -> Iterator[tuple[tuple[Place, ...], Finding]]:
+    """Each corpus-scope finding with its claims' places, batch by batch, then the memo's remembered ones."""
+    from checker.claims.link import index_facts
+    from checker.engine.runner import RunContext, run
+
     for batch in batches:
         claims = tuple(claim for _, claim, _ in batch)
         places: dict[int, tuple[Place, int | None]] = {id(claim): (place, group) for place, claim, group in batch}
@@ -38,7 +55,7 @@ def check_families(batches: Iterable[list[tuple[Place, Claim, int]]], document_a
         for finding in run(pack, context, scope="corpus"):
             located = [places.get(id(c), ((-1, -1), None)) for c in finding.claims]
             item = (tuple(place for place, _ in located), finding)
-            found.append(item)
+            yield item
             groups = {group for _, group in located}
             only = groups.pop() if len(groups) == 1 else None
             if by_group is not None and only is not None:
@@ -50,7 +67,5 @@ def check_families(batches: Iterable[list[tuple[Place, Claim, int]]], document_a
             for group, items in by_group.items():
                 memo.remember(group, items)
     if memo is not None:
-        found.extend(memo.remembered())
-    found.sort(key=lambda item: item[0])
-    return sort_findings(finding for _, finding in found)
+        yield from memo.remembered()
 

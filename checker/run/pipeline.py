@@ -48,7 +48,7 @@ class CheckResult:
     documents: Sequence[Document]  # a tuple, or compact stubs without text (checker.run.stubs) for a light run
     claims: tuple[Claim, ...]
     index: FactIndex
-    findings: tuple[Finding, ...]
+    findings: Sequence[Finding]  # a tuple, or a FindingLog on disk (checker.run.spill) for a light run from a store
     pack: RulePack
     claim_count: int = -1  # all claims, when `claims` holds only the linkable ones (a warm cache)
     fact_count: int = -1  # all facts, when the index holds only the comparable ones
@@ -148,6 +148,7 @@ def cross_check(documents, claims, findings, pack: RulePack, units: UnitSystem |
     """Run the corpus-scope rules over the claims and merge their findings with the documents' own."""
     from checker.claims.link import index_facts
     from checker.engine.runner import RunContext, run, sort_findings
+    from checker.run.spill import LAST, FindingLog
     from checker.run.stubs import DocumentStubs
 
     # Compact stubs stay as they are (a tuple of a million Documents is half a gigabyte).
@@ -157,7 +158,12 @@ def cross_check(documents, claims, findings, pack: RulePack, units: UnitSystem |
     known = documents if claims else ()
     index = index_facts(tuple(claims), {d.path: d.dct for d in known})
     context = RunContext(index, {d.path: d for d in known}, units)
-    merged = list(findings) + run(pack, context, scope="corpus")
+    more = run(pack, context, scope="corpus")
+    if isinstance(findings, FindingLog):
+        # Findings on disk stay there: sorted by SQLite, ties broken as the sort below would.
+        findings.extend(more, LAST)
+        return CheckResult(documents, tuple(claims), index, findings.sorted(), pack, claim_count, fact_count)
+    merged = list(findings) + more
     return CheckResult(documents, tuple(claims), index, tuple(sort_findings(merged)), pack, claim_count, fact_count)
 
 

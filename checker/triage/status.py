@@ -111,7 +111,7 @@ def load_baseline(path: Path) -> dict[str, dict]:
         raise HeduiError(f"{path}: not a hedui baseline file ({exc})") from exc
 
 
-def render_baseline(findings: tuple[Finding, ...]) -> str:
+def render_baseline(findings: Iterable[Finding]) -> str:
     """The baseline file: every current finding's fingerprint with its rule and figures."""
     entries = {}
     for finding in findings:
@@ -133,7 +133,7 @@ def suppressions_from(items: list[dict]) -> list[Suppression]:
     return [Suppression(**{**item, "rules": tuple(item["rules"])}) for item in items]
 
 
-def triage(findings: tuple[Finding, ...], sources, decisions: dict, baseline: dict,
+def triage(findings: Iterable[Finding], sources, decisions: dict, baseline: dict,
            checked: Iterable[str] | None = None) -> Triage:
     """Give every finding a status; report stale decisions, unmatched baseline entries, unexplained suppressions.
 

@@ -1,0 +1,159 @@
+"""A run's findings on disk, not in memory: appended as they are found, sorted by SQLite, read back one at a time.
+
+An archive of a million articles has hundreds of thousands of findings, each with its claims and
+sentences; held as objects they were the main process's largest cost. A `FindingLog` keeps each
+finding's data-only form (checker.run.codec) in a private temporary SQLite database (deleted when
+the log is dropped) with the columns of the report order, so the sort is SQLite's (bounded, spilled
+to disk) and readers walk the findings in order, decoding one at a time.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import struct
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import overload
+
+from checker.model import Finding
+from checker.run import codec
+
+CACHE_KB = -2000  # the database's page cache, in KiB: bounded, whatever the number of findings
+READ_AHEAD = 256  # rows fetched at a time while walking the log
+# Ties of the report order (document, position, rule) are broken as a stable sort of the run's findings did: the
+# documents' own findings first (in the order they were read), then the cross-article ones by their claims' places,
+# then any the last pass of the corpus rules adds.
+OWN, ACROSS, LAST = 0, 1, 2
+
+
+def order_key(finding: Finding) -> tuple[str, int, str]:
+    """The report order of a finding: its first place (document, position), then its rule."""
+    if finding.claims:
+        claim = finding.claims[0]
+        return claim.doc, claim.mention.span.start, finding.rule
+    if finding.spans:
+        return finding.spans[0][0], finding.spans[0][1].start, finding.rule
+    return "", 0, finding.rule
+
+
+def text_key(text: str) -> bytes:
+    """A text as bytes that SQLite compares in the order Python compares the texts (code points; lone surrogates)."""
+    return text.encode("utf-8", "surrogatepass")
+
+
+def places_key(places: Iterable[tuple[int, int]]) -> bytes:
+    """Claims' places as bytes that compare as the tuples do (each number from -1 up, 8 bytes big-endian)."""
+    return b"".join(struct.pack(">QQ", file + 1, claim + 1) for file, claim in places)
+
+
+class FindingLog(Sequence[Finding]):
+    """Findings kept in a temporary database, in the order appended (or the report order, once `sorted`).
+
+    A row's pos is its place in the sequence plus one (SQLite's rowids count from 1).
+    """
+
+    def __init__(self, db: sqlite3.Connection | None = None, table: str = "found") -> None:
+        """A new empty log (in a new temporary database unless one is given)."""
+        if db is None:
+            # "" opens a private temporary database on disk, deleted when the connection closes.
+            db = sqlite3.connect("", check_same_thread=False)
+            db.execute(f"PRAGMA cache_size = {CACHE_KB}")
+        self.db, self.table = db, table
+        db.execute(f"CREATE TABLE {table} (pos INTEGER PRIMARY KEY, doc BLOB NOT NULL, start INTEGER NOT NULL,"
+                   " rule BLOB NOT NULL, tie BLOB NOT NULL, data BLOB NOT NULL)")
+        self._count = 0
+
+    def append(self, finding: Finding, phase: int = OWN, places: Iterable[tuple[int, int]] = ()) -> None:
+        """Add a finding at the end (phase and places: how it ranks among findings of the same order key)."""
+        doc, start, rule = order_key(finding)
+        self.db.execute(f"INSERT INTO {self.table} VALUES (?, ?, ?, ?, ?, ?)",
+                        (self._count + 1, text_key(doc), start, text_key(rule), bytes([phase]) + places_key(places),
+                         _packed(finding)))
+        self._count += 1
+
+    def extend(self, findings: Iterable[Finding], phase: int = OWN) -> None:
+        """Add findings at the end, in their order."""
+        for finding in findings:
+            self.append(finding, phase)
+
+    def sorted(self) -> FindingLog:
+        """The findings in report order (document, position, rule; ties as a stable sort of the run's gave them)."""
+        other = FindingLog(self.db, f"{self.table}_sorted")
+        self.db.execute(f"INSERT INTO {other.table} SELECT NULL, doc, start, rule, tie, data FROM {self.table}"
+                        " ORDER BY doc, start, rule, tie, pos")
+        other._count = self._count
+        self.db.execute(f"DROP TABLE {self.table}")
+        self._count = 0
+        return other
+
+    def ordered_by(self, key: Callable[[Finding], tuple | None]) -> Iterator[Finding]:
+        """The findings whose key is not None in the order of key (texts and integers), ties in the log's order.
+
+        Only the keys pass through memory, into a scratch table: SQLite sorts them.
+        """
+        scratch = f"{self.table}_by"
+        self.db.execute(f"DROP TABLE IF EXISTS {scratch}")
+        self.db.execute(f"CREATE TABLE {scratch} (key BLOB NOT NULL, pos INTEGER NOT NULL)")
+        keyed = ((key(finding), pos) for pos, finding in enumerate(self, 1))
+        self.db.executemany(f"INSERT INTO {scratch} VALUES (?, ?)",
+                            ((_sortable(k), pos) for k, pos in keyed if k is not None))
+        rows = self.db.execute(f"SELECT f.data FROM {scratch} s JOIN {self.table} f ON f.pos = s.pos"
+                               " ORDER BY s.key, s.pos")
+        yield from _unpacked(rows)
+
+    def __len__(self) -> int:
+        """How many findings."""
+        return self._count
+
+    @overload
+    def __getitem__(self, place: int) -> Finding: ...
+
+    @overload
+    def __getitem__(self, place: slice) -> Sequence[Finding]: ...
+
+    def __getitem__(self, place: int | slice) -> Finding | Sequence[Finding]:
+        """The finding at a place, or a slice of them as a tuple."""
+        if isinstance(place, slice):
+            return tuple(self[p] for p in range(self._count)[place])
+        if place < 0:
+            place += self._count
+        if not 0 <= place < self._count:
+            raise IndexError(place)
+        row = self.db.execute(f"SELECT data FROM {self.table} WHERE pos = ?", (place + 1,)).fetchone()
+        return _unpacked_one(row[0])
+
+    def __iter__(self) -> Iterator[Finding]:
+        """The findings in order, decoded one at a time."""
+        return _unpacked(self.db.execute(f"SELECT data FROM {self.table} ORDER BY pos"))
+
+
+def _packed(finding: Finding) -> bytes:
+    """A finding's data-only form, compressed (a path's escaped bytes, lone surrogates, kept as they are)."""
+    text = json.dumps(codec.encode(finding), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
+
+
+def _unpacked_one(blob: bytes) -> Finding:
+    """A finding back from its stored form."""
+    return codec.decode(json.loads(zlib.decompress(blob).decode("utf-8", "surrogatepass")))
+
+
+def _unpacked(rows: sqlite3.Cursor) -> Iterator[Finding]:
+    """The findings of a query's rows (one column: the data), a few hundred rows fetched at a time."""
+    while chunk := rows.fetchmany(READ_AHEAD):
+        for (blob,) in chunk:
+            yield _unpacked_one(blob)
+
+
+def _sortable(key: tuple) -> bytes:
+    """A key of texts and non-negative integers as bytes that compare as the tuple does (texts end with a 0 byte)."""
+    parts: list[bytes] = []
+    for item in key:
+        if isinstance(item, str):
+            # NUL ends a text, so that a prefix sorts first; a NUL inside a text is escaped to keep that order.
+            parts.append(text_key(item).replace(b"\x00", b"\x00\xff") + b"\x00\x00")
+        else:
+            parts.append(struct.pack(">Q", item))
+    return b"".join(parts)
+
