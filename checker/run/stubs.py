@@ -52,11 +52,16 @@ class DocumentStubs(Sequence[Document]):
         """The same documents, those at the given places replaced by whole ones (the arrays are shared, not copied)."""
         other = DocumentStubs.__new__(DocumentStubs)
         other.__dict__.update(self.__dict__)
-        other._whole = {**self._whole, **whole}
+        # A mapping kept on disk (checker.run.spill) is taken as it is, not read whole into a dict.
+        other._whole = {**self._whole, **whole} if self._whole else whole
         return other
 
-    def whole_by_path(self) -> dict[str, Document]:
+    def whole_by_path(self) -> Mapping[str, Document]:
         """The whole documents (with text) given to `with_whole`, by path: those a report quotes."""
+        by_path = getattr(self._whole, "by_path", None)
+        if by_path is not None:
+            # Kept on disk: looked up there, never all read.
+            return by_path()
         return {document.path: document for document in self._whole.values()}
 
     def places_of(self, paths: Iterable[str]) -> list[int]:
