@@ -117,24 +117,70 @@ def _live_findings() -> int:
     return sum(1 for thing in gc.get_objects() if isinstance(thing, Finding))
 
 
-def test_a_check_from_the_store_holds_no_findings_in_memory(tmp_path):
-    """However many articles and findings, a light run from the store keeps its findings on disk, not as objects."""
+def _live_texts() -> int:
+    """How many Documents with text the interpreter holds now."""
+    from checker.model import Document
+
+    gc.collect()
+    return sum(1 for thing in gc.get_objects() if isinstance(thing, Document) and thing.text)
+
+
+def test_a_check_from_the_store_holds_no_findings_in_memory(tmp_path, monkeypatch):
+    """However many articles and findings, a light run from the store keeps its findings and quoted texts on disk."""
     sys.path.insert(0, str(ROOT / "bench"))
     from gen_corpus import generate_corpus
 
+    from checker.run import spill
     from checker.run.assemble import RunRequest, assemble_run
 
+    monkeypatch.setattr(spill, "RECENT", 4)  # texts kept decoded: fewer than the documents quoted
     found = []
-    before = _live_findings()  # other tests' findings (a module fixture's)
+    before = _live_findings(), _live_texts()  # other tests' (a module fixture's)
     for size in (60, 180):
         folder = tmp_path / f"c{size}"
         generate_corpus(folder, size, 0, force=True)
         outcome = assemble_run(RunRequest(paths=(str(folder / "articles"),), use_cache=False, progress=False,
-                                          light=True, needs_text=False, jobs=1))
-        findings = outcome.result.findings
-        assert isinstance(findings, FindingLog)
-        found.append((len(findings), _live_findings() - before))
-        del outcome, findings
+                                          light=True, needs_text=True, jobs=1))
+        result = outcome.result
+        assert isinstance(result.findings, FindingLog)
+        report = render_text(result)
+        found.append((len(result.findings), _live_findings() - before[0], _live_texts() - before[1]))
+        if size == 60:
+            # The same report as a run that holds every finding and text (a full run, no log, no stubs).
+            held = assemble_run(RunRequest(paths=(str(folder / "articles"),), use_cache=False, progress=False,
+                                           jobs=1)).result
+            assert not isinstance(held.findings, FindingLog) and render_text(held) == report
+            del held
+        del outcome, result
         shutil.rmtree(folder)
-    (few, live_few), (many, live_many) = found
+    (few, live_few, texts_few), (many, live_many, texts_many) = found
     assert many > few > 0 and live_few == live_many == 0
+    assert texts_few <= 4 and texts_many <= 4 and many > 4
+
+
+def test_junit_cases_follow_the_documents_with_paths_given_twice_and_findings_outside():
+    """A case per document in run order (a path given twice fails twice), then findings' other files by path."""
+    import types
+    import xml.etree.ElementTree as ET
+
+    from checker.model import Document
+
+    documents = [Document(p, "一二三\n", "一二三\n", (0, 1, 2, 3)) for p in ("b.md", "a.md", "b.md", "c.md")]
+    findings = [attrs.evolve(_finding(0, "z.md", 0, "r.a"), severity="error"), _finding(1, "b.md", 1, "r.b"),
+                attrs.evolve(_finding(2, "a.md", 2, "r.a"), severity="info"), _finding(3, "y.md", 0, "r.a")]
+    log = FindingLog()
+    log.extend(sort_findings(findings))
+    stubs = DocumentStubs()
+    for d in documents:
+        stubs.append(d.path, d.dct, d.encoding)
+    stubs = stubs.with_whole({0: documents[0], 1: documents[1], 2: documents[2]})
+    held = types.SimpleNamespace(documents=documents, findings=tuple(sort_findings(findings)))
+    text = render_junit(types.SimpleNamespace(documents=stubs, findings=log))
+    assert text == render_junit(held)
+    suite = ET.fromstring(text.split("\n", 1)[1])[0]
+    assert [case.get("name") for case in suite] == ["b.md", "a.md", "b.md", "c.md", "y.md", "z.md"]
+    assert [case.find("failure") is not None for case in suite] == [True, False, True, False, True, True]
+    assert (suite.get("tests"), suite.get("failures")) == ("6", "4") and "b.md:1:2" in suite[2].find("failure").text
+    empty = types.SimpleNamespace(documents=(), findings=())
+    assert render_junit(empty).endswith('<testsuite name="hedui" tests="0" failures="0" errors="0" skipped="0" />\n'
+                                        "</testsuites>\n")

@@ -263,13 +263,13 @@ def _write_report(result, verdicts, report_format: str, args: argparse.Namespace
         # Written piece by piece: the list of documents is never held whole.
         report = render_json_pieces(result, statuses=statuses, reasons=reasons, stale=verdicts.stale_decisions)
     elif report_format == "sarif":
-        from checker.report.sarif import render_sarif
+        from checker.report.sarif import render_sarif_pieces
 
-        report = render_sarif(result, statuses=statuses, reasons=reasons, lang=choose_lang(args))
+        report = render_sarif_pieces(result, statuses=statuses, reasons=reasons, lang=choose_lang(args))
     elif report_format == "junit":
-        from checker.report.junit import render_junit
+        from checker.report.junit import render_junit_pieces
 
-        report = render_junit(result, statuses=statuses)
+        report = render_junit_pieces(result, statuses=statuses)
     elif report_format == "github":
         from checker.report.github import render_github
 

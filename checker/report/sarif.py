@@ -8,14 +8,17 @@ indices), so a character outside the BMP counts once.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import PurePath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
 from checker import __version__
 from checker.report.records import finding_record
+from checker.report.stream import documents_by_path
 from checker.report.text import line_col
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -34,36 +37,70 @@ SENTENCE_END = re.compile(r"(?<=[。！？])|(?<=[.!?])\s")
 def render_sarif(result, statuses: dict[str, str] | None = None, reasons: dict[str, str] | None = None,
                  lang: str = "zh") -> str:
     """One SARIF 2.1.0 log with a single run: the pack's rules (described in `lang`), the documents, every finding."""
+    return "".join(render_sarif_pieces(result, statuses, reasons, lang))
+
+
+def render_sarif_pieces(result, statuses: dict[str, str] | None = None, reasons: dict[str, str] | None = None,
+                        lang: str = "zh") -> Iterator[str]:
+    """render_sarif's text in pieces: the artifacts and results are written one at a time, never all held.
+
+    A first walk of the findings finds the rules the pack lacks and the documents they name (an artifact's
+    index is its document's place); the pieces join to exactly what `json.dumps(log, indent=2)` writes.
+    """
     rules = [describe_rule(spec, lang) for spec in result.pack.rules]
     rule_index = {rule["id"]: i for i, rule in enumerate(rules)}
-    docs = {d.path: d for d in result.documents}
-    artifacts = [describe_artifact(d.path, d.encoding) for d in result.documents]
-    artifact_index = {d.path: i for i, d in enumerate(result.documents)}
-    results = []
+    named: dict[str, None] = {}  # the documents findings name, in the order first named
     for finding in result.findings:
-        record = finding_record(finding)
-        if record["rule"] not in rule_index:
+        if finding.rule not in rule_index:
             # A finding from a rule the pack no longer has still needs a descriptor to point at.
-            rule_index[record["rule"]] = len(rules)
-            rules.append({"id": record["rule"], "name": name_rule(record["rule"])})
-        for loc in record["claims"]:
-            if loc["doc"] not in artifact_index:
-                artifact_index[loc["doc"]] = len(artifacts)
-                artifacts.append(describe_artifact(loc["doc"], None))
-        status = (statuses or {}).get(record["fingerprint"], "new")
-        results.append(build_result(record, rule_index, artifact_index, docs, status,
-                                    (reasons or {}).get(record["fingerprint"], ""), statuses is not None))
+            rule_index[finding.rule] = len(rules)
+            rules.append({"id": finding.rule, "name": name_rule(finding.rule)})
+        named.update(dict.fromkeys(loc["doc"] for loc in finding_record(finding)["claims"]))
+    artifact_index: dict[str, int] = {}
+    count = 0
+    for place, document in enumerate(result.documents):
+        if document.path in named:
+            artifact_index[document.path] = place  # the last of a path given twice, as a mapping of all would hold
+        count = place + 1
+    outside = [doc for doc in named if doc not in artifact_index]
+    artifact_index.update((doc, count + n) for n, doc in enumerate(outside))
+    docs = documents_by_path(result.documents)
     run = {
         "tool": {"driver": {
             "name": "hedui", "informationUri": INFORMATION_URI, "version": __version__,
             "semanticVersion": __version__, "rules": rules,
         }},
-        "artifacts": artifacts,
+        "artifacts": _ARTIFACTS,
         "columnKind": "unicodeCodePoints",
-        "results": results,
+        "results": _RESULTS,
     }
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    head, rest = (json.dumps(log, ensure_ascii=False, indent=2) + "\n").split(json.dumps(_ARTIFACTS), 1)
+    middle, tail = rest.split(json.dumps(_RESULTS), 1)
+    yield head
+    artifacts = (describe_artifact(d.path, d.encoding) for d in result.documents)
+    yield from _listed(itertools.chain(artifacts, (describe_artifact(doc, None) for doc in outside)), LIST_LEVEL)
+    yield middle
+    statuses_given, statuses, reasons = statuses is not None, statuses or {}, reasons or {}
+    results = (build_result(record, rule_index, artifact_index, docs, statuses.get(record["fingerprint"], "new"),
+                            reasons.get(record["fingerprint"], ""), statuses_given)
+               for record in map(finding_record, result.findings))
+    yield from _listed(results, LIST_LEVEL)
+    yield tail
+
+
+_ARTIFACTS, _RESULTS = "\x00artifacts", "\x00results"  # placeholders of the lists written in pieces
+LIST_LEVEL = 4  # the nesting of run.artifacts' and run.results' items: log, runs, run, list
+
+
+def _listed(items: Iterable[dict[str, Any]], level: int) -> Iterator[str]:
+    """A JSON list at a nesting level, an item at a time, as json.dumps with indent=2 writes it inside the log."""
+    indent = "\n" + "  " * level
+    opened = False
+    for item in items:
+        yield ("," if opened else "[") + indent + json.dumps(item, ensure_ascii=False, indent=2).replace("\n", indent)
+        opened = True
+    yield "\n" + "  " * (level - 1) + "]" if opened else "[]"
 
 
 def describe_rule(spec, lang: str = "zh") -> dict[str, Any]:
@@ -185,7 +222,7 @@ def describe_region(text: str | None, start: int, end: int) -> dict[str, Any]:
 
 
 def build_result(record: dict[str, Any], rule_index: dict[str, int], artifact_index: dict[str, int],
-                 docs: dict, status: str, reason: str, with_baseline: bool) -> dict[str, Any]:
+                 docs: Mapping, status: str, reason: str, with_baseline: bool) -> dict[str, Any]:
     """The SARIF result of one finding record."""
     primary, others = split_locations(record)
     result: dict[str, Any] = {
@@ -228,7 +265,7 @@ def label_claim(loc: dict[str, Any]) -> str:
     return f"{loc['role']}: {loc['text']}" if loc.get("role") else loc["text"]
 
 
-def locate_claim(loc: dict[str, Any], artifact_index: dict[str, int], docs: dict) -> dict[str, Any]:
+def locate_claim(loc: dict[str, Any], artifact_index: dict[str, int], docs: Mapping) -> dict[str, Any]:
     """A SARIF location for a claim or span of a finding record."""
     doc = docs.get(loc["doc"])
     return {"physicalLocation": {
@@ -238,7 +275,7 @@ def locate_claim(loc: dict[str, Any], artifact_index: dict[str, int], docs: dict
 
 
 def propose_fix(record: dict[str, Any], primary: dict[str, Any] | None, artifact_index: dict[str, int],
-                docs: dict) -> dict[str, Any] | None:
+                docs: Mapping) -> dict[str, Any] | None:
     """A fix replacing the primary claim's phrase by the suggestion's first quoted alternative, if any."""
     replacement = pick_replacement(record["suggestion"])
     doc = docs.get(primary["doc"]) if primary else None

@@ -126,31 +126,47 @@ def all_claims(store: RunStore, corpus) -> Iterator[Claim]:
 
 
 def hydrate(result: CheckResult, store: RunStore | None = None) -> CheckResult:
-    """Give text to the documents that findings point into (a light corpus keeps none), from the store."""
-    import sqlite3
+    """Give text to the documents that findings point into (a light corpus keeps none), from the store.
 
-    from checker.run.cache import CacheCorrupt
+    Compact stubs get them on disk (checker.run.spill.SpilledDocuments), read from the store HYDRATE_BATCH
+    at a time: an archive's findings point into more texts than memory should hold.
+    """
+    from checker.run.spill import SpilledDocuments
     from checker.run.stubs import DocumentStubs
 
     involved = {c.doc for f in result.findings for c in f.claims} | {d for f in result.findings for d, _, _ in f.spans}
     documents = result.documents
-    if isinstance(documents, DocumentStubs):
-        # Compact stubs: only the places of the documents findings point into are looked at (they have no text).
-        places = [place for place in documents.places_of(involved) if not documents[place].text]
-    else:
+    if not isinstance(documents, DocumentStubs):
         places = [place for place, d in enumerate(documents) if d.path in involved and not d.text]
+        whole = _whole_documents(documents, places, store)
+        return attrs.evolve(result, documents=tuple(whole.get(place, d) for place, d in enumerate(documents)))
+    # Compact stubs: only the places of the documents findings point into are looked at (they have no text).
+    places = [place for place in documents.places_of(involved) if not documents[place].text]
+    spilled = SpilledDocuments()
+    for start in range(0, len(places), HYDRATE_BATCH):
+        for place, document in _whole_documents(documents, places[start:start + HYDRATE_BATCH], store).items():
+            spilled.put(place, document)
+    return attrs.evolve(result, documents=documents.with_whole(spilled))
+
+
+HYDRATE_BATCH = 256  # documents read back from the store at a time
+
+
+def _whole_documents(documents, places: list[int], store: RunStore | None) -> dict:
+    """The documents at some places with their text (from the store's analyses, else the disk), dated as they are."""
+    import sqlite3
+
+    from checker.run.cache import CacheCorrupt
+
     wanted = [documents[place].path for place in places]
     stored: dict = {}
-    if store is not None and store.cache is not None:
+    if store is not None and store.cache is not None and wanted:
         try:
             stored = store.cache.load_full(wanted)
         except (CacheCorrupt, sqlite3.Error):
             stored = {}  # damaged since it was written: read those articles again instead
-    whole = {place: attrs.evolve(_text_of(documents[place].path, stored), dct=documents[place].dct)
-             for place in places}
-    if isinstance(documents, DocumentStubs):
-        return attrs.evolve(result, documents=documents.with_whole(whole))
-    return attrs.evolve(result, documents=tuple(whole.get(place, d) for place, d in enumerate(documents)))
+    return {place: attrs.evolve(_text_of(documents[place].path, stored), dct=documents[place].dct)
+            for place in places}
 
 
 def _text_of(path: str, stored: dict) -> Document:

@@ -4,7 +4,8 @@ An archive of a million articles has hundreds of thousands of findings, each wit
 sentences; held as objects they were the main process's largest cost. A `FindingLog` keeps each
 finding's data-only form (checker.run.codec) in a private temporary SQLite database (deleted when
 the log is dropped) with the columns of the report order, so the sort is SQLite's (bounded, spilled
-to disk) and readers walk the findings in order, decoding one at a time.
+to disk) and readers walk the findings in order, decoding one at a time. `SpilledDocuments` does the
+same for the texts of the documents the findings point into, which the reports quote.
 """
 
 from __future__ import annotations
@@ -13,14 +14,16 @@ import json
 import sqlite3
 import struct
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import overload
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, overload
 
-from checker.model import Finding
+from checker.model import Document, Finding
 from checker.run import codec
 
 CACHE_KB = -2000  # the database's page cache, in KiB: bounded, whatever the number of findings
 READ_AHEAD = 256  # rows fetched at a time while walking the log
+RECENT = 32  # documents kept decoded: a report quotes one document's findings together
 # Ties of the report order (document, position, rule) are broken as a stable sort of the run's findings did: the
 # documents' own findings first (in the order they were read), then the cross-article ones by their claims' places,
 # then any the last pass of the corpus rules adds.
@@ -128,14 +131,106 @@ class FindingLog(Sequence[Finding]):
         return _unpacked(self.db.execute(f"SELECT data FROM {self.table} ORDER BY pos"))
 
 
-def _packed(finding: Finding) -> bytes:
-    """A finding's data-only form, compressed (a path's escaped bytes, lone surrogates, kept as they are)."""
-    text = json.dumps(codec.encode(finding), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+class SpilledDocuments(Mapping[int, Document]):
+    """Whole documents (with text) by their place in a run, kept in a temporary database; a few recent ones decoded.
+
+    The reports quote the documents their findings point into: for an archive, too many texts to hold at once.
+    """
+
+    def __init__(self) -> None:
+        """An empty mapping in a new temporary database."""
+        self.db = sqlite3.connect("", check_same_thread=False)  # a private temporary database on disk
+        self.db.execute(f"PRAGMA cache_size = {CACHE_KB}")
+        self.db.execute("CREATE TABLE documents (place INTEGER PRIMARY KEY, path BLOB NOT NULL, data BLOB NOT NULL)")
+        self.db.execute("CREATE INDEX documents_by_path ON documents (path)")
+        self._places: set[int] = set()
+        self._recent: OrderedDict[int, Document] = OrderedDict()
+
+    def put(self, place: int, document: Document) -> None:
+        """Keep a document at a place."""
+        self.db.execute("INSERT OR REPLACE INTO documents VALUES (?, ?, ?)",
+                        (place, text_key(document.path), _packed(document)))
+        self._places.add(place)
+        self._recent.pop(place, None)
+
+    def __getitem__(self, place: int) -> Document:
+        """The document at a place (decoded again unless it is among the recent ones)."""
+        if place not in self._places:
+            raise KeyError(place)
+        document = self._recent.pop(place, None)
+        if document is None:
+            row = self.db.execute("SELECT data FROM documents WHERE place = ?", (place,)).fetchone()
+            document = _unpacked_one(row[0])
+        self._recent[place] = document
+        while len(self._recent) > RECENT:
+            self._recent.popitem(last=False)
+        return document
+
+    def get(self, place: int, default: Any = None) -> Any:
+        """The document at a place, or default (no lookup for a place never put)."""
+        return self[place] if place in self._places else default
+
+    def __contains__(self, place: object) -> bool:
+        """True for a place put."""
+        return place in self._places
+
+    def __iter__(self) -> Iterator[int]:
+        """The places, in order."""
+        return iter(sorted(self._places))
+
+    def __len__(self) -> int:
+        """How many documents."""
+        return len(self._places)
+
+    def by_path(self) -> Mapping[str, Document]:
+        """The same documents by path (the last place of a path given twice)."""
+        return _ByPath(self)
+
+
+class _ByPath(Mapping[str, Document]):
+    """A SpilledDocuments mapping looked up by path."""
+
+    def __init__(self, spilled: SpilledDocuments) -> None:
+        """Look up in spilled."""
+        self.spilled = spilled
+
+    def _place(self, path: object) -> int | None:
+        """The last place of a path, or None."""
+        if not isinstance(path, str):
+            # Only texts are paths.
+            return None
+        row = self.spilled.db.execute("SELECT max(place) FROM documents WHERE path = ?", (text_key(path),)).fetchone()
+        return row[0]
+
+    def __getitem__(self, path: str) -> Document:
+        """The document of a path."""
+        place = self._place(path)
+        if place is None:
+            raise KeyError(path)
+        return self.spilled[place]
+
+    def __contains__(self, path: object) -> bool:
+        """True for a path of a document put."""
+        return self._place(path) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        """The paths, once each."""
+        rows = self.spilled.db.execute("SELECT DISTINCT path FROM documents ORDER BY path")
+        return (path.decode("utf-8", "surrogatepass") for (path,) in rows)
+
+    def __len__(self) -> int:
+        """How many distinct paths."""
+        return self.spilled.db.execute("SELECT COUNT(DISTINCT path) FROM documents").fetchone()[0]
+
+
+def _packed(value: Any) -> bytes:
+    """A value's data-only form, compressed (a path's escaped bytes, lone surrogates, kept as they are)."""
+    text = json.dumps(codec.encode(value), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
 
 
-def _unpacked_one(blob: bytes) -> Finding:
-    """A finding back from its stored form."""
+def _unpacked_one(blob: bytes) -> Any:
+    """A value back from its stored form."""
     return codec.decode(json.loads(zlib.decompress(blob).decode("utf-8", "surrogatepass")))
 
 
