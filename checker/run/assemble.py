@@ -97,8 +97,15 @@ def assemble_run(request: RunRequest, config: Config | None = None,
         internal = sorted({d for f in corpus.findings if f.rule == INTERNAL_RULE for d, _, _ in f.spans})
         errors = (list(collected.errors) + list(corpus.errors)
                   + [f"{path}: 内部错误，已作为 internal 发现报告" for path in internal])
-        result = cross_check(corpus.documents, corpus.claims, corpus.findings, pack, claim_count=corpus.claim_count,
-                             fact_count=corpus.fact_count)
+        from checker.run.spill import LAST, FindingLog
+
+        # Findings on disk (a light run from the store) stay there: the last pass's are added, SQLite sorts them all.
+        log = corpus.findings if isinstance(corpus.findings, FindingLog) else None
+        result = cross_check(corpus.documents, corpus.claims, corpus.findings if log is None else (), pack,
+                             claim_count=corpus.claim_count, fact_count=corpus.fact_count)
+        if log is not None:
+            log.extend(result.findings, LAST)
+            result = attrs.evolve(result, findings=log.sorted())
         result = attrs.evolve(result, suppressions=corpus.suppressions, times=corpus.times)
         if request.light and request.needs_text:
             result = hydrate(result, store)

@@ -148,7 +148,6 @@ def cross_check(documents, claims, findings, pack: RulePack, units: UnitSystem |
     """Run the corpus-scope rules over the claims and merge their findings with the documents' own."""
     from checker.claims.link import index_facts
     from checker.engine.runner import RunContext, run, sort_findings
-    from checker.run.spill import LAST, FindingLog
     from checker.run.stubs import DocumentStubs
 
     # Compact stubs stay as they are (a tuple of a million Documents is half a gigabyte).
@@ -158,12 +157,7 @@ def cross_check(documents, claims, findings, pack: RulePack, units: UnitSystem |
     known = documents if claims else ()
     index = index_facts(tuple(claims), {d.path: d.dct for d in known})
     context = RunContext(index, {d.path: d for d in known}, units)
-    more = run(pack, context, scope="corpus")
-    if isinstance(findings, FindingLog):
-        # Findings on disk stay there: sorted by SQLite, ties broken as the sort below would.
-        findings.extend(more, LAST)
-        return CheckResult(documents, tuple(claims), index, findings.sorted(), pack, claim_count, fact_count)
-    merged = list(findings) + more
+    merged = list(findings) + run(pack, context, scope="corpus")
     return CheckResult(documents, tuple(claims), index, tuple(sort_findings(merged)), pack, claim_count, fact_count)
 
 
