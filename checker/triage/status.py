@@ -44,7 +44,10 @@ class Suppression:
 
 @attrs.frozen
 class Triage:
-    """Statuses and reasons by fingerprint, plus what the editors and CI should be told."""
+    """Statuses and reasons by fingerprint, plus what the editors and CI should be told.
+
+    statuses holds the findings that are not new (a fingerprint absent from it is new).
+    """
 
     statuses: dict[str, str]
     reasons: dict[str, str]
@@ -146,10 +149,15 @@ def triage(findings: Iterable[Finding], sources, decisions: dict, baseline: dict
     for s in suppressions:
         by_doc.setdefault(s.doc, []).append(s)
     statuses, reasons = {}, {}
+    named: set[str] = set()  # the fingerprints of decisions and baseline entries that a finding of the run has
     for finding in findings:
         fp = fingerprint(finding)
         status, reason = _status(finding, fp, by_doc, decisions, baseline)
-        statuses[fp] = status
+        if status != "new":
+            # New is every reader's default: an archive's run keeps only what is set aside or decided.
+            statuses[fp] = status
+        if fp in decisions or fp in baseline:
+            named.add(fp)
         if reason:
             reasons[fp] = reason
     hint = "write '<!-- hedui-disable rule-id: why -->'"
@@ -157,9 +165,9 @@ def triage(findings: Iterable[Finding], sources, decisions: dict, baseline: dict
                      for s in suppressions if not s.reason)
     # Placing decisions and baseline entries reads every checked file's project path: only when there are some.
     in_view = _in_view(checked if decisions or baseline else None)
-    stale = tuple(fp for fp, d in decisions.items() if fp not in statuses and in_view([getattr(d, "doc", "")]))
+    stale = tuple(fp for fp, d in decisions.items() if fp not in named and in_view([getattr(d, "doc", "")]))
     unmatched = sum(1 for fp, entry in baseline.items()
-                    if fp not in statuses and in_view(entry.get("docs", []) if isinstance(entry, dict) else []))
+                    if fp not in named and in_view(entry.get("docs", []) if isinstance(entry, dict) else []))
     return Triage(statuses, reasons, stale, unmatched, warnings)
 
 
