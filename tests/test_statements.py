@@ -50,6 +50,23 @@ def test_a_change_after_another_level_is_not_the_statements():
     assert late.group != statement.later.group
 
 
+def test_a_figure_after_a_comparisons_base_is_the_bases():
+    """较上年10亿元 is last year's figure: dated so, it is the base of the change stated with it."""
+    claims = _claims("---\ndate: 2025-01-20\n---\n公司2024年营业收入12亿元，较上年10亿元增长20%。\n")
+    base = next(c for c in claims if c.mention.text == "10亿元")
+    assert base.period is not None and base.period.start is not None and base.period.start.year == 2023
+    (statement,) = build_statements(claims)
+    assert statement.base is base
+
+
+def test_a_ratio_or_change_after_a_base_keeps_its_own_period():
+    """恢复至2019年同期的73.9%, 比2019年同期增长5%: the figure is this year's, measured against the base."""
+    claims = _claims("2024年全市接待游客恢复至2019年同期的73.9%，收入比2019年同期增长5%。\n")
+    for text in ("73.9%", "5%"):
+        figure = next(c for c in claims if c.mention.text == text)
+        assert figure.period is not None and figure.period.start is not None and figure.period.start.year == 2024
+
+
 def test_kinds_never_read_role_tags():
     """No kind takes claims' group or role apart: they read the statements the engine built once."""
     for path in KINDS.glob("*.py"):

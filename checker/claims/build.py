@@ -37,6 +37,8 @@ MODIFIER_REACH = 20  # characters from a place to the later place its phrase des
 PHRASE_BREAK = re.compile(r"[，,。；;：:！!？?\n]")  # marks that end a describing phrase
 DATELINE = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯)")
 
+RATIO_DIMENSION = "[ratio]"  # the dimension of % and 成 in rules/units.txt: a ratio, no amount
+
 
 def build_claims(
     doc: Document, mentions: tuple[Mention, ...], lexicon: ClaimLexicon, units=None, periods=None
@@ -66,15 +68,17 @@ def build_claims(
         # the province a note names.
         main, main_source = "", "none"
     times_by_sentence: dict[int, list[Mention]] = {}
+    bases_by_sentence: dict[int, list[Mention]] = {}
     for mention in mentions:
         if mention.period is None or mention.period.kind == "duration":
             continue
-        if _names_a_base(doc.reading, mention, lexicon):
-            # 比2019年, 2019年同期 name a comparison's base: they date no figure of the sentence.
-            continue
         found = sentences.containing(mention.reading_start)
-        if found is not None:
-            times_by_sentence.setdefault(found.start, []).append(mention)
+        if found is None:
+            # A time outside every sentence dates nothing.
+            continue
+        # 比2019年, 2019年同期 name a comparison's base: they date no figure of the sentence but the base itself.
+        kept = bases_by_sentence if _names_a_base(doc.reading, mention, lexicon) else times_by_sentence
+        kept.setdefault(found.start, []).append(mention)
     dated = sorted((t for ts in times_by_sentence.values() for t in ts), key=lambda t: t.reading_start)
     dated_starts = [t.reading_start for t in dated]
     reported = _data_period_mention(doc, dated, periods)
@@ -107,8 +111,9 @@ def build_claims(
             # report of an event) of the state on the day it was published. A headline compresses its body's
             # statement and is compared with it by its own rule: it keeps no period it does not name.
             times = [t for t in (reported or published,) if t is not None]
-        claims.append(_claim(doc, mention, sentence, contexts[sentence.start], times, lexicon, city,
-                             (main, main_source), _Dating(inherited, from_document), units))
+        claim = _claim(doc, mention, sentence, contexts[sentence.start], times, lexicon, city,
+                       (main, main_source), _Dating(inherited, from_document), units)
+        claims.append(_dated_by_base(doc.reading, claim, bases_by_sentence.get(sentence.start, []), lexicon))
     times = [m for m in mentions if m.period is not None]
     claims = _carry_metrics(doc.reading, _mark_joined(doc.reading, claims, lexicon), lexicon, times)
     claims = distribute_items(doc.reading, claims, lexicon, functools.partial(_item_metric, lexicon=lexicon), times)
@@ -432,6 +437,37 @@ def _continued_paragraph(reading: str, paragraph: int, lexicon: ClaimLexicon) ->
     start = reading.rfind("\n", 0, end) + 1
     opens = reading[paragraph:paragraph + 8].lstrip().startswith(lexicon.grammar.get("continuations", ()))
     return start if opens or reading[end - 1] in "：:" else None
+
+
+def _dated_by_base(reading: str, claim: Claim, bases: list[Mention], lexicon: ClaimLexicon) -> Claim:
+    """A figure right after a comparison's base time is that time's (比2023年的10.5亿件, 较去年同期4.5亿元).
+
+    Only a base earlier than the figure's own period counts: a base is what a later figure is compared with.
+    """
+    if claim.relation != "level" or claim.dimension == RATIO_DIMENSION:
+        # 恢复至2019年同期的73.9%, 较2020年翻两番: a ratio to the base or a multiple is this period's figure.
+        return claim
+    before = [base for base in bases if base.reading_end <= claim.mention.reading_start]
+    base = before[-1] if before else None
+    if base is None or base.period is None or base.period.start is None:
+        # No dated base time before the figure: its period stays the one its clause names.
+        return claim
+    if not _base_gap_re(lexicon).fullmatch(reading, base.reading_end, claim.mention.reading_start):
+        # 比2019年同期增长5%: words between the base and the figure make it another figure (the change).
+        return claim
+    own = claim.period.start if claim.period is not None else None
+    if own is not None and base.period.start >= own:
+        # 2013年…较去年同期X in a text dated 2014 reads 去年 as 2013: no earlier base, so nothing is known.
+        return claim
+    understood = attrs.evolve(claim.understood, period="lexicon")
+    return attrs.evolve(claim, period=base.period, period_text=base.text, understood=understood)
+
+
+@functools.lru_cache(maxsize=8)
+def _base_gap_re(lexicon: ClaimLexicon) -> re.Pattern[str]:
+    """What may stand between a base time and its figure: 同期 and 的 (比2023年同期的)."""
+    words = [*lexicon.change.get("base_after", ()), *lexicon.grammar.get("relative_marks", ())]
+    return re.compile("(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")*")
 
 
 def _names_a_base(reading: str, time: Mention, lexicon: ClaimLexicon) -> bool:
