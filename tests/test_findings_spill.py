@@ -56,14 +56,17 @@ def test_a_sorted_log_is_the_order_the_stable_sorts_of_a_run_gave(items):
 
 
 def test_a_log_is_a_sequence_of_the_findings_appended():
-    """Length, places from either end, slices and iteration read back the findings as appended."""
+    """Length, places from either end, slices, iteration and one rule's findings read back the findings as appended."""
     findings = [_finding(n, DOCS[n % len(DOCS)], n, "r.a") for n in range(7)]
     log = FindingLog()
     log.extend(findings)
     assert len(log) == 7 and list(log) == findings
     assert log[0] == findings[0] and log[-1] == findings[-1] and log[2:5] == tuple(findings[2:5])
+    odd = [attrs.evolve(f, rule="r.odd") for f in findings[1::2]]
+    log.extend(odd)
+    assert list(log.of_rule("r.odd")) == odd and len(list(log.of_rule("r.a"))) == 7
     with pytest.raises(IndexError):
-        log[7]
+        log[10]
 
 
 def test_a_log_walks_findings_in_another_order_as_sorted_does():

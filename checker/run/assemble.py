@@ -94,11 +94,14 @@ def assemble_run(request: RunRequest, config: Config | None = None,
 
             write_claims(all_claims(store, corpus), Path(request.claims_to))
         # An article hedui failed on is reported as its `internal` finding and fails the run like an unreadable one.
-        internal = sorted({d for f in corpus.findings if f.rule == INTERNAL_RULE for d, _, _ in f.spans})
-        errors = (list(collected.errors) + list(corpus.errors)
-                  + [f"{path}: 内部错误，已作为 internal 发现报告" for path in internal])
         from checker.run.spill import LAST, FindingLog
 
+        # A log on disk picks them out by rule, without decoding the other findings.
+        failures = (corpus.findings.of_rule(INTERNAL_RULE) if isinstance(corpus.findings, FindingLog)
+                    else (f for f in corpus.findings if f.rule == INTERNAL_RULE))
+        internal = sorted({d for f in failures for d, _, _ in f.spans})
+        errors = (list(collected.errors) + list(corpus.errors)
+                  + [f"{path}: 内部错误，已作为 internal 发现报告" for path in internal])
         # Findings on disk (a light run from the store) stay there: the last pass's are added, SQLite sorts them all.
         log = corpus.findings if isinstance(corpus.findings, FindingLog) else None
         result = cross_check(corpus.documents, corpus.claims, corpus.findings if log is None else (), pack,

@@ -105,6 +105,11 @@ class FindingLog(Sequence[Finding]):
                                " ORDER BY s.key, s.pos")
         yield from _unpacked(rows)
 
+    def of_rule(self, rule: str) -> Iterator[Finding]:
+        """The findings of one rule, in order (the others are not decoded)."""
+        return _unpacked(self.db.execute(f"SELECT data FROM {self.table} WHERE rule = ? ORDER BY pos",
+                                         (text_key(rule),)))
+
     def __len__(self) -> int:
         """How many findings."""
         return self._count
