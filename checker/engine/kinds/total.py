@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 
 from checker.engine.kinds._partition import covered_metric, split_labels, whole_of
+from checker.engine.kinds._rate_parts import check_rate_between_parts
 from checker.engine.kinds._shared import (
     expect_keys,
     format_number,
@@ -24,10 +25,10 @@ from checker.model import Claim, Finding
 
 WORD_KEYS = ("total_words", "part_words", "following_part_words", "overlapping", "list_words", "sum_words",
              "restart_words", "joiners", "band_starts", "open_ends", "links")
-PROBLEMS = ("parts-exceed-total", "listed-parts-sum", "partition-sum")
+PROBLEMS = ("parts-exceed-total", "listed-parts-sum", "partition-sum", "rate-between-parts")
 # The words each problem needs from its rule file.
 NEEDS = {"parts-exceed-total": WORD_KEYS[:3], "listed-parts-sum": WORD_KEYS[4:6],
-         "partition-sum": ("list_words", "joiners", "links")}
+         "partition-sum": ("list_words", "joiners", "links"), "rate-between-parts": ("sums",)}
 # A whole stands at most this many characters before the first of its parts.
 WHOLE_REACH = 400
 # A sum word stands right before its figure, or before 为/达 (合计1633亿元, 合计为1633亿元).
@@ -43,7 +44,8 @@ class Params:
     open a clause that states a new item of the text, not a part (…其中稻谷产量X；全年棉花产量Y: 全年); for the
     problem partition-sum, joiners split the labels before 分别为 (、和), partitions are closed sets of labels
     (城镇, 乡村), band_starts and open_ends make bands that cover all (0-17岁 … 60岁及以上), links end the words
-    before a whole's figure (户籍人口为)."""
+    before a whole's figure (户籍人口为); for the problem rate-between-parts, sums are a whole's word and the parts
+    that make it up (财政收入: 税收收入, 非税收入)."""
 
     total_words: tuple[str, ...] = ()
     part_words: tuple[str, ...] = ()
@@ -57,6 +59,7 @@ class Params:
     open_ends: tuple[str, ...] = ()
     links: tuple[str, ...] = ()
     partitions: tuple[tuple[str, ...], ...] = ()
+    sums: tuple[tuple[str, ...], ...] = ()
     problem: str = "parts-exceed-total"
     total_re: re.Pattern[str] = attrs.field(eq=False, repr=False, default=None)
     part_re: re.Pattern[str] = attrs.field(eq=False, repr=False, default=None)
@@ -65,7 +68,8 @@ class Params:
     @classmethod
     def from_mapping(cls, raw: dict[str, Any], path: str, lines: dict[str, int]) -> Params:
         """Build the parameters from a rule file's params mapping, citing file, line and key of any problem."""
-        raw = expect_keys(raw, {**dict.fromkeys(WORD_KEYS, list), "partitions": list, "problem": str}, path, lines)
+        raw = expect_keys(raw, {**dict.fromkeys(WORD_KEYS, list), "partitions": list, "sums": list, "problem": str},
+                          path, lines)
         problem = raw.get("problem", PROBLEMS[0])
         if problem not in PROBLEMS:
             raise RuleFileError(path, lines.get("params.problem"), "params.problem",
@@ -81,8 +85,13 @@ class Params:
                    for labels in partitions):
             raise RuleFileError(path, lines.get("params.partitions"), "params.partitions",
                                 "must be a list of lists of two or more labels (城镇, 乡村)")
+        sums = raw.get("sums", [])
+        if not all(isinstance(labels, list) and len(labels) > 2 and all(isinstance(x, str) and x for x in labels)
+                   for labels in sums):
+            raise RuleFileError(path, lines.get("params.sums"), "params.sums",
+                                "must be a list of lists: a whole's word and two or more parts (财政收入, 税收收入)")
         return cls(**words, problem=problem, total_re=total_re, part_re=part_re, sum_re=sum_re,
-                   partitions=tuple(tuple(labels) for labels in partitions))
+                   partitions=tuple(tuple(labels) for labels in partitions), sums=tuple(tuple(x) for x in sums))
 
 
 def check(spec, context) -> list[Finding]:
@@ -92,6 +101,8 @@ def check(spec, context) -> list[Finding]:
         return _check_listed_sums(spec, context)
     if spec.params.problem == "partition-sum":
         return _check_partitions(spec, context)
+    if spec.params.problem == "rate-between-parts":
+        return check_rate_between_parts(spec, context)
     sentences: dict[str, dict[int, list[Claim]]] = {}
     for claim in context.index.claims:
         if claim.value is not None and claim.relation == "level":
