@@ -136,3 +136,23 @@ def test_a_paragraph_opening_with_the_same_period_continues_the_one_before(resou
     """同期，… speaks of the period the paragraph before named."""
     claims = claims_of("1-6月，全省进出口总值1.2万亿元。\n\n同期，全省出口钢材300亿元。", resources)
     assert claims["300亿元"].period == claims["1.2万亿元"].period is not None
+
+
+@pytest.mark.parametrize(("sentence", "figure"), [
+    ("2024年，全县实现地区生产总值(GDP)235.5亿元，同比增长6.1%。", "235.5亿元"),
+    ("2024年，全县地区生产总值（现价）235.5亿元，同比增长6.1%。", "235.5亿元"),
+])
+def test_an_aside_right_before_a_figure_leaves_its_metric(resources, sentence, figure):
+    """地区生产总值(GDP)235.5亿元: the bracketed aside ends no clause, the words before it name the metric."""
+    claims = claims_of(sentence, resources)
+    assert "地区生产总值" in str(claims[figure].metric)
+    assert claims["6.1%"].metric == claims[figure].metric
+
+
+@pytest.mark.parametrize(("sentence", "figure", "metric"), [
+    ("2024年，全省120个“两重”项目全部开工。", "120个", "两重项目"),
+    ("2024年，全市新增3个“美丽街区”。", "3个", "美丽街区"),
+])
+def test_a_quoted_name_after_a_count_is_what_is_counted(resources, sentence, figure, metric):
+    """120个“两重”项目: the quoted name and its head noun are what the count counts."""
+    assert str(claims_of(sentence, resources)[figure].metric) == metric

@@ -24,6 +24,8 @@ QUOTED_NAME_OPEN = re.compile(r"“[\u4e00-\u9fff]?$")  # a quote opening right 
 QUOTED_NAME_REST = re.compile(r"[\u4e00-\u9fff]{0,6}”")  # words closing the quote after it: a name, no statement
 LIST_MARK = re.compile(r"[、，,；;]")  # marks between the items of a list or the clauses of a sentence
 LISTED_LAST = re.compile(r"、[\u4e00-\u9fff]+\s*$")  # the last item of a list (水电、风电、光伏) before a measure
+QUOTED_AFTER = re.compile(r"[“\"]([^“”\"\n，。；]{2,16})[”\"]")  # a quoted name right after a count (196个“两重”)
+ASIDE_BEFORE = re.compile(r"[（(][^（()）\n]{1,40}[）)]\s*$")  # an aside ending right before a figure: (GDP)
 ASIDE = re.compile(r"[（(][^（()）]{0,40}[）)]")  # a short aside in brackets (按可比口径计算)
 CLAUSE_END = re.compile(r"[，,。；;：:、（）()“”\"\s\d]")
 PER_COUNT = re.compile(r"每[\d一二两三四五六七八九十百千万]*[\u4e00-\u9fff]")
@@ -290,10 +292,14 @@ def _claim(
     assert mention.quantity is not None, "claims are read from quantity mentions only"
     reading = doc.reading
     left, _ = clause_bounds(reading, sentence, mention.reading_start, mention.reading_end)
+    start = mention.reading_start
+    aside = ASIDE_BEFORE.search(reading, max(sentence.start, start - 48), start) if left == start else None
+    if aside is not None:
+        # 地区生产总值(GDP)235.28亿元: an aside in brackets right before the figure; its clause runs on before it.
+        left = clause_bounds(reading, sentence, aside.start(), aside.start())[0]
     period = _period_for(mention, sentence, left, times)
     # A clause or sentence without punctuation may run for pages: read a bounded reach of it (linear time).
-    start = mention.reading_start
-    clause_prefix = reading[max(left, start - PREFIX_REACH):start]
+    clause_prefix = reading[max(left, start - PREFIX_REACH):aside.start() if aside else start]
     sentence_prefix = reading[max(sentence.start, start - PREFIX_REACH):start]
     # The topic opens the sentence; the figure follows each prefix, so a place right before it reads as a
     # yardstick (高于全国0.7个百分点).
@@ -858,12 +864,19 @@ def _without_rank_frame(head: str, lexicon: ClaimLexicon) -> str:
 
 def _counted_after(reading: str, mention: Mention, context: _Context, lexicon: ClaimLexicon) -> Metric:
     """What a count names right after its classifier (建成125个县域医共体, 19家整车企业), or no metric."""
-    from checker.claims.segment import nouns_after
+    from checker.claims.segment import noun_after_name, nouns_after
 
     assert mention.quantity is not None, "claims are read from quantity mentions only"
     if mention.quantity.unit not in lexicon.grammar.get("classifiers", ()):
         # 254万辆, 5.2万亿元: an amount's noun comes before it (汽车产量254万辆).
         return Metric()
+    window = reading[mention.reading_end:mention.reading_end + PREFIX_REACH // 6]
+    quoted = QUOTED_AFTER.match(window)
+    if quoted is not None:
+        # 196个“两重”项目, 35项“高效办成一件事”: the quoted name, with the noun after it, is what is counted.
+        rest = CLAUSE_END.split(window[quoted.end():], maxsplit=1)[0]
+        return Metric(quoted.group(1) + noun_after_name(rest), measure_known=False, industry_known=False,
+                      segmented=True)
     after = CLAUSE_END.split(reading[mention.reading_end:mention.reading_end + PREFIX_REACH // 10], maxsplit=1)[0]
     scope = next((word for word in lexicon.scopes if after.startswith(word)), "")
     noun = nouns_after(after[len(scope):], frozenset(lexicon.grammar.get("relative_marks", ())))

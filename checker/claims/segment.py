@@ -76,6 +76,16 @@ def nouns_after(text: str, relative_marks: frozenset[str], most: int = 4) -> str
     return "".join(word for word, _ in taken)
 
 
+# Tags of a noun that may follow a quoted name as its head (“两重”项目, “四上”企业): plain nouns, no verbal nouns.
+HEAD_NOUNS = frozenset("n ng nz nt".split())
+
+
+def noun_after_name(text: str) -> str:
+    """The one noun opening a text, the head of the quoted name before it (项目 of “两重”项目全部开工), or ''."""
+    words = tag_words(text)
+    return words[0][0] if words and words[0][1] in HEAD_NOUNS else ""
+
+
 # Tags of the words inside an industry's name (粮食作物, 全社会固定资产, 国家级高新技术): nominal words and the
 # distinguishing adjectives (重大, 高) before them.
 IN_INDUSTRY = NOMINAL | frozenset("a b".split())
