@@ -193,3 +193,39 @@ def test_abbreviation_runs_are_no_words_of_the_metric(resources):
 def test_a_company_short_name_is_the_company(text, figure, subject, resources):
     """隆基绿能 after 隆基绿能科技股份有限公司 names the same company; places beside it keep their figures."""
     assert subjects_of(text, resources)[figure] == subject
+
+
+def test_a_listed_companys_short_name_after_its_mark_is_the_subject():
+    """公司简称:星河电机 in a report summary: the figures are the company's, under its short name, never the place its
+    full name opens with (北京星河电机技术…)."""
+    from checker.extract.resources import load_resources
+
+    text = ("公司代码:600000    公司简称:星河电机\n\n北京星河电机技术股份有限公司\n\n2023年年度报告摘要\n\n"
+            "2023年,公司实现营业收入320亿元。\n")
+    claims = _claims_by_surface(text, load_resources())
+    assert claims["320亿元"].subject == "星河电机"
+
+
+def test_a_company_releasing_its_report_is_the_subject():
+    """星河电机28日披露《2024年年度报告》: a news report on a listed company is about it, not the country."""
+    from checker.extract.resources import load_resources
+
+    text = "本报4月28日电 星河电机28日披露《2024年年度报告》称,2024年营业收入325.8亿元,同比下降6.2%。\n"
+    claims = _claims_by_surface(text, load_resources())
+    assert claims["325.8亿元"].subject == "星河电机"
+
+
+def _claims_by_surface(text: str, resources) -> dict:
+    """The claims of one short article, by the figure's surface text."""
+    import datetime as dt
+
+    from checker.claims.build import build_claims
+    from checker.claims.lexicon import load_claim_lexicon
+    from checker.extract.mentions import find_mentions
+    from checker.extract.resources import RULES_DIR
+    from checker.text.ingest import document_from_text
+
+    lexicon = load_claim_lexicon([RULES_DIR / "lexicon" / "claims.yaml"])
+    doc = document_from_text("c.md", text, date_override=dt.date(2025, 4, 30))
+    return {c.mention.text: c for c in build_claims(doc, find_mentions(doc, resources), lexicon, resources.units,
+                                                    resources.periods)}

@@ -50,6 +50,7 @@ def build_claims(
     `periods` (the period lexicon) lets a figure that no sentence, paragraph or heading dates take the period
     the article reports on (its data period: 2023年 in a 2023 bulletin's lead).
     """
+    from checker.claims.company import short_company_name
     from checker.claims.distribute import distribute_items
     from checker.claims.groups import group_claims
 
@@ -69,6 +70,13 @@ def build_claims(
         # 全县/全区… in a bulletin that never names its county or district: it is unknown, never the country or
         # the province a note names.
         main, main_source = "", "none"
+    company = _article_company(doc.reading, lexicon)
+    known_as = short_company_name(doc.title + "\n" + doc.reading[:LEAD_REACH], lexicon) or company
+    if known_as and (known_as != company and main_source == "guessed" or main and main in company):
+        # A company's report (国联股份:2023年年度报告摘要) is about the company, not the place its full name opens
+        # with (北京国联视讯…); a lead that names a company by its short name (隆基绿能披露…年报) is about it, not the
+        # country. A lead naming it only in full may report on many (上市公司营业收入…).
+        main, main_source = known_as, "context"
     times_by_sentence: dict[int, list[Mention]] = {}
     bases_by_sentence: dict[int, list[Mention]] = {}
     for mention in mentions:
@@ -121,8 +129,8 @@ def build_claims(
     claims = distribute_items(doc.reading, claims, lexicon, functools.partial(_item_metric, lexicon=lexicon), times)
     # An enumeration's 大/项 counts list items: it has no physical unit, so no dimension.
     claims += _enumerations(doc, sentences, lexicon, city)
-    company = _article_company(doc.reading, lexicon)
-    claims = _name_by_company_name(_name_the_company(claims, company, (main, main_source)), company, doc.reading)
+    claims = _name_by_company_name(_name_the_company(claims, known_as, (main, main_source)), company, known_as,
+                                   doc.reading)
     return group_claims(doc, tuple(claims), mentions, lexicon)
 
 
@@ -686,29 +694,33 @@ def _name_the_company(claims: list[Claim], company: str, main: tuple[str, Source
     return out
 
 
-def _name_by_company_name(claims: list[Claim], company: str, reading: str) -> list[Claim]:
+def _name_by_company_name(claims: list[Claim], company: str, known_as: str, reading: str) -> list[Claim]:
     """Give figures whose clause names the article's company, in full or by a short name, that company as subject.
 
-    The short name is the company's name cut after at least SHORT_NAME characters (隆基绿能科技 → 隆基绿能). It
-    replaces a subject the figure took from its context, or a place read inside the company's name (宁德 of
-    宁德时代); a place the clause names beside the company stays.
+    A short name is the one the lead states (`known_as`: 国联股份) or the full name cut after at least SHORT_NAME
+    characters (隆基绿能科技 → 隆基绿能). It replaces a subject the figure took from its context, or a place read
+    inside the company's name (宁德 of 宁德时代, 北京 of 北京国联视讯); a place the clause names beside it stays.
     """
-    if not company:
-        # An article that names no company in full has no short name to resolve.
+    if not company and not known_as:
+        # An article that names no company has no short name to resolve.
         return claims
-    forms = [company[:n] for n in range(len(company), min(SHORT_NAME, len(company)) - 1, -1)]
+    forms = ([known_as] if known_as != company else []) + [
+        company[:n] for n in range(len(company), min(SHORT_NAME, len(company)) - 1, -1)]
     out = []
     for claim in claims:
         start = claim.mention.reading_start
         clause = reading[max(claim.sentence_start, start - PREFIX_REACH):start]
         named = next((form for form in forms if form in clause), "")
         inside = bool(claim.subject) and claim.subject in named
-        if not named or claim.subject == company or not inside and claim.understood.subject == "lexicon":
+        # 北京 read from a paragraph naming 北京国联视讯…: a place inside the company's name, not the figure's subject.
+        from_name = claim.understood.subject == "context" and bool(claim.subject) and claim.subject in company
+        if claim.subject == known_as or not from_name and (
+                not named or not inside and claim.understood.subject == "lexicon"):
             # The clause names no form of the company, or names a place of its own beside it.
             out.append(claim)
             continue
         understood = attrs.evolve(claim.understood, subject="context")
-        out.append(attrs.evolve(claim, subject=company, understood=understood))
+        out.append(attrs.evolve(claim, subject=known_as, understood=understood))
     return out
 
 
