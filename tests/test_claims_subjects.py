@@ -206,15 +206,6 @@ def test_a_listed_companys_short_name_after_its_mark_is_the_subject():
     assert claims["320亿元"].subject == "星河电机"
 
 
-def test_a_company_releasing_its_report_is_the_subject():
-    """星河电机28日披露《2024年年度报告》: a news report on a listed company is about it, not the country."""
-    from checker.extract.resources import load_resources
-
-    text = "本报4月28日电 星河电机28日披露《2024年年度报告》称,2024年营业收入325.8亿元,同比下降6.2%。\n"
-    claims = _claims_by_surface(text, load_resources())
-    assert claims["325.8亿元"].subject == "星河电机"
-
-
 def _claims_by_surface(text: str, resources) -> dict:
     """The claims of one short article, by the figure's surface text."""
     import datetime as dt

@@ -74,8 +74,7 @@ def build_claims(
     known_as = short_company_name(doc.title + "\n" + doc.reading[:LEAD_REACH], lexicon) or company
     if known_as and (known_as != company and main_source == "guessed" or main and main in company):
         # A company's report (国联股份:2023年年度报告摘要) is about the company, not the place its full name opens
-        # with (北京国联视讯…); a lead that names a company by its short name (隆基绿能披露…年报) is about it, not the
-        # country. A lead naming it only in full may report on many (上市公司营业收入…).
+        # with (北京国联视讯…) nor the country. A lead naming it only in full may report on many (上市公司营业收入…).
         main, main_source = known_as, "context"
     times_by_sentence: dict[int, list[Mention]] = {}
     bases_by_sentence: dict[int, list[Mention]] = {}
