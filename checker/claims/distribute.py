@@ -55,6 +55,9 @@ def _distributed(
 ) -> list[Claim]:
     """The run's claims with their items' metrics (or subjects), or the run unchanged when no list fits it."""
     first = run[0]
+    if "distributed" not in first.grammar:
+        # The sentence says no 分别 (claim building marks those that do): nothing to distribute.
+        return run
     start = first.mention.reading_start
     clause_start = max(first.sentence_start, start - REACH)
     clause_start += max((m.end() for m in CLAUSE_START.finditer(reading, clause_start, start)), default=clause_start) \
