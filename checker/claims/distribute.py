@@ -41,8 +41,8 @@ def _joined_run(reading: str, claims: list[Claim], index: int, lexicon: ClaimLex
     """The figures from `index` on joined by nothing but 、 or a joiner (8.6%、7.2%和5%), in one sentence."""
     joiners = {"、", *lexicon.grammar.get("joiners", ())}
     run = [claims[index]]
-    for claim in claims[index + 1:]:
-        previous = run[-1]
+    for later in range(index + 1, len(claims)):
+        claim, previous = claims[later], run[-1]
         between = reading[previous.mention.reading_end:claim.mention.reading_start].strip()
         if claim.sentence_start != previous.sentence_start or between not in joiners:
             break
