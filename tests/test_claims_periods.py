@@ -115,3 +115,22 @@ def test_a_bulletin_dated_only_by_its_years_reports_on_its_titles_year(resources
     claims = build_claims(doc, find_mentions(doc, resources), lexicon, resources.units, resources.periods)
     claim = next(c for c in claims if c.mention.text == "61.5亿元")
     assert (claim.period.start, claim.period.end) == (dt.date(2019, 1, 1), dt.date(2019, 12, 31))
+
+
+REVIEW = ("某省政府工作报告\n\n一、“十三五”时期和2020年工作回顾\n\n"
+          "全省棉花产量年均增长3.2%，棉花产量达到56.2万吨。\n")
+
+
+def test_a_yearly_average_under_a_review_heading_is_over_its_span(resources):
+    """Under 一、“十三五”时期和2020年工作回顾, 年均增长 averages the five years; a level is the last year's."""
+    claims = claims_of(REVIEW, resources, dt.date(2021, 2, 1))
+    average, level = claims["3.2%"].period, claims["56.2万吨"].period
+    assert (average.start, average.end) == (dt.date(2016, 1, 1), dt.date(2020, 12, 31))
+    assert (level.start, level.end) == (dt.date(2020, 1, 1), dt.date(2020, 12, 31))
+
+
+def test_a_yearly_average_under_a_one_year_heading_keeps_its_year(resources):
+    """A heading of one year only (一、2020年工作回顾) offers no span: the average keeps the year it names."""
+    text = REVIEW.replace("“十三五”时期和", "")
+    period = claims_of(text, resources, dt.date(2021, 2, 1))["3.2%"].period
+    assert (period.start, period.end) == (dt.date(2020, 1, 1), dt.date(2020, 12, 31))

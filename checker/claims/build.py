@@ -324,6 +324,9 @@ def _claim(
     metric = _counted_after(reading, mention, context, lexicon) or _metric(
         clause_prefix, sentence_prefix, context, period, lexicon, mention.quantity.unit)
     relation, role_source = _relation(mention, clause_prefix, lexicon)
+    if relation == "cagr" and dating.inherited:
+        # 年均增长6.1% under 一、“十四五”时期和2025年工作回顾: a yearly average is over the span, not its last year.
+        period = next((t for t in reversed(times) if _spans_years(t)), period)
     modality = _modality(sentence_prefix, period, doc, lexicon)
     stated = period
     if dating.from_document and modality != "actual":
@@ -437,8 +440,8 @@ def _context_time(
     if heading is None:
         # No heading above: the sentence stays undated.
         return []
-    in_heading = [t for t in dated if heading.start <= t.reading_start < heading.end]
-    return in_heading[-1:]
+    # All the heading's times: the last dates a figure (…时期和2025年工作回顾 → 2025年), a span dates an average.
+    return [t for t in dated if heading.start <= t.reading_start < heading.end]
 
 
 def _continued_paragraph(reading: str, paragraph: int, lexicon: ClaimLexicon) -> int | None:
@@ -489,6 +492,13 @@ def _names_a_base(reading: str, time: Mention, lexicon: ClaimLexicon) -> bool:
     after = reading[time.reading_end:time.reading_end + 3]
     return (any(before.endswith(word) for word in lexicon.change.get("base_before", ()))
             or any(after.startswith(word) or time.text.endswith(word) for word in lexicon.change.get("base_after", ())))
+
+
+def _spans_years(time: Mention) -> bool:
+    """True for a time of more than one calendar year (十四五, 2021—2025年)."""
+    period = time.period
+    return period is not None and period.start is not None and period.end is not None and (
+        period.end.year > period.start.year)
 
 
 def _period_for(mention: Mention, sentence: Sentence, clause_start: int, times: list[Mention]) -> Mention | None:
