@@ -134,3 +134,12 @@ def test_a_yearly_average_under_a_one_year_heading_keeps_its_year(resources):
     text = REVIEW.replace("“十三五”时期和", "")
     period = claims_of(text, resources, dt.date(2021, 2, 1))["3.2%"].period
     assert (period.start, period.end) == (dt.date(2020, 1, 1), dt.date(2020, 12, 31))
+
+
+def test_a_cumulative_figure_under_a_review_heading_is_over_its_span(resources):
+    """累计建成 under 一、“十三五”时期和2020年工作回顾 sums the five years; a level beside it is the last year's."""
+    text = REVIEW.replace("全省棉花产量年均增长3.2%", "全省累计建成水库36座")
+    claims = claims_of(text, resources, dt.date(2021, 2, 1))
+    total, level = claims["36座"].period, claims["56.2万吨"].period
+    assert (total.start, total.end) == (dt.date(2016, 1, 1), dt.date(2020, 12, 31))
+    assert (level.start, level.end) == (dt.date(2020, 1, 1), dt.date(2020, 12, 31))
