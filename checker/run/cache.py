@@ -417,14 +417,17 @@ class AnalysisCache:
         db = self.db
         db.execute("DROP TABLE IF EXISTS temp.keyed")
         db.execute("CREATE TEMP TABLE keyed (grp INTEGER PRIMARY KEY, key BLOB NOT NULL, known INTEGER NOT NULL)")
-        rows = db.execute(
-            "SELECT COALESCE(m.grp, l.topic) AS g, l.file, l.claim, f.path, f.version, f.content, f.dct, f.dct_source,"
-            " f.dct_confidence, f.encoding FROM loaded l JOIN files f ON f.id = l.file"
-            " LEFT JOIN merged m ON m.topic = l.topic ORDER BY g, l.file, l.claim")
+        # Each file's part of a key written once (a file has many loaded claims), then the claims sorted without it.
+        files = {row[0]: ", ".join(map(repr, row[1:])) for row in db.execute(
+            "SELECT id, path, version, content, dct, dct_source, dct_confidence, encoding FROM files"
+            " WHERE id IN (SELECT file FROM loaded)")}
+        rows = db.execute("SELECT COALESCE(m.grp, l.topic) AS g, l.file, l.claim FROM loaded l"
+                          " LEFT JOIN merged m ON m.topic = l.topic ORDER BY g, l.file, l.claim")
         keys = []
         for grp, members in itertools.groupby(rows, key=lambda row: row[0]):
-            digest = hashlib.blake2b(repr([member[1:] for member in members]).encode("utf-8"), digest_size=16)
-            keys.append((grp, digest.digest()))
+            # The members as the text of a list of (file, claim, path, version, content, date, encoding) tuples.
+            text = "[" + ", ".join([f"({file}, {claim}, {files[file]})" for _, file, claim in members]) + "]"
+            keys.append((grp, hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()))
         db.executemany("INSERT INTO keyed VALUES (?, ?, 0)", keys)
         db.execute("UPDATE keyed SET known = 1 WHERE key IN (SELECT key FROM memo)")
 
@@ -522,7 +525,7 @@ class AnalysisCache:
         """
         db = self.db
         actual = MODALITIES.index("actual")
-        for table in ("rates", "levels", "candidates", "needed"):
+        for table in ("rates", "levels", "candidates", "complete", "needed"):
             db.execute(f"DROP TABLE IF EXISTS temp.{table}")
         db.execute(f"CREATE TEMP TABLE levels AS SELECT topic, start, end, family FROM facts"
                    f" WHERE {FILE_OF} IN (SELECT file FROM chosen) AND relation = 1 AND modality = {actual}")
@@ -546,13 +549,21 @@ class AnalysisCache:
         later = "l.topic = c.topic AND l.start = c.start AND l.end = c.end"
         earlier = "l.topic = c.topic AND l.start = c.before_start AND l.end = c.before_end"
         both = f"EXISTS (SELECT 1 FROM levels l WHERE {later}) AND EXISTS (SELECT 1 FROM levels l WHERE {earlier})"
-        db.execute(f"CREATE TEMP TABLE needed AS"
-                   f" SELECT c.rowid AS grp, c.family FROM candidates c WHERE {both} UNION"
-                   f" SELECT c.rowid, l.family FROM candidates c JOIN levels l ON {later} WHERE {both} UNION"
-                   f" SELECT c.rowid, l.family FROM candidates c JOIN levels l ON {earlier} WHERE {both}")
+        # The candidates with levels of both periods, tested once (not once per level family joined to them).
+        db.execute(f"CREATE TEMP TABLE complete AS SELECT c.rowid AS grp, c.family, c.topic, c.start, c.end,"
+                   f" c.before_start, c.before_end FROM candidates c WHERE {both}")
+        if not focused:
+            # Every group is loaded: only the families count, so each series' levels are joined once, not per rate.
+            db.execute("INSERT OR IGNORE INTO differing SELECT family FROM complete")
+            for columns, period in (("start, end", later), ("before_start, before_end", earlier)):
+                db.execute(f"INSERT OR IGNORE INTO differing SELECT l.family FROM (SELECT DISTINCT topic, {columns}"
+                           f" FROM complete) c JOIN levels l ON {period}")
+            return
+        db.execute(f"CREATE TEMP TABLE needed AS SELECT grp, family FROM complete UNION"
+                   f" SELECT c.grp, l.family FROM complete c JOIN levels l ON {later} UNION"
+                   f" SELECT c.grp, l.family FROM complete c JOIN levels l ON {earlier}")
         db.execute("INSERT OR IGNORE INTO differing SELECT family FROM needed"
-                   + (" WHERE grp IN (SELECT n.grp FROM needed n JOIN stated s ON s.family = n.family)"
-                      if focused else ""))
+                   " WHERE grp IN (SELECT n.grp FROM needed n JOIN stated s ON s.family = n.family)")
 
     def _want(self, paths: list[str]) -> None:
         """Fill the temporary table of the paths the next query is about, with their places in the list."""
