@@ -53,7 +53,8 @@ def check(spec, context) -> list[Finding]:
     checked: set[int] = set()
     for statement in context.statements:
         base, later, change = statement.base, statement.later, statement.change
-        amounts = (_amount_direction(base, spec.params), _amount_direction(later, spec.params))
+        particles = tuple(context.lexicon.change.get("particles", ())) if context.lexicon is not None else ()
+        amounts = (_amount_direction(base, spec.params, particles), _amount_direction(later, spec.params, particles))
         if amounts != ("", ""):
             # 完成38.3亿元，同比增收6.5亿元，增长20.4%: the figure after 增收 is the change itself, not a level;
             # the level before it and that amount give the base (38.3 − 6.5) the rate is measured from.
@@ -214,10 +215,12 @@ def _check_times_at_face_value(spec, verb: str, base: Claim, later: Claim, chang
     return at_face_value(finding, face)
 
 
-def _amount_direction(level: Claim, params: Params) -> str:
+def _amount_direction(level: Claim, params: Params, particles: tuple[str, ...]) -> str:
     """'up' or 'down' when a figure stands right after a verb giving the amount of a change (增收6.5亿元,
-    减少了3万吨), else ''."""
-    before = _prefix_of(level).rstrip("了约近超过达 ")
+    减少了3万吨; the claim lexicon's particles may stand between), else ''."""
+    before = _prefix_of(level).rstrip()
+    while (word := next((w for w in particles if w and before.endswith(w)), "")):
+        before = before.removesuffix(word).rstrip()
     if any(before.endswith(word) for word in params.amount_words):
         return "up"
     return "down" if any(before.endswith(word) for word in params.amount_down_words) else ""
