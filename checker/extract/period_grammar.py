@@ -134,8 +134,8 @@ def _simple_pattern(lexicon: PeriodLexicon, tag: str) -> str:
         f"{holiday}"
         f"|(?P<ma{tag}>{_MONTH})月?{conn}(?P<mb{tag}>{_MONTH})月份?"
         f"|(?:(?P<m{tag}>{_MONTH})月份?|(?P<rm{tag}>{relative_months}))(?:(?P<d{tag}>{_DAY})[日号])?"
-        # 3·15, 5·20: a month and day joined by a middle dot name that day
-        f"|(?P<dotm{tag}>{_DOT_MONTH})[·•・](?P<dotd{tag}>{_DOT_DAY})(?![0-9.．·•・])"
+        # 3·15, 5·20: a month and day joined by a middle dot name that day (上涨1·8%: a dot for a decimal point)
+        f"|(?P<dotm{tag}>{_DOT_MONTH})[·•・](?P<dotd{tag}>{_DOT_DAY})(?![0-9.．·•・%％‰])"
         f"|{'|'.join(templates + [f'(?P<part{tag}>{named})'])}"
         f"|{_day_pattern(lexicon, tag)}"
     )
