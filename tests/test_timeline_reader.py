@@ -166,3 +166,42 @@ def test_events_are_dated_from_the_runs_time_mentions(run_of, monkeypatch):
 def test_titles_headings_and_page_codes_are_no_events(run_of, resources, text):
     """A date on the article's title line or a heading, or followed by a clock time or codes, is no event."""
     assert titles(build_timeline(run_of({"h.md": ("2026-02-10", text)}))) == []
+
+
+@pytest.mark.parametrize("text", [
+    "某通讯社5月12日电 据海关统计，外贸运行平稳。\n",  # a dateline
+    "工人在车间包装产品（5月14日摄）。\n",  # a photo caption
+    "2024-05-12 09:30:15来源：某某日报\n",  # a page's time stamp
+    "——2026年1月20日在某省第十四届人民代表大会第四次会议上\n",  # a subtitle line without a sentence end
+    "表1 2025年全县地区生产总值及其构成\n",  # a table caption
+    "具体数据以公司2025年年度报告为准。\n",  # the date names a document
+    "本议案尚需提交2025年度股东大会审议。\n",  # the date names a meeting
+    "三次产业结构由2024年的6.1:40.2:53.7调整为5.9:39.8:54.3。\n",  # the date of a figure the claims skip
+    "与2024年相比，今年的客流结构有所变化。\n",  # a yardstick
+    "在有记录之初的2019年，全县外贸额仅有3亿元。\n",  # the words before describe the date; a figure follows
+    "今天的某县呈现出蓬勃发展的好势头。\n",  # the date modifies a noun
+    "医疗保健类价格上涨1·8%，涨幅收窄。\n",  # a dot for a decimal point, no 1月8日
+    "某市地铁3号线开通运营。\n",  # a numbered name, not the 3rd
+])
+def test_datelines_captions_names_and_yardsticks_are_no_events(run_of, resources, text):
+    """A date that dates the page, a photo, a name, a noun or a comparison tells no happening of its own."""
+    assert titles(build_timeline(run_of({"n.md": ("2026-05-15", text)}))) == []
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("某市5月12日举行招商推介会。\n", "某市举行招商推介会"),  # silent twin of the dateline: a verb follows
+    ("2025年，面对复杂多变的外部环境，在县委的坚强领导下，全县经济稳中向好。\n", "全县经济稳中向好"),
+    ("某地“8·20”灾后重建全面完成。\n", "某地“8·20”灾后重建全面完成"),  # a quoted date names what happened
+    ("2021年3月，某省年度报告发布会在省会举行。\n", "某省年度报告发布会在省会举行"),  # 报告 far from the date
+])
+def test_events_read_past_the_scene_and_keep_quoted_dates(run_of, resources, text, title):
+    """Scene-setting clauses are read past, a quoted date stays in its title, and a later name word does not hide it."""
+    assert titles(build_timeline(run_of({"e.md": ("2026-05-15", text)}))) == [title]
+
+
+def test_a_happening_told_before_its_date_is_a_plan(run_of, resources):
+    """到2035年… in a 2026 article is planned, not past: the entry says 规划; a past happening stays an event."""
+    text = "到2035年，某市基本建成现代化国际大都市。2021年3月，某市国际铁路港正式开通运行。\n"
+    timeline = build_timeline(run_of({"p.md": ("2026-01-20", text)}))
+    kinds = {e.title: e.modality for e in timeline.entries if e.sort == "event"}
+    assert kinds == {"某市基本建成现代化国际大都市": "plan", "某市国际铁路港正式开通运行": "event"}

@@ -16,10 +16,12 @@ EVENT_KINDS = {"point", "period"}
 EVENT_GRANULARITIES = {"day", "month", "year"}
 HAN = re.compile(r"[\u3400-\u9fff]")  # a Chinese character: a happening is told in words
 SENTENCE_END = re.compile(r"[。！？!?]")
+ENDED = re.compile(r"[。！？!?；;…][”’」』\"]?\s*$")  # a sentence closed by its own punctuation, not by a line end
 CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
-LEADING = re.compile(r"^(?:并于|并在|并|于|在|自|从|截至|到|至|则|而|的|是)+")
-DANGLING = re.compile(r"(?:于|在|自|从|截至|到)$")
-TRAILING = re.compile(r"(?:以来|之后|以后|期间|之前|以前)$")
+CLOCK = re.compile(r"[ \t\u3000]*\d{1,2}[:：]\d{2}")  # 2023-02-27 21:57:35: a page's time stamp
+FIGURE = re.compile(r"[%％‰∶]|\d[ \t]*:|\d+\.\d+")  # 25.72:26.84:47.44, 上涨1·8%, 单位:% 据…
+OPEN_QUOTES = "“\"‘'「"
+CLOSE_QUOTES = "”\"’'」"
 EDGE_PUNCTUATION = "　 \t、，,；;：:。！？!?…—-"
 BYLINE_END = ("）", ")")
 MAX_TITLE = 40
@@ -83,25 +85,52 @@ def _event(
         # a time expression outside every sentence is layout noise (a dateline, a caption)
         return None
     reading = view.doc.reading
-    if _on_heading(view, start):
-        # 2026年上海市政府工作报告: an article's title or a heading names the article, not a happening
+    if _on_heading(view, start) or not ENDED.search(reading, sentence.start, sentence.end):
+        # 2026年上海市政府工作报告, 表1 2019年人口数及其构成, ——2026年1月25日在…会议上: a title, heading, caption
+        # or subtitle names the article or a table, not a happening; prose closes its sentences
         return None
     low, high = _clause(reading, sentence.start, sentence.end, start, end)
-    if _holds(busy, low, high, skip=start):
-        # 2024年的95.3万辆: the clause states a figure, and the figure entry tells it with its value
+    if _holds(busy, low, high, skip=start) or not _dates_a_happening(reading, end, high, words):
+        # 2024年的95.3万辆: the clause states a figure, and the figure entry tells it with its value; or the date
+        # is a dateline, a time stamp, part of a name or a yardstick
         return None
     head = flatten(reading[low:start]).strip()
-    if head.endswith(BYLINE_END):
-        # 本报讯（记者 唐琴）11月25日: the words before the date are the byline, not the happening
+    if head.endswith(BYLINE_END) or words.attributive.fullmatch(head[-1:]):
+        # 本报讯（记者 唐琴）11月25日: the words before the date are the byline, not the happening; 改革之初的1978年:
+        # they describe the date, and the happening follows it
         head = ""
-    title = _tidy(DANGLING.sub("", head) + flatten(reading[end:high]))
+    # “8·20”灾后, “1·24”火灾事故: a quoted date names the happening and stays in its title
+    mark = reading[start:end] if _quoted(reading, start, end) else ""
+    clause = words.dangling.sub("", head) + mark + flatten(reading[end:high])
+    # 2020年，面对复杂多变的外部环境: a clause that sets the scene is no happening; the happening follows it
+    title = "" if words.frame.fullmatch(clause.strip(EDGE_PUNCTUATION)) else _tidy(clause, words)
     if len(title) < MIN_TITLE:
         # 39年前，他在凤凰镇起步: the clause is only the date; the happening follows it
-        title = _tidy(_following(reading, high, sentence.end, busy))
-    if len(HAN.findall(title)) < MIN_TITLE:
-        # a bare date followed by a figure or by nothing, or by a clock time or page codes (07时41分, sp2024…)
+        title = _tidy(_following(reading, high, sentence.end, busy, words.frame), words)
+    if len(HAN.findall(title)) < MIN_TITLE or FIGURE.search(title):
+        # a bare date followed by a figure or by nothing, or by a clock time or page codes (07时41分, sp2024…); or
+        # a figure the claims did not read (三次产业结构比为25.72:26.84:47.44) that no event title should carry
         return None
     return name_doers(title, reading, sentence.start, low, words, home), make_source(view, start, end)
+
+
+def _quoted(reading: str, start: int, end: int) -> bool:
+    """True when a date stands alone between quotation marks, as the name of what happened that day."""
+    before, after = reading[start - 1:start], reading[end:end + 1]
+    return bool(before) and bool(after) and before in OPEN_QUOTES and after in CLOSE_QUOTES
+
+
+def _dates_a_happening(reading: str, end: int, high: int, words: EventWords) -> bool:
+    """False when the words after a date make it a dateline, a time stamp, a name's part, a modifier or a yardstick."""
+    after = reading[end:high]
+    if words.marks_after.match(after) or CLOCK.match(after):
+        # 中新网6月12日电, （5月14日摄）, 2022年06月16日08:33: the page's own date, not a happening's
+        return False
+    if words.names_after.match(after) or words.attributive.match(after):
+        # 以公司2023年年度报告为准, 2018年的5.7:49.3, 今天的西藏: the date belongs to a name or a noun phrase
+        return False
+    # 与2020年相比, 为保证本年数据与上年可比: the date is what something is compared with
+    return words.comparison_after.search(after) is None
 
 
 def _on_heading(view: DocumentView, offset: int) -> bool:
@@ -125,8 +154,8 @@ def _clause(reading: str, left: int, right: int, start: int, end: int) -> tuple[
     return low, stop.start() if stop else right
 
 
-def _following(reading: str, high: int, right: int, busy: list[int]) -> str:
-    """The clauses after a bare date until they say enough, stopping before a figure or another date."""
+def _following(reading: str, high: int, right: int, busy: list[int], frame: re.Pattern[str]) -> str:
+    """The clauses after a bare date until they say enough, past those that set the scene, before a figure or date."""
     text = ""
     while high < right and len(text) < FULL_TITLE:
         stop = CLAUSE_END.search(reading, high + 1, right)
@@ -135,8 +164,11 @@ def _following(reading: str, high: int, right: int, busy: list[int]) -> str:
             # the next clause starts a dated figure of its own: the happening ends before it
             break
         clause = flatten(reading[high + 1:following]).strip()
-        text = f"{text}，{clause}" if text else clause
         high = following
+        if not text and frame.fullmatch(clause):
+            # 面对严峻复杂的外部环境, 在县委、县政府的坚强领导下: the scene, not the happening; read on
+            continue
+        text = f"{text}，{clause}" if text else clause
     return text
 
 
@@ -150,11 +182,11 @@ def _holds(offsets: list[int], low: int, high: int, skip: int = -1) -> bool:
     return False
 
 
-def _tidy(text: str) -> str:
+def _tidy(text: str, words: EventWords) -> str:
     """Strip edge punctuation, leading connectives (并于, 从) and trailing 以来 from a title."""
     text = text.strip(EDGE_PUNCTUATION)
-    text = LEADING.sub("", text)
-    text = TRAILING.sub("", text)
+    text = words.leading.sub("", text)
+    text = words.trailing.sub("", text)
     return text.strip(EDGE_PUNCTUATION)
 
 
@@ -173,6 +205,8 @@ def _entry(key: tuple, told: list[tuple[Source, str]]) -> Entry:
     told.sort(key=lambda pair: (pair[0].announced is None, pair[0].announced or start, pair[0].doc, pair[0].start))
     sources = tuple(source for source, _ in told)
     first = sources[0]
+    # 到2035年基本建成…, 1月26日春运将启动 in a paper of January 10th: every article tells it before it happens
+    planned = all(s.announced is not None and s.announced < start for s in sources)
     return Entry(
         sort="event",
         start=start,
@@ -184,7 +218,7 @@ def _entry(key: tuple, told: list[tuple[Source, str]]) -> Entry:
         text="",
         value=None,
         unit="",
-        modality="event",
+        modality="plan" if planned else "event",
         announced=first.announced,
         sources=sources,
         announcements=(Announcement(first.announced, title, first.doc),),

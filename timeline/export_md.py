@@ -45,7 +45,7 @@ def _entry_lines(entry: Entry) -> list[str]:
         when += f"（{escape_markdown(period_note(entry))}）"
     sources = "、".join(escape_markdown(f"{s.doc}:{s.line}") for s in entry.sources)
     if entry.sort == "event":
-        what = f"事件 · {escape_markdown(entry.title)}"
+        what = f"{MODALITY_LABELS.get(entry.modality, entry.modality)} · {escape_markdown(entry.title)}"
     else:
         what = f"{escape_markdown(entry.title)}：**{escape_markdown(entry.text)}**"
     if entry.sort == "target":

@@ -120,9 +120,11 @@ def entry_id(entry: Entry) -> str:
 
 def headline(entry: Entry) -> str:
     """One line naming the entry: title and value, with the modality for targets."""
+    label = f"（{MODALITY_LABELS.get(entry.modality, entry.modality)}）"
     if entry.sort == "event":
-        return entry.title
-    label = f"（{MODALITY_LABELS.get(entry.modality, entry.modality)}）" if entry.sort == "target" else ""
+        # an event is told in its title; only a planned one says so
+        return entry.title if entry.modality == "event" else entry.title + label
+    label = label if entry.sort == "target" else ""
     return f"{entry.title}：{entry.text}{label}"
 
 

@@ -16,6 +16,7 @@ from checker.model import Claim
 LOOK_BACK = 1500  # characters of the article before an event that a 该X may point back to
 MAX_NAME = 24  # characters of a name a demonstrative stands for
 MAX_DOER = 16  # characters of a clause that only names a doer
+NAME_LEAD = 8  # characters of a name that may stand between its date and its head word (2022年经济展望报告)
 
 
 @attrs.frozen
@@ -26,12 +27,21 @@ class EventWords:
     local: re.Pattern[str]
     national: frozenset[str]  # subjects that never stand for the writer's own place
     doer: re.Pattern[str]  # a clause that is only a name ending with a doer's suffix
+    leading: re.Pattern[str]  # connectives a title never starts with
+    dangling: re.Pattern[str]  # words a title never ends with when the date followed them
+    trailing: re.Pattern[str]  # words that end a time phrase, not a happening
+    attributive: re.Pattern[str]  # a particle that makes a date modify a noun, or be modified
+    names_after: re.Pattern[str]  # words after a date that make it part of a document's name
+    comparison_after: re.Pattern[str]  # words after a date in its clause that make it a yardstick
+    frame: re.Pattern[str]  # a clause that only sets the scene: 面对…, 在…下
+    marks_after: re.Pattern[str] = re.compile("(?!)")  # dateline and caption marks right after a date (电, 摄)
 
     @classmethod
     def from_mapping(cls, raw: dict, source: str) -> EventWords:
         """Compile the lexicon's lists; a missing or empty list is an error naming the file and key."""
         lists = {}
-        for key in ("demonstratives", "heads", "local", "national", "who_suffixes"):
+        for key in ("demonstratives", "heads", "local", "national", "who_suffixes", "connectives", "dangling",
+                    "trailing", "attributive", "names_after", "comparison_after"):
             words = raw.get(key)
             if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
                 raise ValueError(f"{source}: key '{key}' must be a non-empty list of words")
@@ -41,16 +51,37 @@ class EventWords:
             local=re.compile(lists["local"]),
             national=frozenset(raw["national"]),
             doer=re.compile(f"^(?:.*的)?([^的，,。；;：:]{{2,{MAX_DOER}}}?(?:{lists['who_suffixes']}))$"),
+            leading=re.compile(f"^(?:{lists['connectives']})+"),
+            dangling=re.compile(f"(?:{lists['dangling']})$"),
+            trailing=re.compile(f"(?:{lists['trailing']})$"),
+            attributive=re.compile(f"(?:{lists['attributive']})"),
+            names_after=re.compile(f"(?:{lists['attributive']})?[^\\s，,。；;：:、]{{0,{NAME_LEAD}}}?(?:{lists['names_after']})"),
+            comparison_after=re.compile(lists["comparison_after"]),
+            frame=_frame(raw.get("frames"), source),
         )
 
 
+def _frame(pairs: object, source: str) -> re.Pattern[str]:
+    """Compile the scene-setting clauses (an opening word and a closing word, "" for any) into one pattern."""
+    if not isinstance(pairs, list) or not pairs or not all(
+            isinstance(p, list) and len(p) == 2 and all(isinstance(w, str) for w in p) and p[0] for p in pairs):
+        raise ValueError(f"{source}: key 'frames' must be a non-empty list of [opening word, closing word] pairs")
+    shapes = "|".join(f"{re.escape(opens)}.*{re.escape(closes)}" for opens, closes in pairs)
+    return re.compile(f"(?:{shapes})")
+
+
 def load_event_words(rules_dir: Path) -> EventWords:
-    """Read rules/lexicon/timeline.yaml with the safe loader."""
+    """Read rules/lexicon/timeline.yaml safely, with the dateline and caption marks of document_dates.yaml."""
+    from checker.text.datewords import load_date_words
     from checker.yamlio import load_yaml_mapping
 
     path = rules_dir / "lexicon" / "timeline.yaml"
     raw, _ = load_yaml_mapping(path)
-    return EventWords.from_mapping(raw, str(path))
+    words = EventWords.from_mapping(raw, str(path))
+    dates = load_date_words(rules_dir / "lexicon" / "document_dates.yaml")
+    marks = "|".join(re.escape(m) for m in sorted((*dates.dateline_marks, *dates.caption_marks), key=len, reverse=True))
+    # 新华社北京2月9日电, （5月14日摄）: the article's own dateline or a photo's date, never a happening's.
+    return attrs.evolve(words, marks_after=re.compile(rf"[ \t\u3000]*(?:{marks})(?![\u3400-\u9fff])"))
 
 
 def main_subject(claims: list[Claim], words: EventWords) -> str:
