@@ -220,3 +220,11 @@ def _claims_by_surface(text: str, resources) -> dict:
     doc = document_from_text("c.md", text, date_override=dt.date(2025, 4, 30))
     return {c.mention.text: c for c in build_claims(doc, find_mentions(doc, resources), lexicon, resources.units,
                                                     resources.periods)}
+
+
+def test_a_front_matter_title_names_the_place_of_a_body_saying_only_quansheng(resources):
+    """全省 in a body that never names its province is the province its front-matter title names, not 全国."""
+    body = "一般公共预算收入情况\n\n全省地方财政收入完成461.55亿元，比上年同期增长5.02%。\n"
+    titled = "---\ntitle: 2016年一季度陕西省财政收支情况\n---\n\n" + body
+    assert subjects_of(titled, resources)["461.55亿元"] == "陕西"
+    assert subjects_of(body, resources)["461.55亿元"] != "陕西"

@@ -55,7 +55,8 @@ def build_claims(
     from checker.claims.groups import group_claims
 
     sentences = index_sentences(doc.reading)
-    mentioned = _subject_counts(doc.reading, lexicon)
+    # A front-matter title (2016年一季度陕西省财政收支情况) names the place of a body that says only 全省.
+    mentioned = _subject_counts(doc.reading, lexicon) + _subject_counts(doc.meta.get("title") or "", lexicon)
     # 全市, 全县, 全区 refer to the article's place: they are no subjects of their own.
     named = Counter({name: count for name, count in mentioned.items()
                      if name not in ("@city", "@unknown", "@county", "@region")})
