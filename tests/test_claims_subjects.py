@@ -228,3 +228,13 @@ def test_a_front_matter_title_names_the_place_of_a_body_saying_only_quansheng(re
     titled = "---\ntitle: 2016年一季度陕西省财政收支情况\n---\n\n" + body
     assert subjects_of(titled, resources)["461.55亿元"] == "陕西"
     assert subjects_of(body, resources)["461.55亿元"] != "陕西"
+
+
+def test_a_place_named_mid_paragraph_is_not_the_topic_of_the_next_sentences(resources):
+    """A city a later sentence of a province's paragraph names keeps its own sentence; the next figures are the
+    province's, while a city opening its paragraph is that paragraph's topic."""
+    lead = "山西省政府工作报告。山西经济回升向好，山西工业提质增效。\n\n"
+    mid = lead + "为民排忧解难。太原地铁1号线开通运营。全年事故起数同比下降12.04%。\n"
+    opening = lead + "太原市加快建设国家区域中心城市。全年事故起数同比下降12.04%。\n"
+    assert subjects_of(mid, resources)["12.04%"] == "山西"
+    assert subjects_of(opening, resources)["12.04%"] == "太原"

@@ -400,11 +400,12 @@ class _Context:
     sentence_text: str  # the sentence itself
     lexicon: ClaimLexicon = attrs.field(eq=False, repr=False)
     with_industry: bool = True  # False: a noun read alone (19家整车企业), no industry of the paragraph
+    topic: str = ""  # the heading and the paragraph's opening sentence, where a paragraph names its topic
 
     @functools.cached_property
     def subject(self) -> str:
-        """The first subject the heading or the paragraph names."""
-        return _first_subject(self.text, self.lexicon)
+        """The first subject the heading or the paragraph's opening sentence names."""
+        return _first_subject(self.topic, self.lexicon)
 
     @functools.cached_property
     def industry(self) -> str:
@@ -417,8 +418,14 @@ def _context(reading: str, sentence: Sentence, sentences: SentenceIndex, lexicon
     heading = sentences.heading_before(sentence.start)
     window = max(0, sentence.start - CONTEXT_REACH)
     paragraph_start = reading.rfind("\n", window, sentence.start) + 1 or window
-    text = (reading[heading.start:heading.end] if heading else "") + "\n" + reading[paragraph_start:sentence.start]
-    return _Context(text, reading[sentence.start:sentence.end], lexicon)
+    heading_text = reading[heading.start:heading.end] if heading else ""
+    text = heading_text + "\n" + reading[paragraph_start:sentence.start]
+    opening = sentences.containing(paragraph_start)
+    # A place a later sentence of the paragraph names (太原地铁1号线开通运营。) is that sentence's: the figures of the
+    # next sentences, naming none, are the paragraph's topic's, which its opening sentence or the heading names.
+    topic_end = min(opening.end, sentence.start) if opening is not None else paragraph_start
+    return _Context(text, reading[sentence.start:sentence.end], lexicon,
+                    topic=heading_text + "\n" + reading[paragraph_start:topic_end])
 
 
 def _context_time(
