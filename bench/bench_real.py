@@ -113,7 +113,8 @@ def measure_claims(lines: str, entries: list[dict]) -> dict:
     for claim in claims:
         by_text.setdefault((Path(claim.get("doc", "")).name, claim.get("text", "")), []).append(claim)
     subjects = _canonical_subjects()
-    gold = found = role_ok = subject_ok = 0
+    gold = found = role_ok = subject_ok = period_ok = 0
+    seasons = _holiday_calendar()
     for entry in entries:
         name = Path(entry["file"]).name
         for sentence in entry.get("sentences") or []:
@@ -128,8 +129,47 @@ def measure_claims(lines: str, entries: list[dict]) -> dict:
                 role_ok += claim.get("relation") in ROLE_RELATIONS.get(figure.get("role", ""), set())
                 subject = figure.get("subject")
                 subject_ok += subject == "?" or subjects.get(subject, subject) == claim.get("subject")
+                period = str(figure.get("period", "?"))
+                period_ok += period == "?" or _gold_span(period, seasons) == (claim.get("period_start"),
+                                                                              claim.get("period_end"))
     return {"claims": len(claims), "understood": len(known) / max(1, len(claims)), "gold_figures": gold,
-            "found": found, "role_ok": role_ok, "subject_ok": subject_ok}
+            "found": found, "role_ok": role_ok, "subject_ok": subject_ok, "period_ok": period_ok}
+
+
+def _holiday_calendar() -> dict[tuple[int, str], tuple[str, str]]:
+    """The days of each holiday and travel season by year and name (2024, 春运), from hedui's holiday lexicon."""
+    data = yaml.safe_load((ROOT / "rules" / "lexicon" / "holidays.yaml").read_text(encoding="utf-8"))
+    return {(int(year), name): (str(days[0]), str(days[1]))
+            for year, holidays in (data.get("calendar") or {}).items() for name, days in holidays.items()}
+
+
+def _gold_span(period: str, seasons: dict[tuple[int, str], tuple[str, str]]) -> tuple[str, str] | None:
+    """The first and last day (ISO) of a gold period: 2025, 2021..2025, 2022-Q1, 2022-H1, 2021-01..2021-07,
+    2025-12-31, 2024春运, 2023五一假期 (the corpus README's forms), or None for a form it does not know."""
+    first, _, last = period.partition("..")
+    start, end = _gold_bounds(first, seasons), _gold_bounds(last or first, seasons)
+    return (start[0], end[1]) if start and end else None
+
+
+def _gold_bounds(part: str, seasons: dict[tuple[int, str], tuple[str, str]]) -> tuple[str, str] | None:
+    """The first and last day (ISO) of one gold period without a range: a year, quarter, half, month, day, holiday."""
+    year, rest = part[:4], part[4:]
+    if not year.isdigit():
+        # No year first: no form of the README.
+        return None
+    months = {"": (1, 12), "-Q1": (1, 3), "-Q2": (4, 6), "-Q3": (7, 9), "-Q4": (10, 12), "-H1": (1, 6), "-H2": (7, 12)}
+    if rest in months:
+        low, high = months[rest]
+    elif len(rest) == 3 and rest[1:].isdigit():
+        low = high = int(rest[1:])
+    elif len(rest) == 6 and rest[1:3].isdigit() and rest[4:].isdigit():
+        return f"{part}", f"{part}"
+    else:
+        # A holiday or travel season (2023五一假期, 2024春节假期, 2024春运): its days in hedui's calendar.
+        name = rest.removesuffix("假期")
+        return seasons.get((int(year), {"五一": "劳动节", "端午节": "端午"}.get(name, name)))
+    last = (dt.date(int(year) + high // 12, high % 12 + 1, 1) - dt.timedelta(days=1)).isoformat()
+    return f"{year}-{low:02d}-01", last
 
 
 def _canonical_subjects() -> dict[str, str]:
@@ -176,7 +216,7 @@ def main() -> None:
     print(f"  verified real errors caught at warning or above: {findings['caught']} of {findings['real_errors']}")
     print(f"  claims: {claims['claims']}, with subject, known metric and period: {claims['understood']:.1%}")
     print(f"  hand-checked figures: {claims['gold_figures']}, found as claims {claims['found']}, "
-          f"role right {claims['role_ok']}, subject right {claims['subject_ok']}")
+          f"role right {claims['role_ok']}, subject right {claims['subject_ok']}, period right {claims['period_ok']}")
     print(f"  document dates within two days: {dates['within_two_days']} of {dates['text_dated']} text-dated articles")
     if args.generated:
         gen = measure_generated(args.generated)
