@@ -143,3 +143,14 @@ def test_a_cumulative_figure_under_a_review_heading_is_over_its_span(resources):
     total, level = claims["36座"].period, claims["56.2万吨"].period
     assert (total.start, total.end) == (dt.date(2016, 1, 1), dt.date(2020, 12, 31))
     assert (level.start, level.end) == (dt.date(2020, 1, 1), dt.date(2020, 12, 31))
+
+
+def test_an_undated_bulletins_figures_take_its_leads_span_though_no_year_places_it(resources):
+    """An undated bulletin's lead says 一季度: a numbered section's figures are of 一季度 too, still unplaced."""
+    lexicon = load_claim_lexicon([RULES_DIR / "lexicon" / "claims.yaml"])
+    text = ("经省统计局反馈，一季度，全市实现地区生产总值545.0亿元。\n\n"
+            "一、产业结构不断优化。第一产业实现增加值41.99亿元。\n")
+    doc = document_from_text("a.md", text)
+    claims = {c.mention.text: c for c in build_claims(doc, find_mentions(doc, resources), lexicon, resources.units,
+                                                      resources.periods)}
+    assert claims["41.99亿元"].period_text == "一季度" and claims["41.99亿元"].period.start is None

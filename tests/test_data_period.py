@@ -47,3 +47,17 @@ def test_data_period_of_a_lead(text, dct, surface, start, end, resources):
 def test_no_data_period(text, dct, resources):
     """A lead with only days, targets or comparison bases states no data period."""
     assert find_data_period(text, dct, resources.periods) is None
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("经省统计局反馈，一季度，全市实现地区生产总值545.0亿元。", "一季度"),
+    # a span running up to the unknown day of writing is no data period; the placed or unplaced one after it is
+    ("上榜公司三季度以来股价上涨12.14%。上半年，归母净利润增长。", "上半年"),
+    # a comparison's base never is
+    ("较上年同期，前5个月，我省外贸进出口增长。", "前5个月"),
+])
+def test_an_undated_lead_names_its_data_period_without_a_year(text, surface, resources):
+    """With no document date, the lead's first span that no year places is the data period, still unplaced."""
+    found = find_data_period(text, None, resources.periods)
+    assert found is not None and found[1] == surface and found[0].start is None
+

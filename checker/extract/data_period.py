@@ -20,7 +20,16 @@ def find_data_period(reading: str, dct: dt.date | None, lexicon: PeriodLexicon) 
     span named right after a comparison word (比2019年, 较上年) is a base, not the period reported on.
     """
     lead = reading[:_LEAD]
+    unplaced: tuple[Period, str] | None = None
     for start, end, period in find_periods(lead, dct, lexicon):
+        if period.kind == "period" and period.start is None and period.granularity in _SPANS and dct is None:
+            # 一季度 in an undated text: no year places it, yet it is the span the text reports on, unless a placed
+            # one follows, it is a comparison's base, or it runs up to the unknown day of writing (三季度以来).
+            since = tuple(s.word for s in lexicon.suffixes if s.means == "since")
+            if unplaced is None and not is_comparison_base(lead, start, end, lexicon) and not lead[
+                    start:end].endswith(since):
+                unplaced = period, lead[start:end]
+            continue
         if period.kind != "period" or period.start is None or period.end is None:
             continue  # a day, an as-of date, a length or an unplaced period reports on no span
         if period.granularity not in _SPANS and (period.end - period.start).days < 1:
@@ -30,7 +39,7 @@ def find_data_period(reading: str, dct: dt.date | None, lexicon: PeriodLexicon) 
         if is_comparison_base(lead, start, end, lexicon):
             continue  # 比2019年, 2019年同期: the base of a comparison
         return period, lead[start:end]
-    return None  # the lead names no closed span
+    return unplaced  # the lead names no closed span (None), or only one no year places
 
 
 def _is_season_ahead(surface: str, period: Period, dct: dt.date, lexicon: PeriodLexicon) -> bool:
