@@ -154,3 +154,11 @@ def test_an_undated_bulletins_figures_take_its_leads_span_though_no_year_places_
     claims = {c.mention.text: c for c in build_claims(doc, find_mentions(doc, resources), lexicon, resources.units,
                                                       resources.periods)}
     assert claims["41.99亿元"].period_text == "一季度" and claims["41.99亿元"].period.start is None
+
+
+def test_a_body_naming_no_span_takes_its_front_matter_titles(resources):
+    """2016年一季度陕西省财政收支情况 over a body naming no time: its figures are of 2016's first quarter."""
+    text = "---\ntitle: 2016年一季度陕西省财政收支情况\n---\n\n收入情况\n\n全省地方财政收入完成461.55亿元。\n"
+    claim = claims_of(text, resources, dt.date(2016, 4, 7))["461.55亿元"]
+    assert (claim.period.start, claim.period.end) == (dt.date(2016, 1, 1), dt.date(2016, 3, 31))
+    assert claim.period_text == "2016年一季度"

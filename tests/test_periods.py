@@ -533,10 +533,11 @@ def test_years_ago_is_that_year(years: int, dct: dt.date, lexicon: PeriodLexicon
     ("2024年1—3季度。", "2024年1—3季度", D(2024, 1, 1), D(2024, 9, 30)),
     ("2024年首季。", "2024年首季", D(2024, 1, 1), D(2024, 3, 31)),
     ("2024年头两个月。", "2024年头两个月", D(2024, 1, 1), D(2024, 2, 29)),
+    ("2022年前两月，进出口增长。", "2022年前两月", D(2022, 1, 1), D(2022, 2, 28)),
 ])
 def test_thirds_of_months_travel_seasons_and_times_of_day(lexicon, text, surface, start, end):
     """上旬/中旬/下旬 are thirds of a month, 春运/暑运 the seasons of the calendar, a time of day keeps its day;
-    1—3季度, 首季 and 头两个月 are other names of 前三季度, 一季度 and 前两个月."""
+    1—3季度, 首季, 头两个月 and 前两月 are other names of 前三季度, 一季度 and 前两个月."""
     period = _mention(text, DCT, surface, lexicon)
     assert (period.start, period.end) == (start, end)
 

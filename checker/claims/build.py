@@ -187,7 +187,14 @@ def _data_period_mention(doc: Document, dated: list[Mention], periods) -> Mentio
     # A date guessed from the years a text names (2019年 in a bulletin's title) cannot tell whether that year had
     # closed when the text was written: the lead's first span is the data period, as in an undated text.
     known = doc.dct is not None and doc.dct.confidence > YEAR_GUESS
-    found = find_data_period(doc.reading, doc.dct.date if doc.dct and known else None, periods)
+    dct = doc.dct.date if doc.dct and known else None
+    found = find_data_period(doc.reading, dct, periods)
+    title = doc.meta.get("title") or ""
+    in_title = found is None and bool(title)
+    if in_title:
+        # A body naming no span under a front-matter title that does (2016年一季度陕西省财政收支情况) reports on
+        # the title's.
+        found = find_data_period(title, dct, periods)
     if found is None:
         # The lead names no closed span (a plan, a single day): no data period to inherit.
         return None
@@ -195,6 +202,9 @@ def _data_period_mention(doc: Document, dated: list[Mention], periods) -> Mentio
     if doc.dct is not None and period.end is not None and (doc.dct.date - period.end).days > RELEASE_LAG_DAYS:
         # A lead's period long closed at publication (2020年 in a 2025 event report) is history, not the data.
         return None
+    if in_title:
+        # The title stands outside the reading text: its time is a mention of its words at the text's start.
+        return Mention(doc.path, doc.span_of(0, 0), surface, 0, 0, period=period)
     return next((t for t in dated if t.text == surface and t.period == period), None)
 
 
