@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from checker.claims.build import build_claims
 from checker.claims.lexicon import load_claim_lexicon
 from checker.extract.mentions import find_mentions
@@ -121,9 +123,11 @@ REVIEW = ("某省政府工作报告\n\n一、“十三五”时期和2020年工�
           "全省棉花产量年均增长3.2%，棉花产量达到56.2万吨。\n")
 
 
-def test_a_yearly_average_under_a_review_heading_is_over_its_span(resources):
-    """Under 一、“十三五”时期和2020年工作回顾, 年均增长 averages the five years; a level is the last year's."""
-    claims = claims_of(REVIEW, resources, dt.date(2021, 2, 1))
+@pytest.mark.parametrize("heading", ["“十三五”时期和2020年", "2020年和“十三五”时期"])
+def test_a_yearly_average_under_a_review_heading_is_over_its_span(resources, heading):
+    """Under a heading naming “十三五”时期 and 2020年 in either order, 年均增长 averages the five years; a level is the
+    last year's."""
+    claims = claims_of(REVIEW.replace("“十三五”时期和2020年", heading), resources, dt.date(2021, 2, 1))
     average, level = claims["3.2%"].period, claims["56.2万吨"].period
     assert (average.start, average.end) == (dt.date(2016, 1, 1), dt.date(2020, 12, 31))
     assert (level.start, level.end) == (dt.date(2020, 1, 1), dt.date(2020, 12, 31))
@@ -162,3 +166,10 @@ def test_a_body_naming_no_span_takes_its_front_matter_titles(resources):
     claim = claims_of(text, resources, dt.date(2016, 4, 7))["461.55亿元"]
     assert (claim.period.start, claim.period.end) == (dt.date(2016, 1, 1), dt.date(2016, 3, 31))
     assert claim.period_text == "2016年一季度"
+
+
+def test_a_day_quoted_alone_names_a_happening_and_dates_no_figure(resources):
+    """某地“7·20”灾后…: the quoted day is a disaster's name; the next sentence's figure keeps the heading's year."""
+    text = REVIEW.replace("全省棉花产量年均增长3.2%，", "某地“7·20”灾后重建全面完成。")
+    period = claims_of(text, resources, dt.date(2021, 2, 1))["56.2万吨"].period
+    assert (period.start, period.end) == (dt.date(2020, 1, 1), dt.date(2020, 12, 31))

@@ -86,6 +86,9 @@ def build_claims(
         if found is None:
             # A time outside every sentence dates nothing.
             continue
+        if _quoted_alone(doc.reading, mention):
+            # 葫芦岛“8·20”灾后…: a day quoted alone names what happened that day and dates no figure near it.
+            continue
         # 比2019年, 2019年同期 name a comparison's base: they date no figure of the sentence but the base itself.
         kept = bases_by_sentence if _names_a_base(doc.reading, mention, lexicon) else times_by_sentence
         kept.setdefault(found.start, []).append(mention)
@@ -138,6 +141,12 @@ def build_claims(
 def _numeral_names(lexicon: ClaimLexicon) -> tuple[str, ...]:
     """Terms that open with a numeral and state no figure (三次产业), as one tuple for str.startswith."""
     return tuple(lexicon.grammar.get("numeral_names", ()))
+
+
+def _quoted_alone(reading: str, mention: Mention) -> bool:
+    """True when a time mention stands alone between quotation marks (“8·20”, “7·21”)."""
+    start, end = mention.reading_start, mention.reading_end
+    return reading[start - 1:start] in ("“", "\"") and reading[end:end + 1] in ("”", "\"")
 
 
 def _in_quoted_name(reading: str, mention: Mention) -> bool:
@@ -339,6 +348,10 @@ def _claim(
     if over_span and dating.inherited:
         # 年均增长6.1%, 累计实施2.15万个 under 一、“十四五”时期和2025年工作回顾: over the span, not its last year.
         period = next((t for t in reversed(times) if _spans_years(t)), period)
+    elif dating.inherited:
+        # 粮食产量515.6亿斤 under 一、2025年和“十四五”时期工作回顾: a figure said of no span is the named year's,
+        # whichever the heading names first.
+        period = next((t for t in reversed(times) if not _spans_years(t)), period)
     modality = _modality(sentence_prefix, period, doc, lexicon)
     stated = period
     if dating.from_document and modality != "actual":
