@@ -50,7 +50,8 @@ class EventWords:
             pointer=re.compile(f"(?:{lists['demonstratives']})({lists['heads']})"),
             local=re.compile(lists["local"]),
             national=frozenset(raw["national"]),
-            doer=re.compile(f"^(?:.*的)?([^的，,。；;：:]{{2,{MAX_DOER}}}?(?:{lists['who_suffixes']}))$"),
+            doer=re.compile(f"^(?:.*(?:{lists['attributive']}))?((?:(?!{lists['attributive']})[^，,。；;：:])"
+                            f"{{2,{MAX_DOER}}}?(?:{lists['who_suffixes']}))$"),
             leading=re.compile(f"^(?:{lists['connectives']})+"),
             dangling=re.compile(f"(?:{lists['dangling']})$"),
             trailing=re.compile(f"(?:{lists['trailing']})$"),
