@@ -182,6 +182,7 @@ def test_titles_headings_and_page_codes_are_no_events(run_of, resources, text):
     "今天的某县呈现出蓬勃发展的好势头。\n",  # the date modifies a noun
     "医疗保健类价格上涨1·8%，涨幅收窄。\n",  # a dot for a decimal point, no 1月8日
     "某市地铁3号线开通运营。\n",  # a numbered name, not the 3rd
+    "某地建成“星河1号”智算中心。\n",  # a piece of a quoted name
 ])
 def test_datelines_captions_names_and_yardsticks_are_no_events(run_of, resources, text):
     """A date that dates the page, a photo, a name, a noun or a comparison tells no happening of its own."""
@@ -192,6 +193,7 @@ def test_datelines_captions_names_and_yardsticks_are_no_events(run_of, resources
     ("某市5月12日举行招商推介会。\n", "某市举行招商推介会"),  # silent twin of the dateline: a verb follows
     ("2025年，面对复杂多变的外部环境，在县委的坚强领导下，全县经济稳中向好。\n", "全县经济稳中向好"),
     ("某地“8·20”灾后重建全面完成。\n", "某地“8·20”灾后重建全面完成"),  # a quoted date names what happened
+    ("从2021年全年外贸运行情况来看，某市外贸稳中向好。\n", "某市外贸稳中向好"),  # 从…来看 sets the scene
     ("2021年3月，某省年度报告发布会在省会举行。\n", "某省年度报告发布会在省会举行"),  # 报告 far from the date
 ])
 def test_events_read_past_the_scene_and_keep_quoted_dates(run_of, resources, text, title):

@@ -21,6 +21,7 @@ CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
 CLOCK = re.compile(r"[ \t\u3000]*\d{1,2}[:：]\d{2}")  # 2023-02-27 21:57:35: a page's time stamp
 FIGURE = re.compile(r"[%％‰∶]|\d[ \t]*:|\d+\.\d+")  # 25.72:26.84:47.44, 上涨1·8%, 单位:% 据…
 OPEN_QUOTES = "“\"‘'「"
+QUOTED_REACH = 8  # characters of a quoted name on each side of a date inside it
 CLOSE_QUOTES = "”\"’'」"
 EDGE_PUNCTUATION = "　 \t、，,；;：:。！？!?…—-"
 BYLINE_END = ("）", ")")
@@ -101,9 +102,14 @@ def _event(
         head = ""
     # “8·20”灾后, “1·24”火灾事故: a quoted date names the happening and stays in its title
     mark = reading[start:end] if _quoted(reading, start, end) else ""
+    if not mark and _inside_quoted_name(reading, start, end):
+        # 打造“雅江1号”品牌: the date is a piece of a quoted name, not a day
+        return None
     clause = words.dangling.sub("", head) + mark + flatten(reading[end:high])
-    # 2020年，面对复杂多变的外部环境: a clause that sets the scene is no happening; the happening follows it
-    title = "" if words.frame.fullmatch(clause.strip(EDGE_PUNCTUATION)) else _tidy(clause, words)
+    scene = (head + mark + flatten(reading[end:high])).strip(EDGE_PUNCTUATION)
+    # 2020年，面对复杂多变的外部环境; 从2021年全年的情况来看: a clause that sets the scene is no happening; the
+    # happening follows it
+    title = "" if words.frame.fullmatch(scene) else _tidy(clause, words)
     if len(title) < MIN_TITLE:
         # 39年前，他在凤凰镇起步: the clause is only the date; the happening follows it
         title = _tidy(_following(reading, high, sentence.end, busy, words.frame), words)
@@ -118,6 +124,16 @@ def _quoted(reading: str, start: int, end: int) -> bool:
     """True when a date stands alone between quotation marks, as the name of what happened that day."""
     before, after = reading[start - 1:start], reading[end:end + 1]
     return bool(before) and bool(after) and before in OPEN_QUOTES and after in CLOSE_QUOTES
+
+
+def _inside_quoted_name(reading: str, start: int, end: int) -> bool:
+    """True when a date sits with other characters inside one short pair of quotation marks (“雅江1号”)."""
+    opening = max(reading.rfind(q, max(0, start - QUOTED_REACH), start) for q in OPEN_QUOTES)
+    if opening < 0 or any(q in reading[opening + 1:start] for q in CLOSE_QUOTES if q not in OPEN_QUOTES):
+        # no quotation mark opens shortly before the date, or it is closed before it
+        return False
+    window = reading[end:end + QUOTED_REACH]
+    return any(q in window for q in CLOSE_QUOTES)
 
 
 def _dates_a_happening(reading: str, end: int, high: int, words: EventWords) -> bool:
