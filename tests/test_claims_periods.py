@@ -173,3 +173,28 @@ def test_a_day_quoted_alone_names_a_happening_and_dates_no_figure(resources):
     text = REVIEW.replace("全省棉花产量年均增长3.2%，", "某地“7·20”灾后重建全面完成。")
     period = claims_of(text, resources, dt.date(2021, 2, 1))["56.2万吨"].period
     assert (period.start, period.end) == (dt.date(2020, 1, 1), dt.date(2020, 12, 31))
+
+
+LIST = ("根据调查，2018年全国夏粮生产情况如下：\n\n一、全国夏粮播种面积26703千公顷，比2017年减少164千公顷。\n\n"
+        "二、全国夏粮总产量13872万吨，比2017年减少306万吨。\n\n三、近五年小麦产量增长3%。\n\n四、全国谷物产量12984万吨。\n")
+
+
+def test_every_item_of_a_list_takes_the_time_of_the_paragraph_introducing_it(resources):
+    """…如下： introduces items 一、二、…: each is of 2018, not of its publication day nor of an earlier item's time."""
+    claims = claims_of(LIST, resources, dt.date(2018, 7, 18))
+    for figure in ("26703千公顷", "13872万吨", "12984万吨"):
+        assert (claims[figure].period.start, claims[figure].period.end) == (dt.date(2018, 1, 1), dt.date(2018, 12, 31))
+
+
+def test_a_list_item_after_a_dateline_line_takes_the_introducing_paragraphs_time(resources):
+    """A dateline on a line of its own (生意社01月02日讯) names no section's time: the items stay 2018's."""
+    claims = claims_of("生意社01月02日讯\n\n" + LIST, resources, dt.date(2019, 1, 2))
+    assert claims["13872万吨"].period_text == "2018年"
+
+
+def test_later_items_under_a_dated_heading_keep_the_headings_time(resources):
+    """Under 一、2025年工作回顾, items after 一年来…以下工作： are 2025's, the heading's time, not the intro's."""
+    text = ("一、2025年工作回顾\n\n一年来，我们主要做了以下工作：\n\n（一）推动政策落地见效。新签约项目208个。\n\n"
+            "（二）扩大有效投资。新建成城市应急备用水源10个。\n")
+    claims = claims_of(text, resources, dt.date(2026, 2, 2))
+    assert claims["10个"].period_text == "2025年"

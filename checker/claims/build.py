@@ -32,6 +32,10 @@ PER_COUNT = re.compile(r"每[\d一二两三四五六七八九十百千万]*[\u4e
 CONTINUES = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:到|至|增至|升至|达到|达)[\s\S]{0,12}$")
 NUMBER_START = re.compile(r"(?:平均)?[\d０-９.一二三四五六七八九十两]")
 HEADING_NUMERALS = frozenset((*CHINESE_DIGITS, *SMALL_UNITS))  # 一、 十二、: the numbers of a numbered heading
+# The number opening an item of a numbered list: 二、 (三) 4. 5、
+LIST_NUMBER = re.compile(
+    r"[ \t　]*(?:[（(]?[" + "".join(sorted(HEADING_NUMERALS)) + r"]{1,3}[、）)]|[（(]?\d{1,2}[、.．）)])")
+LIST_CHAIN = 20  # items of one list at most that a paragraph's time reaches through (一、…二、…三、…)
 YEAR_GUESS = 0.4  # the confidence at most of a document date guessed from the years its text names (docdate)
 RELEASE_LAG_DAYS = 120  # releases and reports follow the period they report on by weeks, an annual report by months
 SHORT_NAME = 4  # characters at least in a company's short name (隆基绿能); 宁德 alone is a city
@@ -464,27 +468,52 @@ def _context_time(
     index = bisect.bisect_left(starts, sentence.start) - 1
     if index >= 0 and dated[index].reading_start >= paragraph:
         return [dated[index]]
-    previous = _continued_paragraph(reading, paragraph, lexicon)
-    if previous is not None and index >= 0 and dated[index].reading_start >= previous:
-        # 其中，稻谷产量… continues the paragraph before, which named the time.
-        return [dated[index]]
     heading = sentences.heading_before(sentence.start)
-    if heading is None:
-        # No heading above: the sentence stays undated.
-        return []
     # All the heading's times: the last dates a figure (…时期和2025年工作回顾 → 2025年), a span dates an average.
-    return [t for t in dated if heading.start <= t.reading_start < heading.end]
+    # A dateline on a line of its own (生意社01月02日讯) is no heading of a section: its day dates no figure.
+    headed = [t for t in dated if heading.start <= t.reading_start < heading.end
+              and not DATELINE.match(reading, t.reading_start)] if heading is not None else []
+    link, end = _continued_paragraph(reading, paragraph, lexicon), paragraph
+    while link is not None:
+        previous, sibling = link
+        if not sibling:
+            before = bisect.bisect_left(starts, end) - 1
+            if before >= 0 and dated[before].reading_start >= previous and (end == paragraph or not headed):
+                # 其中，稻谷产量… continues the paragraph before, which named the time; a list's later item (二、…)
+                # the paragraph that introduced the list (…总产量如下：), not the items before it, whose times are
+                # theirs, unless a heading above names the section's time.
+                return [dated[before]]
+            break
+        end, link = previous, _continued_paragraph(reading, previous, lexicon)
+    # No heading above, or one naming no time: the sentence stays undated.
+    return headed
 
 
-def _continued_paragraph(reading: str, paragraph: int, lexicon: ClaimLexicon) -> int | None:
-    """Where the paragraph before starts, when the one at `paragraph` continues it (其中…, after …如下：), or None."""
-    end = len(reading[:paragraph].rstrip())
+def _continued_paragraph(
+    reading: str, paragraph: int, lexicon: ClaimLexicon, items: int = 0
+) -> tuple[int, bool] | None:
+    """Where the paragraph before starts, when the one at `paragraph` continues it (其中…, after …如下：), and
+    whether it is the item before in one list; else None.
+
+    An item of a list (二、 after 一、, or after an item ending in ；) continues the item before it when that one
+    continues a paragraph itself: `items` counts the items already walked back over, at most LIST_CHAIN.
+    """
+    end = paragraph
+    while end > 0 and reading[end - 1].isspace():
+        end -= 1
     if end == 0:
         # The first paragraph continues nothing.
         return None
     start = reading.rfind("\n", 0, end) + 1
     opens = reading[paragraph:paragraph + 8].lstrip().startswith(lexicon.grammar.get("continuations", ()))
-    return start if opens or reading[end - 1] in "：:" else None
+    if opens or reading[end - 1] in "：:":
+        return start, False
+    numbered = LIST_NUMBER.match(reading, paragraph) and LIST_NUMBER.match(reading, start)
+    item = reading[end - 1] in "；;" or bool(numbered)
+    if not item or items >= LIST_CHAIN:
+        # A paragraph of its own, or a list too long to walk back over: it continues nothing.
+        return None
+    return (start, True) if _continued_paragraph(reading, start, lexicon, items + 1) is not None else None
 
 
 def _dated_by_base(reading: str, claim: Claim, bases: list[Mention], lexicon: ClaimLexicon) -> Claim:
