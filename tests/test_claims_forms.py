@@ -30,10 +30,14 @@ def test_a_rate_carries_the_metric_of_the_level_before(resources, sentence, leve
     assert claims[rate].metric == claims[level].metric
 
 
-def test_a_rate_after_an_increment_keeps_its_own_words(resources):
-    """增加37万吨，增长2.9%: a rate after an increment may be the increment's own; no metric is carried over it."""
+def test_a_rate_after_an_increment_measures_the_levels_metric_as_a_guess(resources):
+    """增加37万吨，增长2.9%: the rate measures the level's metric, a guess (the level stands one figure further), so
+    no levels check it; a rate with words of its own after an increment keeps them."""
     claims = claims_of("2024年，全省粮食产量1300万吨，比上年增加37万吨，增长2.9%。", resources)
-    assert claims["2.9%"].metric != claims["1300万吨"].metric
+    assert claims["2.9%"].metric == claims["37万吨"].metric == claims["1300万吨"].metric
+    assert claims["2.9%"].understood.metric == "guessed" and not claims["2.9%"].understood.certain
+    own = claims_of("2024年，全省粮食产量1300万吨，比上年增加37万吨，油料产量增长2.9%。", resources)
+    assert own["2.9%"].metric != own["1300万吨"].metric
 
 
 def test_a_two_year_average_is_an_average_rate(resources):

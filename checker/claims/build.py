@@ -249,10 +249,7 @@ def _carry_metrics(reading: str, claims: list[Claim], lexicon: ClaimLexicon, tim
             understood = attrs.evolve(claim.understood, metric=previous.understood.metric)
             out.append(attrs.evolve(claim, metric=previous.metric, relation=previous.relation, understood=understood))
             continue
-        if previous.relation == "increment":
-            # 增加70.2亿元，增长12.4%: a rate after an increment may be the increment's own; too unsure to carry.
-            out.append(claim)
-            continue
+        after_increment = previous.relation == "increment"
         if any(mark in between for mark in "；;：:"):
             # 甲X，增长a%；乙Y: a semicolon opens another item, which names its own metric.
             out.append(claim)
@@ -284,7 +281,9 @@ def _carry_metrics(reading: str, claims: list[Claim], lexicon: ClaimLexicon, tim
             # Words of their own stand between the figures: not a continuation.
             out.append(claim)
             continue
-        understood = attrs.evolve(claim.understood, metric=previous.understood.metric)
+        # 增加70.2亿元，增长12.4%: a rate after an increment measures the level's metric too, yet the level it
+        # changes stands one figure further: its metric is a guess, checked against no levels.
+        understood = attrs.evolve(claim.understood, metric="guessed" if after_increment else previous.understood.metric)
         out.append(attrs.evolve(claim, metric=_per_metric(previous.metric, per), understood=understood))
     return out
 
