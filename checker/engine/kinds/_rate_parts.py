@@ -41,8 +41,9 @@ def _check_sum(spec, rates: list[Claim], whole_word: str, parts: tuple[str, ...]
         if any(part is None for part in found):
             continue
         whole = rates[k - 1]
-        if whole_word not in _sentence_prefix(whole) or labels[k - 1]:
-            # The rate right before the first part must be the whole's own (its sentence names the whole).
+        if whole_word not in _item_of(whole, rates[k - 2] if k > 1 else None) or labels[k - 1]:
+            # The rate right before the first part must be the whole's own: its item names the whole (收入…增长26.4%；
+            # 支出…增长1% — the spending's item does not, though its sentence does).
             continue
         members = [part for part in found if part is not None]
         if whole.cumulative != members[0].cumulative or any(m.cumulative != whole.cumulative for m in members):
@@ -67,16 +68,21 @@ def _label_of(claim: Claim, previous: Claim | None, whole_word: str, parts: tupl
 
     The item is the text before the figure back to the rate before it in its sentence or to a semicolon
     (其中，出口4507.2亿元，同比增长9.9%: 出口 names the part though a comma stands between)."""
-    prefix = _sentence_prefix(claim)
-    if previous is not None and previous.doc == claim.doc and previous.sentence_start == claim.sentence_start:
-        prefix = prefix[max(0, previous.mention.reading_end - claim.sentence_start):]
-    clause = ITEM_MARKS.split(prefix)[-1]
+    clause = _item_of(claim, previous)
     if whole_word in clause:
         # 进出口 contains 出口: a clause naming the whole speaks of the whole.
         return ""
     named = [label for label in parts if label in clause
              and not any(other != label and label in other and other in clause for other in parts)]
     return named[0] if len(named) == 1 else ""
+
+
+def _item_of(claim: Claim, previous: Claim | None) -> str:
+    """The words of a rate's item: its sentence before the figure, back to the rate before it or to a semicolon."""
+    prefix = _sentence_prefix(claim)
+    if previous is not None and previous.doc == claim.doc and previous.sentence_start == claim.sentence_start:
+        prefix = prefix[max(0, previous.mention.reading_end - claim.sentence_start):]
+    return ITEM_MARKS.split(prefix)[-1]
 
 
 def _sentence_prefix(claim: Claim) -> str:
