@@ -20,7 +20,7 @@ from checker.errors import RuleFileError
 from checker.model import Claim, Finding
 
 WORD_KEYS = ("part_words", "whole_before", "whole_after")
-PROBLEMS = ("in-sentence", "named-whole")
+PROBLEMS = ("in-sentence", "named-whole", "unnamed-whole")
 # Magnitude words a figure is mistyped with (4.35亿元 for 4.35万亿元): each factor tried on the part.
 SLIPS = (1e4, 1e-4)
 
@@ -29,25 +29,33 @@ SLIPS = (1e4, 1e-4)
 class Params:
     """From the rule file: part_words between a whole and its part say the part belongs to it (其中);
     whole_before/whole_after frame the whole a share names (占…的比重); problem: in-sentence (the whole is the
-    sentence's own figure) or named-whole (the share names a whole the sentence does not state: every figure of
-    that name in the article is tried); abbreviations expand short names of wholes (社零 → 社会消费品零售)."""
+    sentence's own figure), named-whole (the share names a whole the sentence does not state: every figure of
+    that name in the article is tried) or unnamed-whole (a bare 占比, bare_words, right before the share: the whole
+    is the total of the part's own measure, the largest such figure of the article); abbreviations expand short
+    names of wholes (社零 → 社会消费品零售); total_words before a head noun name the total of that head (占总投资:
+    the larger 投资 figure stated before the part); this_year_words before an undated period leave it the same."""
 
     part_words: tuple[str, ...]
     whole_before: tuple[str, ...]
     whole_after: tuple[str, ...]
     problem: str = "in-sentence"
     abbreviations: tuple[tuple[str, str], ...] = ()
+    total_words: tuple[str, ...] = ()
+    bare_words: tuple[str, ...] = ()
+    this_year_words: tuple[str, ...] = ()
 
     @classmethod
     def from_mapping(cls, raw: dict[str, Any], path: str, lines: dict[str, int]) -> Params:
         """Build the parameters from a rule file's params mapping, citing file, line and key of any problem."""
-        raw = expect_keys(raw, {**dict.fromkeys(WORD_KEYS, list), "problem": str, "abbreviations": dict},
-                          path, lines)
-        require_keys(raw, WORD_KEYS, path, lines)
+        raw = expect_keys(raw, {**dict.fromkeys(WORD_KEYS, list), "problem": str, "abbreviations": dict,
+                                "total_words": list, "bare_words": list,
+                                "this_year_words": list}, path, lines)
         problem = raw.get("problem", PROBLEMS[0])
         if problem not in PROBLEMS:
             raise RuleFileError(path, lines.get("params.problem"), "params.problem",
                                 f"must be one of: {', '.join(PROBLEMS)}")
+        # A bare 占比 names no whole: its rule needs only the bare words.
+        require_keys(raw, ("bare_words",) if problem == "unnamed-whole" else WORD_KEYS, path, lines)
         pairs = raw.get("abbreviations", {})
         for short, full in pairs.items():
             if not (isinstance(short, str) and isinstance(full, str) and short and full):
@@ -56,7 +64,9 @@ class Params:
         # Longest short names first: 社零总额 before 社零.
         abbreviations = tuple(sorted(pairs.items(), key=lambda pair: -len(pair[0])))
         return cls(**{key: words_of(raw, key, path, lines) for key in WORD_KEYS}, problem=problem,
-                   abbreviations=abbreviations)
+                   abbreviations=abbreviations, total_words=words_of(raw, "total_words", path, lines),
+                   bare_words=words_of(raw, "bare_words", path, lines),
+                   this_year_words=words_of(raw, "this_year_words", path, lines))
 
 
 def check(spec, context) -> list[Finding]:
@@ -76,11 +86,13 @@ def check(spec, context) -> list[Finding]:
             if share.relation != "share" or share.figure.unit not in ("%", "％"):
                 continue
             levels = [c for c in ordered[:k] if c.relation == "level" and c.figure.unit not in ("", "%")]
+            if spec.params.problem != "in-sentence" and sum(1 for c in ordered if c.relation == "share") > 1:
+                # 第一产业…占4.1%；第二产业…占68.3%: a list of parts with shares is the shares kind's.
+                continue
             if spec.params.problem == "named-whole":
-                if sum(1 for c in ordered if c.relation == "share") > 1:
-                    # 第一产业…占4.1%；第二产业…占68.3%: a list of parts with shares is the shares kind's.
-                    continue
                 finding = _check_named_whole(spec, share, levels, by_doc.get(share.doc, []))
+            elif spec.params.problem == "unnamed-whole":
+                finding = _check_unnamed_whole(spec, share, ordered, by_doc.get(share.doc, []))
             else:
                 finding = _check_in_sentence(spec, share, levels)
             if finding is not None:
@@ -118,7 +130,16 @@ def _check_named_whole(spec, share: Claim, levels: list[Claim], article: list[Cl
         # The whole is the sentence's own figure: the in-sentence problem's case.
         return None
     wholes = [c for c in article if c.figure.unit == part.figure.unit and c.subject == part.subject
-              and named in _words_before(c) and display_metric(c.metric) in named and _same_period(c, part)]
+              and named in _words_before(c) and display_metric(c.metric) in named
+              and _same_period(c, part, spec.params)]
+    head = _total_head(named, spec.params)
+    if not wholes and head:
+        # 占总投资的32.1%: the total of the head noun is a larger figure of that head stated before the part
+        # (全市固定资产投资232.88亿元), never the part itself (工业投资).
+        wholes = [c for c in article if c.figure.unit == part.figure.unit and c.subject == part.subject
+                  and c.mention.reading_start < part.mention.reading_start and c.metric.measure == head
+                  and head in _words_before(c) and c.figure.value > part.figure.value
+                  and _same_period(c, part, spec.params)]
     if not wholes:
         # No figure of that name for the part's subject and period (占全省比重 names a place, not a figure's
         # metric): nothing to compute the share from.
@@ -140,6 +161,31 @@ def _check_named_whole(spec, share: Claim, levels: list[Claim], article: list[Cl
     return attrs.evolve(finding, suggestion=slip, arithmetic=f"{finding.arithmetic}；若为“{slip}”则占比相符")
 
 
+def _check_unnamed_whole(spec, share: Claim, sentence: list[Claim], article: list[Claim]) -> Finding | None:
+    """与加工贸易有关的贸易方式进出口占比近六成，进出口额1759.2亿元: a bare 占比 is of the total of the part's own
+    measure; the part is the sentence's figure of that measure, the whole the article's largest figure of it."""
+    before = _words_before(share).rstrip()
+    if not before.endswith(spec.params.bare_words) or not share.metric.measure:
+        # Only a share whose own words end with a bare 占比 names no whole and no other figure: 占全省的 names one.
+        return None
+    measure = share.metric.measure
+    parts = [c for c in sentence if c.relation == "level" and c.metric.measure == measure
+             and c.figure.unit not in ("", "%", "％")]
+    if len(parts) != 1:
+        # No figure of the share's measure in its sentence, or several: which one is the part is not said.
+        return None
+    part = parts[0]
+    wholes = [c for c in article if c.sentence_start != share.sentence_start and c.metric.measure == measure
+              and c.figure.unit == part.figure.unit and c.subject == part.subject
+              and _same_period(c, part, spec.params)
+              and c.figure.value > part.figure.value]
+    if not wholes:
+        # The article states no total of that measure for the part's subject and period.
+        return None
+    whole = max(wholes, key=lambda c: c.figure.value)
+    return _check(spec, whole, part, share)
+
+
 def _named_whole(share: Claim, params: Params) -> str:
     """The whole a share names (占全国人口的15.4% names 全国人口), or '' when it names none (占比40%)."""
     before = share.sentence[:share.mention.reading_start - share.sentence_start]
@@ -151,6 +197,14 @@ def _named_whole(share: Claim, params: Params) -> str:
     return named[:min(ends)] if ends else ""
 
 
+def _total_head(named: str, params: Params) -> str:
+    """The head noun a named whole totals (总投资 → 投资), or '' when it starts with no total word."""
+    for word in params.total_words:
+        if named.startswith(word) and len(named) > len(word):
+            return named[len(word):]
+    return ""
+
+
 def _expand(named: str, params: Params) -> str:
     """The full name of a named whole: 社零总额 → 社会消费品零售总额 (the rule file's abbreviations)."""
     for short, full in params.abbreviations:
@@ -159,13 +213,26 @@ def _expand(named: str, params: Params) -> str:
     return named
 
 
-def _same_period(first: Claim, second: Claim) -> bool:
-    """True when both periods are known and overlap, or neither is dated."""
+def _same_period(first: Claim, second: Claim, params: Params) -> bool:
+    """True when both periods are known and overlap, or neither is dated, or both are the same undated words."""
     a, b = first.period, second.period
+    if a is not None and b is not None and None in (a.start, b.start) and a.start == b.start:
+        # Two figures of an undated document (1至6月 with no year known): the same period when its words are, but
+        # for a word of this year before them (今年1—2月 and 1—2月).
+        words = [_without_this_year(claim.period_text, params) for claim in (first, second)]
+        return bool(words[0]) and words[0] == words[1]
     if a is None or b is None or None in (a.start, a.end, b.start, b.end):
         return a is None and b is None
     assert a.start and a.end and b.start and b.end
     return a.start <= b.end and b.start <= a.end
+
+
+def _without_this_year(text: str, params: Params) -> str:
+    """A period's words without a leading word of this year (今年1—2月 → 1—2月)."""
+    for word in params.this_year_words:
+        if text.startswith(word):
+            return text[len(word):]
+    return text
 
 
 def _magnitude_slip(whole: Claim, part: Claim, share: Claim) -> str:
