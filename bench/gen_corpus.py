@@ -46,6 +46,7 @@ WITHIN_RULES = (
     "rate-levels.rate-mismatch",
     "share.named-whole-mismatch",
     "total.partition-sum",
+    "count.rank-list-mismatch",
     "growth.increase-by-vs-to@face-value",
     "growth.change-mismatch@face-value",
 )
@@ -991,6 +992,25 @@ def build_partition(ctx: Context, inject: bool = False) -> Piece:
                    (f"{parts[-1]}人", rule, inject), "。")
 
 
+RANK_GOODS = ("集成电路", "原油", "铁矿砂", "大豆", "天然气", "汽车零配件", "笔记本电脑", "手机", "液晶显示板",
+              "医药品", "铜矿砂", "农产品")
+
+
+def build_rank_list(ctx: Context, inject: bool = False) -> Piece:
+    """Name the goods that take the first N places of a subject's imports or exports (A、B和C分列进口值前三位),
+    one place more or fewer stated than goods named if injected."""
+    rng = ctx.rng
+    named = rng.randint(3, 5)
+    goods = rng.sample(RANK_GOODS, named)
+    stated = named + rng.choice((1, -1)) if inject else named
+    flow = rng.choice(("进口", "出口"))
+    listing = "、".join(goods[:-1]) + rng.choice(("、", "和")) + goods[-1]
+    places = f"{cn(stated) if rng.random() < 0.5 else stated}{rng.choice(('位', '名'))}"
+    verb = rng.choice(("分列", "依次位列"))
+    rule = "count.rank-list-mismatch"
+    return compose(f"{flow}方面，{listing}{verb}{ctx.subj.name}{flow}值前", (places, rule, inject), "。")
+
+
 def build_structure(ctx: Context, inject: bool = False) -> Piece:
     """State the three industries' value added and their ratio (结构比例), one term moved if injected."""
     rng = ctx.rng
@@ -1088,7 +1108,7 @@ SENTENCE_BUILDERS = (
     (build_counts, 6), (build_plan_period, 3), (build_project, 6), (build_efficiency, 5),
     (build_listed_sum, 3), (build_companies, 3), (build_per_day, 2), (build_trade_shares, 2), (build_structure, 2),
     (build_structure_terms, 2), (build_round_growth, 3), (build_named_share, 2), (build_partition, 2),
-    (build_filler, 45),
+    (build_rank_list, 2), (build_filler, 45),
 )
 
 
@@ -1112,7 +1132,7 @@ def build_duty(ctx: Context, duty: Duty) -> Piece | None:
         "average.per-day-mismatch": build_per_day, "shares.share-mismatch": build_trade_shares,
         "structure.ratio-mismatch": build_structure, "structure.terms-not-100": build_structure_terms,
         "total.listed-parts-sum": build_listed_sum, "share.named-whole-mismatch": build_named_share,
-        "total.partition-sum": build_partition,
+        "total.partition-sum": build_partition, "count.rank-list-mismatch": build_rank_list,
     }
     if duty.rule in within:
         return within[duty.rule](ctx, inject=True)
@@ -1125,7 +1145,8 @@ def build_duty(ctx: Context, duty: Duty) -> Piece | None:
 
 STRUCTURES = {"build_structure", "build_structure_terms"}
 ONCE_ONLY = {"build_counts", "build_rate", "build_plan_period", "build_listed_sum", "build_companies", "build_per_day",
-             "build_trade_shares", "build_structure", "build_structure_terms", "build_named_share", "build_partition"}
+             "build_trade_shares", "build_structure", "build_structure_terms", "build_named_share", "build_partition",
+             "build_rank_list"}
 
 
 def build_sentence(ctx: Context, used: set[str]) -> Piece:
