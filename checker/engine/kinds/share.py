@@ -31,7 +31,7 @@ class Params:
     whole_before/whole_after frame the whole a share names (占…的比重); problem: in-sentence (the whole is the
     sentence's own figure), named-whole (the share names a whole the sentence does not state: every figure of
     that name in the article is tried) or unnamed-whole (a bare 占比, bare_words, right before the share: the whole
-    is the total of the part's own measure, the largest such figure of the article); abbreviations expand short
+    is the total of the part's own measure, the article's first and largest such figure); abbreviations expand short
     names of wholes (社零 → 社会消费品零售); total_words before a head noun name the total of that head (占总投资:
     the larger 投资 figure stated before the part); this_year_words before an undated period leave it the same."""
 
@@ -163,7 +163,7 @@ def _check_named_whole(spec, share: Claim, levels: list[Claim], article: list[Cl
 
 def _check_unnamed_whole(spec, share: Claim, sentence: list[Claim], article: list[Claim]) -> Finding | None:
     """与加工贸易有关的贸易方式进出口占比近六成，进出口额1759.2亿元: a bare 占比 is of the total of the part's own
-    measure; the part is the sentence's figure of that measure, the whole the article's largest figure of it."""
+    measure; the part is the sentence's figure of that measure, the whole the article's first and largest one."""
     before = _words_before(share).rstrip()
     if not before.endswith(spec.params.bare_words) or not share.metric.measure:
         # Only a share whose own words end with a bare 占比 names no whole and no other figure: 占全省的 names one.
@@ -177,12 +177,15 @@ def _check_unnamed_whole(spec, share: Claim, sentence: list[Claim], article: lis
     part = parts[0]
     wholes = [c for c in article if c.sentence_start != share.sentence_start and c.metric.measure == measure
               and c.figure.unit == part.figure.unit and c.subject == part.subject
-              and _same_period(c, part, spec.params)
-              and c.figure.value > part.figure.value]
+              and _same_period(c, part, spec.params)]
     if not wholes:
-        # The article states no total of that measure for the part's subject and period.
+        # The article states no other figure of that measure for the part's subject and period.
         return None
-    whole = max(wholes, key=lambda c: c.figure.value)
+    whole = min(wholes, key=lambda c: c.mention.reading_start)
+    if whole.figure.value <= part.figure.value or any(c.figure.value > whole.figure.value for c in wholes):
+        # The total is the article's first figure of the measure and its largest (今年1—2月苏州市外贸进出口4134.9亿元):
+        # a first figure that is not the largest (第一产业增加值 before 第三产业's) names no total.
+        return None
     return _check(spec, whole, part, share)
 
 
