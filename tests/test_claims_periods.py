@@ -198,3 +198,19 @@ def test_later_items_under_a_dated_heading_keep_the_headings_time(resources):
             "（二）扩大有效投资。新建成城市应急备用水源10个。\n")
     claims = claims_of(text, resources, dt.date(2026, 2, 2))
     assert claims["10个"].period_text == "2025年"
+
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    # a span written with both its years: each end of 从A增加到B is its year
+    ("1990~2000年，某省城镇化率从20.5%增加到30.2%。\n", (1990, 1990), (2000, 2000)),
+    # a time written right before the first end is the first end's; the second end's is not said
+    ("2023年，某省人均预期寿命由2020年的78.2岁提高到79.1岁。\n", (2020, 2020), None),
+    # one period for both ends and written before neither: the later end is the state the span closes with
+    ("“十四五”时期，某省高端产品占比从30%提高到70%。\n", None, (2025, 2025)),
+])
+def test_the_ends_of_a_from_to_change_take_their_own_times(resources, text, first, second):
+    """从A增加到B: each end takes the year written for it; else the later end the span's last year, the earlier none."""
+    claims = list(claims_of(text, resources, dt.date(2026, 2, 1)).values())
+    ends = [c for c in claims if c.relation in ("level", "share")]
+    years = [(c.period.start.year, c.period.end.year) if c.period else None for c in ends]
+    assert years == [first, second]

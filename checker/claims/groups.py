@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 
 import attrs
 
 from checker.claims.lexicon import ClaimLexicon
-from checker.model import Claim, Document, Mention
+from checker.model import Claim, Document, Mention, Period
 
+YEARS = re.compile(r"(?<!\d)\d{4}(?!\d)")  # a year written in digits
+LEVELS = ("level", "share")  # the relations whose figures can be the two ends of 从A增至B
 CHANGE_RELATIONS = {"times_by", "times_to", "times_down", "change_pct", "change_pct_down", "cagr", "points"}
 # The marker must introduce this figure: no other figure (a year may) stands between them (从A增加到B: 从 is not B's).
 
@@ -36,9 +39,14 @@ def group_claims(
             found = [across] if across is not None else []
         previous = current
         for first, second in _from_to_pairs(doc, current, lexicon):
-            # 由7.34万元提升至10.26万元 spans time: one period for both ends means neither end's is known.
-            for claim in (first, second):
-                updated[position[id(claim)]] = attrs.evolve(updated[position[id(claim)]], period=None)
+            # “十四五”时期，收入由7.34万元提升至10.26万元 spans time: one period cannot date both ends. The later end is
+            # the state the period closes with (2025), the earlier one unknown (2020? 2021?) unless the span is written
+            # with its two years (1949~1978年，比重从10.64%增加到17.92%: each end is its year) or a time is written
+            # right before it (由2020年的7.2%提高到7.4%).
+            ends = _written_ends(first) or (
+                (first.period, None) if _dated_at(doc, first) else (None, _last_year(second)))
+            for claim, period in zip((first, second), ends, strict=True):
+                updated[position[id(claim)]] = attrs.evolve(updated[position[id(claim)]], period=period)
         for base, later, change in found:
             group = f"{doc.path}#{later.mention.span.start}"
             for claim, role in ((base, "from"), (later, "to")):
@@ -110,12 +118,47 @@ def _from_to_pairs(doc: Document, sentence_claims: list[Claim], lexicon: ClaimLe
     ordered = sorted(sentence_claims, key=lambda c: c.mention.reading_start)
     pairs = []
     for first, second in zip(ordered, ordered[1:], strict=False):
-        if first.relation != "level" or second.relation != "level" or first.period is None:
+        if first.relation not in LEVELS or second.relation != first.relation or first.period is None:
+            # 从A增至B ties two levels (or two shares: 比重从10.64%增加到17.92%) of one kind
             continue
         if first.period == second.period and _clauses_between(doc, first, second, lexicon) == 0 \
                 and _introduced_by(doc, first, lexicon.from_re):
             pairs.append((first, second))
     return pairs
+
+
+def _written_ends(claim: Claim) -> tuple[Period, Period] | None:
+    """The first and the last year of a span of whole years written with both (1949~1978年), or None."""
+    period = claim.period
+    if period is None or period.start is None or period.end is None or period.start.year >= period.end.year:
+        # no span of several years: nothing to split into ends
+        return None
+    whole = (period.start.month, period.start.day, period.end.month, period.end.day) == (1, 1, 12, 31)
+    if not whole or YEARS.findall(claim.period_text) != [str(period.start.year), str(period.end.year)]:
+        # 十四五, 近五年: the span's ends are not written, and its base may be the year before it
+        return None
+    return _year(period.start.year), _year(period.end.year)
+
+
+def _dated_at(doc: Document, claim: Claim) -> bool:
+    """True when the claim's time is written right before it, at most a particle between (2020年的7.2%)."""
+    before = doc.reading[max(0, claim.mention.reading_start - len(claim.period_text) - 2):claim.mention.reading_start]
+    return bool(claim.period_text) and claim.period_text in before
+
+
+def _last_year(claim: Claim) -> Period | None:
+    """The last calendar year of a claim's period of whole years (“十四五”时期 → 2025), else None."""
+    period = claim.period
+    if period is None or period.start is None or period.end is None:
+        # an undated or open period has no last year to close with
+        return None
+    whole = (period.start.month, period.start.day, period.end.month, period.end.day) == (1, 1, 12, 31)
+    return _year(period.end.year) if whole else None
+
+
+def _year(year: int) -> Period:
+    """The period of one whole calendar year."""
+    return Period(kind="period", start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), granularity="year")
 
 
 def _clauses_between(doc: Document, earlier: Claim, later: Claim, lexicon: ClaimLexicon) -> int:
