@@ -230,3 +230,23 @@ def test_a_share_of_a_target_names_no_metric(resources):
     """完成全年目标任务的101.7%: 目标任务 alone says nothing of what is measured."""
     claims = claims_of("2024年，全县城镇新增就业2339人，完成全年目标任务的101.7%。", resources)
     assert str(claims["101.7%"].metric) != "目标任务"
+
+
+@pytest.mark.parametrize(("sentence", "figure", "period"), [
+    ("2024年，全县烟叶产量0.8万吨，与去年持平；油料产量2万吨，增长5.0%。", "2万吨", "2024年"),
+    ("2022年，地区生产总值951435万元，与2020年相比，两年平均增长2.5%。", "2.5%", "2022年"),
+])
+def test_a_time_after_yu_is_a_comparisons_base(resources, sentence, figure, period):
+    """与去年持平, 与2020年相比: 与 opens a comparison's base as 比 does; its time dates no figure."""
+    assert claims_of(sentence, resources)[figure].period_text == period
+
+
+@pytest.mark.parametrize(("sentence", "figure", "metric"), [
+    ("8月份，16岁至24岁人口调查失业率为15.3%，比7月份下降0.9个百分点。", "0.9个百分点", "人口调查失业率"),
+    ("上半年，全省工业用电量同比下降0.1%，降幅比1—5月份收窄0.8个百分点。", "0.8个百分点", "工业用电量"),
+    ("2024年，全年居民消费价格比上年上涨0.3%。", "0.3%", "居民消费价格"),
+])
+def test_a_bases_time_and_a_rates_own_noun_name_no_metric(resources, sentence, figure, metric):
+    """比7月份, 降幅比1—5月份 name no metric (月份, 降幅): the figure measures what the words before them name;
+    价格 stays in a price's name (居民消费价格), and alone names none."""
+    assert str(claims_of(sentence, resources)[figure].metric) == metric

@@ -128,9 +128,10 @@ def build_claims(
             # report of an event) of the state on the day it was published. A headline compresses its body's
             # statement and is compared with it by its own rule: it keeps no period it does not name.
             times = [t for t in (reported or published,) if t is not None]
+        bases = bases_by_sentence.get(sentence.start, [])
         claim = _claim(doc, mention, sentence, contexts[sentence.start], times, lexicon, city,
-                       (main, main_source), _Dating(inherited, from_document), units)
-        claims.append(_dated_by_base(doc.reading, claim, bases_by_sentence.get(sentence.start, []), lexicon))
+                       (main, main_source), _Dating(inherited, from_document, tuple(bases)), units)
+        claims.append(_dated_by_base(doc.reading, claim, bases, lexicon))
     times = [m for m in mentions if m.period is not None]
     claims = _carry_metrics(doc.reading, _mark_joined(doc.reading, claims, lexicon), lexicon, times)
     claims = distribute_items(doc.reading, claims, lexicon, functools.partial(_item_metric, lexicon=lexicon), times)
@@ -170,6 +171,7 @@ class _Dating:
 
     inherited: bool = False  # the sentence names no time: the paragraph's or heading's, or the document's
     from_document: bool = False  # nothing near names one: the data period or the publication day
+    bases: tuple[Mention, ...] = ()  # the times of the sentence that name a comparison's base (比7月份)
 
 
 def _mark_joined(reading: str, claims: list[Claim], lexicon: ClaimLexicon) -> list[Claim]:
@@ -329,7 +331,19 @@ def _claim(
         left = clause_bounds(reading, sentence, aside.start(), aside.start())[0]
     period = _period_for(mention, sentence, left, times)
     # A clause or sentence without punctuation may run for pages: read a bounded reach of it (linear time).
-    clause_prefix = reading[max(left, start - PREFIX_REACH):aside.start() if aside else start]
+    prefix_start = max(left, start - PREFIX_REACH)
+    clause_prefix = reading[prefix_start:aside.start() if aside else start]
+    for base in dating.bases:
+        if prefix_start <= base.reading_start and base.reading_end <= prefix_start + len(clause_prefix):
+            # 比7月份下降0.9个百分点: the base's time names no metric (月份), as the figure's own time does not.
+            at, end = base.reading_start - prefix_start, base.reading_end - prefix_start
+            word = max((len(w) for w in lexicon.change.get("base_before", ()) if clause_prefix[:at].endswith(w)),
+                       default=0)
+            if not word:
+                # 恢复至2019年同期的56.3% (no 比 before it) is a ratio to the base, whose words name no metric of
+                # the figure's own: they stay, and keep it from taking the words before them.
+                continue
+            clause_prefix = clause_prefix[:at - word] + " " * (end - at + word) + clause_prefix[end:]
     sentence_prefix = reading[max(sentence.start, start - PREFIX_REACH):start]
     # The topic opens the sentence; the figure follows each prefix, so a place right before it reads as a
     # yardstick (高于全国0.7个百分点).

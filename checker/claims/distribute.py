@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -11,8 +12,8 @@ from checker.claims.lexicon import ClaimLexicon
 from checker.model import Claim, Mention, Metric, Source
 
 CLAUSE_START = re.compile(r"[，,：:；;（）()。！？!?\n]")
-# 比2020年, 较“十三五”末, 比上年: the base of the comparison standing between a list and 分别 names no item
-BASE = re.compile(r"(?:比|较|相比|较之|相较|与)(?=[\d“\"上去同])[^、]*$")
+# What may open the time of a comparison's base after its word (比2020年, 较“十三五”末, 比上年, 与同期)
+BASE_TIME_START = r"[\d“\"上去同]"
 REACH = 200  # characters before the first figure read for its list (a bounded look-back)
 MetricReader = Callable[[str, str], tuple[Metric, Source]]  # (head words, unit) -> the metric they name, and how
 
@@ -67,7 +68,7 @@ def _distributed(
     if not word:
         # No 分别 before the figures: they are not distributed over a list.
         return run
-    head = lexicon.trailing_filler_re.sub("", BASE.sub("", clause[:clause.rfind(word)]))
+    head = lexicon.trailing_filler_re.sub("", _base_re(lexicon).sub("", clause[:clause.rfind(word)]))
     items = _items(head, lexicon)
     if len(items) != len(run):
         # A list of another length (or none) is no list of these figures: which goes with which is unknown.
@@ -90,6 +91,13 @@ def _distributed(
     metrics = metrics[:1] + [(_whole_item(metric, item, lexicon), source)
                              for (metric, source), item in zip(metrics[1:], heads[1:], strict=True)]
     return [_with_item(claim, metric, run[0], "") for claim, metric in zip(run, metrics, strict=True)]
+
+
+@functools.lru_cache(maxsize=8)
+def _base_re(lexicon: ClaimLexicon) -> re.Pattern[str]:
+    """The base of a comparison standing between a list and 分别 (比2020年…), which names no item."""
+    words = "|".join(re.escape(w) for w in sorted(lexicon.change.get("base_before", ()), key=len, reverse=True))
+    return re.compile(f"(?:{words})(?={BASE_TIME_START})[^、]*$") if words else re.compile(r"(?!x)x")
 
 
 def _whole_item(metric: Metric, item: str, lexicon: ClaimLexicon) -> Metric:
