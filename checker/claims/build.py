@@ -272,7 +272,7 @@ def _carry_metrics(reading: str, claims: list[Claim], lexicon: ClaimLexicon, tim
                 between = between.replace(word, " ")
         if claim.relation == "rank":
             # 粮食产量840亿斤、居全国第5位: a rank with no words of its own ranks the figure before it.
-            between = lexicon.subject_re.sub(" ", between.removesuffix("第"))
+            between = lexicon.subject_re.sub(" ", _without_rank_mark(between, lexicon))
             for word in _rank_frame(lexicon):
                 between = between.replace(word, " ")
         per = _per_unit(between, lexicon) if claim.relation == "level" else ""
@@ -825,7 +825,7 @@ def _metric(clause: str, sentence: str, context: _Context, period: Mention | Non
             unit: str) -> Metric:
     """The metric a figure measures: [scope|]industry|measure, or the words before the figure."""
     head = lexicon.trailing_filler_re.sub("", clause)
-    if head.endswith("第"):
+    if head.endswith(_rank_marks(lexicon)):
         # 人均博物馆拥有量居全国第1位: a rank names what is ranked before its frame (居全国第).
         head = _without_rank_frame(head, lexicon)
     if period is not None and period.text:
@@ -940,11 +940,23 @@ def _tail_words(lexicon: ClaimLexicon) -> frozenset[str]:
     return frozenset((*lexicon.metric_filler, *lexicon.per_unit, *lexicon.grammar.get("measure_tails", ())))
 
 
+@functools.lru_cache(maxsize=8)
+def _rank_marks(lexicon: ClaimLexicon) -> tuple[str, ...]:
+    """The words right before a rank's number (第 of 第5位), longest first, as one tuple for str.endswith."""
+    return tuple(sorted(lexicon.grammar.get("rank_marks", ()), key=len, reverse=True))
+
+
+def _without_rank_mark(text: str, lexicon: ClaimLexicon) -> str:
+    """A text without the rank mark that ends it (居全国第 → 居全国)."""
+    found = next((mark for mark in _rank_marks(lexicon) if text.endswith(mark)), "")
+    return text[:len(text) - len(found)]
+
+
 def _without_rank_frame(head: str, lexicon: ClaimLexicon) -> str:
     """A head without the frame of a rank that ends it (居全国第, 从全国第10位升至第), so its metric words end it."""
     words = tuple(sorted((*lexicon.grammar.get("rank_verbs", ()), *lexicon.grammar.get("rank_fields", ())),
                          key=len, reverse=True))
-    head = head[:-1]
+    head = _without_rank_mark(head, lexicon)
     while True:
         place = lexicon.subject_re.search(head[-4:]) if head else None
         if place is not None and place.end() == len(head[-4:]):
@@ -1152,7 +1164,7 @@ def _relation(mention: Mention, clause_prefix: str, lexicon: ClaimLexicon) -> tu
     assert quantity is not None, "claims are read from quantity mentions only"
     unit = quantity.unit
     tail = clause_prefix.rstrip("了的“”\" ")[-6:]
-    if clause_prefix.endswith("第"):
+    if clause_prefix.endswith(_rank_marks(lexicon)):
         # 从第13位升至第5位: a rank orders subjects; it is no level of the metric.
         return "rank", "lexicon"
     if unit == "个百分点":
