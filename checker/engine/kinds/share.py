@@ -43,13 +43,18 @@ class Params:
     total_words: tuple[str, ...] = ()
     bare_words: tuple[str, ...] = ()
     this_year_words: tuple[str, ...] = ()
+    time_words: tuple[str, ...] = ()
+    place_words: tuple[str, ...] = ()
+    total_suffixes: tuple[str, ...] = ()
+    core_names: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def from_mapping(cls, raw: dict[str, Any], path: str, lines: dict[str, int]) -> Params:
         """Build the parameters from a rule file's params mapping, citing file, line and key of any problem."""
         raw = expect_keys(raw, {**dict.fromkeys(WORD_KEYS, list), "problem": str, "abbreviations": dict,
                                 "total_words": list, "bare_words": list,
-                                "this_year_words": list}, path, lines)
+                                "this_year_words": list, "time_words": list, "place_words": list,
+                                "total_suffixes": list, "core_names": dict}, path, lines)
         problem = raw.get("problem", PROBLEMS[0])
         if problem not in PROBLEMS:
             raise RuleFileError(path, lines.get("params.problem"), "params.problem",
@@ -61,12 +66,18 @@ class Params:
             if not (isinstance(short, str) and isinstance(full, str) and short and full):
                 raise RuleFileError(path, lines.get("params.abbreviations"), f"params.abbreviations.{short}",
                                     "must map a short name to its full name, both non-empty text")
+        for short, full in raw.get("core_names", {}).items():
+            if not (isinstance(short, str) and isinstance(full, str) and short and full):
+                raise RuleFileError(path, lines.get("params.core_names"), f"params.core_names.{short}",
+                                    "must map a name to the measure it stands for, both non-empty text")
         # Longest short names first: 社零总额 before 社零.
         abbreviations = tuple(sorted(pairs.items(), key=lambda pair: -len(pair[0])))
         return cls(**{key: words_of(raw, key, path, lines) for key in WORD_KEYS}, problem=problem,
                    abbreviations=abbreviations, total_words=words_of(raw, "total_words", path, lines),
                    bare_words=words_of(raw, "bare_words", path, lines),
-                   this_year_words=words_of(raw, "this_year_words", path, lines))
+                   this_year_words=words_of(raw, "this_year_words", path, lines),
+                   **{key: words_of(raw, key, path, lines) for key in ("time_words", "place_words", "total_suffixes")},
+                   core_names=tuple(raw.get("core_names", {}).items()))
 
 
 def check(spec, context) -> list[Finding]:
@@ -140,6 +151,13 @@ def _check_named_whole(spec, share: Claim, levels: list[Claim], article: list[Cl
                   and c.mention.reading_start < part.mention.reading_start and c.metric.measure == head
                   and head in _words_before(c) and c.figure.value > part.figure.value
                   and _same_period(c, part, spec.params)]
+    place, core = _place_and_core(named, spec.params)
+    if not wholes and core:
+        # 占同期全市外贸总值的70.2%: the place's own total of the core measure (全市进出口总值520亿元), its place word
+        # stated with it, so 占全省 never reads a city's own total.
+        wholes = [c for c in article if c.figure.unit == part.figure.unit and c.subject == part.subject
+                  and c.metric.measure == core and place in _words_before(c) and core in _words_before(c)
+                  and c.figure.value > part.figure.value and _same_period(c, part, spec.params)]
     if not wholes:
         # No figure of that name for the part's subject and period (占全省比重 names a place, not a figure's
         # metric): nothing to compute the share from.
@@ -198,6 +216,22 @@ def _named_whole(share: Claim, params: Params) -> str:
     named = before[max(starts):]
     ends = [named.find(word) for word in params.whole_after if word in named]
     return named[:min(ends)] if ends else ""
+
+
+def _place_and_core(named: str, params: Params) -> tuple[str, str]:
+    """The own place and the measure a named whole states (同期全市外贸总值 → 全市, 进出口), or ('', '') when it
+    starts with no place word."""
+    rest = named
+    for word in params.time_words:
+        rest = rest.replace(word, "")
+    place = next((word for word in params.place_words if rest.startswith(word)), "")
+    core = rest[len(place):]
+    for suffix in params.total_suffixes:
+        if core.endswith(suffix) and len(core) > len(suffix):
+            core = core[: -len(suffix)]
+            break
+    core = dict(params.core_names).get(core, core)
+    return (place, core) if place and core else ("", "")
 
 
 def _total_head(named: str, params: Params) -> str:
