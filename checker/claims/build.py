@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import heapq
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -385,17 +384,15 @@ def _claim(
         period_text=stated.text if stated else "",
         modality=modality,
         relation=relation,
-        sentence=reading[sentence.start:sentence.end].strip(),
+        sentence=context.stripped,
         sentence_start=sentence.start,
         heading=sentence.heading,
         dimension=dimension,
         base_factor=factor,
         understood=Understanding(role_source, metric_source(metric), subject_source,
                                  "context" if dating.inherited and stated and stated.period else "lexicon"),
-        grammar=tuple(group for group, pattern in (("distributed", lexicon.distributed_re),
-                                                    ("against_last_year", lexicon.against_last_year_re))
-                      if pattern.search(context.sentence_text)
-                      and (group != "against_last_year" or not _against_another_base(sentence_prefix, lexicon))),
+        grammar=("distributed",) * context.distributed + ("against_last_year",) * (
+            context.against_last_year and not _against_another_base(sentence_prefix, lexicon)),
     )
 
 
@@ -446,6 +443,21 @@ class _Context:
     def subject(self) -> str:
         """The first subject the heading or the paragraph's opening sentence names."""
         return _first_subject(self.topic, self.lexicon)
+
+    @functools.cached_property
+    def stripped(self) -> str:
+        """The sentence without the blanks around it, as claims quote it."""
+        return self.sentence_text.strip()
+
+    @functools.cached_property
+    def distributed(self) -> bool:
+        """True when the sentence distributes its figures over listed items (分别)."""
+        return self.lexicon.distributed_re.search(self.sentence_text) is not None
+
+    @functools.cached_property
+    def against_last_year(self) -> bool:
+        """True when the sentence compares with a year earlier somewhere (同比, 比上年)."""
+        return self.lexicon.against_last_year_re.search(self.sentence_text) is not None
 
     @functools.cached_property
     def industry(self) -> str:
@@ -599,7 +611,8 @@ def _subject(
     `context` is the sentence's context (its subject read only when the clause and sentence name none), or a name.
     """
     # The topic of a Chinese clause comes first: 两江新区…是重庆…的主阵地 is about 两江新区.
-    found = _first_subject(clause, lexicon) or _first_subject(sentence, lexicon)
+    # A figure in its sentence's first clause reads the same text twice: once is enough.
+    found = _first_subject(clause, lexicon) or (_first_subject(sentence, lexicon) if sentence != clause else "")
     source: Source = "lexicon" if found else "context"
     in_context = "" if found else context if isinstance(context, str) else context.subject
     if not found and in_context == "全国" and main not in ("", "全国"):
@@ -705,30 +718,37 @@ class _Entity:
 
 def _entities(text: str, lexicon: ClaimLexicon) -> Iterator[_Entity]:
     """The entities a text names, left to right: lexicon subjects and place names, sources left out."""
-    names = ((m, lexicon.subjects[m.group()]) for m in lexicon.subject_re.finditer(text)
-             if not _is_source(text, m, lexicon))
-    refs = ((m, "@company") for m in _company_refs(lexicon).finditer(text) if not _ends_a_word(text, m, lexicon))
+    subjects = lexicon.subjects
+    known = [(m, subjects[m.group()]) for m in lexicon.subject_re.finditer(text) if not _is_source(text, m, lexicon)]
+    refs, runs = _company_refs(lexicon), lexicon.abbreviation_re.finditer(text)
+    others = [(m, "@company") for m in refs.finditer(text) if not _ends_a_word(text, m, lexicon)] if any(
+        word in text for word in lexicon.grammar.get("company_refs", ())) else []
     # 川渝两地, 苏浙沪三省市: the provinces together, one subject
-    runs = ((m, "、".join(lexicon.abbreviations[c] for c in m.group())) for m in lexicon.abbreviation_re.finditer(text))
-    known = heapq.merge(names, refs, runs, key=lambda named: named[0].start())
-    places = (m for m in lexicon.place_re.finditer(text)
-              if (_is_place(text, m, lexicon) or _is_zone_of_place(m, lexicon)) and not _is_source(text, m, lexicon))
-    name, place = next(known, None), next(places, None)
-    while name is not None or place is not None:
+    others += [(m, "、".join(lexicon.abbreviations[c] for c in m.group())) for m in runs]
+    if others:
+        # A stable sort keeps the order of equal starts: subjects, then references, then runs.
+        known = sorted(known + others, key=lambda named: named[0].start())
+    places = [m for m in lexicon.place_re.finditer(text)
+              if (_is_place(text, m, lexicon) or _is_zone_of_place(m, lexicon)) and not _is_source(text, m, lexicon)
+              ] if any(suffix in text for suffix in lexicon.place_suffix) else []
+    at_name = at_place = 0
+    while at_name < len(known) or at_place < len(places):
+        name = known[at_name] if at_name < len(known) else None
+        place = places[at_place] if at_place < len(places) else None
         if place is not None and (name is None or place.start() < name[0].start()
                                   or place.start() == name[0].start() and place.end() > name[0].end()):
             # 西安高新区 is not 西安: the longer name starting at the same place wins.
             yield _Entity(_place_subject(place, lexicon), place.start(), place.end(), True)
-            end, place = place.end(), next(places, None)
+            end = place.end()
         else:
             assert name is not None, "a name is left when no place comes first"
             yield _Entity(name[1], name[0].start(), name[0].end(), name[1] in lexicon.levels)
-            end, name = name[0].end(), next(known, None)
-        # Names overlapping the one just read are parts of it.
-        while name is not None and name[0].start() < end:
-            name = next(known, None)
-        while place is not None and place.start() < end:
-            place = next(places, None)
+            end = name[0].end()
+        # Names overlapping the one just read are parts of it (the one just read among them).
+        while at_name < len(known) and known[at_name][0].start() < end:
+            at_name += 1
+        while at_place < len(places) and places[at_place].start() < end:
+            at_place += 1
 
 
 def _ends_a_word(text: str, match: re.Match[str], lexicon: ClaimLexicon) -> bool:
@@ -996,7 +1016,12 @@ def _counted_after(reading: str, mention: Mention, context: _Context, lexicon: C
 
 def _scopes_in(text: str, lexicon: ClaimLexicon) -> tuple[str, ...]:
     """The scopes a text names, each under its one wording (规模以上 → 规上), sorted."""
-    return tuple(sorted({lexicon.scope_aliases.get(s, s) for s in lexicon.scopes if s in text}))
+    return _aliased_scopes([s for s in lexicon.scopes if s in text], lexicon)
+
+
+def _aliased_scopes(named: list[str], lexicon: ClaimLexicon) -> tuple[str, ...]:
+    """Scope words, each under its one wording (规模以上 → 规上), sorted, once each."""
+    return tuple(sorted({lexicon.scope_aliases.get(s, s) for s in named}))
 
 
 def segmented_metric(head: str, lexicon: ClaimLexicon) -> Metric:
@@ -1012,9 +1037,11 @@ def segmented_metric(head: str, lexicon: ClaimLexicon) -> Metric:
         return Metric()
     text = _without_places(lexicon.subject_re.sub(" ", lexicon.trailing_filler_re.sub("", head)), lexicon)
     per_unit = _per_unit(text, lexicon)
-    scopes = _scopes_in(text, lexicon)
-    for word in lexicon.scopes:
-        # 全国/全省/全市 are subjects (removed above), 规上/城镇 scopes: neither is part of the metric's name.
+    named = [word for word in lexicon.scopes if word in text]
+    scopes = _aliased_scopes(named, lexicon)
+    for word in named:
+        # 全国/全省/全市 are subjects (removed above), 规上/城镇 scopes: neither is part of the metric's name. (A blank
+        # put in never makes another scope appear, so the scopes named at first are all there is to blank.)
         text = text.replace(word, " ")
     # A verb of change ends the phrase that names what changes (铁路发送旅客增长 → 铁路发送旅客), unless it opens a
     # noun of a rate (自然增长率).
