@@ -1176,13 +1176,21 @@ def _modality(sentence_prefix: str, period: Mention | None, doc: Document, lexic
     aims: tuple[Modality, ...] = ("target", "forecast")
     for modality in aims:
         # 根据规划，到2027年…将达到: a plan word makes a target even when 将达 follows.
-        if any(word in sentence_prefix for word in lexicon.modality.get(modality, ())):
+        if _words_of(lexicon, modality).search(sentence_prefix):
             return modality
     start = period.period.start if period is not None and period.period is not None else None
     if start and doc.dct is not None and start > doc.dct.date:
         # 到2027年… with no marker word still speaks of the future: a target.
         return "target"
     return "actual"
+
+
+@functools.lru_cache(maxsize=8)
+def _words_of(lexicon: ClaimLexicon, modality: Modality) -> re.Pattern[str]:
+    """A modality's marker words as one pattern (found anywhere in a text where any of them is); never matching if
+    none."""
+    words = lexicon.modality.get(modality, ())
+    return re.compile("|".join(map(re.escape, words))) if words else re.compile(r"(?!x)x")
 
 
 def _relation(mention: Mention, clause_prefix: str, lexicon: ClaimLexicon) -> tuple[Relation, Source]:
