@@ -1295,11 +1295,22 @@ def _subject_counts(reading: str, lexicon: ClaimLexicon) -> Counter[str]:
                    if not _is_source(text, m, lexicon))
 
 
+_NUMERALS = "[二两三四五六七八九十]"  # the numerals of an enumeration's count (一 counts nothing listed)
+_COUNT_DIGITS, _ITEM_UNITS, _HEAD_UNITS = rf"{_NUMERALS}{{1,3}}|[0-9]{{1,2}}", "大|项|个|类|家|条|种", "大|项"
+_COUNT_NUMBER = f"(?:{_COUNT_DIGITS})"
 ENUMERATION = re.compile(
     r"((?:[\u4e00-\u9fffA-Za-z“”\"]{1,14}、){1,12}[\u4e00-\u9fffA-Za-z“”\"]{1,14}?)"
-    r"(?:(?P<etc>等)(?P<n>[二两三四五六七八九十]{1,3}|[0-9]{1,2})(?P<unit>大|项|个|类|家|条|种)"
-    r"|\s?(?P<n2>[二两三四五六七八九十]{1,3}|[0-9]{1,2})(?P<unit2>大|项))"
+    rf"(?:(?P<etc>等)(?P<n>{_COUNT_DIGITS})(?P<unit>{_ITEM_UNITS})"
+    rf"|\s?(?P<n2>{_COUNT_DIGITS})(?P<unit2>{_HEAD_UNITS}))"
 )
+# An enumeration's list is 12 items of 14 characters and their marks at most, then its last item; its count 5 at
+# most (等十二项). Its count starts where this finds one character (every such place: 等三大 and 三大 overlap).
+LIST_REACH, COUNT_REACH = 12 * (14 + 1) + 14, 5
+COUNT_STARTS = re.compile(
+    rf"[等\s二两三四五六七八九十0-9](?:(?<=等)(?={_COUNT_NUMBER}(?:{_ITEM_UNITS}))"
+    rf"|(?<=\s)(?={_COUNT_NUMBER}(?:{_HEAD_UNITS}))|(?<={_NUMERALS})(?={_NUMERALS}{{0,2}}(?:{_HEAD_UNITS}))"
+    rf"|(?<=[0-9])(?=[0-9]?(?:{_HEAD_UNITS})))")
+CLAUSE_MARKS = "，。；\n"  # marks that no list of an enumeration holds
 ENUM_NOUN = re.compile(r"[\u4e00-\u9fff]{2,6}")
 
 
@@ -1352,13 +1363,44 @@ def _publication_day(doc: Document):
     return Period("point", doc.dct.date, doc.dct.date, granularity="day")
 
 
+def _enumeration_matches(reading: str) -> Iterator[re.Match[str]]:
+    """ENUMERATION's matches in a text, as finditer gives them, tried only in the clauses of a count.
+
+    Tried everywhere, the pattern reads every list (A、B、C…) from each of its characters. A match is a run of list
+    characters and its count: it starts at most LIST_REACH characters before its count, after the last clause mark
+    before it, and no path the pattern tries from there reads past the first clause mark after the count (or
+    LIST_REACH on) and a count's length. Windows around the counts hold every match, read as the whole text reads.
+    """
+    windows: list[list[int]] = []
+    for count in COUNT_STARTS.finditer(reading):
+        at = count.start()
+        opens = max(at - LIST_REACH, *(reading.rfind(mark, 0, at) + 1 for mark in CLAUSE_MARKS))
+        closes = min(at + LIST_REACH, *(_find_or_end(reading, mark, at) for mark in CLAUSE_MARKS)) + COUNT_REACH
+        if windows and opens <= windows[-1][1]:
+            # Windows that overlap are read as one.
+            windows[-1][1] = max(windows[-1][1], closes)
+        else:
+            windows.append([opens, closes])
+    position = 0
+    for opens, closes in windows:
+        for match in ENUMERATION.finditer(reading, max(position, opens), closes):
+            yield match
+            position = match.end()
+
+
+def _find_or_end(text: str, mark: str, start: int) -> int:
+    """Where a mark first stands at or after start, else the text's end."""
+    found = text.find(mark, start)
+    return len(text) if found < 0 else found
+
+
 def _enumerations(doc: Document, sentences: SentenceIndex, lexicon: ClaimLexicon, city: str) -> list[Claim]:
     """Claims for enumerations 'A、B、C等三大X': the count stated and the items listed."""
     from checker.extract.numerals import NumeralError, parse_numeral
     from checker.model import Quantity
 
     claims = []
-    for match in ENUMERATION.finditer(doc.reading):
+    for match in _enumeration_matches(doc.reading):
         items = tuple(i.strip("“”\"") for i in match.group(1).split("、"))
         number, unit = ("n", "unit") if match.group("n") else ("n2", "unit2")
         if unit == "unit2" and items[-1] in lexicon.enumeration.get("verbs", ()):
