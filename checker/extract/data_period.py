@@ -55,5 +55,6 @@ def _is_season_ahead(surface: str, period: Period, dct: dt.date, lexicon: Period
 def is_comparison_base(lead: str, start: int, end: int, lexicon: PeriodLexicon) -> bool:
     """True when the span follows a comparison word (比2019年) or names the same part of a base year (2019年同期)."""
     before = lead[max(0, start - 3) : start]
-    same_part = tuple(s.word for s in lexicon.suffixes if s.means == "same_part")
-    return any(before.endswith(word) for word in lexicon.comparison_words) or lead[start:end].endswith(same_part)
+    if before.endswith(lexicon.comparison_words):
+        return True
+    return lead[start:end].endswith(tuple(s.word for s in lexicon.suffixes if s.means == "same_part"))
