@@ -238,6 +238,10 @@ def _carry_metrics(reading: str, claims: list[Claim], lexicon: ClaimLexicon, tim
     (增长3.8%，比2019年同期增长41.3%): `times` are the document's time mentions, in text order.
     """
     out: list[Claim] = []
+    starts = [time.reading_start for time in times]
+    if starts != sorted(starts):
+        # Times out of text order are all read, in their order.
+        starts = []
     for claim in claims:
         previous = out[-1] if out else None
         if (previous is None or claim.metric or not previous.metric or previous.sentence_start != claim.sentence_start
@@ -255,12 +259,11 @@ def _carry_metrics(reading: str, claims: list[Claim], lexicon: ClaimLexicon, tim
             # 甲X，增长a%；乙Y: a semicolon opens another item, which names its own metric.
             out.append(claim)
             continue
-        for time in times:
-            if previous.mention.reading_end <= time.reading_start and time.reading_end <= claim.mention.reading_start:
-                # 比2019年1—11月份: the base of another comparison, words and all (a bare time starts a new
-                # statement, 预计2025年达…, which names its own metric).
-                for word in lexicon.change.get("base_before", ()):
-                    between = between.replace(word + time.text, " ")
+        for time in _times_between(times, starts, previous.mention.reading_end, claim.mention.reading_start):
+            # 比2019年1—11月份: the base of another comparison, words and all (a bare time starts a new statement,
+            # 预计2025年达…, which names its own metric).
+            for word in lexicon.change.get("base_before", ()):
+                between = between.replace(word + time.text, " ")
         between = ASIDE.sub(" ", between)
         for word in _between_words(lexicon):
             between = between.replace(word, " ")
@@ -287,6 +290,18 @@ def _carry_metrics(reading: str, claims: list[Claim], lexicon: ClaimLexicon, tim
         understood = attrs.evolve(claim.understood, metric="guessed" if after_increment else previous.understood.metric)
         out.append(attrs.evolve(claim, metric=_per_metric(previous.metric, per), understood=understood))
     return out
+
+
+def _times_between(times: list[Mention], starts: list[int], begin: int, end: int) -> Iterator[Mention]:
+    """The times standing wholly between two offsets, in their order; `starts` are their offsets when they are in
+    text order (a bisection finds the first), else empty (all are tried)."""
+    first = bisect.bisect_left(starts, begin) if starts else 0
+    for time in times[first:]:
+        if starts and time.reading_start > end:
+            # In text order, every time from here on starts after the end.
+            return
+        if begin <= time.reading_start and time.reading_end <= end:
+            yield time
 
 
 def _per_metric(metric: Metric, per: str) -> Metric:
@@ -662,9 +677,9 @@ def _is_place(text: str, match: re.Match[str], lexicon: ClaimLexicon) -> bool:
 
 def _is_zone_of_place(match: re.Match[str], lexicon: ClaimLexicon) -> bool:
     """True for a zone named after a division (成都高新区, 西安经开区): a place of its own, not its city."""
-    whole = match.group()
-    return any(whole.endswith(zone) and lexicon.subjects.get(whole[:-len(zone)]) in lexicon.levels
-               for zone in lexicon.grammar.get("zones", ()))
+    whole, zones = match.group(), lexicon.grammar.get("zones", ())
+    return whole.endswith(zones) and any(whole.endswith(zone) and lexicon.subjects.get(whole[:-len(zone)]) in
+                                         lexicon.levels for zone in zones)
 
 
 def _is_source(text: str, match: re.Match[str], lexicon: ClaimLexicon) -> bool:
