@@ -511,8 +511,8 @@ def _context_time(
     heading = sentences.heading_before(sentence.start)
     # All the heading's times: the last dates a figure (…时期和2025年工作回顾 → 2025年), a span dates an average.
     # A dateline on a line of its own (生意社01月02日讯) is no heading of a section: its day dates no figure.
-    headed = [t for t in dated if heading.start <= t.reading_start < heading.end
-              and not DATELINE.match(reading, t.reading_start)] if heading is not None else []
+    headed = [t for t in dated[bisect.bisect_left(starts, heading.start):bisect.bisect_left(starts, heading.end)]
+              if not DATELINE.match(reading, t.reading_start)] if heading is not None else []
     link, end = _continued_paragraph(reading, paragraph, lexicon), paragraph
     while link is not None:
         previous, sibling = link
@@ -736,8 +736,8 @@ def _entities(text: str, lexicon: ClaimLexicon) -> Iterator[_Entity]:
     subjects = lexicon.subjects
     known = [(m, subjects[m.group()]) for m in lexicon.subject_re.finditer(text) if not _is_source(text, m, lexicon)]
     refs, runs = _company_refs(lexicon), lexicon.abbreviation_re.finditer(text)
-    others = [(m, "@company") for m in refs.finditer(text) if not _ends_a_word(text, m, lexicon)] if any(
-        word in text for word in lexicon.grammar.get("company_refs", ())) else []
+    others = [(m, "@company") for m in refs.finditer(text) if not _ends_a_word(text, m, lexicon)] if refs.search(
+        text) else []
     # 川渝两地, 苏浙沪三省市: the provinces together, one subject
     others += [(m, "、".join(lexicon.abbreviations[c] for c in m.group())) for m in runs]
     if others:
@@ -745,7 +745,7 @@ def _entities(text: str, lexicon: ClaimLexicon) -> Iterator[_Entity]:
         known = sorted(known + others, key=lambda named: named[0].start())
     places = [m for m in lexicon.place_re.finditer(text)
               if (_is_place(text, m, lexicon) or _is_zone_of_place(m, lexicon)) and not _is_source(text, m, lexicon)
-              ] if any(suffix in text for suffix in lexicon.place_suffix) else []
+              ] if _place_suffixes(lexicon).search(text) else []
     at_name = at_place = 0
     while at_name < len(known) or at_place < len(places):
         name = known[at_name] if at_name < len(known) else None
@@ -764,6 +764,13 @@ def _entities(text: str, lexicon: ClaimLexicon) -> Iterator[_Entity]:
             at_name += 1
         while at_place < len(places) and places[at_place].start() < end:
             at_place += 1
+
+
+@functools.lru_cache(maxsize=8)
+def _place_suffixes(lexicon: ClaimLexicon) -> re.Pattern[str]:
+    """Any place suffix (市, 新区): no place name stands in a text without one."""
+    suffixes = lexicon.place_suffix
+    return re.compile("|".join(map(re.escape, suffixes))) if suffixes else re.compile(r"(?!x)x")
 
 
 def _ends_a_word(text: str, match: re.Match[str], lexicon: ClaimLexicon) -> bool:
