@@ -375,8 +375,8 @@ def _claim(
     metric = _counted_after(reading, mention, context, lexicon) or _metric(
         clause_prefix, sentence_prefix, context, period, lexicon, mention.quantity.unit)
     relation, role_source = _relation(mention, clause_prefix, lexicon)
-    over_span = relation == "cagr" or any(word in clause_prefix for word in lexicon.grammar.get("over_span", ()))
-    if over_span and dating.inherited:
+    if dating.inherited and (relation == "cagr" or any(word in clause_prefix
+                                                       for word in lexicon.grammar.get("over_span", ()))):
         # 年均增长6.1%, 累计实施2.15万个 under 一、“十四五”时期和2025年工作回顾: over the span, not its last year.
         period = next((t for t in reversed(times) if _spans_years(t)), period)
     elif dating.inherited:
