@@ -732,38 +732,53 @@ class _Entity:
 
 
 def _entities(text: str, lexicon: ClaimLexicon) -> Iterator[_Entity]:
-    """The entities a text names, left to right: lexicon subjects and place names, sources left out."""
+    """The entities a text names, left to right: lexicon subjects and place names, sources left out.
+
+    Subjects and places are read as far as the caller asks (the first subject of a paragraph is near its start);
+    company references and runs of abbreviations, rare, are found at once.
+    """
     subjects = lexicon.subjects
-    known = [(m, subjects[m.group()]) for m in lexicon.subject_re.finditer(text) if not _is_source(text, m, lexicon)]
+    names = ((m, subjects[m.group()]) for m in lexicon.subject_re.finditer(text) if not _is_source(text, m, lexicon))
     refs, runs = _company_refs(lexicon), lexicon.abbreviation_re.finditer(text)
     others = [(m, "@company") for m in refs.finditer(text) if not _ends_a_word(text, m, lexicon)] if refs.search(
         text) else []
     # 川渝两地, 苏浙沪三省市: the provinces together, one subject
     others += [(m, "、".join(lexicon.abbreviations[c] for c in m.group())) for m in runs]
-    if others:
-        # A stable sort keeps the order of equal starts: subjects, then references, then runs.
-        known = sorted(known + others, key=lambda named: named[0].start())
-    places = [m for m in lexicon.place_re.finditer(text)
+    # A stable sort keeps references before runs at one start; subjects come before both.
+    known = _merged(names, sorted(others, key=lambda named: named[0].start())) if others else names
+    places = (m for m in lexicon.place_re.finditer(text)
               if (_is_place(text, m, lexicon) or _is_zone_of_place(m, lexicon)) and not _is_source(text, m, lexicon)
-              ] if _place_suffixes(lexicon).search(text) else []
-    at_name = at_place = 0
-    while at_name < len(known) or at_place < len(places):
-        name = known[at_name] if at_name < len(known) else None
-        place = places[at_place] if at_place < len(places) else None
+              ) if _place_suffixes(lexicon).search(text) else iter(())
+    name, place = next(known, None), next(places, None)
+    while name is not None or place is not None:
         if place is not None and (name is None or place.start() < name[0].start()
                                   or place.start() == name[0].start() and place.end() > name[0].end()):
             # 西安高新区 is not 西安: the longer name starting at the same place wins.
             yield _Entity(_place_subject(place, lexicon), place.start(), place.end(), True)
-            end = place.end()
+            end, place = place.end(), next(places, None)
         else:
             assert name is not None, "a name is left when no place comes first"
             yield _Entity(name[1], name[0].start(), name[0].end(), name[1] in lexicon.levels)
-            end = name[0].end()
-        # Names overlapping the one just read are parts of it (the one just read among them).
-        while at_name < len(known) and known[at_name][0].start() < end:
-            at_name += 1
-        while at_place < len(places) and places[at_place].start() < end:
-            at_place += 1
+            end, name = name[0].end(), next(known, None)
+        # Names overlapping the one just read are parts of it.
+        while name is not None and name[0].start() < end:
+            name = next(known, None)
+        while place is not None and place.start() < end:
+            place = next(places, None)
+
+
+_Named = tuple[re.Match[str], str]
+
+
+def _merged(first: Iterator[_Named], second: list[_Named]) -> Iterator[_Named]:
+    """Two runs of names in text order as one, the first's before the second's at one start."""
+    index = 0
+    for named in first:
+        while index < len(second) and second[index][0].start() < named[0].start():
+            yield second[index]
+            index += 1
+        yield named
+    yield from second[index:]
 
 
 @functools.lru_cache(maxsize=8)
