@@ -207,3 +207,14 @@ def test_a_happening_told_before_its_date_is_a_plan(run_of, resources):
     timeline = build_timeline(run_of({"p.md": ("2026-01-20", text)}))
     kinds = {e.title: e.modality for e in timeline.entries if e.sort == "event"}
     assert kinds == {"某市基本建成现代化国际大都市": "plan", "某市国际铁路港正式开通运行": "event"}
+
+
+def test_one_figure_in_two_units_is_one_value_and_two_figures_stay_two(run_of, resources):
+    """3000万吨（600亿斤） is one value told twice; 610亿斤 elsewhere is another (though 3000万 is round), listed."""
+    articles = {"a.md": ("2025-01-20", "2024年，河南粮食产量3000万吨（600亿斤），再创新高。\n"),
+                "b.md": ("2025-01-21", "2024年，河南粮食产量3000万吨，再创新高。\n")}
+    [entry] = [e for e in build_timeline(run_of(articles)).entries if e.sort == "figure"]
+    assert [a.text for a in entry.announcements] == ["3000万吨"]
+    articles["b.md"] = ("2025-01-21", "2024年，河南粮食产量610亿斤，再创新高。\n")
+    [entry] = [e for e in build_timeline(run_of(articles)).entries if e.sort == "figure"]
+    assert [a.text for a in entry.announcements] == ["3000万吨", "610亿斤"]

@@ -115,14 +115,32 @@ def _source(claim: Claim, views: dict[str, DocumentView]) -> Source:
 
 
 def _announcements(claims: list[Claim], sources: tuple[Source, ...]) -> tuple[Announcement, ...]:
-    """Each distinct value of an entry with the date it was first published, oldest first."""
+    """Each distinct value of an entry with the date it was first published, oldest first.
+
+    One value written in two units (13872万吨(2774亿斤), 5194.9公斤/公顷(346.3公斤/亩)) is one value, not two wordings.
+    """
     seen: dict[tuple[float, str, str] | str, Announcement] = {}
+    kept: list[Claim] = []
     for claim, source in zip(claims, sources, strict=True):
         quantity = claim.value
         value = (quantity.value, quantity.qualifier, quantity.unit) if quantity else flatten(source.text)
-        if value not in seen:
-            seen[value] = Announcement(source.announced, flatten(source.text), source.doc)
+        if value in seen or any(_converts(claim, other) for other in kept):
+            # the same figure again, or the same figure in another unit of its measure
+            continue
+        seen[value] = Announcement(source.announced, flatten(source.text), source.doc)
+        kept.append(claim)
     return tuple(seen.values())
+
+
+def _converts(claim: Claim, other: Claim) -> bool:
+    """True when one sentence gives a figure in two units of one dimension that allow the same value (万吨 and 亿斤)."""
+    if claim.value is None or other.value is None or not claim.dimension or claim.dimension != other.dimension:
+        # no figure, or units that do not convert into each other
+        return False
+    if (claim.doc, claim.sentence_start) != (other.doc, other.sentence_start):
+        # 3000万吨 allows 2500万–3500万: only a sentence's own bracket (3000万吨(600亿斤)) surely restates its figure
+        return False
+    return claim.value.unit != other.value.unit and claim.interval().intersects(other.interval())
 
 
 def _announced(claim: Claim, views: dict[str, DocumentView]) -> dt.date | None:
