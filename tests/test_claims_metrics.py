@@ -123,3 +123,11 @@ def test_a_per_unit_word_alone_names_no_metric(resources):
     """日均环比增长3.2%: 日均 says per what, not what is measured, so the figure gets no metric of 日均 alone."""
     claim = claims_of("2022年5月，某港日均环比增长3.2%。", resources)["3.2%"]
     assert str(claim.metric) != "日均"
+
+
+def test_an_output_in_jin_and_in_tons_is_one_metric(resources):
+    """粮食产量 in 亿斤 and in 万吨 measure one thing: both read the lexicon's measure 产量, so two articles link."""
+    tons = claims_of("2024年，河南粮食产量6719万吨。", resources, "a.md")["6719万吨"]
+    jin = claims_of("2024年，河南粮食产量1343.8亿斤。", resources, "b.md")["1343.8亿斤"]
+    assert tons.metric == jin.metric and jin.metric.measure == "产量"
+    assert fact_key(tons) == fact_key(jin)
