@@ -250,3 +250,20 @@ def test_a_bases_time_and_a_rates_own_noun_name_no_metric(resources, sentence, f
     """比7月份, 降幅比1—5月份 name no metric (月份, 降幅): the figure measures what the words before them name;
     价格 stays in a price's name (居民消费价格), and alone names none."""
     assert str(claims_of(sentence, resources)[figure].metric) == metric
+
+
+@pytest.mark.parametrize(("sentence", "figure", "metric"), [
+    ("1月至8月，全国固定资产投资（不含农户）同比增长8.9%。", "8.9%", "固定资产|投资"),
+    ("11月，规模以上工业（以下简称规上工业）发电量7495亿千瓦时。", "7495亿千瓦时", "规上|工业|发电量"),
+])
+def test_an_aside_in_brackets_inside_a_clause_keeps_the_words_before_it(resources, sentence, figure, metric):
+    """（不含农户） between a metric and its verb is an aside: the clause runs on before it, its words name nothing."""
+    assert str(claims_of(sentence, resources)[figure].metric) == metric
+
+
+def test_a_share_named_only_bijiao_has_no_metric_and_a_bracketed_figure_ends_a_clause(resources):
+    """占生产总值的比重为16.35%: 比重 alone names no metric; 增速比全国（8.1%）快0.2个百分点 stays 安徽's."""
+    claims = claims_of("2023年，第一产业增加值4.6亿元，占生产总值的比重为16.35%。", resources)
+    assert not claims["16.35%"].metric.linkable
+    gap = claims_of("2021年，安徽GDP同比增长8.3%，增速比全国（8.1%）快0.2个百分点。", resources)["0.2个百分点"]
+    assert gap.subject == "安徽"

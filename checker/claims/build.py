@@ -343,10 +343,24 @@ def _claim(
     if aside is not None:
         # 地区生产总值(GDP)235.28亿元: an aside in brackets right before the figure; its clause runs on before it.
         left = clause_bounds(reading, sentence, aside.start(), aside.start())[0]
+    inner = None
+    if aside is None and left > sentence.start and reading[left - 1] in ")）":
+        inner = ASIDE_BEFORE.search(reading, max(sentence.start, left - 48), left)
+    if inner is not None and NUMBER_START.search(inner.group()):
+        # 增速比全国（8.1%）快: a figure in brackets is a statement of its own, which ends the clause.
+        inner = None
+    if inner is not None:
+        # 固定资产投资（不含农户）同比增长8.9%: an aside in brackets inside the clause; its clause runs on before it.
+        left = clause_bounds(reading, sentence, inner.start(), inner.start())[0]
     period = _period_for(mention, sentence, left, times)
     # A clause or sentence without punctuation may run for pages: read a bounded reach of it (linear time).
     prefix_start = max(left, start - PREFIX_REACH)
     clause_prefix = reading[prefix_start:aside.start() if aside else start]
+    if inner is not None and inner.start() >= prefix_start:
+        # The aside's words (不含农户) name no metric: blanks keep the offsets of the times in the clause.
+        at = inner.start() - prefix_start
+        blank = " " * (inner.end() - inner.start())
+        clause_prefix = clause_prefix[:at] + blank + clause_prefix[inner.end() - prefix_start:]
     for base in dating.bases:
         if prefix_start <= base.reading_start and base.reading_end <= prefix_start + len(clause_prefix):
             # 比7月份下降0.9个百分点: the base's time names no metric (月份), as the figure's own time does not.
