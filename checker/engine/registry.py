@@ -4,6 +4,8 @@ Each kind module has the same shape (Vale's extension points): `Params`, a froze
 `Params.from_mapping(raw, path, lines)` from the rule file's `params`; `check(spec, context)`,
 which returns the rule's findings; and optionally `SCOPE = "corpus"` when it compares documents, with
 `families_needed(rows)` when it combines facts whose claims need not differ (the light path loads those too).
+A corpus kind may also say what it reads of one claim, `claim_view(spec, claim, date)` (checker.run.reduce: claims
+of a fact read alike are reduced to those the rule can name).
 rules/schema.json lists the same kinds (a test keeps the two equal).
 """
 

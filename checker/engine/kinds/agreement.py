@@ -74,6 +74,14 @@ def check(spec, context) -> list[Finding]:
     return findings
 
 
+def claim_view(spec, claim: Claim, date: object) -> tuple[bool, bool, str]:
+    """What this rule reads of a claim besides its fact and interval to pick it (checker.run.reduce): whether its
+    sentence calls it a revision, states it as a base, and the base it names; the date only of the claims it picks."""
+    params = spec.params
+    revised = any(word in claim.sentence for word in params.revision_words)
+    return revised, _stated_as_base(params, claim), _named_base(params, claim)
+
+
 def _conflict(spec, context, key, claims: list[Claim]) -> Finding | None:
     """A finding when the claims of one fact (and one base) cannot all be true at once, else None."""
     if len(claims) < 2:

@@ -80,6 +80,15 @@ def check(spec, context) -> list[Finding]:
     return findings
 
 
+def claim_view(spec, claim: Claim, date: object) -> bool | None:
+    """What this rule reads of a claim besides its fact and interval to pick it (checker.run.reduce): whether its
+    metric and role are certain; None for a rate it checks, which it reads with the claims of its sentence."""
+    if _checkable(claim, spec.params):
+        # Each rate is named by its own finding, its owner found among the figures before it in its sentence.
+        return None
+    return claim.understood.certain
+
+
 def families_needed(rows: Iterable[tuple[str, str, str]]) -> list[frozenset[str]]:
     """The fact families each stated 同比 rate may be checked against, from (path, fact key, family) rows: the
     rate's with the levels of its period and the year before, for the rate's own series and for each series

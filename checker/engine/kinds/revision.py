@@ -87,6 +87,13 @@ def _check_preliminary(spec, context) -> list[Finding]:
     return findings
 
 
+def claim_view(spec, claim: Claim, date: object) -> tuple[bool, bool, object]:
+    """What this rule reads of a claim besides its fact and interval to pick it (checker.run.reduce): the words of its
+    sentence that mark a preliminary or a final figure, and the document date of a target or forecast (its order)."""
+    planned = claim.modality in ("target", "forecast")
+    return _says(claim, spec.params.preliminary_words), _says(claim, spec.params.final_words), date if planned else None
+
+
 def _says(claim: Claim, words: tuple[str, ...]) -> bool:
     """True when a claim's sentence carries one of the words."""
     return any(word in claim.sentence for word in words)
