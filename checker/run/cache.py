@@ -358,8 +358,8 @@ class AnalysisCache:
                                 f" WHERE {FILE_OF} IN (SELECT file FROM chosen))").fetchone()[0]
         return findings, facts
 
-    def claim_groups(self, paths: list[str], focus: list[str] | None = None,
-                     size: int = GROUP_CLAIMS) -> Iterator[list[tuple[tuple[int, int], Any, int]]]:
+    def claim_groups(self, paths: list[str], focus: list[str] | None = None, size: int = GROUP_CLAIMS,
+                     reduce: Any = None) -> Iterator[list[tuple[tuple[int, int], Any, int]]]:
         """The claims of the differing fact families, some groups at a time: ((file's, claim's place), claim, group).
 
         The corpus rules compare claims of one family (agreement, revision, forecast vs actual) or of one
@@ -369,6 +369,8 @@ class AnalysisCache:
         is decoded once; what waits to be grouped lies in a temporary table, never in memory. Groups whose
         findings are remembered (see `remembered`) are left out.
         focus: only the families the focus files state (a draft checked against an archive).
+        reduce: a function from the stream of items, group by group, to the items the corpus rules need
+        (checker.run.reduce), so that a group's claims are never all held at once; None hands over every claim.
         """
         self._choose(paths, focus)
         self._select_differing(focus is not None)
@@ -398,14 +400,15 @@ class AnalysisCache:
         group = None
         # Walk an index of the keys rather than sort the rows: a sort would hold the claims' text in memory.
         db.execute("CREATE INDEX temp.pending_in_order ON pending (grp, ord, claim)")
-        for grp, place, claim, data in db.execute(
-                "SELECT grp, ord, claim, data FROM pending INDEXED BY pending_in_order ORDER BY grp, ord, claim"):
-            if grp != group and len(batch) >= size:
+        items = (((place, claim), _built(_json(data)), grp) for grp, place, claim, data in db.execute(
+            "SELECT grp, ord, claim, data FROM pending INDEXED BY pending_in_order ORDER BY grp, ord, claim"))
+        for item in items if reduce is None else reduce(items):
+            if item[2] != group and len(batch) >= size:
                 # A whole group is in: hand the batch over before the next group starts.
                 yield batch
                 batch = []
-            group = grp
-            batch.append(((place, claim), _built(_json(data)), grp))
+            group = item[2]
+            batch.append(item)
         if batch:
             yield batch
         if focus is None:

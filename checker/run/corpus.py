@@ -316,6 +316,7 @@ def _light_from_store(files, cache, errors: dict, pack, focus: list[str] | None 
     """
     from checker.model import DocumentDate
     from checker.run.families import check_families
+    from checker.run.reduce import build_reducer
     from checker.run.spill import FindingLog
     from checker.run.stubs import DocumentStubs
 
@@ -341,8 +342,14 @@ def _light_from_store(files, cache, errors: dict, pack, focus: list[str] | None 
     log = FindingLog()
     _, facts = cache.load_light(ok, focus, into=log)
     suppressions_found = suppressions_from(marks)
-    check_families(cache.claim_groups(ok, focus), lambda place: documents[shifted.get(place, place)], pack, cache,
-                   log)
+
+    def document_at(place: int) -> Document:
+        """The document at a place among ok."""
+        return documents[shifted.get(place, place)]
+
+    # Claims that state a fact alike are reduced to those a rule can name before a group is held whole.
+    reduce = build_reducer(pack, lambda place: document_at(place).dct)
+    check_families(cache.claim_groups(ok, focus, reduce=reduce), document_at, pack, cache, log)
     return Corpus(documents, (), log, tuple(errors[p] for p in files if p in errors), claim_count, facts,
                   tuple(suppressions_found))
 
