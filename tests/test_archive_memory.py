@@ -12,7 +12,7 @@ import pytest
 
 from checker.cli import recording
 from checker.model import Document, DocumentDate
-from checker.report.json_report import PIECE, render_json, render_json_pieces
+from checker.report.json_report import PIECE, PIECE_CHARS, render_json, render_json_pieces
 from checker.run.stubs import DocumentStubs
 from tests import test_cache
 from tests.test_cli import run
@@ -70,6 +70,16 @@ def test_json_report_pieces_join_to_the_whole_object_as_json_writes_it(count):
     assert render_json(result, stale=("abc",)) == expected
     pieces = list(render_json_pieces(result, stale=("abc",)))
     assert "".join(pieces) == expected and len(pieces) == 3 + -(-count // PIECE)
+
+
+def test_json_report_pieces_of_long_records_hold_about_piece_chars_of_text():
+    """Long records go a few at a time: a piece passes PIECE_CHARS by less than one record; they join to the whole."""
+    documents = [attrs.evolve(_stub(i), path=f"新闻/{'长' * 5000}{i:05d}.md") for i in range(300)]
+    result = types.SimpleNamespace(documents=documents, findings=(), total_claims=0, total_facts=0)
+    pieces = list(render_json_pieces(result))
+    assert "".join(pieces) == render_json(result)
+    listed = pieces[1:-2]  # the pieces of the documents' list, between its opening and the findings'
+    assert len(listed) > 2 and all(PIECE_CHARS <= len(piece) < PIECE_CHARS + 5200 for piece in listed[:-1])
 
 
 corpus = test_cache.corpus  # the fixture: a folder of a few articles with a cross-article conflict

@@ -9,7 +9,8 @@ from itertools import islice
 
 from checker.report.records import finding_record
 
-PIECE = 4096  # documents or findings rendered into one piece of the streamed report
+PIECE = 4096  # documents or findings rendered into one piece of the streamed report, at most
+PIECE_CHARS = 1 << 19  # and about this much text (a finding's record, with its claims' sentences, is kilobytes)
 
 
 def render_json(result, statuses: dict | None = None, reasons: dict | None = None, stale: tuple = ()) -> str:
@@ -50,11 +51,23 @@ def render_json_pieces(result, statuses: dict | None = None, reasons: dict | Non
 
 
 def _joined(records: Iterator[dict]) -> Iterator[str]:
-    """The records of a JSON list, without its brackets, PIECE records at a time."""
+    """The records of a JSON list, without its brackets, PIECE records or about PIECE_CHARS of text at a time."""
     separator = ""
-    while piece := list(islice(records, PIECE)):
-        yield separator + ", ".join(_dumps(record) for record in piece)
+    while texts := list(_piece(records)):
+        yield separator + ", ".join(texts)
         separator = ", "
+
+
+def _piece(records: Iterator[dict]) -> Iterator[str]:
+    """The next records' JSON texts, up to PIECE of them or until they pass PIECE_CHARS."""
+    size = 0
+    for record in islice(records, PIECE):
+        text = _dumps(record)
+        yield text
+        size += len(text)
+        if size >= PIECE_CHARS:
+            # Enough text for one piece: the rest of the records go to the next.
+            return
 
 
 def _finding_record(finding, statuses: dict, reasons: dict) -> dict:

@@ -72,6 +72,8 @@ MASK = (1 << CLAIM_BITS) - 1
 FILE_OF = f"(id >> {CLAIM_BITS})"  # SQL: the file of a fact row
 TEMP_CACHE_KB = -2000  # the temporary tables' page cache, in KiB: bounded, whatever the archive's size
 GROUP_CLAIMS = 1000  # claims handed to the corpus rules at a time (whole topic groups, at least one)
+FILE_PARTS = 4096  # files whose part of a memo key is kept written while the keys are computed
+KEY_CHUNK = 1024  # a group's members written into its memo key's hash at a time
 
 
 # The block checksum of one file's fact rows (f), computed by SQLite in the rows' id order when they are written and
@@ -420,19 +422,32 @@ class AnalysisCache:
         db = self.db
         db.execute("DROP TABLE IF EXISTS temp.keyed")
         db.execute("CREATE TEMP TABLE keyed (grp INTEGER PRIMARY KEY, key BLOB NOT NULL, known INTEGER NOT NULL)")
-        # Each file's part of a key written once (a file has many loaded claims), then the claims sorted without it.
-        files = {row[0]: ", ".join(map(repr, row[1:])) for row in db.execute(
-            "SELECT id, path, version, content, dct, dct_source, dct_confidence, encoding FROM files"
-            " WHERE id IN (SELECT file FROM loaded)")}
+        # Each file's part of a key written once while it is in use (a file has many loaded claims, and a group's
+        # come together), never for every file at once: the claims are sorted without it.
+        part = functools.lru_cache(maxsize=FILE_PARTS)(self._file_part)
         rows = db.execute("SELECT COALESCE(m.grp, l.topic) AS g, l.file, l.claim FROM loaded l"
                           " LEFT JOIN merged m ON m.topic = l.topic ORDER BY g, l.file, l.claim")
         keys = []
         for grp, members in itertools.groupby(rows, key=lambda row: row[0]):
-            # The members as the text of a list of (file, claim, path, version, content, date, encoding) tuples.
-            text = "[" + ", ".join([f"({file}, {claim}, {files[file]})" for _, file, claim in members]) + "]"
-            keys.append((grp, hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()))
+            # The hash of the text of a list of (file, claim, path, version, content, date, encoding) tuples, fed a
+            # chunk of members at a time (the largest group's text grows with the archive).
+            digest = hashlib.blake2b(digest_size=16)
+            written = (f"({file}, {claim}, {part(file)})" for _, file, claim in members)
+            separator = "["
+            while chunk := list(itertools.islice(written, KEY_CHUNK)):
+                digest.update((separator + ", ".join(chunk)).encode("utf-8"))
+                separator = ", "
+            digest.update(b"]")
+            keys.append((grp, digest.digest()))
         db.executemany("INSERT INTO keyed VALUES (?, ?, 0)", keys)
         db.execute("UPDATE keyed SET known = 1 WHERE key IN (SELECT key FROM memo)")
+
+    def _file_part(self, file: int) -> str:
+        """A file's part of a group's memo key: its path, version, content hash, date and encoding, as Python writes
+        them."""
+        row = self.db.execute("SELECT path, version, content, dct, dct_source, dct_confidence, encoding FROM files"
+                              " WHERE id = ?", (file,)).fetchone()
+        return ", ".join(map(repr, row))
 
     def remembered(self) -> Iterator[tuple[tuple[tuple[int, int], ...], Any]]:
         """The remembered findings of the groups claim_groups left out, each with its claims' places."""
