@@ -113,9 +113,13 @@ CASES = [
     ("前年，全市产值", DCT, "前年", {"start": D(2024, 1, 1), "end": D(2024, 12, 31)}),
     ("39年前，他在凤凰", DECEMBER, "39年前", {"kind": "period", "start": D(1986, 1, 1), "end": D(1986, 12, 31)}),
     ("三十年前，他来到这里", DCT, "三十年前", {"start": D(1996, 1, 1), "end": D(1996, 12, 31)}),
-    ("近五年，全市", DCT, "近五年", {"start": D(2021, 1, 1), "end": DCT, "granularity": "years"}),
+    # in the season of annual reviews (before April) the last N years are the N finished ones; later in the year
+    # the span covers both readings (the N finished years, or this one and the N-1 before it)
+    ("近五年，全市", DCT, "近五年", {"start": D(2021, 1, 1), "end": D(2025, 12, 31), "granularity": "years"}),
+    ("过去一年，全市", DCT, "过去一年", {"start": D(2025, 1, 1), "end": D(2025, 12, 31)}),
+    ("近五年，全市", D(2026, 6, 15), "近五年", {"start": D(2021, 1, 1), "end": D(2026, 6, 15)}),
     ("过去五年“平安成绩单”", DECEMBER, "过去五年", {"start": D(2020, 1, 1), "end": DECEMBER}),
-    ("五年来破获各类案件", DCT, "五年来", {"start": D(2021, 1, 1), "end": DCT, "cumulative": True}),
+    ("五年来破获各类案件", DCT, "五年来", {"start": D(2021, 1, 1), "end": D(2025, 12, 31), "cumulative": True}),
     ("近年来，我市", DCT, "近年来", {"kind": "period", "start": None, "end": DCT}),
     ("截至目前，全市", DCT, "截至目前", {"kind": "asof", "start": DCT, "end": DCT}),
     ("目前，重庆已集聚", DCT, "目前", {"kind": "asof", "start": DCT, "end": DCT}),

@@ -594,6 +594,11 @@ def _recent(
     start = None
     if count is not None and not approximate:
         whole = int(-(-count // 1))  # 近1.5年 reaches back into a second year
+        if unit.designator == "Y" and dct.month < _RELEASE_SEASON and count == whole:
+            # 过去一年, 五年来 in the season of annual reviews: the current year has barely begun, so only the finished
+            # years are meant (the work report of 2026 reviews 2025; its 过去五年 is 2021–2025)
+            return Period("period", dt.date(dct.year - whole, 1, 1), dt.date(dct.year - 1, 12, 31),
+                          granularity=granularity, relative=True, cumulative=cumulative)
         # covers both readings: the N finished units, or the current one and the N-1 before it
         if unit.designator == "Y":
             start = dt.date(dct.year - whole, 1, 1)
