@@ -97,13 +97,16 @@ def hedui(*args: str, cwd: Path) -> dict:
 
 
 def generate(folder: Path, articles: int, seed: int = 0) -> Path:
-    """A generated corpus of that many articles (reused when present); its articles folder."""
-    sys.path.insert(0, str(BENCH))
-    from gen_corpus import generate_corpus
+    """A generated corpus of that many articles (reused when present); its articles folder.
 
+    Generated in a child process: Linux carries a process's peak RSS over fork and exec into its children's
+    ru_maxrss, so a bench process grown by generating 50,000 articles itself would report its own peak as every
+    hedui run's afterwards (431 MB for a warm run whose process tree held 70 MB).
+    """
     articles_dir = folder / "articles"
     if not (articles_dir.is_dir() and len(list(articles_dir.iterdir())) == articles):
-        generate_corpus(folder, articles, seed, force=True)
+        subprocess.run([sys.executable, str(BENCH / "gen_corpus.py"), str(folder), "--articles", str(articles),
+                        "--seed", str(seed), "--force"], check=True, stdout=subprocess.DEVNULL)
     return articles_dir
 
 
