@@ -6,6 +6,7 @@ import bisect
 import re
 from collections import defaultdict
 
+from checker.claims.sentences import CLOSE_QUOTES, OPEN_QUOTES, quoted_alone
 from checker.model import Claim, Mention, Period
 from timeline.context import DocumentView, flatten, make_source
 from timeline.merge import merge_told
@@ -20,9 +21,7 @@ ENDED = re.compile(r"[。！？!?；;…][”’」』\"]?\s*$")  # a sentence c
 CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
 CLOCK = re.compile(r"[ \t\u3000]*\d{1,2}[:：]\d{2}")  # 2023-02-27 21:57:35: a page's time stamp
 FIGURE = re.compile(r"[%％‰∶]|\d[ \t]*:|\d+\.\d+")  # 25.72:26.84:47.44, 上涨1·8%, 单位:% 据…
-OPEN_QUOTES = "“\"‘'「"
 QUOTED_REACH = 8  # characters of a quoted name on each side of a date inside it
-CLOSE_QUOTES = "”\"’'」"
 EDGE_PUNCTUATION = "　 \t、，,；;：:。！？!?…—-"
 BYLINE_END = ("）", ")")
 MAX_TITLE = 40
@@ -101,12 +100,13 @@ def _event(
         # they describe the date, and the happening follows it
         head = ""
     # “8·20”灾后, “1·24”火灾事故: a quoted date names the happening and stays in its title
-    mark = reading[start:end] if _quoted(reading, start, end) else ""
+    mark = reading[start:end] if quoted_alone(reading, start, end) else ""
     if not mark and _inside_quoted_name(reading, start, end):
         # 打造“雅江1号”品牌: the date is a piece of a quoted name, not a day
         return None
-    clause = words.dangling.sub("", head) + mark + flatten(reading[end:high])
-    scene = (head + mark + flatten(reading[end:high])).strip(EDGE_PUNCTUATION)
+    told = mark + flatten(reading[end:high])
+    clause = words.dangling.sub("", head) + told
+    scene = (head + told).strip(EDGE_PUNCTUATION)
     # 2020年，面对复杂多变的外部环境; 从2021年全年的情况来看: a clause that sets the scene is no happening; the
     # happening follows it
     title = "" if words.frame.fullmatch(scene) else _tidy(clause, words)
@@ -118,12 +118,6 @@ def _event(
         # a figure the claims did not read (三次产业结构比为25.72:26.84:47.44) that no event title should carry
         return None
     return name_doers(title, reading, sentence.start, low, words, home), make_source(view, start, end)
-
-
-def _quoted(reading: str, start: int, end: int) -> bool:
-    """True when a date stands alone between quotation marks, as the name of what happened that day."""
-    before, after = reading[start - 1:start], reading[end:end + 1]
-    return bool(before) and bool(after) and before in OPEN_QUOTES and after in CLOSE_QUOTES
 
 
 def _inside_quoted_name(reading: str, start: int, end: int) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import attrs
 
 from checker.claims.lexicon import ClaimLexicon
-from checker.claims.sentences import Sentence, SentenceIndex, clause_bounds, index_sentences
+from checker.claims.sentences import Sentence, SentenceIndex, clause_bounds, index_sentences, quoted_alone
 from checker.extract.numerals import CHINESE_DIGITS, SMALL_UNITS
 from checker.model import Claim, Document, Interval, Mention, Metric, Modality, Relation, Source, Understanding
 
@@ -89,7 +89,7 @@ def build_claims(
         if found is None:
             # A time outside every sentence dates nothing.
             continue
-        if _quoted_alone(doc.reading, mention):
+        if quoted_alone(doc.reading, mention.reading_start, mention.reading_end):
             # 葫芦岛“8·20”灾后…: a day quoted alone names what happened that day and dates no figure near it.
             continue
         # 比2019年, 2019年同期 name a comparison's base: they date no figure of the sentence but the base itself.
@@ -145,12 +145,6 @@ def build_claims(
 def _numeral_names(lexicon: ClaimLexicon) -> tuple[str, ...]:
     """Terms that open with a numeral and state no figure (三次产业), as one tuple for str.startswith."""
     return tuple(lexicon.grammar.get("numeral_names", ()))
-
-
-def _quoted_alone(reading: str, mention: Mention) -> bool:
-    """True when a time mention stands alone between quotation marks (“8·20”, “7·21”)."""
-    start, end = mention.reading_start, mention.reading_end
-    return reading[start - 1:start] in ("“", "\"") and reading[end:end + 1] in ("”", "\"")
 
 
 def _in_quoted_name(reading: str, mention: Mention) -> bool:

@@ -129,15 +129,11 @@ def _from_to_pairs(doc: Document, sentence_claims: list[Claim], lexicon: ClaimLe
 
 def _written_ends(claim: Claim) -> tuple[Period, Period] | None:
     """The first and the last year of a span of whole years written with both (1949~1978年), or None."""
-    period = claim.period
-    if period is None or period.start is None or period.end is None or period.start.year >= period.end.year:
-        # no span of several years: nothing to split into ends
+    years = _whole_years(claim)
+    if years is None or years[0] == years[1] or YEARS.findall(claim.period_text) != [str(y) for y in years]:
+        # one year, or 十四五, 近五年: the span's ends are not written, and its base may be the year before it
         return None
-    whole = (period.start.month, period.start.day, period.end.month, period.end.day) == (1, 1, 12, 31)
-    if not whole or YEARS.findall(claim.period_text) != [str(period.start.year), str(period.end.year)]:
-        # 十四五, 近五年: the span's ends are not written, and its base may be the year before it
-        return None
-    return _year(period.start.year), _year(period.end.year)
+    return _year(years[0]), _year(years[1])
 
 
 def _dated_at(doc: Document, claim: Claim) -> bool:
@@ -148,12 +144,18 @@ def _dated_at(doc: Document, claim: Claim) -> bool:
 
 def _last_year(claim: Claim) -> Period | None:
     """The last calendar year of a claim's period of whole years (“十四五”时期 → 2025), else None."""
+    years = _whole_years(claim)
+    return _year(years[1]) if years else None
+
+
+def _whole_years(claim: Claim) -> tuple[int, int] | None:
+    """The first and last year of a claim's period when it runs from 1 January to 31 December, else None."""
     period = claim.period
     if period is None or period.start is None or period.end is None:
-        # an undated or open period has no last year to close with
+        # an undated or open period covers no whole years
         return None
     whole = (period.start.month, period.start.day, period.end.month, period.end.day) == (1, 1, 12, 31)
-    return _year(period.end.year) if whole else None
+    return (period.start.year, period.end.year) if whole else None
 
 
 def _year(year: int) -> Period:

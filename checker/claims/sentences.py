@@ -9,6 +9,8 @@ import attrs
 
 SENTENCE_END = re.compile(r"[。！？!?]+[”’」』\"]?|\n+")  # ；separates clauses within a sentence
 CLAUSE_BREAK = re.compile(r"[，,：:；;（）()]")
+OPEN_QUOTES = "“\"‘'「"  # marks that open a quotation (straight quotes both open and close)
+CLOSE_QUOTES = "”\"’'」"
 # A "sentence" longer than this is a run-on (a list of figures, one per wrapped line): it is cut into
 # pieces of at most this many characters, so the work per figure stays bounded. Real sentences of the
 # test corpus stay under 500 characters.
@@ -49,6 +51,12 @@ class SentenceIndex:
             # No heading above this point of the text.
             return None
         return self.sentences[self.headings[index]]
+
+
+def quoted_alone(reading: str, start: int, end: int) -> bool:
+    """True when [start, end) stands alone between quotation marks (“8·20”: a day named for what happened on it)."""
+    before, after = reading[start - 1:start], reading[end:end + 1]
+    return bool(before) and bool(after) and before in OPEN_QUOTES and after in CLOSE_QUOTES
 
 
 def index_sentences(reading: str) -> SentenceIndex:
