@@ -192,13 +192,21 @@ def test_datelines_captions_names_and_yardsticks_are_no_events(run_of, resources
 @pytest.mark.parametrize(("text", "title"), [
     ("某市5月12日举行招商推介会。\n", "某市举行招商推介会"),  # silent twin of the dateline: a verb follows
     ("2025年，面对复杂多变的外部环境，在县委的坚强领导下，全县经济稳中向好。\n", "全县经济稳中向好"),
-    ("某地“8·20”灾后重建全面完成。\n", "某地“8·20”灾后重建全面完成"),  # a quoted date names what happened
     ("从2021年全年外贸运行情况来看，某市外贸稳中向好。\n", "某市外贸稳中向好"),  # 从…来看 sets the scene
     ("2021年3月，某省年度报告发布会在省会举行。\n", "某省年度报告发布会在省会举行"),  # 报告 far from the date
 ])
-def test_events_read_past_the_scene_and_keep_quoted_dates(run_of, resources, text, title):
-    """Scene-setting clauses are read past, a quoted date stays in its title, and a later name word does not hide it."""
+def test_events_read_past_the_scene(run_of, resources, text, title):
+    """Scene-setting clauses are read past, and a later name word does not hide the happening."""
     assert titles(build_timeline(run_of({"e.md": ("2026-05-15", text)}))) == [title]
+
+
+def test_a_quoted_date_names_an_incident_and_the_paragraph_dates_the_happening(run_of, resources):
+    """“1·24” names an earlier fire: the happening takes its paragraph's year and keeps the name in its title."""
+    text = ("2025年全省经济稳中向好。\n\n某市“1·24”火灾事故整改通过评估。事故起数下降9.6%。\n\n"
+            "某地“8·20”灾后重建全面完成。\n")
+    events = [e for e in build_timeline(run_of({"q.md": ("2026-02-05", text)})).entries if "“" in e.title]
+    assert [(e.title, e.start, e.end, e.granularity) for e in events] == [
+        ("某市“1·24”火灾事故整改通过评估", dt.date(2025, 1, 1), dt.date(2025, 12, 31), "year")]
 
 
 def test_a_happening_told_before_its_date_is_a_plan(run_of, resources):

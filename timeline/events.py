@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from checker.claims.sentences import CLOSE_QUOTES, OPEN_QUOTES, quoted_alone
 from checker.model import Claim, Mention, Period
@@ -54,11 +54,33 @@ def build_events(views: dict[str, DocumentView], claims: tuple[Claim, ...], time
                 # 比2020年还大, 2019年同期: the date is the yardstick of a comparison, not when something happened
                 continue
             start, end, period = mention.reading_start, mention.reading_end, mention.period
+            if quoted_alone(doc.reading, start, end) and period.kind in EVENT_KINDS:
+                # 新余“1·24”火灾事故整改通过评估: the quoted day names an earlier incident; the happening took place
+                # in the time its paragraph's figures are stated for
+                told_for = _paragraph_time(doc.reading, start, by_doc.get(path, []))
+                if told_for is None:
+                    # no figure of the paragraph says when: the happening has no date the text gives
+                    continue
+                period = told_for
             event = _event(view, start, end, period, busy, words, home)
             if event is not None:
                 title, source = event
                 found[(period.start, period.end, period.granularity, title)].append((source, doc.reading[start:end]))
     return [_entry(key, told) for key, told in merge_told(found, words.pointer).items()]
+
+
+def _paragraph_time(reading: str, offset: int, claims: list[Claim]) -> Period | None:
+    """The period most figures of the paragraph around an offset are stated for, or None when none is dated."""
+    low = reading.rfind("\n", 0, offset) + 1
+    high = reading.find("\n", offset)
+    high = len(reading) if high < 0 else high
+    counts: Counter[Period] = Counter(
+        claim.period for claim in claims
+        if claim.period is not None and low <= claim.mention.reading_start < high
+        and claim.period.kind in EVENT_KINDS and not claim.period.cumulative
+        and claim.period.granularity in EVENT_GRANULARITIES
+    )
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _figure_offsets(claims: tuple[Claim, ...]) -> dict[str, list[int]]:
@@ -99,7 +121,7 @@ def _event(
         # 本报讯（记者 唐琴）11月25日: the words before the date are the byline, not the happening; 改革之初的1978年:
         # they describe the date, and the happening follows it
         head = ""
-    # “8·20”灾后, “1·24”火灾事故: a quoted date names the happening and stays in its title
+    # “8·20”灾后, “1·24”火灾事故: a quoted date names the incident and stays in the title
     mark = reading[start:end] if quoted_alone(reading, start, end) else ""
     if not mark and _inside_quoted_name(reading, start, end):
         # 打造“雅江1号”品牌: the date is a piece of a quoted name, not a day
