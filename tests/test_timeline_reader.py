@@ -183,6 +183,10 @@ def test_titles_headings_and_page_codes_are_no_events(run_of, resources, text):
     "医疗保健类价格上涨1·8%，涨幅收窄。\n",  # a dot for a decimal point, no 1月8日
     "某市地铁3号线开通运营。\n",  # a numbered name, not the 3rd
     "某地建成“星河1号”智算中心。\n",  # a piece of a quoted name
+    "基础设施投资增长4.2%，低于2018、2019年水平，增长速度放缓。\n",  # a yardstick: 2019年水平
+    "表2 2025年人口数及其构成 单位:人 全年全县城镇新增就业5394人。\n",  # a caption inside a flattened table
+    "2026年做好政府工作的总体要求是：坚持稳中求进。\n",  # the clause introduces a statement
+    "2021年，这说明外部需求并不旺盛。\n",  # a comment on what was told before
 ])
 def test_datelines_captions_names_and_yardsticks_are_no_events(run_of, resources, text):
     """A date that dates the page, a photo, a name, a noun or a comparison tells no happening of its own."""
@@ -194,6 +198,8 @@ def test_datelines_captions_names_and_yardsticks_are_no_events(run_of, resources
     ("2025年，面对复杂多变的外部环境，在县委的坚强领导下，全县经济稳中向好。\n", "全县经济稳中向好"),
     ("从2021年全年外贸运行情况来看，某市外贸稳中向好。\n", "某市外贸稳中向好"),  # 从…来看 sets the scene
     ("2021年3月，某省年度报告发布会在省会举行。\n", "某省年度报告发布会在省会举行"),  # 报告 far from the date
+    ("2021年，某县高水平建成产业园。\n", "某县高水平建成产业园"),  # 水平 not right after the date
+    ("2025年，某市成为全国首个智慧港口。\n", "某市成为全国首个智慧港口"),  # 为 inside the title, not at its end
 ])
 def test_events_read_past_the_scene(run_of, resources, text, title):
     """Scene-setting clauses are read past, and a later name word does not hide the happening."""

@@ -117,6 +117,9 @@ def _event(
         # is a dateline, a time stamp, part of a name or a yardstick
         return None
     head = flatten(reading[low:start]).strip()
+    if words.caption.fullmatch(head):
+        # 表1 2019年人口数及其构成: a caption inside running text (a PDF's flattened table) names a table
+        return None
     if head.endswith(BYLINE_END) or words.attributive.fullmatch(head[-1:]):
         # 本报讯（记者 唐琴）11月25日: the words before the date are the byline, not the happening; 改革之初的1978年:
         # they describe the date, and the happening follows it
@@ -135,6 +138,9 @@ def _event(
     if len(title) < MIN_TITLE:
         # 39年前，他在凤凰镇起步: the clause is only the date; the happening follows it
         title = _tidy(_following(reading, high, sentence.end, busy, words.frame), words)
+    if words.statement.search(title) or words.comment.match(title):
+        # 主要预期目标是：…, 这说明外部需求不旺: the clause introduces or comments on what is said, no happening
+        return None
     if len(HAN.findall(title)) < MIN_TITLE or FIGURE.search(title):
         # a bare date followed by a figure or by nothing, or by a clock time or page codes (07时41分, sp2024…); or
         # a figure the claims did not read (三次产业结构比为25.72:26.84:47.44) that no event title should carry

@@ -34,6 +34,9 @@ class EventWords:
     names_after: re.Pattern[str]  # words after a date that make it part of a document's name
     comparison_after: re.Pattern[str]  # words after a date in its clause that make it a yardstick
     frame: re.Pattern[str]  # a clause that only sets the scene: 面对…, 在…下
+    statement: re.Pattern[str]  # a title that introduces a statement or a list: 主要预期目标是
+    comment: re.Pattern[str]  # a title that comments on what was told before: 这说明…
+    caption: re.Pattern[str]  # the words before a date that open a table's or chart's caption: 表1
     marks_after: re.Pattern[str] = re.compile("(?!)")  # dateline and caption marks right after a date (电, 摄)
 
     @classmethod
@@ -41,7 +44,9 @@ class EventWords:
         """Compile the lexicon's lists; a missing or empty list is an error naming the file and key."""
         lists = {}
         for key in ("demonstratives", "heads", "local", "national", "who_suffixes", "connectives", "dangling",
-                    "trailing", "attributive", "names_after", "comparison_after"):
+                    "trailing", "attributive", "names_after", "comparison_after", "yardstick_after", "statements",
+                    "comments",
+                    "captions"):
             words = raw.get(key)
             if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
                 raise ValueError(f"{source}: key '{key}' must be a non-empty list of words")
@@ -57,8 +62,11 @@ class EventWords:
             trailing=re.compile(f"(?:{lists['trailing']})$"),
             attributive=re.compile(f"(?:{lists['attributive']})"),
             names_after=re.compile(f"(?:{lists['attributive']})?[^\\s，,。；;：:、]{{0,{NAME_LEAD}}}?(?:{lists['names_after']})"),
-            comparison_after=re.compile(lists["comparison_after"]),
+            comparison_after=re.compile(f"{lists['comparison_after']}|^(?:{lists['yardstick_after']})"),
             frame=_frame(raw.get("frames"), source),
+            statement=re.compile(f"(?:{lists['statements']})$"),
+            comment=re.compile(f"^(?:{lists['comments']})"),
+            caption=re.compile(f"(?:{lists['captions']})\\s*\\d+\\s*"),
         )
 
 
