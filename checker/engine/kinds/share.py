@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from checker.claims.lexicon import ClaimLexicon
 from checker.engine.kinds._shared import (
     display_metric,
     expect_keys,
@@ -101,7 +102,7 @@ def check(spec, context) -> list[Finding]:
                 # 第一产业…占4.1%；第二产业…占68.3%: a list of parts with shares is the shares kind's.
                 continue
             if spec.params.problem == "named-whole":
-                finding = _check_named_whole(spec, share, levels, by_doc.get(share.doc, []))
+                finding = _check_named_whole(spec, share, levels, by_doc.get(share.doc, []), context.lexicon)
             elif spec.params.problem == "unnamed-whole":
                 finding = _check_unnamed_whole(spec, share, ordered, by_doc.get(share.doc, []))
             else:
@@ -129,7 +130,8 @@ def _check_in_sentence(spec, share: Claim, levels: list[Claim]) -> Finding | Non
     return _check(spec, whole, part, share)
 
 
-def _check_named_whole(spec, share: Claim, levels: list[Claim], article: list[Claim]) -> Finding | None:
+def _check_named_whole(spec, share: Claim, levels: list[Claim], article: list[Claim],
+                       lexicon: ClaimLexicon | None) -> Finding | None:
     """其中实物商品网上零售额4.35亿元，…，占社零总额比重25.2%: the part against every figure of the named whole
     stated in the article for the part's subject and period; a finding only when none of them fits."""
     named = _expand(_named_whole(share, spec.params), spec.params)
@@ -140,24 +142,7 @@ def _check_named_whole(spec, share: Claim, levels: list[Claim], article: list[Cl
     if any(named in _words_before(c) for c in levels):
         # The whole is the sentence's own figure: the in-sentence problem's case.
         return None
-    wholes = [c for c in article if c.figure.unit == part.figure.unit and c.subject == part.subject
-              and named in _words_before(c) and display_metric(c.metric) in named
-              and _same_period(c, part, spec.params)]
-    head = _total_head(named, spec.params)
-    if not wholes and head:
-        # 占总投资的32.1%: the total of the head noun is a larger figure of that head stated before the part
-        # (全市固定资产投资232.88亿元), never the part itself (工业投资).
-        wholes = [c for c in article if c.figure.unit == part.figure.unit and c.subject == part.subject
-                  and c.mention.reading_start < part.mention.reading_start and c.metric.measure == head
-                  and head in _words_before(c) and c.figure.value > part.figure.value
-                  and _same_period(c, part, spec.params)]
-    place, core = _place_and_core(named, spec.params)
-    if not wholes and core:
-        # 占同期全市外贸总值的70.2%: the place's own total of the core measure (全市进出口总值520亿元), its place word
-        # stated with it, so 占全省 never reads a city's own total.
-        wholes = [c for c in article if c.figure.unit == part.figure.unit and c.subject == part.subject
-                  and c.metric.measure == core and place in _words_before(c) and core in _words_before(c)
-                  and c.figure.value > part.figure.value and _same_period(c, part, spec.params)]
+    wholes = _wholes_named(named, part, article, spec.params, lexicon)
     if not wholes:
         # No figure of that name for the part's subject and period (占全省比重 names a place, not a figure's
         # metric): nothing to compute the share from.
@@ -177,6 +162,38 @@ def _check_named_whole(spec, share: Claim, levels: list[Claim], article: list[Cl
         # No magnitude word would make it fit: the finding keeps the computed share as its suggestion.
         return finding
     return attrs.evolve(finding, suggestion=slip, arithmetic=f"{finding.arithmetic}；若为“{slip}”则占比相符")
+
+
+def _wholes_named(named: str, part: Claim, article: list[Claim], params: Params,
+                  lexicon: ClaimLexicon | None) -> list[Claim]:
+    """The article's figures a named whole may be, by the first reading of its name that finds any: the metric
+    named itself, the total of a head noun (总投资), an own place's total (全市外贸总值), a named place's total."""
+    same = [c for c in article if c.figure.unit == part.figure.unit and _same_period(c, part, params)]
+    wholes = [c for c in same if c.subject == part.subject and named in _words_before(c)
+              and display_metric(c.metric) in named]
+    head = _total_head(named, params)
+    if not wholes and head:
+        # 占总投资的32.1%: the total of the head noun is a larger figure of that head stated before the part
+        # (全市固定资产投资232.88亿元), never the part itself (工业投资).
+        wholes = [c for c in same if c.subject == part.subject
+                  and c.mention.reading_start < part.mention.reading_start and c.metric.measure == head
+                  and head in _words_before(c) and c.figure.value > part.figure.value]
+    place, core = _place_and_core(named, params)
+    if not wholes and core:
+        # 占同期全市外贸总值的70.2%: the place's own total of the core measure (全市进出口总值520亿元), its place word
+        # stated with it, so 占全省 never reads a city's own total.
+        wholes = [c for c in same if c.subject == part.subject and c.metric.measure == core
+                  and place in _words_before(c) and core in _words_before(c) and c.figure.value > part.figure.value]
+    subject, core = _named_place(named, params, lexicon)
+    if not wholes and core:
+        # 占同期福建省外贸进出口总值的75%: the named place's own total of the core measure (no industry, or one that is
+        # another name of it: 外贸进出口), whichever place the part is (成都 of 四川), its sentence naming the place or
+        # its words an own place word (我省外贸进出口总值2.13万亿元).
+        totals = ("", *(name for name, measure in params.core_names if measure == core))
+        wholes = [c for c in same if c.subject == subject and c.metric.measure == core and c.metric.industry in totals
+                  and core in _words_before(c) and c.figure.value > part.figure.value
+                  and (c.understood.subject == "lexicon" or _names_place(_words_before(c), subject, lexicon))]
+    return wholes
 
 
 def _check_unnamed_whole(spec, share: Claim, sentence: list[Claim], article: list[Claim]) -> Finding | None:
@@ -215,23 +232,58 @@ def _named_whole(share: Claim, params: Params) -> str:
         return ""
     named = before[max(starts):]
     ends = [named.find(word) for word in params.whole_after if word in named]
+    if not ends and named.endswith(params.total_suffixes):
+        # 占同期我省外贸总值34.5%: a total suffix closes the name right before the figure.
+        return named
     return named[:min(ends)] if ends else ""
 
 
 def _place_and_core(named: str, params: Params) -> tuple[str, str]:
     """The own place and the measure a named whole states (同期全市外贸总值 → 全市, 进出口), or ('', '') when it
     starts with no place word."""
-    rest = named
-    for word in params.time_words:
-        rest = rest.replace(word, "")
+    rest = _without_time_words(named, params)
     place = next((word for word in params.place_words if rest.startswith(word)), "")
-    core = rest[len(place):]
+    core = _core_measure(rest[len(place):], params)
+    return (place, core) if place and core else ("", "")
+
+
+def _without_time_words(named: str, params: Params) -> str:
+    """A named whole without its time words (同期全市外贸总值 → 全市外贸总值)."""
+    for word in params.time_words:
+        named = named.replace(word, "")
+    return named
+
+
+def _core_measure(words: str, params: Params) -> str:
+    """The measure named after a whole's place, without its total suffix, by its other name (外贸总值: 进出口)."""
+    core = words
     for suffix in params.total_suffixes:
         if core.endswith(suffix) and len(core) > len(suffix):
             core = core[: -len(suffix)]
             break
-    core = dict(params.core_names).get(core, core)
-    return (place, core) if place and core else ("", "")
+    return dict(params.core_names).get(core, core)
+
+
+def _named_place(named: str, params: Params, lexicon: ClaimLexicon | None) -> tuple[str, str]:
+    """The place a named whole opens with by its own name and the measure it states (同期福建省外贸进出口总值 →
+    福建, 进出口), or ('', '') when it opens with no place name of the lexicon."""
+    rest = _without_time_words(named, params)
+    found = lexicon.subject_re.search(rest) if lexicon is not None else None
+    if found is None or found.start() != 0 or lexicon is None:
+        # 占全市…, 占外贸总值…: no place named by its own name (place words are the own-place rule's).
+        return "", ""
+    subject = lexicon.subjects.get(found.group(), "")
+    core = _core_measure(rest[found.end():], params)
+    return (subject, core) if subject and not subject.startswith("@") and core else ("", "")
+
+
+def _names_place(words: str, subject: str, lexicon: ClaimLexicon | None) -> bool:
+    """True when a figure's words name the place: by a name of that subject, or by an own place word (全省, 我省)."""
+    if lexicon is None:
+        # Without the lexicon no place name is known.
+        return False
+    named = (lexicon.subjects.get(name, "") for name in lexicon.subject_re.findall(words))
+    return any(each == subject or each.startswith("@") for each in named)
 
 
 def _total_head(named: str, params: Params) -> str:
