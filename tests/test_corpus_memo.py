@@ -100,3 +100,53 @@ def test_a_damaged_memo_row_is_detected_and_the_findings_computed_again(capsys, 
     with sqlite3.connect(corpus.parent / ".hedui-cache" / "analysis.sqlite") as db:
         db.execute("UPDATE memo SET findings = CAST('[]' AS BLOB)")
     assert findings(capsys) == cold
+
+
+@pytest.fixture
+def selections(monkeypatch):
+    """Count the store's selections of the fact families that differ (a read of every fact row)."""
+    from checker.run.cache import AnalysisCache
+
+    calls: list[bool] = []
+    real = AnalysisCache._select_differing
+
+    def counted(self, focused):
+        """The real selection, counted."""
+        calls.append(focused)
+        return real(self, focused)
+
+    monkeypatch.setattr(AnalysisCache, "_select_differing", counted)
+    return calls
+
+
+def test_a_warm_run_over_the_same_files_reads_no_fact_row(capsys, corpus, selections):
+    """The last whole run's step over the same files is remembered whole; a new article runs it again."""
+    cold = findings(capsys)
+    assert selections == [False]
+    assert findings(capsys) == cold and selections == [False]
+    write(corpus, "four.md", "2025-01-24", "2024年，重庆市新能源汽车产量为96万辆。")
+    now = findings(capsys)
+    assert selections == [False, False] and now == findings(capsys, "--no-cache")
+    assert findings(capsys) == now and len(selections) == 3  # the --no-cache run's own store
+
+
+@pytest.mark.parametrize("statement", [
+    "UPDATE run_groups SET key = X'00' WHERE grp = (SELECT MIN(grp) FROM run_groups)",
+    "DELETE FROM run_groups WHERE grp = (SELECT MIN(grp) FROM run_groups)",
+    "UPDATE runs SET facts = facts + 1",
+])
+def test_a_damaged_remembered_run_is_detected(capsys, corpus, statement):
+    """A remembered run whose groups or counts no longer match its row's checksum is never trusted."""
+    cold = findings(capsys)
+    with sqlite3.connect(corpus.parent / ".hedui-cache" / "analysis.sqlite") as db:
+        db.execute(statement)
+    code, out, err = run(capsys, "check", "a", "--format", "json", "--verbose")
+    assert (code, json.loads(out)["findings"]) == cold and "缓存已损坏" in err
+
+
+def test_a_remembered_run_without_its_groups_findings_runs_the_step(capsys, corpus, selections):
+    """A remembered run whose groups' findings are gone from the memo runs the step again."""
+    cold = findings(capsys)
+    with sqlite3.connect(corpus.parent / ".hedui-cache" / "analysis.sqlite") as db:
+        db.execute("DELETE FROM memo")
+    assert findings(capsys) == cold and selections == [False, False]

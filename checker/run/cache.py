@@ -29,7 +29,10 @@ from typing import Any
 import attrs
 
 from checker.model import Modality
-from checker.run import codec
+from checker.run import codec, runmemo
+from checker.run.checksum import CacheCorrupt
+from checker.run.checksum import checksum as _checksum
+from checker.run.checksum import verified as _verified
 
 LAYOUT = 6  # PRAGMA user_version of the current table layout; any other database is rebuilt
 # A file's row: its own checksum covers every column but the analysis blob, which has its own (full_digest), so
@@ -62,6 +65,8 @@ SCHEMA = (
     # computed from: each member claim's file (id, path, version, content hash, date, encoding) and place. A
     # later run whose group hashes the same takes them from here without decoding a claim or running a rule.
     """CREATE TABLE IF NOT EXISTS memo (key BLOB PRIMARY KEY, findings BLOB NOT NULL, digest INTEGER NOT NULL)""",
+    # The last whole run's groups, under a key of all its files (checker.run.runmemo).
+    *runmemo.SCHEMA,
 )
 MODALITIES = typing.get_args(Modality)  # a fact row's modality is its place in this tuple
 RATES = ("change_pct", "change_pct_down")  # relations whose sentence neighbours the rate-levels rule reads
@@ -100,31 +105,9 @@ DIFFERS = (
 GITIGNORE = "# hedui's analysis cache: rebuilt when missing, never committed.\n*\n"
 
 
-class CacheCorrupt(Exception):
-    """A row whose checksum does not match its columns, or whose data does not decode."""
-
-
-def _checksum(*columns: Any) -> int:
-    """The first 64 bits of the SHA-256 of a row's columns, in order (None, numbers, text and bytes alike)."""
-    digest = hashlib.sha256()
-    for column in columns:
-        data = column if isinstance(column, bytes) else repr(column).encode("utf-8")
-        digest.update(len(data).to_bytes(8, "big") + data)
-    # 64 bits notice damage as surely as more would (this guards against bad disks, not forgers), in 8 bytes a row.
-    return int.from_bytes(digest.digest()[:8], "big", signed=True)
-
-
 def text_hash(text: str) -> int:
     """A 64-bit hash of a text (a fact family or topic), the same on every machine and run."""
     return int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:8], "big", signed=True)
-
-
-def _verified(row: tuple) -> tuple:
-    """Return a row's columns without its trailing checksum, after checking it."""
-    *columns, digest = row
-    if _checksum(*columns) != digest:
-        raise CacheCorrupt("checksum mismatch")
-    return tuple(columns)
 
 
 def _decoded(blob: bytes) -> Any:
@@ -221,6 +204,11 @@ class AnalysisCache:
         folder.mkdir(parents=True, exist_ok=True)
         self.path = folder / "analysis.sqlite"
         self.db = self._open()
+        # Set by load_light for claim_groups: a whole run's key (checker.run.runmemo), its count of distinct facts,
+        # and that count when the run was remembered (its groups then all known).
+        self.run_key: bytes | None = None
+        self.run_facts = 0
+        self.recalled: int | None = None
 
     def _open(self) -> sqlite3.Connection:
         """Connect and check the database; a damaged or foreign file is replaced."""
@@ -264,6 +252,7 @@ class AnalysisCache:
 
     def reset(self) -> None:
         """Forget everything (after corruption was found)."""
+        self.run_key, self.recalled = None, None
         try:
             self.db.rollback()
         except sqlite3.Error:
@@ -349,6 +338,12 @@ class AnalysisCache:
         for row in self.db.execute("SELECT * FROM findings WHERE file IN (SELECT file FROM focus)"):
             for finding in _decoded(_verified(row)[1]):
                 findings.append(finding)
+        # A whole run over files whose rows are all as the last whole run's: its cross-article step is remembered.
+        self.run_key = runmemo.run_key(self.db) if focus is None else None
+        self.recalled = runmemo.recall_run(self.db, self.run_key) if self.run_key is not None else None
+        if self.recalled is not None:
+            # The facts are not read at all (the remembered step used them), so there is nothing to verify.
+            return findings, self.recalled
         # chosen is walked in file order and each file's facts as one id range: the rows are summed in id order.
         for expected, *sums in self.db.execute(
                 f"SELECT fl.facts_digest, {FACT_SUMS} FROM chosen c JOIN files fl ON fl.id = c.file"
@@ -358,6 +353,7 @@ class AnalysisCache:
                 raise CacheCorrupt("checksum mismatch in a file's facts")
         facts = self.db.execute("SELECT COUNT(*) FROM (SELECT DISTINCT family, modality FROM facts"
                                 f" WHERE {FILE_OF} IN (SELECT file FROM chosen))").fetchone()[0]
+        self.run_facts = facts
         return findings, facts
 
     def claim_groups(self, paths: list[str], focus: list[str] | None = None, size: int = GROUP_CLAIMS,
@@ -374,6 +370,9 @@ class AnalysisCache:
         reduce: a function from the stream of items, group by group, to the items the corpus rules need
         (checker.run.reduce), so that a group's claims are never all held at once; None hands over every claim.
         """
+        if self.recalled is not None and focus is None:
+            # The last whole run's step over the same files: its groups are keyed, all known (see load_light).
+            return
         self._choose(paths, focus)
         self._select_differing(focus is not None)
         db = self.db
@@ -416,12 +415,14 @@ class AnalysisCache:
         if focus is None:
             # A whole run has seen every group of its files: findings of groups it no longer has are of no use.
             db.execute("DELETE FROM memo WHERE key NOT IN (SELECT key FROM keyed)")
+            if self.run_key is not None:
+                runmemo.keep_run(db, self.run_key, self.run_facts)
 
     def _key_groups(self) -> None:
         """Fill the temporary table of the loaded groups, each with its memo key and whether the memo knows it."""
         db = self.db
         db.execute("DROP TABLE IF EXISTS temp.keyed")
-        db.execute("CREATE TEMP TABLE keyed (grp INTEGER PRIMARY KEY, key BLOB NOT NULL, known INTEGER NOT NULL)")
+        db.execute(runmemo.KEYED)
         # Each file's part of a key written once while it is in use (a file has many loaded claims, and a group's
         # come together), never for every file at once: the claims are sorted without it.
         part = functools.lru_cache(maxsize=FILE_PARTS)(self._file_part)
