@@ -47,6 +47,8 @@ WITHIN_RULES = (
     "share.named-whole-mismatch",
     "total.partition-sum",
     "count.rank-list-mismatch",
+    "total.weighted-rate-mismatch",
+    "total.rate-between-parts",
     "growth.increase-by-vs-to@face-value",
     "growth.change-mismatch@face-value",
 )
@@ -992,6 +994,50 @@ def build_partition(ctx: Context, inject: bool = False) -> Piece:
                    (f"{parts[-1]}人", rule, inject), "。")
 
 
+# How far off, either way, a part's weight a year earlier may be (rules/total/weighted-rate-mismatch.yaml).
+PRICE_FACTOR = 1.25
+
+
+def build_trade_rates(ctx: Context, inject: bool = False, rule: str = "total.weighted-rate-mismatch") -> Piece:
+    """State foreign trade with its rate, then exports and imports each with its level and rate; if injected, the
+    trade's rate off what its parts' levels and rates give (weighted-rate: still between the parts' rates;
+    rate-between-parts: outside them)."""
+    year = ctx.date.year - 1
+    # An injected sentence states a year-to-date period no control states, so no other article contradicts it; the
+    # rates say no 同比, so no level of the year before (which the world draws apart) is checked against them.
+    period = f"{year - ctx.rng.randint(0, 2)}年1-{ctx.rng.randint(2, 11)}月" if inject else f"{year}年"
+    world = ctx.world.rng_for("trade-rates", ctx.subj.name, period)
+    for _ in range(50):
+        before = [world.uniform(80, 600) * ctx.subj.scale, world.uniform(50, 400) * ctx.subj.scale]
+        rates = [float(to_decimal(world.uniform(12, 35), 1)), float(to_decimal(world.uniform(-12, 3), 1))]
+        levels = [float(to_decimal(b * (1 + r / 100), 1)) for b, r in zip(before, rates, strict=True)]
+        earlier = [level / (1 + r / 100) for level, r in zip(levels, rates, strict=True)]
+        true = (sum(levels) / sum(earlier) - 1) * 100
+        corners = [(w * levels[0] + levels[1] / w) / (w * earlier[0] + earlier[1] / w) * 100 - 100
+                   for w in (PRICE_FACTOR, 1 / PRICE_FACTOR)]
+        low, high, spread = min(rates), max(rates), max(rates) - min(rates)
+        ends = (low + 0.05 * spread, high - 0.05 * spread)
+        inside = [x for x in ends if not min(corners) - 1 <= x <= max(corners) + 1]
+        if inside or not inject:
+            break
+    if not inject:
+        stated = true
+    elif rule == "total.rate-between-parts":
+        stated = high + ctx.rng.uniform(2, 6) if ctx.rng.random() < 0.5 else low - ctx.rng.uniform(2, 6)
+    else:
+        stated = inside[0] if inside else true
+    whole = format_decimal(to_decimal(sum(levels), 1))
+    word = "增长" if stated >= 0 else "下降"
+    segments: list[str | tuple[str, str, bool]] = [
+        f"{period}，{ctx.subj.name}外贸进出口{whole}亿元，{word}",
+        (f"{format_decimal(to_decimal(abs(stated), 1))}%", rule, inject), "。其中，"]
+    for number, (name, level, rate) in enumerate(zip(("出口", "进口"), levels, rates, strict=True)):
+        verb = "增长" if rate >= 0 else "下降"
+        segments.append(f"{name}{format_decimal(to_decimal(level, 1))}亿元，{verb}"
+                        f"{format_decimal(to_decimal(abs(rate), 1))}%{'；' if number == 0 else '。'}")
+    return compose(*segments)
+
+
 RANK_GOODS = ("集成电路", "原油", "铁矿砂", "大豆", "天然气", "汽车零配件", "笔记本电脑", "手机", "液晶显示板",
               "医药品", "铜矿砂", "农产品")
 
@@ -1108,7 +1154,7 @@ SENTENCE_BUILDERS = (
     (build_counts, 6), (build_plan_period, 3), (build_project, 6), (build_efficiency, 5),
     (build_listed_sum, 3), (build_companies, 3), (build_per_day, 2), (build_trade_shares, 2), (build_structure, 2),
     (build_structure_terms, 2), (build_round_growth, 3), (build_named_share, 2), (build_partition, 2),
-    (build_rank_list, 2), (build_filler, 45),
+    (build_rank_list, 2), (build_trade_rates, 2), (build_filler, 45),
 )
 
 
@@ -1138,6 +1184,8 @@ def build_duty(ctx: Context, duty: Duty) -> Piece | None:
         return within[duty.rule](ctx, inject=True)
     if duty.rule == "rate-levels.rate-mismatch":
         return build_rate_levels(ctx, duty.fact, inject=True)
+    if duty.rule in ("total.weighted-rate-mismatch", "total.rate-between-parts"):
+        return build_trade_rates(ctx, inject=True, rule=duty.rule)
     if duty.rule.endswith("@face-value"):
         return build_round_growth(ctx, inject=True, kind="times" if "increase-by" in duty.rule else "pct")
     return build_project(ctx, inject=True)
@@ -1146,7 +1194,7 @@ def build_duty(ctx: Context, duty: Duty) -> Piece | None:
 STRUCTURES = {"build_structure", "build_structure_terms"}
 ONCE_ONLY = {"build_counts", "build_rate", "build_plan_period", "build_listed_sum", "build_companies", "build_per_day",
              "build_trade_shares", "build_structure", "build_structure_terms", "build_named_share", "build_partition",
-             "build_rank_list"}
+             "build_rank_list", "build_trade_rates"}
 
 
 def build_sentence(ctx: Context, used: set[str]) -> Piece:

@@ -11,6 +11,7 @@ import attrs
 
 from checker.engine.kinds._partition import covered_metric, split_labels, whole_of
 from checker.engine.kinds._rate_parts import check_rate_between_parts
+from checker.engine.kinds._rate_weights import check_weighted_rate
 from checker.engine.kinds._shared import (
     expect_keys,
     format_number,
@@ -25,10 +26,11 @@ from checker.model import Claim, Finding
 
 WORD_KEYS = ("total_words", "part_words", "following_part_words", "overlapping", "list_words", "sum_words",
              "restart_words", "joiners", "band_starts", "open_ends", "links")
-PROBLEMS = ("parts-exceed-total", "listed-parts-sum", "partition-sum", "rate-between-parts")
+PROBLEMS = ("parts-exceed-total", "listed-parts-sum", "partition-sum", "rate-between-parts", "weighted-rate")
 # The words each problem needs from its rule file.
 NEEDS = {"parts-exceed-total": WORD_KEYS[:3], "listed-parts-sum": WORD_KEYS[4:6],
-         "partition-sum": ("list_words", "joiners", "links"), "rate-between-parts": ("sums",)}
+         "partition-sum": ("list_words", "joiners", "links"), "rate-between-parts": ("sums",),
+         "weighted-rate": ("sums", "price_factor")}
 # A whole stands at most this many characters before the first of its parts.
 WHOLE_REACH = 400
 # A sum word stands right before its figure, or before 为/达 (合计1633亿元, 合计为1633亿元).
@@ -44,8 +46,9 @@ class Params:
     open a clause that states a new item of the text, not a part (…其中稻谷产量X；全年棉花产量Y: 全年); for the
     problem partition-sum, joiners split the labels before 分别为 (、和), partitions are closed sets of labels
     (城镇, 乡村), band_starts and open_ends make bands that cover all (0-17岁 … 60岁及以上), links end the words
-    before a whole's figure (户籍人口为); for the problem rate-between-parts, sums are a whole's word and the parts
-    that make it up (财政收入: 税收收入, 非税收入)."""
+    before a whole's figure (户籍人口为); for the problems rate-between-parts and weighted-rate, sums are a whole's
+    word and the parts that make it up (财政收入: 税收收入, 非税收入), and price_factor how far off (either way) a
+    part's weight a year earlier may be when rates are at comparable prices and levels at current ones."""
 
     total_words: tuple[str, ...] = ()
     part_words: tuple[str, ...] = ()
@@ -60,6 +63,7 @@ class Params:
     links: tuple[str, ...] = ()
     partitions: tuple[tuple[str, ...], ...] = ()
     sums: tuple[tuple[str, ...], ...] = ()
+    price_factor: float = 1.0
     problem: str = "parts-exceed-total"
     total_re: re.Pattern[str] = attrs.field(eq=False, repr=False, default=None)
     part_re: re.Pattern[str] = attrs.field(eq=False, repr=False, default=None)
@@ -68,8 +72,8 @@ class Params:
     @classmethod
     def from_mapping(cls, raw: dict[str, Any], path: str, lines: dict[str, int]) -> Params:
         """Build the parameters from a rule file's params mapping, citing file, line and key of any problem."""
-        raw = expect_keys(raw, {**dict.fromkeys(WORD_KEYS, list), "partitions": list, "sums": list, "problem": str},
-                          path, lines)
+        raw = expect_keys(raw, {**dict.fromkeys(WORD_KEYS, list), "partitions": list, "sums": list, "problem": str,
+                                "price_factor": float}, path, lines)
         problem = raw.get("problem", PROBLEMS[0])
         if problem not in PROBLEMS:
             raise RuleFileError(path, lines.get("params.problem"), "params.problem",
@@ -90,8 +94,13 @@ class Params:
                    for labels in sums):
             raise RuleFileError(path, lines.get("params.sums"), "params.sums",
                                 "must be a list of lists: a whole's word and two or more parts (财政收入, 税收收入)")
+        factor = raw.get("price_factor", 1.0)
+        if factor < 1.0:
+            raise RuleFileError(path, lines.get("params.price_factor"), "params.price_factor",
+                                "must be 1.0 or more (how far off either way a part's earlier weight may be)")
         return cls(**words, problem=problem, total_re=total_re, part_re=part_re, sum_re=sum_re,
-                   partitions=tuple(tuple(labels) for labels in partitions), sums=tuple(tuple(x) for x in sums))
+                   partitions=tuple(tuple(labels) for labels in partitions), sums=tuple(tuple(x) for x in sums),
+                   price_factor=factor)
 
 
 def check(spec, context) -> list[Finding]:
@@ -103,6 +112,8 @@ def check(spec, context) -> list[Finding]:
         return _check_partitions(spec, context)
     if spec.params.problem == "rate-between-parts":
         return check_rate_between_parts(spec, context)
+    if spec.params.problem == "weighted-rate":
+        return check_weighted_rate(spec, context)
     sentences: dict[str, dict[int, list[Claim]]] = {}
     for claim in context.index.claims:
         if claim.value is not None and claim.relation == "level":
