@@ -20,6 +20,7 @@ import hashlib
 import itertools
 import json
 import sqlite3
+import struct
 import typing
 import zlib
 from collections.abc import Iterator
@@ -62,7 +63,8 @@ SCHEMA = (
     """CREATE TABLE IF NOT EXISTS findings (
         file INTEGER PRIMARY KEY, findings BLOB NOT NULL, digest INTEGER NOT NULL)""",
     # The corpus findings of one group of fact families (see claim_groups), keyed by a hash of all they are
-    # computed from: each member claim's file (id, path, version, content hash, date, encoding) and place. A
+    # computed from: each member claim's file (its id and its files row's checksum, which covers path, version,
+    # content hash, date, encoding and analysis) and place. A
     # later run whose group hashes the same takes them from here without decoding a claim or running a rule.
     """CREATE TABLE IF NOT EXISTS memo (key BLOB PRIMARY KEY, findings BLOB NOT NULL, digest INTEGER NOT NULL)""",
     # The last whole run's groups, under a key of all its files (checker.run.runmemo).
@@ -77,8 +79,8 @@ MASK = (1 << CLAIM_BITS) - 1
 FILE_OF = f"(id >> {CLAIM_BITS})"  # SQL: the file of a fact row
 TEMP_CACHE_KB = -2000  # the temporary tables' page cache, in KiB: bounded, whatever the archive's size
 GROUP_CLAIMS = 1000  # claims handed to the corpus rules at a time (whole topic groups, at least one)
-FILE_PARTS = 4096  # files whose part of a memo key is kept written while the keys are computed
-KEY_CHUNK = 1024  # a group's members written into its memo key's hash at a time
+KEY_CHUNK = 1024  # a group's members written into its memo key's hash at a time (and groups' keys inserted)
+_MEMBER = struct.Struct(">qqq")  # a member of a group in its memo key: file id, claim's place, file row's checksum
 
 
 # The block checksum of one file's fact rows (f), computed by SQLite in the rows' id order when they are written and
@@ -423,32 +425,23 @@ class AnalysisCache:
         db = self.db
         db.execute("DROP TABLE IF EXISTS temp.keyed")
         db.execute(runmemo.KEYED)
-        # Each file's part of a key written once while it is in use (a file has many loaded claims, and a group's
-        # come together), never for every file at once: the claims are sorted without it.
-        part = functools.lru_cache(maxsize=FILE_PARTS)(self._file_part)
-        rows = db.execute("SELECT COALESCE(m.grp, l.topic) AS g, l.file, l.claim FROM loaded l"
-                          " LEFT JOIN merged m ON m.topic = l.topic ORDER BY g, l.file, l.claim")
+        # A member's part of its group's key: its file's id, its claim's place, and the checksum of its file's row
+        # (verified by the run), which covers the file's path, version, content hash, date, encoding and analysis.
+        rows = db.execute("SELECT COALESCE(m.grp, l.topic) AS g, l.file, l.claim, f.digest FROM loaded l"
+                          " LEFT JOIN merged m ON m.topic = l.topic JOIN files f ON f.id = l.file"
+                          " ORDER BY g, l.file, l.claim")
         keys = []
         for grp, members in itertools.groupby(rows, key=lambda row: row[0]):
-            # The hash of the text of a list of (file, claim, path, version, content, date, encoding) tuples, fed a
-            # chunk of members at a time (the largest group's text grows with the archive).
             digest = hashlib.blake2b(digest_size=16)
-            written = (f"({file}, {claim}, {part(file)})" for _, file, claim in members)
-            separator = "["
-            while chunk := list(itertools.islice(written, KEY_CHUNK)):
-                digest.update((separator + ", ".join(chunk)).encode("utf-8"))
-                separator = ", "
-            digest.update(b"]")
+            # Fed a chunk of members at a time (the largest group grows with the archive).
+            while chunk := list(itertools.islice(members, KEY_CHUNK)):
+                digest.update(b"".join(_MEMBER.pack(file, claim, row) for _, file, claim, row in chunk))
             keys.append((grp, digest.digest()))
+            if len(keys) >= KEY_CHUNK:
+                db.executemany("INSERT INTO keyed VALUES (?, ?, 0)", keys)
+                keys.clear()
         db.executemany("INSERT INTO keyed VALUES (?, ?, 0)", keys)
         db.execute("UPDATE keyed SET known = 1 WHERE key IN (SELECT key FROM memo)")
-
-    def _file_part(self, file: int) -> str:
-        """A file's part of a group's memo key: its path, version, content hash, date and encoding, as Python writes
-        them."""
-        row = self.db.execute("SELECT path, version, content, dct, dct_source, dct_confidence, encoding FROM files"
-                              " WHERE id = ?", (file,)).fetchone()
-        return ", ".join(map(repr, row))
 
     def remembered(self) -> Iterator[tuple[tuple[tuple[int, int], ...], Any]]:
         """The remembered findings of the groups claim_groups left out, each with its claims' places."""
