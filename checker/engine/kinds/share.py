@@ -200,13 +200,18 @@ def _check_unnamed_whole(spec, share: Claim, sentence: list[Claim], article: lis
     """与加工贸易有关的贸易方式进出口占比近六成，进出口额1759.2亿元: a bare 占比 is of the total of the part's own
     measure; the part is the sentence's figure of that measure, the whole the article's first and largest one."""
     before = _words_before(share).rstrip()
-    if not before.endswith(spec.params.bare_words) or not share.metric.measure:
+    if not before.endswith(spec.params.bare_words):
         # Only a share whose own words end with a bare 占比 names no whole and no other figure: 占全省的 names one.
         return None
-    measure = share.metric.measure
-    parts = [c for c in sentence if c.relation == "level" and c.metric.measure == measure
-             and c.figure.unit not in ("", "%", "％")]
-    if len(parts) != 1:
+    if share.metric.measure:
+        measure = share.metric.measure
+        parts = [c for c in sentence if c.relation == "level" and c.metric.measure == measure
+                 and c.figure.unit not in ("", "%", "％")]
+    else:
+        # 一日游客为0.808万人次，占总数的19.05%: a share naming no measure is of the figure right before it.
+        parts = _level_right_before(share, sentence)
+        measure = parts[0].metric.measure if parts else ""
+    if len(parts) != 1 or not measure:
         # No figure of the share's measure in its sentence, or several: which one is the part is not said.
         return None
     part = parts[0]
@@ -222,6 +227,19 @@ def _check_unnamed_whole(spec, share: Claim, sentence: list[Claim], article: lis
         # a first figure that is not the largest (第一产业增加值 before 第三产业's) names no total.
         return None
     return _check(spec, whole, part, share)
+
+
+def _level_right_before(share: Claim, sentence: list[Claim]) -> list[Claim]:
+    """The level in a unit of amount right before a share in its sentence, with only a comma between them, as a
+    one-item list; else an empty list."""
+    before = [c for c in sentence if c.mention.reading_end <= share.mention.reading_start]
+    if not before or before[-1].relation != "level" or before[-1].figure.unit in ("", "%", "％", "‰"):
+        # Another kind of figure (a rate, a count without unit) or none stands before the share.
+        return []
+    level = before[-1]
+    between = share.sentence[level.mention.reading_end - share.sentence_start:
+                             share.mention.reading_start - share.sentence_start]
+    return [] if re.search(r"[；;。]", between) else [level]
 
 
 def _named_whole(share: Claim, params: Params) -> str:
