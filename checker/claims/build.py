@@ -51,7 +51,8 @@ def build_claims(
     """Build one claim per quantity mention, give each its unit's dimension, and tie changes together.
 
     `periods` (the period lexicon) lets a figure that no sentence, paragraph or heading dates take the period
-    the article reports on (its data period: 2023年 in a 2023 bulletin's lead).
+    the article reports on (its data period: 2023年 in a 2023 bulletin's lead). `mentions` are find_mentions' of
+    the document, with that same period lexicon (a short text's lead reuses their times).
     """
     from checker.claims.company import short_company_name
     from checker.claims.distribute import distribute_items
@@ -97,7 +98,7 @@ def build_claims(
         kept.setdefault(found.start, []).append(mention)
     dated = sorted((t for ts in times_by_sentence.values() for t in ts), key=lambda t: t.reading_start)
     dated_starts = [t.reading_start for t in dated]
-    reported = _data_period_mention(doc, dated, periods)
+    reported = _data_period_mention(doc, dated, periods, mentions)
     published = _publication_mention(doc) if periods is not None else None
     claims = []
     contexts: dict[int, _Context] = {}  # by sentence start: every figure of a sentence shares one context
@@ -185,8 +186,9 @@ def _item_metric(head: str, unit: str, lexicon: ClaimLexicon) -> tuple[Metric, S
     return metric, metric_source(metric)
 
 
-def _data_period_mention(doc: Document, dated: list[Mention], periods) -> Mention | None:
-    """The time mention of the lead that names the article's data period, or None."""
+def _data_period_mention(doc: Document, dated: list[Mention], periods,
+                         mentions: tuple[Mention, ...]) -> Mention | None:
+    """The time mention of the lead that names the article's data period, or None (mentions: find_mentions' own)."""
     from checker.extract.data_period import find_data_period
 
     if periods is None:
@@ -196,7 +198,10 @@ def _data_period_mention(doc: Document, dated: list[Mention], periods) -> Mentio
     # closed when the text was written: the lead's first span is the data period, as in an undated text.
     known = doc.dct is not None and doc.dct.confidence > YEAR_GUESS
     dct = doc.dct.date if doc.dct and known else None
-    found = find_data_period(doc.reading, dct, periods)
+    # The times found in the reading (with the same date) are the lead's own when the lead is all of it.
+    read = [(t.reading_start, t.reading_end, t.period) for t in mentions if t.period is not None] if (
+        dct == (doc.dct.date if doc.dct else None)) else None
+    found = find_data_period(doc.reading, dct, periods, read)
     title = doc.meta.get("title") or ""
     in_title = found is None and bool(title)
     if in_title:

@@ -13,15 +13,20 @@ _SEASON_EVE = 1  # days: a season starting today or tomorrow is the one a report
 _SPANS = ("month", "quarter", "half", "year", "years")
 
 
-def find_data_period(reading: str, dct: dt.date | None, lexicon: PeriodLexicon) -> tuple[Period, str] | None:
+def find_data_period(reading: str, dct: dt.date | None, lexicon: PeriodLexicon,
+                     found: list[tuple[int, int, Period]] | None = None) -> tuple[Period, str] | None:
     """Return the data period and its surface: the first closed span in the lead that is not a comparison base.
 
     A span still running at the document date (2026年 in a 2026 work report) is a plan, not data; a
     span named right after a comparison word (比2019年, 较上年) is a base, not the period reported on.
+    found: the times find_periods gave for the whole reading with this dct, read again only when the lead is shorter.
     """
     lead = reading[:_LEAD]
+    if found is None or len(lead) < len(reading):
+        # No times in hand, or they are of a longer text than the lead (its end may cut or join a time).
+        found = find_periods(lead, dct, lexicon)
     unplaced: tuple[Period, str] | None = None
-    for start, end, period in find_periods(lead, dct, lexicon):
+    for start, end, period in found:
         if period.kind == "period" and period.start is None and period.granularity in _SPANS and dct is None:
             # 一季度 in an undated text: no year places it, yet it is the span the text reports on, unless a placed
             # one follows, it is a comparison's base, or it runs up to the unknown day of writing (三季度以来).
