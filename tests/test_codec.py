@@ -42,6 +42,18 @@ def test_integer_runs_come_back_equal(numbers):
     assert codec.loads(codec.dumps(numbers)) == numbers
 
 
+@given(offset_maps)
+def test_runs_are_the_maximal_runs(numbers):
+    """Each run is as long as consecutive values go, as one step per number would find them (the stored bytes)."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and runs[-1][0] + runs[-1][1] == number:
+            runs[-1][1] += 1
+        else:
+            runs.append([number, 1])
+    assert codec._runs_of(numbers) == runs
+
+
 @pytest.mark.parametrize("stored", [
     b'{"os.system":["echo"]}', b'{"Span":[1]}', b'{"Span":[1,2,3]}', b'{"Span":{"start":1}}', b'{"@f":"1","x":2}',
     b'{"Interval":[1,{"Nope":[]}]}'])

@@ -14,6 +14,7 @@ by json; both are plain JSON.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import math
 import operator
@@ -162,14 +163,14 @@ def _build(tag: str, fields: Any) -> Any:
 
 
 def _runs_of(numbers: tuple[int, ...] | list[int]) -> list[list[int]]:
-    """Compress integers into [first, count] runs of consecutive values."""
-    runs: list[list[int]] = []
-    for number in numbers:
-        if runs and runs[-1][0] + runs[-1][1] == number:
-            runs[-1][1] += 1
-        else:
-            runs.append([number, 1])
-    return runs
+    """Compress integers into [first, count] runs of consecutive values.
+
+    The places where a run breaks (a number not one more than the one before) are found by C-level iterators,
+    not a Python step per number: an offset map has as many numbers as its text has characters, and few runs.
+    """
+    breaks = itertools.compress(range(1, len(numbers)), map((1).__ne__, map(operator.sub, numbers[1:], numbers)))
+    starts = [0, *breaks, len(numbers)] if numbers else [0]
+    return [[numbers[start], end - start] for start, end in itertools.pairwise(starts)]
 
 
 def _expand_runs(runs: list[list[int]]) -> tuple[int, ...]:
