@@ -7,6 +7,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
+from typing import NamedTuple
 
 import attrs
 
@@ -734,9 +735,12 @@ def _first_subject(text: str, lexicon: ClaimLexicon) -> str:
     return found.name
 
 
-@attrs.frozen
-class _Entity:
-    """An entity named in a text: its canonical name, where it stands, and whether it is a place."""
+class _Entity(NamedTuple):
+    """An entity named in a text: its canonical name, where it stands, and whether it is a place.
+
+    A named tuple, not a frozen attrs value: a text's scans build one per name they read, and a tuple is built in
+    a third less time (read only inside this module, by field name).
+    """
 
     name: str
     start: int
