@@ -24,6 +24,7 @@ from checker.model import Claim, Finding, Interval
 
 WORD_KEYS = ("structure_words", "part_labels")
 PROBLEMS = ("terms-vs-parts", "terms-sum")
+RATIO_MARKS = (":", "：", "∶")  # a ratio's terms are joined by one of these
 # A ratio of two or more terms: 6.01:55.04:38.95, with ASCII, full-width or ratio colons.
 RATIO = re.compile(r"(\d+(?:\.\d+)?)((?:\s*[:：∶]\s*\d+(?:\.\d+)?)+)")
 TERM = re.compile(r"\d+(?:\.\d+)?")
@@ -88,7 +89,10 @@ def check(spec, context) -> list[Finding]:
 
 def _ratios(reading: str, params: Params) -> list[Ratio]:
     """Every ratio with as many terms as there are labels, right after a structure word in its clause."""
-    found = []
+    found: list[Ratio] = []
+    if not any(colon in reading for colon in RATIO_MARKS):
+        # No ratio mark at all (two articles in three): no ratio, and no scan trying every digit for one.
+        return found
     for match in RATIO.finditer(reading):
         terms = tuple(TERM.findall(match.group(0)))
         if len(terms) != len(params.part_labels):
