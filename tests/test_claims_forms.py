@@ -261,9 +261,10 @@ def test_an_aside_in_brackets_inside_a_clause_keeps_the_words_before_it(resource
     assert str(claims_of(sentence, resources)[figure].metric) == metric
 
 
-def test_a_share_named_only_bijiao_has_no_metric_and_a_bracketed_figure_ends_a_clause(resources):
-    """占生产总值的比重为16.35%: 比重 alone names no metric; 增速比全国（8.1%）快0.2个百分点 stays 安徽's."""
+def test_a_share_named_only_bijiao_is_its_parts_and_a_bracketed_figure_ends_a_clause(resources):
+    """占生产总值的比重为16.35%: 比重 alone names no metric, the share is of the part before it (tests/
+    test_claims_shares.py); 增速比全国（8.1%）快0.2个百分点 stays 安徽's."""
     claims = claims_of("2023年，第一产业增加值4.6亿元，占生产总值的比重为16.35%。", resources)
-    assert not claims["16.35%"].metric.linkable
+    assert claims["16.35%"].metric.measure == claims["4.6亿元"].metric.measure
     gap = claims_of("2021年，安徽GDP同比增长8.3%，增速比全国（8.1%）快0.2个百分点。", resources)["0.2个百分点"]
     assert gap.subject == "安徽"

@@ -156,3 +156,54 @@ def test_an_aside_right_before_a_figure_leaves_its_metric(resources, sentence, f
 def test_a_quoted_name_after_a_count_is_what_is_counted(resources, sentence, figure, metric):
     """120个“两重”项目: the quoted name and its head noun are what the count counts."""
     assert str(claims_of(sentence, resources)[figure].metric) == metric
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # two items joined by 和 alone, a shared tail
+    ("2024年，城镇和农村居民人均可支配收入分别增长4.3%、5.3%。", {"4.3%": "城镇", "5.3%": "农村"}),
+    # 和 inside an item's name (软件和信息服务业): the list read with the item whole fits the figures
+    ("2024年，金融业、软件和信息服务业增加值分别增长9.7%、15.3%。",
+     {"9.7%": "金融业", "15.3%": "软件和信息服务业"}),
+    # four items, 和 inside the last, 等 and a category before the measure
+    ("2024年，一般公共服务、教育、科学技术、社会保障和就业等支出增速分别为-9.4%、23.0%、43.1%、26.4%。",
+     {"-9.4%": "一般公共服务", "23.0%": "教育", "43.1%": "科学技术", "26.4%": "社会保障和就业"}),
+])
+def test_lists_joined_or_named_with_a_joiner_are_distributed(resources, sentence, expected):
+    """A和B分别…, A、B和C服务业分别…: the reading of the list with as many items as figures gives each its item."""
+    claims = claims_of(sentence, resources)
+    for figure, item in expected.items():
+        assert item in str(claims[figure].metric)
+        assert not any(other in str(claims[figure].metric) for other in expected.values() if item not in other)
+    assert len({str(claims[figure].metric) for figure in expected}) == len(expected)
+
+
+def test_a_second_run_takes_the_items_of_the_run_before(resources):
+    """福州、厦门港分别完成X、Y，分别增长a、b: a 分别 run naming no list pairs with the run of levels before it."""
+    claims = claims_of("2024年，全省小麦、玉米产量分别为100万吨、200万吨，分别增长3.1%、2.2%。", resources)
+    assert claims["3.1%"].metric == claims["100万吨"].metric != claims["2.2%"].metric == claims["200万吨"].metric
+    assert claims["2.2%"].relation == "change_pct"
+    # A run of another length before (three levels, two rates): no pairing.
+    other = claims_of("2024年，全省小麦、玉米、大豆产量分别为1万吨、2万吨、3万吨，分别增长3.1%、2.2%。", resources)
+    assert other["3.1%"].metric != other["2万吨"].metric and other["2.2%"].metric != other["3万吨"].metric
+
+
+@pytest.mark.parametrize(("sentence", "figure", "metric"), [
+    ("2024年，全省完成46.1万亩高标准农田建设。", "46.1万亩", "高标准农田建设"),
+    ("2024年，全省让242万农村居民喝上干净水。", "242万", "居民"),
+    ("2024年，全市16个区均被评为双拥模范城。", "16个", "区"),
+])
+def test_a_figure_with_no_words_before_it_measures_the_noun_after_it(resources, sentence, figure, metric):
+    """完成46.1万亩高标准农田建设: nothing before the figure names it, the noun after it does."""
+    assert str(claims_of(sentence, resources)[figure].metric).endswith(metric)
+
+
+@pytest.mark.parametrize(("sentence", "figure"), [
+    ("2024年，全省为5万名3岁婴幼儿发放补贴。", "3岁"),  # an age qualifies the noun
+    ("2024年，全省实施亿元以上项目200个。", "亿元以上"),  # a class of projects
+    ("2024年，全省建成3个千亿级产业集群。", "千亿级"),
+    ("2024年，广东成为首个过10万亿元省份。", "10万亿元"),  # a threshold passed
+    ("2024年，全省首次跨过3万亿元大关。", "3万亿元"),  # a milestone
+])
+def test_a_figure_that_qualifies_the_noun_after_it_measures_nothing(resources, sentence, figure):
+    """80岁以上老年人, 千亿级产业集群, 过10万亿元省份: the figure qualifies the noun, it measures nothing there."""
+    assert not claims_of(sentence, resources)[figure].metric

@@ -20,6 +20,7 @@ PREFIX_REACH = 300  # characters of a clause or sentence before a figure read fo
 LEAD_REACH = 300  # characters of an article's title and lead that name the company it is about
 CONTEXT_REACH = 2000  # characters of the paragraph before a sentence read for its subject (a bounded look-back)
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+$")
+CJK_WORDS = re.compile(r"[\u4e00-\u9fff]+")
 QUOTED_NAME_OPEN = re.compile(r"“[\u4e00-\u9fff]?$")  # a quote opening right before a figure (“新九条”)
 QUOTED_NAME_REST = re.compile(r"[\u4e00-\u9fff]{0,6}”")  # words closing the quote after it: a name, no statement
 LIST_MARK = re.compile(r"[、，,；;]")  # marks between the items of a list or the clauses of a sentence
@@ -43,6 +44,8 @@ MODIFIER_REACH = 20  # characters from a place to the later place its phrase des
 PHRASE_BREAK = re.compile(r"[，,。；;：:！!？?\n]")  # marks that end a describing phrase
 DATELINE = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯)")
 
+SHARE_WHOLE_MOST = 12  # characters at most of the whole a bare share names (同期我省外贸总值)
+RATE_UNITS = ("%", "％", "‰", "个百分点", "倍")  # units of rates and ratios: no noun after them is what they measure
 RATIO_DIMENSION = "[ratio]"  # the dimension of % and 成 in rules/units.txt: a ratio, no amount
 
 
@@ -244,6 +247,15 @@ def _carry_metrics(reading: str, claims: list[Claim], lexicon: ClaimLexicon, tim
         starts = []
     for claim in claims:
         previous = out[-1] if out else None
+        whole = _share_whole(reading, previous, claim, lexicon) if previous is not None else None
+        if previous is not None and whole is not None:
+            # 外商投资企业进出口509.4亿元，增长10.7%，占53.5%: a share with no words of its own but its whole is the
+            # share of the figure before it, its part; the whole it names (占生产总值的比重) keeps it apart as a scope.
+            mark = "".join(lexicon.grammar.get("share_whole_mark", ()))
+            scopes = tuple(sorted({*previous.metric.scopes, *([mark + whole] if whole else [])}))
+            understood = attrs.evolve(claim.understood, metric=previous.understood.metric)
+            out.append(attrs.evolve(claim, metric=attrs.evolve(previous.metric, scopes=scopes), understood=understood))
+            continue
         if (previous is None or claim.metric or not previous.metric or previous.sentence_start != claim.sentence_start
                 or previous.metric.enumeration):
             out.append(claim)
@@ -288,8 +300,74 @@ def _carry_metrics(reading: str, claims: list[Claim], lexicon: ClaimLexicon, tim
         # 增加70.2亿元，增长12.4%: a rate after an increment measures the level's metric too, yet the level it
         # changes stands one figure further: its metric is a guess, checked against no levels.
         understood = attrs.evolve(claim.understood, metric="guessed" if after_increment else previous.understood.metric)
-        out.append(attrs.evolve(claim, metric=_per_metric(previous.metric, per), understood=understood))
+        metric = previous.metric
+        if previous.relation == "share" and claim.relation not in ("share", "points", "gap", "rank"):
+            # 占年度预算的21.62%，比上年同期增长5.02%: a rate after a share changes its part, not the share.
+            mark = "".join(lexicon.grammar.get("share_whole_mark", ()))
+            metric = attrs.evolve(metric, scopes=tuple(s for s in metric.scopes if not mark or not s.startswith(mark)))
+        out.append(attrs.evolve(claim, metric=_per_metric(metric, per), understood=understood))
     return out
+
+
+def _share_whole(reading: str, previous: Claim, claim: Claim, lexicon: ClaimLexicon) -> str | None:
+    """The whole a share names right after its part's figure (，占生产总值的比重为 → 地区生产总值; 占比 → ''), or None
+    when the share is no bare share of that figure (another clause, words of its own, no share word)."""
+    if (claim.relation != "share" or not _sure(previous.metric) or previous.sentence_start != claim.sentence_start
+            or previous.relation in ("share", "points", "gap", "rank")):
+        # Only a share right after a figure of a known metric in its sentence is that figure's: not after a gap
+        # (高出外贸整体增速2个百分点，占…) nor after other shares (分别为22.2%、20.5%，合计占55%).
+        return None
+    between = ASIDE.sub(" ", reading[previous.mention.reading_end:claim.mention.reading_start])
+    if any(mark in between for mark in "；;：:。") or not lexicon.share_re.search(between):
+        # A semicolon opens another item; words without 占/比重 are no share's frame.
+        return None
+    words = between.strip(" ，,、（）()")
+    fillers = _share_fillers(lexicon)
+    while opener := next((word for word in fillers if words.startswith(word)), ""):
+        # 分别占, 同期占: words of no meaning before the share word.
+        words = words[len(opener):].lstrip()
+    opening = lexicon.share_re.match(words)
+    if opening is None:
+        # 绿色电力占比达36%: words before the share word name the share's own part, not the figure before.
+        return None
+    whole, rest = "", words[opening.end():]
+    if opening.group() in lexicon.grammar.get("share_whole_mark", ()):
+        # 占生产总值的比重为: the words after 占 name the whole, up to 的 or a share noun.
+        whole = re.split("|".join((lexicon.share_re.pattern, *map(re.escape, lexicon.grammar.get(
+            "relative_marks", ())))), rest, maxsplit=1)[0]
+        rest = rest[len(whole):]
+        whole = _plain_whole(lexicon.trailing_filler_re.sub("", whole).strip(), lexicon)
+    rest = lexicon.share_re.sub(" ", rest)
+    for word in fillers:
+        rest = rest.replace(word, " ")
+    if (CJK_WORDS.search(rest) or whole and not CJK_WORDS.fullmatch(whole) or len(whole) > SHARE_WHOLE_MOST
+            or _change_verbs(lexicon).search(whole)):
+        # Words of their own after the frame, a figure, a long phrase or a change (占比提高到55%): no bare share.
+        return None
+    return lexicon.measures.get(whole, whole)
+
+
+def _sure(metric: Metric) -> bool:
+    """True for a metric read from the lexicon or the segmenter, no raw words of a guess (?韩国分别|进出口)."""
+    return bool(metric) and not metric.enumeration and (metric.measure_known or metric.segmented) and (
+        metric.industry_known or metric.industry_segmented or not metric.industry)
+
+
+def _plain_whole(whole: str, lexicon: ClaimLexicon) -> str:
+    """A share's whole without the words that only say whose and when (同期我省外贸总值 → 外贸总值); a whole that is
+    nothing but a place (全国) stays."""
+    plain = lexicon.subject_re.sub("", _without_places(whole, lexicon).replace(" ", ""))
+    while opener := next((word for word in lexicon.metric_filler if plain.startswith(word)), ""):
+        plain = plain[len(opener):]
+    return plain if len(plain) >= 2 else whole
+
+
+@functools.lru_cache(maxsize=8)
+def _share_fillers(lexicon: ClaimLexicon) -> tuple[str, ...]:
+    """Words around a share's frame that name nothing (分别, 的, 为, 达到, 稳定), longest first."""
+    words = {*lexicon.grammar.get("trailing_filler", ()), *lexicon.grammar.get("relative_marks", ()),
+             *lexicon.metric_filler} - set(lexicon.grammar.get("share", ()))
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 def _times_between(times: list[Mention], starts: list[int], begin: int, end: int) -> Iterator[Mention]:
@@ -389,6 +467,11 @@ def _claim(
     metric = _counted_after(reading, mention, context, lexicon) or _metric(
         clause_prefix, sentence_prefix, context, period, lexicon, mention.quantity.unit)
     relation, role_source = _relation(mention, clause_prefix, lexicon)
+    if (not metric and relation in ("level", "increment") and mention.quantity.unit not in RATE_UNITS
+            and not _qualifies_a_noun(mention, clause_prefix, lexicon)):
+        # 完成46.1万亩高标准农田建设, 让242万偏远农村居民喝上干净水: nothing before the figure names it, the noun
+        # after it names what is measured or counted.
+        metric = _counted_after(reading, mention, context, lexicon, any_unit=True)
     if dating.inherited and (relation == "cagr" or any(word in clause_prefix
                                                        for word in lexicon.grammar.get("over_span", ()))):
         # 年均增长6.1%, 累计实施2.15万个 under 一、“十四五”时期和2025年工作回顾: over the span, not its last year.
@@ -993,7 +1076,7 @@ def _industry_phrase(own: str, lexicon: ClaimLexicon) -> str:
     """The segmenter's noun phrase of an industry's raw words (欧盟实际 → 欧盟), or '' when they are none."""
     from checker.claims.segment import industry_phrase
 
-    return industry_phrase(own, *_industry_words(lexicon))
+    return industry_phrase(own, *_industry_words(lexicon), frozenset(lexicon.grammar.get("joiners", ())))
 
 
 @functools.lru_cache(maxsize=8)
@@ -1043,12 +1126,26 @@ def _without_rank_frame(head: str, lexicon: ClaimLexicon) -> str:
         head = head[:-len(found)]
 
 
-def _counted_after(reading: str, mention: Mention, context: _Context, lexicon: ClaimLexicon) -> Metric:
-    """What a count names right after its classifier (建成125个县域医共体, 19家整车企业), or no metric."""
-    from checker.claims.segment import noun_after_name, nouns_after
+def _qualifies_a_noun(mention: Mention, clause_prefix: str, lexicon: ClaimLexicon) -> bool:
+    """True for a figure that qualifies the noun after it rather than measuring it: an age or a span (80岁以上老年人,
+    240小时过境), a class (千亿级产业集群, 亿元以上项目), a threshold passed (过10万亿元省份, 迈入万亿级城市) or a
+    rate per head (每10万人口)."""
+    assert mention.quantity is not None, "claims are read from quantity mentions only"
+    grammar = lexicon.grammar
+    before = clause_prefix.rstrip()
+    return (mention.quantity.unit in grammar.get("qualifier_units", ())
+            or mention.text.endswith(tuple(grammar.get("qualifier_tails", ())))
+            or before.endswith(tuple((*grammar.get("thresholds", ()), *lexicon.per_unit))))
+
+
+def _counted_after(reading: str, mention: Mention, context: _Context, lexicon: ClaimLexicon,
+                   any_unit: bool = False) -> Metric:
+    """What a count names right after its classifier (建成125个县域医共体, 19家整车企业), or no metric; with
+    `any_unit`, what any figure names right after it (46.1万亩高标准农田建设, 242万偏远农村居民)."""
+    from checker.claims.segment import noun_after_name, nouns_after, tag_words
 
     assert mention.quantity is not None, "claims are read from quantity mentions only"
-    if mention.quantity.unit not in lexicon.grammar.get("classifiers", ()):
+    if not any_unit and mention.quantity.unit not in lexicon.grammar.get("classifiers", ()):
         # 254万辆, 5.2万亿元: an amount's noun comes before it (汽车产量254万辆).
         return Metric()
     window = reading[mention.reading_end:mention.reading_end + PREFIX_REACH // 6]
@@ -1060,7 +1157,14 @@ def _counted_after(reading: str, mention: Mention, context: _Context, lexicon: C
                       segmented=True)
     after = CLAUSE_END.split(reading[mention.reading_end:mention.reading_end + PREFIX_REACH // 10], maxsplit=1)[0]
     scope = next((word for word in lexicon.scopes if after.startswith(word)), "")
+    words = tag_words(after[:SHORT_NAME]) if after else ()
+    if words and words[0][0] in lexicon.grammar.get("counted_places", ()):
+        # 16个区, 8个市: divisions counted, each named by one character (which no noun phrase is).
+        return Metric(words[0][0], measure_known=False, industry_known=False, segmented=True)
     noun = nouns_after(after[len(scope):], frozenset(lexicon.grammar.get("relative_marks", ())))
+    if any_unit and noun.startswith(tuple(lexicon.grammar.get("vague_names", ()))):
+        # 突破3万亿元大关, 十一次全会: a milestone or a meeting's name after the figure names nothing it measures.
+        return Metric()
     if len(noun) < 2:
         # 新增企业30家，: the figure ends its clause, its noun stands before it.
         return Metric()

@@ -8,9 +8,11 @@ from collections.abc import Callable
 
 import attrs
 
+from checker.claims.enumeration import OPEN_LIST_MARK
 from checker.claims.lexicon import ClaimLexicon
 from checker.model import Claim, Mention, Metric, Source
 
+CJK_WORDS = re.compile(r"[\u4e00-\u9fff]")
 CLAUSE_START = re.compile(r"[，,：:；;（）()。！？!?\n]")
 # What may open the time of a comparison's base after its word (比2020年, 较“十三五”末, 比上年, 与同期)
 BASE_TIME_START = r"[\d“\"上去同]"
@@ -33,7 +35,7 @@ def distribute_items(
     while index < len(out):
         run = _joined_run(reading, out, index, lexicon)
         if len(run) > 1:
-            out[index:index + len(run)] = _distributed(reading, run, lexicon, read_metric, times)
+            out[index:index + len(run)] = _distributed(reading, run, lexicon, read_metric, times, out[:index])
         index += len(run)
     return out
 
@@ -52,7 +54,8 @@ def _joined_run(reading: str, claims: list[Claim], index: int, lexicon: ClaimLex
 
 
 def _distributed(
-    reading: str, run: list[Claim], lexicon: ClaimLexicon, read_metric: MetricReader, times: list[Mention]
+    reading: str, run: list[Claim], lexicon: ClaimLexicon, read_metric: MetricReader, times: list[Mention],
+    claims_before: list[Claim],
 ) -> list[Claim]:
     """The run's claims with their items' metrics (or subjects), or the run unchanged when no list fits it."""
     first = run[0]
@@ -65,14 +68,15 @@ def _distributed(
         - clause_start
     clause = reading[clause_start:start]
     word = next((w for w in lexicon.grammar.get("distributed", ()) if w in clause), "")
-    if not word:
-        # No 分别 before the figures: they are not distributed over a list.
-        return run
-    head = lexicon.trailing_filler_re.sub("", _base_re(lexicon).sub("", clause[:clause.rfind(word)]))
-    items = _items(head, lexicon)
-    if len(items) != len(run):
-        # A list of another length (or none) is no list of these figures: which goes with which is unknown.
-        return run
+    # Without 分别, figures joined by 和 (加工贸易和保税物流进出口10293亿元和3544.9亿元) are still one per item when
+    # the clause right before them lists as many.
+    listed = clause[:clause.rfind(word)] if word else clause
+    head = lexicon.trailing_filler_re.sub("", _base_re(lexicon).sub("", listed))
+    items = next((found for found in _item_readings(head, lexicon) if len(found) == len(run)), [])
+    if not items:
+        # 福州、厦门港分别完成110.64万、442.56万标箱，分别增长9.1%、15.3%: no list before the figures, the figures of
+        # the run before (as many, in the same order) are the items; else which goes with which is unknown.
+        return _paired(reading, claims_before, run, lexicon) if not CJK_WORDS.search(_verbs_cut(head, lexicon)) else run
     named_times = {time.text for time in times if clause_start <= time.reading_start < start and time.text}
     if any(item.endswith(tuple(named_times)) for item in items[:-1]):
         # 第一季度、第二季度、第三季度进出口规模分别为…: the figures are listed by time, over one metric.
@@ -113,15 +117,61 @@ def _whole_item(metric: Metric, item: str, lexicon: ClaimLexicon) -> Metric:
     return attrs.evolve(metric, measure=words)
 
 
-def _items(head: str, lexicon: ClaimLexicon) -> list[str]:
-    """The items of the list ending a head (A、B和C), or [] when it ends in no list of at least two items."""
+def _item_readings(head: str, lexicon: ClaimLexicon) -> list[list[str]]:
+    """The ways to read the list ending a head as items, most likely first: A、B和C as three items, then as two
+    (软件和信息服务业 is one name); A和B without 、 as two; [] readings are left out."""
     parts = head.split("、")
-    if len(parts) < 2 or not all(parts):
-        # One item, or an empty one (、、): no list to distribute over.
-        return []
     joiners = sorted(lexicon.grammar.get("joiners", ()), key=len, reverse=True)
-    last = re.split("|".join(map(re.escape, joiners)), parts[-1], maxsplit=1) if joiners else [parts[-1]]
-    return parts[:-1] + [p for p in last if p]
+    last = [p for p in re.split("|".join(map(re.escape, joiners)), parts[-1], maxsplit=1) if p] if joiners else []
+    readings = [parts[:-1] + last, parts] if len(parts) > 1 else [last]
+    # One item, or an empty one (、、): no list to distribute over.
+    return [_without_etc(items, lexicon) for items in readings if len(items) > 1 and all(items)]
+
+
+def _without_etc(items: list[str], lexicon: ClaimLexicon) -> list[str]:
+    """A list whose last item closes it with 等 and a category (信息等重点产业增加值): the category's words left out,
+    the measure after them kept (信息增加值)."""
+    mark = OPEN_LIST_MARK
+    last = items[-1]
+    if mark not in last:
+        return items
+    at = last.index(mark)
+    found = lexicon.measure_re.search(last, at)
+    return items[:-1] + [last[:at] + (last[found.start():] if found else "")]
+
+
+def _verbs_cut(head: str, lexicon: ClaimLexicon) -> str:
+    """A head without its verbs of change and share words (同增, 分别占): what is left names items, if anything."""
+    words = sorted({*(w for group in ("to", "down", "by") for w in lexicon.change.get(group, ())),
+                    *lexicon.grammar.get("share", ())}, key=len, reverse=True)
+    for word in words:
+        head = head.replace(word, " ")
+    return lexicon.trailing_filler_re.sub("", head.strip())
+
+
+def _paired(reading: str, before: list[Claim], run: list[Claim], lexicon: ClaimLexicon) -> list[Claim]:
+    """A 分别 run with no list of its own takes, figure by figure, the metric and subject of the run of as many
+    figures right before it in its sentence (福州、厦门港分别完成110.64万、442.56万标箱，分别增长9.1%、15.3%)."""
+    earlier = before[-len(run):]
+    first = len(before) - len(run)
+    # The run before is longer when the figure before it is joined to its first.
+    longer = first > 0 and len(_joined_run(reading, before, first - 1, lexicon)) > 1
+    if (len(earlier) < len(run) or longer or any(c.sentence_start != run[0].sentence_start for c in earlier)
+            or _joined_run(reading, earlier, 0, lexicon) != earlier or not all(c.metric for c in earlier)):
+        # No run of as many figures right before, each of a known metric: which goes with which is unknown.
+        return run
+    paired = []
+    for claim, item in zip(run, earlier, strict=True):
+        understood = attrs.evolve(claim.understood, metric=item.understood.metric, subject=item.understood.subject)
+        relation = claim.relation
+        if (claim is not run[0] and claim.understood.role in ("guessed", "unit")
+                and claim.figure.unit == run[0].figure.unit):
+            # 同增1.9%和38.4%: the later figures share the first one's verb.
+            relation = run[0].relation
+            understood = attrs.evolve(understood, role=run[0].understood.role)
+        paired.append(attrs.evolve(claim, metric=item.metric, subject=item.subject, relation=relation,
+                                   understood=understood))
+    return paired
 
 
 def _shared_tail(last: str, lexicon: ClaimLexicon) -> str:

@@ -163,12 +163,15 @@ def noun_after_name(text: str) -> str:
     return words[0][0] if words and words[0][1] in HEAD_NOUNS else ""
 
 
+# Tags of place names: places joined (美国和日本) are two partners, no one name.
+PLACES = frozenset("ns".split())
 # Tags of the words inside an industry's name (粮食作物, 全社会固定资产, 国家级高新技术): nominal words and the
 # distinguishing adjectives (重大, 高) before them.
 IN_INDUSTRY = NOMINAL | frozenset("a b".split())
 
 
-def industry_phrase(text: str, filler: frozenset[str], activities: frozenset[str], actions: frozenset[str]) -> str:
+def industry_phrase(text: str, filler: frozenset[str], activities: frozenset[str], actions: frozenset[str],
+                    joiners: frozenset[str] = frozenset()) -> str:
     """An industry's name from raw words before a measure (小麦播种 of 小麦播种面积), or '' when not a noun phrase.
 
     Words that never open a name are cut from its start, a verb only when it is one of the actions (争取, 新增) the
@@ -185,8 +188,12 @@ def industry_phrase(text: str, filler: frozenset[str], activities: frozenset[str
             # An unknown verb or a particle may be a piece of the name cut wrongly (干支线, 可再生, 地产品), and so may
             # a numeral with a classifier glued to it (第三项|目的): too unsure to name it.
             return ""
-    if not words or any(tag not in IN_INDUSTRY and word not in activities for word, tag in words):
-        # A verb, a conjunction or a particle inside (投资占全部, 韩国和日本): no single noun phrase.
+    inner = {index for index, (word, _) in enumerate(words[1:-1], 1) if word in joiners
+             and words[index - 1][1] in NOMINAL - PLACES and words[index + 1][1] in IN_INDUSTRY - PLACES}
+    if not words or any(tag not in IN_INDUSTRY and word not in activities and index not in inner
+                        for index, (word, tag) in enumerate(words)):
+        # A verb or a particle inside (投资占全部): no single noun phrase. A joiner between nouns joins one name
+        # (蔬菜及食用菌, 加工贸易和保税物流), never two places (美国和日本 are two partners).
         return ""
     last_word, last_tag = words[-1]
     if last_tag not in NOMINAL and last_word not in activities:
