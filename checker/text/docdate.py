@@ -26,6 +26,19 @@ _DATELINE_NEAR = 400  # a lead's month-day sits in the first few hundred charact
 _DATELINE_FAR = 2000  # ... or opens a paragraph, or follows a byline, a little further on
 _MIRROR_GAP = 45  # a page date this many days after the lead's own date is a mirror's crawl time
 _SENTENCE_END = "。！？!?\n"
+# A date in a page's address (…/2010-05/11/content_…, …/201308/09/…, …/2022/0311/…, …/t20240119_…): the day the
+# publisher filed the page, tried after every date the text states. A year and month alone (…/201507/35261.html)
+# date the page to its month, more weakly.
+_ADDRESS_DAYS = (
+    re.compile(r"(?<!\d)((?:19|20)\d{2})[-/](\d{1,2})[-/](\d{1,2})(?!\d)"),
+    re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})/(\d{2})(?!\d)"),
+    re.compile(r"(?<!\d)((?:19|20)\d{2})/(\d{2})(\d{2})(?!\d)"),
+    re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})"),
+)
+_ADDRESS_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})/")
+_ADDRESS_CONFIDENCE = 0.55  # below any date line of the text, above a year guessed from the years it names
+_REPOST_YEARS = 1  # an address more years after the text's latest year than this is a later repost's
+YEAR_MONTH_CONFIDENCE = 0.45  # a month without its day, still above a year guess (docdate's 0.4 at most)
 
 
 @attrs.frozen
@@ -38,10 +51,16 @@ class _Evidence:
     phrase: str
 
 
-def infer_date(reading: str, words: DateWords | None = None) -> DocumentDate | None:
-    """Infer the document date from a dateline, a release or page date line, then weaker evidence."""
+def infer_date(reading: str, words: DateWords | None = None, address: str = "") -> DocumentDate | None:
+    """Infer the document date from a dateline, a release or page date line, then weaker evidence.
+
+    `address` is the page's address (its URL), whose date bounds a dateline's year and, failing every date line
+    of the text, dates the page.
+    """
     words = words or load_date_words()
-    page = _find_release_date(reading, words) or _find_page_date(reading, words)
+    stated = _find_release_date(reading, words) or _find_page_date(reading, words)
+    addressed = _find_address_date(address)
+    page = stated or addressed
     lead = _find_dateline(reading, words)
     if lead and page and "release" in page[2] and _reprinted(lead, page[0]):
         # 生意社01月02日讯 above 国家统计局⏎2018年12月29日: an outlet's reprint of the issuer's release.
@@ -52,9 +71,30 @@ def infer_date(reading: str, words: DateWords | None = None) -> DocumentDate | N
         # A page date well after a plain lead is a mirror's; a page date close to it is the page's own.
         if strong or page is None or (page[0] - dated.date).days > _MIRROR_GAP:
             return dated
-    if page is not None:
-        return DocumentDate(page[0], f'inferred: {page[2]} "{page[1]}"', 0.8 if "release" in page[2] else 0.75)
-    return _date_from_weaker(reading, words)
+    if stated is not None:
+        return DocumentDate(stated[0], f'inferred: {stated[2]} "{stated[1]}"', 0.8 if "release" in stated[2] else 0.75)
+    weaker = _date_from_weaker(reading, words)
+    reposted = weaker is not None and addressed is not None and addressed[0].year - weaker.date.year > _REPOST_YEARS
+    if addressed is not None and (weaker is None or weaker.confidence < _ADDRESS_CONFIDENCE) and not reposted:
+        # No date line, only years the text names (or nothing): the page's address dates it better, unless the
+        # address is years after every year the text names (a 2015 bulletin posted again in 2023).
+        return DocumentDate(addressed[0], f'inferred: {addressed[2]} "{addressed[1]}"',
+                            _ADDRESS_CONFIDENCE if "day" in addressed[2] else YEAR_MONTH_CONFIDENCE)
+    return weaker
+
+
+def _find_address_date(address: str) -> tuple[dt.date, str, str] | None:
+    """The first date a page's address holds (…/2010-05/11/…, …/t20240119_…), else its first year and month."""
+    days = sorted((match for pattern in _ADDRESS_DAYS for match in pattern.finditer(address)),
+                  key=lambda match: match.start())
+    for match in days:
+        date = _to_date(*match.group(1, 2, 3))
+        if date is not None:
+            return date, match.group(), "page address day"
+    for match in _ADDRESS_MONTH.finditer(address):
+        if _is_valid_date(int(match.group(1)), int(match.group(2))):
+            return dt.date(int(match.group(1)), int(match.group(2)), 1), match.group(), "page address month"
+    return None  # the address names no date
 
 
 def _reprinted(lead: re.Match[str], released: dt.date) -> bool:
