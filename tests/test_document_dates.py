@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from checker.text.docdate import infer_date
+from checker.text.ingest import document_from_text
 
 
 @pytest.mark.parametrize(("address", "date"), [
@@ -51,3 +52,9 @@ def test_an_address_years_after_the_text_is_a_repost():
     spring = infer_date(text, address="https://www.qdndz.gov.cn/zwgk/201603/t20160321_78642252.html")
     assert spring is not None and spring.date == dt.date(2016, 3, 21)
 
+
+def test_front_matter_url_dates_the_document():
+    """A front matter url (else source) is the address a document is dated by."""
+    text = "---\ntitle: t\nsource: github:a/b\nurl: http://a.cn/html/2024-04/22/c.htm\n---\n\n一季度，产值增长。"
+    dct = document_from_text("a.md", text).dct
+    assert dct is not None and dct.date == dt.date(2024, 4, 22)

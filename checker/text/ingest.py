@@ -51,7 +51,8 @@ def document_from_text(
     elif stated is not None:
         dct = DocumentDate(stated, "front matter", 1.0)
     else:
-        dct = infer_date(textmap.reading)
+        # The publisher's page address (url), else the stored page's (source), may hold the day it was filed.
+        dct = infer_date(textmap.reading, address=meta.get("url") or meta.get("source") or "")
     return Document(path, text, textmap.reading, textmap.offsets, dct, meta, encoding)
 
 
