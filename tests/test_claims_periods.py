@@ -214,3 +214,13 @@ def test_the_ends_of_a_from_to_change_take_their_own_times(resources, text, firs
     ends = [c for c in claims if c.relation in ("level", "share")]
     years = [(c.period.start.year, c.period.end.year) if c.period else None for c in ends]
     assert years == [first, second]
+
+
+def test_a_span_after_the_paragraphs_year_moves_it_on(resources):
+    """这一年(2001年)…。20年后，…超过4万亿元: the paragraph's year moved on by the span (2021), not 2001."""
+    text = "2001年，安徽GDP仅有3502.8亿元。20年后，安徽GDP超过4万亿元。"
+    claims = claims_of(text, resources, dt.date(2022, 1, 20))
+    assert claims["4万亿元"].period.start.year == claims["4万亿元"].period.end.year == 2021
+    # Twin: with no span after the year, the sentence speaks of the paragraph's year.
+    same = claims_of("2001年，安徽GDP仅有3502.8亿元。安徽GDP超过4万亿元。", resources, dt.date(2022, 1, 20))
+    assert same["4万亿元"].period.start.year == 2001

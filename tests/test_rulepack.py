@@ -279,6 +279,8 @@ PROBES = (
     # a noun after a figure names it, not after an age, a class or a threshold; a division counted by one character
     "2024年，全省16个区全部达标，让242万农村居民喝上干净水，为5万名3岁婴幼儿发放补贴，实施亿元以上项目200个，"
     "成为首个过10万亿元省份。",
+    # a span after the paragraph's year moves it on (20年后)
+    "2001年，安徽GDP仅有3502.8亿元。20年后，安徽GDP超过4万亿元。",
     # a bare share measures the part before it and names its whole as a scope
     "2024年，全县第二产业增加值69亿元，下降3.3%，占生产总值的比重为45.8%。",
 )

@@ -39,6 +39,7 @@ LIST_NUMBER = re.compile(
 LIST_CHAIN = 20  # items of one list at most that a paragraph's time reaches through (一、…二、…三、…)
 YEAR_GUESS = 0.4  # the confidence at most of a document date guessed from the years its text names (docdate)
 RELEASE_LAG_DAYS = 120  # releases and reports follow the period they report on by weeks, an annual report by months
+ANNUAL_RELEASE_LAG_DAYS = 240  # a year's statistical bulletin may come out as late as the next summer
 SHORT_NAME = 4  # characters at least in a company's short name (隆基绿能); 宁德 alone is a city
 MODIFIER_REACH = 20  # characters from a place to the later place its phrase describes (湖南第二大市、湘中的衡阳)
 PHRASE_BREAK = re.compile(r"[，,。；;：:！!？?\n]")  # marks that end a describing phrase
@@ -87,7 +88,13 @@ def build_claims(
         main, main_source = known_as, "context"
     times_by_sentence: dict[int, list[Mention]] = {}
     bases_by_sentence: dict[int, list[Mention]] = {}
+    later_by_sentence: dict[int, Mention] = {}  # 20年后: a span of years after the paragraph's time
     for mention in mentions:
+        if mention.period is not None and mention.period.kind == "duration" and doc.reading.startswith(
+                tuple(lexicon.grammar.get("later_marks", ())), mention.reading_end):
+            found = sentences.containing(mention.reading_start)
+            if found is not None:
+                later_by_sentence.setdefault(found.start, mention)
         if mention.period is None or mention.period.kind == "duration":
             continue
         found = sentences.containing(mention.reading_start)
@@ -126,6 +133,10 @@ def build_claims(
         if inherited:
             # A sentence that names no time speaks of the one its paragraph or section named last.
             times = _context_time(doc.reading, sentence, sentences, dated, dated_starts, lexicon)
+            later = later_by_sentence.get(sentence.start)
+            if later is not None:
+                # 这一年（2001年）…。20年后，安徽GDP超过4万亿元: the paragraph's year moved on by the span, or no time.
+                times = [shifted for shifted in (_later_by(t, later) for t in times[-1:]) if shifted is not None]
         from_document = inherited and not times and (reported or published) is not None and not sentence.heading
         if from_document:
             # Nothing near the figure names a time: it speaks of the period the article reports on, else (a news
@@ -144,6 +155,19 @@ def build_claims(
     claims = _name_by_company_name(_name_the_company(claims, known_as, (main, main_source)), company, known_as,
                                    doc.reading)
     return group_claims(doc, tuple(claims), mentions, lexicon)
+
+
+def _later_by(time: Mention, span: Mention) -> Mention | None:
+    """A year's time moved on by a span of whole years (2001年 + 20年后 = 2021), or None for any other pair."""
+    period, length = time.period, span.period.length if span.period is not None else None
+    years = re.fullmatch(r"P(\d+)Y", length or "")
+    if period is None or period.start is None or period.end is None or period.granularity != "year" or not years:
+        # Only a whole year moved on by whole years is a year again; anything else dates nothing known.
+        return None
+    step = int(years.group(1))
+    moved = attrs.evolve(period, start=period.start.replace(year=period.start.year + step),
+                         end=period.end.replace(year=period.end.year + step), relative=False)
+    return attrs.evolve(span, period=moved)
 
 
 @functools.lru_cache(maxsize=8)
@@ -216,7 +240,8 @@ def _data_period_mention(doc: Document, dated: list[Mention], periods,
         # The lead names no closed span (a plan, a single day): no data period to inherit.
         return None
     period, surface = found
-    if doc.dct is not None and period.end is not None and (doc.dct.date - period.end).days > RELEASE_LAG_DAYS:
+    lag = RELEASE_LAG_DAYS if period.granularity not in ("year", "years") else ANNUAL_RELEASE_LAG_DAYS
+    if doc.dct is not None and period.end is not None and (doc.dct.date - period.end).days > lag:
         # A lead's period long closed at publication (2020年 in a 2025 event report) is history, not the data.
         return None
     if in_title:
