@@ -139,6 +139,10 @@ def _check_named_whole(spec, share: Claim, levels: list[Claim], article: list[Cl
         # A share that names no whole (占比) or has no part before it.
         return None
     part = levels[-1]
+    if len(levels) > 1 and _ends_a_list(share, levels[-2], part, lexicon):
+        # 分别进出口3183.3亿元、…、2420.2亿元，合计占江苏进出口总值的53.9%: the figure before the share ends a list
+        # of figures; the share is of their sum or of an item no word names, never of the last alone.
+        return None
     if any(named in _words_before(c) for c in levels):
         # The whole is the sentence's own figure: the in-sentence problem's case.
         return None
@@ -162,6 +166,16 @@ def _check_named_whole(spec, share: Claim, levels: list[Claim], article: list[Cl
         # No magnitude word would make it fit: the finding keeps the computed share as its suggestion.
         return finding
     return attrs.evolve(finding, suggestion=slip, arithmetic=f"{finding.arithmetic}；若为“{slip}”则占比相符")
+
+
+def _ends_a_list(share: Claim, before: Claim, part: Claim, lexicon: ClaimLexicon | None) -> bool:
+    """True when a part is the last of figures joined by 、 or a joiner (3116.4亿元、2420.2亿元) in the share's sentence."""
+    if lexicon is None or before.sentence_start != share.sentence_start:
+        # No joiners known, or the figure before is another sentence's: no list.
+        return False
+    offset = share.sentence_start
+    between = share.sentence[before.mention.reading_end - offset:part.mention.reading_start - offset].strip()
+    return between in {"、", *lexicon.grammar.get("joiners", ())}
 
 
 def _wholes_named(named: str, part: Claim, article: list[Claim], params: Params,
