@@ -169,7 +169,8 @@ def _check_named_whole(spec, share: Claim, levels: list[Claim], article: list[Cl
 
 
 def _ends_a_list(share: Claim, before: Claim, part: Claim, lexicon: ClaimLexicon | None) -> bool:
-    """True when a part is the last of figures joined by 、 or a joiner (3116.4亿元、2420.2亿元) in the share's sentence."""
+    """True when a part is the last of figures joined by 、 or a joiner (3116.4亿元、2420.2亿元) in its share's
+    sentence."""
     if lexicon is None or before.sentence_start != share.sentence_start:
         # No joiners known, or the figure before is another sentence's: no list.
         return False
