@@ -49,6 +49,7 @@ WITHIN_RULES = (
     "count.rank-list-mismatch",
     "total.weighted-rate-mismatch",
     "total.rate-between-parts",
+    "magnitude.fractional-count",
     "growth.increase-by-vs-to@face-value",
     "growth.change-mismatch@face-value",
 )
@@ -925,6 +926,18 @@ def build_per_day(ctx: Context, inject: bool = False) -> Piece:
                    (f"{format_decimal(to_decimal(per_day, 1))}万人次", rule, inject), "。")
 
 
+def build_visitor_parts(ctx: Context, inject: bool = False) -> Piece:
+    """State the visitors of a holiday and those of two kinds of places (each in 万人次); if injected, one part's 万
+    left out (3.35人次 for 3.35万人次)."""
+    rng = ctx.rng
+    parts = [float(to_decimal(rng.uniform(1, 30), 2)) for _ in range(2)]
+    total = format_decimal(to_decimal(sum(parts), 2))
+    rule = "magnitude.fractional-count"
+    first, second = (format_decimal(to_decimal(part, 2)) for part in parts)
+    return compose(f"假日期间，{ctx.subj.name}共接待游客{total}万人次。其中，景区景点共接待游客{first}万人次，"
+                   "宾馆酒店共接待游客", (f"{second}人次" if inject else f"{second}万人次", rule, inject), "。")
+
+
 def build_trade_shares(ctx: Context, inject: bool = False) -> Piece:
     """State foreign trade, its parts and their shares (forced to 100%), two shares moved if injected."""
     rng = ctx.rng
@@ -1154,7 +1167,7 @@ SENTENCE_BUILDERS = (
     (build_counts, 6), (build_plan_period, 3), (build_project, 6), (build_efficiency, 5),
     (build_listed_sum, 3), (build_companies, 3), (build_per_day, 2), (build_trade_shares, 2), (build_structure, 2),
     (build_structure_terms, 2), (build_round_growth, 3), (build_named_share, 2), (build_partition, 2),
-    (build_rank_list, 2), (build_trade_rates, 2), (build_filler, 45),
+    (build_rank_list, 2), (build_trade_rates, 2), (build_visitor_parts, 2), (build_filler, 45),
 )
 
 
@@ -1179,6 +1192,7 @@ def build_duty(ctx: Context, duty: Duty) -> Piece | None:
         "structure.ratio-mismatch": build_structure, "structure.terms-not-100": build_structure_terms,
         "total.listed-parts-sum": build_listed_sum, "share.named-whole-mismatch": build_named_share,
         "total.partition-sum": build_partition, "count.rank-list-mismatch": build_rank_list,
+        "magnitude.fractional-count": build_visitor_parts,
     }
     if duty.rule in within:
         return within[duty.rule](ctx, inject=True)
@@ -1194,7 +1208,7 @@ def build_duty(ctx: Context, duty: Duty) -> Piece | None:
 STRUCTURES = {"build_structure", "build_structure_terms"}
 ONCE_ONLY = {"build_counts", "build_rate", "build_plan_period", "build_listed_sum", "build_companies", "build_per_day",
              "build_trade_shares", "build_structure", "build_structure_terms", "build_named_share", "build_partition",
-             "build_rank_list", "build_trade_rates"}
+             "build_rank_list", "build_trade_rates", "build_visitor_parts"}
 
 
 def build_sentence(ctx: Context, used: set[str]) -> Piece:
