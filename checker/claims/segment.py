@@ -8,8 +8,8 @@ the same dictionary, route and tags, in one pass without its generators (2.3 tim
 from __future__ import annotations
 
 import functools
-import math
 import re
+from typing import Any
 
 import attrs
 
@@ -37,16 +37,15 @@ _LATIN_CHAR = re.compile("^[a-zA-Z0-9]$")
 
 @attrs.frozen(eq=False)
 class Dictionary:
-    """jieba's dictionary as its cut reads it: word frequencies (each prefix of a word at 0), their log total, tags."""
+    """jieba's tokenizer (its dictionary, prefix table and route) and the tag of each dictionary word."""
 
-    freq: dict[str, int]
-    log_total: float
+    tokenizer: Any  # jieba.Tokenizer, untyped
     tags: dict[str, str]
 
 
 @functools.lru_cache(maxsize=1)
 def load_dictionary() -> Dictionary:
-    """jieba's default dictionary (its prefix table from jieba's own cache), read once on first use."""
+    """jieba's default dictionary (its prefix table from jieba's own cache) and its tags, read once on first use."""
     import logging
 
     import jieba
@@ -58,7 +57,7 @@ def load_dictionary() -> Dictionary:
         text = lines.read().decode("utf-8")
     # Each line is `word frequency tag`, as jieba.posseg reads it (a line of another shape is an error there too).
     tags = {word: tag for word, _, tag in (line.split(" ") for line in map(str.strip, text.split("\n")) if line)}
-    return Dictionary(tokenizer.FREQ, math.log(tokenizer.total), tags)
+    return Dictionary(tokenizer, tags)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -86,22 +85,9 @@ def cut_words(text: str, dictionary: Dictionary) -> tuple[tuple[str, str], ...]:
 
 def _cut_block(block: str, dictionary: Dictionary, words: list[tuple[str, str]]) -> None:
     """Append the words of one run on jieba's most probable route through the dictionary's words (no HMM)."""
-    freq, log_total, size = dictionary.freq, dictionary.log_total, len(block)
-    # route[k]: the best (log probability, end of the first word) of the block's rest from k, as jieba's calc.
-    route: list[tuple[float, int]] = [(0.0, 0)] * (size + 1)
-    for start in range(size - 1, -1, -1):
-        best = None
-        end, piece = start, block[start]
-        while end < size and piece in freq:
-            if freq[piece]:
-                candidate = (math.log(freq[piece]) - log_total + route[end + 1][0], end)
-                best = candidate if best is None or candidate > best else best
-            end += 1
-            piece = block[start:end + 1]
-        if best is None:
-            # No word of the dictionary starts here: the character alone.
-            best = (math.log(freq.get(block[start]) or 1) - log_total + route[start + 1][0], start)
-        route[start] = best
+    tokenizer, size = dictionary.tokenizer, len(block)
+    route: dict[int, tuple[float, int]] = {}
+    tokenizer.calc(block, tokenizer.get_DAG(block), route)
     latin, start = "", 0
     while start < size:
         end = route[start][1] + 1
