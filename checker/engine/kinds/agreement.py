@@ -17,7 +17,7 @@ from checker.engine.kinds._shared import (
     period_label,
     words_of,
 )
-from checker.model import Claim, Finding
+from checker.model import Claim, Finding, Metric
 
 SCOPE = "corpus"  # compares claims across documents
 
@@ -31,7 +31,9 @@ class Params:
     that base, another fact than a change against another base or none (同比增长46.9%); part_words: the smaller
     figure's sentence naming a part before it (商品流通业务…实现营业收入X, 子公司) where the larger's does not states
     that part's figure, not a second value of the whole; base_period_words: a level right after a base word and
-    these (较去年同期X, 比2012年度X, 比上年的X) is the base of a comparison, a figure of the period before."""
+    these (较去年同期X, 比2012年度X, 比上年的X) is the base of a comparison, a figure of the period before;
+    vague_measures: a metric that is one of them alone (增速较上半年提高0.6个百分点) names the figure before it, no fact
+    of its own."""
 
     across_documents_only: bool = False
     from_words: tuple[str, ...] = ()
@@ -40,11 +42,13 @@ class Params:
     base_words: tuple[str, ...] = ()
     part_words: tuple[str, ...] = ()
     base_period_words: tuple[str, ...] = ()
+    vague_measures: tuple[str, ...] = ()
 
     @classmethod
     def from_mapping(cls, raw: dict[str, Any], path: str, lines: dict[str, int]) -> Params:
         """Build the parameters from a rule file's params mapping, citing file, line and key of any problem."""
-        keys = ("from_words", "to_words", "revision_words", "base_words", "part_words", "base_period_words")
+        keys = ("from_words", "to_words", "revision_words", "base_words", "part_words", "base_period_words",
+                "vague_measures")
         raw = expect_keys(raw, {"across_documents_only": bool, **dict.fromkeys(keys, list)}, path, lines)
         return cls(across_documents_only=raw.get("across_documents_only", False),
                    **{key: words_of(raw, key, path, lines) for key in keys if key in raw})
@@ -58,6 +62,10 @@ def check(spec, context) -> list[Finding]:
             # Targets and forecasts that differ are revisions, not contradictions.
             continue
         if spec.params.across_documents_only and len(fact.docs) < 2:
+            continue
+        if _vague(key.metric, spec.params):
+            # 收入…增长5.2%，增速较上半年提高0.6个百分点；支出…增速较上半年提高0.9个百分点: a bare 增速 is the rate of
+            # the figure before it, so two of them are two figures' facts, not one.
             continue
         # 初步核算为X … 最终核实修订为Y: a preliminary or revised figure is a revision (revision kind), no conflict.
         claims = [c for c in fact.claims if not any(word in c.sentence for word in spec.params.revision_words)]
@@ -120,6 +128,11 @@ def _conflict(spec, context, key, claims: list[Claim]) -> Finding | None:
                         subject=lowest_high.subject, metric=display_metric(lowest_high.metric),
                         period=period_label(lowest_high), first=lowest_high.mention.text,
                         second=highest_low.mention.text)
+
+
+def _vague(metric: Metric, params: Params) -> bool:
+    """True for a metric that is a vague measure alone (增速), with no industry or scope naming whose it is."""
+    return metric.measure in params.vague_measures and not metric.industry and not metric.scopes
 
 
 def _names_a_part(params: Params, smaller: Claim, larger: Claim) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -53,6 +55,10 @@ def check(spec, context) -> list[Finding]:
     checked: set[int] = set()
     for statement in context.statements:
         base, later, change = statement.base, statement.later, statement.change
+        if _names_another_base(change, base, context.lexicon):
+            # 2021年产量1.8万辆。…2023年产量7.5万辆，比2022年增长102.7%: the change names its own base year, not the
+            # year of the level stated before it.
+            continue
         particles = tuple(context.lexicon.change.get("particles", ())) if context.lexicon is not None else ()
         amounts = (_amount_direction(base, spec.params, particles), _amount_direction(later, spec.params, particles))
         if amounts != ("", ""):
@@ -254,6 +260,24 @@ def _check_amount(spec, level: Claim, amount: Claim, change: Claim, direction: s
                         suggestion=f"“{word}{format_number(point, digits)}%”",
                         stated=change.mention.text.replace("\n", ""), computed=f"{format_number(point, digits)}%",
                         base=f"（{level.mention.text}{sign}{amount.mention.text}）", later=level.mention.text)
+
+
+def _names_another_base(change: Claim, base: Claim, lexicon: ClaimLexicon | None) -> bool:
+    """True when the words right before a change name a base year (比2022年, the lexicon's base_before words) other
+    than its base level's year."""
+    words = tuple(lexicon.change.get("base_before", ())) if lexicon is not None else ()
+    found = _base_year_re(words).search(_prefix_of(change)[-16:]) if words else None
+    if found is None or base.period is None or base.period.start is None or base.period.end is None:
+        # No base year named (增长7倍, 同比增长), or an undated base: nothing to tell them apart by.
+        return False
+    return not base.period.start.year <= int(found.group("year")) <= base.period.end.year
+
+
+@functools.lru_cache(maxsize=8)
+def _base_year_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A base word and a year right before a change's verb (比2022年增长, 较2019年同期下降), compiled once."""
+    bases = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(f"(?:{bases})(?P<year>(?:19|20)\\d{{2}})年[^0-9，,；;。]{{0,8}}$")
 
 
 def _prefix_of(change: Claim) -> str:
