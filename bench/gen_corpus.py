@@ -50,6 +50,7 @@ WITHIN_RULES = (
     "total.weighted-rate-mismatch",
     "total.rate-between-parts",
     "magnitude.fractional-count",
+    "comparison-base.base-not-earlier",
     "growth.increase-by-vs-to@face-value",
     "growth.change-mismatch@face-value",
 )
@@ -1112,6 +1113,22 @@ def build_rate_levels(ctx: Context, fact: tuple | None, inject: bool = False) ->
                    (f"{percent(abs(stated))}%", "rate-levels.rate-mismatch", inject), "。")
 
 
+def build_base_year(ctx: Context, inject: bool = False) -> Piece | None:
+    """State a year's level of an industry and its change 比 the year before, named by its number; if injected, the
+    base named as the level's own year (2024年…比2024年增长)."""
+    subj, ind = pick_combo(ctx)
+    series = ctx.world.series(subj, ind)
+    year = ctx.date.year - 1
+    if year not in series or year - 1 not in series:
+        return None
+    change = (series[year] / series[year - 1] - 1) * 100
+    word = "增长" if change >= 0 else "下降"
+    base = year if inject else year - 1
+    level = plain_surface(series[year], ind.unit)
+    return compose(f"{year}年，{subj.name}{ind.label}{ind.metric}{level}，比{base}年{word}",
+                   (f"{percent(abs(change))}%", "comparison-base.base-not-earlier", inject), "。")
+
+
 def build_round_growth(ctx: Context, inject: bool = False, kind: str = "") -> Piece:
     """State a firm's round levels and their change: 从2万套增长到20万套，增长10倍 when injected (face value)."""
     rng = ctx.rng
@@ -1167,7 +1184,8 @@ SENTENCE_BUILDERS = (
     (build_counts, 6), (build_plan_period, 3), (build_project, 6), (build_efficiency, 5),
     (build_listed_sum, 3), (build_companies, 3), (build_per_day, 2), (build_trade_shares, 2), (build_structure, 2),
     (build_structure_terms, 2), (build_round_growth, 3), (build_named_share, 2), (build_partition, 2),
-    (build_rank_list, 2), (build_trade_rates, 2), (build_visitor_parts, 2), (build_filler, 45),
+    (build_rank_list, 2), (build_trade_rates, 2), (build_visitor_parts, 2), (build_base_year, 2),
+    (build_filler, 45),
 )
 
 
@@ -1192,7 +1210,7 @@ def build_duty(ctx: Context, duty: Duty) -> Piece | None:
         "structure.ratio-mismatch": build_structure, "structure.terms-not-100": build_structure_terms,
         "total.listed-parts-sum": build_listed_sum, "share.named-whole-mismatch": build_named_share,
         "total.partition-sum": build_partition, "count.rank-list-mismatch": build_rank_list,
-        "magnitude.fractional-count": build_visitor_parts,
+        "magnitude.fractional-count": build_visitor_parts, "comparison-base.base-not-earlier": build_base_year,
     }
     if duty.rule in within:
         return within[duty.rule](ctx, inject=True)

@@ -17,6 +17,7 @@ from types import MappingProxyType, ModuleType
 from checker.engine.kinds import (
     agreement,
     average,
+    comparison_base,
     conversion,
     count,
     duration,
@@ -45,6 +46,7 @@ KINDS: MappingProxyType[str, ModuleType] = MappingProxyType({
     "average": average,
     "conversion": conversion,
     "magnitude": magnitude,
+    "comparison-base": comparison_base,
     "count": count,
     "duration": duration,
     "relative-date": relative_date,
