@@ -46,7 +46,7 @@ PHRASE_BREAK = re.compile(r"[，,。；;：:！!？?\n]")  # marks that end a de
 DATELINE = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯)")
 
 SHARE_WHOLE_MOST = 12  # characters at most of the whole a bare share names (同期我省外贸总值)
-RATE_UNITS = ("%", "％", "‰", "个百分点", "倍")  # units of rates and ratios: no noun after them is what they measure
+RATE_UNITS = ("%", "％", "‰", "个百分点", "个千分点", "倍")  # units of rates and ratios: no noun after them is what they measure
 RATIO_DIMENSION = "[ratio]"  # the dimension of % and 成 in rules/units.txt: a ratio, no amount
 
 
@@ -1030,7 +1030,7 @@ def _metric(clause: str, sentence: str, context: _Context, period: Mention | Non
         return segmented_metric(rest, lexicon)
     measure = lexicon.measures[measure_match.group()]
     allowed = lexicon.measure_units.get(measure)
-    if allowed is not None and unit not in allowed and unit not in ("", "倍", "个百分点"):
+    if allowed is not None and unit not in allowed and unit not in ("", "倍", "个百分点", "个千分点"):
         # 企业…各方近300位嘉宾, 千人口床位数6.4张: a figure in 位 or 张 does not count 企业 or 人口; the words
         # before the figure name it, when they name anything.
         return segmented_metric(head, lexicon)
@@ -1049,7 +1049,7 @@ def _metric(clause: str, sentence: str, context: _Context, period: Mention | Non
         item = re.split(r"[；;]", sentence)[-1]
         industry = _last_run(lexicon.industry_re, item) or context.industry
     scopes = _scopes_in(before_measure, lexicon)
-    per = "" if unit in ("%", "％", "‰", "倍", "个百分点") else _per_unit(head[measure_match.end():], lexicon)
+    per = "" if unit in ("%", "％", "‰", "倍", "个百分点", "个千分点") else _per_unit(head[measure_match.end():], lexicon)
     if per:
         # 新增就业年均超过1300万人 is a yearly average, never the total of one year: its raw words say so.
         return Metric(measure, per + (industry or own), scopes, industry_known=False)
@@ -1385,7 +1385,7 @@ def _relation(mention: Mention, clause_prefix: str, lexicon: ClaimLexicon) -> tu
     if clause_prefix.endswith(_rank_marks(lexicon)):
         # 从第13位升至第5位: a rank orders subjects; it is no level of the metric.
         return "rank", "lexicon"
-    if unit == "个百分点":
+    if unit in ("个百分点", "个千分点"):
         # 高于全国0.5个百分点 is a gap between subjects; only a verb of change makes a change in points.
         return _change_direction(tail, lexicon, by="points", to="points", down="points", other="gap")
     if unit == "倍":
