@@ -46,7 +46,8 @@ PHRASE_BREAK = re.compile(r"[，,。；;：:！!？?\n]")  # marks that end a de
 DATELINE = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯)")
 
 SHARE_WHOLE_MOST = 12  # characters at most of the whole a bare share names (同期我省外贸总值)
-RATE_UNITS = ("%", "％", "‰", "个百分点", "个千分点", "倍")  # units of rates and ratios: no noun after them is what they measure
+# units of rates and ratios: no noun after them is what they measure
+RATE_UNITS = ("%", "％", "‰", "个百分点", "个千分点", "倍")
 RATIO_DIMENSION = "[ratio]"  # the dimension of % and 成 in rules/units.txt: a ratio, no amount
 
 
@@ -1049,7 +1050,7 @@ def _metric(clause: str, sentence: str, context: _Context, period: Mention | Non
         item = re.split(r"[；;]", sentence)[-1]
         industry = _last_run(lexicon.industry_re, item) or context.industry
     scopes = _scopes_in(before_measure, lexicon)
-    per = "" if unit in ("%", "％", "‰", "倍", "个百分点", "个千分点") else _per_unit(head[measure_match.end():], lexicon)
+    per = "" if unit in RATE_UNITS else _per_unit(head[measure_match.end():], lexicon)
     if per:
         # 新增就业年均超过1300万人 is a yearly average, never the total of one year: its raw words say so.
         return Metric(measure, per + (industry or own), scopes, industry_known=False)
