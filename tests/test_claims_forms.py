@@ -23,6 +23,14 @@ def test_more_verbs_of_change_are_read(resources, sentence, figure, relation):
 @pytest.mark.parametrize(("sentence", "level", "rate"), [
     # 按可比价格计算: the method's words name no metric of their own.
     ("2024年，全市地区生产总值1180亿元，按可比价格计算，比上年增长4.6%。", "1180亿元", "4.6%"),
+    ("一季度，全省地区生产总值4815.49亿元，按不变价核算，比上年同期增长6.6%。", "4815.49亿元", "6.6%"),
+    # 按年 is 同比 (Hong Kong usage); 同比2023年春运: a base's time after 同比
+    ("9月份，全社会用电量8475亿千瓦时，按年增长8.5%。", "8475亿千瓦时", "8.5%"),
+    ("春运期间，全国铁路发送旅客4.8亿人次，同比2023年春运增长37.9%。", "4.8亿人次", "37.9%"),
+    # 当日 after a base holiday names its same day
+    ("清明节假期，全国国内旅游出游2376.64万人次，较去年清明节当日增长22.7%。", "2376.64万人次", "22.7%"),
+    # a table of lines: the change on the line after its level, no mark ending a sentence between
+    ("1-7月\n\n全国一般公共预算收入137716亿元\n\n同比增长20%\n", "137716亿元", "20%"),
 ])
 def test_a_rate_carries_the_metric_of_the_level_before(resources, sentence, level, rate):
     """A rate with no words of its own after a method aside measures the level's metric."""
@@ -268,3 +276,16 @@ def test_a_share_named_only_bijiao_is_its_parts_and_a_bracketed_figure_ends_a_cl
     assert claims["16.35%"].metric.measure == claims["4.6亿元"].metric.measure
     gap = claims_of("2021年，安徽GDP同比增长8.3%，增速比全国（8.1%）快0.2个百分点。", resources)["0.2个百分点"]
     assert gap.subject == "安徽"
+
+
+def test_a_line_after_a_sentence_end_is_no_continuation(resources):
+    """Twin of the table of lines: after 。 the next line's change names its own metric or none, never the level's."""
+    claims = claims_of("1-7月，全国一般公共预算收入137716亿元。\n\n同比增长20%\n", resources)
+    assert claims["20%"].metric != claims["137716亿元"].metric
+
+
+def test_a_daily_figures_change_is_per_day(resources):
+    """同比增长4.2%，日均环比增长4.4%: the second change is of the daily average, never of the total."""
+    claims = claims_of("5月份，全国港口完成集装箱吞吐量2308万标箱，同比增长4.2%，日均环比增长4.4%。", resources)
+    assert claims["4.4%"].metric != claims["4.2%"].metric
+    assert "日均" in str(claims["4.4%"].metric) and "日均" not in str(claims["4.2%"].metric)

@@ -45,6 +45,8 @@ MODIFIER_REACH = 20  # characters from a place to the later place its phrase des
 PHRASE_BREAK = re.compile(r"[，,。；;：:！!？?\n]")  # marks that end a describing phrase
 DATELINE = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯)")
 
+RAW_WORDS_MOST = 12  # characters at most of the raw words before a measure read as its industry
+LINE_REACH = 40  # characters at most between a figure and the next line's that continues it (收入…亿元⏎⏎同比增长20%)
 SHARE_WHOLE_MOST = 12  # characters at most of the whole a bare share names (同期我省外贸总值)
 # units of rates and ratios: no noun after them is what they measure
 RATE_UNITS = ("%", "％", "‰", "个百分点", "个千分点", "倍")
@@ -282,8 +284,8 @@ def _carry_metrics(reading: str, claims: list[Claim], lexicon: ClaimLexicon, tim
             understood = attrs.evolve(claim.understood, metric=previous.understood.metric)
             out.append(attrs.evolve(claim, metric=attrs.evolve(previous.metric, scopes=scopes), understood=understood))
             continue
-        if (previous is None or claim.metric or not previous.metric or previous.sentence_start != claim.sentence_start
-                or previous.metric.enumeration):
+        if (previous is None or claim.metric or not previous.metric or previous.metric.enumeration
+                or previous.sentence_start != claim.sentence_start and not _continued_line(reading, previous, claim)):
             out.append(claim)
             continue
         between = reading[previous.mention.reading_end:claim.mention.reading_start]
@@ -315,10 +317,16 @@ def _carry_metrics(reading: str, claims: list[Claim], lexicon: ClaimLexicon, tim
             between = lexicon.subject_re.sub(" ", _without_rank_mark(between, lexicon))
             for word in _rank_frame(lexicon):
                 between = between.replace(word, " ")
-        per = _per_unit(between, lexicon) if claim.relation == "level" else ""
-        if per and previous.relation == "level" and previous.figure.unit == claim.figure.unit:
-            # 发送旅客3.56亿人次，日均880万人次: a figure per day (person, year) of the metric before it.
+        per = _per_unit(between, lexicon) if claim.relation in ("level", "change_pct", "change_pct_down") else ""
+        opens = between.strip(" ，,、").startswith(per) if per else False
+        if per and (claim.relation != "level" and opens or claim.relation == "level" and previous.relation == "level"
+                    and previous.figure.unit == claim.figure.unit):
+            # 发送旅客3.56亿人次，日均880万人次: a figure per day (person, year) of the metric before it; 同比增长4.2%，
+            # 日均环比增长4.4%: the change of that daily figure.
             between = between.replace(per, " ")
+        else:
+            # 年均 inside another clause's words (PM2.5年均浓度…、同比下降5%) makes no figure per year.
+            per = ""
         if CJK_RUN.search(lexicon.trailing_filler_re.sub("", between.rstrip(" 、，,"))):
             # Words of their own stand between the figures: not a continuation.
             out.append(claim)
@@ -333,6 +341,13 @@ def _carry_metrics(reading: str, claims: list[Claim], lexicon: ClaimLexicon, tim
             metric = attrs.evolve(metric, scopes=tuple(s for s in metric.scopes if not mark or not s.startswith(mark)))
         out.append(attrs.evolve(claim, metric=_per_metric(metric, per), understood=understood))
     return out
+
+
+def _continued_line(reading: str, previous: Claim, claim: Claim) -> bool:
+    """True when a figure's sentence is a line continuing the figure before it, no mark ending a sentence between
+    (a table of lines: 收入137716亿元⏎⏎同比增长20%)."""
+    between = reading[previous.mention.reading_end:claim.mention.reading_start]
+    return "\n" in between and not any(mark in between for mark in "。！？!?；;") and len(between) <= LINE_REACH
 
 
 def _share_whole(reading: str, previous: Claim, claim: Claim, lexicon: ClaimLexicon) -> str | None:
@@ -1327,7 +1342,7 @@ def _own_words(before_measure: str, lexicon: ClaimLexicon) -> str:
     for scope in lexicon.scopes:
         words = words.replace(scope, "")
     run = CJK_RUN.search(words)
-    return run.group()[-10:] if run and len(run.group()) >= 2 else ""
+    return _whole_words_tail(run.group(), lexicon) if run and len(run.group()) >= 2 else ""
 
 
 def _raw_words(before_measure: str, lexicon: ClaimLexicon) -> str:
@@ -1342,7 +1357,30 @@ def _raw_words(before_measure: str, lexicon: ClaimLexicon) -> str:
     if run is None or words[max(0, run.start() - 1):run.start()] in QUOTES:
         # 共建“一带一路”国家: a quoted name ends right before the words, which are only the tail of the name.
         return ""
-    return run.group()[-10:]
+    return _whole_words_tail(run.group(), lexicon)
+
+
+def _whole_words_tail(words: str, lexicon: ClaimLexicon) -> str:
+    """The last RAW_WORDS_MOST characters of raw words, cut where a word of the segmenter begins (新增国家级临床重点
+    专科 → 国家级临床重点专科, never 增国家级…)."""
+    from checker.claims.segment import tag_words
+
+    if len(words) <= RAW_WORDS_MOST:
+        return words
+    tagged = list(tag_words(words[-2 * RAW_WORDS_MOST:]))
+    starts, at = [], len(words)
+    for word, _ in reversed(tagged):
+        at -= len(word)
+        starts.append((at, word))
+    kept = [index for index, (at, _) in enumerate(starts) if len(words) - at <= RAW_WORDS_MOST]
+    if not kept:
+        # One word longer than the reach: its characters are all there is to cut.
+        return words[-RAW_WORDS_MOST:]
+    index = kept[-1]
+    if index + 2 < len(starts) and starts[index + 1][1] in lexicon.grammar.get("joiners", ()):
+        # 机电产品和劳动密集型产品: a cut right after a joiner would name one of two; the word before it joins too.
+        index += 2
+    return words[starts[index][0]:]
 
 
 def _last_run(pattern: re.Pattern[str], text: str) -> str:
