@@ -131,3 +131,18 @@ def test_an_output_in_jin_and_in_tons_is_one_metric(resources):
     jin = claims_of("2024年，河南粮食产量1343.8亿斤。", resources, "b.md")["1343.8亿斤"]
     assert tons.metric == jin.metric and jin.metric.measure == "产量"
     assert fact_key(tons) == fact_key(jin)
+
+
+def test_words_around_a_scope_close_up(resources):
+    """家禽累计出栏: the scope 累计 is kept apart and the words around it close up (家禽出栏), never only 出栏."""
+    claim = claims_of("前三季度，全省家禽累计出栏23813.8万只。", resources)["23813.8万只"]
+    assert claim.metric.measure == "家禽出栏" and "累计" in claim.metric.scopes
+
+
+def test_urbanisation_rate_is_one_word(resources):
+    """常住人口城镇化率 and 户籍人口城镇化率: 城镇 inside 城镇化率 is no scope; the two rates stay apart."""
+    resident = claims_of("年末，全市常住人口城镇化率为74.46%。", resources, "a.md")["74.46%"]
+    registered = claims_of("年末，全市户籍人口城镇化率为74.46%。", resources, "b.md")["74.46%"]
+    assert resident.metric.measure == registered.metric.measure == "城镇化率"
+    assert resident.metric != registered.metric
+

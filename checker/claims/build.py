@@ -1239,9 +1239,9 @@ def segmented_metric(head: str, lexicon: ClaimLexicon) -> Metric:
     named = [word for word in lexicon.scopes if word in text]
     scopes = _aliased_scopes(named, lexicon)
     for word in named:
-        # 全国/全省/全市 are subjects (removed above), 规上/城镇 scopes: neither is part of the metric's name. (A blank
-        # put in never makes another scope appear, so the scopes named at first are all there is to blank.)
-        text = text.replace(word, " ")
+        # 全国/全省/全市 are subjects (removed above), 规上/城镇 scopes: neither is part of the metric's name. The words
+        # around a scope close up (家禽累计出栏 → 家禽出栏: a blank would leave only 出栏 to read).
+        text = text.replace(word, "")
     # A verb of change ends the phrase that names what changes (铁路发送旅客增长 → 铁路发送旅客), unless it opens a
     # noun of a rate (自然增长率).
     text = _change_verbs(lexicon).sub(" ", text)
