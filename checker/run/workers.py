@@ -163,10 +163,27 @@ def init_worker(setup: Setup, parent: int | None = None) -> None:
     """
     if parent is not None:
         _bind_to_parent(parent)
+        _collect_less_often()
     _WORKER["lexicon"] = setup.lexicon
     _WORKER["pack"] = setup.pack
     _WORKER["prepare"] = setup.prepare
     _WORKER["budget"] = setup.budget
+
+
+GC_YOUNG = 20_000  # allocations between collections of the youngest generation in a worker (CPython's default: 700)
+
+
+def _collect_less_often() -> None:
+    """Let a worker's cyclic garbage collector run less often, and never walk what the run had loaded before it.
+
+    An analysis allocates many short-lived values that reference counting frees at once: a young collection every
+    700 allocations walked them for nothing (4% of an analysis). What the main process had loaded (rule pack,
+    lexicon, modules) is frozen out of the collector's generations; memory is unchanged (the objects stay shared).
+    """
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(GC_YOUNG, *gc.get_threshold()[1:])
 
 
 def _resources() -> Resources:
