@@ -51,6 +51,7 @@ WITHIN_RULES = (
     "total.rate-between-parts",
     "magnitude.fractional-count",
     "comparison-base.base-not-earlier",
+    "relation.difference-mismatch",
     "growth.increase-by-vs-to@face-value",
     "growth.change-mismatch@face-value",
 )
@@ -1129,6 +1130,20 @@ def build_base_year(ctx: Context, inject: bool = False) -> Piece | None:
                    (f"{percent(abs(change))}%", "comparison-base.base-not-earlier", inject), "。")
 
 
+def build_vital_rates(ctx: Context, inject: bool = False) -> Piece:
+    """State a year's birth, death and natural growth rates (‰); if injected, the natural growth rate off the
+    difference of the other two."""
+    year = ctx.date.year - 1
+    world = ctx.world.rng_for("vital-rates", ctx.subj.name, year)
+    birth, death = float(to_decimal(world.uniform(5, 12), 2)), float(to_decimal(world.uniform(5, 9), 2))
+    natural = birth - death + (ctx.rng.choice((1, -1)) * ctx.rng.uniform(0.3, 1.5) if inject else 0.0)
+    # An injected sentence names a month's end no control names, so no other article states its figures.
+    period = f"{year}年1-{ctx.rng.randint(3, 11)}月" if inject else f"{year}年"
+    return compose(f"{period}，{ctx.subj.name}人口出生率为{format_decimal(to_decimal(birth, 2))}‰，死亡率为"
+                   f"{format_decimal(to_decimal(death, 2))}‰，自然增长率为",
+                   (f"{format_decimal(to_decimal(natural, 2))}‰", "relation.difference-mismatch", inject), "。")
+
+
 def build_round_growth(ctx: Context, inject: bool = False, kind: str = "") -> Piece:
     """State a firm's round levels and their change: 从2万套增长到20万套，增长10倍 when injected (face value)."""
     rng = ctx.rng
@@ -1185,7 +1200,7 @@ SENTENCE_BUILDERS = (
     (build_listed_sum, 3), (build_companies, 3), (build_per_day, 2), (build_trade_shares, 2), (build_structure, 2),
     (build_structure_terms, 2), (build_round_growth, 3), (build_named_share, 2), (build_partition, 2),
     (build_rank_list, 2), (build_trade_rates, 2), (build_visitor_parts, 2), (build_base_year, 2),
-    (build_filler, 45),
+    (build_vital_rates, 2), (build_filler, 45),
 )
 
 
@@ -1211,6 +1226,7 @@ def build_duty(ctx: Context, duty: Duty) -> Piece | None:
         "total.listed-parts-sum": build_listed_sum, "share.named-whole-mismatch": build_named_share,
         "total.partition-sum": build_partition, "count.rank-list-mismatch": build_rank_list,
         "magnitude.fractional-count": build_visitor_parts, "comparison-base.base-not-earlier": build_base_year,
+        "relation.difference-mismatch": build_vital_rates,
     }
     if duty.rule in within:
         return within[duty.rule](ctx, inject=True)
@@ -1226,7 +1242,7 @@ def build_duty(ctx: Context, duty: Duty) -> Piece | None:
 STRUCTURES = {"build_structure", "build_structure_terms"}
 ONCE_ONLY = {"build_counts", "build_rate", "build_plan_period", "build_listed_sum", "build_companies", "build_per_day",
              "build_trade_shares", "build_structure", "build_structure_terms", "build_named_share", "build_partition",
-             "build_rank_list", "build_trade_rates", "build_visitor_parts"}
+             "build_rank_list", "build_trade_rates", "build_visitor_parts", "build_vital_rates"}
 
 
 def build_sentence(ctx: Context, used: set[str]) -> Piece:
