@@ -193,3 +193,26 @@ def test_extract_warns_about_a_guessed_encoding_too(capsys, tmp_path, monkeypatc
     monkeypatch.chdir(tmp_path)
     code, _, err = run(capsys, "extract", "big5.txt")
     assert code == 0 and "big5.txt" in err and "Big5" in err
+
+
+def test_a_warm_run_warns_about_blank_files_reading_only_those_that_state_no_claim(capsys, tmp_path, monkeypatch):
+    """Cold and warm, an empty or blank file is warned about; a small file that states a claim is not read again."""
+    from checker.cli import inputs
+
+    _write(tmp_path, {"empty.md": "", "blank.md": " \n\n", "good.md": WRONG})
+    monkeypatch.chdir(tmp_path)
+    read: list[str] = []
+    real = inputs._read_head
+
+    def counted(path: str) -> bytes:
+        """The real read, counted."""
+        read.append(Path(path).name)
+        return real(path)
+
+    monkeypatch.setattr(inputs, "_read_head", counted)
+    for _ in range(2):
+        read.clear()
+        code, _, err = run(capsys, "check", ".", "--quiet", "--format", "json")
+        blank = {name for name in ("empty.md", "blank.md", "good.md") if any(name in line and "没有文字" in line
+                                                                              for line in err.splitlines())}
+        assert code == 1 and blank == {"empty.md", "blank.md"} and sorted(read) == ["blank.md", "empty.md"]

@@ -13,6 +13,7 @@ from checker.cli.common import (
     as_path,
     check_output,
     choose_lang,
+    document_paths,
     load_run,
     terminal_width,
     use_colour,
@@ -173,7 +174,7 @@ def _check(args: argparse.Namespace, config=None, notes: list[str] | None = None
     baseline_file = _baseline_path(args, config)
     baseline = load_baseline(baseline_file) if baseline_file else {}
     verdicts = triage(result.findings, list(result.suppressions), decisions, baseline,
-                      checked=[d.path for d in result.documents])
+                      checked=document_paths(result.documents))
     for warning in verdicts.warnings:
         print(f"hedui: warning: {escape_controls(warning)}", file=sys.stderr)
     if baseline and verdicts.unmatched_baseline:
@@ -284,7 +285,7 @@ def _write_report(result, verdicts, report_format: str, args: argparse.Namespace
         report = render_text_pieces(result, colour=use_colour(args, args.output), statuses=statuses,
                              stale=verdicts.stale_decisions, lang=choose_lang(args),
                              width=None if args.output else terminal_width())
-    write_output(report, args.output, protect=[d.path for d in result.documents])
+    write_output(report, args.output, protect=document_paths(result.documents))
 
 
 def run_claims(args: argparse.Namespace) -> int:

@@ -133,13 +133,20 @@ def load_run(args: argparse.Namespace, extra_paths: Sequence[str] = (), light: b
         outcome = assemble_run(request, config, warn=warn, note=note)
         # Walked once, the encodings of the guessed ones only (a list and a mapping of every path grow with an archive).
         guessed = {d.path: d.encoding for d in outcome.result.documents if not d.encoding.startswith("utf-")}
-        for line in describe_doubtful((d.path for d in outcome.result.documents), guessed):
+        for line in describe_doubtful(document_paths(outcome.result.documents), guessed, outcome.result.claimed):
             warn(rename_line(line, renamed))
         result = rename_documents(outcome.result, renamed)
         errors = [rename_line(line, renamed) for line in selection.errors + outcome.errors]
     for line in errors:
         print(f"hedui: error: {escape_controls(line)}", file=sys.stderr)
     return outcome.config, result, outcome.failed or bool(selection.errors)
+
+
+def document_paths(documents: Sequence) -> Sequence[str]:
+    """The documents' paths, in order (compact stubs give theirs without building a Document each)."""
+    from checker.run.stubs import DocumentStubs
+
+    return documents.paths if isinstance(documents, DocumentStubs) else [d.path for d in documents]
 
 
 def _noter(verbose: bool, notes: list[str] | None):

@@ -119,15 +119,19 @@ def rename_documents(result: Any, renamed: dict[str, str]) -> Any:
     )
 
 
-def describe_doubtful(paths: Iterable[str], encodings: dict[str, str]) -> list[str]:
+def describe_doubtful(paths: Iterable[str], encodings: dict[str, str], claimed: bytes | None = None) -> list[str]:
     """Warnings for files whose encoding was guessed (not UTF-8 or UTF-16 with its mark) or that hold no text.
 
     Only small files and guessed ones are read again (a warm run of thousands of articles stays a stat each).
+    claimed: per path in order, 1 when its document states a claim (None: not known).
     """
     lines = []
-    for path in paths:
+    for place, path in enumerate(paths):
         encoding = encodings.get(path, "utf-8")
         guessed = not encoding.startswith("utf-")
+        if claimed is not None and claimed[place] and not guessed:
+            # It states a claim, so it holds text: not blank, and its encoding is not in doubt.
+            continue
         try:
             small = os.stat(path).st_size <= BLANK_LIMIT
             head = _read_head(path) if small or guessed else b"-"

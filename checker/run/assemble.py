@@ -109,7 +109,7 @@ def assemble_run(request: RunRequest, config: Config | None = None,
         if log is not None:
             log.extend(result.findings, LAST)
             result = attrs.evolve(result, findings=log.sorted())
-        result = attrs.evolve(result, suppressions=corpus.suppressions, times=corpus.times)
+        result = attrs.evolve(result, suppressions=corpus.suppressions, times=corpus.times, claimed=corpus.claimed)
         if request.light and request.needs_text:
             result = hydrate(result, store)
     return RunOutcome(config=config, result=result, failed=bool(errors), warnings=tuple(collected.warnings),

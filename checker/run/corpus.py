@@ -47,6 +47,7 @@ class Corpus:
     fact_count: int  # distinct facts stated, even when only the comparable claims were loaded
     suppressions: tuple = ()  # inline <!-- hedui-disable --> comments of every document
     times: tuple[Mention, ...] = ()  # every document's time expressions (a full corpus only)
+    claimed: bytes | None = None  # per document in order, 1 when it states a claim (None: not known)
 
 
 class RunStore:
@@ -325,6 +326,7 @@ def _light_from_store(files, cache, errors: dict, pack, focus: list[str] | None 
     shifted: dict[int, int] = {}  # a place in ok -> its document's, where they differ (a path the store lacks)
     marks: list[dict] = []
     claim_count = 0
+    claimed = bytearray()
     given = iter(enumerate(ok))
     for path, dct, source, confidence, encoding, claims, suppressions, _, _ in cache.iter_documents(ok):
         # The rows come in the order of ok: keep ok's own string for the path rather than a second copy.
@@ -336,6 +338,7 @@ def _light_from_store(files, cache, errors: dict, pack, focus: list[str] | None 
         date = DocumentDate(dt.date.fromisoformat(dct), source, confidence) if dct else None
         documents.append(known, date, encoding or "utf-8")
         claim_count += claims or 0
+        claimed.append(1 if claims else 0)
         if suppressions != "[]":
             marks.extend(_json(suppressions))
     # Findings go to a log on disk as they are read or found: their number grows with the archive.
@@ -351,7 +354,7 @@ def _light_from_store(files, cache, errors: dict, pack, focus: list[str] | None 
     reduce = build_reducer(pack, lambda place: document_at(place).dct)
     check_families(cache.claim_groups(ok, focus, reduce=reduce), document_at, pack, cache, log)
     return Corpus(documents, (), log, tuple(errors[p] for p in files if p in errors), claim_count, facts,
-                  tuple(suppressions_found))
+                  tuple(suppressions_found), claimed=bytes(claimed))
 
 
 def _open_cache(where: Path | None, folder: Path | None):

@@ -54,6 +54,7 @@ class CheckResult:
     fact_count: int = -1  # all facts, when the index holds only the comparable ones
     suppressions: tuple = ()  # inline suppressions of the documents (checker.triage.status.Suppression)
     times: tuple[Mention, ...] = ()  # the documents' time expressions (a full run; a light one keeps none)
+    claimed: bytes | None = None  # per document in order, 1 when it states a claim (None: not known)
 
     @property
     def total_facts(self) -> int:
