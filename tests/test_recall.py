@@ -11,6 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import checker
 from checker.cli import recording, replay
@@ -463,3 +465,21 @@ def test_an_analysing_package_is_a_dependency_and_part_of_the_store_digest(tmp_p
     record()
     (tmp_path / "early" / "pint.py").write_text("version = 3\n", encoding="utf-8")
     assert replayable(ticket) is None
+
+
+@given(st.lists(st.binary(max_size=40), max_size=8))
+def test_the_checksum_of_pieces_is_that_of_the_bytes_they_join_to(pieces):
+    """An entry written a piece at a time has the checksum of its whole bytes."""
+    assert replay.checksum_of_pieces(pieces) == replay.checksum(b"".join(pieces))
+
+
+def test_writes_kept_as_pieces_are_replayed_as_one_text(tmp_path):
+    """A stream's writes kept one by one (a lone surrogate and NULs among them) come back as the text they make."""
+    (tmp_path / "a.md").write_text(WRONG, encoding="utf-8")
+    ticket = _ticket(tmp_path)
+    assert ticket is not None
+    deps = recording.dependencies([str(tmp_path / "a.md")], [], [])
+    pieces = ["{\"documents\": [", "\"路径\udc80\", ", "\0", "]}\n"]
+    recording.record(ticket, deps, recording.snapshot(deps), recording.stamps(deps, time.time()),
+                     [["out", pieces], ["err", ["warn", "ing\n"]]], 1)
+    assert replayable(ticket)["writes"] == [["out", "".join(pieces)], ["err", "warning\n"]]

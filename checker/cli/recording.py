@@ -14,12 +14,13 @@ import stat
 import sys
 import time
 
-from checker.cli.replay import FORMAT, MAGIC, Ticket, checksum, file_stamp
+from checker.cli.replay import FORMAT, MAGIC, Ticket, checksum_of_pieces, file_stamp
 from checker.run.recall import package_files
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator, Sequence
+    from typing import Any
 
 try:
     # hashlib's own BLAKE2 (hashlib would load OpenSSL first).
@@ -290,34 +291,49 @@ def confirm(ticket: Ticket, entry: dict) -> dict | None:
 
 
 def encode_entry(key: str, deps: list[list[str]], states: list[str], marks: list[str | None],
-                 writes: list[list[str]], code: int) -> bytes:
-    """An entry's bytes: a first line `hedui-recall FORMAT checksum`, then fields each ended by NUL (the key's text,
-    the exit code, the number of dependencies, then kind, path, state and stamp of each, "" for no stamp),
-    then each write as its stream, NUL, its length in characters, NUL and its text (which may hold NUL).
+                 writes: Sequence[Sequence[Any]], code: int) -> Iterator[bytes]:
+    """An entry's bytes, in pieces: a first line `hedui-recall FORMAT checksum`, then fields each ended by NUL (the
+    key's text, the exit code, the number of dependencies, then kind, path, state and stamp of each, "" for no
+    stamp), then each write as its stream, NUL, its length in characters, NUL and its text (which may hold NUL).
 
+    A write's text is a string or a list of the strings written one after another (as the Recorder keeps them).
     No field but a write's text holds NUL: paths cannot, the key is a repr (control characters escaped) and the
     rest are names, numbers and hashes.
     The text is UTF-8 with surrogates passed, so every path and every written string comes back the same.
+    The body is encoded twice, a piece at a time (for its checksum, then to be written), never held whole: a
+    recorded run's output and dependencies are megabytes.
     """
-    fields = [key, str(code), str(len(deps))]
-    for (kind, path), state, mark in zip(deps, states, marks, strict=True):
-        fields += [kind, path, state, mark or ""]
-    text = "".join(f"{field}\0" for field in fields)
-    text += "".join(f"{stream}\0{len(written)}\0{written}" for stream, written in writes)
-    body = text.encode("utf-8", "surrogatepass")
-    return f"{MAGIC} {FORMAT} {checksum(body)}\n".encode() + body
+    def body() -> Iterator[bytes]:
+        """The pieces after the first line."""
+        yield "".join(f"{field}\0" for field in (key, str(code), str(len(deps)))).encode("utf-8", "surrogatepass")
+        rows = list(zip(deps, states, marks, strict=True))
+        for start in range(0, len(rows), _ROWS_AT_ONCE):
+            yield "".join(f"{kind}\0{path}\0{state}\0{mark or ''}\0" for (kind, path), state, mark
+                          in rows[start:start + _ROWS_AT_ONCE]).encode("utf-8", "surrogatepass")
+        for stream, written in writes:
+            pieces = [written] if isinstance(written, str) else written
+            yield f"{stream}\0{sum(map(len, pieces))}\0".encode("utf-8", "surrogatepass")
+            # Each piece alone: UTF-8 (surrogates passed) encodes a code point at a time, so the pieces join to the
+            # encoding of the whole text.
+            yield from (piece.encode("utf-8", "surrogatepass") for piece in pieces)
+
+    yield f"{MAGIC} {FORMAT} {checksum_of_pieces(body())}\n".encode()
+    yield from body()
+
+
+_ROWS_AT_ONCE = 1024  # dependencies encoded into one piece of an entry
 
 
 def record(ticket: Ticket, deps: list[list[str]], states: list[str], marks: list[str | None],
-           writes: list[list[str]], code: int) -> None:
+           writes: Sequence[Sequence[Any]], code: int) -> None:
     """Keep a run's output under its ticket; a cache folder that cannot be written keeps nothing."""
-    data = encode_entry(ticket.key, deps, states, marks, writes, code)
     folder = os.path.dirname(ticket.entry)
     temp = f"{ticket.entry}.{os.getpid()}.tmp"
     try:
         os.makedirs(folder, exist_ok=True)
         with open(temp, "wb") as handle:
-            handle.write(data)
+            for piece in encode_entry(ticket.key, deps, states, marks, writes, code):
+                handle.write(piece)
         os.replace(temp, ticket.entry)
         _prune(folder)
     except OSError:
@@ -348,7 +364,7 @@ class Recorder:
 
     def __init__(self) -> None:
         """Start with nothing written."""
-        self.writes: list[list[str]] = []
+        self.writes: list[list[Any]] = []  # [stream, [each string written to it in a row]]
         self.tainted = False  # a write went past the copy (to the raw buffer or file descriptor)
         self._saved: tuple = ()
 
@@ -374,9 +390,10 @@ class _Tee:
         """Write through and keep a copy."""
         writes = self._recorder.writes
         if writes and writes[-1][0] == self._name:
-            writes[-1][1] += text
+            # Kept as written, not joined: joining each write to the last copied the whole output every time.
+            writes[-1][1].append(text)
         else:
-            writes.append([self._name, text])
+            writes.append([self._name, [text]])
         return self._real.write(text)
 
     def __getattr__(self, name: str):

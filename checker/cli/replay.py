@@ -25,6 +25,10 @@ import sys
 from checker import __version__
 from checker.configfile import find_config_path
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a replay imports nothing it does not use)
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
 FORMAT = 3  # the entries' layout: another value is never read (1 was JSON, 2 had a BLAKE2b checksum and key)
 MAGIC = "hedui-recall"  # an entry's first word
 KINDS = ("file", "tree", "listing")  # what a dependency is: one file, every file below a folder, a folder's names
@@ -230,6 +234,17 @@ def checksum(data: bytes) -> str:
 
 
 _PRIME = 2**64 - 59
+
+
+def checksum_of_pieces(pieces: "Iterable[bytes]") -> str:
+    """The checksum of the bytes the pieces join to, without joining them (each piece's number shifted past the
+    ones before it, modulo the prime)."""
+    total, value, scale = 0, 0, 1
+    for piece in pieces:
+        value = (value + int.from_bytes(piece, "little") * scale) % _PRIME
+        scale = scale * pow(256, len(piece), _PRIME) % _PRIME
+        total += len(piece)
+    return f"{total}-{value:016x}"
 
 
 def replay(entry: dict) -> int:
