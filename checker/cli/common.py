@@ -124,7 +124,7 @@ def load_run(args: argparse.Namespace, extra_paths: Sequence[str] = (), light: b
         for line in selection.warnings:
             warn(line)
         # A temporary file has nothing worth caching.
-        request = RunRequest(paths=selection.files, rules=tuple(args.rules), date=args.date,
+        request = RunRequest(paths=selection.files, collected=True, rules=tuple(args.rules), date=args.date,
                              use_cache=not args.no_cache and not renamed, progress=not args.quiet, light=light,
                              needs_text=needs_text, jobs=getattr(args, "jobs", None), claims_to=claims_to,
                              against=tuple(getattr(args, "against", None) or ()),
