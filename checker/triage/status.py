@@ -57,6 +57,9 @@ class Triage:
 
     def counts(self, finding: Finding) -> bool:
         """True when a finding still counts for the exit code and the reports' main list."""
+        if not self.statuses:
+            # Every finding is new (its fingerprint need not be computed).
+            return "new" in COUNTED
         return self.statuses.get(fingerprint(finding), "new") in COUNTED
 
 
@@ -145,6 +148,9 @@ def triage(findings: Iterable[Finding], sources, decisions: dict, baseline: dict
     """
     suppressions = [x for x in sources if isinstance(x, Suppression)]
     suppressions += [s for doc in sources if isinstance(doc, Document) for s in find_suppressions(doc)]
+    if not suppressions and not decisions and not baseline:
+        # Nothing sets a finding aside: every one is new, with no reason, and nothing can be stale or unmatched.
+        return Triage({}, {}, (), 0, ())
     by_doc: dict[str, list[Suppression]] = {}
     for s in suppressions:
         by_doc.setdefault(s.doc, []).append(s)
