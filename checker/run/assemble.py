@@ -69,8 +69,12 @@ def assemble_run(request: RunRequest, config: Config | None = None,
     for line in collected.warnings:
         if warn:
             warn(line)
-    given = set(request.paths)
-    files = [f for f in collected.files if f in given or config.included(f)]
+    if request.collected:
+        # Every file was named or admitted by the command (no set of all the paths is built to say so).
+        files = list(collected.files)
+    else:
+        given = set(request.paths)
+        files = [f for f in collected.files if f in given or config.included(f)]
     # The time budget counts too: an article stopped at one budget is analysed again under another.
     settings = repr([(r.id, r.enabled, r.severity) for r in pack.rules] + [config.get("time-budget")]).encode()
     version = f"{digest}-{hashlib.sha256(settings).hexdigest()[:8]}"
