@@ -346,8 +346,11 @@ def _carry_metrics(reading: str, claims: list[Claim], lexicon: ClaimLexicon, tim
 def _continued_line(reading: str, previous: Claim, claim: Claim) -> bool:
     """True when a figure's sentence is a line continuing the figure before it, no mark ending a sentence between
     (a table of lines: 收入137716亿元⏎⏎同比增长20%)."""
+    if claim.mention.reading_start - previous.mention.reading_end > LINE_REACH:
+        # Figures far apart are no table's lines.
+        return False
     between = reading[previous.mention.reading_end:claim.mention.reading_start]
-    return "\n" in between and not any(mark in between for mark in "。！？!?；;") and len(between) <= LINE_REACH
+    return "\n" in between and not any(mark in between for mark in "。！？!?；;")
 
 
 def _share_whole(reading: str, previous: Claim, claim: Claim, lexicon: ClaimLexicon) -> str | None:
