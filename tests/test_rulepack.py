@@ -279,6 +279,13 @@ PROBES = (
     # a noun after a figure names it, not after an age, a class or a threshold; a division counted by one character
     "2024年，全省16个区全部达标，让242万农村居民喝上干净水，为5万名3岁婴幼儿发放补贴，实施亿元以上项目200个，"
     "成为首个过10万亿元省份。",
+    # a dateline's day after a place makes the place a source
+    "新华社北京1月17日电 2024年，全市汽车产量达到30万辆。",
+    # 全区 in an autonomous region's text is the region; in a district's own text the district
+    "宁夏回族自治区2024年经济运行情况\n\n宁夏回族自治区地区生产总值5000亿元。全区粮食产量380万吨。",
+    "东宝区2024年国民经济和社会发展统计公报\n\n东宝区地区生产总值300亿元。全区粮食产量38万吨。",
+    # a base of a comparison (比上年) between a list and 分别 names no item
+    "2024年，全市铁矿石、原油进口较去年同期分别增长4.4%、8.1%。",
     # a span after the paragraph's year moves it on (20年后)
     "2001年，安徽GDP仅有3502.8亿元。20年后，安徽GDP超过4万亿元。",
     # a bare share measures the part before it and names its whole as a scope

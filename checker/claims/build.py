@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 import attrs
 
+from checker.claims.enumeration import OPEN_LIST
 from checker.claims.lexicon import ClaimLexicon
 from checker.claims.sentences import Sentence, SentenceIndex, clause_bounds, index_sentences, quoted_alone
 from checker.extract.numerals import CHINESE_DIGITS, SMALL_UNITS
@@ -43,7 +44,6 @@ ANNUAL_RELEASE_LAG_DAYS = 240  # a year's statistical bulletin may come out as l
 SHORT_NAME = 4  # characters at least in a company's short name (隆基绿能); 宁德 alone is a city
 MODIFIER_REACH = 20  # characters from a place to the later place its phrase describes (湖南第二大市、湘中的衡阳)
 PHRASE_BREAK = re.compile(r"[，,。；;：:！!？?\n]")  # marks that end a describing phrase
-DATELINE = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯)")
 
 RAW_WORDS_MOST = 12  # characters at most of the raw words before a measure read as its industry
 LINE_REACH = 40  # characters at most between a figure and the next line's that continues it (收入…亿元⏎⏎同比增长20%)
@@ -653,7 +653,7 @@ def _context_time(
     # All the heading's times: the last dates a figure (…时期和2025年工作回顾 → 2025年), a span dates an average.
     # A dateline on a line of its own (生意社01月02日讯) is no heading of a section: its day dates no figure.
     headed = [t for t in dated[bisect.bisect_left(starts, heading.start):bisect.bisect_left(starts, heading.end)]
-              if not DATELINE.match(reading, t.reading_start)] if heading is not None else []
+              if not _dateline(lexicon).match(reading, t.reading_start)] if heading is not None else []
     link, end = _continued_paragraph(reading, paragraph, lexicon), paragraph
     while link is not None:
         previous, sibling = link
@@ -778,7 +778,8 @@ def _subject(
     if found == "@region":
         # 全区 in a report of an autonomous region (宁夏) or a district's bulletin (东宝区) is the region or district;
         # elsewhere a district named before.
-        found = main if main in _regions(lexicon) or main.endswith("区") and lexicon.levels.get(main) == "county" \
+        found = main if main in _regions(lexicon) or main.endswith(tuple(lexicon.grammar.get(
+            "region_ref_suffixes", ()))) and lexicon.levels.get(main) == "county" \
             else "@unknown"
     if found == "@county":
         # 全县, 我县 in a county's bulletin or report are the county; elsewhere a county named before.
@@ -800,7 +801,8 @@ def _subject(
 def _regions(lexicon: ClaimLexicon) -> frozenset[str]:
     """The subjects of the autonomous regions (宁夏, 广西), whose 全区 is the whole province."""
     return frozenset(subject for name, subject in lexicon.subjects.items()
-                     if name.endswith("自治区") and lexicon.levels.get(subject) == "province")
+                     if name.endswith(tuple(lexicon.grammar.get("autonomous_suffixes", ())))
+                     and lexicon.levels.get(subject) == "province")
 
 
 def _is_place(text: str, match: re.Match[str], lexicon: ClaimLexicon) -> bool:
@@ -823,12 +825,29 @@ def _is_zone_of_place(match: re.Match[str], lexicon: ClaimLexicon) -> bool:
                                          lexicon.levels for zone in zones)
 
 
+@functools.lru_cache(maxsize=8)
+def _dateline(lexicon: ClaimLexicon) -> re.Pattern[str]:
+    """A dateline's day right after a place (北京1月17日电, 生意社01月02日讯): month, day and a mark of the lexicon's;
+    never matching without marks."""
+    grammar = lexicon.grammar
+    marks, months, days = (grammar.get(key, ()) for key in ("dateline_marks", "month_marks", "day_marks"))
+    if not (marks and months and days):
+        return re.compile(r"(?!x)x")
+    number = "(?:\\d{1,2}|[" + "".join(sorted(HEADING_NUMERALS)) + "]{1,3})"
+    return re.compile(rf"\s*{number}{_one_of(months)}{number}{_one_of(days)}{_one_of(marks)}")
+
+
+def _one_of(words: tuple[str, ...]) -> str:
+    """An alternation of words as a group of a pattern."""
+    return "(?:" + "|".join(map(re.escape, words)) + ")"
+
+
 def _is_source(text: str, match: re.Match[str], lexicon: ClaimLexicon) -> bool:
     """True for a place named as a source, a dateline or a yardstick (据杭州海关统计, 北京1月17日电, 在全国占比)."""
     before = text[max(0, match.start() - 1):match.start()]
     marks = lexicon.grammar
     if (before in marks.get("source_marks", ()) or lexicon.source_re.match(text, match.end())
-            or DATELINE.match(text, match.end())):
+            or _dateline(lexicon).match(text, match.end())):
         # 新华社北京1月17日电: the place a report was filed from is not what its figures are about.
         return True
     if before in marks.get("gap_marks", ()) and NUMBER_START.match(text, match.end()):
@@ -1129,7 +1148,7 @@ def _industry_words(lexicon: ClaimLexicon) -> tuple[frozenset[str], frozenset[st
     grammar = lexicon.grammar
     # Joiners stay: A和B before a measure names two industries, no one.
     drop = (frozenset(lexicon.metric_filler) | frozenset(grammar.get("company_refs", ()))) - frozenset(
-        (*grammar.get("joiners", ()), "等"))
+        (*grammar.get("joiners", ()), *lexicon.enumeration.get("open_marks", ())))
     actions = frozenset((*lexicon.metric_filler, *grammar.get("industry_actions", ()),
                          *(word for group in ("to", "down", "by") for word in lexicon.change.get(group, ()))))
     return drop, frozenset(grammar.get("industry_activities", ())), actions
@@ -1520,21 +1539,45 @@ def _subject_counts(reading: str, lexicon: ClaimLexicon) -> Counter[str]:
                    if not _is_source(text, m, lexicon))
 
 
-_NUMERALS = "[二两三四五六七八九十]"  # the numerals of an enumeration's count (一 counts nothing listed)
-_COUNT_DIGITS, _ITEM_UNITS, _HEAD_UNITS = rf"{_NUMERALS}{{1,3}}|[0-9]{{1,2}}", "大|项|个|类|家|条|种", "大|项"
-_COUNT_NUMBER = f"(?:{_COUNT_DIGITS})"
-ENUMERATION = re.compile(
-    r"((?:[\u4e00-\u9fffA-Za-z“”\"]{1,14}、){1,12}[\u4e00-\u9fffA-Za-z“”\"]{1,14}?)"
-    rf"(?:(?P<etc>等)(?P<n>{_COUNT_DIGITS})(?P<unit>{_ITEM_UNITS})"
-    rf"|\s?(?P<n2>{_COUNT_DIGITS})(?P<unit2>{_HEAD_UNITS}))"
-)
 # An enumeration's list is 12 items of 14 characters and their marks at most, then its last item; its count 5 at
-# most (等十二项). Its count starts where this finds one character (every such place: 等三大 and 三大 overlap).
+# most (等十二项). Its count starts where the scan's `starts` finds one character (every such place: 等三大 and 三大
+# overlap).
 LIST_REACH, COUNT_REACH = 12 * (14 + 1) + 14, 5
-COUNT_STARTS = re.compile(
-    rf"[等\s二两三四五六七八九十0-9](?:(?<=等)(?={_COUNT_NUMBER}(?:{_ITEM_UNITS}))"
-    rf"|(?<=\s)(?={_COUNT_NUMBER}(?:{_HEAD_UNITS}))|(?<={_NUMERALS})(?={_NUMERALS}{{0,2}}(?:{_HEAD_UNITS}))"
-    rf"|(?<=[0-9])(?=[0-9]?(?:{_HEAD_UNITS})))")
+NEVER = re.compile(r"(?!x)x")
+
+
+@attrs.frozen
+class EnumerationScan:
+    """The patterns of an enumeration (A、B、C等三大X) built from the lexicon's words: the whole pattern, and the
+    places where a count may start, around which alone it is tried."""
+
+    pattern: re.Pattern[str]
+    starts: re.Pattern[str]
+
+
+@functools.lru_cache(maxsize=8)
+def enumeration_scan(lexicon: ClaimLexicon) -> EnumerationScan:
+    """An enumeration's patterns: a list, then 等 + a count + an item unit (等三项), or a count + a head unit (三大);
+    never matching when the lexicon names no numerals, units or closing marks."""
+    words = lexicon.enumeration
+    numerals = "".join(words.get("count_numerals", ()))  # 一 counts nothing listed
+    marks = "".join(mark for mark in words.get("open_marks", ()) if len(mark) == 1)
+    items, heads = ("|".join(map(re.escape, words.get(key, ()))) for key in ("item_units", "head_units"))
+    if not (numerals and marks and items and heads):
+        return EnumerationScan(NEVER, NEVER)
+    numeral = f"[{re.escape(numerals)}]"
+    digits = rf"{numeral}{{1,3}}|[0-9]{{1,2}}"
+    pattern = re.compile(
+        r"((?:[\u4e00-\u9fffA-Za-z“”\"]{1,14}、){1,12}[\u4e00-\u9fffA-Za-z“”\"]{1,14}?)"
+        rf"(?:(?P<etc>[{re.escape(marks)}])(?P<n>{digits})(?P<unit>{items})|\s?(?P<n2>{digits})(?P<unit2>{heads}))")
+    number = f"(?:{digits})"
+    starts = re.compile(
+        rf"[{re.escape(marks)}\s{re.escape(numerals)}0-9](?:(?<=[{re.escape(marks)}])(?={number}(?:{items}))"
+        rf"|(?<=\s)(?={number}(?:{heads}))|(?<={numeral})(?={numeral}{{0,2}}(?:{heads}))"
+        rf"|(?<=[0-9])(?=[0-9]?(?:{heads})))")
+    return EnumerationScan(pattern, starts)
+
+
 CLAUSE_MARKS = "，。；\n"  # marks that no list of an enumeration holds
 ENUM_NOUN = re.compile(r"[\u4e00-\u9fff]{2,6}")
 
@@ -1543,12 +1586,13 @@ LIST_OPENERS = frozenset("，,。；;：:（(\n 　")
 QUOTES = frozenset("“”\"「」《》‘’")
 
 
-def _tight_list(reading: str, match: re.Match[str], items: tuple[str, ...], openers: tuple[str, ...]) -> bool:
+def _tight_list(reading: str, match: re.Match[str], items: tuple[str, ...], openers: tuple[str, ...],
+                marks: tuple[str, ...] = ()) -> bool:
     """True when an enumeration is certainly a list of the items its count counts."""
     if QUOTES & set(reading[max(0, match.start() - 1):match.end() + 2]):
         # Quoted names (“十大工程”、“八大行动”) and titles count their own items, not the list's.
         return False
-    if any("等" in item for item in items):
+    if any(mark in item for mark in marks for item in items):
         # 健康消费等方面29项政策: the count is of something the list only illustrates.
         return False
     opened = match.start() == 0 or reading[match.start() - 1] in LIST_OPENERS
@@ -1588,8 +1632,8 @@ def _publication_day(doc: Document):
     return Period("point", doc.dct.date, doc.dct.date, granularity="day")
 
 
-def _enumeration_matches(reading: str) -> Iterator[re.Match[str]]:
-    """ENUMERATION's matches in a text, as finditer gives them, tried only in the clauses of a count.
+def _enumeration_matches(reading: str, scan: EnumerationScan) -> Iterator[re.Match[str]]:
+    """The scan's pattern's matches in a text, as finditer gives them, tried only in the clauses of a count.
 
     Tried everywhere, the pattern reads every list (A、B、C…) from each of its characters. A match is a run of list
     characters and its count: it starts at most LIST_REACH characters before its count, after the last clause mark
@@ -1597,7 +1641,7 @@ def _enumeration_matches(reading: str) -> Iterator[re.Match[str]]:
     LIST_REACH on) and a count's length. Windows around the counts hold every match, read as the whole text reads.
     """
     windows: list[list[int]] = []
-    for count in COUNT_STARTS.finditer(reading):
+    for count in scan.starts.finditer(reading):
         at = count.start()
         opens = max(at - LIST_REACH, *(reading.rfind(mark, 0, at) + 1 for mark in CLAUSE_MARKS))
         closes = min(at + LIST_REACH, *(_find_or_end(reading, mark, at) for mark in CLAUSE_MARKS)) + COUNT_REACH
@@ -1608,7 +1652,7 @@ def _enumeration_matches(reading: str) -> Iterator[re.Match[str]]:
             windows.append([opens, closes])
     position = 0
     for opens, closes in windows:
-        for match in ENUMERATION.finditer(reading, max(position, opens), closes):
+        for match in scan.pattern.finditer(reading, max(position, opens), closes):
             yield match
             position = match.end()
 
@@ -1625,13 +1669,14 @@ def _enumerations(doc: Document, sentences: SentenceIndex, lexicon: ClaimLexicon
     from checker.model import Quantity
 
     claims = []
-    for match in _enumeration_matches(doc.reading):
+    for match in _enumeration_matches(doc.reading, enumeration_scan(lexicon)):
         items = tuple(i.strip("“”\"") for i in match.group(1).split("、"))
         number, unit = ("n", "unit") if match.group("n") else ("n2", "unit2")
         if unit == "unit2" and items[-1] in lexicon.enumeration.get("verbs", ()):
             # 做大A、提升4大B: the count belongs to the last verb phrase, not to the list.
             continue
-        if not _tight_list(doc.reading, match, items, lexicon.enumeration.get("openers", ())):
+        if not _tight_list(doc.reading, match, items, lexicon.enumeration.get("openers", ()),
+                           lexicon.enumeration.get("open_marks", ())):
             # Names (“八项规定”), tallies (奖3项、奖4项) and cut-off phrases are no list of the count's items.
             continue
         try:
@@ -1654,7 +1699,9 @@ def _enumerations(doc: Document, sentences: SentenceIndex, lexicon: ClaimLexicon
             metric=Metric(noun.group(), enumeration=True) if noun else Metric(),
             period=_publication_day(doc), period_text="",
             modality="actual", relation="count", sentence=doc.reading[sentence.start:sentence.end].strip(),
-            sentence_start=sentence.start, role="items", items=items + (("等",) if match.group("etc") else ()),
+            sentence_start=sentence.start, role="items",
+            items=items + ((match.group("etc"),) if match.group("etc") else ()),
             heading=sentence.heading, understood=Understanding("lexicon", "lexicon", "lexicon" if subject else "none"),
+            grammar=(OPEN_LIST,) if match.group("etc") else (),
         ))
     return claims

@@ -8,14 +8,11 @@ from collections.abc import Callable
 
 import attrs
 
-from checker.claims.enumeration import OPEN_LIST_MARK
 from checker.claims.lexicon import ClaimLexicon
 from checker.model import Claim, Mention, Metric, Source
 
 CJK_WORDS = re.compile(r"[\u4e00-\u9fff]")
 CLAUSE_START = re.compile(r"[，,：:；;（）()。！？!?\n]")
-# What may open the time of a comparison's base after its word (比2020年, 较“十三五”末, 比上年, 与同期)
-BASE_TIME_START = r"[\d“\"上去同]"
 REACH = 200  # characters before the first figure read for its list (a bounded look-back)
 MetricReader = Callable[[str, str], tuple[Metric, Source]]  # (head words, unit) -> the metric they name, and how
 
@@ -101,7 +98,10 @@ def _distributed(
 def _base_re(lexicon: ClaimLexicon) -> re.Pattern[str]:
     """The base of a comparison standing between a list and 分别 (比2020年…), which names no item."""
     words = "|".join(re.escape(w) for w in sorted(lexicon.change.get("base_before", ()), key=len, reverse=True))
-    return re.compile(f"(?:{words})(?={BASE_TIME_START})[^、]*$") if words else re.compile(r"(?!x)x")
+    # What may open the time of a comparison's base after its word: a digit or a word of the lexicon (比2020年,
+    # 较“十三五”末, 比上年, 与同期).
+    starts = "|".join(["\\d", *map(re.escape, lexicon.grammar.get("base_time_starts", ()))])
+    return re.compile(f"(?:{words})(?={starts})[^、]*$") if words else re.compile(r"(?!x)x")
 
 
 def _whole_item(metric: Metric, item: str, lexicon: ClaimLexicon) -> Metric:
@@ -131,9 +131,9 @@ def _item_readings(head: str, lexicon: ClaimLexicon) -> list[list[str]]:
 def _without_etc(items: list[str], lexicon: ClaimLexicon) -> list[str]:
     """A list whose last item closes it with 等 and a category (信息等重点产业增加值): the category's words left out,
     the measure after them kept (信息增加值)."""
-    mark = OPEN_LIST_MARK
     last = items[-1]
-    if mark not in last:
+    mark = next((mark for mark in lexicon.enumeration.get("open_marks", ()) if mark in last), "")
+    if not mark:
         return items
     at = last.index(mark)
     found = lexicon.measure_re.search(last, at)

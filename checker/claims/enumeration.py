@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from checker.model import Claim
 
-# build.py appends the article's own closing word (A、B、C等三大…) as the last item of an open list.
-OPEN_LIST_MARK = "等"
+# build.py tags an open list (A、B、C等三大…) with this grammar group and appends the article's own closing word (one of
+# the lexicon's enumeration.open_marks) as its last item.
+OPEN_LIST = "open_list"
 
 
 def is_open_list(claim: Claim) -> bool:
     """True when an enumeration says its list may go on (A、B等N项): it may name fewer items than it counts."""
-    return bool(claim.items) and claim.items[-1] == OPEN_LIST_MARK
+    return bool(claim.items) and OPEN_LIST in claim.grammar
 
 
 def listed_items(claim: Claim) -> tuple[str, ...]:
