@@ -286,6 +286,15 @@ PROBES = (
     "东宝区2024年国民经济和社会发展统计公报\n\n东宝区地区生产总值300亿元。全区粮食产量38万吨。",
     # a base of a comparison (比上年) between a list and 分别 names no item
     "2024年，全市铁矿石、原油进口较去年同期分别增长4.4%、8.1%。",
+    # a year between 从 and a figure (从2021年的…): the two ends of one change, each a year of its own
+    "城乡居民人均可支配收入从2021年的46503元和16935元分别提高到58794元和23184元。",
+    # a clause that only moves on to a new value continues the metric before it (达2个、3个)
+    "2024年，工业增加值突破1万亿元、达1.19万亿元；万亿产业、国家先进制造业集群从无到有，分别达2个、3个。",
+    # a measure qualifying the words after its genitive (营业收入中的成本); a numbered heading's ordinal (第三、)
+    "2024年，规模以上工业企业每百元营业收入中的成本为83.72元。",
+    "第三、全国粮食总产量达到1.4万亿斤。",
+    # a quote or particle between a verb of change and a multiple or points (增长了“1.5倍”)
+    "2024年，某市出口额比上年增长了“1.5倍”，占比提高了 2个百分点。",
     # a span after the paragraph's year moves it on (20年后)
     "2001年，安徽GDP仅有3502.8亿元。20年后，安徽GDP超过4万亿元。",
     # a bare share measures the part before it and names its whole as a scope
@@ -312,8 +321,8 @@ def _probe_outcome(tmp_path, lexicon_text: str, resources) -> list:
     documents = [document_from_text(f"p{i}.md", text, date_override=dt.date(2025, 3, 1))
                  for i, text in enumerate(PROBES)]
     result = check_documents(documents, resources, pack, lexicon)
-    claims = [(c.doc, c.mention.text, c.subject, str(c.metric), c.modality, c.relation, c.period_text, c.items)
-              for c in result.claims]
+    claims = [(c.doc, c.mention.text, c.subject, str(c.metric), c.modality, c.relation, c.period_text, c.items,
+               (c.period.start, c.period.end) if c.period else None) for c in result.claims]
     findings = [(f["rule"], f["message"], f["suggestion"]) for f in map(finding_record, result.findings)]
     return claims + findings
 

@@ -14,7 +14,7 @@ import attrs
 from checker.claims.enumeration import OPEN_LIST
 from checker.claims.lexicon import ClaimLexicon
 from checker.claims.sentences import Sentence, SentenceIndex, clause_bounds, index_sentences, quoted_alone
-from checker.extract.numerals import CHINESE_DIGITS, SMALL_UNITS
+from checker.extract.numerals import BIG_UNITS, CHINESE_DIGITS, SMALL_UNITS, ZEROS
 from checker.model import Claim, Document, Interval, Mention, Metric, Modality, Relation, Source, Understanding
 
 PREFIX_REACH = 300  # characters of a clause or sentence before a figure read for its subject and metric
@@ -30,9 +30,6 @@ QUOTED_AFTER = re.compile(r"[“\"]([^“”\"\n，。；]{2,16})[”\"]")  # a 
 ASIDE_BEFORE = re.compile(r"[（(][^（()）\n]{1,40}[）)]\s*$")  # an aside ending right before a figure: (GDP)
 ASIDE = re.compile(r"[（(][^（()）]{0,40}[）)]")  # a short aside in brackets (按可比口径计算)
 CLAUSE_END = re.compile(r"[，,。；;：:、（）()“”\"\s\d]")
-PER_COUNT = re.compile(r"每[\d一二两三四五六七八九十百千万]*[\u4e00-\u9fff]")
-CONTINUES = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:到|至|增至|升至|达到|达)[\s\S]{0,12}$")
-NUMBER_START = re.compile(r"(?:平均)?[\d０-９.一二三四五六七八九十两]")
 HEADING_NUMERALS = frozenset((*CHINESE_DIGITS, *SMALL_UNITS))  # 一、 十二、: the numbers of a numbered heading
 # The number opening an item of a numbered list: 二、 (三) 4. 5、
 LIST_NUMBER = re.compile(
@@ -45,11 +42,15 @@ SHORT_NAME = 4  # characters at least in a company's short name (隆基绿能); 
 MODIFIER_REACH = 20  # characters from a place to the later place its phrase describes (湖南第二大市、湘中的衡阳)
 PHRASE_BREAK = re.compile(r"[，,。；;：:！!？?\n]")  # marks that end a describing phrase
 
+NEVER = re.compile(r"(?!x)x")  # a pattern for words the lexicon does not name
 RAW_WORDS_MOST = 12  # characters at most of the raw words before a measure read as its industry
 LINE_REACH = 40  # characters at most between a figure and the next line's that continues it (收入…亿元⏎⏎同比增长20%)
 SHARE_WHOLE_MOST = 12  # characters at most of the whole a bare share names (同期我省外贸总值)
-# units of rates and ratios: no noun after them is what they measure
-RATE_UNITS = ("%", "％", "‰", "个百分点", "个千分点", "倍")
+# A Chinese number opens with a digit or ten (零 opens none; 百 and 千 alone are rarely figures: 百分之, 千瓦时)
+OPENING_NUMERALS = "".join(d for d in CHINESE_DIGITS if d not in ZEROS) + "".join(
+    u for u, v in SMALL_UNITS.items() if v == 10)
+COUNT_NUMERALS = "".join(d for d in CHINESE_DIGITS if d not in ZEROS) + "".join((*SMALL_UNITS, *BIG_UNITS))
+NUMBER_START = re.compile(rf"[\d０-９.{OPENING_NUMERALS}]")  # a figure's first character (高于全国1.7个百分点)
 RATIO_DIMENSION = "[ratio]"  # the dimension of % and 成 in rules/units.txt: a ratio, no amount
 
 
@@ -511,7 +512,7 @@ def _claim(
     metric = _counted_after(reading, mention, context, lexicon) or _metric(
         clause_prefix, sentence_prefix, context, period, lexicon, mention.quantity.unit)
     relation, role_source = _relation(mention, clause_prefix, lexicon)
-    if (not metric and relation in ("level", "increment") and mention.quantity.unit not in RATE_UNITS
+    if (not metric and relation in ("level", "increment") and mention.quantity.unit not in _rate_units(lexicon)
             and not _qualifies_a_noun(mention, clause_prefix, lexicon)):
         # 完成46.1万亩高标准农田建设, 让242万偏远农村居民喝上干净水: nothing before the figure names it, the noun
         # after it names what is measured or counted.
@@ -825,6 +826,39 @@ def _is_zone_of_place(match: re.Match[str], lexicon: ClaimLexicon) -> bool:
                                          lexicon.levels for zone in zones)
 
 
+def _unit_group(lexicon: ClaimLexicon, group: str) -> tuple[str, ...]:
+    """The units of a group of the lexicon's grammar: percent_units (%), points_units (个百分点), times_units (倍)."""
+    return lexicon.grammar.get(group, ())
+
+
+@functools.lru_cache(maxsize=8)
+def _rate_units(lexicon: ClaimLexicon) -> frozenset[str]:
+    """The units of rates and ratios (%, 个百分点, 倍): no noun after them is what they measure."""
+    return frozenset(unit for group in ("percent_units", "points_units", "times_units")
+                     for unit in _unit_group(lexicon, group))
+
+
+@functools.lru_cache(maxsize=8)
+def _continues(lexicon: ClaimLexicon) -> re.Pattern[str]:
+    """A clause that only moves on to a new value (突飞猛进到95.3万辆): a few words, a verb of the lexicon's
+    continue_verbs, and a few more characters."""
+    verbs = lexicon.grammar.get("continue_verbs", ())
+    return re.compile(rf"^[\u4e00-\u9fff]{{0,6}}?{_one_of(verbs)}[\s\S]{{0,12}}$") if verbs else NEVER
+
+
+@functools.lru_cache(maxsize=8)
+def _per_count(lexicon: ClaimLexicon) -> re.Pattern[str]:
+    """A per word that takes a number and a classifier after it (每10股, 每百元, 每万人)."""
+    words = lexicon.grammar.get("per_count", ())
+    return re.compile(rf"{_one_of(words)}[\d{COUNT_NUMERALS}]*[\u4e00-\u9fff]") if words else NEVER
+
+
+@functools.lru_cache(maxsize=8)
+def _genitive_blanks(genitives: tuple[str, ...]) -> dict[int, str]:
+    """A translation table blanking every character of the genitive words (的, 中的, 之)."""
+    return {ord(ch): " " for word in genitives for ch in word}
+
+
 @functools.lru_cache(maxsize=8)
 def _dateline(lexicon: ClaimLexicon) -> re.Pattern[str]:
     """A dateline's day right after a place (北京1月17日电, 生意社01月02日讯): month, day and a mark of the lexicon's;
@@ -1052,7 +1086,7 @@ def _metric(clause: str, sentence: str, context: _Context, period: Mention | Non
         # The time's words name no metric (the publication day has none: "".replace would space every character).
         head = head.replace(period.text, " ")
     measures = list(lexicon.measure_re.finditer(head))
-    if not measures and not lexicon.subject_re.search(head) and CONTINUES.search(head):
+    if not measures and not lexicon.subject_re.search(head) and _continues(lexicon).search(head):
         # 产量从4.3万辆，突飞猛进到95.3万辆: a clause that only moves on to a new value continues the sentence's metric.
         head = lexicon.trailing_filler_re.sub("", sentence)
         if period is not None and period.text:
@@ -1068,7 +1102,8 @@ def _metric(clause: str, sentence: str, context: _Context, period: Mention | Non
         return segmented_metric(rest, lexicon)
     measure = lexicon.measures[measure_match.group()]
     allowed = lexicon.measure_units.get(measure)
-    if allowed is not None and unit not in allowed and unit not in ("", "倍", "个百分点", "个千分点"):
+    changes = (*_unit_group(lexicon, "times_units"), *_unit_group(lexicon, "points_units"))  # 倍, 个百分点
+    if allowed is not None and unit not in allowed and unit not in ("", *changes):
         # 企业…各方近300位嘉宾, 千人口床位数6.4张: a figure in 位 or 张 does not count 企业 or 人口; the words
         # before the figure name it, when they name anything.
         return segmented_metric(head, lexicon)
@@ -1087,7 +1122,7 @@ def _metric(clause: str, sentence: str, context: _Context, period: Mention | Non
         item = re.split(r"[；;]", sentence)[-1]
         industry = _last_run(lexicon.industry_re, item) or context.industry
     scopes = _scopes_in(before_measure, lexicon)
-    per = "" if unit in RATE_UNITS else _per_unit(head[measure_match.end():], lexicon)
+    per = "" if unit in _rate_units(lexicon) else _per_unit(head[measure_match.end():], lexicon)
     if per:
         # 新增就业年均超过1300万人 is a yearly average, never the total of one year: its raw words say so.
         return Metric(measure, per + (industry or own), scopes, industry_known=False)
@@ -1099,7 +1134,7 @@ def _metric(clause: str, sentence: str, context: _Context, period: Mention | Non
         # the measure (企业特色产业集群, 营收和利润) may name another figure: neither is certain.
         after = head[measure_match.start():]
         length = measure_match.end() - measure_match.start()
-        phrase = "" if _ends_a_list(before_measure) else _industry_phrase(
+        phrase = "" if _ends_a_list(before_measure, lexicon) else _industry_phrase(
             _raw_words(before_measure, lexicon), lexicon)
         unsure = phrase and (measure_match.group() in lexicon.grammar.get("vague_measures", ())
                              or any(word in re.split(r"\d", after[length:], maxsplit=1)[0]
@@ -1122,7 +1157,7 @@ def _object_of(measure: str, rest: str, lexicon: ClaimLexicon) -> str:
     return _industry_phrase(words, lexicon)
 
 
-def _ends_a_list(before_measure: str) -> bool:
+def _ends_a_list(before_measure: str, lexicon: ClaimLexicon) -> bool:
     """True when the words before a measure are the last item of a list (水电、风电、光伏发电量) that shares it.
 
     Figures between the marks (…1.55万家、科技型中小企业达2.8万家) make them clauses of their own, no list.
@@ -1132,7 +1167,8 @@ def _ends_a_list(before_measure: str) -> bool:
         return False
     # 三、全国粮食总产量: the number of a numbered heading or item ends at the mark, no list item before it.
     opening = before_measure[:found.start()].strip()
-    return not opening or not all(ch in HEADING_NUMERALS for ch in opening[-3:].lstrip("第"))
+    ordinals = "".join(lexicon.grammar.get("ordinal_marks", ()))
+    return not opening or not all(ch in HEADING_NUMERALS for ch in opening[-3:].lstrip(ordinals))
 
 
 def _industry_phrase(own: str, lexicon: ClaimLexicon) -> str:
@@ -1308,20 +1344,21 @@ def _per_unit(text: str, lexicon: ClaimLexicon) -> str:
         at = text.rfind(word)
         if at >= 0:
             # 每 takes the number and classifier after it (每10股, 每百元, 每万人).
-            counted = PER_COUNT.match(text, at) if word == "每" else None
+            counted = _per_count(lexicon).match(text, at) if word in lexicon.grammar.get("per_count", ()) else None
             found = max(found, counted.group() if counted else word, key=len)
     return found
 
 
 def _after_measure(rest: str, lexicon: ClaimLexicon) -> str:
     """The words a measure qualifies (营业收入中的成本): what follows it after 的, before the figure, in one clause."""
-    if not re.match(r"中?的|之", rest) or re.search(r"[\d，,；;、。]", rest):
+    genitives = lexicon.grammar.get("genitives", ())
+    if not rest.startswith(genitives) or re.search(r"[\d，,；;、。]", rest):
         # Only a genitive makes the measure a qualifier; 产量同步跃升至, 产量从4.3万辆… name the measure itself.
         return ""
     for group in ("to", "down", "by", "particles"):
         for word in lexicon.change.get(group, ()):
             rest = rest.replace(word, " ")
-    run = CJK_RUN.search(re.sub(r"[的中之]", " ", rest).rstrip())
+    run = CJK_RUN.search(rest.translate(_genitive_blanks(genitives)).rstrip())
     return run.group() if run and len(run.group()) >= 2 else ""
 
 
@@ -1442,18 +1479,18 @@ def _relation(mention: Mention, clause_prefix: str, lexicon: ClaimLexicon) -> tu
     quantity = mention.quantity
     assert quantity is not None, "claims are read from quantity mentions only"
     unit = quantity.unit
-    tail = clause_prefix.rstrip("了的“”\" ")[-6:]
+    tail = clause_prefix.rstrip("".join(lexicon.grammar.get("tail_marks", ())))[-6:]
     if clause_prefix.endswith(_rank_marks(lexicon)):
         # 从第13位升至第5位: a rank orders subjects; it is no level of the metric.
         return "rank", "lexicon"
-    if unit in ("个百分点", "个千分点"):
+    if unit in _unit_group(lexicon, "points_units"):
         # 高于全国0.5个百分点 is a gap between subjects; only a verb of change makes a change in points.
         return _change_direction(tail, lexicon, by="points", to="points", down="points", other="gap")
-    if unit == "倍":
-        if mention.text.startswith("翻"):
+    if unit in _unit_group(lexicon, "times_units"):
+        if mention.text.startswith(lexicon.change.get("doubling", ())):
             return "times_to", "lexicon"
         return _change_direction(tail, lexicon, by="times_by", to="times_to", down="times_down", other="times_to")
-    if unit in ("%", "％", "‰") or (unit == "" and quantity.high is None and quantity.value < 1):
+    if unit in _unit_group(lexicon, "percent_units") or (unit == "" and quantity.high is None and quantity.value < 1):
         if lexicon.share_re.search(clause_prefix):
             return "share", "lexicon"
         if lexicon.average_rate_re.search(clause_prefix):
@@ -1543,9 +1580,6 @@ def _subject_counts(reading: str, lexicon: ClaimLexicon) -> Counter[str]:
 # most (等十二项). Its count starts where the scan's `starts` finds one character (every such place: 等三大 and 三大
 # overlap).
 LIST_REACH, COUNT_REACH = 12 * (14 + 1) + 14, 5
-NEVER = re.compile(r"(?!x)x")
-
-
 @attrs.frozen
 class EnumerationScan:
     """The patterns of an enumeration (A、B、C等三大X) built from the lexicon's words: the whole pattern, and the

@@ -305,7 +305,7 @@ def _compile(merged: dict[str, Any]) -> ClaimLexicon:
         average_rate_re=re.compile("(?:" + _alternation(merged["grammar"].get("average_rate", [])).pattern
                                    + r")[^，,。]{0,4}$"),
         from_re=re.compile("(?:" + _alternation(merged["grammar"].get("from", [])).pattern
-                           + r")(?:[^，,。；\d]|\d{4}年){0,12}$"),
+                           + _words_before_figure(grammar.get("year_marks", []))),
         distributed_re=_alternation(merged["grammar"].get("distributed", [])),
         against_last_year_re=_alternation(merged["grammar"].get("against_last_year", [])),
         not_places=frozenset(merged["grammar"].get("not_places", [])),
@@ -325,12 +325,20 @@ def _compile(merged: dict[str, Any]) -> ClaimLexicon:
         source_re=re.compile("(?:" + _alternation(merged["plain_suffix"]).pattern + ")?(?:"
                              + _alternation(grammar.get("source_words", [])).pattern + ")"),
         generic_re=_alternation(grammar.get("generic_words", [])),
-        compared_re=_compared_pattern(grammar.get("compared", []), grammar.get("not_compared", [])),
+        compared_re=_compared_pattern(grammar.get("compared", []), grammar.get("not_compared", []),
+                                      grammar.get("year_marks", [])),
         clause_marks_re=_alternation(grammar.get("clause_marks", [])),
     )
 
 
-def _compared_pattern(words: list[str], exceptions: list[str]) -> re.Pattern[str]:
+def _words_before_figure(year_marks: list[str]) -> str:
+    """The end of a pattern for a word introducing a figure: up to 12 characters of one clause, no figure between but
+    a year (从2020年的…, 比2019年)."""
+    year = "|\\d{4}(?:" + _alternation(year_marks).pattern + ")" if year_marks else ""
+    return rf")(?:[^，,。；\d]{year}){{0,12}}$"
+
+
+def _compared_pattern(words: list[str], exceptions: list[str], year_marks: list[str]) -> re.Pattern[str]:
     """比/较/是/为 introducing a figure (no other figure between, a year may), unless part of an exception word.
 
     An exception word starting with a compared word (比例, 较大) or ending with one (成为, 认为) is no comparison.
@@ -342,7 +350,7 @@ def _compared_pattern(words: list[str], exceptions: list[str]) -> re.Pattern[str
         behind = "".join(f"(?<!{re.escape(e[:-len(word)])})" for e in exceptions if e.endswith(word) and e != word)
         ahead = "|".join(re.escape(e[len(word):]) for e in exceptions if e.startswith(word) and e != word)
         branches.append(behind + re.escape(word) + (f"(?!{ahead})" if ahead else ""))
-    return re.compile("(?:" + "|".join(branches) + r")(?:[^，,。；\d]|\d{4}年){0,12}$")
+    return re.compile("(?:" + "|".join(branches) + _words_before_figure(year_marks))
 
 
 def _abbreviation_pattern(abbreviations: dict[str, str], groups: list[str], words: bool = False) -> re.Pattern[str]:
