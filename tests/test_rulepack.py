@@ -293,6 +293,8 @@ PROBES = (
     # a measure qualifying the words after its genitive (营业收入中的成本); a numbered heading's ordinal (第三、)
     "2024年，规模以上工业企业每百元营业收入中的成本为83.72元。",
     "第三、全国粮食总产量达到1.4万亿斤。",
+    # 我县 ends no place's name (推动我县 is no county)
+    "2024年，推动我县工业产值达到12亿元。",
     # a quote or particle between a verb of change and a multiple or points (增长了“1.5倍”)
     "2024年，某市出口额比上年增长了“1.5倍”，占比提高了 2个百分点。",
     # a span after the paragraph's year moves it on (20年后)

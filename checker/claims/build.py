@@ -772,7 +772,8 @@ def _subject(
     found = _first_subject(clause, lexicon) or (_first_subject(sentence, lexicon) if sentence != clause else "")
     source: Source = "lexicon" if found else "context"
     in_context = "" if found else context if isinstance(context, str) else context.subject
-    if not found and in_context == "全国" and main not in ("", "全国"):
+    national = _national(lexicon)
+    if not found and in_context == national and main not in ("", national):
         # 进入全国前8位 in the paragraph before: in an article about a place, 全国 there is a yardstick.
         in_context = ""
     found = found or in_context
@@ -814,7 +815,7 @@ def _is_place(text: str, match: re.Match[str], lexicon: ClaimLexicon) -> bool:
         return False
     # 全省地区, 实现地区: a name ending in a word such as 地区 or 园区 is no place.
     not_places = lexicon.not_places
-    return (match.group() not in not_places and name[-1] not in "全各该本我园城市"
+    return (match.group() not in not_places and name[-1] not in lexicon.grammar.get("not_name_ends", ())
             and name[-1] + match.group("suffix") not in not_places
             and not any(ch in lexicon.grammar.get("non_name_chars", ()) for ch in name))
 
@@ -824,6 +825,11 @@ def _is_zone_of_place(match: re.Match[str], lexicon: ClaimLexicon) -> bool:
     whole, zones = match.group(), lexicon.grammar.get("zones", ())
     return whole.endswith(zones) and any(whole.endswith(zone) and lexicon.subjects.get(whole[:-len(zone)]) in
                                          lexicon.levels for zone in zones)
+
+
+def _national(lexicon: ClaimLexicon) -> str:
+    """The subject of the whole country (全国, which 我国 names too), or '' when the lexicon names none."""
+    return next(iter(lexicon.grammar.get("national", ())), "")
 
 
 def _unit_group(lexicon: ClaimLexicon, group: str) -> tuple[str, ...]:
@@ -1527,7 +1533,7 @@ def _verb_at_end(words: tuple[str, ...], particles: tuple[str, ...]) -> re.Patte
 
 def _main_city(counts: Counter[str], lexicon: ClaimLexicon) -> str:
     """The place an article is about (全市/我市/全省 name it): the most frequent canonical place, not a district."""
-    counts.pop("全国", None)
+    counts.pop(_national(lexicon), None)
     districts = lexicon.grammar.get("district_suffixes", ())
     named = [name for name, _ in counts.most_common() if not name.endswith(districts)]
     return named[0] if named else ""
@@ -1542,14 +1548,14 @@ def _main_subject(counts: Counter[str], lexicon: ClaimLexicon) -> tuple[str, Sou
     """
     if not counts:
         # An article that names no place at all is a national release (国家统计局, 民航局): a guess.
-        return "全国", "guessed"
-    national = counts.pop("全国", 0)
+        return _national(lexicon), "guessed"
+    national = counts.pop(_national(lexicon), 0)
     places = [(count * (2 if lexicon.levels.get(name) == "province" else 1), name) for name, count in counts.items()
               if not name.endswith(lexicon.grammar.get("district_suffixes", ()))]
     weight, place = max(places, default=(0, ""))
     if place and (not national or weight > national and counts[place] >= 5):
         return place, "context"
-    return ("全国", "context") if national else (place, "context")
+    return (_national(lexicon), "context") if national else (place, "context")
 
 
 def _lead_county(lead: str, counts: Counter[str], lexicon: ClaimLexicon) -> str:
