@@ -16,9 +16,12 @@ from checker.text.textmap import CJK
 _LIST_KEYS = (
     "dateline_marks", "page_labels", "caption_marks", "issuer_suffixes", "announce_words",
     "data_year_words", "event_words", "future_before", "future_after", "page_line_followers",
-    "comparison_before", "span_before", "lead_followers", "byline_marks",
+    "comparison_before", "span_before", "lead_followers", "byline_marks", "this_year", "whole_year", "since_before",
+    "since_after", "since_span", "as_of",
 )
-_KEYS = (*_LIST_KEYS, "data_periods", "count_words", "base_spans", "english_months")
+_KEYS = (*_LIST_KEYS, "data_periods", "count_words", "base_spans", "english_months", "this_year_parts")
+# The numbers of years after 这/近/过去 (这两年, 近3年): 2 to 10 (一 counts no span since a start).
+_SPAN_NUMERALS = r"[两二三四五六七八九十]|\d{1,2}"
 # A full date as pages write it: 2024年12月13日, 2025-01-17, 2024/11/18, 2026年02月10日.
 DATE_VALUE = r"(\d{4})(?:年|-|/|\.)(\d{1,2})(?:月|-|/|\.)(\d{1,2})日?"
 _CLOCK = r"(?:[ \t\u3000]*\d{1,2}[:：时]\d{1,2}(?:[:：分]\d{1,2})?[分秒]?)?"
@@ -45,6 +48,12 @@ class DateWords:
     year_period: re.Pattern[str]
     bare_day: re.Pattern[str]
     event_year: re.Pattern[str]
+    this_year: tuple[str, ...] = ()  # 今年: a report beside it on a whole year is about last year
+    this_year_parts: dict[str, int] = attrs.field(factory=dict)  # 今年上半年 -> 6: the month a part of it ends in
+    as_of: tuple[str, ...] = ()  # 截至: a date after it is past, never a target
+    comma_year: re.Pattern[str] = re.compile("(?!)")  # 2024年， 2024年全年，: a whole year reported on
+    since_years: re.Pattern[str] = re.compile("(?!)")  # 自2023年11月…以来…这两年: a span counted from a start
+    this_year_month: re.Pattern[str] = re.compile("(?!)")  # 今年1-7月, 今年上半年: a month of the text's year
     english_months: dict[str, int] = attrs.field(factory=dict)  # lower-case name -> month: march -> 3
     english_line: re.Pattern[str] = re.compile("(?!)")  # a line without CJK holding March 5, 2024 or 5 Mar 2024
     byline_line: re.Pattern[str] = re.compile("(?!)")  # 文/陶媛  2026年第1期第2页  2026-01-28
@@ -62,6 +71,8 @@ class DateWords:
         periods = {str(k): int(v) for k, v in raw["data_periods"].items()}
         alt = {key: "|".join(map(re.escape, sorted(w, key=len, reverse=True))) for key, w in words.items()}
         period_alt = "|".join(map(re.escape, sorted(periods, key=len, reverse=True)))
+        parts = {str(k): int(v) for k, v in raw["this_year_parts"].items()}
+        parts_alt = "|".join(map(re.escape, sorted(parts, key=len, reverse=True)))
         return cls(
             dateline_marks="".join(words["dateline_marks"]),
             caption_marks=words["caption_marks"],
@@ -72,6 +83,17 @@ class DateWords:
             span_before=words["span_before"],
             data_periods=periods,
             base_spans={str(k): int(v) for k, v in raw["base_spans"].items()},
+            this_year=words["this_year"],
+            this_year_parts=parts,
+            as_of=words["as_of"],
+            comma_year=re.compile(rf"(?<!\d)(\d{{4}})年(?:{alt['whole_year']})?[，,]"),
+            since_years=re.compile(
+                rf"(?:{alt['since_before']})[^，。,！？]{{0,8}}?(\d{{4}})年(?:(\d{{1,2}})月)?[^。！？]{{0,80}}?"
+                rf"(?:{alt['since_after']})[^。！？]{{0,20}}?(?:{alt['since_span']})({_SPAN_NUMERALS})年"
+            ),
+            this_year_month=re.compile(
+                rf"(?:{alt['this_year']})(?:\d{{1,2}}[—–\-~～至到])?(\d{{1,2}})月|(?:{alt['this_year']})({parts_alt})"
+            ),
             english_months={str(k).lower(): int(v) for k, v in raw["english_months"].items()},
             english_line=_english_line(raw["english_months"]),
             byline_line=re.compile(

@@ -14,14 +14,7 @@ from checker.text.datewords import DateWords, load_date_words
 _FULL_DATE = re.compile(r"(?<!\d)(\d{4})(?:年(\d{1,2})月(\d{1,2})日|([-/.])(\d{1,2})\4(\d{1,2})(?!\d))")
 _YEAR_MONTH = re.compile(r"(?<!\d)(\d{4})年(?:\d{1,2}[—–\-~～至到])?(\d{1,2})月(?!\d{1,2}日)")
 _MONTH_DAY = re.compile(r"(?<!\d)(?<!\d年)(\d{1,2})月(\d{1,2})日")
-_COMMA_YEAR = re.compile(r"(?<!\d)(\d{4})年(?:全年)?[，,]")
-_SINCE_YEARS = re.compile(
-    r"[自从][^，。,！？]{0,8}?(\d{4})年(?:(\d{1,2})月)?[^。！？]{0,80}?以来[^。！？]{0,20}?"
-    r"(?:这|近|过去)([两二三四五六七八九十]|\d{1,2})年"
-)
-_THIS_YEAR_MONTH = re.compile(r"今年(?:\d{1,2}[—–\-~～至到])?(\d{1,2})月|今年(上半年|前三季度)")
 _NUMERALS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_PARTS_OF_YEAR = {"上半年": 6, "前三季度": 9}
 _DATELINE_NEAR = 400  # a lead's month-day sits in the first few hundred characters
 _DATELINE_FAR = 2000  # ... or opens a paragraph, or follows a byline, a little further on
 _MIRROR_GAP = 45  # a page date this many days after the lead's own date is a mirror's crawl time
@@ -146,7 +139,7 @@ def _find_dateline(reading: str, words: DateWords) -> re.Match[str] | None:
     """Find the lead's month-day: early in the text, opening a paragraph, or after a byline."""
     for match in words.lead_date.finditer(reading, 0, _DATELINE_FAR):
         before = reading[: match.start()].rstrip(" \t\u3000")
-        if match.start() >= _DATELINE_NEAR and before and before[-1] not in "\n）)讯":
+        if match.start() >= _DATELINE_NEAR and before and before[-1] not in "\n）)" + words.dateline_marks:
             continue  # a month-day deep in a paragraph is an event in the story, not the lead
         if before.endswith(words.span_before):
             continue  # 7月1日至8月31日: the end of a span the story reports on, not the lead
@@ -262,7 +255,7 @@ def _guess_dateline_year(reading: str, month: int, words: DateWords) -> tuple[in
         year = latest.year if month >= (latest.month or 1) else latest.year + 1
         return year, latest.phrase, 0.7
     weaker = (
-        (_find_since_years(reading), 0.6),
+        (_find_since_years(reading, words), 0.6),
         (_find_base_span_year(reading, words), 0.6),
         (_guess_from_full_year(reading, words), 0.5),
     )
@@ -278,7 +271,7 @@ def _date_from_years(reading: str, words: DateWords) -> DocumentDate | None:
     candidates = [
         (evidence, confidence)
         for evidence, confidence in (
-            (_find_since_years(reading), 0.4),
+            (_find_since_years(reading, words), 0.4),
             (latest_past, 0.3),
             (_guess_from_full_year(reading, words), 0.3),
         )
@@ -287,7 +280,7 @@ def _date_from_years(reading: str, words: DateWords) -> DocumentDate | None:
     if not candidates:
         return None  # no year is stated as past or present: the date is unknown
     evidence, confidence = max(candidates, key=lambda pair: _sort_key(pair[0]))
-    month = evidence.month or _find_latest_month_this_year(reading)
+    month = evidence.month or _find_latest_month_this_year(reading, words)
     date = dt.date(evidence.year, month or 7, 15 if month else 1)
     return DocumentDate(date, f'inferred: year from "{evidence.phrase}"', confidence)
 
@@ -331,9 +324,9 @@ def _find_base_span_year(reading: str, words: DateWords) -> _Evidence | None:
     return None  # no comparison base with a span of years to count from
 
 
-def _find_since_years(reading: str) -> _Evidence | None:
+def _find_since_years(reading: str, words: DateWords) -> _Evidence | None:
     """Read "自2023年11月…以来…这两年" as the year and month two years after the start."""
-    for match in _SINCE_YEARS.finditer(reading):
+    for match in words.since_years.finditer(reading):
         span, month = match.group(3), int(match.group(2) or 1)
         year = int(match.group(1)) + (int(span) if span.isdigit() else _NUMERALS[span])
         if _is_valid_date(year, month):
@@ -345,21 +338,22 @@ def _guess_from_full_year(reading: str, words: DateWords) -> _Evidence | None:
     """Guess the year after the latest "2024年，…" report when the text also speaks of 今年."""
     years = [
         int(m.group(1))
-        for m in _COMMA_YEAR.finditer(reading)
+        for m in words.comma_year.finditer(reading)
         if _is_valid_date(int(m.group(1))) and not _is_future(reading, m, words)
     ]
     if not years:
         return None  # no whole year is reported on
     # A whole-year report beside 今年 is about last year; without 今年 it may be this year.
-    shift = 1 if "今年" in reading else 0
-    return _Evidence(max(years) + shift, None, None, f"{max(years)}年，" + "…今年" * shift)
+    this_year = next((word for word in words.this_year if word in reading), "")
+    shift = 1 if this_year else 0
+    return _Evidence(max(years) + shift, None, None, f"{max(years)}年，" + f"…{this_year}" * shift)
 
 
-def _find_latest_month_this_year(reading: str) -> int | None:
+def _find_latest_month_this_year(reading: str, words: DateWords) -> int | None:
     """Return the latest month the text mentions as 今年M月 (or 今年上半年, 今年前三季度)."""
     months = [
-        int(m.group(1)) if m.group(1) else _PARTS_OF_YEAR[m.group(2)]
-        for m in _THIS_YEAR_MONTH.finditer(reading)
+        int(m.group(1)) if m.group(1) else words.this_year_parts[m.group(2)]
+        for m in words.this_year_month.finditer(reading)
     ]
     return max((m for m in months if 1 <= m <= 12), default=None)
 
@@ -367,7 +361,7 @@ def _find_latest_month_this_year(reading: str) -> int | None:
 def _is_future(reading: str, match: re.Match[str], words: DateWords) -> bool:
     """True when a date is introduced as a target or deadline (到2027年, 力争, 1月1日起)."""
     before = reading[max(0, match.start() - 4) : match.start()]
-    if "截至" in before:
+    if any(word in before for word in words.as_of):
         return False  # 截至 introduces an as-of date, which is past
     after = reading[match.end() : match.end() + 1]
     return any(word in before for word in words.future_before) or after in words.future_after
