@@ -127,7 +127,20 @@ def _check_in_sentence(spec, share: Claim, levels: list[Claim]) -> Finding | Non
     if named and named not in _words_before(whole):
         # 占社会消费品零售总额的比重: the share is of a whole the sentence does not state.
         return None
+    if not named and _whole_is_a_share(share, whole, part, spec.params):
+        # 对东盟64.6亿元，占全市民营企业进出口总值的27.6%，其中对马来西亚29亿元，占比12.4%: the whole is itself stated
+        # as a share of a larger whole, so a bare 占比 of the part may be of either whole.
+        return None
     return _check(spec, whole, part, share)
+
+
+def _whole_is_a_share(share: Claim, whole: Claim, part: Claim, params: Params) -> bool:
+    """True when the whole's own share (占…总值的27.6%, 占比27.6%) stands between the whole and its part."""
+    offset = share.sentence_start
+    between = share.sentence[whole.mention.reading_end - offset:part.mention.reading_start - offset]
+    shares = "|".join(map(re.escape, params.whole_before))
+    own_share = f"(?:{shares})" + r"[^，,；;。]*?[0-9０-９][0-9０-９.．]*\s*[%％]"
+    return bool(shares) and re.search(own_share, between) is not None
 
 
 def _check_named_whole(spec, share: Claim, levels: list[Claim], article: list[Claim],
