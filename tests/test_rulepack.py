@@ -301,6 +301,8 @@ PROBES = (
     "2001年，安徽GDP仅有3502.8亿元。20年后，安徽GDP超过4万亿元。",
     # a bare share measures the part before it and names its whole as a scope
     "2024年，全县第二产业增加值69亿元，下降3.3%，占生产总值的比重为45.8%。",
+    # a measure of money stated in an area
+    "2024年1-8月，全省商品住宅完成投资2427.3平方米，增长8.8%。",
 )
 # Keys known to be loaded but to make no difference yet, each with the reason (a todo, never a silent skip).
 KNOWN_UNREAD: dict[str, str] = {}
