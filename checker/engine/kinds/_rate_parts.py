@@ -22,7 +22,7 @@ def check_rate_between_parts(spec, context) -> list[Finding]:
     for rates in rates_by_doc(context.index.claims).values():
         for labels in spec.params.sums:
             for whole, parts in find_sums(rates, labels[0], labels[1:], context):
-                finding = _compare(spec, whole, parts)
+                finding = compare_rates(spec, whole, parts)
                 if finding is not None:
                     findings.append(finding)
     return findings
@@ -123,7 +123,7 @@ def signed_rate(claim: Claim) -> Interval:
     return interval.negate() if claim.relation == "change_pct_down" else interval
 
 
-def _compare(spec, whole: Claim, parts: list[tuple[str, Claim]]) -> Finding | None:
+def compare_rates(spec, whole: Claim, parts: list[tuple[str, Claim]]) -> Finding | None:
     """A finding when the whole's rate cannot lie between its parts' rates."""
     stated = signed_rate(whole)
     low = min(signed_rate(p).low for _, p in parts)

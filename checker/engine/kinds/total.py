@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 
 from checker.engine.kinds._partition import covered_metric, split_labels, whole_of
+from checker.engine.kinds._parts_after import check_parts_after
 from checker.engine.kinds._rate_parts import check_rate_between_parts
 from checker.engine.kinds._rate_weights import check_weighted_rate
 from checker.engine.kinds._shared import (
@@ -25,12 +26,17 @@ from checker.errors import RuleFileError
 from checker.model import Claim, Finding
 
 WORD_KEYS = ("total_words", "part_words", "following_part_words", "overlapping", "list_words", "sum_words",
-             "restart_words", "joiners", "band_starts", "open_ends", "links")
-PROBLEMS = ("parts-exceed-total", "listed-parts-sum", "partition-sum", "rate-between-parts", "weighted-rate")
+             "restart_words", "joiners", "band_starts", "open_ends", "links", "verbs", "per_words", "signed_words")
+PARTS_AFTER = ("part-exceeds-whole", "partition-parts-sum", "partition-parts-rate")
+PROBLEMS = ("parts-exceed-total", "listed-parts-sum", "partition-sum", "rate-between-parts", "weighted-rate",
+            *PARTS_AFTER)
 # The words each problem needs from its rule file.
 NEEDS = {"parts-exceed-total": WORD_KEYS[:3], "listed-parts-sum": WORD_KEYS[4:6],
          "partition-sum": ("list_words", "joiners", "links"), "rate-between-parts": ("sums",),
-         "weighted-rate": ("sums", "price_factor")}
+         "weighted-rate": ("sums", "price_factor"),
+         "part-exceeds-whole": ("part_words", "restart_words", "links", "verbs", "per_words", "signed_words"),
+         "partition-parts-sum": ("part_words", "restart_words", "links", "per_words", "partitions"),
+         "partition-parts-rate": ("part_words", "restart_words", "links", "per_words", "partitions")}
 # A whole stands at most this many characters before the first of its parts.
 WHOLE_REACH = 400
 # A sum word stands right before its figure, or before 为/达 (合计1633亿元, 合计为1633亿元).
@@ -48,7 +54,10 @@ class Params:
     (城镇, 乡村), band_starts and open_ends make bands that cover all (0-17岁 … 60岁及以上), links end the words
     before a whole's figure (户籍人口为); for the problems rate-between-parts and weighted-rate, sums are a whole's
     word and the parts that make it up (财政收入: 税收收入, 非税收入), and price_factor how far off (either way) a
-    part's weight a year earlier may be when rates are at comparable prices and levels at current ones."""
+    part's weight a year earlier may be when rates are at comparable prices and levels at current ones; for the
+    problems after 其中 (part-exceeds-whole, partition-parts-sum, partition-parts-rate), verbs are those after which
+    a part leaves out the whole's measure (沿海港口完成X), per_words make a figure an average (人均, 均价) and
+    signed_words name measures some parts of which may be negative (利润, 净增), so that one part may exceed the sum."""
 
     total_words: tuple[str, ...] = ()
     part_words: tuple[str, ...] = ()
@@ -61,6 +70,9 @@ class Params:
     band_starts: tuple[str, ...] = ()
     open_ends: tuple[str, ...] = ()
     links: tuple[str, ...] = ()
+    verbs: tuple[str, ...] = ()
+    per_words: tuple[str, ...] = ()
+    signed_words: tuple[str, ...] = ()
     partitions: tuple[tuple[str, ...], ...] = ()
     sums: tuple[tuple[str, ...], ...] = ()
     price_factor: float = 1.0
@@ -114,6 +126,8 @@ def check(spec, context) -> list[Finding]:
         return check_rate_between_parts(spec, context)
     if spec.params.problem == "weighted-rate":
         return check_weighted_rate(spec, context)
+    if spec.params.problem in PARTS_AFTER:
+        return check_parts_after(spec, context)
     sentences: dict[str, dict[int, list[Claim]]] = {}
     for claim in context.index.claims:
         if claim.value is not None and claim.relation == "level":

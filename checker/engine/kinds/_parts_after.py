@@ -1,0 +1,161 @@
+"""Checks of a whole against the parts 其中 states after it: no part larger than the whole (part-exceeds-whole);
+parts whose labels cover the whole (城镇, 乡村) add up to it (partition-parts-sum) and its rate lies between
+theirs (partition-parts-rate)."""
+
+from __future__ import annotations
+
+from checker.engine.kinds._part_whole import Part, Statement, find_statements
+from checker.engine.kinds._rate_parts import compare_rates
+from checker.engine.kinds._shared import format_number, make_finding
+from checker.model import Claim, Finding
+
+# Magnitude words a whole may be written with, longest first (1441.20万TEU).
+MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4}
+
+
+def check_parts_after(spec, context) -> list[Finding]:
+    """The findings of the rule's problem over every whole 其中 states parts of."""
+    params = spec.params
+    statements = find_statements(context.index.claims, params.part_words, params.restart_words)
+    findings = []
+    for statement in statements:
+        if _per_unit(statement.words, params) or any(_per_unit(p.words, params) for p in statement.parts):
+            # 人均, 平均, 均价: averages are no sums, and a part's average may exceed the whole's.
+            continue
+        parts = [p for p in statement.parts if _same_period(p.level, statement.whole)]
+        if params.problem == "part-exceeds-whole":
+            if any(word in statement.words for word in params.signed_words):
+                # 利润总额10亿元，其中主营业务利润15亿元: other parts may be losses, so one part may exceed the sum.
+                continue
+            finding = _part_exceeding(spec, statement, parts, _measures(context))
+        else:
+            covering = _covering(statement, parts, params)
+            if not covering:
+                continue
+            finding = (_sum_off(spec, statement, covering) if params.problem == "partition-parts-sum"
+                       else _rate_outside(spec, statement, covering))
+        if finding is not None:
+            findings.append(finding)
+    return findings
+
+
+def _measures(context) -> tuple[str, ...]:
+    """The measure words the lexicon knows (产值, 投资, 企业): a part naming one the whole does not is another."""
+    if context.lexicon is None:
+        return ()
+    return (*context.lexicon.measures, *context.lexicon.grammar.get("money_measures", ()))
+
+
+def _per_unit(words: str, params) -> bool:
+    """True when a figure's words make it an average or a figure per unit (人均, 平均, 均价)."""
+    return any(word in words for word in params.per_words)
+
+
+def _same_period(part: Claim, whole: Claim) -> bool:
+    """True when the part states the whole's period, or takes it from the text before it (其中，…完成X)."""
+    return part.period_text == whole.period_text or part.understood.period == "context"
+
+
+def _unlinked(words: str, links: tuple[str, ...]) -> str:
+    """The words without the link that ends them (城镇居民用电量为 → 城镇居民用电量)."""
+    for link in sorted(links, key=len, reverse=True):
+        if words.endswith(link):
+            return words[: -len(link)]
+    return words
+
+
+def _part_exceeding(spec, statement: Statement, parts: list[Part], measures: tuple[str, ...]) -> Finding | None:
+    """The first part, stated as the whole's measure, that is larger than the whole."""
+    params = spec.params
+    whole_words = _unlinked(statement.words, params.links)
+    for part in parts:
+        if not _states_the_measure(_unlinked(part.words, params.links), whole_words, params.verbs, measures):
+            # 其中，工业实现产值150亿元 under 增加值100亿元: another measure, which may be larger.
+            continue
+        whole = statement.whole.interval()
+        if part.level.interval().low <= whole.high:
+            continue
+        return make_finding(spec, (statement.whole, part.level), stated=statement.whole.mention.text,
+                            part=part.level.mention.text,
+                            arithmetic=f"“{part.words}{part.level.mention.text}”是“{statement.whole.mention.text}”的一部分"
+                                       f"（其中），却是它的{format_number(part.level.interval().mid / whole.mid)}倍")
+    return None
+
+
+def _states_the_measure(words: str, whole_words: str, verbs: tuple[str, ...], measures: tuple[str, ...]) -> bool:
+    """True when a part's words state the whole's measure: they leave it out after a verb (沿海港口完成) and name no
+    other measure, or they end as the whole's words do (…出口总值 under 进出口总值)."""
+    verb = next((v for v in sorted(verbs, key=len, reverse=True) if words.endswith(v)), "")
+    if verb:
+        head = words[: -len(verb)]
+        return not any(measure in head and measure not in whole_words for measure in measures)
+    shared = 0
+    while shared < min(len(words), len(whole_words)) and words[-1 - shared] == whole_words[-1 - shared]:
+        shared += 1
+    return shared >= 2
+
+
+def _covering(statement: Statement, parts: list[Part], params) -> list[tuple[str, Part]]:
+    """The parts with their labels when the labels are one closed set of the rule file (城镇, 乡村), each once, with
+    the same words after them, and those words (or the labels) written in the whole's words; else []."""
+    if len(parts) < 2 or len(parts) != len(statement.parts):
+        # One part covers nothing; a part of another period leaves the set incomplete.
+        return []
+    whole_words = _unlinked(statement.words, params.links)
+    for labels in params.partitions:
+        named = [next((label for label in sorted(labels, key=len, reverse=True) if p.words.startswith(label)), "")
+                 for p in parts]
+        if sorted(named) != sorted(labels):
+            continue
+        rests = {_unlinked(p.words[len(label):], params.links) for label, p in zip(named, parts, strict=True)}
+        if len(rests) != 1:
+            # 城镇居民用电量 beside 乡村工业用电量: not one measure split by the labels.
+            return []
+        rest = rests.pop()
+        written = [rest] if rest else list(labels)
+        if all(_within(words, whole_words) for words in written):
+            return list(zip(named, parts, strict=True))
+        return []
+    return []
+
+
+def _within(words: str, text: str) -> bool:
+    """True when the characters of words appear in text in their order (居民用电量 in 城乡居民生活用电量)."""
+    rest = iter(text)
+    return all(ch in rest for ch in words)
+
+
+def _sum_off(spec, statement: Statement, covering: list[tuple[str, Part]]) -> Finding | None:
+    """A finding when the covering parts cannot add up to the whole within their rounding."""
+    whole = statement.whole.interval()
+    low = sum(p.level.interval().low for _, p in covering)
+    high = sum(p.level.interval().high for _, p in covering)
+    if low <= whole.high and high >= whole.low:
+        return None
+    listed = " + ".join(p.level.mention.text for _, p in covering)
+    face = sum(p.level.interval().mid for _, p in covering)
+    computed = _written_as(face, statement.whole)
+    return make_finding(spec, (statement.whole, *(p.level for _, p in covering)), stated=statement.whole.mention.text,
+                        computed=computed,
+                        arithmetic=f"{listed} = {computed}（区间 {_written_as(low, statement.whole)}–"
+                                   f"{_written_as(high, statement.whole)}），与“{statement.whole.mention.text}”不符")
+
+
+def _written_as(value: float, whole: Claim) -> str:
+    """A value in the base unit written as the whole is (13087.2万TEU beside 1441.20万TEU)."""
+    text = whole.mention.text
+    magnitude = next((word for word in MAGNITUDES if word in text), "")
+    if not magnitude:
+        return f"{format_number(value / whole.base_factor)}{whole.figure.unit}"
+    unit = text[text.index(magnitude) + len(magnitude):]
+    shown = f"{value / whole.base_factor / MAGNITUDES[magnitude]:.2f}".rstrip("0").rstrip(".")
+    return f"{shown}{magnitude}{unit}"
+
+
+def _rate_outside(spec, statement: Statement, covering: list[tuple[str, Part]]) -> Finding | None:
+    """A finding when the whole's rate cannot lie between the rates of the parts that cover it."""
+    rates = [(label, p.rate) for label, p in covering if p.rate is not None]
+    if statement.rate is None or len(rates) != len(covering):
+        # A whole or a part without its rate: nothing to compare.
+        return None
+    return compare_rates(spec, statement.rate, rates)
