@@ -52,6 +52,10 @@ WITHIN_RULES = (
     "magnitude.fractional-count",
     "comparison-base.base-not-earlier",
     "relation.difference-mismatch",
+    "total.part-exceeds-whole",
+    "total.partition-parts-sum",
+    "total.partition-parts-rate",
+    "dimension.money-in-other-unit",
     "growth.increase-by-vs-to@face-value",
     "growth.change-mismatch@face-value",
 )
@@ -1009,6 +1013,50 @@ def build_partition(ctx: Context, inject: bool = False) -> Piece:
                    (f"{parts[-1]}人", rule, inject), "。")
 
 
+def build_parts_after(ctx: Context, rule: str) -> Piece:
+    """State a month's whole with its rate, then its two parts after 其中, each with its rate, all injected: a
+    part with a digit too many (part-exceeds-whole: container throughput of 沿海 and 内河 ports), the whole off the
+    parts' sum (partition-parts-sum) or its rate outside theirs (partition-parts-rate: residents' power use of 城镇
+    and 乡村). Only duties build it; every figure comes from the world, so two articles never disagree."""
+    period = f"{ctx.date.year - 1}年{ctx.rng.randint(1, 11)}月份"
+    world = ctx.world.rng_for("parts-after", rule, ctx.subj.name, period)
+    parts = [float(to_decimal(world.uniform(low, high), 2)) for low, high in ((0.3, 0.9), (0.4, 1.1))]
+    rates = [float(to_decimal(world.uniform(3, 15), 1)) for _ in parts]
+    earlier = [part / (1 + rate / 100) for part, rate in zip(parts, rates, strict=True)]
+    whole, rate = sum(parts), (sum(parts) / sum(earlier) - 1) * 100
+    if rule == "total.part-exceeds-whole":
+        parts, whole = [part * 1000 for part in parts], whole * 1000
+        labels, name, unit = ("沿海港口完成", "内河港口完成"), "港口完成集装箱吞吐量", "万标箱"
+        shown = [format_decimal(to_decimal(part * (10 if k == 0 else 1), 2)) for k, part in enumerate(parts)]
+    else:
+        labels, name, unit = ("城镇居民用电量为", "乡村居民用电量为"), "城乡居民生活用电量为", "亿千瓦时"
+        shown = [format_decimal(to_decimal(part, 2)) for part in parts]
+    if rule == "total.partition-parts-sum":
+        whole *= world.choice((world.uniform(0.8, 0.92), world.uniform(1.08, 1.2)))
+    stated = -world.uniform(2, 8) if rule == "total.partition-parts-rate" else rate
+    whole_text = f"{format_decimal(to_decimal(whole, 2))}{unit}"
+    rate_text = f"{percent(abs(stated))}%"
+    segments: list[str | tuple[str, str, bool]] = [f"{period}，{ctx.subj.name}{name}"]
+    segments.append((whole_text, rule, True) if rule == "total.partition-parts-sum" else whole_text)
+    segments.append(f"，同比{'增长' if stated >= 0 else '下降'}")
+    segments += [(rate_text, rule, True) if rule == "total.partition-parts-rate" else rate_text, "。其中，"]
+    for k, (label, text, part_rate) in enumerate(zip(labels, shown, rates, strict=True)):
+        figure = f"{text}{unit}"
+        segments += [label, (figure, rule, True) if rule == "total.part-exceeds-whole" and k == 0 else figure,
+                     f"，增长{percent(part_rate)}%{'；' if k == 0 else '。'}"]
+    return compose(*segments)
+
+
+def build_housing_investment(ctx: Context, inject: bool = False) -> Piece:
+    """State a year-to-date housing investment with its rate, in 平方米 instead of 亿元 if injected."""
+    period = f"{ctx.date.year - 1}年1-{ctx.rng.randint(2, 11)}月"
+    world = ctx.world.rng_for("housing-investment", ctx.subj.name, period)
+    value = format_decimal(to_decimal(world.uniform(50, 900) * ctx.subj.scale, 1))
+    return compose(f"{period}，{ctx.subj.name}商品住宅完成投资",
+                   (f"{value}平方米" if inject else f"{value}亿元", "dimension.money-in-other-unit", inject),
+                   f"，同比增长{percent(world.uniform(1, 12))}%。")
+
+
 # How far off, either way, a part's weight a year earlier may be (rules/total/weighted-rate-mismatch.yaml).
 PRICE_FACTOR = 1.25
 
@@ -1226,12 +1274,14 @@ def build_duty(ctx: Context, duty: Duty) -> Piece | None:
         "total.listed-parts-sum": build_listed_sum, "share.named-whole-mismatch": build_named_share,
         "total.partition-sum": build_partition, "count.rank-list-mismatch": build_rank_list,
         "magnitude.fractional-count": build_visitor_parts, "comparison-base.base-not-earlier": build_base_year,
-        "relation.difference-mismatch": build_vital_rates,
+        "relation.difference-mismatch": build_vital_rates, "dimension.money-in-other-unit": build_housing_investment,
     }
     if duty.rule in within:
         return within[duty.rule](ctx, inject=True)
     if duty.rule == "rate-levels.rate-mismatch":
         return build_rate_levels(ctx, duty.fact, inject=True)
+    if duty.rule in ("total.part-exceeds-whole", "total.partition-parts-sum", "total.partition-parts-rate"):
+        return build_parts_after(ctx, duty.rule)
     if duty.rule in ("total.weighted-rate-mismatch", "total.rate-between-parts"):
         return build_trade_rates(ctx, inject=True, rule=duty.rule)
     if duty.rule.endswith("@face-value"):
