@@ -7,10 +7,11 @@ from __future__ import annotations
 from checker.engine.kinds._part_whole import Part, Statement, find_statements
 from checker.engine.kinds._rate_parts import compare_rates
 from checker.engine.kinds._shared import format_number, make_finding
+from checker.extract.numerals import MAGNITUDES
 from checker.model import Claim, Finding
 
-# Magnitude words a whole may be written with, longest first (1441.20万TEU).
-MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4}
+# The magnitude words a whole may be written with (1441.20万TEU), longest first.
+MAGNITUDES_LONGEST = sorted(MAGNITUDES, key=len, reverse=True)
 
 
 def check_parts_after(spec, context) -> list[Finding]:
@@ -148,10 +149,17 @@ def _sum_off(spec, statement: Statement, covering: list[tuple[str, Part]]) -> Fi
 def _written_as(value: float, whole: Claim) -> str:
     """A value in the base unit written as the whole is (13087.2万TEU beside 1441.20万TEU)."""
     text = whole.mention.text
-    magnitude = next((word for word in MAGNITUDES if word in text), "")
-    if not magnitude:
+    rest = text.lstrip("0123456789.,")
+    unit = whole.figure.unit
+    if rest.endswith(unit):
+        # 1.34亿千瓦时: the unit as the lexicon names it ends the text, the magnitude stands before it.
+        magnitude, unit = rest[: len(rest) - len(unit)], unit
+    else:
+        # 1441.20万TEU: the unit is written in another form than its name (标箱); the magnitude opens the rest.
+        magnitude = next((word for word in MAGNITUDES_LONGEST if rest.startswith(word)), "")
+        unit = rest[len(magnitude):]
+    if magnitude not in MAGNITUDES:
         return f"{format_number(value / whole.base_factor)}{whole.figure.unit}"
-    unit = text[text.index(magnitude) + len(magnitude):]
     shown = f"{value / whole.base_factor / MAGNITUDES[magnitude]:.2f}".rstrip("0").rstrip(".")
     return f"{shown}{magnitude}{unit}"
 
