@@ -18,12 +18,13 @@ def check_parts_after(spec, context) -> list[Finding]:
     """The findings of the rule's problem over every whole 其中 states parts of."""
     params = spec.params
     statements = find_statements(context.index.claims, params.part_words, params.restart_words)
+    spans = tuple(context.lexicon.grammar.get("over_span", ())) if context.lexicon is not None else ()
     findings = []
     for statement in statements:
         if _per_unit(statement.words, params) or any(_per_unit(p.words, params) for p in statement.parts):
             # 人均, 平均, 均价: averages are no sums, and a part's average may exceed the whole's.
             continue
-        parts = [p for p in statement.parts if _same_period(p.level, statement.whole)]
+        parts = [p for p in statement.parts if _same_period(p, statement, spans)]
         if params.problem == "part-exceeds-whole":
             if any(word in statement.words for word in params.signed_words):
                 # 利润总额10亿元，其中主营业务利润15亿元: other parts may be losses, so one part may exceed the sum.
@@ -52,9 +53,14 @@ def _per_unit(words: str, params) -> bool:
     return any(word in words for word in params.per_words)
 
 
-def _same_period(part: Claim, whole: Claim) -> bool:
-    """True when the part states the whole's period, or takes it from the text before it (其中，…完成X)."""
-    return part.period_text == whole.period_text or part.understood.period == "context"
+def _same_period(part: Part, statement: Statement, spans: tuple[str, ...]) -> bool:
+    """True when the part states the whole's period, or takes it from the text before it (其中，…完成X), and both
+    are running totals or neither is (7月份…其中，民间投资累计完成X is the year's so far: the lexicon's over_span)."""
+    level, whole = part.level, statement.whole
+    running = any(word in part.words for word in spans) or level.cumulative
+    if running != (any(word in statement.words for word in spans) or whole.cumulative):
+        return False
+    return level.period_text == whole.period_text or level.understood.period == "context"
 
 
 def _unlinked(words: str, links: tuple[str, ...]) -> str:

@@ -11,7 +11,7 @@ import attrs
 from checker.engine.kinds._shared import make_finding, read_word_lists
 from checker.model import Claim, Finding
 
-KEYS = ("money", "links", "per_words", "after_words")
+KEYS = ("money", "ratios", "links", "per_words", "after_words")
 # A clause ends at these marks: the words of a figure's own clause stand after the last of them.
 CLAUSE_MARKS = re.compile(r"[，,；;。：:、（(]")
 
@@ -19,12 +19,13 @@ CLAUSE_MARKS = re.compile(r"[，,；;。：:、（(]")
 @attrs.frozen
 class Params:
     """The vocabulary from the rule file: money names the pint dimensions of money (units.txt gives each currency
-    its own, currency_cny …), links the words that may stand between a measure and its figure (完成投资为, 达),
-    per_words make the figure a quantity per unit of money (每万元产值耗水3吨), after_words may follow the figure (any
-    other word makes it a modifier or a verb's object: 投资10个项目, 投资3个亿). The measures of money are the
-    lexicon's grammar group money_measures."""
+    its own, currency_cny …), ratios those of rates and multiples (ratio, multiple), links the words that may stand
+    between a measure and its figure (完成投资为, 达), per_words make the figure a quantity per unit of money
+    (每万元产值耗水3吨), after_words may follow the figure (any other word makes it a modifier or a verb's object:
+    投资10个项目, 投资3个亿). The measures of money are the lexicon's grammar group money_measures."""
 
     money: tuple[str, ...]
+    ratios: tuple[str, ...]
     links: tuple[str, ...]
     per_words: tuple[str, ...]
     after_words: tuple[str, ...]
@@ -60,6 +61,9 @@ def _money_measure(claim: Claim, measures: tuple[str, ...], params: Params) -> s
         return ""
     if any(money in claim.dimension for money in params.money):
         # 亿元, 美元, 万元/亩: money, or money per unit.
+        return ""
+    if any(f"[{ratio}]" in claim.dimension for ratio in params.ratios):
+        # 农民收入50%来自务工: a per cent or a multiple is no amount of another dimension.
         return ""
     after = claim.sentence[claim.mention.reading_end - claim.sentence_start:]
     if after and not (CLAUSE_MARKS.match(after) or after[0] in "。！？!?" or after.startswith(params.after_words)):
