@@ -33,7 +33,8 @@ class Params:
     that part's figure, not a second value of the whole; base_period_words: a level right after a base word and
     these (较去年同期X, 比2012年度X, 比上年的X) is the base of a comparison, a figure of the period before;
     vague_measures: a metric that is one of them alone (增速较上半年提高0.6个百分点) names the figure before it, no fact
-    of its own."""
+    of its own; elided_verbs: an item with a figure right after one (沿海主要港口完成77956万吨，同比增长17%) leaves its
+    measure out, so its metric names the label, not what it measures."""
 
     across_documents_only: bool = False
     from_words: tuple[str, ...] = ()
@@ -43,12 +44,13 @@ class Params:
     part_words: tuple[str, ...] = ()
     base_period_words: tuple[str, ...] = ()
     vague_measures: tuple[str, ...] = ()
+    elided_verbs: tuple[str, ...] = ()
 
     @classmethod
     def from_mapping(cls, raw: dict[str, Any], path: str, lines: dict[str, int]) -> Params:
         """Build the parameters from a rule file's params mapping, citing file, line and key of any problem."""
         keys = ("from_words", "to_words", "revision_words", "base_words", "part_words", "base_period_words",
-                "vague_measures")
+                "vague_measures", "elided_verbs")
         raw = expect_keys(raw, {"across_documents_only": bool, **dict.fromkeys(keys, list)}, path, lines)
         return cls(across_documents_only=raw.get("across_documents_only", False),
                    **{key: words_of(raw, key, path, lines) for key in keys if key in raw})
@@ -82,12 +84,13 @@ def check(spec, context) -> list[Finding]:
     return findings
 
 
-def claim_view(spec, claim: Claim, date: object) -> tuple[bool, bool, str]:
+def claim_view(spec, claim: Claim, date: object) -> tuple[bool, bool, str, bool]:
     """What this rule reads of a claim besides its fact and interval to pick it (checker.run.reduce): whether its
-    sentence calls it a revision, states it as a base, and the base it names; the date only of the claims it picks."""
+    sentence calls it a revision, states it as a base, the base it names, and whether its item leaves its measure
+    out; the date only of the claims it picks."""
     params = spec.params
     revised = any(word in claim.sentence for word in params.revision_words)
-    return revised, _stated_as_base(params, claim), _named_base(params, claim)
+    return revised, _stated_as_base(params, claim), _named_base(params, claim), _measure_elided(params, claim)
 
 
 def _conflict(spec, context, key, claims: list[Claim]) -> Finding | None:
@@ -107,6 +110,10 @@ def _conflict(spec, context, key, claims: list[Claim]) -> Finding | None:
     if _one_sentence(lowest_high, highest_low):
         # 新增单项冠军企业45家、“小巨人”企业397家: figures of one sentence are parallel items, the two ends of
         # a change or a list, never one fact stated twice (that takes a second sentence).
+        return None
+    if _measure_elided(spec.params, lowest_high) or _measure_elided(spec.params, highest_low):
+        # 其中沿海主要港口完成77956万吨，同比增长17%；…其中沿海主要港口完成1814.11万TEU，同比增长20.9%: the measure is
+        # left out after 完成, so the metric names only the label: tonnes and containers are two facts.
         return None
     if lowest_high.understood.period == "context" and highest_low.understood.period == "context":
         # 总投资32.6亿元的…项目落户X。…总投资67.4亿元的…项目落户X: neither sentence names its time, both took the
@@ -141,6 +148,22 @@ def _names_a_part(params: Params, smaller: Claim, larger: Claim) -> bool:
         before = claim.sentence[: max(0, claim.mention.reading_start - claim.sentence_start)]
         return {word for word in params.part_words if word in before}
     return bool(named(smaller) - named(larger))
+
+
+def _measure_elided(params: Params, claim: Claim) -> bool:
+    """True when a figure of the claim's item (its sentence back to a semicolon, up to the claim) stands right after
+    an elided verb (沿海港口完成77956万吨，同比增长17%): the item leaves its measure out."""
+    if not params.elided_verbs:
+        return False
+    before = claim.sentence[: max(0, claim.mention.reading_end - claim.sentence_start)]
+    item = re.split(r"[；;。]", before)[-1]
+    return _elided_pattern(params.elided_verbs).search(item) is not None
+
+
+@functools.lru_cache(maxsize=8)
+def _elided_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """An elided verb right before a figure (完成77956万吨), compiled once per rule's words."""
+    return re.compile("(?:" + "|".join(map(re.escape, verbs)) + r")\s*[0-9０-９]")
 
 
 def _stated_as_base(params: Params, claim: Claim) -> bool:
