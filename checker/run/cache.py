@@ -30,7 +30,7 @@ from typing import Any
 import attrs
 
 from checker.model import Modality
-from checker.run import codec, runmemo
+from checker.run import codec, runmemo, selection
 from checker.run.checksum import CacheCorrupt
 from checker.run.checksum import checksum as _checksum
 from checker.run.checksum import verified as _verified
@@ -69,6 +69,8 @@ SCHEMA = (
     """CREATE TABLE IF NOT EXISTS memo (key BLOB PRIMARY KEY, findings BLOB NOT NULL, digest INTEGER NOT NULL)""",
     # The last whole run's groups, under a key of all its files (checker.run.runmemo).
     *runmemo.SCHEMA,
+    # The last whole run's differing families and what changed since (checker.run.selection).
+    *selection.SCHEMA,
 )
 MODALITIES = typing.get_args(Modality)  # a fact row's modality is its place in this tuple
 RATES = ("change_pct", "change_pct_down")  # relations whose sentence neighbours the rate-levels rule reads
@@ -211,6 +213,8 @@ class AnalysisCache:
         self.run_key: bytes | None = None
         self.run_facts = 0
         self.recalled: int | None = None
+        # Files re-written by this process while a selection is kept (checker.run.selection); -1: none is kept.
+        self.tracked: int | None = None
 
     def _open(self) -> sqlite3.Connection:
         """Connect and check the database; a damaged or foreign file is replaced."""
@@ -254,7 +258,7 @@ class AnalysisCache:
 
     def reset(self) -> None:
         """Forget everything (after corruption was found)."""
-        self.run_key, self.recalled = None, None
+        self.run_key, self.recalled, self.tracked = None, None, None
         try:
             self.db.rollback()
         except sqlite3.Error:
@@ -279,6 +283,10 @@ class AnalysisCache:
             stat = tuple(known[1:]) if known else (None, None)
         else:
             stat = rows.stat
+        if known is not None and self._tracking():
+            # What the replaced and the new fact rows are about: the kept selection is re-selected for those.
+            selection.track(self.db, known[0] << CLAIM_BITS, known[0] << CLAIM_BITS | MASK,
+                            {row[2] for row in rows.facts})
         if known is not None:
             # One version per file: rows of older rule packs or code are of no further use.
             for table, column in (("files", "id"), ("findings", "file")):
@@ -299,6 +307,20 @@ class AnalysisCache:
         if rows.findings is not None:
             findings = (number, rows.findings)
             self.db.execute("INSERT INTO findings VALUES (?, ?, ?)", (*findings, _checksum(*findings)))
+
+    def _tracking(self) -> bool:
+        """True when a file's replaced rows must be recorded for the kept selection (dropped after too many)."""
+        if self.tracked is None:
+            self.tracked = 0 if selection.kept(self.db) else -1
+        if self.tracked < 0:
+            return False
+        self.tracked += 1
+        if self.tracked > selection.TRACK_AT_MOST:
+            # So many files changed that selecting every family costs less than tracking them.
+            selection.drop(self.db)
+            self.tracked = -1
+            return False
+        return True
 
     def load_full(self, paths: list[str]) -> dict[str, Any]:
         """Whole analyses of the given paths (whatever version each has: the run just wrote them)."""
@@ -514,9 +536,16 @@ class AnalysisCache:
         db.execute("CREATE TEMP TABLE IF NOT EXISTS differing (family INTEGER PRIMARY KEY)")
         db.execute("DELETE FROM differing")
         if not focused:
-            db.execute(f"INSERT INTO differing SELECT family FROM facts WHERE {FILE_OF} IN (SELECT file FROM chosen)"
-                       " GROUP BY family HAVING COUNT(*) > 1 AND (" + DIFFERS + ")")
-            self._add_rate_levels(focused)
+            key = selection.files_key(db)
+            if selection.recall(db, key):
+                # The last whole run's selection over the same files: only what the changed files touch is selected.
+                self._reselect_differing()
+            else:
+                db.execute(f"INSERT INTO differing SELECT family FROM facts WHERE {FILE_OF} IN"
+                           " (SELECT file FROM chosen) GROUP BY family HAVING COUNT(*) > 1 AND (" + DIFFERS + ")")
+                self._add_rate_levels(focused)
+            selection.keep(db, key)
+            self.tracked = 0
             return
         # Only the families the focus files state: each looked up on the family index.
         db.execute("CREATE TEMP TABLE IF NOT EXISTS stated (family INTEGER PRIMARY KEY)")
@@ -526,6 +555,60 @@ class AnalysisCache:
                    f" AND f.id >> {CLAIM_BITS} IN (SELECT file FROM chosen)"
                    " GROUP BY f.family HAVING COUNT(*) > 1 AND (" + DIFFERS + ")")
         self._add_rate_levels(focused)
+
+    def _reselect_differing(self) -> None:
+        """Fill temp.differing from the kept selection: the families the changes since can affect are selected anew.
+
+        Affected: the families of the changed topics' rows and the old families of the replaced rows, and the family
+        of each rate whose article states a level of a changed topic for the rate's period (its own topic is a
+        changed one when its row changed). For those, the same tests as `_select_differing` and `_add_rate_levels`,
+        on every rate that can make one of them needed: of an affected family, of the topic of an affected level
+        family, or in an article stating a level of such a topic for the rate's period.
+        """
+        db = self.db
+        actual = MODALITIES.index("actual")
+        chosen = "IN (SELECT file FROM chosen)"
+        for table in ("affected", "level_topics", "rates", "levels", "candidates", "complete", "needed"):
+            db.execute(f"DROP TABLE IF EXISTS temp.{table}")
+        db.execute("CREATE TEMP TABLE affected (family INTEGER PRIMARY KEY)")
+        db.execute("INSERT INTO affected SELECT family FROM changed_families")
+        db.execute(f"INSERT OR IGNORE INTO affected SELECT family FROM facts WHERE {FILE_OF} {chosen}"
+                   " AND topic IN (SELECT topic FROM changed_topics)")
+        # The rates of an article with an actual level of topics (a temp table's) for the rate's period.
+        same_article = (f"SELECT r.family, r.topic, r.start, r.end, r.id FROM facts l CROSS JOIN facts r"
+                        f" ON r.id >= (l.id >> {CLAIM_BITS}) << {CLAIM_BITS}"
+                        f" AND r.id <= ((l.id >> {CLAIM_BITS}) << {CLAIM_BITS}) + {MASK}"
+                        f" AND +r.start = l.start AND +r.end = l.end AND +r.relation = 2 AND +r.modality = {actual}"
+                        f" WHERE (l.id >> {CLAIM_BITS}) {chosen} AND l.relation = 1 AND l.modality = {actual}"
+                        " AND l.topic IN (SELECT topic FROM {topics})")
+        db.execute(f"INSERT OR IGNORE INTO affected SELECT family"
+                   f" FROM ({same_article.format(topics='changed_topics')})")
+        db.execute("INSERT INTO differing SELECT family FROM selection"
+                   " WHERE family NOT IN (SELECT family FROM affected)")
+        db.execute(f"INSERT OR IGNORE INTO differing SELECT family FROM facts WHERE {FILE_OF} {chosen}"
+                   " AND family IN (SELECT family FROM affected) GROUP BY family HAVING COUNT(*) > 1 AND (" + DIFFERS
+                   + ")")
+        db.execute("CREATE TEMP TABLE level_topics (topic INTEGER PRIMARY KEY)")
+        db.execute(f"INSERT OR IGNORE INTO level_topics SELECT topic FROM facts WHERE {FILE_OF} {chosen}"
+                   f" AND relation = 1 AND modality = {actual} AND family IN (SELECT family FROM affected)")
+        rate = (f"{FILE_OF} << {CLAIM_BITS} AS first, ({FILE_OF} << {CLAIM_BITS}) + {MASK} AS last, topic, start, end,"
+                f" family, {_year_before('start')} AS before_start, {_year_before('end')} AS before_end")
+        db.execute(f"CREATE TEMP TABLE rates AS SELECT {rate} FROM facts WHERE {FILE_OF} {chosen} AND relation = 2"
+                   f" AND modality = {actual} AND (family IN (SELECT family FROM affected)"
+                   " OR topic IN (SELECT topic FROM level_topics))")
+        db.execute(f"INSERT INTO rates SELECT {rate} FROM facts WHERE id IN"
+                   f" (SELECT id FROM ({same_article.format(topics='level_topics')}))")
+        db.execute(_CANDIDATES)
+        db.execute(f"CREATE TEMP TABLE levels AS SELECT DISTINCT topic, start, end, family FROM facts"
+                   f" WHERE {FILE_OF} {chosen} AND relation = 1 AND modality = {actual}"
+                   " AND topic IN (SELECT topic FROM candidates)")
+        db.execute("CREATE INDEX temp.levels_of_period ON levels (topic, start, end)")
+        db.execute(_COMPLETE)
+        db.execute("INSERT OR IGNORE INTO differing SELECT family FROM complete"
+                   " WHERE family IN (SELECT family FROM affected)")
+        for columns, period in (("start, end", _LATER), ("before_start, before_end", _EARLIER)):
+            db.execute(f"INSERT OR IGNORE INTO differing SELECT l.family FROM (SELECT DISTINCT topic, {columns}"
+                       f" FROM complete) c JOIN levels l ON {period} WHERE l.family IN (SELECT family FROM affected)")
 
     def _add_rate_levels(self, focused: bool) -> None:
         """Add the families a 同比 rate is checked against, which need not differ (rate_levels.families_needed).
@@ -551,19 +634,10 @@ class AnalysisCache:
                    f" ({FILE_OF} << {CLAIM_BITS}) + {MASK} AS last, topic, start, end, family,"
                    f" {_year_before('start')} AS before_start, {_year_before('end')} AS before_end FROM facts"
                    f" WHERE {FILE_OF} IN (SELECT file FROM chosen) AND relation = 2 AND modality = {actual}")
-        db.execute(f"CREATE TEMP TABLE candidates AS"
-                   f" SELECT r.rowid AS rate, r.family, r.topic, r.start, r.end, r.before_start, r.before_end"
-                   f" FROM rates r UNION"
-                   f" SELECT r.rowid, r.family, l.topic, r.start, r.end, r.before_start, r.before_end"
-                   # Each rate's article's facts, one rowid range (the unary + keeps SQLite off the other columns).
-                   f" FROM rates r CROSS JOIN facts l ON l.id >= r.first AND l.id <= r.last"
-                   f" AND +l.start = r.start AND +l.end = r.end AND +l.relation = 1 AND +l.modality = {actual}")
-        later = "l.topic = c.topic AND l.start = c.start AND l.end = c.end"
-        earlier = "l.topic = c.topic AND l.start = c.before_start AND l.end = c.before_end"
-        both = f"EXISTS (SELECT 1 FROM levels l WHERE {later}) AND EXISTS (SELECT 1 FROM levels l WHERE {earlier})"
+        db.execute(_CANDIDATES)
+        later, earlier = _LATER, _EARLIER
         # The candidates with levels of both periods, tested once (not once per level family joined to them).
-        db.execute(f"CREATE TEMP TABLE complete AS SELECT c.rowid AS grp, c.family, c.topic, c.start, c.end,"
-                   f" c.before_start, c.before_end FROM candidates c WHERE {both}")
+        db.execute(_COMPLETE)
         if not focused:
             # Every group is loaded: only the families count, so each series' levels are joined once, not per rate.
             db.execute("INSERT OR IGNORE INTO differing SELECT family FROM complete")
@@ -589,6 +663,22 @@ class AnalysisCache:
             self.db.commit()
         finally:
             self.db.close()
+
+
+_ACTUAL = MODALITIES.index("actual")
+# Each rate (temp.rates) with its own series, and with each series of an actual level of its period in its article:
+# one rowid range of facts per rate (the unary + keeps SQLite off the other columns).
+_CANDIDATES = ("CREATE TEMP TABLE candidates AS"
+               " SELECT r.rowid AS rate, r.family, r.topic, r.start, r.end, r.before_start, r.before_end FROM rates r"
+               " UNION SELECT r.rowid, r.family, l.topic, r.start, r.end, r.before_start, r.before_end"
+               " FROM rates r CROSS JOIN facts l ON l.id >= r.first AND l.id <= r.last"
+               f" AND +l.start = r.start AND +l.end = r.end AND +l.relation = 1 AND +l.modality = {_ACTUAL}")
+_LATER = "l.topic = c.topic AND l.start = c.start AND l.end = c.end"  # a level of a candidate's period
+_EARLIER = "l.topic = c.topic AND l.start = c.before_start AND l.end = c.before_end"  # of the year before
+# The candidates whose series has levels (temp.levels) of both periods.
+_COMPLETE = ("CREATE TEMP TABLE complete AS SELECT c.rowid AS grp, c.family, c.topic, c.start, c.end,"
+             f" c.before_start, c.before_end FROM candidates c WHERE EXISTS (SELECT 1 FROM levels l WHERE {_LATER})"
+             f" AND EXISTS (SELECT 1 FROM levels l WHERE {_EARLIER})")
 
 
 def _year_before(column: str) -> str:

@@ -71,10 +71,16 @@ def keep_run(db: sqlite3.Connection, key: bytes, facts: int) -> None:
 
 def _listed(db: sqlite3.Connection) -> tuple[int, bytes]:
     """How many groups run_groups lists and a hash of them, in order."""
-    digest = hashlib.blake2b(b"groups", digest_size=16)
+    return counted_hash(db, "SELECT grp, key FROM run_groups ORDER BY grp", b"groups",
+                        lambda row: struct.pack(">q", row[0]) + row[1])
+
+
+def counted_hash(db: sqlite3.Connection, query: str, tag: bytes, packed) -> tuple[int, bytes]:
+    """How many rows a query gives and a hash of them in its order (packed: a row's bytes), a chunk at a time."""
+    digest = hashlib.blake2b(tag, digest_size=16)
     count = 0
-    rows = db.execute("SELECT grp, key FROM run_groups ORDER BY grp")
+    rows = db.execute(query)
     while chunk := rows.fetchmany(ROWS_AT_ONCE):
         count += len(chunk)
-        digest.update(b"".join(struct.pack(">q", grp) + key for grp, key in chunk))
+        digest.update(b"".join(map(packed, chunk)))
     return count, digest.digest()
