@@ -52,6 +52,29 @@ def test_document_stubs_take_whole_documents_without_changing_the_others():
     assert hydrated[2] is whole and hydrated[1] == stubs[1] and stubs[2].text == ""
 
 
+@pytest.mark.parametrize("encodings", [("utf-8", "gb18030"), ("utf-8", "utf-8-sig")])
+def test_document_stubs_give_dates_and_guessed_encodings_as_their_documents_do(encodings):
+    """dates() and guessed_encodings() read the arrays as the Documents built from them read (none whole: else None
+    and the documents' own)."""
+    from checker.cli.common import _guessed_encodings
+    from checker.report.json_report import _document_record, _document_records
+
+    documents = [attrs.evolve(_stub(i), encoding=encodings[i % 3 == 0]) for i in range(12)]
+    stubs = DocumentStubs()
+    for d in documents:
+        stubs.append(d.path, d.dct, d.encoding)
+    records = [_document_record(d) for d in documents]
+    guessed = {d.path: d.encoding for d in documents if not d.encoding.startswith("utf-")}
+    assert list(_document_records(stubs)) == records and stubs.dates() is not None
+    assert _guessed_encodings(stubs) == stubs.guessed_encodings() == guessed
+    whole = Document("新闻/00002.md", "正文", "正文", (0, 1), dct=DATES[1], encoding="big5")
+    hydrated = stubs.with_whole({2: whole})
+    assert hydrated.dates() is None
+    assert list(_document_records(hydrated)) == [_document_record(d) for d in hydrated]
+    assert hydrated.guessed_encodings() == {d.path: d.encoding for d in hydrated if not d.encoding.startswith("utf-")}
+    assert "新闻/00002.md" in hydrated.guessed_encodings()
+
+
 @pytest.mark.parametrize("count", [0, 1, PIECE, 2 * PIECE + 5])
 def test_json_report_pieces_join_to_the_whole_object_as_json_writes_it(count):
     """The streamed report is byte for byte json.dumps of the whole object, at and across piece boundaries."""

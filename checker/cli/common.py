@@ -132,7 +132,7 @@ def load_run(args: argparse.Namespace, extra_paths: Sequence[str] = (), light: b
         note = _noter(getattr(args, "verbose", False), notes)
         outcome = assemble_run(request, config, warn=warn, note=note)
         # Walked once, the encodings of the guessed ones only (a list and a mapping of every path grow with an archive).
-        guessed = {d.path: d.encoding for d in outcome.result.documents if not d.encoding.startswith("utf-")}
+        guessed = _guessed_encodings(outcome.result.documents)
         for line in describe_doubtful(document_paths(outcome.result.documents), guessed, outcome.result.claimed):
             warn(rename_line(line, renamed))
         result = rename_documents(outcome.result, renamed)
@@ -140,6 +140,15 @@ def load_run(args: argparse.Namespace, extra_paths: Sequence[str] = (), light: b
     for line in errors:
         print(f"hedui: error: {escape_controls(line)}", file=sys.stderr)
     return outcome.config, result, outcome.failed or bool(selection.errors)
+
+
+def _guessed_encodings(documents: Sequence) -> dict[str, str]:
+    """Path -> encoding of the documents whose encoding is no UTF (compact stubs build no Document for it)."""
+    from checker.run.stubs import DocumentStubs
+
+    if isinstance(documents, DocumentStubs):
+        return documents.guessed_encodings()
+    return {d.path: d.encoding for d in documents if not d.encoding.startswith("utf-")}
 
 
 def document_paths(documents: Sequence) -> Sequence[str]:

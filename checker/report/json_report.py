@@ -26,7 +26,7 @@ def render_json_pieces(result, statuses: dict | None = None, reasons: dict | Non
     """
     statuses, reasons = statuses or {}, reasons or {}
     yield '{"documents": ['
-    yield from _joined(_document_record(d) for d in result.documents)
+    yield from _joined(_document_records(result.documents))
     yield '], "findings": ['
     counts: Counter = Counter()
     set_aside: Counter = Counter()
@@ -78,6 +78,16 @@ def _finding_record(finding, statuses: dict, reasons: dict) -> dict:
     if record["fingerprint"] in reasons:
         record["reason"] = reasons[record["fingerprint"]]
     return record
+
+
+def _document_records(documents) -> Iterator[dict]:
+    """The documents' entries in the report (compact stubs give their dates without building a Document each)."""
+    dates = getattr(documents, "dates", None)
+    rows = dates() if dates is not None else None
+    if rows is None:
+        return (_document_record(d) for d in documents)
+    return ({"doc": path, "dct": day, "dct_source": source, "dct_inferred": inferred}
+            for path, day, source, inferred in rows)
 
 
 def _document_record(d) -> dict:

@@ -69,6 +69,38 @@ class DocumentStubs(Sequence[Document]):
         wanted = set(paths)
         return [place for place, path in enumerate(self.paths) if path in wanted]
 
+    def guessed_encodings(self) -> dict[str, str]:
+        """Path -> encoding of the documents whose encoding is no UTF (guessed), in run order, building none of them."""
+        if self._whole:
+            # Whole documents carry their own encodings: read each document.
+            return {d.path: d.encoding for d in self if not d.encoding.startswith("utf-")}
+        guessed = {place for place, word in enumerate(self._words) if not word.startswith("utf-")}
+        if guessed.isdisjoint(self._encodings):
+            # The usual case: every article is UTF-8 (one look over the array, no step per document).
+            return {}
+        return {path: self._words[word] for path, word in zip(self.paths, self._encodings, strict=True)
+                if word in guessed}
+
+    def dates(self) -> Iterator[tuple[str, str | None, str, bool]] | None:
+        """Per document in run order: path, date (ISO), how it was found ('unknown' without one) and whether it was
+        inferred, as Document.dct gives them, without building a Document; None when some are whole documents."""
+        if self._whole:
+            return None
+        days: dict[int, str | None] = {NO_DATE: None}
+
+        def day(number: int) -> str | None:
+            """A day's ISO text, each distinct day written once."""
+            text = days.get(number, "")
+            if text == "":
+                text = days[number] = dt.date.fromordinal(number).isoformat()
+            return text
+
+        words = self._words
+        return ((path, day(number), words[source] if number != NO_DATE else "unknown",
+                 number != NO_DATE and confidence < 1.0)
+                for path, number, source, confidence in zip(self.paths, self._days, self._sources, self._confidences,
+                                                            strict=True))
+
     def __len__(self) -> int:
         """How many documents."""
         return len(self.paths)
