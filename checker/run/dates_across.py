@@ -12,18 +12,17 @@ event name, and only for the months that have a weakly dated article.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 import attrs
 
 from checker.model import Document, DocumentDate
+from checker.text.datewords import DateWords, load_date_words
 
 WEAK = 0.45  # at or below: a month- or year-level guess worth refining
 STRONG = 0.7  # at or above: a date good enough to lend to another article
 MIN_EVENT = 10  # shorter shared tails (产业专题对接活动) name kinds of events, not one event
-EVENT = re.compile(r"[\u4e00-\u9fff]{6,24}?(?:对接活动|活动|大会|论坛|博览会|峰会|交易会|洽谈会|推介会)")
 
 
 def needs_events(dct: DocumentDate | None) -> bool:
@@ -31,9 +30,11 @@ def needs_events(dct: DocumentDate | None) -> bool:
     return dct is not None and (dct.confidence <= WEAK or dct.confidence >= STRONG)
 
 
-def find_events(reading: str) -> tuple[str, ...]:
-    """The event names an article's text mentions, in order of first mention (stored with its analysis)."""
-    return tuple(dict.fromkeys(match.group() for match in EVENT.finditer(reading.replace("\n", ""))))
+def find_events(reading: str, words: DateWords | None = None) -> tuple[str, ...]:
+    """The event names an article's text mentions, in order of first mention (stored with its analysis): a run of
+    ideographs ending in one of the date lexicon's shared_event_words (中国产业转移发展对接活动)."""
+    pattern = (words or load_date_words()).shared_event
+    return tuple(dict.fromkeys(match.group() for match in pattern.finditer(reading.replace("\n", ""))))
 
 
 def refine_dates(documents: Iterable[Document], events_of: Callable[[str], Iterable[str]]) -> dict[str, DocumentDate]:

@@ -17,10 +17,11 @@ _LIST_KEYS = (
     "dateline_marks", "page_labels", "caption_marks", "issuer_suffixes", "announce_words",
     "data_year_words", "event_words", "future_before", "future_after", "page_line_followers",
     "comparison_before", "span_before", "lead_followers", "byline_marks", "this_year", "whole_year", "since_before",
-    "since_after", "since_span", "as_of",
+    "since_after", "since_span", "as_of", "shared_event_words",
 )
 _KEYS = (*_LIST_KEYS, "data_periods", "count_words", "base_spans", "english_months", "this_year_parts")
 # The numbers of years after 这/近/过去 (这两年, 近3年): 2 to 10 (一 counts no span since a start).
+CJK_HAN = r"\u4e00-\u9fff"  # the common ideographs: an event's name is a run of them
 _SPAN_NUMERALS = r"[两二三四五六七八九十]|\d{1,2}"
 # A full date as pages write it: 2024年12月13日, 2025-01-17, 2024/11/18, 2026年02月10日.
 DATE_VALUE = r"(\d{4})(?:年|-|/|\.)(\d{1,2})(?:月|-|/|\.)(\d{1,2})日?"
@@ -54,6 +55,7 @@ class DateWords:
     comma_year: re.Pattern[str] = re.compile("(?!)")  # 2024年， 2024年全年，: a whole year reported on
     since_years: re.Pattern[str] = re.compile("(?!)")  # 自2023年11月…以来…这两年: a span counted from a start
     this_year_month: re.Pattern[str] = re.compile("(?!)")  # 今年1-7月, 今年上半年: a month of the text's year
+    shared_event: re.Pattern[str] = re.compile("(?!)")  # 中国产业转移发展对接活动: an event other articles may name
     english_months: dict[str, int] = attrs.field(factory=dict)  # lower-case name -> month: march -> 3
     english_line: re.Pattern[str] = re.compile("(?!)")  # a line without CJK holding March 5, 2024 or 5 Mar 2024
     byline_line: re.Pattern[str] = re.compile("(?!)")  # 文/陶媛  2026年第1期第2页  2026-01-28
@@ -91,6 +93,7 @@ class DateWords:
                 rf"(?:{alt['since_before']})[^，。,！？]{{0,8}}?(\d{{4}})年(?:(\d{{1,2}})月)?[^。！？]{{0,80}}?"
                 rf"(?:{alt['since_after']})[^。！？]{{0,20}}?(?:{alt['since_span']})({_SPAN_NUMERALS})年"
             ),
+            shared_event=re.compile(rf"[{CJK_HAN}]{{6,24}}?(?:{alt['shared_event_words']})"),
             this_year_month=re.compile(
                 rf"(?:{alt['this_year']})(?:\d{{1,2}}[—–\-~～至到])?(\d{{1,2}})月|(?:{alt['this_year']})({parts_alt})"
             ),
