@@ -353,15 +353,23 @@ class AnalysisCache:
     def load_light(self, paths: list[str], focus: list[str] | None = None, into: Any = None) -> tuple[Any, int]:
         """For `check`: the findings (of focus only, when given) and the count of distinct facts.
 
-        into: where the findings go, one file's at a time (anything with `append`; a new list when None).
+        into: where the findings go, one file's at a time (a FindingLog, given each finding's stored form; a new list
+        when None).
         Every fact row of the paths is verified here, a file's rows as one block (FACT_SUMS against the file's
         facts_digest, whose own row the run has verified), before any of them chooses which claims to load.
         """
         self._choose(paths, focus)
         findings = [] if into is None else into
         for row in self.db.execute("SELECT * FROM findings WHERE file IN (SELECT file FROM focus)"):
-            for finding in _decoded(_verified(row)[1]):
-                findings.append(finding)
+            forms = _json(_verified(row)[1])
+            if type(forms) is not list:
+                raise CacheCorrupt("a file's findings are not a list")
+            for form in forms:
+                if into is None:
+                    findings.append(_built(form))
+                else:
+                    # The log keeps the stored form as it is: the finding is not encoded again.
+                    into.append(_built(form), form=form)
         # A whole run over files whose rows are all as the last whole run's: its cross-article step is remembered.
         self.run_key = runmemo.run_key(self.db) if focus is None else None
         self.recalled = runmemo.recall_run(self.db, self.run_key) if self.run_key is not None else None

@@ -18,8 +18,11 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, overload
 
+import orjson
+
 from checker.model import Document, Finding
 from checker.run import codec
+from checker.run.codec import WIDE
 
 CACHE_KB = -2000  # the database's page cache, in KiB: bounded, whatever the number of findings
 READ_AHEAD = 256  # rows fetched at a time while walking the log
@@ -67,12 +70,16 @@ class FindingLog(Sequence[Finding]):
                    " rule BLOB NOT NULL, tie BLOB NOT NULL, data BLOB NOT NULL)")
         self._count = 0
 
-    def append(self, finding: Finding, phase: int = OWN, places: Iterable[tuple[int, int]] = ()) -> None:
-        """Add a finding at the end (phase and places: how it ranks among findings of the same order key)."""
+    def append(self, finding: Finding, phase: int = OWN, places: Iterable[tuple[int, int]] = (),
+               form: Any = None) -> None:
+        """Add a finding at the end (phase and places: how it ranks among findings of the same order key).
+
+        form: the finding's data-only form (checker.run.codec), when the caller already has it.
+        """
         doc, start, rule = order_key(finding)
         self.db.execute(f"INSERT INTO {self.table} VALUES (?, ?, ?, ?, ?, ?)",
                         (self._count + 1, text_key(doc), start, text_key(rule), bytes([phase]) + places_key(places),
-                         _packed(finding)))
+                         _packed(finding, form)))
         self._count += 1
 
     def extend(self, findings: Iterable[Finding], phase: int = OWN) -> None:
@@ -228,15 +235,24 @@ class _ByPath(Mapping[str, Document]):
         return self.spilled.db.execute("SELECT COUNT(DISTINCT path) FROM documents").fetchone()[0]
 
 
-def _packed(value: Any) -> bytes:
-    """A value's data-only form, compressed (a path's escaped bytes, lone surrogates, kept as they are)."""
-    text = json.dumps(codec.encode(value), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
+def _packed(value: Any, form: Any = None) -> bytes:
+    """A value's data-only form (form, when given), compressed: written by orjson, or by json after WIDE where orjson
+    cannot (a path's escaped bytes, lone surrogates, kept as they are; integers beyond 64 bits)."""
+    data = codec.encode(value) if form is None else form
+    try:
+        text = orjson.dumps(data)
+    except orjson.JSONEncodeError:
+        text = WIDE + json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode(
+            "utf-8", "surrogatepass")
+    return zlib.compress(text, 1)
 
 
 def _unpacked_one(blob: bytes) -> Any:
     """A value back from its stored form."""
-    return codec.decode(json.loads(zlib.decompress(blob).decode("utf-8", "surrogatepass")))
+    text = zlib.decompress(blob)
+    if text[:1] == WIDE:
+        return codec.decode(json.loads(text.decode("utf-8", "surrogatepass")))
+    return codec.decode(orjson.loads(text))
 
 
 def _unpacked(rows: sqlite3.Cursor) -> Iterator[Finding]:
