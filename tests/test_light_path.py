@@ -74,3 +74,43 @@ def test_families_needed_names_a_rates_levels_by_its_series_and_its_articles_lev
             row("e.md", "成都/营收", 2023, "level"), row("f.md", "西安/产值", 2024, "change_pct")]
     groups = {frozenset(f.split("/")[1] + f.split("/")[2][:4] for f in g) for g in families_needed(rows)}
     assert groups == {frozenset({"产值2024", "产值2023"}), frozenset({"?营收2024", "营收2024", "营收2023"})}
+
+
+def test_a_series_is_handed_to_the_rules_fact_by_fact_with_a_rate_beside_its_levels(tmp_path, capsys, resources,
+                                                                                   monkeypatch):
+    """A series stated for many periods is no group of its own (it grows with the archive): each differing fact is
+    a group, and a 同比 rate's group holds its sentence's level and the level of the year before. The light path
+    still finds what a full run finds."""
+    from pathlib import Path
+
+    from checker.run.cache import AnalysisCache
+
+    monkeypatch.chdir(tmp_path)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    texts = {f"{year}{side}.md": f"{year}年，成都市集成电路产业产值{value}亿元。"
+             for year in range(2018, 2024) for side, value in (("a", 1000 + year), ("b", 900 + year))}
+    texts["2024a.md"] = "2024年，成都市集成电路产业产值1120.4亿元，同比增长6.7%。"
+    texts["2024b.md"] = "2024年，成都市集成电路产业产值1200亿元。"
+    for name, text in texts.items():
+        (corpus / name).write_text(f"---\ndate: 2025-02-01\n---\n{text}\n", encoding="utf-8")
+    paths = sorted(corpus.iterdir())
+    assert _light(corpus, capsys) == _full(paths, resources)
+    capsys.readouterr()
+    from checker.cli.main import main
+
+    assert main(["check", str(corpus), "--format", "json", "--quiet"]) in (0, 1)
+    cache = AnalysisCache(tmp_path / ".hedui-cache")
+    stored = [row[0] for row in cache.db.execute("SELECT path FROM files ORDER BY path")]
+    for table in ("runs", "memo"):
+        # Nothing remembered: every group is formed and handed over again.
+        cache.db.execute(f"DELETE FROM {table}")
+    cache.load_light(stored)
+    groups = [{(Path(claim.doc).stem[:4], claim.relation) for _, claim, _ in batch}
+              for batch in cache.claim_groups(stored, size=1)]
+    cache.close()
+    years = sorted(sorted(year for year, _ in group) for group in groups)
+    # Each year's two differing levels alone; 2024's levels, its rate and 2023's levels together.
+    assert [sorted(set(group)) for group in years] == [["2018"], ["2019"], ["2020"], ["2021"], ["2022"],
+                                                       ["2023", "2024"]]
+    assert any(("2024", "change_pct") in group for group in groups)

@@ -80,7 +80,7 @@ CLAIM_BITS = 20  # a fact's id: its file's id << CLAIM_BITS | its claim's place 
 MASK = (1 << CLAIM_BITS) - 1
 FILE_OF = f"(id >> {CLAIM_BITS})"  # SQL: the file of a fact row
 TEMP_CACHE_KB = -2000  # the temporary tables' page cache, in KiB: bounded, whatever the archive's size
-GROUP_CLAIMS = 1000  # claims handed to the corpus rules at a time (whole topic groups, at least one)
+GROUP_CLAIMS = 1000  # claims handed to the corpus rules at a time (whole groups, at least one)
 KEY_CHUNK = 1024  # a group's members written into its memo key's hash at a time (and groups' keys inserted)
 _MEMBER = struct.Struct(">qqq")  # a member of a group in its memo key: file id, claim's place, file row's checksum
 
@@ -392,11 +392,11 @@ class AnalysisCache:
                      reduce: Any = None) -> Iterator[list[tuple[tuple[int, int], Any, int]]]:
         """The claims of the differing fact families, some groups at a time: ((file's, claim's place), claim, group).
 
-        The corpus rules compare claims of one family (agreement, revision, forecast vs actual) or of one
-        topic (rate against levels: the levels of other periods of the same subject and metric), and a
-        rate reads the claims of its own sentence: so a group is a topic, joined with the topics of the
-        claims stated in the same sentence as a rate. Each group's claims come together; a stored analysis
-        is decoded once; what waits to be grouped lies in a temporary table, never in memory. Groups whose
+        The corpus rules compare claims of one family (agreement, revision, forecast vs actual), and a rate
+        reads the claims of its own sentence and the levels of its owner's series for the owner's period and the
+        year before (rate against levels): so a group is a family, joined with those (see `_join_families`), never
+        a whole series, whose facts of every day grow with the archive. Each group's claims come together; a stored
+        analysis is decoded once; what waits to be grouped lies in a temporary table, never in memory. Groups whose
         findings are remembered (see `remembered`) are left out.
         focus: only the families the focus files state (a draft checked against an archive).
         reduce: a function from the stream of items, group by group, to the items the corpus rules need
@@ -410,24 +410,19 @@ class AnalysisCache:
         db = self.db
         db.execute("DROP TABLE IF EXISTS temp.loaded")
         # One pass over the fact rows (CROSS JOIN keeps them the outer loop: there is no index on family).
-        db.execute(f"CREATE TEMP TABLE loaded AS SELECT c.file, c.ord, f.id & {MASK} AS claim, f.topic, f.sentence,"
-                   f" f.relation = 2 AS rate FROM facts f CROSS JOIN chosen c ON c.file = f.id >> {CLAIM_BITS}"
-                   f" WHERE f.family IN (SELECT family FROM differing)")
+        db.execute(f"CREATE TEMP TABLE loaded AS SELECT c.file, c.ord, f.id & {MASK} AS claim, f.family, f.topic,"
+                   f" f.sentence, f.relation, f.modality, f.start, f.end FROM facts f CROSS JOIN chosen c"
+                   f" ON c.file = f.id >> {CLAIM_BITS} WHERE f.family IN (SELECT family FROM differing)")
         db.execute("CREATE INDEX temp.loaded_by_sentence ON loaded (file, sentence)")
-        joined = _join_topics(db.execute(
-            "SELECT DISTINCT r.topic, o.topic FROM loaded r JOIN loaded o"
-            " ON o.file = r.file AND o.sentence = r.sentence AND o.topic != r.topic WHERE r.rate"))
-        db.execute("DROP TABLE IF EXISTS temp.merged")
-        db.execute("CREATE TEMP TABLE merged (topic INTEGER PRIMARY KEY, grp INTEGER NOT NULL)")
-        db.executemany("INSERT INTO merged VALUES (?, ?)", joined.items())
+        self._join_families()
         self._key_groups()
         db.execute("DROP TABLE IF EXISTS temp.pending")
         db.execute("CREATE TEMP TABLE pending (grp INTEGER, ord INTEGER, claim INTEGER, data TEXT)")
         # Walked on an index in file order (a sort of every loaded claim would hold its buffer in memory).
         db.execute("CREATE INDEX temp.loaded_in_order ON loaded (ord, claim)")
         self._spread(db.execute("SELECT l.file, l.ord, l.claim, g.grp FROM loaded l INDEXED BY loaded_in_order"
-                                " LEFT JOIN merged m ON m.topic = l.topic"
-                                " JOIN keyed g ON g.grp = COALESCE(m.grp, l.topic)"
+                                " LEFT JOIN merged m ON m.family = l.family"
+                                " JOIN keyed g ON g.grp = COALESCE(m.grp, l.family)"
                                 " WHERE g.known = 0 ORDER BY l.ord, l.claim"))
         batch: list[tuple[tuple[int, int], Any, int]] = []
         group = None
@@ -450,6 +445,49 @@ class AnalysisCache:
             if self.run_key is not None:
                 runmemo.keep_run(db, self.run_key, self.run_facts)
 
+    def _join_families(self) -> None:
+        """Fill the temporary table of the loaded families joined to others (merged: family, its group's smallest
+        family), in SQL: the groups are as many as the families, and none is held in memory.
+
+        A rate (relation 2) is joined with the families of every loaded claim of its sentence (it finds its owner
+        among them) and, for each of those claims and itself as the owner, with the families of the actual levels
+        of the owner's series (topic) for the owner's period and the same period a year before: all that rate
+        against levels reads of a batch. The other corpus rules read the claims of one family.
+        """
+        db = self.db
+        for table in ("joins", "owners", "series_levels", "links", "merged"):
+            db.execute(f"DROP TABLE IF EXISTS temp.{table}")
+        db.execute("CREATE TEMP TABLE joins AS SELECT DISTINCT r.family AS one, o.family AS other FROM loaded r"
+                   " JOIN loaded o ON o.file = r.file AND o.sentence = r.sentence AND o.family != r.family"
+                   " WHERE r.relation = 2")
+        db.execute(f"CREATE TEMP TABLE owners AS SELECT DISTINCT r.family AS rate, o.topic, o.start, o.end,"
+                   f" {_year_before('o.start')} AS before_start, {_year_before('o.end')} AS before_end FROM loaded r"
+                   f" JOIN loaded o ON o.file = r.file AND o.sentence = r.sentence WHERE r.relation = 2")
+        actual = MODALITIES.index("actual")
+        # Each level family once (a level stated by thousands of articles would make the join quadratic).
+        db.execute(f"CREATE TEMP TABLE series_levels AS SELECT DISTINCT topic, start, end, family FROM loaded"
+                   f" WHERE relation = 1 AND modality = {actual}")
+        db.execute("CREATE INDEX temp.series_levels_of_period ON series_levels (topic, start, end)")
+        for start, end in (("start", "end"), ("before_start", "before_end")):
+            db.execute(f"INSERT INTO joins SELECT DISTINCT w.rate, l.family FROM owners w JOIN series_levels l"
+                       f" ON l.topic = w.topic AND l.start = w.{start} AND l.end = w.{end} WHERE l.family != w.rate")
+        db.execute("CREATE TEMP TABLE links AS SELECT one, other FROM joins UNION SELECT other, one FROM joins")
+        db.execute("CREATE INDEX temp.links_from ON links (one, other)")
+        db.execute("CREATE TEMP TABLE merged (family INTEGER PRIMARY KEY, grp INTEGER NOT NULL)")
+        db.execute("INSERT INTO merged SELECT one, min(one, MIN(other)) FROM links GROUP BY one")
+        # Each family takes the smallest group of its neighbours, then of its group's family (a jump along the
+        # chain), until nothing changes: every family of a connected set ends with its smallest family.
+        while True:
+            changed = db.execute("UPDATE merged SET grp = n.low FROM (SELECT l.one AS family, MIN(m.grp) AS low"
+                                 " FROM links l JOIN merged m ON m.family = l.other GROUP BY l.one) n"
+                                 " WHERE n.family = merged.family AND n.low < merged.grp").rowcount
+            changed += db.execute("UPDATE merged SET grp = j.grp FROM merged j"
+                                  " WHERE j.family = merged.grp AND j.grp < merged.grp").rowcount
+            if not changed:
+                break
+        for table in ("joins", "owners", "series_levels", "links"):
+            db.execute(f"DROP TABLE temp.{table}")
+
     def _key_groups(self) -> None:
         """Fill the temporary table of the loaded groups, each with its memo key and whether the memo knows it."""
         db = self.db
@@ -457,8 +495,8 @@ class AnalysisCache:
         db.execute(runmemo.KEYED)
         # A member's part of its group's key: its file's id, its claim's place, and the checksum of its file's row
         # (verified by the run), which covers the file's path, version, content hash, date, encoding and analysis.
-        rows = db.execute("SELECT COALESCE(m.grp, l.topic) AS g, l.file, l.claim, f.digest FROM loaded l"
-                          " LEFT JOIN merged m ON m.topic = l.topic JOIN files f ON f.id = l.file"
+        rows = db.execute("SELECT COALESCE(m.grp, l.family) AS g, l.file, l.claim, f.digest FROM loaded l"
+                          " LEFT JOIN merged m ON m.family = l.family JOIN files f ON f.id = l.file"
                           " ORDER BY g, l.file, l.claim")
         keys = []
         for grp, members in itertools.groupby(rows, key=lambda row: row[0]):
@@ -714,25 +752,6 @@ def _built(data: Any) -> Any:
         return codec.decode(data)
     except (ValueError, TypeError, KeyError) as exc:
         raise CacheCorrupt(str(exc)) from exc
-
-
-def _join_topics(pairs: Iterator[tuple[int, int]]) -> dict[int, int]:
-    """The group of each topic that is joined to another (union-find): the smallest topic of its group."""
-    parent: dict[int, int] = {}
-
-    def root(topic: int) -> int:
-        """The representative of a topic's group, halving the path on the way."""
-        parent.setdefault(topic, topic)
-        while parent[topic] != topic:
-            parent[topic] = parent[parent[topic]]
-            topic = parent[topic]
-        return topic
-
-    for one, other in pairs:
-        first, second = root(one), root(other)
-        if first != second:
-            parent[max(first, second)] = min(first, second)
-    return {topic: root(topic) for topic in parent}
 
 
 def document_stub(row: tuple) -> Any:

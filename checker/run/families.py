@@ -1,6 +1,6 @@
 """The cross-article step in bounded memory: the corpus rules run on a few groups of fact families at a time.
 
-The store hands over the claims of the families whose claims differ, whole topic groups at a time
+The store hands over the claims of the families whose claims differ, whole groups at a time
 (see `AnalysisCache.claim_groups`); each batch is indexed, checked by the corpus-scope rules and
 dropped, so only the findings stay. The findings come out in the order one pass over every claim
 gives: by document and position, ties by the claims' places in the corpus.
