@@ -344,9 +344,11 @@ class AnalysisCache:
         """The rows of load_documents one at a time, in the order of the paths given (each row checked)."""
         self._want(paths)
         columns = ", ".join(f"f.{name}" for name in FILE_COLUMNS)
+        # Walked on the index of the places (a sort of every row would hold up to SQLite's sorter limit, 250 of the
+        # store's 64 KB pages, in memory: 16 MB by 50,000 articles).
         for row in self.db.execute(
-                f"SELECT {columns}, f.digest FROM wanted w JOIN files f ON f.path = w.path"
-                + (f" WHERE ({where})" if where else "") + " ORDER BY w.ord", arguments):
+                f"SELECT {columns}, f.digest FROM wanted w INDEXED BY wanted_by_ord CROSS JOIN files f"
+                " ON f.path = w.path" + (f" WHERE ({where})" if where else "") + " ORDER BY w.ord", arguments):
             row = _verified(row)
             yield (row[1], *row[4:12])
 
@@ -700,6 +702,7 @@ class AnalysisCache:
     def _want(self, paths: list[str]) -> None:
         """Fill the temporary table of the paths the next query is about, with their places in the list."""
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (path TEXT PRIMARY KEY, ord INTEGER)")
+        self.db.execute("CREATE INDEX IF NOT EXISTS temp.wanted_by_ord ON wanted (ord)")
         self.db.execute("DELETE FROM wanted")
         self.db.executemany("INSERT OR IGNORE INTO wanted VALUES (?, ?)", ((p, i) for i, p in enumerate(paths)))
 
