@@ -88,6 +88,11 @@ OWN_CASES = [
     ("游客达到1.2亿人次。", "1.2亿人次", 1.2e8, "人次", "exact", 1.15e8, 1.25e8),
     ("将近九成企业。", "将近九成", 90, "%", "under", 80, 90),
     ("年产量突破百万辆。", "突破百万辆", 1e6, "辆", "over", 1e6, None),
+    # groups of three digits split by a space or a thin space are one number (yearbook tables, PDFs)
+    ("年末全区总人口472 416人。", "472 416人", 472416, "人", "exact", 472415.5, 472416.5),
+    ("男性人口242\u2009067人。", "242\u2009067人", 242067, "人", "exact", 242066.5, 242067.5),
+    ("投资1 000万元。", "1 000万元", 1e7, "元", "exact", 5e6, 1.5e7),
+    ("产量12 345.6吨。", "12 345.6吨", 12345.6, "吨", "exact", 12345.55, 12345.65),
     ("他成为一成不变的人。", None, None, None, None, None, None),
     ("一九家企业。", None, None, None, None, None, None),
 ]
@@ -337,6 +342,33 @@ def test_arabic_numerals_round_trip(number):
     assert parse_numeral(f"{number:,}").value == number
     full = str(number).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
     assert parse_numeral(full).value == number
+
+
+@pytest.mark.parametrize(("text", "surfaces"), [
+    ("2019 123人", ["123人"]),  # a year (four digits) and a number: not one number
+    ("12 3456人", ["3456人"]),  # a later group of four digits: no grouping
+    ("1234 567人", ["567人"]),  # a first group of four digits: no grouping
+    ("12  345人", ["345人"]),  # two spaces: a gap between columns, not a group separator
+    ("2019 123 456人", ["456人"]),  # a group after a digit and a space starts no number of its own
+])
+def test_spaced_groups_only_where_they_are_one_number(grammar, text, surfaces):
+    """Digits, a space and three digits read as one number only when the first group is 1-3 digits long."""
+    assert [text[s:e] for s, e, _ in find_quantities(text, grammar)] == surfaces
+
+
+def _spaced(number: int, space: str) -> str:
+    """Write an integer with its groups of three digits split by `space` (472416 -> 472 416)."""
+    return f"{number:,}".replace(",", space)
+
+
+@given(integers, st.sampled_from([" ", "\u2009", "\u202f"]), st.sampled_from(["人", "元", "万元", "吨"]))
+def test_spaced_groups_read_as_one_number(number, space, unit):
+    """A number written with (thin) spaces between its groups of three digits reads as the whole number."""
+    spaced = _spaced(number, space)
+    assert parse_numeral(spaced).value == number
+    text = f"全区共有{spaced}{unit}。"
+    found = find_quantities(text, default_grammar())
+    assert [text[s:e] for s, e, _ in found] == [spaced + unit]
 
 
 @given(decimals, st.sampled_from(["万", "亿", "万亿"]))

@@ -38,6 +38,9 @@ MAGNITUDES = {
 }
 
 _MAGNITUDES_LONGEST = sorted(MAGNITUDES, key=len, reverse=True)
+# 472 416 or 12\u2009345.6: a number whose groups of three digits are split by one space or thin space.
+_GROUPED = re.compile(r"[0-9]{1,3}(?:[ \u2009\u202f][0-9]{3})+(?![0-9])")
+_GROUP_SPACE = re.compile(r"[ \u2009\u202f]")
 _TOKEN = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?|.", re.DOTALL)
 
 
@@ -108,6 +111,9 @@ def parse_numeral(text: str) -> Number:
     Cached: a text repeats its numerals (years, 万, 5.6) and a Number is a frozen value.
     """
     plain = normalize_digits(text).strip()
+    if grouped := _GROUPED.match(plain):
+        # 472 416, 1 000万: groups of three digits split by a (thin) space are one number
+        plain = _GROUP_SPACE.sub("", grouped.group()) + plain[grouped.end():]
     if not plain:
         raise NumeralError("empty numeral")
     if DECIMAL_POINT in plain:

@@ -21,7 +21,12 @@ from checker.extract.numerals import (
 from checker.extract.units import UnitLexicon
 from checker.model import INF, Interval, Quantity
 
-ARABIC = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
+# Groups of three digits split by a space or a thin space (472 416人, 12\u2009345) are one number, only
+# where no other number is next to it: the first group is 1-3 digits and starts a run (not after a digit,
+# or after a digit and a space: 2019 123 is a year and a number), every later group is exactly 3 digits.
+GROUP_SPACE = r"[\x20\u2009\u202f]"
+SPACED_ARABIC = rf"(?<![0-9０-９])(?<![0-9０-９]{GROUP_SPACE})[0-9]{{1,3}}(?:{GROUP_SPACE}[0-9]{{3}})+(?![0-9０-９])"
+ARABIC = rf"(?:{SPACED_ARABIC}|[0-9０-９]+(?:,[0-9]{{3}}(?![0-9]))*)(?:[.．][0-9０-９]+)?"
 CN_CHARS = "零〇一二两三四五六七八九十百千廿卅"
 CHINESE = rf"[{CN_CHARS}]+"
 # Formal numerals only as a run of two or more (壹佰贰拾万): 陆 alone is land (陆家嘴), 伍 a surname.
