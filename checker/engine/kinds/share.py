@@ -18,7 +18,7 @@ from checker.engine.kinds._shared import (
     words_of,
 )
 from checker.errors import RuleFileError
-from checker.model import Claim, Finding
+from checker.model import Claim, Finding, Period
 
 WORD_KEYS = ("part_words", "whole_before", "whole_after")
 PROBLEMS = ("in-sentence", "named-whole", "unnamed-whole")
@@ -164,9 +164,12 @@ def _check_named_whole(spec, share: Claim, levels: list[Claim], article: list[Cl
         # No figure of that name for the part's subject and period (占全省比重 names a place, not a figure's
         # metric): nothing to compute the share from.
         return None
-    exact = [c for c in wholes if c.period == part.period]
-    # 1-6月's whole before June's for a 1-6月 part, when the article states both.
-    wholes = exact or wholes
+    # 1-6月's whole before June's for a 1-6月 part, when the article states both; a whole of another known period
+    # (March's total for a first quarter's share) is never the part's whole, however the two periods overlap.
+    wholes = [c for c in wholes if _same_span(c.period, part.period)] or [
+        c for c in wholes if not _known_and_different(c.period, part.period)]
+    if not wholes:
+        return None
     fits = [w for w in wholes
             if part.figure.interval.divide(w.figure.interval).scale(100.0).intersects(share.figure.interval)]
     if fits:
@@ -360,6 +363,20 @@ def _same_period(first: Claim, second: Claim, params: Params) -> bool:
         return a is None and b is None
     assert a.start and a.end and b.start and b.end
     return a.start <= b.end and b.start <= a.end
+
+
+def _same_span(first: Period | None, second: Period | None) -> bool:
+    """True when two periods are the same days (一季度 and 1-3月 alike), or both are unknown."""
+    if first is None or second is None:
+        return first is second
+    return (first.start, first.end) == (second.start, second.end)
+
+
+def _known_and_different(first: Period | None, second: Period | None) -> bool:
+    """True when both periods are dated and cover different days (3月 against 一季度)."""
+    if first is None or second is None or None in (first.start, first.end, second.start, second.end):
+        return False
+    return not _same_span(first, second)
 
 
 def _without_this_year(text: str, params: Params) -> str:
