@@ -18,6 +18,7 @@ from checker.engine.kinds import (
     agreement,
     average,
     comparison_base,
+    contribution,
     conversion,
     count,
     dimension,
@@ -60,6 +61,7 @@ KINDS: MappingProxyType[str, ModuleType] = MappingProxyType({
     "headline-vs-body": headline_vs_body,
     "wording": wording,
     "weekday": weekday,
+    "contribution": contribution,
 })
 
 

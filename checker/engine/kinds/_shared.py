@@ -53,6 +53,17 @@ def make_finding(spec: RuleSpec, claims: tuple[Claim, ...], *, arithmetic: str =
     )
 
 
+def documents_with_claims(context) -> list[tuple[Any, list[Claim]]]:
+    """(document, its claims with a figure in reading order) for every document of the run that has any."""
+    by_doc: dict[str, list[Claim]] = {}
+    for claim in context.index.claims:
+        if claim.value is not None:
+            by_doc.setdefault(claim.doc, []).append(claim)
+    # A stored claim of a document not in this run has no text to read.
+    return [(context.documents[doc], sorted(claims, key=lambda c: c.mention.reading_start))
+            for doc, claims in by_doc.items() if doc in context.documents]
+
+
 def levels_by_sentence(claims) -> dict[tuple[str, int], list[Claim]]:
     """The level claims with a figure, grouped by (document, sentence start)."""
     found: dict[tuple[str, int], list[Claim]] = {}
