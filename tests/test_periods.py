@@ -230,6 +230,16 @@ CASES = [
     ("08年金融危机", DCT, "08年", {"kind": "period", "start": D(2008, 1, 1), "end": D(2008, 12, 31)}),
     ("’98年洪水", DCT, "98年", {"start": D(1998, 1, 1)}),
     ("1357年建城", DCT, "1357年", {"start": D(1357, 1, 1), "end": D(1357, 12, 31)}),
+    # an undated text places a part without a year in the first year it writes, unless that is a base or a since
+    ("2020年上半年，全市用电量增长。上半年，第一产业", None, "上半年",
+     {"start": D(2020, 1, 1), "end": D(2020, 6, 30), "granularity": "half"}),
+    ("2020年上半年，全市用电量增长。6月份，用电量", None, "6月份", {"start": D(2020, 6, 1), "end": D(2020, 6, 30)}),
+    ("2019年前5个月，我国进出口。5月，进出口", None, "5月", {"start": D(2019, 5, 1)}),
+    ("2023年五一假期，出游人次。五一假期，收入", None, "五一假期", {"start": D(2023, 4, 29), "end": D(2023, 5, 3)}),
+    ("产值比2019年同期增长。上半年，产量", None, "上半年", {"start": None}),  # a base is no year reported on
+    ("2018年以来，产量增长。上半年，产值", None, "上半年", {"start": None}),  # nor a span up to an unknown day
+    ("今年前7个月，吞吐量增长。7月份，吞吐量", None, "7月份", {"start": None}),  # 今年 without a date writes none
+    ("2020年上半年，用电量。上半年，产量", D(2021, 8, 1), "上半年", {"start": D(2021, 1, 1)}),  # dated: its date
     # the same holiday in another year
     ("国庆假期客流比2019年国庆假期增长", D(2024, 10, 8), "2019年国庆假期",
      {"start": D(2019, 10, 1), "end": D(2019, 10, 7)}),

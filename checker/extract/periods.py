@@ -58,7 +58,7 @@ def find_periods(
         # every alternative of the scanner is named, so lastgroup is never None
         if match.lastgroup not in (None, "skip")
     ]
-    context = _Context(report_year=_report_year(matches, dct))
+    context = _Context(report_year=_report_year(matches, dct), text_year=_text_year(reading, matches, dct, lexicon))
     for match, groups in matches:
         kind = match.lastgroup
         # the reader is the scanner's own alternative with names; it cannot miss, but never crash
@@ -84,6 +84,7 @@ class _Context:
     anchor: Period | None = None  # the last anchored period, for 同期 after it
     holiday: str | None = None  # the holiday that anchor names (春节), if it names one
     report_year: int | None = None  # the year a January release reports on (2024年末 … 全年)
+    text_year: int | None = None  # an undated text's year: the first it writes that is no base (2020年上半年)
 
 
 def _report_year(matches: list[tuple[re.Match[str], re.Match[str] | None]], dct: dt.date | None) -> int | None:
@@ -98,11 +99,40 @@ def _report_year(matches: list[tuple[re.Match[str], re.Match[str] | None]], dct:
     return None  # no year is written: 全年 is this year's
 
 
+def _text_year(
+    reading: str, matches: list[tuple[re.Match[str], re.Match[str] | None]], dct: dt.date | None,
+    lexicon: PeriodLexicon,
+) -> int | None:
+    """The year an undated text reports on: the first year it writes, unless that names a base (比2019年, 2019年同期)
+    or the start of a span up to the unknown day of writing (2018年以来). None when the text is dated."""
+    if dct is not None:
+        return None  # a dated text places 上半年 and 6月份 by its date
+    ignored = tuple(s.word for s in lexicon.suffixes if s.means in ("same_part", "since"))
+    for match, groups in matches:
+        if match.lastgroup != "anchored" or groups is None or not (groups["y1"] or groups["cy1"]):
+            continue
+        before = reading[max(0, match.start() - 3):match.start()]
+        if before.endswith(lexicon.comparison_words) or match.group().endswith(ignored):
+            continue  # a comparison's base or a span since: not the year the text reports on
+        written = groups["y1"] or groups["cy1"]
+        return int(written) if written.isdigit() else chinese_int(written)
+    return None
+
+
+def _year_unwritten(groups: re.Match[str]) -> bool:
+    """True when an anchored match writes no year, relative year, plan or relative month (上半年, 6月份, 1-8月)."""
+    written = ("y1", "ya1", "cy1", "yy1", "yf1", "dec1", "rel1", "plan1", "rm1")
+    return not any(groups[name] for name in written)
+
+
 def _read_in_context(
     groups: re.Match[str], dct: dt.date | None, lexicon: PeriodLexicon, context: _Context
 ) -> Period | None:
     """Read an anchored period with what the text said before it: 同期 after 春节假期, 全年 after 2024年末."""
     period = _read_anchored(groups, dct, lexicon)
+    if context.text_year and period is not None and period.start is None and _year_unwritten(groups):
+        # 上半年, 6月份 in an undated text after 2020年上半年: the year the text reports on, not an unplaced time
+        period = _read_anchored(groups, dct, lexicon, context.text_year) or period
     if context.report_year and period and _ends_ahead(period, dct) and _year_part_alone(groups, lexicon):
         # 全年, 年末, 一季度 in an early release about last year: the report's year, not the current one
         period = _read_anchored(groups, dct, lexicon, context.report_year)
@@ -238,7 +268,7 @@ def _read_simple(
     if groups[f"rm{tag}"]:
         return _read_relative_month(groups, tag, dct, lexicon)
     if groups[f"hol{tag}"]:
-        return _read_holiday(groups, tag, dct, lexicon)
+        return _read_holiday(groups, tag, dct, lexicon, default_year)
     years = _read_years(groups, tag, dct, lexicon)
     if names_a_day(groups, tag):
         if years is not None:
@@ -258,8 +288,11 @@ def _read_simple(
     return _place(rest, year, relative, arabic=bool(groups[f"y{tag}"]) and rest.arabic, dct=dct)
 
 
-def _read_holiday(groups: re.Match[str], tag: str, dct: dt.date | None, lexicon: PeriodLexicon) -> Period:
-    """Read 2024年国庆假期, 今年春节假期 or 国庆中秋假期 as the official holiday's days of that year."""
+def _read_holiday(
+    groups: re.Match[str], tag: str, dct: dt.date | None, lexicon: PeriodLexicon, default_year: int | None = None
+) -> Period:
+    """Read 2024年国庆假期, 今年春节假期 or 国庆中秋假期 as the official holiday's days of that year
+    (`default_year` when no year is written and no document date tells one)."""
     years = _read_years(groups, tag, dct, lexicon)
     if years is not None and years.first != years.last:
         raise ValueError("a holiday of a multi-year span")
@@ -267,7 +300,10 @@ def _read_holiday(groups: re.Match[str], tag: str, dct: dt.date | None, lexicon:
         raise ValueError("a bare holiday name (春节联欢晚会) is a name, not a span of days")
     holidays = lexicon.holidays
     key = holidays.names[groups[f"hol{tag}"]]
-    if years is None:
+    year: int | None
+    if years is None and dct is None and default_year is not None:
+        year, relative = default_year, False
+    elif years is None:
         year, relative = (holidays.nearest_year(key, dct) if dct else None), True
     else:
         year, relative = years.first, years.relative
