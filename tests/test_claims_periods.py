@@ -224,3 +224,13 @@ def test_a_span_after_the_paragraphs_year_moves_it_on(resources):
     # Twin: with no span after the year, the sentence speaks of the paragraph's year.
     same = claims_of("2001年，安徽GDP仅有3502.8亿元。安徽GDP超过4万亿元。", resources, dt.date(2022, 1, 20))
     assert same["4万亿元"].period.start.year == 2001
+
+
+@pytest.mark.parametrize("stamp", ["发布时间:2024-11-22 11:35:29 来源: sp20241122", "新京报2024-11-22 20:30:47  54",
+                                   "时间:2024-11-22"])
+def test_a_pages_date_line_dates_no_figure(resources, stamp):
+    """A page's date line or time stamp (a mirror's crawl time) dates the page, not the figures below it: they take
+    the period the lead reports on."""
+    text = f"8月份价格下降\n\n{stamp}\n\n2024年8月份，全国价格下降1.8%。\n\n生产资料价格下降2.0%。\n"
+    period = claims_of(text, resources, dt.date(2024, 9, 9))["2.0%"].period
+    assert (period.start, period.end) == (dt.date(2024, 8, 1), dt.date(2024, 8, 31))

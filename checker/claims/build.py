@@ -16,6 +16,7 @@ from checker.claims.lexicon import ClaimLexicon
 from checker.claims.sentences import Sentence, SentenceIndex, clause_bounds, index_sentences, quoted_alone
 from checker.extract.numerals import BIG_UNITS, CHINESE_DIGITS, SMALL_UNITS, ZEROS
 from checker.model import Claim, Document, Interval, Mention, Metric, Modality, Relation, Source, Understanding
+from checker.text.docdate import page_date_spans
 
 PREFIX_REACH = 300  # characters of a clause or sentence before a figure read for its subject and metric
 LEAD_REACH = 300  # characters of an article's title and lead that name the company it is about
@@ -93,6 +94,7 @@ def build_claims(
     times_by_sentence: dict[int, list[Mention]] = {}
     bases_by_sentence: dict[int, list[Mention]] = {}
     later_by_sentence: dict[int, Mention] = {}  # 20年后: a span of years after the paragraph's time
+    stamps = page_date_spans(doc.reading)
     for mention in mentions:
         if mention.period is not None and mention.period.kind == "duration" and doc.reading.startswith(
                 tuple(lexicon.grammar.get("later_marks", ())), mention.reading_end):
@@ -104,6 +106,9 @@ def build_claims(
         found = sentences.containing(mention.reading_start)
         if found is None:
             # A time outside every sentence dates nothing.
+            continue
+        if any(start <= mention.reading_start < end for start, end in stamps):
+            # 发布时间:2024-11-22 11:35:29, 时间:2025-10-09: the page's own date, no time its figures speak of.
             continue
         if quoted_alone(doc.reading, mention.reading_start, mention.reading_end):
             # 葫芦岛“8·20”灾后…: a day quoted alone names what happened that day and dates no figure near it.

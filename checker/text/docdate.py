@@ -8,7 +8,7 @@ import re
 import attrs
 
 from checker.model import DocumentDate
-from checker.text.datewords import DateWords, load_date_words
+from checker.text.datewords import DATE_VALUE, DateWords, load_date_words
 
 # the digit guard after a numeric date only: 2024年11月18日08:00 ends at 日
 _FULL_DATE = re.compile(r"(?<!\d)(\d{4})(?:年(\d{1,2})月(\d{1,2})日|([-/.])(\d{1,2})\4(\d{1,2})(?!\d))")
@@ -127,6 +127,17 @@ def _find_page_date(reading: str, words: DateWords) -> tuple[dt.date, str, str] 
         if date is not None:
             return date, match.group().strip(), "page date line"
     return None  # the page states no date line
+
+
+_STAMP = re.compile(rf"{DATE_VALUE}[ \t\u3000]*\d{{1,2}}[:：]\d{{2}}")  # 2024-03-22 20:30:47: a page's time stamp
+
+
+def page_date_spans(reading: str, words: DateWords | None = None) -> list[tuple[int, int]]:
+    """The spans of the text's page and release date lines, bylines and time stamps (发布时间:2024-11-22 11:35,
+    新京报2024-03-22 20:30:47): dates of the page, which date no figure of the text."""
+    words = words or load_date_words()
+    patterns = (words.page_line, words.date_line, words.byline_line, words.release_line, words.english_line, _STAMP)
+    return sorted(m.span() for pattern in patterns for m in pattern.finditer(reading))
 
 
 def _english_date(match: re.Match[str], words: DateWords) -> dt.date | None:
