@@ -178,7 +178,7 @@ CASES = [
     ("2026年春节假期", DCT, "2026年春节假期", {"start": D(2026, 2, 15), "end": D(2026, 2, 23)}),
     ("春节期间，全市", D(2025, 2, 10), "春节期间", {"start": D(2025, 1, 28), "end": D(2025, 2, 4), "relative": True}),
     ("劳动节假期，全市", D(2026, 5, 6), "劳动节假期", {"start": D(2026, 5, 1), "end": D(2026, 5, 5)}),
-    ("2010年春节假期", DCT, "2010年春节假期", {"kind": "period", "start": None, "end": None}),  # not in the calendar
+    ("2003年春节假期", DCT, "2003年春节假期", {"kind": "period", "start": None, "end": None}),  # not in the calendar
     # 同期 names the same part of the year as the period before it
     ("1—11月，产值比去年同期增长", DECEMBER, "去年同期", {"start": D(2024, 1, 1), "end": D(2024, 11, 30)}),
     ("春节假期，人次恢复至2019年同期的九成", D(2023, 1, 30), "2019年同期",
@@ -240,6 +240,13 @@ CASES = [
     ("2018年以来，产量增长。上半年，产值", None, "上半年", {"start": None}),  # nor a span up to an unknown day
     ("今年前7个月，吞吐量增长。7月份，吞吐量", None, "7月份", {"start": None}),  # 今年 without a date writes none
     ("2020年上半年，用电量。上半年，产量", D(2021, 8, 1), "上半年", {"start": D(2021, 1, 1)}),  # dated: its date
+    # 十一 is 国庆 before a holiday suffix; before 月, 日, 个 it is a numeral (十一月)
+    ("今年“十一”黄金周期间，全市旅游收入", D(2010, 10, 8), "今年“十一”黄金周期间",
+     {"start": D(2010, 10, 1), "end": D(2010, 10, 7)}),
+    ("十一假期，出游人次", D(2016, 10, 8), "十一假期", {"start": D(2016, 10, 1), "end": D(2016, 10, 7)}),
+    ("今年十一月，产值", D(2011, 12, 1), "今年十一月", {"start": D(2011, 11, 1), "end": D(2011, 11, 30)}),
+    ("2005年春节黄金周", DCT, "2005年春节黄金周", {"start": D(2005, 2, 9), "end": D(2005, 2, 15)}),  # 2005–2017 too
+    ("2012年国庆假期", DCT, "2012年国庆假期", {"start": D(2012, 9, 30), "end": D(2012, 10, 7)}),  # joined with 中秋
     # the same holiday in another year
     ("国庆假期客流比2019年国庆假期增长", D(2024, 10, 8), "2019年国庆假期",
      {"start": D(2019, 10, 1), "end": D(2019, 10, 7)}),

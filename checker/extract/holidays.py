@@ -12,7 +12,7 @@ from checker.errors import RuleFileError
 from checker.extract.dates import infer_year
 from checker.yamlio import load_yaml_mapping
 
-_SECTIONS = ("names", "suffixes", "joined", "calendar")
+_SECTIONS = ("names", "suffixes", "not_before", "joined", "calendar")
 _LONGEST_SEASON = 62  # days: 暑运 runs 7月1日–8月31日, 春运 forty days; a public holiday at most nine
 
 
@@ -22,6 +22,7 @@ class Holidays:
 
     names: dict[str, str] = attrs.field(factory=dict)  # word as written -> holiday key
     suffixes: tuple[str, ...] = ()
+    not_before: tuple[str, ...] = ()  # characters after a name that make it another time's numeral (十一月)
     joined: dict[str, tuple[str, ...]] = attrs.field(factory=dict)  # joined holiday -> the holidays it joins
     days: dict[tuple[int, str], tuple[dt.date, dt.date]] = attrs.field(factory=dict)
 
@@ -58,13 +59,16 @@ def load_holidays(path: Path) -> Holidays:
     suffixes = raw.get("suffixes", [])
     if not isinstance(suffixes, list) or not all(isinstance(word, str) for word in suffixes):
         raise fail("suffixes", "expected a list of words")
+    not_before = raw.get("not_before", [])
+    if not isinstance(not_before, list) or not all(isinstance(word, str) for word in not_before):
+        raise fail("not_before", "expected a list of words")
     joined = {}
     for key, parts in (raw.get("joined") or {}).items():
         if not isinstance(parts, list) or not all(isinstance(part, str) for part in parts):
             raise fail(f"joined.{key}", "expected a list of the holidays it joins")
         joined[str(key)] = tuple(parts)
     days = _read_calendar(raw.get("calendar", {}), fail)
-    return Holidays(names, tuple(suffixes), joined, days)
+    return Holidays(names, tuple(suffixes), tuple(not_before), joined, days)
 
 
 def _mapping_of_strings(value: Any, section: str, fail: Any) -> dict[str, str]:

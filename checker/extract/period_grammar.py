@@ -128,7 +128,9 @@ def _simple_pattern(lexicon: PeriodLexicon, tag: str) -> str:
     relative_months = _words(w.word for w in lexicon.relative_months)
     holidays = lexicon.holidays
     holiday = (
-        f"[“\"‘']?(?P<hol{tag}>{_words(holidays.names)})[”\"’']?(?P<hsuf{tag}>{_words(holidays.suffixes)})?"
+        f"[“\"‘']?(?P<hol{tag}>{_words(holidays.names)})"
+        + (f"(?!{_words(holidays.not_before)})" if holidays.not_before else "")
+        + f"[”\"’']?(?P<hsuf{tag}>{_words(holidays.suffixes)})?"
     )
     rest = (
         f"{holiday}"
