@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from checker.extract.numerals import parse_numeral
+from checker.extract.numerals import BIG_UNITS, CHINESE_DIGITS, SMALL_UNITS, ZEROS, parse_numeral
 
 if TYPE_CHECKING:  # the lexicon imports this module to compile itself
     from checker.extract.period_lexicon import PeriodLexicon, RelativeWord
@@ -132,10 +132,13 @@ def _simple_pattern(lexicon: PeriodLexicon, tag: str) -> str:
         + (f"(?!{_words(holidays.not_before)})" if holidays.not_before else "")
         + f"[”\"’']?(?P<hsuf{tag}>{_words(holidays.suffixes)})?"
     )
+    # 元月, 元至7月: January; never the currency after a figure (5元至7月底): no digit or numeral stands before it
+    numerals = re.escape("".join([*CHINESE_DIGITS, *SMALL_UNITS, *BIG_UNITS, ZEROS]))
+    january = f"|(?<![0-9.．{numerals}])(?:{_words(lexicon.january_words)})" if lexicon.january_words else ""
     rest = (
         f"{holiday}"
-        f"|(?P<ma{tag}>{_MONTH})月?{conn}(?P<mb{tag}>{_MONTH})月份?"
-        f"|(?:(?P<m{tag}>{_MONTH})月份?|(?P<rm{tag}>{relative_months}))(?:(?P<d{tag}>{_DAY})[日号])?"
+        f"|(?P<ma{tag}>{_MONTH}{january})月?{conn}(?P<mb{tag}>{_MONTH})月份?"
+        f"|(?:(?P<m{tag}>{_MONTH}{january})月份?|(?P<rm{tag}>{relative_months}))(?:(?P<d{tag}>{_DAY})[日号])?"
         # 3·15, 5·20: a month and day joined by a middle dot name that day (上涨1·8%: a dot for a decimal point)
         f"|(?P<dotm{tag}>{_DOT_MONTH})[·•・](?P<dotd{tag}>{_DOT_DAY})(?![0-9.．·•・%％‰])"
         f"|{'|'.join(templates + [f'(?P<part{tag}>{named})'])}"

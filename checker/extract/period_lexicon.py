@@ -95,6 +95,7 @@ class PeriodLexicon:
     between_joiners: tuple[str, ...] = ()
     between_closers: tuple[str, ...] = ()
     far_year_not_before: tuple[str, ...] = ()
+    january_words: tuple[str, ...] = ()  # 元月, 元至7月: words for January before 月 or a range's end
     century_prefixes: tuple[str, ...] = ()  # 上世纪80年代: the twentieth century before a decade
     comparison_words: tuple[str, ...] = ()
     year_parts: tuple[YearPart, ...] = ()
@@ -328,6 +329,7 @@ _SECTION_READERS: Mapping[str, Callable[[Any, str, _Fail], Any]] = MappingProxyT
     "between_joiners": _read_word_list,
     "between_closers": _read_word_list,
     "far_year_not_before": _read_word_list,
+    "january_words": _read_word_list,
     "century_prefixes": _read_word_list,
     "comparison_words": _read_word_list,
     "year_parts": _read_year_parts,

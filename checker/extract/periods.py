@@ -398,7 +398,7 @@ def _read_years(
 def _read_rest(groups: re.Match[str], tag: str, lexicon: PeriodLexicon) -> _Rest | None:
     """Return the months, day or year part written after the year, or None."""
     if groups[f"ma{tag}"]:
-        first, last = to_int(groups[f"ma{tag}"]), to_int(groups[f"mb{tag}"])
+        first, last = _month_of(groups[f"ma{tag}"], lexicon), to_int(groups[f"mb{tag}"])
         if first == last:
             raise ValueError("a range of one month")
         # 1—11月 is year-to-date: never link it with a full-year figure; 11至2月 runs into next year
@@ -409,7 +409,7 @@ def _read_rest(groups: re.Match[str], tag: str, lexicon: PeriodLexicon) -> _Rest
     if groups[f"m{tag}"]:
         month, day = groups[f"m{tag}"], groups[f"d{tag}"]
         arabic = month.isascii() and (day is None or day.isascii())
-        return _Rest(to_int(month), to_int(month), to_int(day) if day else None,
+        return _Rest(_month_of(month, lexicon), _month_of(month, lexicon), to_int(day) if day else None,
                      granularity="day" if day else "month", arabic=arabic)
     part, n = _matched_part(groups, tag, lexicon)
     # a bare year (2024年, 十四五): nothing after it
@@ -422,6 +422,11 @@ def _read_rest(groups: re.Match[str], tag: str, lexicon: PeriodLexicon) -> _Rest
         raise ValueError("months out of range")
     return _Rest(first, last, granularity=part.granularity, cumulative=part.cumulative, named=True, asof=part.asof,
                  latest=part.latest)
+
+
+def _month_of(text: str, lexicon: PeriodLexicon) -> int:
+    """The month a month numeral or word names (7, 十一, 元 = 1)."""
+    return 1 if text in lexicon.january_words else to_int(text)
 
 
 def _matched_part(groups: re.Match[str], tag: str, lexicon: PeriodLexicon) -> tuple[YearPart | None, int]:
