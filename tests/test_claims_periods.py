@@ -203,8 +203,8 @@ def test_later_items_under_a_dated_heading_keep_the_headings_time(resources):
 @pytest.mark.parametrize(("text", "first", "second"), [
     # a span written with both its years: each end of 从A增加到B is its year
     ("1990~2000年，某省城镇化率从20.5%增加到30.2%。\n", (1990, 1990), (2000, 2000)),
-    # a time written right before the first end is the first end's; the second end's is not said
-    ("2023年，某省人均预期寿命由2020年的78.2岁提高到79.1岁。\n", (2020, 2020), None),
+    # a time written right before the first end (由2020年的) is the first end's; the sentence's own time the second's
+    ("2023年，某省人均预期寿命由2020年的78.2岁提高到79.1岁。\n", (2020, 2020), (2023, 2023)),
     # one period for both ends and written before neither: the later end is the state the span closes with
     ("“十四五”时期，某省高端产品占比从30%提高到70%。\n", None, (2025, 2025)),
 ])
@@ -234,3 +234,14 @@ def test_a_pages_date_line_dates_no_figure(resources, stamp):
     text = f"8月份价格下降\n\n{stamp}\n\n2024年8月份，全国价格下降1.8%。\n\n生产资料价格下降2.0%。\n"
     period = claims_of(text, resources, dt.date(2024, 9, 9))["2.0%"].period
     assert (period.start, period.end) == (dt.date(2024, 8, 1), dt.date(2024, 8, 31))
+
+
+def test_a_from_state_is_its_base_periods_and_dates_nothing_after_it(resources):
+    """由上年上涨2.5%转为下降0.4%: 2.5% is last year's rate; 0.4% and the next sentence's figures are this year's."""
+    text = ("2021年，某市居民消费价格下降0.4%。\n\n"
+            "从全年看，CPI由上年上涨2.5%转为下降0.4%。其中，食品价格下降0.6%。\n")
+    claims = claims_of(text, resources, dt.date(2022, 3, 1))
+    years = {figure: (claims[figure].period.start, claims[figure].period.end) for figure in ("2.5%", "0.4%", "0.6%")}
+    assert years == {"2.5%": (dt.date(2020, 1, 1), dt.date(2020, 12, 31)),
+                     "0.4%": (dt.date(2021, 1, 1), dt.date(2021, 12, 31)),
+                     "0.6%": (dt.date(2021, 1, 1), dt.date(2021, 12, 31))}

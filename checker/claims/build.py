@@ -708,15 +708,19 @@ def _dated_by_base(reading: str, claim: Claim, bases: list[Mention], lexicon: Cl
 
     Only a base earlier than the figure's own period counts: a base is what a later figure is compared with.
     """
-    if claim.relation != "level" or claim.dimension == RATIO_DIMENSION:
-        # 恢复至2019年同期的73.9%, 较2020年翻两番: a ratio to the base or a multiple is this period's figure.
-        return claim
     before = [base for base in bases if base.reading_end <= claim.mention.reading_start]
     base = before[-1] if before else None
     if base is None or base.period is None or base.period.start is None:
         # No dated base time before the figure: its period stays the one its clause names.
         return claim
-    if not _base_gap_re(lexicon).fullmatch(reading, base.reading_end, claim.mention.reading_start):
+    # 由上月上涨1.6%转为下降1.2%: the figure right after 由上月 and its verb is the state the change starts from.
+    from_state = reading[max(0, base.reading_start - 1):base.reading_start] in lexicon.grammar.get(
+        "from", ()) and _from_state_gap_re(lexicon).fullmatch(reading, base.reading_end,
+                                                                     claim.mention.reading_start) is not None
+    if not from_state and (claim.relation != "level" or claim.dimension == RATIO_DIMENSION):
+        # 恢复至2019年同期的73.9%, 较2020年翻两番: a ratio to the base or a multiple is this period's figure.
+        return claim
+    if not from_state and not _base_gap_re(lexicon).fullmatch(reading, base.reading_end, claim.mention.reading_start):
         # 比2019年同期增长5%: words between the base and the figure make it another figure (the change).
         return claim
     own = claim.period.start if claim.period is not None else None
@@ -725,6 +729,13 @@ def _dated_by_base(reading: str, claim: Claim, bases: list[Mention], lexicon: Cl
         return claim
     understood = attrs.evolve(claim.understood, period="lexicon")
     return attrs.evolve(claim, period=base.period, period_text=base.text, understood=understood)
+
+
+@functools.lru_cache(maxsize=8)
+def _from_state_gap_re(lexicon: ClaimLexicon) -> re.Pattern[str]:
+    """What may stand between 由<time> and the state it names: a verb of change and its particles (由上月上涨)."""
+    verbs = sorted({w for group in ("to", "down", "by") for w in lexicon.change.get(group, ())}, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, verbs)) + ")?") if verbs else re.compile("")
 
 
 @functools.lru_cache(maxsize=8)
