@@ -238,3 +238,13 @@ def test_a_place_named_mid_paragraph_is_not_the_topic_of_the_next_sentences(reso
     opening = lead + "太原市加快建设国家区域中心城市。全年事故起数同比下降12.04%。\n"
     assert subjects_of(mid, resources)["12.04%"] == "山西"
     assert subjects_of(opening, resources)["12.04%"] == "太原"
+
+
+def test_an_economic_region_is_the_subject_its_sentence_names_never_the_articles_place(resources):
+    """东部地区, 中西部地区 are subjects of the figures their sentences name; named once in a company's report
+    (中西部地区高速公路), they are not the place the article is about: its unnamed figures stay 全国's guess."""
+    text = ("一季度，中西部地区实现进出口1.84万亿元。\n\n1-8月，东部地区商品房销售面积30485万平方米。\n")
+    subjects = subjects_of(text, resources)
+    assert (subjects["1.84万亿元"], subjects["30485万平方米"]) == ("中西部地区", "东部地区")
+    report = "2019年，本集团承接了一系列中西部地区高速公路勘察设计项目。\n\n新签合同额为475.09亿元。\n"
+    assert subjects_of(report, resources)["475.09亿元"] == "全国"

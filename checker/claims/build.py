@@ -1550,8 +1550,8 @@ def _verb_at_end(words: tuple[str, ...], particles: tuple[str, ...]) -> re.Patte
 def _main_city(counts: Counter[str], lexicon: ClaimLexicon) -> str:
     """The place an article is about (全市/我市/全省 name it): the most frequent canonical place, not a district."""
     counts.pop(_national(lexicon), None)
-    districts = lexicon.grammar.get("district_suffixes", ())
-    named = [name for name, _ in counts.most_common() if not name.endswith(districts)]
+    districts, grouped = lexicon.grammar.get("district_suffixes", ()), lexicon.grammar.get("grouped_places", ())
+    named = [name for name, _ in counts.most_common() if not name.endswith(districts) and name not in grouped]
     return named[0] if named else ""
 
 
@@ -1562,6 +1562,9 @@ def _main_subject(counts: Counter[str], lexicon: ClaimLexicon) -> tuple[str, Sou
     place needs five mentions to outweigh a release's 全国 (a dateline city or an example is named less).
     counts: how often the article names each subject (_subject_counts).
     """
+    # 长三角, 中西部地区 group provinces: named in an article, they are still not the place it is about.
+    counts = Counter({name: count for name, count in counts.items()
+                      if name not in lexicon.grammar.get("grouped_places", ())})
     if not counts:
         # An article that names no place at all is a national release (国家统计局, 民航局): a guess.
         return _national(lexicon), "guessed"
