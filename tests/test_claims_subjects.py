@@ -248,3 +248,10 @@ def test_an_economic_region_is_the_subject_its_sentence_names_never_the_articles
     assert (subjects["1.84万亿元"], subjects["30485万平方米"]) == ("中西部地区", "东部地区")
     report = "2019年，本集团承接了一系列中西部地区高速公路勘察设计项目。\n\n新签合同额为475.09亿元。\n"
     assert subjects_of(report, resources)["475.09亿元"] == "全国"
+
+
+def test_an_autonomous_prefecture_is_also_named_with_zhou():
+    """大理州, 湘西州, 海西州 name the autonomous prefectures (as 大理白族自治州 does); 大理市 stays the county."""
+    subjects = load_claim_lexicon([RULES_DIR / "lexicon" / "claims.yaml"]).subjects
+    assert [subjects.get(name) for name in ("大理州", "湘西州", "海西州", "大理市")] == [
+        "大理", "湘西", "海西蒙古族藏族自治州", "大理市"]
