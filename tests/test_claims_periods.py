@@ -245,3 +245,13 @@ def test_a_from_state_is_its_base_periods_and_dates_nothing_after_it(resources):
     assert years == {"2.5%": (dt.date(2020, 1, 1), dt.date(2020, 12, 31)),
                      "0.4%": (dt.date(2021, 1, 1), dt.date(2021, 12, 31)),
                      "0.6%": (dt.date(2021, 1, 1), dt.date(2021, 12, 31))}
+
+
+def test_a_vague_span_of_no_start_sets_the_scene_and_dates_no_figure(resources):
+    """一季度，…在近几年高位运行的基础上完成X: the figure is the quarter's; 近几年 dates a figure only when alone."""
+    text = ("一季度，全市乡镇工业在近几年高位运行的基础上完成产值60.2亿元。\n\n"
+            "近几年，全市工业产值增长较快，达到500亿元。\n")
+    claims = claims_of(text, resources, dt.date(2006, 4, 27))
+    quarter = claims["60.2亿元"].period
+    assert (quarter.start, quarter.end) == (dt.date(2006, 1, 1), dt.date(2006, 3, 31))
+    assert claims["500亿元"].period_text == "近几年"

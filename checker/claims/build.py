@@ -766,6 +766,9 @@ def _period_for(mention: Mention, sentence: Sentence, clause_start: int, times: 
     `times` holds the sentence's own dated mentions (no durations), in text order.
     """
     before = [t for t in times if t.reading_start < mention.reading_start]
+    # 一季度，…在近几年高位运行的基础上完成X: a vague span of no start (近几年, 多年来) sets the scene; a placed time
+    # the sentence names dates the figure.
+    before = [t for t in before if not _vague(t)] or before
     in_clause = [t for t in before if t.reading_start >= clause_start]
     if in_clause:
         return in_clause[-1]
@@ -774,6 +777,11 @@ def _period_for(mention: Mention, sentence: Sentence, clause_start: int, times: 
     after = [t for t in times if mention.reading_end <= t.reading_start]
     # A date after the figure (…达95.3万辆，为2024年…) is weaker evidence; take it only when alone.
     return after[0] if len(after) == 1 else None
+
+
+def _vague(time: Mention) -> bool:
+    """True for a vague span with no start (近几年, 多年来): it names no period a figure could be of."""
+    return time.period is not None and time.period.approximate and time.period.start is None
 
 
 def _subject(
