@@ -247,6 +247,9 @@ CASES = [
     ("今年十一月，产值", D(2011, 12, 1), "今年十一月", {"start": D(2011, 11, 1), "end": D(2011, 11, 30)}),
     ("2005年春节黄金周", DCT, "2005年春节黄金周", {"start": D(2005, 2, 9), "end": D(2005, 2, 15)}),  # 2005–2017 too
     ("2012年国庆假期", DCT, "2012年国庆假期", {"start": D(2012, 9, 30), "end": D(2012, 10, 7)}),  # joined with 中秋
+    # 暑期 is the summer season (暑运's days); 暑期档 is the films' season, no holiday
+    ("今年暑期铁路客流旺盛", D(2024, 9, 1), "今年暑期", {"start": D(2024, 7, 1), "end": D(2024, 8, 31)}),
+    ("2024年暑期档电影票房", D(2024, 9, 1), "2024年", {"start": D(2024, 1, 1), "end": D(2024, 12, 31)}),
     # 元 is January before 月 or in a range of months, never the currency after a figure
     ("元至7月，该县财政总收入", D(2010, 8, 17), "元至7月",
      {"start": D(2010, 1, 1), "end": D(2010, 7, 31), "cumulative": True}),
