@@ -255,3 +255,14 @@ def test_a_vague_span_of_no_start_sets_the_scene_and_dates_no_figure(resources):
     quarter = claims["60.2亿元"].period
     assert (quarter.start, quarter.end) == (dt.date(2006, 1, 1), dt.date(2006, 3, 31))
     assert claims["500亿元"].period_text == "近几年"
+
+
+def test_a_time_in_a_completion_frame_dates_only_the_targets_figure(resources):
+    """完成全年500万人目标的58%: 全年 is the target's period (500万人); 290万人 and 58% are the paragraph's 1—6月."""
+    text = ("1—6月，全国城镇新增就业655万人，完成全年900万人目标的73%。"
+            "城镇失业人员再就业290万人，完成全年500万人目标的58%。\n")
+    claims = claims_of(text, resources, dt.date(2011, 7, 25))
+    half, year = (dt.date(2011, 1, 1), dt.date(2011, 6, 30)), (dt.date(2011, 1, 1), dt.date(2011, 12, 31))
+    spans = {figure: (claims[figure].period.start, claims[figure].period.end)
+             for figure in ("73%", "290万人", "58%", "500万人")}
+    assert spans == {"73%": half, "290万人": half, "58%": half, "500万人": year}

@@ -93,6 +93,7 @@ def build_claims(
         main, main_source = known_as, "context"
     times_by_sentence: dict[int, list[Mention]] = {}
     bases_by_sentence: dict[int, list[Mention]] = {}
+    targets_by_sentence: dict[int, list[Mention]] = {}  # 完成全年500万人目标: a time naming a target's period
     later_by_sentence: dict[int, Mention] = {}  # 20年后: a span of years after the paragraph's time
     stamps = page_date_spans(doc.reading)
     for mention in mentions:
@@ -114,7 +115,8 @@ def build_claims(
             # 葫芦岛“8·20”灾后…: a day quoted alone names what happened that day and dates no figure near it.
             continue
         # 比2019年, 2019年同期 name a comparison's base: they date no figure of the sentence but the base itself.
-        kept = bases_by_sentence if _names_a_base(doc.reading, mention, lexicon) else times_by_sentence
+        kept = bases_by_sentence if _names_a_base(doc.reading, mention, lexicon) else (
+            targets_by_sentence if _target_end(doc.reading, mention, lexicon) else times_by_sentence)
         kept.setdefault(found.start, []).append(mention)
     dated = sorted((t for ts in times_by_sentence.values() for t in ts), key=lambda t: t.reading_start)
     dated_starts = [t.reading_start for t in dated]
@@ -138,6 +140,11 @@ def build_claims(
         if sentence.start not in contexts:
             contexts[sentence.start] = _context(doc.reading, sentence, sentences, lexicon)
         times = times_by_sentence.get(sentence.start, [])
+        target = [t for t in targets_by_sentence.get(sentence.start, [])
+                  if t.reading_end <= mention.reading_start < _target_end(doc.reading, t, lexicon)]
+        if target:
+            # 全年500万人目标: the target's figure is of the target's period, which dates no other figure.
+            times = target
         inherited = not times
         if inherited:
             # A sentence that names no time speaks of the one its paragraph or section named last.
@@ -751,6 +758,26 @@ def _names_a_base(reading: str, time: Mention, lexicon: ClaimLexicon) -> bool:
     after = reading[time.reading_end:time.reading_end + 3]
     return (any(before.endswith(word) for word in lexicon.change.get("base_before", ()))
             or any(after.startswith(word) or time.text.endswith(word) for word in lexicon.change.get("base_after", ())))
+
+
+def _target_end(reading: str, time: Mention, lexicon: ClaimLexicon) -> int:
+    """Where the target noun ends that a time after a completion verb names the period of (完成全年500万人目标的58%:
+    after 目标), or 0 when no completion verb stands before the time or no target noun follows it in its clause."""
+    if not reading[max(0, time.reading_start - TARGET_REACH):time.reading_start].endswith(
+            tuple(lexicon.grammar.get("completion_verbs", ()))):
+        # 全年目标是…, “十五五”时期主要目标: a plan's own time, which dates its figures.
+        return 0
+    clause = reading[time.reading_end:time.reading_end + TARGET_REACH]
+    end = next((i for i, ch in enumerate(clause) if ch in "，,。；;\n"), len(clause))
+    found = _target_nouns(lexicon).search(clause, 0, end)
+    return time.reading_end + found.end() if found else 0
+
+
+@functools.lru_cache(maxsize=8)
+def _target_nouns(lexicon: ClaimLexicon) -> re.Pattern[str]:
+    """The nouns of a target (目标任务, 目标), longest first; never matching if none."""
+    words = sorted(lexicon.grammar.get("target_nouns", ()), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words))) if words else re.compile(r"(?!x)x")
 
 
 def _spans_years(time: Mention) -> bool:
@@ -1646,6 +1673,7 @@ def enumeration_scan(lexicon: ClaimLexicon) -> EnumerationScan:
 
 
 CLAUSE_MARKS = "，。；\n"  # marks that no list of an enumeration holds
+TARGET_REACH = 12  # a target word names a time's target within these characters after it (全年500万人目标)
 ENUM_NOUN = re.compile(r"[\u4e00-\u9fff]{2,6}")
 
 
