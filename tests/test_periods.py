@@ -239,6 +239,11 @@ CASES = [
     ("产值比2019年同期增长。上半年，产量", None, "上半年", {"start": None}),  # a base is no year reported on
     ("2018年以来，产量增长。上半年，产值", None, "上半年", {"start": None}),  # nor a span up to an unknown day
     ("今年前7个月，吞吐量增长。7月份，吞吐量", None, "7月份", {"start": None}),  # 今年 without a date writes none
+    # … and 今年 in an undated text is that year too (2005年春节黄金周 written later), unless only a base is written
+    ("今年春节黄金周期间，全国接待旅游者6902万人次。2005年春节黄金周各省", None, "今年春节黄金周期间",
+     {"start": D(2005, 2, 9), "end": D(2005, 2, 15)}),
+    ("2022年半年度数据。今年上半年，营业收入增长", None, "今年上半年", {"start": D(2022, 1, 1), "end": D(2022, 6, 30)}),
+    ("产量比2020年增加。今年上半年，产量", None, "今年上半年", {"start": None}),
     ("2020年上半年，用电量。上半年，产量", D(2021, 8, 1), "上半年", {"start": D(2021, 1, 1)}),  # dated: its date
     # 十一 is 国庆 before a holiday suffix; before 月, 日, 个 it is a numeral (十一月)
     ("今年“十一”黄金周期间，全市旅游收入", D(2010, 10, 8), "今年“十一”黄金周期间",

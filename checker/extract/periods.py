@@ -133,6 +133,9 @@ def _read_in_context(
     if context.text_year and period is not None and period.start is None and _year_unwritten(groups):
         # 上半年, 6月份 in an undated text after 2020年上半年: the year the text reports on, not an unplaced time
         period = _read_anchored(groups, dct, lexicon, context.text_year) or period
+    elif context.text_year and period is not None and period.start is None and groups["rel1"]:
+        # 今年春节黄金周期间 in an undated text that writes 2005年春节黄金周: 今年 is the year the text reports on
+        period = _read_anchored(groups, dt.date(context.text_year, 12, 31), lexicon) or period
     if context.report_year and period and _ends_ahead(period, dct) and _year_part_alone(groups, lexicon):
         # 全年, 年末, 一季度 in an early release about last year: the report's year, not the current one
         period = _read_anchored(groups, dct, lexicon, context.report_year)
