@@ -412,16 +412,21 @@ class AnalysisCache:
         db = self.db
         db.execute("DROP TABLE IF EXISTS temp.loaded")
         # One pass over the fact rows (CROSS JOIN keeps them the outer loop: there is no index on family).
-        db.execute(f"CREATE TEMP TABLE loaded AS SELECT c.file, c.ord, f.id & {MASK} AS claim, f.family, f.topic,"
+        db.execute("CREATE TEMP TABLE loaded (file INTEGER, ord INTEGER, claim INTEGER, family INTEGER, topic INTEGER,"
+                   " sentence INTEGER, relation INTEGER, modality INTEGER, start INTEGER, end INTEGER)")
+        # Indexed as the rows come (in file order), not after: building an index sorts, and SQLite's sorter holds
+        # up to 250 of the store's 64 KB pages (16 MB) in memory.
+        db.execute("CREATE INDEX temp.loaded_by_sentence ON loaded (file, sentence)")
+        db.execute("CREATE INDEX temp.loaded_in_order ON loaded (ord, claim)")
+        db.execute(f"INSERT INTO loaded SELECT c.file, c.ord, f.id & {MASK}, f.family, f.topic,"
                    f" f.sentence, f.relation, f.modality, f.start, f.end FROM facts f CROSS JOIN chosen c"
                    f" ON c.file = f.id >> {CLAIM_BITS} WHERE f.family IN (SELECT family FROM differing)")
-        db.execute("CREATE INDEX temp.loaded_by_sentence ON loaded (file, sentence)")
         self._join_families()
         self._key_groups()
         db.execute("DROP TABLE IF EXISTS temp.pending")
         db.execute("CREATE TEMP TABLE pending (grp INTEGER, ord INTEGER, claim INTEGER, data TEXT)")
+        db.execute("CREATE INDEX temp.pending_in_order ON pending (grp, ord, claim)")
         # Walked on an index in file order (a sort of every loaded claim would hold its buffer in memory).
-        db.execute("CREATE INDEX temp.loaded_in_order ON loaded (ord, claim)")
         self._spread(db.execute("SELECT l.file, l.ord, l.claim, g.grp FROM loaded l INDEXED BY loaded_in_order"
                                 " LEFT JOIN merged m ON m.family = l.family"
                                 " JOIN keyed g ON g.grp = COALESCE(m.grp, l.family)"
@@ -429,7 +434,6 @@ class AnalysisCache:
         batch: list[tuple[tuple[int, int], Any, int]] = []
         group = None
         # Walk an index of the keys rather than sort the rows: a sort would hold the claims' text in memory.
-        db.execute("CREATE INDEX temp.pending_in_order ON pending (grp, ord, claim)")
         items = (((place, claim), _built(_json(data)), grp) for grp, place, claim, data in db.execute(
             "SELECT grp, ord, claim, data FROM pending INDEXED BY pending_in_order ORDER BY grp, ord, claim"))
         for item in items if reduce is None else reduce(items):
@@ -497,9 +501,13 @@ class AnalysisCache:
         db.execute(runmemo.KEYED)
         # A member's part of its group's key: its file's id, its claim's place, and the checksum of its file's row
         # (verified by the run), which covers the file's path, version, content hash, date, encoding and analysis.
-        rows = db.execute("SELECT COALESCE(m.grp, l.family) AS g, l.file, l.claim, f.digest FROM loaded l"
-                          " LEFT JOIN merged m ON m.family = l.family JOIN files f ON f.id = l.file"
-                          " ORDER BY g, l.file, l.claim")
+        db.execute("DROP TABLE IF EXISTS temp.members")
+        db.execute("CREATE TEMP TABLE members (grp INTEGER, file INTEGER, claim INTEGER,"
+                   " PRIMARY KEY (grp, file, claim)) WITHOUT ROWID")
+        db.execute("INSERT INTO members SELECT COALESCE(m.grp, l.family), l.file, l.claim FROM loaded l"
+                   " LEFT JOIN merged m ON m.family = l.family")
+        rows = db.execute("SELECT s.grp, s.file, s.claim, f.digest FROM members s JOIN files f ON f.id = s.file"
+                          " ORDER BY s.grp, s.file, s.claim")
         keys = []
         for grp, members in itertools.groupby(rows, key=lambda row: row[0]):
             digest = hashlib.blake2b(digest_size=16)
@@ -589,8 +597,25 @@ class AnalysisCache:
                 # The last whole run's selection over the same files: only what the changed files touch is selected.
                 self._reselect_differing()
             else:
-                db.execute(f"INSERT INTO differing SELECT family FROM facts WHERE {FILE_OF} IN"
-                           " (SELECT file FROM chosen) GROUP BY family HAVING COUNT(*) > 1 AND (" + DIFFERS + ")")
+                # Every fact row of the run, summed family by family into a table (DIFFERS' terms, kept as they come)
+                # rather than sorted by family: a sort holds up to 16 MB in memory (SQLite's sorter, 250 of the store's
+                # pages), where the table's pages stay within the temporary database's bounded cache.
+                db.execute("DROP TABLE IF EXISTS temp.spread")
+                db.execute("CREATE TEMP TABLE spread (family INTEGER PRIMARY KEY, rows INTEGER, low REAL, high REAL,"
+                           " modalities INTEGER, planned INTEGER, least REAL, most REAL)")
+                planned = ", ".join(str(MODALITIES.index(m)) for m in PLANNED)
+                db.execute(f"INSERT INTO spread SELECT family, 1, low, high, 1 << modality, modality IN ({planned}),"
+                           f" value, value FROM facts WHERE {FILE_OF} IN (SELECT file FROM chosen)"
+                           " ON CONFLICT (family) DO UPDATE SET rows = rows + 1, low = max(low, excluded.low),"
+                           " high = min(high, excluded.high),"
+                           " modalities = modalities | excluded.modalities, planned = max(planned, excluded.planned),"
+                           " least = iif(least IS NULL OR excluded.least < least, excluded.least, least),"
+                           " most = iif(most IS NULL OR excluded.most > most, excluded.most, most)")
+                # As DIFFERS: bounds that do not all meet, two modalities, or a planned value stated two ways (values
+                # are stored for planned claims only).
+                db.execute("INSERT INTO differing SELECT family FROM spread WHERE rows > 1 AND (low > high"
+                           " OR modalities & (modalities - 1) != 0 OR (planned = 1 AND least < most))")
+                db.execute("DROP TABLE temp.spread")
                 self._add_rate_levels(focused)
             selection.keep(db, key)
             self.tracked = 0
