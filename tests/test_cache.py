@@ -60,6 +60,28 @@ def _tamper(folder, *statements: str) -> None:
     db.close()
 
 
+def test_a_store_another_run_holds_is_kept(capsys, corpus):
+    """A store locked by another hedui (an editor's and a terminal's run at once) is used by neither twice: the second
+    run goes on without it, says so, and finds the same; the store and its entries stay for the next run."""
+    first = run(capsys, "check", ".", "--format", "json")
+    (corpus / "e.md").write_text(RIGHT, encoding="utf-8")  # a new file: the run must open the store to analyse it
+    expected = run(capsys, "check", ".", "--format", "json", "--no-cache")
+    holder = sqlite3.connect(corpus / ".hedui-cache" / "analysis.sqlite")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        code, out, err = run(capsys, "check", ".", "--format", "json")
+    finally:
+        holder.rollback()
+        holder.close()
+    assert (code, out) == expected[:2]
+    assert "不使用缓存" in err
+    stored = sqlite3.connect(corpus / ".hedui-cache" / "analysis.sqlite")
+    assert stored.execute("SELECT count(*) FROM files").fetchone()[0] == 4  # a, b, c, d from the first run
+    stored.close()
+    assert first[0] == code
+    assert run(capsys, "check", ".", "--format", "json")[:2] == expected[:2]
+
+
 def test_an_edited_column_is_detected(capsys, corpus):
     """Editing a plain column of a row (not only its blob) rebuilds the cache instead of trusting it."""
     first = run(capsys, "check", ".", "--format", "json")

@@ -80,6 +80,7 @@ CLAIM_BITS = 20  # a fact's id: its file's id << CLAIM_BITS | its claim's place 
 MASK = (1 << CLAIM_BITS) - 1
 FILE_OF = f"(id >> {CLAIM_BITS})"  # SQL: the file of a fact row
 TEMP_CACHE_KB = -2000  # the temporary tables' page cache, in KiB: bounded, whatever the archive's size
+BUSY_ERRORS = ("SQLITE_BUSY", "SQLITE_LOCKED")  # SQLite's names for a store another connection holds
 GROUP_CLAIMS = 1000  # claims handed to the corpus rules at a time (whole groups, at least one)
 KEY_CHUNK = 1024  # a group's members written into its memo key's hash at a time (and groups' keys inserted)
 _MEMBER = struct.Struct(">qqq")  # a member of a group in its memo key: file id, claim's place, file row's checksum
@@ -200,6 +201,11 @@ def _dictionary() -> bytes:
     return (tags + json.dumps(words, ensure_ascii=False)).encode("utf-8") + codec.dumps(claim) * 2
 
 
+def is_busy(exc: BaseException) -> bool:
+    """True when SQLite failed because another connection holds the store locked (a second hedui on one cache)."""
+    return isinstance(exc, sqlite3.OperationalError) and getattr(exc, "sqlite_errorname", "") in BUSY_ERRORS
+
+
 class AnalysisCache:
     """The SQLite store below .hedui-cache/."""
 
@@ -220,7 +226,9 @@ class AnalysisCache:
         """Connect and check the database; a damaged or foreign file is replaced."""
         try:
             return self._connect()
-        except (sqlite3.DatabaseError, ValueError):
+        except (sqlite3.DatabaseError, ValueError) as exc:
+            if is_busy(exc):
+                raise  # another hedui holds the store: it is in use, not damaged, so it is kept
             # Not a database, a damaged one, or an older layout: start over rather than trust it.
             self._remove_files()
             return self._connect()

@@ -375,10 +375,13 @@ def _open_cache(where: Path | None, folder: Path | None):
 
 
 def _is_storage_failure(exc: BaseException) -> bool:
-    """True when writing failed for want of space or permission, as opposed to damaged content."""
+    """True when the store failed for want of space or permission, or is locked by another run, not damaged."""
     import sqlite3
 
-    if isinstance(exc, OSError):
+    from checker.run.cache import is_busy
+
+    if isinstance(exc, OSError) or is_busy(exc):
+        # A store another hedui holds is in use, not damaged: like a full disk, the run goes on without it.
         return True
     return isinstance(exc, sqlite3.OperationalError) and any(word in str(exc) for word in _STORAGE_FAILURES)
 
