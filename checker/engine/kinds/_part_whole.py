@@ -85,8 +85,13 @@ def _statements(wholes: list[Claim], parts: list[Claim], word: str,
     levels = [c for c in parts if _amount(c)]
     for dimension in dict.fromkeys(c.dimension for c in levels):
         candidates = [c for c in wholes if _amount(c) and c.dimension == dimension]
+        # 存款余额X，其中…；贷款余额Y。其中，短期贷款…: 其中 opens the parts of the item right before it.
+        itemized = len(candidates) > 1
+        if itemized:
+            candidates = _last_item(candidates)
         if len(candidates) != 1:
-            # None, or several figures of the dimension before 其中 (GDP and 人均GDP): no one whole is known.
+            # None, or several figures of the dimension in the item before 其中 (GDP and 人均GDP): no one whole is
+            # known.
             continue
         whole = candidates[0]
         members: list[Part] = []
@@ -95,9 +100,34 @@ def _statements(wholes: list[Claim], parts: list[Claim], word: str,
             if members and words.startswith(restart_words):
                 # 其中，稻谷产量55.32万吨；全年棉花产量4436吨: the list of the whole's parts has ended.
                 break
+            if itemized and _item_ends_between(whole, level):
+                # 第一产业X；第二产业Y，其中工业Z；第三产业W: 其中 inside a list's item ends with the item.
+                break
             members.append(Part(level, words, _rate_after(level, parts)))
         statements.append(Statement(whole, _words_of(whole, word), _rate_after(whole, wholes), tuple(members)))
     return statements
+
+
+def _last_item(claims: list[Claim]) -> list[Claim]:
+    """The claims after the last item mark (；) that stands before the last of them, in its sentence."""
+    last = claims[-1]
+    before = last.sentence[:max(0, last.mention.reading_start - last.sentence_start)]
+    marks = [match.end() for match in ITEM_MARKS.finditer(before)]
+    if not marks:
+        # One item holds them all (完成投资20亿元，实现营业收入100亿元): no one of them is the item's own.
+        return claims
+    start = last.sentence_start + marks[-1]
+    return [c for c in claims if c.sentence_start == last.sentence_start and c.mention.reading_start >= start]
+
+
+def _item_ends_between(whole: Claim, part: Claim) -> bool:
+    """True when an item mark (；) stands between a whole and a part of its sentence."""
+    if part.sentence_start != whole.sentence_start:
+        # 其中 opened the next sentence: its items are all parts.
+        return False
+    between = whole.sentence[whole.mention.reading_end - whole.sentence_start:
+                             part.mention.reading_start - whole.sentence_start]
+    return bool(ITEM_MARKS.search(between))
 
 
 def _amount(claim: Claim) -> bool:

@@ -74,7 +74,8 @@ def _unlinked(words: str, links: tuple[str, ...]) -> str:
 def _part_exceeding(spec, statement: Statement, parts: list[Part], measures: tuple[str, ...]) -> Finding | None:
     """The first part, stated as the whole's measure, that is larger than the whole."""
     params = spec.params
-    whole_words = _unlinked(statement.words, params.links)
+    # 地方财政收入完成10859万元: the whole's measure is the words before its verb.
+    whole_words = _unlinked(_unlinked(statement.words, params.links), params.verbs)
     for part in parts:
         if not _states_the_measure(_unlinked(part.words, params.links), whole_words, params.verbs, measures):
             # 其中，工业实现产值150亿元 under 增加值100亿元: another measure, which may be larger.
