@@ -119,12 +119,25 @@ def _covering(statement: Statement, parts: list[Part], params) -> list[tuple[str
         if len(rests) != 1:
             # 城镇居民用电量 beside 乡村工业用电量: not one measure split by the labels.
             return []
-        rest = rests.pop()
+        rest = _plain(rests.pop(), whole_words, params.plain_words)
         written = [rest] if rest else list(labels)
         if all(_within(words, whole_words) for words in written):
             return list(zip(named, parts, strict=True))
         return []
     return []
+
+
+def _plain(rest: str, whole_words: str, plain_words: tuple[str, ...]) -> str:
+    """The parts' words without the plain words the whole's words lack (业务赔款和给付支出 → 赔款和给付), when what
+    remains ends as the whole's words do; else the words as they stand."""
+    stripped = rest
+    for word in plain_words:
+        if word not in whole_words:
+            stripped = stripped.replace(word, "")
+    if stripped == rest or len(stripped) < 2 or not whole_words.endswith(stripped[-2:]):
+        # Nothing plain was added, or what remains is not the whole's measure (财政支出 → 财政): the words stand.
+        return rest
+    return stripped
 
 
 def _within(words: str, text: str) -> bool:

@@ -26,7 +26,8 @@ from checker.errors import RuleFileError
 from checker.model import Claim, Finding
 
 WORD_KEYS = ("total_words", "part_words", "following_part_words", "overlapping", "list_words", "sum_words",
-             "restart_words", "joiners", "band_starts", "open_ends", "links", "verbs", "per_words", "signed_words")
+             "restart_words", "joiners", "band_starts", "open_ends", "links", "verbs", "per_words", "signed_words",
+             "plain_words")
 PARTS_AFTER = ("part-exceeds-whole", "partition-parts-sum", "partition-parts-rate")
 PROBLEMS = ("parts-exceed-total", "listed-parts-sum", "partition-sum", "rate-between-parts", "weighted-rate",
             *PARTS_AFTER)
@@ -57,7 +58,9 @@ class Params:
     part's weight a year earlier may be when rates are at comparable prices and levels at current ones; for the
     problems after 其中 (part-exceeds-whole, partition-parts-sum, partition-parts-rate), verbs are those after which
     a part leaves out the whole's measure (沿海港口完成X), per_words make a figure an average (人均, 均价) and
-    signed_words name measures some parts of which may be negative (利润, 净增), so that one part may exceed the sum."""
+    signed_words name measures some parts of which may be negative (利润, 净增), so that one part may exceed the sum;
+    plain_words (partition-parts-sum and -rate) are words a part's measure may add to the whole's without narrowing
+    it (财产险业务赔款和给付支出 under 赔款和给付: 业务, 支出)."""
 
     total_words: tuple[str, ...] = ()
     part_words: tuple[str, ...] = ()
@@ -73,6 +76,7 @@ class Params:
     verbs: tuple[str, ...] = ()
     per_words: tuple[str, ...] = ()
     signed_words: tuple[str, ...] = ()
+    plain_words: tuple[str, ...] = ()
     partitions: tuple[tuple[str, ...], ...] = ()
     sums: tuple[tuple[str, ...], ...] = ()
     price_factor: float = 1.0
