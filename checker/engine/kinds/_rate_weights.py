@@ -14,7 +14,7 @@ def check_weighted_rate(spec, context) -> list[Finding]:
     """Flag a whole's rate that its parts' levels and rates cannot give: each part's level a year earlier is its
     level ÷ (1 + its rate), and the whole's rate is the parts' sum over their earlier sum (spec.params.sums)."""
     before: dict[int, Claim] = {}  # id of a rate -> the figure right before it in its document
-    for claims in _figures_by_doc(context.index.claims).values():
+    for claims in figures_by_doc(context.index.claims).values():
         before.update((id(later), earlier) for earlier, later in zip(claims, claims[1:], strict=False))
     findings = []
     for rates in rates_by_doc(context.index.claims).values():
@@ -30,7 +30,7 @@ def check_weighted_rate(spec, context) -> list[Finding]:
     return findings
 
 
-def _figures_by_doc(claims) -> dict[str, list[Claim]]:
+def figures_by_doc(claims) -> dict[str, list[Claim]]:
     """Every claim with a figure, by document, in text order."""
     by_doc: dict[str, list[Claim]] = {}
     for claim in claims:
@@ -79,7 +79,7 @@ def _weigh(spec, whole: Claim, parts: list[tuple[str, Claim]], levels: list[Clai
     if not (min(r.low for r in rates) <= stated.high and stated.low <= max(r.high for r in rates)):
         # Outside the range of the parts' rates: rate-between-parts reports that.
         return None
-    computed = _weighted(part_levels, rates, spec.params.price_factor)
+    computed = weighted_rate(part_levels, rates, spec.params.price_factor)
     if computed.intersects(stated):
         return None
     earlier = [level.figure.value / (1 + rate.mid / 100) for level, rate in zip(part_levels, rates, strict=True)]
@@ -98,7 +98,7 @@ def _weigh(spec, whole: Claim, parts: list[tuple[str, Claim]], levels: list[Clai
                         parts=shown)
 
 
-def _weighted(levels: list[Claim], rates: list[Interval], factor: float) -> Interval:
+def weighted_rate(levels: list[Claim], rates: list[Interval], factor: float) -> Interval:
     """The whole's rate in %, widest over each part's rounding and over weights off by the factor either way."""
     lows, highs = [], []
     for corner in itertools.product((1 / factor, factor), repeat=len(levels)):

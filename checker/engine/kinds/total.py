@@ -22,19 +22,22 @@ from checker.engine.kinds._shared import (
     require_keys,
     words_of,
 )
+from checker.engine.kinds._summed_rates import check_summed_rates
 from checker.errors import RuleFileError
 from checker.model import Claim, Finding
 
 WORD_KEYS = ("total_words", "part_words", "following_part_words", "overlapping", "list_words", "sum_words",
              "restart_words", "joiners", "band_starts", "open_ends", "links", "verbs", "per_words", "signed_words",
-             "plain_words")
+             "plain_words", "year_words", "period_words")
 PARTS_AFTER = ("part-exceeds-whole", "partition-parts-sum", "partition-parts-rate")
 PROBLEMS = ("parts-exceed-total", "listed-parts-sum", "partition-sum", "rate-between-parts", "weighted-rate",
+            "summed-parts-rate",
             *PARTS_AFTER)
 # The words each problem needs from its rule file.
 NEEDS = {"parts-exceed-total": WORD_KEYS[:3], "listed-parts-sum": WORD_KEYS[4:6],
          "partition-sum": ("list_words", "joiners", "links"), "rate-between-parts": ("sums",),
          "weighted-rate": ("sums", "price_factor"),
+         "summed-parts-rate": ("year_words", "period_words", "links", "per_words", "price_factor"),
          "part-exceeds-whole": ("part_words", "restart_words", "links", "verbs", "per_words", "signed_words"),
          "partition-parts-sum": ("part_words", "restart_words", "links", "per_words", "partitions"),
          "partition-parts-rate": ("part_words", "restart_words", "links", "per_words", "partitions")}
@@ -60,7 +63,8 @@ class Params:
     a part leaves out the whole's measure (沿海港口完成X), per_words make a figure an average (人均, 均价) and
     signed_words name measures some parts of which may be negative (利润, 净增), so that one part may exceed the sum;
     plain_words (partition-parts-sum and -rate) are words a part's measure may add to the whole's without narrowing
-    it (财产险业务赔款和给付支出 under 赔款和给付: 业务, 支出)."""
+    it (财产险业务赔款和给付支出 under 赔款和给付: 业务, 支出); for the problem summed-parts-rate, year_words and
+    period_words name what a rate compares with (同比, 环比)."""
 
     total_words: tuple[str, ...] = ()
     part_words: tuple[str, ...] = ()
@@ -77,6 +81,8 @@ class Params:
     per_words: tuple[str, ...] = ()
     signed_words: tuple[str, ...] = ()
     plain_words: tuple[str, ...] = ()
+    year_words: tuple[str, ...] = ()
+    period_words: tuple[str, ...] = ()
     partitions: tuple[tuple[str, ...], ...] = ()
     sums: tuple[tuple[str, ...], ...] = ()
     price_factor: float = 1.0
@@ -130,6 +136,8 @@ def check(spec, context) -> list[Finding]:
         return check_rate_between_parts(spec, context)
     if spec.params.problem == "weighted-rate":
         return check_weighted_rate(spec, context)
+    if spec.params.problem == "summed-parts-rate":
+        return check_summed_rates(spec, context)
     if spec.params.problem in PARTS_AFTER:
         return check_parts_after(spec, context)
     sentences: dict[str, dict[int, list[Claim]]] = {}
