@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from checker.claims.segment import industry_phrase
@@ -71,9 +71,11 @@ def test_a_quoted_name_before_the_words_keeps_them_raw(resources):
     assert str(claim.metric) != "国家|进出口"
 
 
+@settings(deadline=None)  # the first example loads the segmenter's dictionary
 @given(st.lists(st.sampled_from(["粮食", "种植", "新增", "和", "的", "重大", "项目", "国家级", "对", "地", "产品",
                                  "高新技术", "播种", "第三", "个", "欧盟"]), max_size=6))
 @example(["第三", "项目", "的"])  # cut 第三项|目的: a numeral with a classifier glued to it takes the name's start
+@example(["项目", "的", "地"])  # cut 项|目的地: a one-character word glued to the next one's start
 def test_an_industry_phrase_is_a_tail_of_its_words_or_nothing(words):
     """With no filler words, an industry's name is the end of the raw words (only their start is cut), or ''."""
     text = "".join(words)

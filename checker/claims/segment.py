@@ -186,6 +186,13 @@ def tag_words(text: str) -> tuple[tuple[str, str], ...]:
     return cut_words(text, load_dictionary())
 
 
+def word_frequency(word: str) -> int:
+    """How often the segmenter's dictionary counts word (0 for a text that is no word of it: 项目的)."""
+    dictionary = load_dictionary()
+    dictionary.cover(word[:1])
+    return int(dictionary.tokenizer.FREQ.get(word) or 0)
+
+
 def cut_words(text: str, dictionary: Dictionary) -> tuple[tuple[str, str], ...]:
     """The words and tags jieba.posseg gives a text without its hidden Markov model (lcut(text, HMM=False))."""
     words: list[tuple[str, str]] = []
@@ -295,6 +302,11 @@ def industry_phrase(text: str, filler: frozenset[str], activities: frozenset[str
             # An unknown verb or a particle may be a piece of the name cut wrongly (干支线, 可再生, 地产品), and so may
             # a numeral with a classifier glued to it (第三项|目的): too unsure to name it.
             return ""
+    if (len(words) > 1 and len(words[0][0]) == 1
+            and word_frequency(words[0][0] + words[1][0][0]) > word_frequency(words[1][0])):
+        # A one-character word making with the next one's first character a word more common than the next one
+        # (项|目的地 of 项目的地, not 全|社会) is a cut the segmenter may have made wrong: too unsure to name it.
+        return ""
     inner = {index for index, (word, _) in enumerate(words[1:-1], 1) if word in joiners
              and words[index - 1][1] in NOMINAL - PLACES and words[index + 1][1] in IN_INDUSTRY - PLACES}
     if not words or any(tag not in IN_INDUSTRY and word not in activities and index not in inner
