@@ -13,7 +13,7 @@ from checker.errors import RuleFileError
 from checker.model import Claim, Finding
 
 PROBLEMS = ("enumeration", "rank-list")
-RANK_KEYS = ("rank_verbs", "rank_units", "item_joiners", "open_words")
+RANK_KEYS = ("rank_verbs", "rank_units", "item_joiners", "open_words", "first_words")
 # Marks that end the clause a ranked list stands in.
 CLAUSE_MARKS = re.compile(r"[，,；;：:。！？]")
 
@@ -23,9 +23,9 @@ class Params:
     """problem: enumeration (A、B、C等N大X, the claims stage's count claims) or rank-list (A、B、C分列…前N位);
     closed_units: classifiers of a closed set of categories (N大, N类), required for enumeration;
     max_gap: how many items an open list (等) of such a set may miss before it is flagged (default 1);
-    rank_verbs, rank_units, item_joiners, open_words (rank-list, required): the verb between a list and its ranks
-    (分列), the units of the ranks (位, 名), the words joining the last items (和, 及) and the words that leave a
-    list open (等)."""
+    rank_verbs, rank_units, item_joiners, open_words, first_words (rank-list, required): the verb between a list and
+    its ranks (分列), the units of the ranks (位, 名), the words joining the last items (和, 及), the words that leave a
+    list open (等) and the words right before the number of the first places a list takes (前)."""
 
     closed_units: tuple[str, ...] = ()
     max_gap: int = 1
@@ -34,6 +34,7 @@ class Params:
     rank_units: tuple[str, ...] = ()
     item_joiners: tuple[str, ...] = ()
     open_words: tuple[str, ...] = ()
+    first_words: tuple[str, ...] = ()
 
     @classmethod
     def from_mapping(cls, raw: dict[str, Any], path: str, lines: dict[str, int]) -> Params:
@@ -46,8 +47,9 @@ class Params:
                                 f"must be one of: {', '.join(PROBLEMS)}")
         if problem == "rank-list":
             require_keys(raw, RANK_KEYS, path, lines)
-            verbs, units, joiners, opens = (words_of(raw, key, path, lines) for key in RANK_KEYS)
-            return cls(problem=problem, rank_verbs=verbs, rank_units=units, item_joiners=joiners, open_words=opens)
+            verbs, units, joiners, opens, firsts = (words_of(raw, key, path, lines) for key in RANK_KEYS)
+            return cls(problem=problem, rank_verbs=verbs, rank_units=units, item_joiners=joiners, open_words=opens,
+                       first_words=firsts)
         require_keys(raw, ("closed_units",), path, lines)
         return cls(closed_units=words_of(raw, "closed_units", path, lines), max_gap=raw.get("max_gap", 1))
 
@@ -101,7 +103,7 @@ def _ranked_items(params: Params, claim: Claim) -> tuple[str, ...] | None:
     """The items of 'A、B和C分列…前N位' before the figure, or None when its clause is no closed ranked list."""
     before = claim.sentence[: max(0, claim.mention.reading_start - claim.sentence_start)]
     clause = CLAUSE_MARKS.split(before)[-1]
-    if not clause.endswith("前"):
+    if not clause.endswith(params.first_words):
         # 第5位, 居全省第3位: one rank, not the first N places a list shares.
         return None
     at = max(clause.rfind(verb) for verb in params.rank_verbs)

@@ -7,32 +7,33 @@ from typing import Any
 
 import attrs
 
-from checker.engine.kinds._shared import expect_keys, format_number, format_range, make_finding
+from checker.engine.kinds._shared import expect_keys, format_number, format_range, make_finding, require_keys, words_of
 from checker.errors import RuleFileError
 from checker.model import Claim, Finding, Interval
-
-# The units of a rate's level and of a change of a rate in points, each family compared only within itself.
-LEVEL_UNITS = ("%", "％", "‰")
-CHANGE_UNITS = ("个百分点", "百分点", "个千分点", "千分点")
 
 
 @attrs.frozen
 class Params:
-    """differences (from the rule file): each a rate and the two rates it is the difference of, in that order
-    (自然增长率, 出生率, 死亡率: 自然增长率 = 出生率 − 死亡率)."""
+    """From the rule file: differences, each a rate and the two rates it is the difference of, in that order
+    (自然增长率, 出生率, 死亡率: 自然增长率 = 出生率 − 死亡率); level_units, the units of a rate's level (%, ‰), and
+    change_units, those of a change of a rate in points (个百分点, 千分点), each family compared only within itself."""
 
     differences: tuple[tuple[str, str, str], ...]
+    level_units: tuple[str, ...]
+    change_units: tuple[str, ...]
 
     @classmethod
     def from_mapping(cls, raw: dict[str, Any], path: str, lines: dict[str, int]) -> Params:
         """Build the parameters from a rule file's params mapping, citing file, line and key of any problem."""
-        raw = expect_keys(raw, {"differences": list}, path, lines)
+        raw = expect_keys(raw, {"differences": list, "level_units": list, "change_units": list}, path, lines)
+        require_keys(raw, ("level_units", "change_units"), path, lines)
         found = raw.get("differences", [])
         if not found or not all(isinstance(names, list) and len(names) == 3
                                 and all(isinstance(name, str) and name for name in names) for names in found):
             raise RuleFileError(path, lines.get("params.differences") or lines.get("params"), "params.differences",
                                 "must be a list of [difference, minuend, subtrahend] (自然增长率, 出生率, 死亡率)")
-        return cls(tuple((a, b, c) for a, b, c in found))
+        return cls(tuple((a, b, c) for a, b, c in found), words_of(raw, "level_units", path, lines),
+                   words_of(raw, "change_units", path, lines))
 
 
 def check(spec, context) -> list[Finding]:
@@ -44,7 +45,7 @@ def check(spec, context) -> list[Finding]:
     fall = context.lexicon.fall_re if context.lexicon is not None else None
     findings = []
     for claims in by_sentence.values():
-        for units, changes in ((LEVEL_UNITS, False), (CHANGE_UNITS, True)):
+        for units, changes in ((spec.params.level_units, False), (spec.params.change_units, True)):
             # Each figure's item runs back to the figure of its family before it (出生率10.30‰,比上年下降1.73个千分点;
             # 死亡人口1244人,死亡率2.41‰,下降2.39个千分点: the second change's item names 死亡率).
             family = sorted((c for c in claims if c.figure.unit in units), key=lambda c: c.mention.reading_start)

@@ -18,7 +18,7 @@ from checker.engine.kinds._shared import (
 )
 from checker.model import Claim, Finding, Interval
 
-WORD_KEYS = ("whole_before", "whole_after", "list_words")
+WORD_KEYS = ("whole_before", "whole_after", "rate_units", "list_words")
 
 
 @attrs.frozen
@@ -33,16 +33,18 @@ class Pair:
 @attrs.frozen
 class Params:
     """The kind's vocabulary, all from the rule file: whole_before/whole_after frame the whole a share
-    names (占…的), list_words mark a share of a list (分别占a%和b%), which pairs with no single part."""
+    names (占…的), rate_units are the units of rates, multiples and points (%, 倍, 个百分点), never an amount's,
+    list_words mark a share of a list (分别占a%和b%), which pairs with no single part."""
 
     whole_before: tuple[str, ...]
     whole_after: tuple[str, ...]
+    rate_units: tuple[str, ...]
     list_words: tuple[str, ...] = ()
 
     @classmethod
     def from_mapping(cls, raw: dict[str, Any], path: str, lines: dict[str, int]) -> Params:
         """Build the parameters from a rule file's params mapping, citing file, line and key of any problem."""
-        return cls(*read_word_lists(raw, WORD_KEYS, path, lines, required=WORD_KEYS[:2]).values())
+        return cls(*read_word_lists(raw, WORD_KEYS, path, lines, required=WORD_KEYS[:3]).values())
 
 
 def check(spec, context) -> list[Finding]:
@@ -74,7 +76,7 @@ def _pairs(ordered: list[Claim], params: Params) -> list[Pair]:
             continue
         before = [c for c in ordered[:k] if c.sentence_start == share.sentence_start]
         # Rates between a part and its share (增长10.7%, 同增28.1%) are neither parts nor shares.
-        anchors = [c for c in before if c.relation == "share" or (c.relation == "level" and _amount(c))]
+        anchors = [c for c in before if c.relation == "share" or (c.relation == "level" and _amount(c, params))]
         if not anchors or anchors[-1].relation != "level":
             # 分别占31.3%和10.8%, or a share with no amount in its sentence: no single part to pair it with.
             continue
@@ -88,9 +90,9 @@ def _pairs(ordered: list[Claim], params: Params) -> list[Pair]:
     return pairs
 
 
-def _amount(claim: Claim) -> bool:
+def _amount(claim: Claim, params: Params) -> bool:
     """True for an amount with a unit of its own (亿元, 辆), never a rate in % or a bare number."""
-    return claim.figure.unit not in ("", "%", "％", "‰", "倍", "个百分点")
+    return claim.figure.unit != "" and claim.figure.unit not in params.rate_units
 
 
 def _named_whole(share: Claim, params: Params) -> str:

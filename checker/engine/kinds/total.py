@@ -34,7 +34,7 @@ PROBLEMS = ("parts-exceed-total", "listed-parts-sum", "partition-sum", "rate-bet
             "summed-parts-rate",
             *PARTS_AFTER)
 # The words each problem needs from its rule file.
-NEEDS = {"parts-exceed-total": WORD_KEYS[:3], "listed-parts-sum": WORD_KEYS[4:6],
+NEEDS = {"parts-exceed-total": WORD_KEYS[:3], "listed-parts-sum": (*WORD_KEYS[4:6], "links"),
          "partition-sum": ("list_words", "joiners", "links"), "rate-between-parts": ("sums",),
          "weighted-rate": ("sums", "price_factor"),
          "summed-parts-rate": ("year_words", "period_words", "links", "per_words", "price_factor"),
@@ -43,8 +43,6 @@ NEEDS = {"parts-exceed-total": WORD_KEYS[:3], "listed-parts-sum": WORD_KEYS[4:6]
          "partition-parts-rate": ("part_words", "restart_words", "links", "per_words", "partitions")}
 # A whole stands at most this many characters before the first of its parts.
 WHOLE_REACH = 400
-# A sum word stands right before its figure, or before 为/达 (合计1633亿元, 合计为1633亿元).
-SUM_LINKS = r"(?:为|达|达到|是)?$"
 
 
 @attrs.frozen
@@ -56,9 +54,10 @@ class Params:
     open a clause that states a new item of the text, not a part (…其中稻谷产量X；全年棉花产量Y: 全年); for the
     problem partition-sum, joiners split the labels before 分别为 (、和), partitions are closed sets of labels
     (城镇, 乡村), band_starts and open_ends make bands that cover all (0-17岁 … 60岁及以上), links end the words
-    before a whole's figure (户籍人口为); for the problems rate-between-parts and weighted-rate, sums are a whole's
-    word and the parts that make it up (财政收入: 税收收入, 非税收入), and price_factor how far off (either way) a
-    part's weight a year earlier may be when rates are at comparable prices and levels at current ones; for the
+    before a whole's figure (户籍人口为; for listed-parts-sum, a sum's: 合计为); for the problems rate-between-parts
+    and weighted-rate, sums are a whole's word and the parts that make it up (财政收入: 税收收入, 非税收入), and
+    price_factor how far off (either way) a part's weight a year earlier may be when rates are at comparable prices
+    and levels at current ones; for the
     problems after 其中 (part-exceeds-whole, partition-parts-sum, partition-parts-rate), verbs are those after which
     a part leaves out the whole's measure (沿海港口完成X), per_words make a figure an average (人均, 均价) and
     signed_words name measures some parts of which may be negative (利润, 净增), so that one part may exceed the sum;
@@ -105,7 +104,9 @@ class Params:
         # A total word stands at most 14 characters before its figure, in the same clause (共签约项目50个).
         total_re = re.compile("(?:" + "|".join(map(re.escape, words["total_words"])) + r")[^，,。]{0,14}$")
         part_re = re.compile("|".join(map(re.escape, words["part_words"])))
-        sum_re = re.compile("(?:" + "|".join(map(re.escape, words["sum_words"])) + ")" + SUM_LINKS)
+        # A sum word stands right before its figure, or before a link (合计1633亿元, 合计为1633亿元).
+        sum_re = re.compile("(?:" + "|".join(map(re.escape, words["sum_words"])) + ")(?:"
+                            + "|".join(map(re.escape, words["links"])) + ")?$")
         partitions = raw.get("partitions", [])
         if not all(isinstance(labels, list) and len(labels) > 1 and all(isinstance(x, str) and x for x in labels)
                    for labels in partitions):
