@@ -11,7 +11,7 @@ import attrs
 from checker.engine.kinds._shared import make_finding, read_word_lists
 from checker.model import Claim, Finding
 
-KEYS = ("base_before", "change_relations")
+KEYS = ("base_before", "change_relations", "year_marks")
 # The marks that end the item a change belongs to: its base is named after the last of them.
 ITEM_MARKS = re.compile(r"[；;。]")
 
@@ -19,19 +19,24 @@ ITEM_MARKS = re.compile(r"[；;。]")
 @attrs.frozen
 class Params:
     """The vocabulary from the rule file: base_before are the words that name a comparison's base year right
-    before it (比2018年, 较2018年), change_relations the claim relations that state a change against a base."""
+    before it (比2018年, 较2018年), change_relations the claim relations that state a change against a base,
+    year_marks the words that follow a year's four digits (年)."""
 
     base_before: tuple[str, ...]
     change_relations: tuple[str, ...]
+    year_marks: tuple[str, ...]
     base_re: re.Pattern[str] = attrs.field(eq=False, repr=False, default=None)
+    year_mark_re: re.Pattern[str] = attrs.field(eq=False, repr=False, default=None)
 
     @classmethod
     def from_mapping(cls, raw: dict[str, Any], path: str, lines: dict[str, int]) -> Params:
         """Build the parameters from a rule file's params mapping, citing file, line and key of any problem."""
         words = read_word_lists(raw, KEYS, path, lines)
-        # A base year is four digits from 1900 to 2099 and 年 right after a base word: 比2018年, 较2018年同期.
-        base_re = re.compile("(?:" + "|".join(map(re.escape, words["base_before"])) + r")(?P<year>(?:19|20)\d{2})年")
-        return cls(**words, base_re=base_re)
+        year_mark = "(?:" + "|".join(map(re.escape, words["year_marks"])) + ")"
+        # A base year is four digits from 1900 to 2099 and a year mark right after a base word: 比2018年, 较2018年同期.
+        base_re = re.compile("(?:" + "|".join(map(re.escape, words["base_before"])) + r")(?P<year>(?:19|20)\d{2})"
+                             + year_mark)
+        return cls(**words, base_re=base_re, year_mark_re=re.compile(year_mark))
 
 
 def check(spec, context) -> list[Finding]:
@@ -73,4 +78,5 @@ def _year_written_before(reading: str, claim: Claim, year: int, params: Params) 
     paragraph = reading.rfind("\n", 0, claim.mention.reading_start) + 1
     text = reading[paragraph:claim.mention.reading_start]
     bases = {match.start("year") for match in params.base_re.finditer(text)}
-    return any(match.start() not in bases for match in re.finditer(rf"(?<!\d){year}年", text))
+    written = re.compile(rf"(?<!\d){year}{params.year_mark_re.pattern}")
+    return any(match.start() not in bases for match in written.finditer(text))

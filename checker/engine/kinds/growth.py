@@ -263,10 +263,11 @@ def _check_amount(spec, level: Claim, amount: Claim, change: Claim, direction: s
 
 
 def _names_another_base(change: Claim, base: Claim, lexicon: ClaimLexicon | None) -> bool:
-    """True when the words right before a change name a base year (比2022年, the lexicon's base_before words) other
-    than its base level's year."""
+    """True when the words right before a change name a base year (比2022年, the lexicon's base_before words and
+    year_marks) other than its base level's year."""
     words = tuple(lexicon.change.get("base_before", ())) if lexicon is not None else ()
-    found = _base_year_re(words).search(_prefix_of(change)[-16:]) if words else None
+    marks = tuple(lexicon.grammar.get("year_marks", ())) if lexicon is not None else ()
+    found = _base_year_re(words, marks).search(_prefix_of(change)[-16:]) if words and marks else None
     if found is None or base.period is None or base.period.start is None or base.period.end is None:
         # No base year named (增长7倍, 同比增长), or an undated base: nothing to tell them apart by.
         return False
@@ -274,10 +275,11 @@ def _names_another_base(change: Claim, base: Claim, lexicon: ClaimLexicon | None
 
 
 @functools.lru_cache(maxsize=8)
-def _base_year_re(words: tuple[str, ...]) -> re.Pattern[str]:
+def _base_year_re(words: tuple[str, ...], marks: tuple[str, ...]) -> re.Pattern[str]:
     """A base word and a year right before a change's verb (比2022年增长, 较2019年同期下降), compiled once."""
     bases = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-    return re.compile(f"(?:{bases})(?P<year>(?:19|20)\\d{{2}})年[^0-9，,；;。]{{0,8}}$")
+    year = "|".join(map(re.escape, marks))
+    return re.compile(f"(?:{bases})(?P<year>(?:19|20)\\d{{2}})(?:{year})[^0-9，,；;。]{{0,8}}$")
 
 
 def _prefix_of(change: Claim) -> str:

@@ -47,7 +47,8 @@ class Params:
         words = read_word_lists(raw, WORD_KEYS, path, lines, required=WORD_KEYS[:2])
         other = None
         if words["base_before"]:
-            other = re.compile("(?:" + "|".join(map(re.escape, words["base_before"])) + r")\s*(?:[0-9]{4}|[上前去]年)")
+            # Only a year's digits name another base: 比上年 is the year before, which every 同比 rate compares with.
+            other = re.compile("(?:" + "|".join(map(re.escape, words["base_before"])) + r")\s*[0-9]{4}")
         return cls(**words, other_base_re=other)
 
 

@@ -17,13 +17,14 @@ COUNT = r"\d{1,3}|[" + "".join(CHINESE_DIGITS) + "".join(SMALL_UNITS) + "]{1,4}"
 
 @attrs.frozen
 class Params:
-    """ago_words (N年前), year_openers (words that may open the explicit year beside it: （, 即, 于) and
-    separators (skipped between them: ，) come from the rule file; window is how many characters after
-    N年前 are searched for the explicit year (default 12)."""
+    """ago_words (N年前), year_openers (words that may open the explicit year beside it: （, 即, 于),
+    separators (skipped between them: ，) and year_marks (the words after an explicit year's digits: 年) come from
+    the rule file; window is how many characters after N年前 are searched for the explicit year (default 12)."""
 
     ago_words: tuple[str, ...]
     year_openers: tuple[str, ...]
     separators: str
+    year_marks: tuple[str, ...]
     window: int = 12
     ago_re: re.Pattern[str] = attrs.field(eq=False, repr=False, default=None)
     year_re: re.Pattern[str] = attrs.field(eq=False, repr=False, default=None)
@@ -31,13 +32,16 @@ class Params:
     @classmethod
     def from_mapping(cls, raw: dict[str, Any], path: str, lines: dict[str, int]) -> Params:
         """Build the parameters from a rule file's params mapping, citing file, line and key of any problem."""
-        raw = expect_keys(raw, {"ago_words": list, "year_openers": list, "separators": str, "window": int}, path, lines)
-        require_keys(raw, ("ago_words", "year_openers", "separators"), path, lines)
+        raw = expect_keys(raw, {"ago_words": list, "year_openers": list, "separators": str, "year_marks": list,
+                                "window": int}, path, lines)
+        require_keys(raw, ("ago_words", "year_openers", "separators", "year_marks"), path, lines)
         ago, openers = words_of(raw, "ago_words", path, lines), words_of(raw, "year_openers", path, lines)
+        marks = words_of(raw, "year_marks", path, lines)
         ago_re = re.compile(f"(?P<n>{COUNT})(?:" + "|".join(map(re.escape, ago)) + ")")
-        # An explicit year is four digits from 1900 to 2099 followed by 年: （1988年）, 即2018年.
-        year_re = re.compile("(?:" + "|".join(map(re.escape, openers)) + r")?(?P<year>(?:19|20)\d{2})年")
-        return cls(ago, openers, raw["separators"], raw.get("window", 12), ago_re, year_re)
+        # An explicit year is four digits from 1900 to 2099 followed by a year mark: （1988年）, 即2018年.
+        year_re = re.compile("(?:" + "|".join(map(re.escape, openers)) + r")?(?P<year>(?:19|20)\d{2})(?:"
+                             + "|".join(map(re.escape, marks)) + ")")
+        return cls(ago, openers, raw["separators"], marks, raw.get("window", 12), ago_re, year_re)
 
 
 def check(spec, context) -> list[Finding]:
