@@ -19,13 +19,9 @@ _LIST_KEYS = (
     "comparison_before", "span_before", "lead_followers", "byline_marks", "this_year", "whole_year", "since_before",
     "since_after", "since_span", "as_of", "shared_event_words",
 )
-_KEYS = (*_LIST_KEYS, "data_periods", "count_words", "base_spans", "english_months", "this_year_parts")
-# The numbers of years after 这/近/过去 (这两年, 近3年): 2 to 10 (一 counts no span since a start).
+_KEYS = (*_LIST_KEYS, "data_periods", "count_words", "base_spans", "english_months", "this_year_parts", "date_marks",
+         "clock_marks", "span_numbers", "range_marks")
 CJK_HAN = r"\u4e00-\u9fff"  # the common ideographs: an event's name is a run of them
-_SPAN_NUMERALS = r"[两二三四五六七八九十]|\d{1,2}"
-# A full date as pages write it: 2024年12月13日, 2025-01-17, 2024/11/18, 2026年02月10日.
-DATE_VALUE = r"(\d{4})(?:年|-|/|\.)(\d{1,2})(?:月|-|/|\.)(\d{1,2})日?"
-_CLOCK = r"(?:[ \t\u3000]*\d{1,2}[:：时]\d{1,2}(?:[:：分]\d{1,2})?[分秒]?)?"
 
 
 @attrs.frozen
@@ -59,6 +55,12 @@ class DateWords:
     english_months: dict[str, int] = attrs.field(factory=dict)  # lower-case name -> month: march -> 3
     english_line: re.Pattern[str] = re.compile("(?!)")  # a line without CJK holding March 5, 2024 or 5 Mar 2024
     byline_line: re.Pattern[str] = re.compile("(?!)")  # 文/陶媛  2026年第1期第2页  2026-01-28
+    span_numbers: dict[str, int] = attrs.field(factory=dict)  # 这两年 -> 2: the number words of a span of years
+    # the digit guard after a numeric date only: 2024年11月18日08:00 ends at 日
+    full_date: re.Pattern[str] = re.compile("(?!)")  # 2024年11月18日, 2024-11-18, 2024/11/18
+    year_month: re.Pattern[str] = re.compile("(?!)")  # 2024年11月, 2024年1-11月: never a month-day's
+    month_day: re.Pattern[str] = re.compile("(?!)")  # 11月18日, not after a year
+    stamp: re.Pattern[str] = re.compile("(?!)")  # 2024-03-22 20:30:47: a page's time stamp
 
     @classmethod
     def from_mapping(cls, raw: dict[str, Any], path: str) -> DateWords:
@@ -75,6 +77,16 @@ class DateWords:
         period_alt = "|".join(map(re.escape, sorted(periods, key=len, reverse=True)))
         parts = {str(k): int(v) for k, v in raw["this_year_parts"].items()}
         parts_alt = "|".join(map(re.escape, sorted(parts, key=len, reverse=True)))
+        y, m, d = (re.escape(str(raw["date_marks"][part])) for part in ("year", "month", "day"))
+        hour, minute, second = (re.escape(str(raw["clock_marks"][part])) for part in ("hour", "minute", "second"))
+        ranges = "|".join(map(re.escape, sorted(map(str, raw["range_marks"]), key=len, reverse=True)))  # 1-7月, 1至7月
+        spans = {str(k): int(v) for k, v in raw["span_numbers"].items()}
+        # The number of years after 这/近/过去 (这两年, 近3年): a word of span_numbers or one or two digits.
+        span_alt = "|".join(map(re.escape, sorted(spans, key=len, reverse=True))) + r"|\d{1,2}"
+        # A full date as pages write it: 2024年12月13日, 2025-01-17, 2024/11/18, 2026年02月10日.
+        date_value = rf"(\d{{4}})(?:{y}|-|/|\.)(\d{{1,2}})(?:{m}|-|/|\.)(\d{{1,2}})(?:{d})?"
+        clock = (rf"(?:[ \t\u3000]*\d{{1,2}}(?:[:：]|{hour})\d{{1,2}}(?:(?:[:：]|{minute})\d{{1,2}})?"
+                 rf"(?:{minute}|{second})?)?")  # 08:00, 07时41分, 10:56:08
         return cls(
             dateline_marks="".join(words["dateline_marks"]),
             caption_marks=words["caption_marks"],
@@ -88,45 +100,50 @@ class DateWords:
             this_year=words["this_year"],
             this_year_parts=parts,
             as_of=words["as_of"],
-            comma_year=re.compile(rf"(?<!\d)(\d{{4}})年(?:{alt['whole_year']})?[，,]"),
+            span_numbers=spans,
+            comma_year=re.compile(rf"(?<!\d)(\d{{4}}){y}(?:{alt['whole_year']})?[，,]"),
             since_years=re.compile(
-                rf"(?:{alt['since_before']})[^，。,！？]{{0,8}}?(\d{{4}})年(?:(\d{{1,2}})月)?[^。！？]{{0,80}}?"
-                rf"(?:{alt['since_after']})[^。！？]{{0,20}}?(?:{alt['since_span']})({_SPAN_NUMERALS})年"
+                rf"(?:{alt['since_before']})[^，。,！？]{{0,8}}?(\d{{4}}){y}(?:(\d{{1,2}}){m})?[^。！？]{{0,80}}?"
+                rf"(?:{alt['since_after']})[^。！？]{{0,20}}?(?:{alt['since_span']})({span_alt}){y}"
             ),
             shared_event=re.compile(rf"[{CJK_HAN}]{{6,24}}?(?:{alt['shared_event_words']})"),
             this_year_month=re.compile(
-                rf"(?:{alt['this_year']})(?:\d{{1,2}}[—–\-~～至到])?(\d{{1,2}})月|(?:{alt['this_year']})({parts_alt})"
+                rf"(?:{alt['this_year']})(?:\d{{1,2}}(?:{ranges}))?(\d{{1,2}}){m}|(?:{alt['this_year']})({parts_alt})"
             ),
+            full_date=re.compile(rf"(?<!\d)(\d{{4}})(?:{y}(\d{{1,2}}){m}(\d{{1,2}}){d}|([-/.])(\d{{1,2}})\4(\d{{1,2}})(?!\d))"),
+            year_month=re.compile(rf"(?<!\d)(\d{{4}}){y}(?:\d{{1,2}}(?:{ranges}))?(\d{{1,2}}){m}(?!\d{{1,2}}{d})"),
+            month_day=re.compile(rf"(?<!\d)(?<!\d{y})(\d{{1,2}}){m}(\d{{1,2}}){d}"),
+            stamp=re.compile(rf"{date_value}[ \t\u3000]*\d{{1,2}}[:：]\d{{2}}"),
             english_months={str(k).lower(): int(v) for k, v in raw["english_months"].items()},
             english_line=_english_line(raw["english_months"]),
             byline_line=re.compile(
-                rf"^[ \t\u3000]*(?:{alt['byline_marks']})[^\n]{{0,40}}?(?<!\d){DATE_VALUE}{_CLOCK}[ \t\u3000]*$",
+                rf"^[ \t\u3000]*(?:{alt['byline_marks']})[^\n]{{0,40}}?(?<!\d){date_value}{clock}[ \t\u3000]*$",
                 re.MULTILINE,
             ),
-            base_year=re.compile(rf"(?:{alt['comparison_before']})(\d{{4}})年"),
+            base_year=re.compile(rf"(?:{alt['comparison_before']})(\d{{4}}){y}"),
             lead_date=re.compile(
-                rf"(?<!\d)(?<!\d年)(\d{{1,2}})月(\d{{1,2}})日(?=[，,\s]|{alt['dateline_marks']}|{alt['lead_followers']})"
+                rf"(?<!\d)(?<!\d{y})(\d{{1,2}}){m}(\d{{1,2}}){d}(?=[，,\s]|{alt['dateline_marks']}|{alt['lead_followers']})"
             ),
             page_line=re.compile(
-                rf"(?:^|[ \t\u3000|｜])(?:{alt['page_labels']})[ \t]*[:：]?\s{{0,8}}{DATE_VALUE}(?!\d)",
+                rf"(?:^|[ \t\u3000|｜])(?:{alt['page_labels']})[ \t]*[:：]?\s{{0,8}}{date_value}(?!\d)",
                 re.MULTILINE,
             ),
             date_line=re.compile(
                 rf"^[ \t\u3000]*(?:(?:{alt['page_line_followers']})[:：][^\n\d|｜]{{0,20}}?[ \t\u3000|｜]*)?"
-                rf"{DATE_VALUE}{_CLOCK}"
+                rf"{date_value}{clock}"
                 rf"(?:[ \t\u3000|｜]*(?:{alt['page_line_followers']})[^\n]*)?[ \t\u3000]*$",
                 re.MULTILINE,
             ),
             release_line=re.compile(
                 rf"^[ \t\u3000]*[{CJK}（）()]{{1,24}}(?:{alt['issuer_suffixes']})[ \t\u3000]*\n?\s{{0,4}}"
-                rf"{DATE_VALUE}[ \t\u3000]*$",
+                rf"{date_value}[ \t\u3000]*$",
                 re.MULTILINE,
             ),
             year_period=re.compile(
-                rf"(?<![\d.])(\d{{4}})年(?:({period_alt})|(?:\d{{1,2}}[—–\-~～至到])?(\d{{1,2}})月|"
+                rf"(?<![\d.])(\d{{4}}){y}(?:({period_alt})|(?:\d{{1,2}}(?:{ranges}))?(\d{{1,2}}){m}|"
                 rf"[^，。,.;；\d]{{0,10}}?({alt['data_year_words']})|[，,])"
             ),
-            bare_day=re.compile(rf"(?<![\d月])(\d{{1,2}})日(?:[，,]|{alt['announce_words']})"),
+            bare_day=re.compile(rf"(?<!\d)(?<!{m})(\d{{1,2}}){d}(?:[，,]|{alt['announce_words']})"),
             event_year=re.compile(
                 rf"(?<![\d.])(\d{{4}})(?=[{CJK}])(?![{re.escape(str(raw['count_words']))}])"
                 rf"[^\s，。,.;；:：！？!?]{{1,30}}?(?:{alt['event_words']})"

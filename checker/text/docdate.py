@@ -8,13 +8,8 @@ import re
 import attrs
 
 from checker.model import DocumentDate
-from checker.text.datewords import DATE_VALUE, DateWords, load_date_words
+from checker.text.datewords import DateWords, load_date_words
 
-# the digit guard after a numeric date only: 2024年11月18日08:00 ends at 日
-_FULL_DATE = re.compile(r"(?<!\d)(\d{4})(?:年(\d{1,2})月(\d{1,2})日|([-/.])(\d{1,2})\4(\d{1,2})(?!\d))")
-_YEAR_MONTH = re.compile(r"(?<!\d)(\d{4})年(?:\d{1,2}[—–\-~～至到])?(\d{1,2})月(?!\d{1,2}日)")
-_MONTH_DAY = re.compile(r"(?<!\d)(?<!\d年)(\d{1,2})月(\d{1,2})日")
-_NUMERALS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _DATELINE_NEAR = 400  # a lead's month-day sits in the first few hundred characters
 _DATELINE_FAR = 2000  # ... or opens a paragraph, or follows a byline, a little further on
 _MIRROR_GAP = 45  # a page date this many days after the lead's own date is a mirror's crawl time
@@ -129,14 +124,14 @@ def _find_page_date(reading: str, words: DateWords) -> tuple[dt.date, str, str] 
     return None  # the page states no date line
 
 
-_STAMP = re.compile(rf"{DATE_VALUE}[ \t\u3000]*\d{{1,2}}[:：]\d{{2}}")  # 2024-03-22 20:30:47: a page's time stamp
 
 
 def page_date_spans(reading: str, words: DateWords | None = None) -> list[tuple[int, int]]:
     """The spans of the text's page and release date lines, bylines and time stamps (发布时间:2024-11-22 11:35,
     新京报2024-03-22 20:30:47): dates of the page, which date no figure of the text."""
     words = words or load_date_words()
-    patterns = (words.page_line, words.date_line, words.byline_line, words.release_line, words.english_line, _STAMP)
+    patterns = (words.page_line, words.date_line, words.byline_line, words.release_line, words.english_line,
+                words.stamp)
     return sorted(m.span() for pattern in patterns for m in pattern.finditer(reading))
 
 
@@ -244,7 +239,7 @@ def _date_announcement(reading: str, words: DateWords) -> DocumentDate | None:
 
 def _date_start(reading: str, words: DateWords) -> DocumentDate | None:
     """Date a text that only announces a start (2017年春运从1月13日起) at that start, weakly."""
-    for match in _MONTH_DAY.finditer(reading, 0, _DATELINE_FAR):
+    for match in words.month_day.finditer(reading, 0, _DATELINE_FAR):
         if reading[match.end() : match.end() + 1] not in words.future_after:
             continue  # only a start (1月13日起) dates an announcement made just before it
         month, day = int(match.group(1)), int(match.group(2))
@@ -307,11 +302,11 @@ def _find_event_year(reading: str, words: DateWords) -> _Evidence | None:
 def _find_past_dates(reading: str, words: DateWords, *, full_only: bool) -> list[_Evidence]:
     """Collect full dates (and year-months unless full_only) that are not stated as future."""
     found = []
-    for match in _FULL_DATE.finditer(reading):
+    for match in words.full_date.finditer(reading):
         year, month, day = (int(g) for g in match.groups() if g and g.isdigit())
         if _is_valid_date(year, month, day) and not _is_future(reading, match, words):
             found.append(_Evidence(year, month, day, match.group()))
-    for match in () if full_only else _YEAR_MONTH.finditer(reading):
+    for match in () if full_only else words.year_month.finditer(reading):
         year, month = int(match.group(1)), int(match.group(2))
         if _is_base(reading, match, words):
             continue  # 比2019年1-7月: a comparison's base says nothing of the year reported on
@@ -339,7 +334,7 @@ def _find_since_years(reading: str, words: DateWords) -> _Evidence | None:
     """Read "自2023年11月…以来…这两年" as the year and month two years after the start."""
     for match in words.since_years.finditer(reading):
         span, month = match.group(3), int(match.group(2) or 1)
-        year = int(match.group(1)) + (int(span) if span.isdigit() else _NUMERALS[span])
+        year = int(match.group(1)) + (int(span) if span.isdigit() else words.span_numbers[span])
         if _is_valid_date(year, month):
             return _Evidence(year, month if match.group(2) else None, None, match.group())
     return None

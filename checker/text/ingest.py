@@ -13,6 +13,7 @@ import yaml
 
 from checker.errors import InputError
 from checker.model import Document, DocumentDate
+from checker.text.datewords import load_date_words
 from checker.text.docdate import infer_date
 from checker.text.textmap import decode_text, map_html, map_plain, split_front_matter
 
@@ -20,7 +21,6 @@ MAX_BYTES = 200 * 1024 * 1024  # larger files are not articles
 _HTML_SUFFIXES = (".html", ".htm")
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_TEXT_DATE = re.compile(r"(\d{4})(?:年(\d{1,2})月(\d{1,2})日|([-/.])(\d{1,2})\4(\d{1,2}))")
 
 
 def read_document(path: str, *, date_override: dt.date | None = None) -> Document:
@@ -154,7 +154,7 @@ def _to_date(path: str, value: Any, source: str) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    match = _TEXT_DATE.fullmatch(str(value).strip())
+    match = load_date_words().full_date.fullmatch(str(value).strip())  # 2024年11月18日, 2024/11/18
     if match:
         numbers = [int(g) for g in match.groups() if g and g.isdigit()]
         try:
