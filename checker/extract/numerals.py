@@ -29,6 +29,7 @@ SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 BIG_UNITS = {"万": 10**4, "亿": 10**8}
 ZEROS = "零〇"
 DECIMAL_POINT = "点"
+DECIMAL_DIGITS = "零〇一二三四五六七八九"  # the digits written after 点 (一百二十点五): 两 is never one of them
 MAX_DIGITS = 300  # a float holds about 1.8e308: longer digit runs are not figures
 
 # Magnitude words as written after a number: 95.3万, 1.2万亿, 8000亿, 千亿级.

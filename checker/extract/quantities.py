@@ -11,8 +11,15 @@ import attrs
 
 from checker.extract.hedges import Hedges
 from checker.extract.numerals import (
+    BIG_UNITS,
+    CHINESE_DIGITS,
+    DECIMAL_DIGITS,
+    DECIMAL_POINT,
     FORMAL_DIGITS,
     MAGNITUDES,
+    OLD_TENS,
+    SMALL_UNITS,
+    ZEROS,
     Number,
     NumeralError,
     parse_fraction,
@@ -27,27 +34,28 @@ from checker.model import INF, Interval, Quantity
 GROUP_SPACE = r"[\x20\u2009\u202f]"
 SPACED_ARABIC = rf"(?<![0-9０-９])(?<![0-9０-９]{GROUP_SPACE})[0-9]{{1,3}}(?:{GROUP_SPACE}[0-9]{{3}})+(?![0-9０-９])"
 ARABIC = rf"(?:{SPACED_ARABIC}|[0-9０-９]+(?:,[0-9]{{3}}(?![0-9]))*)(?:[.．][0-9０-９]+)?"
-CN_CHARS = "零〇一二两三四五六七八九十百千廿卅"
+# The characters of the one numeral reader's tables (checker/extract/numerals.py), as the grammar's classes.
+PAIR_DIGITS = "".join(digit for digit, value in CHINESE_DIGITS.items() if value)  # 一二两三四五六七八九
+SMALL_PLACES = "".join(SMALL_UNITS)  # 十百千
+BIG_PLACES = "".join(BIG_UNITS)  # 万亿
+CN_CHARS = ZEROS + PAIR_DIGITS + SMALL_PLACES + "".join(OLD_TENS)  # 零〇一二两三四五六七八九十百千廿卅
 CHINESE = rf"[{CN_CHARS}]+"
 # Formal numerals only as a run of two or more (壹佰贰拾万): 陆 alone is land (陆家嘴), 伍 a surname.
-FORMAL_RUN = rf"[{FORMAL_DIGITS}][{FORMAL_DIGITS}零〇万亿]+"
-NUMERAL_CHARS = CN_CHARS + "万亿"
+FORMAL_RUN = rf"[{FORMAL_DIGITS}][{FORMAL_DIGITS}{ZEROS}{BIG_PLACES}]+"
+NUMERAL_CHARS = CN_CHARS + BIG_PLACES
 # One number with inner magnitudes: 一万五千, 两万五, 一万零五百, 3亿4千5, 5万3230.99 (then 亿).
 COMPOUND = (
-    rf"[{CN_CHARS}]+(?:[万亿]+[{CN_CHARS}]+)+"
-    r"|[0-9０-９]+(?:[十百千万亿]+[0-9０-９]{1,4})+(?:[.．][0-9０-９]+)?(?![0-9０-９])"
+    rf"[{CN_CHARS}]+(?:[{BIG_PLACES}]+[{CN_CHARS}]+)+"
+    rf"|[0-9０-９]+(?:[{SMALL_PLACES}{BIG_PLACES}]+[0-9０-９]{{1,4}})+(?:[.．][0-9０-９]+)?(?![0-9０-９])"
 )
-CHINESE_DECIMAL = rf"[{CN_CHARS}]+(?:点[零〇一二三四五六七八九]+)?"
+CHINESE_DECIMAL = rf"[{CN_CHARS}]+(?:{DECIMAL_POINT}[{DECIMAL_DIGITS}]+)?"
 SPACE = "[ \u3000]?"  # a stray space inside 万 亿级 (PDF text) is no word break
 MAGNITUDE = "|".join(SPACE.join(map(re.escape, word)) for word in sorted(MAGNITUDES, key=len, reverse=True))
-BARE_MAGNITUDE = r"万亿|千亿|百亿|十亿|千万|百万|十万|万|亿"
+# A magnitude standing alone (突破百万辆, 千亿级): any but a place word (千), longest first.
+BARE_MAGNITUDE = "|".join(sorted((word for word in MAGNITUDES if word not in SMALL_UNITS), key=len, reverse=True))
 PER_HUNDRED = {"百分之": "%", "千分之": "‰"}
 RANGE_JOINERS = r"至|到|~|～|-|—|－|–"
 ARABIC_DIGITS = "0123456789０１２３４５６７８９"
-# Two neighbouring digits are a vague range (两三千元 = 2000–3000元, 三五万元 = 3万–5万元).
-PAIR_DIGITS = "一二两三四五六七八九"
-PAIR_VALUES = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-PAIR_PLACES = {"十": 10, "百": 100, "千": 1000}
 FIGURE_OPENERS = "约翻数几上"  # 约1/3 (a fraction's own hedge), 翻番, 数十亿元, 几十家, 上万人
 
 
@@ -311,7 +319,7 @@ def _discount(match: re.Match[str]) -> Quantity:
         number = parse_numeral(written)
         tenths = Number(number.value * 10, number.written * 10, number.written * 10)
     else:
-        digits = [PAIR_VALUES[char] for char in written]
+        digits = [CHINESE_DIGITS[char] for char in written]
         value = Decimal(digits[0] * 10 + (digits[1] if len(digits) > 1 else 0))
         step = Decimal(1 if len(digits) > 1 else 10)
         tenths = Number(value, step, step)
@@ -323,7 +331,7 @@ def _vague(match: re.Match[str], hedges: Hedges) -> Quantity:
     scale = Decimal(MAGNITUDES.get(_magnitude(match.group("vmag")), 1))
     unit = match.group("vunit")
     if match.group("vsome"):
-        value = float(PAIR_PLACES[match.group("vplace")] * scale)
+        value = float(SMALL_UNITS[match.group("vplace")] * scale)
         return Quantity(value, Interval(value, value * 10), unit, "order", high_open=True)
     if match.group("vteens"):
         ten = Number(10 * scale, 10 * scale)  # 十几: eleven to nineteen of the magnitude
@@ -335,11 +343,11 @@ def _vague(match: re.Match[str], hedges: Hedges) -> Quantity:
 
 def _pair(match: re.Match[str]) -> Quantity | None:
     """两三千元, 三五万元, 七八十万人: two neighbouring digits before a place, a magnitude and a unit, a range."""
-    low, high = PAIR_VALUES[match.group("pa")], PAIR_VALUES[match.group("pb")]
+    low, high = CHINESE_DIGITS[match.group("pa")], CHINESE_DIGITS[match.group("pb")]
     if not 0 < high - low <= 2:
         # 三三, 五三, 一九: not two neighbouring counts; 三五 (3 to 5) is the widest such pair.
         return None
-    scale = PAIR_PLACES.get(match.group("pplace") or "", 1) * MAGNITUDES.get(_magnitude(match.group("pmag")), 1)
+    scale = SMALL_UNITS.get(match.group("pplace") or "", 1) * MAGNITUDES.get(_magnitude(match.group("pmag")), 1)
     return Quantity(float(low * scale), Interval(float(low * scale), float(high * scale)),
                     match.group("punit"), "range")
 
@@ -351,7 +359,7 @@ def _plain(match: re.Match[str], reading: str, grammar: QuantityGrammar) -> Quan
     prefix, sign = match.group("pre"), match.group("sign")
     if num is None:
         mag = match.group("baremag")
-        if sign or not ((unit or prefix) and (prefix or "亿" in mag or plus)):
+        if sign or not ((unit or prefix) and (prefix or MAGNITUDES[mag] >= max(BIG_UNITS.values()) or plus)):
             # 万物, 千万不要, 百万人才: a bare magnitude counts only after 超/近, before 余 (万余人),
             # or as 千亿/万亿 with a unit.
             return None
@@ -390,16 +398,16 @@ def _plausible_numeral(
     if before and (before == "第" or before in "星周"):
         # 第三, 星期一: ordinals and weekdays are not amounts.
         return False
-    if num in {"零", "〇"}:
+    if num in set(ZEROS):
         # 从零起步: zero alone is a word, not a figure.
         return False
     if len(num) > 1 and all(char in PAIR_DIGITS for char in num):
         # 五三元, 一二三: digits in a row without a place are no amount (两三千元 is read as a pair).
         return False
-    if num == "一" and not mag and unit not in rates:
+    if CHINESE_DIGITS.get(num) == 1 and not mag and unit not in rates:
         # 一个, 一家, 一批: the numeral one with a classifier reads as an article (增长一倍, 一个百分点 are figures).
         return False
-    if num in {"百", "千", "十"} and not (match.group("pre") or match.group("plus1") or match.group("plus2")):
+    if num in SMALL_UNITS and not (match.group("pre") or match.group("plus1") or match.group("plus2")):
         # 百家, 千人, 百万人才, 千万不要 are set phrases; 突破百万辆 and 千余家 (with a qualifier) are figures.
         return False
     return bool(unit or mag)
