@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from checker.extract.numerals import NumeralError, parse_chinese, parse_numeral
 from checker.extract.quantities import find_quantities
+from checker.extract.resources import RULES_DIR
 from checker.extract.units import UnitLexicon
 from tests.conftest import CONFORMANCE, default_grammar
 from tests.strategies import abbreviated_numerals, cn2an_integers, decimals, integers, write_chinese
@@ -420,8 +421,36 @@ def test_first_character_guard_changes_no_match(text):
 
     grammar = default_grammar()
     lexicon = UnitLexicon({unit: unit for unit in grammar.units})
-    unguarded = re.compile(figure_pattern(lexicon, grammar.hedges), re.VERBOSE)
+    unguarded = re.compile(figure_pattern(lexicon, grammar.hedges, grammar.words), re.VERBOSE)
     assert [m.span() for m in grammar.figure.finditer(text)] == [m.span() for m in unguarded.finditer(text)]
+
+
+def test_the_words_of_a_figure_form_come_from_the_figure_lexicon(tmp_path):
+    """A figures.yaml whose range joiners leave out 至 reads 3至5万元 as no range; 3-5万元 stays one."""
+    from checker.extract.figure_words import load_figure_words
+    from checker.extract.quantities import build_grammar
+
+    shipped = default_grammar()
+    path = tmp_path / "figures.yaml"
+    text = (RULES_DIR / "lexicon" / "figures.yaml").read_text(encoding="utf-8")
+    path.write_text(text.replace("range_joiners: [至, 到,", "range_joiners: [到,"), encoding="utf-8")
+    grammar = build_grammar(shipped.units, shipped.hedges, None, load_figure_words(path))
+    assert _find(shipped, "投资3至5万元", "3至5万元").qualifier == "range"
+    assert all(q.qualifier != "range" for _, _, q in find_quantities("投资3至5万元", grammar))
+    assert _find(grammar, "投资3-5万元", "3-5万元").qualifier == "range"
+
+
+def test_a_figure_lexicon_with_an_unknown_section_names_file_line_and_key(tmp_path):
+    """A figures.yaml section the grammar does not know is refused with its file, line and key."""
+    from checker.errors import RuleFileError
+    from checker.extract.figure_words import load_figure_words
+
+    path = tmp_path / "figures.yaml"
+    text = (RULES_DIR / "lexicon" / "figures.yaml").read_text(encoding="utf-8")
+    path.write_text(text + "plus_after: [余]\n", encoding="utf-8")
+    with pytest.raises(RuleFileError) as error:
+        load_figure_words(path)
+    assert error.value.key == "plus_after" and error.value.line == text.count("\n") + 1
 
 
 def test_a_variant_of_more_than_one_character_names_file_line_and_key(tmp_path):

@@ -30,6 +30,7 @@ BIG_UNITS = {"万": 10**4, "亿": 10**8}
 ZEROS = "零〇"
 DECIMAL_POINT = "点"
 DECIMAL_DIGITS = "零〇一二三四五六七八九"  # the digits written after 点 (一百二十点五): 两 is never one of them
+FRACTION_MARK = "分之"  # between a fraction's denominator and numerator: 三分之二, 万分之三
 MAX_DIGITS = 300  # a float holds about 1.8e308: longer digit runs are not figures
 
 # Magnitude words as written after a number: 95.3万, 1.2万亿, 8000亿, 千亿级.
@@ -252,8 +253,8 @@ def scale(number: Number, magnitude: str | None) -> Number:
 def parse_fraction(text: str) -> Decimal:
     """Parse '1/5', '五分之一', '三分之二' or '万分之三' to its value."""
     plain = normalize_digits(text)
-    if "分之" in plain:
-        denominator, numerator = plain.split("分之", 1)
+    if FRACTION_MARK in plain:
+        denominator, numerator = plain.split(FRACTION_MARK, 1)
     elif "/" in plain:
         numerator, denominator = plain.split("/", 1)
     else:

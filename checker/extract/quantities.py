@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import attrs
 
+from checker.extract.figure_words import FigureWords, alternation, load_figure_words
 from checker.extract.hedges import Hedges
 from checker.extract.numerals import (
     BIG_UNITS,
@@ -16,6 +17,7 @@ from checker.extract.numerals import (
     DECIMAL_DIGITS,
     DECIMAL_POINT,
     FORMAL_DIGITS,
+    FRACTION_MARK,
     MAGNITUDES,
     OLD_TENS,
     SMALL_UNITS,
@@ -37,7 +39,11 @@ ARABIC = rf"(?:{SPACED_ARABIC}|[0-9０-９]+(?:,[0-9]{{3}}(?![0-9]))*)(?:[.．][
 # The characters of the one numeral reader's tables (checker/extract/numerals.py), as the grammar's classes.
 PAIR_DIGITS = "".join(digit for digit, value in CHINESE_DIGITS.items() if value)  # 一二两三四五六七八九
 SMALL_PLACES = "".join(SMALL_UNITS)  # 十百千
+TEN = next(word for word, value in SMALL_UNITS.items() if value == 10)  # 十: 十几 and 翻十番
+HIGH_PLACES = "".join(word for word, value in {**SMALL_UNITS, **BIG_UNITS}.items() if value > 10)  # 百千万亿: 上万
+ONE_TO_NINE = "".join(digit for digit in DECIMAL_DIGITS if CHINESE_DIGITS[digit])  # 一 … 九, no 两: 八五折, 三点五成
 BIG_PLACES = "".join(BIG_UNITS)  # 万亿
+TEN_THOUSAND = next(word for word, value in BIG_UNITS.items() if value == 10**4)  # 万: 万分之三
 CN_CHARS = ZEROS + PAIR_DIGITS + SMALL_PLACES + "".join(OLD_TENS)  # 零〇一二两三四五六七八九十百千廿卅
 CHINESE = rf"[{CN_CHARS}]+"
 # Formal numerals only as a run of two or more (壹佰贰拾万): 陆 alone is land (陆家嘴), 伍 a surname.
@@ -53,10 +59,7 @@ SPACE = "[ \u3000]?"  # a stray space inside 万 亿级 (PDF text) is no word br
 MAGNITUDE = "|".join(SPACE.join(map(re.escape, word)) for word in sorted(MAGNITUDES, key=len, reverse=True))
 # A magnitude standing alone (突破百万辆, 千亿级): any but a place word (千), longest first.
 BARE_MAGNITUDE = "|".join(sorted((word for word in MAGNITUDES if word not in SMALL_UNITS), key=len, reverse=True))
-PER_HUNDRED = {"百分之": "%", "千分之": "‰"}
-RANGE_JOINERS = r"至|到|~|～|-|—|－|–"
 ARABIC_DIGITS = "0123456789０１２３４５６７８９"
-FIGURE_OPENERS = "约翻数几上"  # 约1/3 (a fraction's own hedge), 翻番, 数十亿元, 几十家, 上万人
 
 
 @attrs.frozen
@@ -66,34 +69,41 @@ class QuantityGrammar:
     figure: re.Pattern[str]
     units: tuple[str, ...]
     hedges: Hedges
+    words: FigureWords  # the words of a figure's forms: 余/多/来, 成, 折, 翻番, 级, 数十, 上万
     canonical: dict[str, str] = attrs.field(factory=dict)  # surface -> the unit it is reported as
     rates: frozenset[str] = frozenset()  # units precise to their last written digit
     variants: dict[int, str] = attrs.field(factory=dict)  # str.translate table: 萬 -> 万, one character each
 
 
 def build_grammar(
-    units: UnitLexicon | Iterable[str], hedges: Hedges, variants: Mapping[str, str] | None = None
+    units: UnitLexicon | Iterable[str], hedges: Hedges, variants: Mapping[str, str] | None = None,
+    words: FigureWords | None = None,
 ) -> QuantityGrammar:
-    """Compile the quantity patterns for a unit lexicon (or bare surface units) and hedges, longest first.
+    """Compile the quantity patterns for a unit lexicon (or bare surface units), hedges and figure words (default:
+    the shipped rules/lexicon/figures.yaml), longest first.
 
     The figure pattern is guarded by a lookahead on the characters a figure can start with, so the
     scan passes over the other characters (most of a text) after one set test, not after trying
     every alternative: the same matches, about three times faster on real text.
     """
     lexicon = units if isinstance(units, UnitLexicon) else UnitLexicon({surface: surface for surface in units})
-    guarded = f"(?=[{figure_first_chars(hedges)}])(?:{figure_pattern(lexicon, hedges)})"
-    return QuantityGrammar(re.compile(guarded, re.VERBOSE), tuple(lexicon.ordered()), hedges,
+    words = words or load_figure_words()
+    guarded = f"(?=[{figure_first_chars(hedges, words)}])(?:{figure_pattern(lexicon, hedges, words)})"
+    return QuantityGrammar(re.compile(guarded, re.VERBOSE), tuple(lexicon.ordered()), hedges, words,
                            dict(lexicon.canonical), lexicon.rates, str.maketrans(dict(variants or {})))
 
 
-def figure_first_chars(hedges: Hedges) -> str:
+def figure_first_chars(hedges: Hedges, words: FigureWords) -> str:
     """Return a character-class body of every character a figure can start with."""
-    starts = set(ARABIC_DIGITS + NUMERAL_CHARS + FORMAL_DIGITS + FIGURE_OPENERS)
+    starts = set(ARABIC_DIGITS + NUMERAL_CHARS + FORMAL_DIGITS)
+    # 约1/3 (a fraction's own hedge), 翻番, 数十亿元, 几十家, 上万人
+    openers = (*words.fraction_hedges, *words.doubling_verbs, *words.vague_digits, *words.reaching)
+    starts |= {word[0] for word in openers}
     starts |= {word[0] for word in hedges.before} | {sign[0] for sign in hedges.negative}
     return "".join(re.escape(char) for char in sorted(starts))
 
 
-def figure_pattern(lexicon: UnitLexicon, hedges: Hedges) -> str:
+def figure_pattern(lexicon: UnitLexicon, hedges: Hedges, words: FigureWords | None = None) -> str:
     """Return the verbose pattern of one figure (every alternative, without the first-character guard)."""
     surfaces = lexicon.ordered()
     unit = "|".join(re.escape(u) for u in surfaces if u not in lexicon.per_only)
@@ -109,26 +119,35 @@ def figure_pattern(lexicon: UnitLexicon, hedges: Hedges) -> str:
     number = rf"(?:{ARABIC}|{CHINESE_DECIMAL}|{FORMAL_RUN})"
     # a magnitude never starts a unit: 5千克 is 5 + 千克, not 5千 + 克
     magnitude = rf"(?!(?:{unit}))(?:{MAGNITUDE})"
+    w = words or load_figure_words()
+    plus, times_plus = alternation(w.plus), alternation(w.times_plus)
     # a compound is one number only where a unit follows: 三万千瓦 is 三万 + 千瓦, not 三万千 + 瓦
-    compound = rf"(?:{COMPOUND})(?=(?:余|多)?(?:{MAGNITUDE})?(?:{unit}))"
+    compound = rf"(?:{COMPOUND})(?=(?:{plus})?(?:{MAGNITUDE})?(?:{unit}))"
+    doubling = alternation(w.doubling_verbs)
     figure = rf"""
-    (?P<fraction>(?:(?P<fpre>约)?(?:[0-9]{{1,2}}/[0-9]{{1,2}}(?![0-9])
-        |(?P<ppre>{prefix})?(?P<psign>{sign})?(?P<per>百分之|千分之)(?P<pnum>{ARABIC}|{CHINESE_DECIMAL})
-        |[{CN_CHARS}万]+分之{CHINESE})))
-    |(?P<tenths>(?P<tpre>{prefix})?(?P<tnum>[一二两三四五六七八九](?:点[一二三四五六七八九])?
-        |(?<![0-9.])[0-9](?:\.[0-9])?)成(?P<thalf>半)?
-        (?P<tplus>多)?(?P<tpost>{suffix})?)(?![都为本员果长功立交型品绩就熟效不])
-    |(?P<discount>(?P<dnum>[一二三四五六七八九]{{1,2}}|(?<![0-9.])[1-9](?:\.[0-9])?)折(?![合叠返算旧射腾扣线服中八]))
-    |(?P<doubling>翻(?:了)?(?:(?P<times>[一两二三四五六七八九十0-9]+)[番翻]|番))
-    |(?P<order>(?:(?P<onum>{ARABIC})?(?P<omag>{MAGNITUDE})(?P<ounit>{unit})?级))
-    |(?P<vague>(?P<vpre>{prefix})?(?:(?P<vsome>数|几)(?P<vplace>[十百千])|(?P<vteens>十)几|上(?P<vup>[百千万亿]))
+    (?P<fraction>(?:(?P<fpre>{alternation(w.fraction_hedges)})?(?:[0-9]{{1,2}}/[0-9]{{1,2}}(?![0-9])
+        |(?P<ppre>{prefix})?(?P<psign>{sign})?(?P<per>{alternation(tuple(w.per_parts))})(?P<pnum>{ARABIC}|{CHINESE_DECIMAL})
+        |[{CN_CHARS}{TEN_THOUSAND}]+{FRACTION_MARK}{CHINESE})))
+    |(?P<tenths>(?P<tpre>{prefix})?(?P<tnum>[{PAIR_DIGITS}](?:{DECIMAL_POINT}[{ONE_TO_NINE}])?
+        |(?<![0-9.])[0-9](?:\.[0-9])?)(?:{alternation(w.tenths)})(?P<thalf>{alternation(w.tenths_half)})?
+        (?P<tplus>{alternation(w.tenths_plus)})?(?P<tpost>{suffix})?)(?![{re.escape(w.tenths_not_before)}])
+    |(?P<discount>(?P<dnum>[{ONE_TO_NINE}]{{1,2}}|(?<![0-9.])[1-9](?:\.[0-9])?)(?:{alternation(w.discount)})
+        (?![{re.escape(w.discount_not_before)}]))
+    |(?P<doubling>(?:{doubling})(?:{alternation(w.doubling_particles)})?
+        (?:(?P<times>[{PAIR_DIGITS}{TEN}0-9]+)(?:{alternation(w.doubling_count_marks)})|(?:{alternation(w.doubling_marks)})))
+    |(?P<order>(?:(?P<onum>{ARABIC})?(?P<omag>{MAGNITUDE})(?P<ounit>{unit})?(?:{alternation(w.order_marks)})))
+    |(?P<vague>(?P<vpre>{prefix})?(?:(?P<vsome>{alternation(w.vague_digits)})(?P<vplace>[{SMALL_PLACES}])
+        |(?P<vteens>{TEN})(?:{alternation(w.teens_vague)})|(?:{alternation(w.reaching)})(?P<vup>[{HIGH_PLACES}]))
         (?P<vmag>{magnitude})?(?P<vunit>{unit}))
-    |(?P<pair>(?P<papre>{prefix})?(?P<pa>[{PAIR_DIGITS}])(?P<pb>[{PAIR_DIGITS}])(?P<pplace>[十百千])?(?P<pmag>{magnitude})?(?P<punit>{unit}))
+    |(?P<pair>(?P<papre>{prefix})?(?P<pa>[{PAIR_DIGITS}])(?P<pb>[{PAIR_DIGITS}])(?P<pplace>[{SMALL_PLACES}])?
+        (?P<pmag>{magnitude})?(?P<punit>{unit}))
     |(?P<range>(?P<rpre>{prefix})?(?P<rlow>{number})(?P<rmag1>{MAGNITUDE})?(?P<runit1>{unit})?
-        (?:{RANGE_JOINERS})(?P<rhigh>{number})(?P<rmag2>{MAGNITUDE})?(?P<runit2>{unit}))
+        (?:{alternation(w.range_joiners)})(?P<rhigh>{number})(?P<rmag2>{MAGNITUDE})?(?P<runit2>{unit}))
     |(?P<plain>(?P<pre>{prefix})?(?P<sign>{sign})?
-        (?:(?P<num>{compound}|{number})(?P<plus1>余|多|来)?(?P<mag>{magnitude})?|(?P<baremag>{BARE_MAGNITUDE}))
-        (?P<plus2>余|多)?(?:(?P<unit>{unit})(?:[/／](?P<per_unit>{per_unit}))?)?(?P<plus3>(?<=倍)多)?(?P<post>{suffix})?)
+        (?:(?P<num>{compound}|{number})(?P<plus1>{alternation(w.plus + w.round_plus)})?(?P<mag>{magnitude})?
+        |(?P<baremag>{BARE_MAGNITUDE}))
+        (?P<plus2>{plus})?(?:(?P<unit>{unit})(?:[/／](?P<per_unit>{per_unit}))?)?
+        (?P<plus3>(?<={re.escape(w.times_unit)})(?:{times_plus}))?(?P<post>{suffix})?)
     """
     return figure
 
@@ -178,7 +197,7 @@ def _finite(quantity: Quantity) -> bool:
 def _trim(match: re.Match[str], reading: str) -> tuple[int, int]:
     """Drop a leading 约 that belongs to the clause rather than to a fraction's surface."""
     if match.lastgroup == "fraction" and match.group("fpre"):
-        return match.start() + 1, match.end()
+        return match.start() + len(match.group("fpre")), match.end()
     return match.start(), match.end()
 
 
@@ -192,9 +211,9 @@ def _quantity_from(match: re.Match[str], reading: str, grammar: QuantityGrammar)
         # 问界M9, 5G, A股: digits glued to Latin letters are names, not figures.
         return None
     if kind == "fraction":
-        return _fraction(match, reading, hedges)
+        return _fraction(match, reading, grammar)
     if kind == "doubling":
-        return _doubling(match)
+        return _doubling(match, grammar.words)
     try:
         if kind == "tenths":
             return _tenths(match, hedges)
@@ -231,10 +250,10 @@ def _inside_name(match: re.Match[str], reading: str) -> bool:
     return glued or bool(after) and (after.isascii() and after.isalpha() or after == "/")
 
 
-def _fraction(match: re.Match[str], reading: str, hedges: Hedges) -> Quantity | None:
+def _fraction(match: re.Match[str], reading: str, grammar: QuantityGrammar) -> Quantity | None:
     """五分之一 or 1/5: a share, approximate when the clause says 约为…的."""
-    text = match.group("fraction")
-    surface = text[1:] if match.group("fpre") else text
+    text, hedges, words = match.group("fraction"), grammar.hedges, grammar.words
+    surface = text[len(match.group("fpre") or ""):]
     if match.group("per"):
         # 百分之二十 is 20%, not the fraction 0.2: keep it in the unit it is written in.
         try:
@@ -246,7 +265,7 @@ def _fraction(match: re.Match[str], reading: str, hedges: Hedges) -> Quantity | 
         qualifier = "approx" if match.group("fpre") else "exact"
         if match.group("ppre"):
             qualifier = hedges.before[match.group("ppre")]  # 不足百分之五 = below 5%, 超过百分之二十 = over 20%
-        return _interval(number, PER_HUNDRED[match.group("per")], qualifier, rate=True)
+        return _interval(number, words.per_parts[match.group("per")], qualifier, rate=True)
     try:
         value = float(parse_fraction(surface))
     except (NumeralError, ArithmeticError):
@@ -254,11 +273,11 @@ def _fraction(match: re.Match[str], reading: str, hedges: Hedges) -> Quantity | 
         return None
     clause = reading[max(0, match.start() - 20):match.start()]
     clause = re.split(r"[，,。；;！？]", clause)[-1]
-    approx = match.group("fpre") or re.search(r"约|大约|左右", clause)
+    approx = match.group("fpre") or any(word in clause for word in words.fraction_approx)
     return Quantity.point(value, "", "approx" if approx else "exact")
 
 
-def _doubling(match: re.Match[str]) -> Quantity | None:
+def _doubling(match: re.Match[str], words: FigureWords) -> Quantity | None:
     """翻番 = ×2, 翻两番 = ×4, 翻N番 = ×2^N."""
     times = match.group("times")
     try:
@@ -268,7 +287,7 @@ def _doubling(match: re.Match[str]) -> Quantity | None:
     if count > 10:
         # 翻N番 beyond ten doublings is not a figure anyone writes.
         return None
-    return Quantity.point(float(2**count), "倍")
+    return Quantity.point(float(2**count), words.times_unit)
 
 
 def _tenths(match: re.Match[str], hedges: Hedges) -> Quantity:
@@ -365,14 +384,14 @@ def _plain(match: re.Match[str], reading: str, grammar: QuantityGrammar) -> Quan
             return None
         number = parse_numeral(mag)
     else:
-        if not (unit or mag or plus) or plus == "来" and not (unit or mag):
+        if not (unit or mag or plus) or plus in grammar.words.round_plus and not (unit or mag):
             # A bare number (2025 in an event name, 33618 in quotes) is a name, not a figure;
             # 来 marks an approximate count only before a unit (30来家), 04来源 is no figure.
             return None
         if sign and not num[0].isdigit() and unit not in grammar.rates:
             # 负 before a Chinese count (胜负三场) is a word, not a sign; before a rate (负零点五%) it is one.
             return None
-        if not _plausible_numeral(num, match, reading, unit, mag, grammar.rates):
+        if not _plausible_numeral(num, match, reading, unit, mag, grammar):
             return None
         # one reading of number and magnitude together: 3亿4千5 + 百万, 5万3230.99 + 亿
         number = parse_numeral(num + mag)
@@ -388,14 +407,14 @@ def _plain(match: re.Match[str], reading: str, grammar: QuantityGrammar) -> Quan
 
 
 def _plausible_numeral(
-    num: str, match: re.Match[str], reading: str, unit: str, mag: str | None, rates: frozenset[str] = frozenset()
+    num: str, match: re.Match[str], reading: str, unit: str, mag: str | None, grammar: QuantityGrammar
 ) -> bool:
     """Reject Chinese-numeral look-alikes inside words: 一批, 一个, 第一, 统一, 三一重工."""
     if num[0].isdigit() or "０" <= num[0] <= "９":
         return True
     start = match.start("num")
     before = reading[start - 1] if start > 0 else ""
-    if before and (before == "第" or before in "星周"):
+    if before and before in grammar.words.numeral_not_after:
         # 第三, 星期一: ordinals and weekdays are not amounts.
         return False
     if num in set(ZEROS):
@@ -404,7 +423,7 @@ def _plausible_numeral(
     if len(num) > 1 and all(char in PAIR_DIGITS for char in num):
         # 五三元, 一二三: digits in a row without a place are no amount (两三千元 is read as a pair).
         return False
-    if CHINESE_DIGITS.get(num) == 1 and not mag and unit not in rates:
+    if CHINESE_DIGITS.get(num) == 1 and not mag and unit not in grammar.rates:
         # 一个, 一家, 一批: the numeral one with a classifier reads as an article (增长一倍, 一个百分点 are figures).
         return False
     if num in SMALL_UNITS and not (match.group("pre") or match.group("plus1") or match.group("plus2")):

@@ -1,4 +1,4 @@
-"""The data a run reads from rules/: unit system, quantity grammar and period lexicon."""
+"""The data a run reads from rules/: unit system, quantity grammar (units, hedges, figure words) and period lexicon."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from checker.extract.figure_words import load_figure_words
 from checker.extract.hedges import load_hedges, load_variants
 from checker.extract.quantities import QuantityGrammar, build_grammar
 from checker.extract.units import UnitSystem, load_unit_system
@@ -35,6 +36,6 @@ def load_resources(rules_dir: Path = RULES_DIR, *, check_units: bool = True) -> 
     units = load_unit_system(rules_dir / "units.txt", rules_dir / "lexicon" / "units.yaml", check=check_units)
     lexicon = rules_dir / "lexicon"
     hedges, variants = load_hedges(lexicon / "hedges.yaml"), load_variants(lexicon / "variants.yaml")
-    grammar = build_grammar(units.lexicon, hedges, variants)
+    grammar = build_grammar(units.lexicon, hedges, variants, load_figure_words(lexicon / "figures.yaml"))
     periods = load_period_lexicon(rules_dir / "lexicon" / "periods.yaml")
     return Resources(units, grammar, periods, rules_dir)
