@@ -260,7 +260,6 @@ class _Rest:
     named: bool = False  # a year part (一季度), whose year is the document year when unwritten
     asof: bool = False  # a state on the last day (年末), not a span
     wraps: bool = False  # the last month is in the next year (11至2月)
-    arabic: bool = False  # month and day in Arabic digits, so dateparser can read the full date
     latest: bool = False  # alone, the latest such part begun by the document date (岁末)
 
 
@@ -288,7 +287,7 @@ def _read_simple(
         # 去年12月 or 11月 without a document date: a time, but not one we can place
         kind = "point" if rest.day else "period"
         return Period(kind, granularity="day" if rest.day else rest.granularity, relative=True)
-    return _place(rest, year, relative, arabic=bool(groups[f"y{tag}"]) and rest.arabic, dct=dct)
+    return _place(rest, year, relative)
 
 
 def _read_holiday(
@@ -345,7 +344,7 @@ def _year_of(
     return infer_year(rest.last, rest.day or 1, dct) - rest.wraps, True
 
 
-def _place(rest: _Rest, year: int, relative: bool, arabic: bool, dct: dt.date | None) -> Period:
+def _place(rest: _Rest, year: int, relative: bool) -> Period:
     """Return the day or months of `rest` in `year`."""
     if rest.day is None and rest.asof:
         last = month_end(year, rest.last)
@@ -354,12 +353,7 @@ def _place(rest: _Rest, year: int, relative: bool, arabic: bool, dct: dt.date | 
         start, end = dt.date(year, rest.first, 1), month_end(year + rest.wraps, rest.last)
         return Period("period", start, end, granularity=rest.granularity, relative=relative,
                       cumulative=rest.cumulative)
-    if arabic:
-        day = parse_full_date(f"{year}年{rest.first}月{rest.day}日", dct)
-    else:
-        day = dt.date(year, rest.first, rest.day)
-    if day is None:
-        raise ValueError("no such day")
+    day = dt.date(year, rest.first, rest.day)  # ValueError for no such day (2023年2月29日)
     return _point(day, relative=relative)
 
 
@@ -408,12 +402,11 @@ def _read_rest(groups: re.Match[str], tag: str, lexicon: PeriodLexicon) -> _Rest
         return _Rest(first, last, cumulative=first == 1, wraps=first > last)
     if groups[f"dotm{tag}"]:
         month, day = groups[f"dotm{tag}"], groups[f"dotd{tag}"]
-        return _Rest(int(month), int(month), int(day), granularity="day", arabic=True)
+        return _Rest(int(month), int(month), int(day), granularity="day")
     if groups[f"m{tag}"]:
         month, day = groups[f"m{tag}"], groups[f"d{tag}"]
-        arabic = month.isascii() and (day is None or day.isascii())
         return _Rest(_month_of(month, lexicon), _month_of(month, lexicon), to_int(day) if day else None,
-                     granularity="day" if day else "month", arabic=arabic)
+                     granularity="day" if day else "month")
     part, n = _matched_part(groups, tag, lexicon)
     # a bare year (2024年, 十四五): nothing after it
     if part is None:

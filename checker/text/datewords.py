@@ -61,6 +61,7 @@ class DateWords:
     year_month: re.Pattern[str] = re.compile("(?!)")  # 2024年11月, 2024年1-11月: never a month-day's
     month_day: re.Pattern[str] = re.compile("(?!)")  # 11月18日, not after a year
     stamp: re.Pattern[str] = re.compile("(?!)")  # 2024-03-22 20:30:47: a page's time stamp
+    year: re.Pattern[str] = re.compile("(?!)")  # 2024年: a year written out, not inside a decimal
 
     @classmethod
     def from_mapping(cls, raw: dict[str, Any], path: str) -> DateWords:
@@ -114,6 +115,7 @@ class DateWords:
             year_month=re.compile(rf"(?<!\d)(\d{{4}}){y}(?:\d{{1,2}}(?:{ranges}))?(\d{{1,2}}){m}(?!\d{{1,2}}{d})"),
             month_day=re.compile(rf"(?<!\d)(?<!\d{y})(\d{{1,2}}){m}(\d{{1,2}}){d}"),
             stamp=re.compile(rf"{date_value}[ \t\u3000]*\d{{1,2}}[:：]\d{{2}}"),
+            year=re.compile(rf"(?<![\d.])(\d{{4}}){y}"),
             english_months={str(k).lower(): int(v) for k, v in raw["english_months"].items()},
             english_line=_english_line(raw["english_months"]),
             byline_line=re.compile(

@@ -194,7 +194,7 @@ def _year_of_sentence(
     start = max(reading.rfind(c, 0, match.start()) for c in _SENTENCE_END) + 1
     ends = [i for i in (reading.find(c, match.end()) for c in _SENTENCE_END) if i >= 0]
     sentence = reading[start : min(ends, default=len(reading))]
-    for found in re.finditer(r"(?<![\d.])(\d{4})年", sentence):
+    for found in words.year.finditer(sentence):
         year = int(found.group(1))
         if not _is_valid_date(year) or _is_future(sentence, found, words):
             continue  # a count or a target year says nothing of when the text was written
