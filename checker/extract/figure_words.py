@@ -14,7 +14,7 @@ from checker.text.rulesdir import find_rules_dir
 from checker.yamlio import load_yaml_mapping
 
 _LISTS = ("plus", "round_plus", "times_plus", "fraction_hedges", "fraction_approx", "tenths", "tenths_half",
-          "tenths_plus", "discount", "doubling_verbs", "doubling_particles", "doubling_marks", "doubling_count_marks",
+          "tenths_plus", "discount", "doubling_verbs", "verb_particles", "doubling_marks", "doubling_count_marks",
           "order_marks", "vague_digits", "teens_vague", "reaching", "range_joiners", "numeral_not_after")
 _STRINGS = ("times_unit", "tenths_not_before", "discount_not_before")
 _KEYS = (*_LISTS, *_STRINGS, "per_parts")
@@ -34,7 +34,7 @@ class FigureWords:
     tenths_plus: tuple[str, ...]
     discount: tuple[str, ...]
     doubling_verbs: tuple[str, ...]
-    doubling_particles: tuple[str, ...]
+    verb_particles: tuple[str, ...]
     doubling_marks: tuple[str, ...]
     doubling_count_marks: tuple[str, ...]
     order_marks: tuple[str, ...]

@@ -133,7 +133,7 @@ def figure_pattern(lexicon: UnitLexicon, hedges: Hedges, words: FigureWords | No
         (?P<tplus>{alternation(w.tenths_plus)})?(?P<tpost>{suffix})?)(?![{re.escape(w.tenths_not_before)}])
     |(?P<discount>(?P<dnum>[{ONE_TO_NINE}]{{1,2}}|(?<![0-9.])[1-9](?:\.[0-9])?)(?:{alternation(w.discount)})
         (?![{re.escape(w.discount_not_before)}]))
-    |(?P<doubling>(?:{doubling})(?:{alternation(w.doubling_particles)})?
+    |(?P<doubling>(?:{doubling})(?:{alternation(w.verb_particles)})?
         (?:(?P<times>[{PAIR_DIGITS}{TEN}0-9]+)(?:{alternation(w.doubling_count_marks)})|(?:{alternation(w.doubling_marks)})))
     |(?P<order>(?:(?P<onum>{ARABIC})?(?P<omag>{MAGNITUDE})(?P<ounit>{unit})?(?:{alternation(w.order_marks)})))
     |(?P<vague>(?P<vpre>{prefix})?(?:(?P<vsome>{alternation(w.vague_digits)})(?P<vplace>[{SMALL_PLACES}])

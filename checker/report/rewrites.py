@@ -14,12 +14,13 @@ from difflib import SequenceMatcher
 
 import attrs
 
+from checker.extract.figure_words import load_figure_words
+from checker.extract.numerals import BIG_UNITS, CHINESE_DIGITS, SMALL_UNITS
 from checker.model import Claim, Document, Finding, Span
 
 _QUOTED = re.compile(r"“([^”]+)”")
-# The words before a rewrite's figure: everything up to its first digit or Chinese numeral.
-_LEAD = re.compile(r"[^0-9０-９.一二两三四五六七八九十百千万亿零〇几]*")
-_VERB_GAP = ("", "了")  # what may stand between a verb and its figure (增长了7倍)
+# The words before a rewrite's figure: everything up to its first digit or Chinese numeral (the numeral reader's).
+_LEAD = re.compile("[^0-9０-９.{}]*".format("".join((*CHINESE_DIGITS, *SMALL_UNITS, *BIG_UNITS))))
 _ANCHOR_ROLES = ("change", "span", "share")  # the role or relation of the figure a finding is about, by preference
 _MIN_MATCH = 0.5  # a rewrite of a free-text span must share at least half of its characters with the text
 
@@ -107,7 +108,7 @@ def _place_at_figure(doc: Document, span: Span, alternative: str) -> Rewrite | N
         before = doc.text[before_start:span.start]
         for size in range(len(words), 0, -1):
             found = before.rfind(words[:size])
-            if found >= 0 and before[found + size:] in _VERB_GAP:
+            if found >= 0 and before[found + size:] in ("", *load_figure_words().verb_particles):  # 增长了7倍
                 return Rewrite(doc.path, Span(before_start + found, span.end), alternative)
     body = alternative[len(words):]
     if not body or body == doc.text[span.start:span.end]:
