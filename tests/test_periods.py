@@ -592,6 +592,16 @@ def test_a_clock_time_keeps_its_day(lexicon, text, surface):
     assert period.kind == "point" and period.start == period.end
 
 
+def test_the_marks_of_a_clock_time_come_from_the_lexicon(tmp_path):
+    """Without the lexicon's clock_hour_marks, 15时30分 after a day is no part of the day's surface."""
+    text = LEXICON_PATH.read_text(encoding="utf-8").replace("clock_hour_marks: [点, 时]", "clock_hour_marks: []")
+    (tmp_path / "holidays.yaml").write_text((LEXICON_PATH.parent / "holidays.yaml").read_text(encoding="utf-8"),
+                                             encoding="utf-8")
+    sentence = "3月5日15时30分发车。"
+    surfaces = [sentence[s:e] for s, e, _ in find_periods(sentence, DCT, _load(tmp_path, text))]
+    assert surfaces == ["3月5日"]
+
+
 def test_a_clock_word_is_no_clock_before_a_period_word(lexicon):
     """十四五时期 keeps 时期 as its suffix; 3时期 is no clock time."""
     assert _mention("“十四五”时期。", DCT, "“十四五”时期", lexicon).start == D(2021, 1, 1)

@@ -14,43 +14,44 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from checker.extract.numerals import BIG_UNITS, CHINESE_DIGITS, SMALL_UNITS, ZEROS, parse_numeral
+from checker.extract.numerals import BIG_UNITS, CHINESE_DIGITS, DECIMAL_DIGITS, SMALL_UNITS, ZEROS, parse_numeral
 
 if TYPE_CHECKING:  # the lexicon imports this module to compile itself
     from checker.extract.period_lexicon import PeriodLexicon, RelativeWord
 
-_CN_NUMERALS = "〇零一二三四五六七八九十两"
+# The one numeral reader's digits (checker/extract/numerals.py) as the grammar's classes: 一 … 九 (no 两), their
+# values, 十, and the other way to write two (两).
+_DIGITS = "".join(digit for digit in DECIMAL_DIGITS if CHINESE_DIGITS[digit])
+_VALUE = {CHINESE_DIGITS[digit]: digit for digit in _DIGITS}
+_TEN = next(word for word, value in SMALL_UNITS.items() if value == 10)
+_TWO = "".join(digit for digit in CHINESE_DIGITS if digit not in DECIMAL_DIGITS)
+_PLACES = "".join(SMALL_UNITS)
+
+
+def _up_to(value: int) -> str:
+    """The plain digits from one to value (一二 for 2), as a class body."""
+    return "".join(_VALUE[n] for n in range(1, value + 1))
+
+
+_CN_NUMERALS = ZEROS + _DIGITS + _TEN + _TWO
 _BOUNDARY = r"\s，。；：！？、,.;:!?“”\"‘’'（）()《》【】\[\]—…·"
 _AR = r"(?<![0-9.．])[0-9]{1,3}(?:\.[0-9]+)?(?![0-9])"
-# 统一年, 同一年, 唯一月: 一 belongs to the word before, not to a number
-_CN = r"(?<![〇零一二三四五六七八九十两百千万亿统同唯单逐每之其])[一二三四五六七八九十两]{1,3}"
 _Y4 = r"(?<![0-9.．])(?:19[0-9]{2}|20[0-9]{2}|2100)(?![0-9]|[.．][0-9])"
-_CY = r"(?<![〇零一二三四五六七八九十])[〇零一二三四五六七八九]{4}"
+_CY = rf"(?<![{ZEROS}{_DIGITS}{_TEN}])[{ZEROS}{_DIGITS}]{{4}}"
 _SP = "[ \u3000]?"
 # a bare year range (2025-2027) is not part of an identifier: GB/T 2022-2024, ISO 2022-1994, A2025
 _NOT_AFTER_ID = r"(?<![A-Za-z_/\\-])(?<![A-Za-z/][ \u3000])"
 _NOT_BEFORE_ID = r"(?![A-Za-z_]|[-/.．:：_][0-9A-Za-z])"
-_MONTH = (
-    r"(?:(?<![0-9.．])(?:1[0-2]|0?[1-9])"
-    r"|(?<![〇零一二三四五六七八九十统同唯单逐每之其周期拜])(?:十[一二]?|[一二三四五六七八九]))"
-)
 _DAY = (
     r"(?:(?<![0-9])(?:3[01]|[12][0-9]|0?[1-9])"
-    r"|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
-)
-# A clock time after a day keeps the day (3月5日15时30分, 今天下午3点): part of the surface, read no further.
-_CLOCK = (
-    r"(?:(?<![0-9])(?:2[0-4]|[01]?[0-9])[点时](?:[0-5]?[0-9]分|半)?(?![0-9])"
-    r"|(?:二十[一二三四]?|十[一二三四五六七八九]?|[一二三四五六七八九])[点时](?:半|[一二三四五]?十?[一二三四五六七八九]?分)?)"
-    r"(?![期候间代刻])"
+    rf"|{_VALUE[3]}{_TEN}{_VALUE[1]}?|{_VALUE[2]}{_TEN}[{_DIGITS}]?|{_TEN}[{_DIGITS}]?|[{_DIGITS}])"
 )
 _DOT_MONTH = r"(?<![0-9.．·•・])(?:1[0-2]|[1-9])"
 _DOT_DAY = r"(?:3[01]|[12][0-9]|[1-9])"
-_N12 = r"(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九两])"
+_N12 = rf"(?:1[0-2]|[1-9]|{_TEN}[{_up_to(2)}]?|[{_DIGITS}{_TWO}])"
 _FULLNUM = (
     r"(?<![0-9.．])(?:19|20)[0-9]{2}(?:-[0-9]{1,2}-|/[0-9]{1,2}/|\.[0-9]{1,2}\.)[0-9]{1,2}(?![0-9])"
 )
-_SKIP = r"第[0-9一二三四五六七八九十百千两〇零]+|[0-9]+(?:[.．/:：][0-9]+)*"
 
 
 @attrs.frozen
@@ -70,7 +71,7 @@ def compile_grammar(lexicon: PeriodLexicon) -> Grammar:
         "asof": _words(lexicon.asof_words),
         "fixed": f"(?P<dpre>{_words(lexicon.duration_prefixes)})?(?P<fixed>{fixed})",
         "counted": _counted_pattern(lexicon),
-        "skip": _SKIP,
+        "skip": _skip_pattern(lexicon),
     }
     alternation = "|".join(f"(?P<{name}>{_unnamed(body)})" for name, body in readers.items())
     # the lookahead lets the scanner pass over most characters after a single set test
@@ -90,7 +91,7 @@ def _anchored_pattern(lexicon: PeriodLexicon) -> str:
     second = f"(?:(?P<dd>{_DAY})[日号]|{_simple_pattern(lexicon, '2')})"
     return (
         f"(?P<pre>{_words(lexicon.asof_prefixes)})?{_simple_pattern(lexicon, '1')}"
-        f"(?:(?P<conn>{conn}){second})?(?P<suf>{suffixes})?(?P<clock>{_CLOCK})?"
+        f"(?:(?P<conn>{conn}){second})?(?P<suf>{suffixes})?(?P<clock>{_clock_pattern(lexicon)})?"
     )
 
 
@@ -135,10 +136,11 @@ def _simple_pattern(lexicon: PeriodLexicon, tag: str) -> str:
     # 元月, 元至7月: January; never the currency after a figure (5元至7月底): no digit or numeral stands before it
     numerals = re.escape("".join([*CHINESE_DIGITS, *SMALL_UNITS, *BIG_UNITS, ZEROS]))
     january = f"|(?<![0-9.．{numerals}])(?:{_words(lexicon.january_words)})" if lexicon.january_words else ""
+    month = _month_pattern(lexicon)
     rest = (
         f"{holiday}"
-        f"|(?P<ma{tag}>{_MONTH}{january})月?{conn}(?P<mb{tag}>{_MONTH})月份?"
-        f"|(?:(?P<m{tag}>{_MONTH}{january})月份?|(?P<rm{tag}>{relative_months}))(?:(?P<d{tag}>{_DAY})[日号])?"
+        f"|(?P<ma{tag}>{month}{january})月?{conn}(?P<mb{tag}>{month})月份?"
+        f"|(?:(?P<m{tag}>{month}{january})月份?|(?P<rm{tag}>{relative_months}))(?:(?P<d{tag}>{_DAY})[日号])?"
         # 3·15, 5·20: a month and day joined by a middle dot name that day (上涨1·8%: a dot for a decimal point)
         f"|(?P<dotm{tag}>{_DOT_MONTH})[·•・](?P<dotd{tag}>{_DOT_DAY})(?![0-9.．·•・%％‰])"
         f"|{'|'.join(templates + [f'(?P<part{tag}>{named})'])}"
@@ -163,9 +165,9 @@ def _day_pattern(lexicon: PeriodLexicon, tag: str) -> str:
 def _counted_pattern(lexicon: PeriodLexicon) -> str:
     """Return the pattern of counted spans: durations (50天), ago (39年前) and recent (近五年)."""
     recent = _alternatives(_guarded(w) for w in sorted(lexicon.recent_prefixes, key=lambda w: -len(w.word)))
-    # 90年代 (a decade), 三年级 (a school grade) and 一周年 (an anniversary) are not lengths of time
+    # 90年代 (a decade), 三年级 (a school grade), 一周年 (an anniversary): no lengths of time (a unit's not_before)
     units = _alternatives(
-        re.escape(u.word) + {"Y": "(?![代级])", "W": "(?!年)"}.get(u.designator, "")
+        re.escape(u.word) + (f"(?![{re.escape(u.not_before)}])" if u.not_before else "")
         for u in sorted(lexicon.duration_units, key=lambda u: -len(u.word))
     )
     post = _words(lexicon.ago_suffixes + lexicon.recent_suffixes)
@@ -179,10 +181,55 @@ def _counted_pattern(lexicon: PeriodLexicon) -> str:
 def _number_pattern(lexicon: PeriodLexicon, tag: str) -> str:
     """Return the pattern of a count: 11, 1.5, 三十, 十多, 十来, or a vague 数十 / 几."""
     # a round marker follows a round number only: 十来天, 20来年, but not 一来 (“firstly”)
-    approx = f"(?:{_words(lexicon.approximate_markers)}|(?<=[十0]){_words(lexicon.round_markers)})"
+    approx = f"(?:{_words(lexicon.approximate_markers)}|(?<=[{_TEN}0]){_words(lexicon.round_markers)})"
     vague = _words(lexicon.vague_numbers)
-    exact = f"(?:(?P<ar{tag}>{_AR})|(?P<cn{tag}>{_CN}))(?P<ap{tag}>{approx})?"
-    return f"(?:{exact}|(?P<vg{tag}>{vague}[十百千]?))"
+    exact = f"(?:(?P<ar{tag}>{_AR})|(?P<cn{tag}>{_count_numeral(lexicon)}))(?P<ap{tag}>{approx})?"
+    return f"(?:{exact}|(?P<vg{tag}>{vague}[{_PLACES}]?))"
+
+
+def _chars(words: Any) -> str:
+    """The characters of some words, escaped for a class body (a lookbehind needs single characters)."""
+    return re.escape("".join(words))
+
+
+def _count_numeral(lexicon: PeriodLexicon) -> str:
+    """A Chinese count of one to three characters (三, 十二, 两), not inside a word: 统一年, 同一年, 唯一月 (the
+    lexicon's numeral_not_after) or a longer numeral."""
+    before = ZEROS + _DIGITS + _TWO + _PLACES + "".join(BIG_UNITS)
+    return rf"(?<![{before}{_chars(lexicon.numeral_not_after)}])[{_DIGITS}{_TEN}{_TWO}]{{1,3}}"
+
+
+def _month_pattern(lexicon: PeriodLexicon) -> str:
+    """A month's number (1 to 12, 一 to 十二), not inside a word (统一月) nor a weekday's (周一)."""
+    after = _chars((*lexicon.numeral_not_after, *lexicon.month_numeral_not_after))
+    return (
+        r"(?:(?<![0-9.．])(?:1[0-2]|0?[1-9])"
+        rf"|(?<![{ZEROS[::-1]}{_DIGITS}{_TEN}{after}])(?:{_TEN}[{_up_to(2)}]?|[{_DIGITS}]))"
+    )
+
+
+def _clock_pattern(lexicon: PeriodLexicon) -> str:
+    """A clock time after a day keeps the day (3月5日15时30分, 今天下午3点): part of the surface, read no further."""
+    hour, minute = _chars(lexicon.clock_hour_marks), _words(lexicon.clock_minute_marks)
+    half = _words(lexicon.clock_half)
+    if not hour:
+        # A lexicon without hour marks reads no clock time.
+        return "(?!)"
+    return (
+        rf"(?:(?<![0-9])(?:2[0-4]|[01]?[0-9])[{hour}](?:[0-5]?[0-9]{minute}|{half})?(?![0-9])"
+        rf"|(?:{_VALUE[2]}{_TEN}[{_up_to(4)}]?|{_TEN}[{_DIGITS}]?|[{_DIGITS}])[{hour}]"
+        rf"(?:{half}|[{_up_to(5)}]?{_TEN}?[{_DIGITS}]?{minute})?)"
+        + (f"(?![{_chars(lexicon.clock_not_before)}])" if lexicon.clock_not_before else "")
+    )
+
+
+def _skip_pattern(lexicon: PeriodLexicon) -> str:
+    """Numbers that are no time: an ordinal (第3, 第十二: the lexicon's ordinal_marks) or a digit run (3.5, 1/2)."""
+    digits = r"[0-9]+(?:[.．/:：][0-9]+)*"
+    if not lexicon.ordinal_marks:
+        # A lexicon without ordinal marks skips digit runs only.
+        return digits
+    return f"{_words(lexicon.ordinal_marks)}[0-9{_DIGITS}{_PLACES}{_TWO}{ZEROS[::-1]}]+|{digits}"
 
 
 def _guarded(word: RelativeWord) -> str:
@@ -218,7 +265,8 @@ def _first_chars(lexicon: PeriodLexicon) -> str:
     words += list(lexicon.century_prefixes)
     words += [word for word, _ in lexicon.fixed_durations]
     words += list(lexicon.holidays.names)
-    chars = set("0123456789“\"‘’'第" + _CN_NUMERALS) | {w[0] for w in words if w}
+    words += list(lexicon.ordinal_marks)
+    chars = set("0123456789“\"‘’'" + _CN_NUMERALS) | {w[0] for w in words if w}
     return "".join(re.escape(c) for c in sorted(chars))
 
 

@@ -78,6 +78,7 @@ class DurationUnit:
     designator: str
     granularity: str
     name_guard: bool = False  # after a one-character numeral, may end a name (华大九天)
+    not_before: str = ""  # characters after it that make it another word: 年代, 年级 (年), 周年 (周)
 
 
 @attrs.frozen
@@ -113,6 +114,13 @@ class PeriodLexicon:
     ago_suffixes: tuple[str, ...] = ()
     recent_prefixes: tuple[RelativeWord, ...] = ()
     recent_suffixes: tuple[str, ...] = ()
+    numeral_not_after: tuple[str, ...] = ()  # 统一年, 同一年: a numeral after these belongs to the word
+    month_numeral_not_after: tuple[str, ...] = ()  # 周一, 星期一, 礼拜一: a weekday's numeral, not a month's
+    clock_hour_marks: tuple[str, ...] = ()  # 3点, 15时: a clock time after a day
+    clock_minute_marks: tuple[str, ...] = ()  # 15时30分
+    clock_half: tuple[str, ...] = ()  # 3点半
+    clock_not_before: tuple[str, ...] = ()  # 时期, 时间, 时代: an hour mark that begins a word
+    ordinal_marks: tuple[str, ...] = ()  # 第3年, 第十二届: a number after them is an ordinal, never a time
     holidays: Holidays = attrs.field(factory=Holidays)
     grammar: Grammar = attrs.field(init=False, eq=False, repr=False)
 
@@ -284,7 +292,7 @@ def _read_suffixes(value: Any, section: str, fail: _Fail) -> tuple[Suffix, ...]:
 
 def _read_duration_units(value: Any, section: str, fail: _Fail) -> tuple[DurationUnit, ...]:
     """Read duration units: word -> {designator, granularity, name_guard}."""
-    schema = {"designator": (str, ...), "granularity": (str, ...), "name_guard": (bool, False)}
+    schema = {"designator": (str, ...), "granularity": (str, ...), "name_guard": (bool, False), "not_before": (str, "")}
     units = []
     for word, key, entry in _entries(value, section, fail):
         fields = _fields(entry, key, fail, schema)
@@ -292,7 +300,8 @@ def _read_duration_units(value: Any, section: str, fail: _Fail) -> tuple[Duratio
             raise fail(key, "designator must be Y, M, W or D")
         if fields["granularity"] not in GRANULARITIES:
             raise fail(key, f"granularity must be one of {', '.join(GRANULARITIES)}")
-        units.append(DurationUnit(word, fields["designator"], fields["granularity"], fields["name_guard"]))
+        units.append(DurationUnit(word, fields["designator"], fields["granularity"], fields["name_guard"],
+                                  fields["not_before"]))
     return tuple(units)
 
 
@@ -347,4 +356,11 @@ _SECTION_READERS: Mapping[str, Callable[[Any, str, _Fail], Any]] = MappingProxyT
     "ago_suffixes": _read_word_list,
     "recent_prefixes": _read_recent_prefixes,
     "recent_suffixes": _read_word_list,
+    "numeral_not_after": _read_word_list,
+    "month_numeral_not_after": _read_word_list,
+    "clock_hour_marks": _read_word_list,
+    "clock_minute_marks": _read_word_list,
+    "clock_half": _read_word_list,
+    "clock_not_before": _read_word_list,
+    "ordinal_marks": _read_word_list,
 })
