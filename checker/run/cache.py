@@ -514,8 +514,14 @@ class AnalysisCache:
                    " PRIMARY KEY (grp, file, claim)) WITHOUT ROWID")
         db.execute("INSERT INTO members SELECT COALESCE(m.grp, l.family), l.file, l.claim FROM loaded l"
                    " LEFT JOIN merged m ON m.family = l.family")
-        rows = db.execute("SELECT s.grp, s.file, s.claim, f.digest FROM members s JOIN files f ON f.id = s.file"
-                          " ORDER BY s.grp, s.file, s.claim")
+        # Each file's checksum read once into a small table: looked up in files for every member, it was read from the
+        # store's 64 KB pages each time (the pages of 10,000 files do not stay in the page cache), 0.6 CPU s a run.
+        db.execute("DROP TABLE IF EXISTS temp.member_files")
+        db.execute("CREATE TEMP TABLE member_files (file INTEGER PRIMARY KEY, digest INTEGER NOT NULL)")
+        db.execute("INSERT INTO member_files SELECT f.id, f.digest FROM files f"
+                   " WHERE f.id IN (SELECT file FROM chosen)")
+        rows = db.execute("SELECT s.grp, s.file, s.claim, f.digest FROM members s"
+                          " JOIN member_files f ON f.file = s.file ORDER BY s.grp, s.file, s.claim")
         keys = []
         for grp, members in itertools.groupby(rows, key=lambda row: row[0]):
             digest = hashlib.blake2b(digest_size=16)
