@@ -28,13 +28,21 @@ def parse_yaml_mapping(text: str, source: str) -> tuple[dict[str, Any], dict[str
     """Parse YAML text with the safe loader; return the mapping and its key lines."""
     import yaml
 
-    loader = safe_loader()
+    lines: dict[str, int] = {}
     try:
-        alias = find_alias(text)
+        # An alias is written with a *: text without one needs no pass over the parser's events to find it.
+        alias = find_alias(text) if "*" in text else None
         if alias is not None:
             raise RuleFileError(source, alias, None, ALIAS_PROBLEM)
-        node = yaml.compose(text, Loader=loader)
-        data = yaml.load(text, Loader=loader)
+        # One parse: the values are built from the nodes whose lines are read (yaml.load would parse again).
+        loader = safe_loader()(text)
+        try:
+            node = loader.get_single_node()
+            # Lines first: building a mapping may rewrite its node (a merge key's pairs).
+            _collect_lines(node, "", lines)
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -44,8 +52,6 @@ def parse_yaml_mapping(text: str, source: str) -> tuple[dict[str, Any], dict[str
         return {}, {}
     if not isinstance(data, dict):
         raise RuleFileError(source, 1, None, "the file must be a mapping of keys to values")
-    lines: dict[str, int] = {}
-    _collect_lines(node, "", lines)
     return data, lines
 
 
