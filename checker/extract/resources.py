@@ -11,9 +11,7 @@ from checker.extract.figure_words import load_figure_words
 from checker.extract.hedges import load_hedges, load_variants
 from checker.extract.quantities import QuantityGrammar, build_grammar
 from checker.extract.units import UnitSystem, load_unit_system
-from checker.text.rulesdir import find_rules_dir
-
-RULES_DIR = find_rules_dir()
+from checker.text.rulesdir import RULES_DIR
 
 
 @attrs.frozen(eq=False)

@@ -13,14 +13,15 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from checker.extract.resources import RULES_DIR, Resources
 from checker.model import Claim, Document, Finding, Mention
+from checker.text.rulesdir import RULES_DIR
 
 if TYPE_CHECKING:
     # Only for annotations: the claim and engine stages load lazily, when a run needs them.
     from checker.claims.lexicon import ClaimLexicon
     from checker.claims.link import FactIndex
     from checker.engine.pack import RulePack
+    from checker.extract.resources import Resources
     from checker.extract.units import UnitSystem
 
 

@@ -11,3 +11,6 @@ def find_rules_dir() -> Path:
     packaged = Path(str(importlib.resources.files("checker"))) / "rules"
     # A wheel maps rules/ into checker/rules; a source checkout keeps it beside checker/.
     return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "rules"
+
+
+RULES_DIR = find_rules_dir()  # the default rule pack of this installation
