@@ -20,6 +20,7 @@ from checker.engine.kinds._shared import (
     make_finding,
     words_of,
 )
+from checker.engine.kinds.growth_amounts import amount_direction, check_amount
 from checker.engine.kinds.growth_rates import check_percent, check_points
 from checker.errors import RuleFileError
 from checker.model import Claim, Finding, Interval
@@ -60,11 +61,11 @@ def check(spec, context) -> list[Finding]:
             # year of the level stated before it.
             continue
         particles = tuple(context.lexicon.change.get("particles", ())) if context.lexicon is not None else ()
-        amounts = (_amount_direction(base, spec.params, particles), _amount_direction(later, spec.params, particles))
+        amounts = (amount_direction(base, spec.params, particles), amount_direction(later, spec.params, particles))
         if amounts != ("", ""):
             # 完成38.3亿元，同比增收6.5亿元，增长20.4%: the figure after 增收 is the change itself, not a level;
             # the level before it and that amount give the base (38.3 − 6.5) the rate is measured from.
-            finding = _check_amount(spec, later, base, change, amounts[0]) if amounts[1] == "" else None
+            finding = check_amount(spec, later, base, change, amounts[0]) if amounts[1] == "" else None
             findings.extend([finding] if finding is not None else [])
             continue
         # A headline restating the change (四年产量激增22倍) is checked against the body's levels too:
@@ -219,47 +220,6 @@ def _check_times_at_face_value(spec, verb: str, base: Claim, later: Claim, chang
                            computed=format_number(point - 1, digits), verb=verb, ratio=format_number(point, digits),
                            base=base.mention.text, later=later.mention.text)
     return at_face_value(finding, face)
-
-
-def _amount_direction(level: Claim, params: Params, particles: tuple[str, ...]) -> str:
-    """'up' or 'down' when a figure stands right after a verb giving the amount of a change (增收6.5亿元,
-    减少了3万吨; the claim lexicon's particles may stand between), else ''."""
-    before = _prefix_of(level).rstrip()
-    while (word := next((w for w in particles if w and before.endswith(w)), "")):
-        before = before.removesuffix(word).rstrip()
-    if any(before.endswith(word) for word in params.amount_words):
-        return "up"
-    return "down" if any(before.endswith(word) for word in params.amount_down_words) else ""
-
-
-def _check_amount(spec, level: Claim, amount: Claim, change: Claim, direction: str) -> Finding | None:
-    """A level, the amount of its change and the rate (完成38.3亿元，增收6.5亿元，增长20.4%): the rate is the amount
-    over the level before the change (38.3 − 6.5)."""
-    down = change.relation == "change_pct_down"
-    if spec.params.problem != "change-mismatch" or change.relation not in ("change_pct", "change_pct_down") \
-            or down != (direction == "down") or level.figure.unit != amount.figure.unit:
-        # Only a % change in the amount's own direction, and one unit for level and amount, give this arithmetic.
-        return None
-    a, d = level.figure.interval, amount.figure.interval
-    base = Interval(a.low + d.low, a.high + d.high) if down else Interval(a.low - d.high, a.high - d.low)
-    if base.low <= 0:
-        # An amount as large as the level leaves no base to measure a rate from.
-        return None
-    rate = Interval(100 * d.low / base.high, 100 * d.high / base.low)
-    stated = change.figure.interval
-    if stated.intersects(rate):
-        return None
-    digits = max(decimals_of(change.mention.text), 1)
-    sign = "+" if down else "−"
-    point = 100 * amount.figure.value / (level.figure.value + (1 if down else -1) * amount.figure.value)
-    word = "下降" if down else "增长"
-    arithmetic = (f"{format_number(amount.figure.value)} ÷ ({format_number(level.figure.value)} {sign} "
-                  f"{format_number(amount.figure.value)}) = {format_number(point, digits)}% "
-                  f"(区间 {format_range(rate.low, rate.high, digits)}%)")
-    return make_finding(spec, (amount, level, change), arithmetic=arithmetic,
-                        suggestion=f"“{word}{format_number(point, digits)}%”",
-                        stated=change.mention.text.replace("\n", ""), computed=f"{format_number(point, digits)}%",
-                        base=f"（{level.mention.text}{sign}{amount.mention.text}）", later=level.mention.text)
 
 
 def _names_another_base(change: Claim, base: Claim, lexicon: ClaimLexicon | None) -> bool:
