@@ -38,6 +38,32 @@ def test_a_rate_carries_the_metric_of_the_level_before(resources, sentence, leve
     assert claims[rate].metric == claims[level].metric
 
 
+@pytest.mark.parametrize(("sentence", "figure"), [
+    ("1-2月，全县财政收入17056万元，较上年同期增收2113万元，增长14.14%。", "2113万元"),
+    ("上半年，全县一般公共预算支出9.6亿元，同比增支1.2亿元。", "1.2亿元"),
+    ("2月份，全县财政收入5682万元，较上年同期减收1816万元，下降24.22%。", "1816万元"),
+    ("上半年，全县一般公共预算支出9.6亿元，同比减支0.8亿元。", "0.8亿元"),
+])
+def test_an_amount_after_a_revenue_verb_is_an_increment(resources, sentence, figure):
+    """增收/减收, 增支/减支 state the change of revenue or spending: the amount after them is an increment, never a
+    level."""
+    assert claims_of(sentence, resources)[figure].relation == "increment"
+
+
+def test_a_change_of_an_increment_names_no_metric(resources):
+    """同比少增3419亿元 is how an increment changed: an increment named by no metric, never the metric 少增."""
+    claims = claims_of("上半年，全国基础设施中长期贷款增加2.15万亿元，同比少增3419亿元。", resources)
+    assert claims["3419亿元"].relation == "increment"
+    assert not claims["3419亿元"].metric
+    assert "多增" not in str(claims_of("上半年，全国人民币贷款同比多增9192亿元。", resources)["9192亿元"].metric)
+
+
+def test_an_amount_never_takes_the_metric_of_a_percentage_level(resources):
+    """较均衡进度慢0.48%，较上年同期增加2113万元: the amount is no value or change of the percentage before it."""
+    claims = claims_of("1-2月，全县完成预算的16.18%，较均衡进度慢0.48%，较上年同期增加2113万元。", resources)
+    assert claims["2113万元"].metric != claims["0.48%"].metric
+
+
 def test_a_rate_after_an_increment_measures_the_levels_metric_as_a_guess(resources):
     """增加37万吨，增长2.9%: the rate measures the level's metric, a guess (the level stands one figure further), so
     no levels check it; a rate with words of its own after an increment keeps them."""

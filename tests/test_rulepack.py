@@ -305,6 +305,8 @@ PROBES = (
     "2024年1-8月，全省商品住宅完成投资2427.3平方米，增长8.8%。",
     # a grouped place named once is not the place the article is about
     "2024年，本集团承接中西部地区高速公路项目。\n\n新签合同额为475亿元。",
+    # a change of an increment (同比少增) names no metric
+    "2024年，全国基础设施中长期贷款增加2.15万亿元，同比少增3419亿元。",
 )
 # Keys known to be loaded but to make no difference yet, each with the reason (a todo, never a silent skip).
 KNOWN_UNREAD: dict[str, str] = {}

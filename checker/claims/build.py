@@ -308,6 +308,12 @@ def _carry_metrics(reading: str, claims: list[Claim], lexicon: ClaimLexicon, tim
             out.append(attrs.evolve(claim, metric=previous.metric, relation=previous.relation, understood=understood))
             continue
         after_increment = previous.relation == "increment"
+        if (previous.relation == "level" and previous.value is not None and claim.value is not None
+                and previous.value.unit in _rate_units(lexicon) and claim.value.unit not in _rate_units(lexicon)):
+            # 较均衡进度慢0.48%，较上年同期增收2113万元: a rate stated as a level is a ratio; an amount is never
+            # a value or a change of it.
+            out.append(claim)
+            continue
         if any(mark in between for mark in "；;：:"):
             # 甲X，增长a%；乙Y: a semicolon opens another item, which names its own metric.
             out.append(claim)
@@ -529,6 +535,10 @@ def _claim(
         # 完成46.1万亩高标准农田建设, 让242万偏远农村居民喝上干净水: nothing before the figure names it, the noun
         # after it names what is measured or counted.
         metric = _counted_after(reading, mention, context, lexicon, any_unit=True)
+    if _changes_a_change(clause_prefix, lexicon):
+        # 中长期贷款增加2.15万亿元，同比少增3419亿元: the words before name the increment's fact, not this figure's,
+        # and no word names a change of it: no metric, so it never links with a level or an increment.
+        metric = Metric()
     if dating.inherited and (relation == "cagr" or any(word in clause_prefix
                                                        for word in lexicon.grammar.get("over_span", ()))):
         # 年均增长6.1%, 累计实施2.15万个 under 一、“十四五”时期和2025年工作回顾: over the span, not its last year.
@@ -1388,7 +1398,8 @@ def _without_places(text: str, lexicon: ClaimLexicon) -> str:
 @functools.lru_cache(maxsize=8)
 def _change_verbs(lexicon: ClaimLexicon) -> re.Pattern[str]:
     """The verbs of change, longest first, not where they open a rate's noun (增长率, 增长速度)."""
-    words = sorted({w for group in ("to", "down", "by") for w in lexicon.change.get(group, ())}, key=len, reverse=True)
+    words = sorted({w for group in ("to", "down", "by", "of_change") for w in lexicon.change.get(group, ())}, key=len,
+                   reverse=True)
     nouns = "|".join(map(re.escape, lexicon.grammar.get("rate_nouns", ())))
     after = f"(?!{nouns})" if nouns else ""
     return re.compile(f"(?:{'|'.join(map(re.escape, words))}){after}") if words else re.compile(r"(?!x)x")
@@ -1536,7 +1547,7 @@ def _relation(mention: Mention, clause_prefix: str, lexicon: ClaimLexicon) -> tu
     quantity = mention.quantity
     assert quantity is not None, "claims are read from quantity mentions only"
     unit = quantity.unit
-    tail = clause_prefix.rstrip("".join(lexicon.grammar.get("tail_marks", ())))[-6:]
+    tail = _tail(clause_prefix, lexicon)
     if clause_prefix.endswith(_rank_marks(lexicon)):
         # 从第13位升至第5位: a rank orders subjects; it is no level of the metric.
         return "rank", "lexicon"
@@ -1554,10 +1565,25 @@ def _relation(mention: Mention, clause_prefix: str, lexicon: ClaimLexicon) -> tu
             # 年均增长12.5%: an average per year, compounded, not the change over the whole span.
             return "cagr", "lexicon"
         return _change_direction(tail, lexicon, by="change_pct", to="level", down="change_pct_down", other="level")
+    if _changes_a_change(clause_prefix, lexicon):
+        # 同比少增3419亿元: how much an increment changed, itself an increment (of the increment), never a level.
+        return "increment", "lexicon"
     # 比上年增加888万吨: an absolute change (an increment), never a base or a level.
     relation, source = _change_direction(tail, lexicon, by="increment", to="level", down="increment", other="level")
     # An amount with no verb of change is a level: its unit says so.
     return relation, "unit" if source == "guessed" else source
+
+
+def _tail(clause_prefix: str, lexicon: ClaimLexicon) -> str:
+    """The last characters of a clause prefix, marks after a verb of change left out (增长了“ → 增长了)."""
+    return clause_prefix.rstrip("".join(lexicon.grammar.get("tail_marks", ())))[-6:]
+
+
+def _changes_a_change(clause_prefix: str, lexicon: ClaimLexicon) -> bool:
+    """True when the figure after a clause prefix states a change of a change (同比少增3419亿元, 同比多增)."""
+    words = lexicon.change.get("of_change", ())
+    return bool(words) and bool(_verb_at_end(words, lexicon.change.get("particles", ())).search(
+        _tail(clause_prefix, lexicon)))
 
 
 def _change_direction(

@@ -20,7 +20,7 @@ def check_weighted_rate(spec, context) -> list[Finding]:
     for rates in rates_by_doc(context.index.claims).values():
         for labels in spec.params.sums:
             for whole, parts in find_sums(rates, labels[0], labels[1:], context):
-                levels = [_level_of(claim, before.get(id(claim))) for claim in (whole, *(p for _, p in parts))]
+                levels = [_level_of(claim, before) for claim in (whole, *(p for _, p in parts))]
                 if any(level is None for level in levels):
                     # A whole or part whose rate follows no level of its own: nothing to weigh the rates by.
                     continue
@@ -41,10 +41,16 @@ def figures_by_doc(claims) -> dict[str, list[Claim]]:
     return by_doc
 
 
-def _level_of(rate: Claim, before: Claim | None) -> Claim | None:
-    """The level a rate changes: the figure right before it in its sentence (16.84亿元,比上年同期增长21.6%), when
-    that is a level in a unit of amount and no clause of its own stands between."""
+def _level_of(rate: Claim, figures_before: dict[int, Claim]) -> Claim | None:
+    """The level a rate changes: the figure right before it in its sentence (16.84亿元,比上年同期增长21.6%), or
+    before the amount of its change (17056万元,增收2113万元,增长14.14%), when that is a level in a unit of amount
+    and no clause of its own stands between; `figures_before` maps each figure to the one before it."""
+    before = figures_before.get(id(rate))
+    if before is not None and before.relation == "increment" and before.sentence_start == rate.sentence_start:
+        # 增收2113万元,增长14.14%: the amount and the rate state one change of the level before them both.
+        before = figures_before.get(id(before))
     if before is None or before.relation != "level" or before.sentence_start != rate.sentence_start:
+        # No level of the sentence right before the rate or its amount: an increment is never weighed as a level.
         return None
     if before.figure.unit in ("", "%", "％", "‰"):
         # A rate or a bare number is no amount a rate can weigh.

@@ -20,7 +20,7 @@ from checker.engine.kinds._shared import (
     make_finding,
     words_of,
 )
-from checker.engine.kinds.growth_amounts import amount_direction, check_amount
+from checker.engine.kinds.growth_amounts import amount_direction, check_amount, find_amount_changes
 from checker.engine.kinds.growth_rates import check_percent, check_points
 from checker.errors import RuleFileError
 from checker.model import Claim, Finding, Interval
@@ -54,13 +54,13 @@ def check(spec, context) -> list[Finding]:
     findings = []
     headings = _heading_changes(context.index.claims)
     checked: set[int] = set()
+    particles = tuple(context.lexicon.change.get("particles", ())) if context.lexicon is not None else ()
     for statement in context.statements:
         base, later, change = statement.base, statement.later, statement.change
         if _names_another_base(change, base, context.lexicon):
             # 2021年产量1.8万辆。…2023年产量7.5万辆，比2022年增长102.7%: the change names its own base year, not the
             # year of the level stated before it.
             continue
-        particles = tuple(context.lexicon.change.get("particles", ())) if context.lexicon is not None else ()
         amounts = (amount_direction(base, spec.params, particles), amount_direction(later, spec.params, particles))
         if amounts != ("", ""):
             # 完成38.3亿元，同比增收6.5亿元，增长20.4%: the figure after 增收 is the change itself, not a level;
@@ -78,6 +78,11 @@ def check(spec, context) -> list[Finding]:
             finding = _check_statement(spec, context.lexicon, base, later, each)
             if finding is not None:
                 findings.append(finding)
+    for level, amount, change in find_amount_changes(context.index.claims, context.lexicon):
+        # 完成38.3亿元，同比增加6.5亿元，增长20.4%: an increment the lexicon reads is the amount of the level's change.
+        direction = amount_direction(amount, spec.params, particles)
+        finding = check_amount(spec, level, amount, change, direction) if direction else None
+        findings.extend([finding] if finding is not None else [])
     return findings
 
 

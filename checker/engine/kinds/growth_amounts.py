@@ -3,14 +3,57 @@ the rate is the amount over the level before the change."""
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from checker.claims.lexicon import ClaimLexicon
 from checker.engine.kinds._shared import decimals_of, format_number, format_range, make_finding
 from checker.model import Claim, Finding, Interval
+
+ITEM_MARK = re.compile(r"[；;。]")  # a mark that opens another item of a sentence
+
+
+def find_amount_changes(claims: Iterable[Claim], lexicon: ClaimLexicon | None) -> list[tuple[Claim, Claim, Claim]]:
+    """Each level, increment and % change stated in a row in one item of a sentence (完成38.3亿元，同比增加6.5亿元，
+    增长20.4%): the increment is the amount of the level's change, the rate its ratio to the level before."""
+    if lexicon is None:
+        # Without the lexicon no clause can be told a base or a method: nothing is read as one change.
+        return []
+    bases, asides = lexicon.change.get("base_before", ()), lexicon.grammar.get("asides", ())
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.value is not None:
+            by_doc[claim.doc].append(claim)
+    found = []
+    for figures in by_doc.values():
+        figures.sort(key=lambda c: c.mention.reading_start)
+        for level, amount, change in zip(figures, figures[1:], figures[2:], strict=False):
+            if (level.relation, amount.relation) != ("level", "increment") or change.relation not in (
+                    "change_pct", "change_pct_down") or not level.sentence_start == amount.sentence_start \
+                    == change.sentence_start:
+                # Only a level, its increment and its rate of one sentence state one change three ways.
+                continue
+            between = change.sentence[level.mention.reading_end - change.sentence_start:
+                                      change.mention.reading_start - change.sentence_start]
+            if ITEM_MARK.search(between):
+                # 税收收入X；非税收入增收Y，增长Z%: another item's amount and rate, not this level's.
+                continue
+            if any(word in between for word in asides):
+                # 增加80亿元，按可比价格计算增长4.6%: growth at constant prices is no ratio of nominal amounts.
+                continue
+            clause = lexicon.clause_marks_re.split(_prefix_of(level))[-1]
+            if any(word in clause for word in bases):
+                # 较“十三五”末的9323.1亿元增加4374.4亿元: the level is the base of the change, not its later level.
+                continue
+            found.append((level, amount, change))
+    return found
 
 
 def amount_direction(level: Claim, params, particles: tuple[str, ...]) -> str:
     """'up' or 'down' when a figure stands right after a verb giving the amount of a change (增收6.5亿元,
     减少了3万吨; the claim lexicon's particles may stand between), else ''."""
-    before = level.sentence[: max(0, level.mention.reading_start - level.sentence_start)].rstrip()
+    before = _prefix_of(level).rstrip()
     while (word := next((w for w in particles if w and before.endswith(w)), "")):
         before = before.removesuffix(word).rstrip()
     if any(before.endswith(word) for word in params.amount_words):
@@ -46,3 +89,8 @@ def check_amount(spec, level: Claim, amount: Claim, change: Claim, direction: st
                         suggestion=f"“{word}{format_number(point, digits)}%”",
                         stated=change.mention.text.replace("\n", ""), computed=f"{format_number(point, digits)}%",
                         base=f"（{level.mention.text}{sign}{amount.mention.text}）", later=level.mention.text)
+
+
+def _prefix_of(claim: Claim) -> str:
+    """The words of a claim's sentence before its figure."""
+    return claim.sentence[: max(0, claim.mention.reading_start - claim.sentence_start)]
