@@ -64,6 +64,23 @@ def test_an_amount_never_takes_the_metric_of_a_percentage_level(resources):
     assert claims["2113万元"].metric != claims["0.48%"].metric
 
 
+def test_a_group_of_industries_scopes_the_figures_after_it(resources):
+    """六大支柱行业合计…；利润总额241.7亿元 is the group's profit: a scope of its own, never the city's 利润总额."""
+    group = claims_of("前三季度，全市六大支柱行业合计实现营业收入2810.5亿元，同比增长9.3%；利润总额241.7亿元。",
+                      resources)
+    whole = claims_of("前三季度，全市规模以上工业营业收入3650.2亿元；利润总额356.2亿元。", resources)
+    assert "六大支柱行业" in group["241.7亿元"].metric.scopes
+    assert group["241.7亿元"].metric != whole["356.2亿元"].metric
+    ordinal = claims_of("2024年，旅游业成为全市第三大产业，利润总额52.1亿元。", resources)
+    assert ordinal["52.1亿元"].metric.scopes == ()
+    planned = claims_of("重庆重点打造四大产业集群，力争2027年先进材料产业规模突破8000亿元。", resources)
+    assert planned["突破8000亿元"].metric.scopes == ()
+    part = claims_of("2024年，全市四大支柱产业合计实现产值1000亿元，其中先进材料产值300亿元。", resources)
+    assert part["300亿元"].metric.scopes == ()
+    built = claims_of("全市重点培育六大支柱行业，全年规模以上工业营业收入3650.2亿元；利润总额356.2亿元。", resources)
+    assert "六大支柱行业" not in built["356.2亿元"].metric.scopes
+
+
 def test_a_rate_after_an_increment_measures_the_levels_metric_as_a_guess(resources):
     """增加37万吨，增长2.9%: the rate measures the level's metric, a guess (the level stands one figure further), so
     no levels check it; a rate with words of its own after an increment keeps them."""

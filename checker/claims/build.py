@@ -539,6 +539,11 @@ def _claim(
         # 中长期贷款增加2.15万亿元，同比少增3419亿元: the words before name the increment's fact, not this figure's,
         # and no word names a change of it: no metric, so it never links with a level or an increment.
         metric = Metric()
+    group = _group_before(sentence_prefix, lexicon)
+    if metric and not metric.enumeration and not metric.industry and group and group[1] not in metric.label:
+        # 四大传统支柱产业合计主营业务收入…；利润总额890.3亿元: the group's figure, never the whole place's (a figure
+        # naming an industry of its own, 先进材料产值, is that industry's).
+        metric = attrs.evolve(metric, scopes=tuple(sorted({*metric.scopes, group[0]})))
     if dating.inherited and (relation == "cagr" or any(word in clause_prefix
                                                        for word in lexicon.grammar.get("over_span", ()))):
         # 年均增长6.1%, 累计实施2.15万个 under 一、“十四五”时期和2025年工作回顾: over the span, not its last year.
@@ -573,6 +578,35 @@ def _claim(
         grammar=("distributed",) * context.distributed + ("against_last_year",) * (
             context.against_last_year and not _against_another_base(sentence_prefix, lexicon)),
     )
+
+
+def _group_before(sentence_prefix: str, lexicon: ClaimLexicon) -> tuple[str, str] | None:
+    """The last group of industries a sentence names before a figure (四大传统支柱产业) and its words without the
+    count (传统支柱产业), or None when none stands there, a verb makes it an object (打造四大产业) or a subject
+    comes after it (全省, 山西)."""
+    found = next(reversed(list(_group_re(lexicon).finditer(sentence_prefix))), None)
+    if found is None or lexicon.subject_re.search(sentence_prefix[found.end():]):
+        # No group, or a place named after it: the figure is that place's.
+        return None
+    if sentence_prefix[:found.start()].endswith(lexicon.enumeration.get("verbs", ())):
+        # 重点打造四大产业集群，力争…突破8000亿元: a group that is built or grown is what the sentence plans, not the
+        # figures' topic.
+        return None
+    return found.group(), found.group(1)
+
+
+@functools.lru_cache(maxsize=8)
+def _group_re(lexicon: ClaimLexicon) -> re.Pattern[str]:
+    """A group of industries: a count, a group mark and words ending in a group head (六大高耗能行业), no ordinal."""
+    numerals = "".join(lexicon.enumeration.get("count_numerals", ()))
+    marks, heads = lexicon.grammar.get("group_marks", ()), lexicon.grammar.get("group_heads", ())
+    if not (numerals and marks and heads):
+        # A lexicon without the words of a group names none.
+        return re.compile(r"(?!x)x")
+    ordinals = "".join(lexicon.grammar.get("ordinal_marks", ()))
+    not_ordinal = f"(?<![{re.escape(ordinals)}])" if ordinals else ""
+    return re.compile(f"{not_ordinal}(?:\\d+|[{re.escape(numerals)}]+)(?:{_one_of(marks)})"
+                      rf"([\u4e00-\u9fff]{{0,8}}?(?:{_one_of(heads)}))")
 
 
 def _against_another_base(prefix: str, lexicon: ClaimLexicon) -> bool:
