@@ -32,21 +32,25 @@ PROBLEMS = ("increase-by-vs-to", "change-mismatch", "percent-for-points")
 class Params:
     """problem: which of the growth problems this rule reports (increase-by-vs-to, change-mismatch,
     percent-for-points); amount_words and amount_down_words: verbs of a gain (增收) and of a loss (减收) after
-    which a figure is the amount of the change (完成38.3亿元，同比增收6.5亿元，增长20.4%), never one of its levels."""
+    which a figure is the amount of the change (完成38.3亿元，同比增收6.5亿元，增长20.4%), never one of its levels;
+    real_measures: measures whose growth is at comparable prices even when unsaid (地区生产总值, 增加值), so never the
+    ratio of a nominal amount to a nominal level."""
 
     problem: str
     amount_words: tuple[str, ...] = ()
     amount_down_words: tuple[str, ...] = ()
+    real_measures: tuple[str, ...] = ()
 
     @classmethod
     def from_mapping(cls, raw: dict[str, Any], path: str, lines: dict[str, int]) -> Params:
         """Build the parameters from a rule file's params mapping, citing file, line and key of any problem."""
-        raw = expect_keys(raw, {"problem": str, "amount_words": list, "amount_down_words": list}, path, lines)
+        raw = expect_keys(raw, {"problem": str, "amount_words": list, "amount_down_words": list,
+                                "real_measures": list}, path, lines)
         if raw.get("problem") not in PROBLEMS:
             raise RuleFileError(path, lines.get("params.problem") or lines.get("params"), "params.problem",
                                 f"must be one of: {', '.join(PROBLEMS)}")
         return cls(raw["problem"], words_of(raw, "amount_words", path, lines),
-                   words_of(raw, "amount_down_words", path, lines))
+                   words_of(raw, "amount_down_words", path, lines), words_of(raw, "real_measures", path, lines))
 
 
 def check(spec, context) -> list[Finding]:
@@ -80,6 +84,9 @@ def check(spec, context) -> list[Finding]:
                 findings.append(finding)
     for level, amount, change in find_amount_changes(context.index.claims, context.lexicon):
         # 完成38.3亿元，同比增加6.5亿元，增长20.4%: an increment the lexicon reads is the amount of the level's change.
+        if any(word in level.metric.label for word in spec.params.real_measures):
+            # 地区生产总值1180亿元，增加80亿元，增长4.6%: its growth is at comparable prices, even unsaid.
+            continue
         direction = amount_direction(amount, spec.params, particles)
         finding = check_amount(spec, level, amount, change, direction) if direction else None
         findings.extend([finding] if finding is not None else [])

@@ -46,6 +46,14 @@ def find_amount_changes(claims: Iterable[Claim], lexicon: ClaimLexicon | None) -
             if any(word in clause for word in bases):
                 # 较“十三五”末的9323.1亿元增加4374.4亿元: the level is the base of the change, not its later level.
                 continue
+            if not level.metric or not level.metric == amount.metric == change.metric:
+                # 财政收入38.3亿元，其中税收收入增加6.5亿元: an amount or rate with words of its own is another's.
+                continue
+            after = change.sentence[amount.mention.reading_end - change.sentence_start:
+                                    change.mention.reading_start - change.sentence_start]
+            if any(word in after for word in bases):
+                # 比年初增加1613亿元，同比增长8.5%: a rate naming its own base measures another change than the amount.
+                continue
             found.append((level, amount, change))
     return found
 
