@@ -19,7 +19,8 @@ Modality = Literal["actual", "forecast", "target", "plan"]
 Severity = Literal["error", "warning", "info"]
 # Where a part of a claim came from: a word of the lexicon or gazetteer, the segmenter's noun phrase, the
 # unit alone (an amount with no verb is a level), the context (a heading, the article's city), or a guess.
-Source = Literal["lexicon", "segmenter", "unit", "context", "guessed", "none"]
+# unnamed: the article's own place, which it never names (全省 in a province's release that never says which)
+Source = Literal["lexicon", "segmenter", "unit", "context", "guessed", "none", "unnamed"]
 
 
 @attrs.frozen

@@ -255,3 +255,62 @@ def test_an_autonomous_prefecture_is_also_named_with_zhou():
     subjects = load_claim_lexicon([RULES_DIR / "lexicon" / "claims.yaml"]).subjects
     assert [subjects.get(name) for name in ("大理州", "湘西州", "海西州", "大理市")] == [
         "大理", "湘西", "海西蒙古族藏族自治州", "大理市"]
+
+
+def test_a_provinces_own_release_naming_no_province_is_the_unnamed_province_not_the_country(resources):
+    """全省 said again and again, no province named: the figures are the unnamed province's (全省), linked only within
+    their own article; said less often than 全国, the text stays a national release."""
+    from checker.claims.link import fact_key
+
+    text = ("1-8月，全省房地产开发投资3202.0亿元，增长5.3%。\n\n1-8月，全省商品房销售面积3428.1万平方米，"
+            "增速比全国高0.8个百分点。\n")
+    claims = _claims_by_surface(text, resources)
+    assert (claims["3202.0亿元"].subject, claims["3202.0亿元"].understood.subject) == ("全省", "unnamed")
+    assert str(fact_key(claims["3202.0亿元"])).startswith("全省@c.md/")
+    national = "全国房地产开发投资3202.0亿元，全国商品房销售面积3428.1万平方米，全国新开工面积增长3%，全省增长5%。\n"
+    assert subjects_of(national, resources)["3202.0亿元"] == "全国"
+
+
+@pytest.mark.parametrize(("front", "subject"), [
+    ("title: 安徽省统计局发布2024年上半年全省经济运行情况", "安徽"),
+    ("title: 1-8月全省房地产开发投资情况\noutlet: 河北省统计局", "河北"),
+])
+def test_the_page_that_publishes_an_unnamed_provinces_figures_names_it(front, subject, resources):
+    """A body saying only 全省 is about the province its title names as the source, or its publisher (outlet)."""
+    text = f"---\n{front}\n---\n\n上半年，全省地区生产总值23967亿元。全省规上工业增加值增长8.5%。\n"
+    assert subjects_of(text, resources)["23967亿元"] == subject
+
+
+def test_quansheng_is_the_province_holding_the_cities_a_text_names_and_quanshi_never_a_province(resources):
+    """全省 in a text naming only 甘孜 and 泸州 is 四川; 全市 in 沧州's text naming 河北 more often is 沧州."""
+    province = ("前7月，我省规模以上工业增加值同比增长7.8%。其中甘孜、泸州等市州增速在两位数。\n\n"
+                "1-7月，全省完成全社会固定资产投资16715.2亿元。社会消费品零售总额8579.8亿元。\n")
+    subjects = subjects_of(province, resources)
+    assert (subjects["16715.2亿元"], subjects["8579.8亿元"]) == ("四川", "四川")
+    city = "河北省统计局发布。河北经济平稳。河北工业增长。沧州市一季度。全市地区生产总值1000亿元。\n"
+    assert subjects_of(city, resources)["1000亿元"] == "沧州"
+
+
+def test_a_place_the_title_names_is_the_subject_of_a_text_naming_the_country_as_a_yardstick(resources):
+    """朝阳市's report naming 全国 twice as a yardstick is 朝阳市's; a title's bracketed outlet (浙江在线) names no
+    topic."""
+    text = ("---\ntitle: 朝阳市一季度经济运行情况\n---\n\n一季度，增速分别高于全国(5.4%)0.1个百分点，超过全国。\n\n"
+            "第一产业增加值27.5亿元，增长3.4%。\n")
+    assert subjects_of(text, resources)["27.5亿元"] == "朝阳市"
+    reprint = ("---\ntitle: 1月份居民消费价格上涨1.9%（新华社，浙江在线转载）\n---\n\n"
+               "1月份，全国居民消费价格上涨1.9%，全国食品价格上涨4.0%。\n\n粮食价格上涨14.2%。\n")
+    assert subjects_of(reprint, resources)["14.2%"] == "全国"
+
+
+@pytest.mark.parametrize(("ranked", "figure"), [
+    ("猪肉产量15.12万吨，全省排位第五。禽肉产量1.62万吨。", "1.62万吨"),
+    ("禽肉增速全省第一\n\n禽肉产量1.62万吨，增长3%。", "1.62万吨"),
+    ("禽肉产量1.62万吨，比全省高1.9个百分点。", "1.9个百分点"),
+])
+def test_quansheng_in_a_citys_text_is_its_province_unless_it_is_the_field_of_a_rank_or_gap(ranked, figure, resources):
+    """全省 naming a figure in 大理's text is 云南's; 全省排位第五, a heading's 全省第一 and 比全省高1.9个百分点 only
+    measure 大理 against it: those figures stay 大理's."""
+    text = ("大理州畜牧业稳步增长，大理州肉类总产量20.37万吨。大理州是云南畜牧大州。\n\n全省生牛奶产量40万吨。\n\n"
+            + ranked + "\n")
+    subjects = subjects_of(text, resources)
+    assert (subjects["40万吨"], subjects[figure]) == ("云南", "大理")

@@ -13,6 +13,7 @@ import attrs
 
 from checker.claims.enumeration import OPEN_LIST
 from checker.claims.lexicon import ClaimLexicon
+from checker.claims.places import CITY_REF, PROVINCE_REF, ArticlePlaces, correct_main, find_article_places
 from checker.claims.sentences import Sentence, SentenceIndex, clause_bounds, index_sentences, quoted_alone
 from checker.extract.numerals import BIG_UNITS, CHINESE_DIGITS, SMALL_UNITS, ZEROS
 from checker.model import Claim, Document, Interval, Mention, Metric, Modality, Relation, Source, Understanding
@@ -51,6 +52,8 @@ SHARE_WHOLE_MOST = 12  # characters at most of the whole a bare share names (同
 OPENING_NUMERALS = "".join(d for d in CHINESE_DIGITS if d not in ZEROS) + "".join(
     u for u, v in SMALL_UNITS.items() if v == 10)
 COUNT_NUMERALS = "".join(d for d in CHINESE_DIGITS if d not in ZEROS) + "".join((*SMALL_UNITS, *BIG_UNITS))
+# a title's bracketed aside names its outlet, not its topic (…上涨1.9%（新华社，浙江在线转载）)
+TITLE_ASIDE = re.compile(r"[（(][^（）()]*[）)]")
 NUMBER_START = re.compile(rf"[\d０-９.{OPENING_NUMERALS}]")  # a figure's first character (高于全国1.7个百分点)
 RATIO_DIMENSION = "[ratio]"  # the dimension of % and 成 in rules/units.txt: a ratio, no amount
 
@@ -73,9 +76,11 @@ def build_claims(
     mentioned = _subject_counts(doc.reading, lexicon) + _subject_counts(doc.meta.get("title") or "", lexicon)
     # 全市, 全县, 全区 refer to the article's place: they are no subjects of their own.
     named = Counter({name: count for name, count in mentioned.items()
-                     if name not in ("@city", "@unknown", "@county", "@region")})
-    city = _main_city(Counter(named), lexicon)
+                     if name not in (CITY_REF, PROVINCE_REF, "@unknown", "@county", "@region")})
+    places = find_article_places(named, lexicon, _publisher_counts(doc, lexicon))
     main, main_source = _main_subject(Counter(named), lexicon)
+    main, main_source = correct_main(main, main_source, mentioned, places, lexicon,
+                                     _subject_counts(TITLE_ASIDE.sub("", doc.meta.get("title") or ""), lexicon))
     county = _lead_county(doc.title + "\n" + doc.reading[:LEAD_REACH], named, lexicon)
     if county and named.get(county, 0) + 1 >= named.get(main, 0):
         # A county's bulletin (衡阳县2022年…统计公报) is about the county its title or lead names, though it names its
@@ -160,14 +165,14 @@ def build_claims(
             # statement and is compared with it by its own rule: it keeps no period it does not name.
             times = [t for t in (reported or published,) if t is not None]
         bases = bases_by_sentence.get(sentence.start, [])
-        claim = _claim(doc, mention, sentence, contexts[sentence.start], times, lexicon, city,
+        claim = _claim(doc, mention, sentence, contexts[sentence.start], times, lexicon, places,
                        (main, main_source), _Dating(inherited, from_document, tuple(bases)), units)
         claims.append(_dated_by_base(doc.reading, claim, bases, lexicon))
     times = [m for m in mentions if m.period is not None]
     claims = _carry_metrics(doc.reading, _mark_joined(doc.reading, claims, lexicon), lexicon, times)
     claims = distribute_items(doc.reading, claims, lexicon, functools.partial(_item_metric, lexicon=lexicon), times)
     # An enumeration's 大/项 counts list items: it has no physical unit, so no dimension.
-    claims += _enumerations(doc, sentences, lexicon, city)
+    claims += _enumerations(doc, sentences, lexicon, places)
     claims = _name_by_company_name(_name_the_company(claims, known_as, (main, main_source)), company, known_as,
                                    doc.reading)
     return group_claims(doc, tuple(claims), mentions, lexicon)
@@ -472,7 +477,7 @@ def _between_words(lexicon: ClaimLexicon) -> tuple[str, ...]:
 
 def _claim(
     doc: Document, mention: Mention, sentence: Sentence, context: _Context,
-    times: list[Mention], lexicon: ClaimLexicon, city: str, main: tuple[str, Source] = ("", "none"),
+    times: list[Mention], lexicon: ClaimLexicon, places: ArticlePlaces, main: tuple[str, Source] = ("", "none"),
     dating: _Dating = _Dating(), units=None,
 ) -> Claim:
     """Read one figure's claim from its clause, sentence and section heading; `units` give its unit's dimension."""
@@ -518,11 +523,11 @@ def _claim(
     # yardstick (高于全国0.7个百分点).
     opening = reading[sentence.start:min(start, sentence.start + PREFIX_REACH)]
     subject, subject_source = _subject(clause_prefix + mention.text, opening + mention.text,
-                                       context, lexicon, city, main[0])
+                                       context, lexicon, places, main[0])
     if subject_source != "lexicon" and len(opening) < start - sentence.start:
         # A long sentence may name its subject past the opening: look right before the figure too.
         nearer = _first_subject(sentence_prefix + mention.text, lexicon)
-        if nearer and nearer not in ("@city", "@unknown", "@region", "@company", "@county"):
+        if nearer and nearer not in (CITY_REF, PROVINCE_REF, "@unknown", "@region", "@company", "@county"):
             subject, subject_source = nearer, "lexicon"
     if subject_source == "none" and main[0]:
         # A figure that names no subject, in an article about one place (or a national release), is about it.
@@ -856,7 +861,8 @@ def _vague(time: Mention) -> bool:
 
 
 def _subject(
-    clause: str, sentence: str, context: _Context | str, lexicon: ClaimLexicon, city: str, main: str = ""
+    clause: str, sentence: str, context: _Context | str, lexicon: ClaimLexicon, places: ArticlePlaces,
+    main: str = "",
 ) -> tuple[str, Source]:
     """The entity a figure is about and where it was read: the clause, else the sentence, else the heading.
 
@@ -884,13 +890,16 @@ def _subject(
     if found == "@unknown":
         # 全区, 该区: a district named elsewhere; too unsure to guess, and no fallback on the article's place.
         return "", "guessed"
-    if found == "@city" and not city and lexicon.levels.get(main) == "county":
+    if found == CITY_REF and places.source_of(places.city) != "context" and lexicon.levels.get(main) == "county":
         # 全市 in a county's text is the city the county belongs to, which the text does not name.
         return "", "guessed"
-    if found in ("@city", "@company"):
-        # 全市/我市 name the article's city, 该公司 its company: both are read from the whole article.
+    if found in (CITY_REF, PROVINCE_REF):
+        # 全市/我市 name the article's city, 全省 its province: read from the whole article.
+        found = places.resolve(found)
+        source = places.source_of(found)
+    if found == "@company":
+        # 该公司 names the article's company, read from the whole article.
         source = "context"
-    found = {"@city": city, "@unknown": ""}.get(found, found)
     return found, source if found else "none"
 
 
@@ -972,6 +981,25 @@ def _dateline(lexicon: ClaimLexicon) -> re.Pattern[str]:
     return re.compile(rf"\s*{number}{_one_of(months)}{number}{_one_of(days)}{_one_of(marks)}")
 
 
+def _comparative_length(text: str, at: int, lexicon: ClaimLexicon) -> int:
+    """The length of a comparative word starting at `at` (高 in 比全省高1.9个百分点), else 0."""
+    return next((len(word) for word in lexicon.grammar.get("comparatives", ()) if text.startswith(word, at)), 0)
+
+
+@functools.lru_cache(maxsize=8)
+def _ranked_in(lexicon: ClaimLexicon) -> re.Pattern[str]:
+    """A rank right after a place (全省排位第五, 全省第8位, 全省第一): a verb and mark, or a mark, a number and a rank's
+    end word or no word (第一产业 is no rank); never matching without marks."""
+    verbs, marks, ends = (lexicon.grammar.get(key, ()) for key in ("rank_verbs", "rank_marks", "rank_ends"))
+    if not marks:
+        return re.compile(r"(?!x)x")
+    # 全省第一 ending its clause or line ranks too; 全省第一产业 goes on with a word.
+    numbered = _one_of(marks) + r"[\d" + "".join(sorted(HEADING_NUMERALS)) + "]+(?:" + "|".join(
+        map(re.escape, ends)) + r"|(?!\w))"
+    verbal = _one_of(verbs) + _one_of(marks) if verbs else ""
+    return re.compile("|".join(pattern for pattern in (verbal, numbered) if pattern) or r"(?!x)x")
+
+
 def _one_of(words: tuple[str, ...]) -> str:
     """An alternation of words as a group of a pattern."""
     return "(?:" + "|".join(map(re.escape, words)) + ")"
@@ -985,8 +1013,12 @@ def _is_source(text: str, match: re.Match[str], lexicon: ClaimLexicon) -> bool:
             or _dateline(lexicon).match(text, match.end())):
         # 新华社北京1月17日电: the place a report was filed from is not what its figures are about.
         return True
-    if before in marks.get("gap_marks", ()) and NUMBER_START.match(text, match.end()):
-        # 高于全国1.7个百分点: the place a gap is measured against.
+    if before in marks.get("gap_marks", ()) and NUMBER_START.match(
+            text, match.end() + _comparative_length(text, match.end(), lexicon)):
+        # 高于全国1.7个百分点, 比全省高1.9个百分点: the place a gap is measured against.
+        return True
+    if _ranked_in(lexicon).match(text, match.end()):
+        # 全省排位第五, 全省第8位: the field a figure is ranked in.
         return True
     return before in marks.get("yardstick_marks", ()) and bool(lexicon.yardstick_re.match(text, match.end()))
 
@@ -1642,14 +1674,6 @@ def _verb_at_end(words: tuple[str, ...], particles: tuple[str, ...]) -> re.Patte
     return re.compile(f"(?:{verbs})(?:{after})?$" if after else f"(?:{verbs})$")
 
 
-def _main_city(counts: Counter[str], lexicon: ClaimLexicon) -> str:
-    """The place an article is about (全市/我市/全省 name it): the most frequent canonical place, not a district."""
-    counts.pop(_national(lexicon), None)
-    districts, grouped = lexicon.grammar.get("district_suffixes", ()), lexicon.grammar.get("grouped_places", ())
-    named = [name for name, _ in counts.most_common() if not name.endswith(districts) and name not in grouped]
-    return named[0] if named else ""
-
-
 def _main_subject(counts: Counter[str], lexicon: ClaimLexicon) -> tuple[str, Source]:
     """The subject of an article's figures that name none: its main place, or 全国 for a national release.
 
@@ -1694,6 +1718,15 @@ def _subject_counts(reading: str, lexicon: ClaimLexicon) -> Counter[str]:
     text = reading[:20000]
     return Counter(lexicon.subjects[m.group()] for m in lexicon.subject_re.finditer(text)
                    if not _is_source(text, m, lexicon))
+
+
+def _publisher_counts(doc: Document, lexicon: ClaimLexicon) -> Counter[str]:
+    """The places a page names as its source in its title and lead (安徽省统计局发布, 新华社合肥…电) or as its
+    publisher (the front matter's outlet: 淮南市统计局网站)."""
+    lead = (doc.meta.get("title") or "") + "\n" + doc.reading[:LEAD_REACH]
+    outlet = doc.meta.get("outlet") or ""
+    sources = [m.group() for m in lexicon.subject_re.finditer(lead) if _is_source(lead, m, lexicon)]
+    return Counter(lexicon.subjects[name] for name in sources + lexicon.subject_re.findall(outlet))
 
 
 # An enumeration's list is 12 items of 14 characters and their marks at most, then its last item; its count 5 at
@@ -1818,7 +1851,7 @@ def _find_or_end(text: str, mark: str, start: int) -> int:
     return len(text) if found < 0 else found
 
 
-def _enumerations(doc: Document, sentences: SentenceIndex, lexicon: ClaimLexicon, city: str) -> list[Claim]:
+def _enumerations(doc: Document, sentences: SentenceIndex, lexicon: ClaimLexicon, places: ArticlePlaces) -> list[Claim]:
     """Claims for enumerations 'A、B、C等三大X': the count stated and the items listed."""
     from checker.extract.numerals import NumeralError, parse_numeral
     from checker.model import Quantity
@@ -1848,7 +1881,8 @@ def _enumerations(doc: Document, sentences: SentenceIndex, lexicon: ClaimLexicon
         mention = Mention(doc.path, span, doc.text[span.start:span.end], match.start(number), match.end(unit), quantity)
         noun = ENUM_NOUN.match(doc.reading, match.end(unit))
         # The list's first item often begins with its subject (两江新区深入实施A、B两项行动).
-        subject = _subject("", doc.reading[sentence.start:match.start(number)], "", lexicon, city)[0] or city
+        subject = _subject("", doc.reading[sentence.start:match.start(number)], "", lexicon, places)[0] or (
+            places.city if places.source_of(places.city) == "context" else "")
         claims.append(Claim(
             doc=doc.path, mention=mention, subject=subject,
             metric=Metric(noun.group(), enumeration=True) if noun else Metric(),

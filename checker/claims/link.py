@@ -64,7 +64,9 @@ def fact_key(claim: Claim, *, with_period: bool = True) -> FactKey | None:
     # 5项 and 四大 count the same list: an enumeration's classifier is not a unit. Other figures link by
     # their pint dimension, so 850米 and 0.85公里 are one fact, and 元 never meets 辆.
     unit = "" if claim.relation == "count" else (claim.dimension or claim.value.unit)
-    return FactKey(claim.subject, claim.metric, period, claim.cumulative, claim.modality, claim.relation, unit)
+    # 全省 in a release that never names its province is that article's own: it meets no other article's 全省.
+    subject = f"{claim.subject}@{claim.doc}" if claim.understood.subject == "unnamed" else claim.subject
+    return FactKey(subject, claim.metric, period, claim.cumulative, claim.modality, claim.relation, unit)
 
 
 def _period_key(claim: Claim) -> str | None:

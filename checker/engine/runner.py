@@ -52,11 +52,11 @@ def gate_loudness(finding: Finding, linked_by: str = "meaning") -> Finding | Non
         # Text-level findings (spans only) combine no claims.
         return finding
     across = len({c.doc for c in finding.claims}) > 1
-    if across and finding.severity != "info" and any(c.understood.subject in ("guessed", "none")
+    if across and finding.severity != "info" and any(c.understood.subject in ("guessed", "none", "unnamed")
                                                      for c in finding.claims):
-        # Two county bulletins that never name their county (全县…) both read as 全国: a subject no article named
-        # ties nothing across articles, whatever ties the figures within each, so no conflict between them is
-        # certain.
+        # Two county bulletins that never name their county (全县…) both read as 全国, two provinces' releases
+        # that never name theirs as 全省: a subject no article named ties nothing across articles, whatever ties
+        # the figures within each, so no conflict between them is certain.
         return None
     if linked_by in ("grammar", "arithmetic"):
         # The rule combines figures only through words or sums that tie them: the combination is certain

@@ -200,7 +200,10 @@ def _wholes_named(named: str, part: Claim, article: list[Claim], params: Params,
     """The article's figures a named whole may be, by the first reading of its name that finds any: the metric
     named itself, the total of a head noun (总投资), an own place's total (全市外贸总值), a named place's total."""
     same = [c for c in article if c.figure.unit == part.figure.unit and _same_period(c, part, params)]
-    wholes = [c for c in same if c.subject == part.subject and named in _words_before(c)
+    place, core = _place_and_core(named, params)
+    # 占全省地区生产总值: a whole stated with the same own place word (全省地区生产总值6.5万亿元) is that place's,
+    # whatever the part's subject (成都's share of 全省, the province holding it).
+    wholes = [c for c in same if (c.subject == part.subject or place) and named in _words_before(c)
               and display_metric(c.metric) in named]
     head = _total_head(named, params)
     if not wholes and head:
@@ -209,11 +212,11 @@ def _wholes_named(named: str, part: Claim, article: list[Claim], params: Params,
         wholes = [c for c in same if c.subject == part.subject
                   and c.mention.reading_start < part.mention.reading_start and c.metric.measure == head
                   and head in _words_before(c) and c.figure.value > part.figure.value]
-    place, core = _place_and_core(named, params)
     if not wholes and core:
         # 占同期全市外贸总值的70.2%: the place's own total of the core measure (全市进出口总值520亿元), its place word
-        # stated with it, so 占全省 never reads a city's own total.
-        wholes = [c for c in same if c.subject == part.subject and c.metric.measure == core
+        # stated with it, so 占全省 never reads a city's own total; whatever the part's subject (成都's share of 全省,
+        # the province holding it).
+        wholes = [c for c in same if c.metric.measure == core
                   and place in _words_before(c) and core in _words_before(c) and c.figure.value > part.figure.value]
     subject, core = _named_place(named, params, lexicon)
     if not wholes and core:
