@@ -314,3 +314,16 @@ def test_quansheng_in_a_citys_text_is_its_province_unless_it_is_the_field_of_a_r
             + ranked + "\n")
     subjects = subjects_of(text, resources)
     assert (subjects["40万吨"], subjects[figure]) == ("云南", "大理")
+
+
+@pytest.mark.parametrize(("front", "subject"), [
+    ("title: 上半年我县农林牧渔业总产值增长8%\noutlet: 安化县人民政府网（县统计局）", "安化县"),
+    ("title: 上半年 我县经济实现稳中提质\noutlet: 岱山新闻网（浙江在线）", "岱山县"),
+    ("title: 枞阳工业经济首季开门红", "枞阳县"),
+    ("title: 上半年 我县经济实现稳中提质\noutlet: 新闻网", ""),
+])
+def test_a_county_text_naming_no_county_is_the_county_its_title_or_outlet_names(front, subject, resources):
+    """全县 in a body naming no county is the county the page's title or outlet names, by its name or without 县
+    (岱山新闻网); a page naming none leaves it unknown."""
+    text = f"---\n{front}\n---\n\n上半年，全县农林牧渔业实现总产值25.67亿元。全县生猪出栏20万头。\n"
+    assert subjects_of(text, resources)["25.67亿元"] == subject

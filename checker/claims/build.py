@@ -13,7 +13,14 @@ import attrs
 
 from checker.claims.enumeration import OPEN_LIST
 from checker.claims.lexicon import ClaimLexicon
-from checker.claims.places import CITY_REF, PROVINCE_REF, ArticlePlaces, correct_main, find_article_places
+from checker.claims.places import (
+    CITY_REF,
+    PROVINCE_REF,
+    ArticlePlaces,
+    correct_main,
+    find_article_places,
+    find_publisher_county,
+)
 from checker.claims.sentences import Sentence, SentenceIndex, clause_bounds, index_sentences, quoted_alone
 from checker.extract.numerals import BIG_UNITS, CHINESE_DIGITS, SMALL_UNITS, ZEROS
 from checker.model import Claim, Document, Interval, Mention, Metric, Modality, Relation, Source, Understanding
@@ -87,9 +94,10 @@ def build_claims(
         # city too.
         main, main_source = county, "context"
     elif not county and _names_itself_a_county(mentioned, lexicon, main, named.get(main, 0)):
-        # 全县/全区… in a bulletin that never names its county or district: it is unknown, never the country or
-        # the province a note names.
-        main, main_source = "", "none"
+        # 全县/全区… in a bulletin that never names its county or district: the county its title or outlet names
+        # (安化县人民政府网), else unknown, never the country or the province a note names.
+        main = find_publisher_county(doc.title + "\n" + (doc.meta.get("outlet") or ""), lexicon)
+        main_source = "context" if main else "none"
     company = _article_company(doc.reading, lexicon)
     known_as = short_company_name(doc.title + "\n" + doc.reading[:LEAD_REACH], lexicon) or company
     if known_as and (known_as != company and main_source == "guessed" or main and main in company):

@@ -111,6 +111,34 @@ def _province_of(places: list[tuple[str, int]], lexicon: ClaimLexicon) -> str:
     return holders.most_common(1)[0][0] if holders else ""
 
 
+def find_publisher_county(page: str, lexicon: ClaimLexicon) -> str:
+    """The county a page's title or outlet names (安化县人民政府网, 岱山新闻网, 枞阳工业经济首季…), by its name or its
+    name without 县/市 (岱山 of 岱山县), or ''.
+
+    Read only for a text that speaks of itself as 全县 and names no county: a bare 岱山 elsewhere is too unsure.
+    """
+    named = [lexicon.subjects[name] for name in lexicon.subject_re.findall(page)]
+    counties = [name for name in named if lexicon.levels.get(name) == "county"]
+    if counties:
+        return counties[0]
+    stems = _county_stems(lexicon)
+    return next((stems[page[at:at + size]] for at in range(len(page)) for size in (2, 3)
+                 if page[at:at + size] in stems), "")
+
+
+@functools.lru_cache(maxsize=8)
+def _county_stems(lexicon: ClaimLexicon) -> dict[str, str]:
+    """Each county's name without its suffix (岱山 → 岱山县), when two or three characters long, no other subject's name
+    and no other county's stem."""
+    suffixes = lexicon.grammar.get("county_stem_suffixes", ())
+    stems: dict[str, list[str]] = {}
+    for subject, level in lexicon.levels.items():
+        suffix = next((end for end in suffixes if subject.endswith(end)), "")
+        if level == "county" and suffix and 2 <= len(subject) - len(suffix) <= 3:
+            stems.setdefault(subject[:-len(suffix)], []).append(subject)
+    return {stem: names[0] for stem, names in stems.items() if len(names) == 1 and stem not in lexicon.subjects}
+
+
 @functools.lru_cache(maxsize=8)
 def _provinces_holding(lexicon: ClaimLexicon) -> dict[str, tuple[str, ...]]:
     """The provinces each prefecture or county of the gazetteer lies in (朝阳区: 北京 and 辽宁)."""
