@@ -327,3 +327,17 @@ def test_a_county_text_naming_no_county_is_the_county_its_title_or_outlet_names(
     (岱山新闻网); a page naming none leaves it unknown."""
     text = f"---\n{front}\n---\n\n上半年，全县农林牧渔业实现总产值25.67亿元。全县生猪出栏20万头。\n"
     assert subjects_of(text, resources)["25.67亿元"] == subject
+
+
+@pytest.mark.parametrize(("title", "subject"), [
+    ("※隆基绿能2024年营收825.82亿元 净亏损86.18亿元（中新经纬）", "隆基绿能"),
+    ("药明康德2020年业绩实现强劲增长", "药明康德"),
+    ("规上工业企业2024年营收增长5%", "香港"),
+])
+def test_a_title_opening_with_a_company_before_its_reports_year_names_the_company(title, subject, resources):
+    """A title opening with a name, a year and a report word (营收, 业绩) is that company's report: its figures are the
+    company's, not those of the city or exchange it names; a group of firms (规上工业企业) is no company (its
+    figures stay the place's the text names)."""
+    text = (f"---\ntitle: {title}\n---\n\n上海3月30日电 公司在香港联合交易所发布年度报告。\n\n"
+            "2024年营业收入825.82亿元，同比下降36.23%。\n")
+    assert subjects_of(text, resources)["825.82亿元"] == subject

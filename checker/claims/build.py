@@ -74,7 +74,7 @@ def build_claims(
     the article reports on (its data period: 2023年 in a 2023 bulletin's lead). `mentions` are find_mentions' of
     the document, with that same period lexicon (a short text's lead reuses their times).
     """
-    from checker.claims.company import short_company_name
+    from checker.claims.company import short_company_name, titled_company_name
     from checker.claims.distribute import distribute_items
     from checker.claims.groups import group_claims
 
@@ -99,8 +99,12 @@ def build_claims(
         main = find_publisher_county(doc.title + "\n" + (doc.meta.get("outlet") or ""), lexicon)
         main_source = "context" if main else "none"
     company = _article_company(doc.reading, lexicon)
-    known_as = short_company_name(doc.title + "\n" + doc.reading[:LEAD_REACH], lexicon) or company
-    if known_as and (known_as != company and main_source == "guessed" or main and main in company):
+    # 隆基绿能2024年营收…: a title opening with a company's name before its report's year is that company's report,
+    # whatever place or exchange it names (上海…/美通社/, 香港联合交易所).
+    titled = titled_company_name(TITLE_ASIDE.sub("", doc.meta.get("title") or ""), lexicon)
+    known_as = short_company_name(doc.title + "\n" + doc.reading[:LEAD_REACH], lexicon) or titled or company
+    if known_as and (known_as != company and main_source == "guessed" or main and main in company
+                     or known_as == titled):
         # A company's report (国联股份:2023年年度报告摘要) is about the company, not the place its full name opens
         # with (北京国联视讯…) nor the country. A lead naming it only in full may report on many (上市公司营业收入…).
         main, main_source = known_as, "context"
