@@ -266,3 +266,10 @@ def test_a_time_in_a_completion_frame_dates_only_the_targets_figure(resources):
     spans = {figure: (claims[figure].period.start, claims[figure].period.end)
              for figure in ("73%", "290万人", "58%", "500万人")}
     assert spans == {"73%": half, "290万人": half, "58%": half, "500万人": year}
+
+
+def test_the_time_of_a_trend_a_figure_continues_is_no_period_of_it(resources):
+    """延续2月份平稳向好趋势 names the month whose trend a quarter continues: the quarter's figures stay its own."""
+    text = "一季度，全市规模以上工业增加值延续2月份平稳向好趋势，同比增长9.6%，比全省高1.9个百分点。\n"
+    claim = claims_of(text, resources, dt.date(2025, 5, 7))["9.6%"]
+    assert (claim.period.start, claim.period.end) == (dt.date(2025, 1, 1), dt.date(2025, 3, 31))
