@@ -273,3 +273,12 @@ def test_the_time_of_a_trend_a_figure_continues_is_no_period_of_it(resources):
     text = "一季度，全市规模以上工业增加值延续2月份平稳向好趋势，同比增长9.6%，比全省高1.9个百分点。\n"
     claim = claims_of(text, resources, dt.date(2025, 5, 7))["9.6%"]
     assert (claim.period.start, claim.period.end) == (dt.date(2025, 1, 1), dt.date(2025, 3, 31))
+
+
+def test_a_numbered_heading_closing_with_a_full_stop_dates_its_section(resources):
+    """一、1-3月份主要经济指标完成情况。 is a section's heading though it ends with 。: its figures are of 1-3月, not of
+    the opening paragraph's 今年以来."""
+    text = ("今年以来，全县坚持稳中求进工作总基调。\n\n一、1-3月份主要经济指标完成情况。\n\n"
+            "根据地区生产总值统一核算结果，全县地区生产总值总量为52.22亿元，同比增长4.0%。\n")
+    claim = claims_of(text, resources, dt.date(2025, 4, 30))["52.22亿元"]
+    assert (claim.period.start, claim.period.end) == (dt.date(2025, 1, 1), dt.date(2025, 3, 31))

@@ -7,6 +7,8 @@ import re
 
 import attrs
 
+from checker.extract.numerals import CHINESE_DIGITS, SMALL_UNITS
+
 SENTENCE_END = re.compile(r"[。！？!?]+[”’」』\"]?|\n+")  # ；separates clauses within a sentence
 CLAUSE_BREAK = re.compile(r"[，,：:；;（）()]")
 OPEN_QUOTES = "“\"‘'「"  # marks that open a quotation (straight quotes both open and close)
@@ -17,6 +19,9 @@ CLOSE_QUOTES = "”\"’'」"
 MAX_SENTENCE = 1000
 # Where a run-on is cut, best first: after a clause mark, after a space, between two non-digits.
 _CUTS = (re.compile(r"[，,：:；;、（）()]"), re.compile(r"\s"), re.compile(r"[^\d.．](?=[^\d.．])"))
+# A section's numbered heading (一、 十二、) may close with a full stop: 一、1-3月份主要经济指标完成情况。 (A
+# sub-section's （二）产业发展提质增效、转型加快。 opens its paragraph: its section's time goes on dating it.)
+_NUMBERED = re.compile(r"[" + "".join(sorted({*CHINESE_DIGITS, *SMALL_UNITS})) + r"]{1,3}、[^。，,；;！？、]*。$")
 
 
 @attrs.frozen
@@ -103,7 +108,8 @@ def _sentence(reading: str, start: int, end: int) -> Sentence:
     at_line_start = start == 0 or reading[start - 1] == "\n"
     ends_line = end >= len(reading) or reading[end - 1] == "\n" or reading[end:end + 1] == "\n"
     heading = text.startswith("#") or (
-        at_line_start and ends_line and len(text) <= 40 and not re.search(r"[。，,；;！？]", text)
+        at_line_start and ends_line and len(text) <= 40 and (not re.search(r"[。，,；;！？]", text)
+                                                             or bool(_NUMBERED.match(text)))
     )
     return Sentence(start, end, heading)
 
