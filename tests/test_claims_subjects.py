@@ -341,3 +341,11 @@ def test_a_title_opening_with_a_company_before_its_reports_year_names_the_compan
     text = (f"---\ntitle: {title}\n---\n\n上海3月30日电 公司在香港联合交易所发布年度报告。\n\n"
             "2024年营业收入825.82亿元，同比下降36.23%。\n")
     assert subjects_of(text, resources)["825.82亿元"] == subject
+
+
+def test_quanshi_is_the_city_the_title_names_though_the_text_names_another_more(resources):
+    """高邮市's page names 扬州 (its prefecture, a yardstick) more often than itself: its title says whose 全市 it
+    is."""
+    text = ("---\ntitle: 高邮市一季度乡镇工业经济\n---\n\n在扬州市乡镇企业局长会议上获悉，"
+            "我市指标均超过扬州市平均水平，高出扬州全市水平。\n\n一季度，全市乡镇工业完成现价产值60.2亿元。\n")
+    assert subjects_of(text, resources)["60.2亿元"] == "高邮市"

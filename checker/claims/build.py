@@ -84,10 +84,10 @@ def build_claims(
     # 全市, 全县, 全区 refer to the article's place: they are no subjects of their own.
     named = Counter({name: count for name, count in mentioned.items()
                      if name not in (CITY_REF, PROVINCE_REF, "@unknown", "@county", "@region")})
-    places = find_article_places(named, lexicon, _publisher_counts(doc, lexicon))
+    titled = _subject_counts(TITLE_ASIDE.sub("", doc.meta.get("title") or ""), lexicon)
+    places = find_article_places(named, lexicon, _publisher_counts(doc, lexicon), titled)
     main, main_source = _main_subject(Counter(named), lexicon)
-    main, main_source = correct_main(main, main_source, mentioned, places, lexicon,
-                                     _subject_counts(TITLE_ASIDE.sub("", doc.meta.get("title") or ""), lexicon))
+    main, main_source = correct_main(main, main_source, mentioned, places, lexicon, titled)
     county = _lead_county(doc.title + "\n" + doc.reading[:LEAD_REACH], named, lexicon)
     if county and named.get(county, 0) + 1 >= named.get(main, 0):
         # A county's bulletin (衡阳县2022年…统计公报) is about the county its title or lead names, though it names its
@@ -101,10 +101,10 @@ def build_claims(
     company = _article_company(doc.reading, lexicon)
     # 隆基绿能2024年营收…: a title opening with a company's name before its report's year is that company's report,
     # whatever place or exchange it names (上海…/美通社/, 香港联合交易所).
-    titled = titled_company_name(TITLE_ASIDE.sub("", doc.meta.get("title") or ""), lexicon)
-    known_as = short_company_name(doc.title + "\n" + doc.reading[:LEAD_REACH], lexicon) or titled or company
+    title_company = titled_company_name(TITLE_ASIDE.sub("", doc.meta.get("title") or ""), lexicon)
+    known_as = short_company_name(doc.title + "\n" + doc.reading[:LEAD_REACH], lexicon) or title_company or company
     if known_as and (known_as != company and main_source == "guessed" or main and main in company
-                     or known_as == titled):
+                     or known_as == title_company):
         # A company's report (国联股份:2023年年度报告摘要) is about the company, not the place its full name opens
         # with (北京国联视讯…) nor the country. A lead naming it only in full may report on many (上市公司营业收入…).
         main, main_source = known_as, "context"

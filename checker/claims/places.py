@@ -32,20 +32,27 @@ class ArticlePlaces:
 
 
 def find_article_places(
-    named: Counter[str], lexicon: ClaimLexicon, publishers: Counter[str] | None = None
+    named: Counter[str], lexicon: ClaimLexicon, publishers: Counter[str] | None = None,
+    titled: Counter[str] | None = None,
 ) -> ArticlePlaces:
-    """The article's city (its most named place below a province) and province (its most named province, else
-    the one holding the places it names most); failing those, its publisher's (安徽省统计局发布…全省…).
+    """The article's city (the place below a province its title names, else its most named one) and province (the
+    title's, else its most named province, else the one holding the places it names most); failing those, its
+    publisher's (安徽省统计局发布…全省…).
 
     `named`: how often the article names each canonical subject (references and 全国 left out); `publishers`: the
-    places the page names as its source or publisher (a title's 省统计局, the front matter's outlet).
+    places the page names as its source or publisher (a title's 省统计局, the front matter's outlet); `titled`: the
+    subjects its title names (高邮市一季度乡镇工业经济: 全市 is 高邮市, though the text names 扬州 more often).
     """
     own, published = _places(named, lexicon), _places(publishers or Counter(), lexicon)
+    title = _places(titled or Counter(), lexicon)
     # A province's or city's own release may never name it (全省…, 全市…): its figures are that unnamed place's.
     city_word, province_word = (next(iter(lexicon.grammar.get(key, ())), "") for key in ("unnamed_city",
                                                                                        "unnamed_province"))
-    return ArticlePlaces(_city_of(own, lexicon) or _city_of(published, lexicon) or city_word,
-                         _province_of(own, lexicon) or _province_of(published, lexicon) or province_word,
+    city = next((found for found in (_city_of(places, lexicon) for places in (title, own, published)) if found),
+                city_word)
+    province = next((found for found in (_province_of(places, lexicon) for places in (title, own, published)) if found),
+                    province_word)
+    return ArticlePlaces(city, province,
                          frozenset(word for word in (city_word, province_word) if word))
 
 
