@@ -58,3 +58,11 @@ def test_front_matter_url_dates_the_document():
     text = "---\ntitle: t\nsource: github:a/b\nurl: http://a.cn/html/2024-04/22/c.htm\n---\n\n一季度，产值增长。"
     dct = document_from_text("a.md", text).dct
     assert dct is not None and dct.date == dt.date(2024, 4, 22)
+
+
+def test_a_lead_a_day_after_its_pages_address_day_is_of_the_same_year():
+    """中新社上海7月22日电 on a page addressed …/2025-07-21/…: the mirror's day is the evening before, not a year
+    later than the lead: the text is of July 2025, never of 2024."""
+    found = infer_date("中新社上海7月22日电 上海海关22日发布的统计数据显示，上半年上海外贸进出口2.15万亿元。",
+                       address="https://a.cn/auha3/2025-07-21/6841259_4860396")
+    assert found is not None and abs((found.date - dt.date(2025, 7, 22)).days) <= 1

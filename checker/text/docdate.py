@@ -12,6 +12,7 @@ from checker.text.datewords import DateWords, load_date_words
 
 _DATELINE_NEAR = 400  # a lead's month-day sits in the first few hundred characters
 _DATELINE_FAR = 2000  # ... or opens a paragraph, or follows a byline, a little further on
+_PAGE_SLACK_DAYS = 3  # a lead's day this many days after its page's date is still of the page's year
 _MIRROR_GAP = 45  # a page date this many days after the lead's own date is a mirror's crawl time
 _SENTENCE_END = "。！？!?\n"
 # A date in a page's address (…/2010-05/11/content_…, …/201308/09/…, …/2022/0311/…, …/t20240119_…): the day the
@@ -180,10 +181,15 @@ def _date_dateline(
 
 
 def _year_before(page: tuple[dt.date, str, str] | None, month: int, day: int) -> tuple[int, str, float] | None:
-    """The year that puts month-day on or before the page's date line, at most a year earlier."""
+    """The year that puts month-day on or before the page's date line, at most a year earlier; a month-day a few
+    days after it is of the same year (中新社上海7月22日电 on a page addressed …/2025-07-21/…: a mirror's or the
+    previous evening's date, never the year before)."""
     if page is None:
         return None  # no page date bounds the lead
-    year = page[0].year if (month, day) <= (page[0].month, page[0].day) else page[0].year - 1
+    year = page[0].year
+    if (month, day) > (page[0].month, page[0].day) and not (
+            _is_valid_date(year, month, day) and (dt.date(year, month, day) - page[0]).days <= _PAGE_SLACK_DAYS):
+        year -= 1
     return year, page[1], 0.8
 
 
