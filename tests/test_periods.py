@@ -619,3 +619,15 @@ def test_future_spans_run_from_the_document_date(lexicon):
     assert _mention("未来五年。", DCT, "未来五年", lexicon).start == DCT
     assert _mention("今后三年。", DCT, "今后三年", lexicon).end == D(2029, 12, 31)
     assert _mention("未来几年。", DCT, "未来几年", lexicon).end is None
+
+
+@pytest.mark.parametrize(("text", "title", "start"), [
+    ("全年全体居民人均可支配收入60925元。", "桐庐县2024年居民收支情况", D(2024, 1, 1)),
+    ("全年全体居民人均可支配收入60925元。", "桐庐县居民收支情况", D(2025, 1, 1)),
+    ("2025年，全年全体居民人均可支配收入60925元。", "桐庐县2024年居民收支情况", D(2025, 1, 1)),
+])
+def test_a_title_naming_last_year_is_the_year_a_body_writing_none_reports_on(text, title, start, lexicon):
+    """全年 in a body naming no year, under a title naming last year, is that year even past the release season (June
+    2025 for 2024's figures); without the title's year, or when the body writes its own, the body decides."""
+    found = {text[s:e]: p for s, e, p in find_periods(text, D(2025, 6, 26), lexicon, title)}
+    assert found["全年"].start == start

@@ -13,7 +13,7 @@ def find_mentions(doc: Document, resources: Resources) -> tuple[Mention, ...]:
     from checker.extract.quantities import find_quantities
 
     dct = doc.dct.date if doc.dct else None
-    times = find_periods(doc.reading, dct, resources.periods)
+    times = find_periods(doc.reading, dct, resources.periods, doc.meta.get("title") or "")
     figures = find_quantities(doc.reading, resources.grammar)
     kept = _drop_overlapping(figures, times)
     mentions = [_mention(doc, start, end, period=period,

@@ -46,19 +46,17 @@ __all__ = [
 
 
 def find_periods(
-    reading: str, dct: dt.date | None, lexicon: PeriodLexicon
+    reading: str, dct: dt.date | None, lexicon: PeriodLexicon, title: str = ""
 ) -> list[tuple[int, int, Period]]:
-    """Return the time expressions of a text as non-overlapping (start, end, Period), longest first."""
+    """Return the time expressions of a text as non-overlapping (start, end, Period), longest first.
+
+    `title` is the text's front-matter title, whose year is the year reported on when the text writes none.
+    """
     found = []
-    readers = lexicon.grammar.readers
-    matches = [
-        (match, readers[match.lastgroup].fullmatch(reading, match.start(), match.end()))
-        for match in lexicon.grammar.scan.finditer(reading)
-        # the skip alternative swallows numbers that are not times (2134.3, 1/5, 第3年);
-        # every alternative of the scanner is named, so lastgroup is never None
-        if match.lastgroup not in (None, "skip")
-    ]
-    context = _Context(report_year=_report_year(matches, dct), text_year=_text_year(reading, matches, dct, lexicon))
+    matches = _scan(reading, lexicon)
+    titled = _first_written_year(_scan(title, lexicon)) if title else None
+    context = _Context(report_year=_report_year(matches, dct, titled),
+                       text_year=_text_year(reading, matches, dct, lexicon))
     for match, groups in matches:
         kind = match.lastgroup
         # the reader is the scanner's own alternative with names; it cannot miss, but never crash
@@ -87,16 +85,41 @@ class _Context:
     text_year: int | None = None  # an undated text's year: the first it writes that is no base (2020年上半年)
 
 
-def _report_year(matches: list[tuple[re.Match[str], re.Match[str] | None]], dct: dt.date | None) -> int | None:
-    """The year an early-year release reports on: last year, when it is the first year the text writes."""
-    if dct is None or dct.month > _RELEASE_SEASON:
+def _scan(text: str, lexicon: PeriodLexicon) -> list[tuple[re.Match[str], re.Match[str] | None]]:
+    """The time expressions the scanner finds in a text, each with its reader's named groups."""
+    readers = lexicon.grammar.readers
+    return [
+        (match, readers[match.lastgroup].fullmatch(text, match.start(), match.end()))
+        for match in lexicon.grammar.scan.finditer(text)
+        # the skip alternative swallows numbers that are not times (2134.3, 1/5, 第3年);
+        # every alternative of the scanner is named, so lastgroup is never None
+        if match.lastgroup not in (None, "skip")
+    ]
+
+
+def _report_year(
+    matches: list[tuple[re.Match[str], re.Match[str] | None]], dct: dt.date | None, titled: int | None = None
+) -> int | None:
+    """The year a release reports on: last year, when it is the first year the text writes in an early-year
+    release, or when the text writes none and its title does (桐庐县2024年居民收支情况, published in June 2025)."""
+    if dct is None:
+        return None  # an undated text places its parts by the years it writes (_text_year)
+    written = _first_written_year(matches)
+    if written is None and titled == dct.year - 1:
+        # 全年 under a title naming last year, in a body naming no year: the title's, whenever it came out.
+        return titled
+    if dct.month > _RELEASE_SEASON:
         return None  # later in the year, 全年 and 年末 are the current year's unless a year says otherwise
+    return written if written == dct.year - 1 else None  # no year written: 全年 is this year's
+
+
+def _first_written_year(matches: list[tuple[re.Match[str], re.Match[str] | None]]) -> int | None:
+    """The first year written in Arabic or Chinese digits among the matches (2024年末, 二〇二四年), or None."""
     for match, groups in matches:
         if match.lastgroup == "anchored" and groups is not None and (groups["y1"] or groups["cy1"]):
             written = groups["y1"] or groups["cy1"]
-            year = int(written) if written.isdigit() else chinese_int(written)
-            return year if year == dct.year - 1 else None
-    return None  # no year is written: 全年 is this year's
+            return int(written) if written.isdigit() else chinese_int(written)
+    return None
 
 
 def _text_year(
