@@ -281,6 +281,7 @@ PROBES = (
     "成为首个过10万亿元省份。",
     # a dateline's day after a place makes the place a source
     "新华社北京1月17日电 2024年，全市汽车产量达到30万辆。",
+    "新华社北京1月17日电 2024年，全国汽车产量达到30万辆，汽车出口达到5万辆。",
     # 全区 in an autonomous region's text is the region; in a district's own text the district
     "宁夏回族自治区2024年经济运行情况\n\n宁夏回族自治区地区生产总值5000亿元。全区粮食产量380万吨。",
     "东宝区2024年国民经济和社会发展统计公报\n\n东宝区地区生产总值300亿元。全区粮食产量38万吨。",
@@ -309,6 +310,14 @@ PROBES = (
     "2024年，全国基础设施中长期贷款增加2.15万亿元，同比少增3419亿元。",
     # a group of industries scopes the figures after it in its sentence
     "前三季度，全市六大支柱行业合计实现营业收入2810.5亿元；利润总额241.7亿元。",
+    # an unnamed province's and city's own figures (全省…, 全市… and no place named)
+    "全省地区生产总值6.5万亿元。全省粮食产量380万吨。",
+    "全市地区生产总值1002亿元。全市粮食产量38万吨。",
+    # a county named without 县 in the title of a text saying only 全县; a company opening its title
+    "---\ntitle: 岱山经济实现稳中提质\n---\n\n上半年，全县地区生产总值400亿元。全县工业产值100亿元。",
+    "---\ntitle: 隆基绿能2024年营收825.82亿元\n---\n\n2024年营业收入825.82亿元，同比下降36.23%。",
+    # a place before a rank's number and its end word is the field ranked in (全省第5位)
+    "大理州畜牧业稳步增长，大理州肉类增产，大理州是云南畜牧大州。\n\n禽肉产量1.62万吨，全省第5位。禽蛋产量2.85万吨。",
 )
 # Keys known to be loaded but to make no difference yet, each with the reason (a todo, never a silent skip).
 KNOWN_UNREAD: dict[str, str] = {}

@@ -1007,7 +1007,7 @@ def _ranked_in(lexicon: ClaimLexicon) -> re.Pattern[str]:
         return re.compile(r"(?!x)x")
     # 全省第一 ending its clause or line ranks too; 全省第一产业 goes on with a word.
     numbered = _one_of(marks) + r"[\d" + "".join(sorted(HEADING_NUMERALS)) + "]+(?:" + "|".join(
-        map(re.escape, ends)) + r"|(?!\w))"
+        [*map(re.escape, ends), r"(?!\w)"]) + ")"
     verbal = _one_of(verbs) + _one_of(marks) if verbs else ""
     return re.compile("|".join(pattern for pattern in (verbal, numbered) if pattern) or r"(?!x)x")
 
