@@ -158,3 +158,43 @@ def test_a_run_over_more_files_than_the_limit_is_never_recorded(capsys, corpus, 
     first = run(capsys, "check", ".", "--format", "json")
     assert run(capsys, "check", ".", "--format", "json") == first
     assert _recordings(corpus) == [] and first[0] == 1
+
+
+def test_document_stubs_hold_the_runs_own_paths_and_one_array_place_per_date_source_and_encoding():
+    """share_paths keeps the run's sequence itself (no second list of every path) only when it holds the same paths;
+    the day and one place among the distinct (source, confidence, encoding) take 8 bytes per document."""
+    documents = [_stub(i) for i in range(9)]
+    paths = tuple(d.path for d in documents)
+    stubs = DocumentStubs()
+    for d in documents:
+        stubs.append(d.path, d.dct, d.encoding)
+    arrays = [value for value in vars(stubs).values() if hasattr(value, "itemsize")]
+    assert sum(a.itemsize * len(a) for a in arrays) == 8 * len(documents)
+    stubs.share_paths(paths[:-1] + ("新闻/other.md",))
+    assert stubs.paths is not paths and list(stubs.paths) == list(paths)
+    stubs.share_paths(paths)
+    assert stubs.paths is paths and list(stubs) == documents
+
+
+def test_spilled_documents_keep_their_places_in_eight_bytes_each_in_order():
+    """The places of the documents a report quotes are an ordered array (a set of ints takes ~60 bytes each), put
+    in any order, each once."""
+    from checker.run.spill import SpilledDocuments
+
+    spilled = SpilledDocuments()
+    for place in (3, 9, 5, 9, 0):
+        spilled.put(place, _stub(place))
+    assert list(spilled) == [0, 3, 5, 9] and len(spilled) == 4
+    assert 5 in spilled and 4 not in spilled and "5" not in spilled and spilled.get(4) is None
+    assert spilled[9] == _stub(9)
+    assert spilled._places.itemsize * len(spilled._places) == 8 * 4
+
+
+def test_the_runs_tuple_of_paths_is_not_copied_unless_a_path_repeats():
+    """A command's files (already found, each once) are the run's own tuple; repeats are still dropped."""
+    from checker.run.assemble import _unique
+
+    paths = tuple(f"新闻/{i:05d}.md" for i in range(5))
+    assert _unique(paths) is paths
+    assert _unique(paths + paths[:2]) == paths
+

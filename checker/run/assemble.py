@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import attrs
@@ -64,14 +64,15 @@ def assemble_run(request: RunRequest, config: Config | None = None,
     pack, lexicon = load_pack_and_lexicon(rule_dirs, lexicons)
     pack = apply_rule_settings(pack, config)
     # Files a command has just found are not looked at again (a stat each: a tenth of a second per 10,000).
-    collected = (Collected(tuple(dict.fromkeys(request.paths)), (), ()) if request.collected
+    collected = (Collected(_unique(request.paths), (), ()) if request.collected
                  else collect_articles(list(request.paths)))
     for line in collected.warnings:
         if warn:
             warn(line)
     if request.collected:
-        # Every file was named or admitted by the command (no set of all the paths is built to say so).
-        files = list(collected.files)
+        # Every file was named or admitted by the command (no set of all the paths is built to say so), and the
+        # run holds the command's own tuple of them, not a copy of every path.
+        files: Sequence[str] = collected.files
     else:
         given = set(request.paths)
         files = [f for f in collected.files if f in given or config.included(f)]
@@ -123,7 +124,13 @@ def assemble_run(request: RunRequest, config: Config | None = None,
                       errors=tuple(errors))
 
 
-def archive_files(files: list[str], against: tuple[str, ...]) -> frozenset[str]:
+def _unique(paths: tuple[str, ...]) -> tuple[str, ...]:
+    """The paths without repeats, in order: the same tuple when none repeats (an archive's paths are not copied)."""
+    unique = tuple(dict.fromkeys(paths))
+    return paths if len(unique) == len(paths) else unique
+
+
+def archive_files(files: Sequence[str], against: tuple[str, ...]) -> frozenset[str]:
     """The files that lie in the archive given with --against."""
     if not against:
         # No archive: every file is read and checked as usual.

@@ -111,7 +111,7 @@ def open_store(cache_dir: Path | None, note: Note | None = None):
 
 
 def load_corpus(
-    files: list[str], *, dates: Callable[[str], dt.date | None], version: str, setup: Setup,
+    files: Sequence[str], *, dates: Callable[[str], dt.date | None], version: str, setup: Setup,
     store: RunStore, progress: bool, light: bool = False, trusted: frozenset[str] = frozenset(),
 ) -> Corpus:
     """Analyse every file whose stored entry is not current, then read the corpus back; damage is rebuilt.
@@ -168,7 +168,8 @@ def _load(files, dates, version, setup: Setup, store: RunStore, progress: bool, 
                 _take(job, outcome, version_of(job.path), store, errors, kept, _reason(entries.get(job.path), job))
                 meter.step()
         meter.finish()
-        ok = [p for p in files if p not in errors]
+        # The run's own list where no file failed: a copy of every path grows with the archive.
+        ok = [p for p in files if p not in errors] if errors else files
         redo = _redate(ok, cache, kept, dates)
         for job, outcome in zip(redo, workers.map(redo), strict=True):
             _take(job, outcome, version_of(job.path), store, errors, kept, "日期按报道同一事件的另一篇文章修正")
@@ -177,7 +178,7 @@ def _load(files, dates, version, setup: Setup, store: RunStore, progress: bool, 
     if not light:
         return _from_analyses(files, cache.load_full(ok), errors, light)
     focus = [p for p in files if p not in trusted] if trusted else None
-    return _light_from_store(files, cache, errors, setup.pack, focus)
+    return _light_from_store(files, ok, cache, errors, setup.pack, focus)
 
 
 def _known(entry: tuple | None, version: str) -> str | None:
@@ -308,9 +309,10 @@ def _from_analyses(files, analyses: dict, errors: dict, light: bool) -> Corpus:
                   () if light else tuple(t for a in ordered for t in a.times))
 
 
-def _light_from_store(files, cache, errors: dict, pack, focus: list[str] | None = None) -> Corpus:
+def _light_from_store(files, ok, cache, errors: dict, pack, focus: list[str] | None = None) -> Corpus:
     """A light corpus read back from the store, in file order, its corpus findings already found family by family.
 
+    ok: the files without an error, in order (the stubs hold this sequence itself when the store has each of them).
     Only the documents' dates and findings stay in memory (the documents compactly: checker.run.stubs): the claims
     of the families that differ come a few groups at a time, are checked by the corpus rules and dropped (focus:
     findings and families of those only).
@@ -321,7 +323,6 @@ def _light_from_store(files, cache, errors: dict, pack, focus: list[str] | None 
     from checker.run.spill import FindingLog
     from checker.run.stubs import DocumentStubs
 
-    ok = [p for p in files if p not in errors]
     documents = DocumentStubs()
     shifted: dict[int, int] = {}  # a place in ok -> its document's, where they differ (a path the store lacks)
     marks: list[dict] = []
@@ -341,6 +342,8 @@ def _light_from_store(files, cache, errors: dict, pack, focus: list[str] | None 
         claimed.append(1 if claims else 0)
         if suppressions != "[]":
             marks.extend(_json(suppressions))
+    # Every path has its document (the usual case): the stubs hold ok itself, not a second list of every path.
+    documents.share_paths(ok)
     # Findings go to a log on disk as they are read or found: their number grows with the archive.
     log = FindingLog()
     _, facts = cache.load_light(ok, focus, into=log)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
@@ -81,7 +81,7 @@ def connect(scheduler: str | None, workers: int) -> Any:
     return Client(cluster)
 
 
-def load_corpus_dask(files: list[str], *, dates: Callable[[str], dt.date | None], setup: Setup,
+def load_corpus_dask(files: Sequence[str], *, dates: Callable[[str], dt.date | None], setup: Setup,
                      scheduler: str | None) -> Corpus:
     """A light corpus computed on a Dask cluster (the same corpus the default engine builds)."""
     import os
@@ -146,7 +146,7 @@ def _linkable(pair: tuple[str, LightRecord | str]) -> tuple:
     return tuple((family, path, place, key, claim) for key, family, place, claim in record.linkable)
 
 
-def _corpus(files: list[str], meta: dict[str, LightRecord | str], bag) -> Corpus:
+def _corpus(files: Sequence[str], meta: dict[str, LightRecord | str], bag) -> Corpus:
     """The light corpus: documents, findings, and the claims of the fact families whose claims differ."""
     claims = bag.map(_linkable).flatten()
     folded = claims.map(_keyed_summary).foldby(_first, _add, None, _merge, None)

@@ -10,10 +10,12 @@ same for the texts of the documents the findings point into, which the reports q
 
 from __future__ import annotations
 
+import bisect
 import json
 import sqlite3
 import struct
 import zlib
+from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, overload
@@ -155,19 +157,27 @@ class SpilledDocuments(Mapping[int, Document]):
         self.db.execute(f"PRAGMA cache_size = {CACHE_KB}")
         self.db.execute("CREATE TABLE documents (place INTEGER PRIMARY KEY, path BLOB NOT NULL, data BLOB NOT NULL)")
         self.db.execute("CREATE INDEX documents_by_path ON documents (path)")
-        self._places: set[int] = set()
+        # The places put, in order: 8 bytes each (a set of ints takes about 60), for a report's many documents.
+        self._places = array("q")
         self._recent: OrderedDict[int, Document] = OrderedDict()
 
     def put(self, place: int, document: Document) -> None:
         """Keep a document at a place."""
         self.db.execute("INSERT OR REPLACE INTO documents VALUES (?, ?, ?)",
                         (place, text_key(document.path), _packed(document)))
-        self._places.add(place)
+        self._add_place(place)
         self._recent.pop(place, None)
+
+    def _add_place(self, place: int) -> None:
+        """Note a place as put, keeping the places in order (they usually come in order: appended)."""
+        if not self._places or place > self._places[-1]:
+            self._places.append(place)
+        elif place not in self:
+            bisect.insort(self._places, place)
 
     def __getitem__(self, place: int) -> Document:
         """The document at a place (decoded again unless it is among the recent ones)."""
-        if place not in self._places:
+        if place not in self:
             raise KeyError(place)
         document = self._recent.pop(place, None)
         if document is None:
@@ -180,15 +190,19 @@ class SpilledDocuments(Mapping[int, Document]):
 
     def get(self, place: int, default: Any = None) -> Any:
         """The document at a place, or default (no lookup for a place never put)."""
-        return self[place] if place in self._places else default
+        return self[place] if place in self else default
 
     def __contains__(self, place: object) -> bool:
         """True for a place put."""
-        return place in self._places
+        if not isinstance(place, int):
+            # Places are whole numbers: nothing else was put.
+            return False
+        at = bisect.bisect_left(self._places, place)
+        return at < len(self._places) and self._places[at] == place
 
     def __iter__(self) -> Iterator[int]:
         """The places, in order."""
-        return iter(sorted(self._places))
+        return iter(self._places)
 
     def __len__(self) -> int:
         """How many documents."""

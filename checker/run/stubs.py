@@ -2,8 +2,9 @@
 
 A light run keeps no text; what it keeps of each article is what the report lists (path, date, how
 the date was found, encoding). Held as Document objects that is about half a kilobyte an article;
-here it is the path (the string the run already holds) and 18 bytes in arrays, so a million
-articles cost about a hundred megabytes, mostly their paths.
+here it is the path (the string the run already holds, in the run's own list where it can be shared) and
+8 bytes in arrays (the day, and the place of the document's distinct date source, confidence and encoding), so a
+million articles cost about a hundred megabytes, mostly their paths.
 """
 
 from __future__ import annotations
@@ -23,30 +24,32 @@ class DocumentStubs(Sequence[Document]):
 
     def __init__(self) -> None:
         """Start empty; `append` adds documents in order."""
-        self.paths: list[str] = []
+        self.paths: Sequence[str] = []
         self._days = array("i")  # the date's ordinal, NO_DATE for none
-        self._confidences = array("d")
-        self._sources = array("I")  # places in _words
-        self._encodings = array("I")
-        self._words: list[str] = []  # each distinct source and encoding once
-        self._word_places: dict[str, int] = {}
+        self._kinds = array("I")  # places in _kind_list
+        self._kind_list: list[tuple[str, float, str]] = []  # each distinct (date source, confidence, encoding) once
+        self._kind_places: dict[tuple[str, float, str], int] = {}
         self._whole: Mapping[int, Document] = {}
 
     def append(self, path: str, dct: DocumentDate | None, encoding: str) -> None:
         """Add a document without text."""
+        assert isinstance(self.paths, list), "documents are appended before the run's paths are shared"
         self.paths.append(path)
         self._days.append(dct.date.toordinal() if dct is not None else NO_DATE)
-        self._confidences.append(dct.confidence if dct is not None else 0.0)
-        self._sources.append(self._word(dct.source if dct is not None else ""))
-        self._encodings.append(self._word(encoding))
-
-    def _word(self, text: str) -> int:
-        """The place of a source or encoding among the distinct ones."""
-        place = self._word_places.get(text)
+        kind = (dct.source, dct.confidence, encoding) if dct is not None else ("", 0.0, encoding)
+        place = self._kind_places.get(kind)
         if place is None:
-            place = self._word_places[text] = len(self._words)
-            self._words.append(text)
-        return place
+            place = self._kind_places[kind] = len(self._kind_list)
+            self._kind_list.append(kind)
+        self._kinds.append(place)
+
+    def share_paths(self, paths: Sequence[str]) -> None:
+        """Hold the run's own sequence of paths instead of the list appended, when it is the same paths in order."""
+        if len(paths) != len(self.paths) or any(a is not b and a != b
+                                                for a, b in zip(paths, self.paths, strict=True)):
+            # Some path has no document (the store lacked it): the list appended stays.
+            return
+        self.paths = paths
 
     def with_whole(self, whole: Mapping[int, Document]) -> DocumentStubs:
         """The same documents, those at the given places replaced by whole ones (the arrays are shared, not copied)."""
@@ -66,7 +69,8 @@ class DocumentStubs(Sequence[Document]):
 
     def places_of(self, paths: Iterable[str]) -> list[int]:
         """The places of the documents with those paths, in run order."""
-        wanted = set(paths)
+        # A set given is used as it is (hydrate's paths of every finding's documents: no second copy).
+        wanted = paths if isinstance(paths, (set, frozenset)) else set(paths)
         return [place for place, path in enumerate(self.paths) if path in wanted]
 
     def guessed_encodings(self) -> dict[str, str]:
@@ -74,12 +78,12 @@ class DocumentStubs(Sequence[Document]):
         if self._whole:
             # Whole documents carry their own encodings: read each document.
             return {d.path: d.encoding for d in self if not d.encoding.startswith("utf-")}
-        guessed = {place for place, word in enumerate(self._words) if not word.startswith("utf-")}
-        if guessed.isdisjoint(self._encodings):
+        guessed = {place for place, kind in enumerate(self._kind_list) if not kind[2].startswith("utf-")}
+        if guessed.isdisjoint(self._kinds):
             # The usual case: every article is UTF-8 (one look over the array, no step per document).
             return {}
-        return {path: self._words[word] for path, word in zip(self.paths, self._encodings, strict=True)
-                if word in guessed}
+        return {path: self._kind_list[kind][2] for path, kind in zip(self.paths, self._kinds, strict=True)
+                if kind in guessed}
 
     def dates(self) -> Iterator[tuple[str, str | None, str, bool]] | None:
         """Per document in run order: path, date (ISO), how it was found ('unknown' without one) and whether it was
@@ -95,11 +99,10 @@ class DocumentStubs(Sequence[Document]):
                 text = days[number] = dt.date.fromordinal(number).isoformat()
             return text
 
-        words = self._words
-        return ((path, day(number), words[source] if number != NO_DATE else "unknown",
-                 number != NO_DATE and confidence < 1.0)
-                for path, number, source, confidence in zip(self.paths, self._days, self._sources, self._confidences,
-                                                            strict=True))
+        kinds = self._kind_list
+        return ((path, day(number), kinds[kind][0] if number != NO_DATE else "unknown",
+                 number != NO_DATE and kinds[kind][1] < 1.0)
+                for path, number, kind in zip(self.paths, self._days, self._kinds, strict=True))
 
     def __len__(self) -> int:
         """How many documents."""
@@ -131,6 +134,6 @@ class DocumentStubs(Sequence[Document]):
         if whole is not None:
             return whole
         day = self._days[place]
-        dct = (DocumentDate(dt.date.fromordinal(day), self._words[self._sources[place]], self._confidences[place])
-               if day != NO_DATE else None)
-        return Document(self.paths[place], "", "", (), dct=dct, encoding=self._words[self._encodings[place]])
+        source, confidence, encoding = self._kind_list[self._kinds[place]]
+        dct = DocumentDate(dt.date.fromordinal(day), source, confidence) if day != NO_DATE else None
+        return Document(self.paths[place], "", "", (), dct=dct, encoding=encoding)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
 
@@ -269,7 +269,7 @@ def encode_analysis(analysis: DocAnalysis, content: str, job: Job, stat: tuple[i
     return prepare_rows(analysis, suppressions_json(analysis.doc), content, events, job.weak, stat)
 
 
-def batches(items: list[str], size: int) -> Iterable[list[str]]:
+def batches(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
     """The items in consecutive lists of at most size."""
     for start in range(0, len(items), size):
         yield items[start:start + size]
