@@ -198,3 +198,61 @@ def test_the_runs_tuple_of_paths_is_not_copied_unless_a_path_repeats():
     assert _unique(paths) is paths
     assert _unique(paths + paths[:2]) == paths
 
+
+def _filled_before_indexed(statements: list[str]) -> list[str]:
+    """The temporary indexes created over a table that already had rows (an index built afterwards sorts)."""
+    import re
+
+    filled: set[str] = set()
+    indexes: dict[str, str] = {}  # each index made (IF NOT EXISTS makes no second one) -> its table
+    late = []
+    for sql in (" ".join(s.split()) for s in statements):
+        if match := re.match(r"CREATE TEMP TABLE (?:IF NOT EXISTS )?(\w+)( AS)?", sql):
+            if match[2]:
+                filled.add(match[1])
+        elif match := re.match(r"(?:INSERT (?:OR \w+ )?INTO|UPDATE) (?:temp\.)?(\w+)", sql):
+            filled.add(match[1])
+        elif match := re.match(r"(DROP TABLE (?:IF EXISTS )?|DELETE FROM )(?:temp\.)?(\w+)$", sql):
+            filled.discard(match[2])
+            if match[1].startswith("DROP"):
+                indexes = {name: table for name, table in indexes.items() if table != match[2]}
+        elif match := re.match(r"ALTER TABLE (\w+) RENAME TO (\w+)", sql):
+            if match[1] in filled:
+                filled.add(match[2])
+        elif (match := re.match(r"CREATE INDEX (?:IF NOT EXISTS )?temp\.(\w+) ON (\w+)", sql)) \
+                and match[1] not in indexes:
+            indexes[match[1]] = match[2]
+            if match[2] in filled:
+                late.append(match[1])
+    return late
+
+
+def test_the_cross_article_step_indexes_its_temporary_tables_before_filling_them(tmp_path, capsys, monkeypatch):
+    """No temporary index of the step is built over rows already there: SQLite's sorter would hold up to 250 of the
+    store's 64 KB pages (16 MB) in memory, reached as the archive grows; filled through the index, the pages stay in
+    the temporary database's bounded cache. A rate with the levels of its series makes every table of the step."""
+    from checker.cli.main import main
+    from checker.run.cache import AnalysisCache
+
+    monkeypatch.chdir(tmp_path)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    texts = {f"{year}{side}.md": f"{year}年，成都市集成电路产业产值{value}亿元。"
+             for year in range(2021, 2024) for side, value in (("a", 1000 + year), ("b", 900 + year))}
+    texts["2024a.md"] = "2024年，成都市集成电路产业产值1120.4亿元，同比增长6.7%。"
+    for name, text in texts.items():
+        (corpus / name).write_text(f"---\ndate: 2025-02-01\n---\n{text}\n", encoding="utf-8")
+    assert main(["check", str(corpus), "--format", "json", "--quiet"]) in (0, 1)
+    capsys.readouterr()
+    cache = AnalysisCache(tmp_path / ".hedui-cache")
+    stored = [row[0] for row in cache.db.execute("SELECT path FROM files ORDER BY path")]
+    for table in ("runs", "memo", "selection", "selection_run"):
+        # Nothing remembered: the step selects, joins and groups from scratch.
+        cache.db.execute(f"DELETE FROM {table}")
+    statements: list[str] = []
+    cache.db.set_trace_callback(statements.append)
+    cache.load_light(stored)
+    groups = list(cache.claim_groups(stored))
+    cache.close()
+    assert groups and any("CREATE INDEX" in s and "levels_of_period" in s for s in statements)
+    assert _filled_before_indexed(statements) == []

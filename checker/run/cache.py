@@ -479,14 +479,15 @@ class AnalysisCache:
                    f" JOIN loaded o ON o.file = r.file AND o.sentence = r.sentence WHERE r.relation = 2")
         actual = MODALITIES.index("actual")
         # Each level family once (a level stated by thousands of articles would make the join quadratic).
-        db.execute(f"CREATE TEMP TABLE series_levels AS SELECT DISTINCT topic, start, end, family FROM loaded"
-                   f" WHERE relation = 1 AND modality = {actual}")
-        db.execute("CREATE INDEX temp.series_levels_of_period ON series_levels (topic, start, end)")
+        # Indexed before the rows come, as every table below: an index built afterwards sorts (see _indexed).
+        _indexed(db, "series_levels (topic INTEGER, start INTEGER, end INTEGER, family INTEGER)",
+                 "series_levels_of_period ON series_levels (topic, start, end)",
+                 f"SELECT DISTINCT topic, start, end, family FROM loaded WHERE relation = 1 AND modality = {actual}")
         for start, end in (("start", "end"), ("before_start", "before_end")):
             db.execute(f"INSERT INTO joins SELECT DISTINCT w.rate, l.family FROM owners w JOIN series_levels l"
                        f" ON l.topic = w.topic AND l.start = w.{start} AND l.end = w.{end} WHERE l.family != w.rate")
-        db.execute("CREATE TEMP TABLE links AS SELECT one, other FROM joins UNION SELECT other, one FROM joins")
-        db.execute("CREATE INDEX temp.links_from ON links (one, other)")
+        _indexed(db, "links (one INTEGER, other INTEGER)", "links_from ON links (one, other)",
+                 "SELECT one, other FROM joins UNION SELECT other, one FROM joins")
         db.execute("CREATE TEMP TABLE merged (family INTEGER PRIMARY KEY, grp INTEGER NOT NULL)")
         db.execute("INSERT INTO merged SELECT one, min(one, MIN(other)) FROM links GROUP BY one")
         # Each family takes the smallest group of its neighbours, then of its group's family (a jump along the
@@ -589,9 +590,10 @@ class AnalysisCache:
         self._want(paths)
         db = self.db
         db.execute("CREATE TEMP TABLE IF NOT EXISTS chosen (file INTEGER PRIMARY KEY, ord INTEGER)")
+        # Indexed before the rows come (see _indexed).
+        db.execute("CREATE INDEX IF NOT EXISTS temp.chosen_by_ord ON chosen (ord)")
         db.execute("DELETE FROM chosen")
         db.execute("INSERT INTO chosen SELECT f.id, w.ord FROM wanted w JOIN files f ON f.path = w.path")
-        db.execute("CREATE INDEX IF NOT EXISTS temp.chosen_by_ord ON chosen (ord)")
         db.execute("CREATE TEMP TABLE IF NOT EXISTS focus (file INTEGER PRIMARY KEY)")
         db.execute("DELETE FROM focus")
         if focus is None:
@@ -686,10 +688,10 @@ class AnalysisCache:
         db.execute(f"INSERT INTO rates SELECT {rate} FROM facts WHERE id IN"
                    f" (SELECT id FROM ({same_article.format(topics='level_topics')}))")
         db.execute(_CANDIDATES)
-        db.execute(f"CREATE TEMP TABLE levels AS SELECT DISTINCT topic, start, end, family FROM facts"
-                   f" WHERE {FILE_OF} {chosen} AND relation = 1 AND modality = {actual}"
-                   " AND topic IN (SELECT topic FROM candidates)")
-        db.execute("CREATE INDEX temp.levels_of_period ON levels (topic, start, end)")
+        _indexed(db, "levels (topic INTEGER, start INTEGER, end INTEGER, family INTEGER)",
+                 "levels_of_period ON levels (topic, start, end)",
+                 f"SELECT DISTINCT topic, start, end, family FROM facts WHERE {FILE_OF} {chosen} AND relation = 1"
+                 f" AND modality = {actual} AND topic IN (SELECT topic FROM candidates)")
         db.execute(_COMPLETE)
         db.execute("INSERT OR IGNORE INTO differing SELECT family FROM complete"
                    " WHERE family IN (SELECT family FROM affected)")
@@ -709,14 +711,13 @@ class AnalysisCache:
         actual = MODALITIES.index("actual")
         for table in ("rates", "levels", "candidates", "complete", "needed"):
             db.execute(f"DROP TABLE IF EXISTS temp.{table}")
-        db.execute(f"CREATE TEMP TABLE levels AS SELECT topic, start, end, family FROM facts"
-                   f" WHERE {FILE_OF} IN (SELECT file FROM chosen) AND relation = 1 AND modality = {actual}")
         # A fact stated by many articles is one family: joins read each family once, not once per statement
-        # (thousands of articles repeating one level made the joins below quadratic).
-        db.execute("CREATE TEMP TABLE level_families AS SELECT DISTINCT topic, start, end, family FROM levels")
-        db.execute("DROP TABLE levels")
-        db.execute("ALTER TABLE level_families RENAME TO levels")
-        db.execute("CREATE INDEX temp.levels_of_period ON levels (topic, start, end)")
+        # (thousands of articles repeating one level made the joins below quadratic). Every level family of the run:
+        # indexed before the rows come (see _indexed).
+        _indexed(db, "levels (topic INTEGER, start INTEGER, end INTEGER, family INTEGER)",
+                 "levels_of_period ON levels (topic, start, end)",
+                 f"SELECT DISTINCT topic, start, end, family FROM facts"
+                 f" WHERE {FILE_OF} IN (SELECT file FROM chosen) AND relation = 1 AND modality = {actual}")
         db.execute(f"CREATE TEMP TABLE rates AS SELECT {FILE_OF} << {CLAIM_BITS} AS first,"
                    f" ({FILE_OF} << {CLAIM_BITS}) + {MASK} AS last, topic, start, end, family,"
                    f" {_year_before('start')} AS before_start, {_year_before('end')} AS before_end FROM facts"
@@ -767,6 +768,19 @@ _EARLIER = "l.topic = c.topic AND l.start = c.before_start AND l.end = c.before_
 _COMPLETE = ("CREATE TEMP TABLE complete AS SELECT c.rowid AS grp, c.family, c.topic, c.start, c.end,"
              f" c.before_start, c.before_end FROM candidates c WHERE EXISTS (SELECT 1 FROM levels l WHERE {_LATER})"
              f" AND EXISTS (SELECT 1 FROM levels l WHERE {_EARLIER})")
+
+
+def _indexed(db: sqlite3.Connection, table: str, index: str, rows: str) -> None:
+    """Create a temporary table and its index, then fill it with the rows of a query.
+
+    An index built over rows already there sorts them, and SQLite's sorter keeps up to 250 pages of the main
+    database in memory before it spills: 16 MB with the store's 64 KB pages, reached as the archive grows (the
+    run's level families: ~50,000 at 10,000 generated articles). Filled through its index, the table's pages stay in
+    the temporary database's bounded cache (TEMP_CACHE_KB).
+    """
+    db.execute(f"CREATE TEMP TABLE {table}")
+    db.execute(f"CREATE INDEX temp.{index}")
+    db.execute(f"INSERT INTO {table.split()[0]} {rows}")
 
 
 def _year_before(column: str) -> str:
