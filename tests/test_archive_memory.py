@@ -233,15 +233,12 @@ def test_the_cross_article_step_indexes_its_temporary_tables_before_filling_them
     the temporary database's bounded cache. A rate with the levels of its series makes every table of the step."""
     from checker.cli.main import main
     from checker.run.cache import AnalysisCache
+    from tests.test_light_path import write_series
 
     monkeypatch.chdir(tmp_path)
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    texts = {f"{year}{side}.md": f"{year}年，成都市集成电路产业产值{value}亿元。"
-             for year in range(2021, 2024) for side, value in (("a", 1000 + year), ("b", 900 + year))}
-    texts["2024a.md"] = "2024年，成都市集成电路产业产值1120.4亿元，同比增长6.7%。"
-    for name, text in texts.items():
-        (corpus / name).write_text(f"---\ndate: 2025-02-01\n---\n{text}\n", encoding="utf-8")
+    write_series(corpus, range(2021, 2024))
     assert main(["check", str(corpus), "--format", "json", "--quiet"]) in (0, 1)
     capsys.readouterr()
     cache = AnalysisCache(tmp_path / ".hedui-cache")

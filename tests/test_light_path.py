@@ -44,6 +44,15 @@ def _light(folder: Path, capsys) -> list[tuple[str, str, tuple[str, ...]]]:
                   for f in report["findings"])
 
 
+def write_series(corpus: Path, years: range) -> None:
+    """Write two outlets' levels of one series for each year and, for 2024, a level with its 同比 rate."""
+    texts = {f"{year}{side}.md": f"{year}年，成都市集成电路产业产值{value}亿元。"
+             for year in years for side, value in (("a", 1000 + year), ("b", 900 + year))}
+    texts["2024a.md"] = "2024年，成都市集成电路产业产值1120.4亿元，同比增长6.7%。"
+    for name, text in texts.items():
+        (corpus / name).write_text(f"---\ndate: 2025-02-01\n---\n{text}\n", encoding="utf-8")
+
+
 @pytest.mark.parametrize("case", [c for c in load_cases(CASES, "rate-levels.rate-mismatch") if len(c.articles) > 1],
                          ids=lambda c: c.name)
 def test_light_check_finds_what_a_full_run_finds(case, tmp_path, capsys, resources, monkeypatch):
@@ -88,12 +97,9 @@ def test_a_series_is_handed_to_the_rules_fact_by_fact_with_a_rate_beside_its_lev
     monkeypatch.chdir(tmp_path)
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    texts = {f"{year}{side}.md": f"{year}年，成都市集成电路产业产值{value}亿元。"
-             for year in range(2018, 2024) for side, value in (("a", 1000 + year), ("b", 900 + year))}
-    texts["2024a.md"] = "2024年，成都市集成电路产业产值1120.4亿元，同比增长6.7%。"
-    texts["2024b.md"] = "2024年，成都市集成电路产业产值1200亿元。"
-    for name, text in texts.items():
-        (corpus / name).write_text(f"---\ndate: 2025-02-01\n---\n{text}\n", encoding="utf-8")
+    write_series(corpus, range(2018, 2024))
+    (corpus / "2024b.md").write_text("---\ndate: 2025-02-01\n---\n2024年，成都市集成电路产业产值1200亿元。\n",
+                                     encoding="utf-8")
     paths = sorted(corpus.iterdir())
     assert _light(corpus, capsys) == _full(paths, resources)
     capsys.readouterr()
