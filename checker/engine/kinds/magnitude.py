@@ -19,9 +19,9 @@ CLAUSE_MARKS = re.compile(r"[，,；;。：:]")
 
 @attrs.frozen
 class Params:
-    """The vocabulary from the rule file: count_units count whole things (人次, 家, 辆), per_words make a figure an
-    average or a ratio that may have decimals (人均, 每万人, 拥有), magnitudes are the words a figure may have lost
-    (万, 亿), longest first."""
+    """The vocabulary from the rule file: count_units count whole things (人次, 家, 辆), per_words in a figure's clause
+    or its metric's name make it an average or a ratio that may have decimals (人均, 每万人, 拥有), magnitudes are the
+    words a figure may have lost (万, 亿), longest first."""
 
     count_units: tuple[str, ...]
     per_words: tuple[str, ...]
@@ -58,8 +58,11 @@ def _fractional_count(claim: Claim, params: Params) -> bool:
         return False
     before = claim.sentence[:max(0, claim.mention.reading_start - claim.sentence_start)]
     clause = CLAUSE_MARKS.split(before)[-1]
-    # 户均2.5人, 每万人拥有医生2.8人, 平均每天1.5万人次: an average or a ratio may have decimals.
-    return not any(word in clause for word in params.per_words)
+    # 户均2.5人, 每万人拥有医生2.8人, 平均每天1.5万人次: an average or a ratio may have decimals. A figure whose metric
+    # names an average is one too, in whichever clause it stands (平均每个家庭户的人口为2.62人,比2010年的3.10人减少…:
+    # the base 3.10人 measures the average its clause does not repeat).
+    named = f"{claim.metric.industry}{claim.metric.measure}"
+    return not any(word in clause or word in named for word in params.per_words)
 
 
 def _finding(spec, claim: Claim, claims: list[Claim]) -> Finding:
