@@ -282,3 +282,33 @@ def test_a_numbered_heading_closing_with_a_full_stop_dates_its_section(resources
             "根据地区生产总值统一核算结果，全县地区生产总值总量为52.22亿元，同比增长4.0%。\n")
     claim = claims_of(text, resources, dt.date(2025, 4, 30))["52.22亿元"]
     assert (claim.period.start, claim.period.end) == (dt.date(2025, 1, 1), dt.date(2025, 3, 31))
+
+
+@pytest.mark.parametrize("frame", ["同2010年第六次全国人口普查相比", "和2010年相比", "同2010年人口普查时比较"])
+def test_a_time_inside_a_comparison_frame_is_its_base_and_dates_no_change_after_it(resources, frame):
+    """同2010年…相比: the year inside the frame is the comparison's base; the changes after it are the paragraph's
+    year's."""
+    text = f"2015年，全市常住人口为351.3万人。{frame}，0-14岁人口比重下降0.08个百分点。\n"
+    period = claims_of(text, resources, dt.date(2016, 4, 21))["0.08个百分点"].period
+    assert (period.start, period.end) == (dt.date(2015, 1, 1), dt.date(2015, 12, 31))
+
+
+def test_the_bases_figure_inside_a_comparison_frame_takes_the_bases_time(resources):
+    """同…2010年11月1日零时的338.7万人相比: the base's figure stands inside the frame, apart from its time; the change
+    after the frame is the paragraph's year's."""
+    text = ("2015年，全市常住人口为351.3万人。同第六次全国人口普查2010年11月1日零时的338.7万人相比，"
+            "五年共增加12.6万人。\n")
+    claims = claims_of(text, resources, dt.date(2016, 4, 21))
+    base, change = claims["338.7万人"].period, claims["12.6万人"].period
+    assert (base.start, base.end) == (dt.date(2010, 11, 1), dt.date(2010, 11, 1))
+    assert (change.start, change.end) == (dt.date(2015, 1, 1), dt.date(2015, 12, 31))
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("同时2024年全市粮食产量与上年相比增长5%。", "5%"),
+    ("2024年全市粮食产量相比2023年增长5%。", "5%"),
+])
+def test_a_time_outside_a_frame_still_dates_its_figure(resources, text, figure):
+    """同时2024年…与上年相比, 2024年…相比2023年: the frame's words around another time make 2024年 no base."""
+    period = claims_of(text + "\n", resources, dt.date(2025, 2, 1))[figure].period
+    assert (period.start, period.end) == (dt.date(2024, 1, 1), dt.date(2024, 12, 31))

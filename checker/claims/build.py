@@ -50,6 +50,7 @@ ANNUAL_RELEASE_LAG_DAYS = 240  # a year's statistical bulletin may come out as l
 SHORT_NAME = 4  # characters at least in a company's short name (隆基绿能); 宁德 alone is a city
 MODIFIER_REACH = 20  # characters from a place to the later place its phrase describes (湖南第二大市、湘中的衡阳)
 PHRASE_BREAK = re.compile(r"[，,。；;：:！!？?\n]")  # marks that end a describing phrase
+FRAME_REACH = 40  # characters of a clause either side of a time read for the comparison frame around it (同…相比)
 
 NEVER = re.compile(r"(?!x)x")  # a pattern for words the lexicon does not name
 RAW_WORDS_MOST = 12  # characters at most of the raw words before a measure read as its industry
@@ -788,8 +789,12 @@ def _dated_by_base(reading: str, claim: Claim, bases: list[Mention], lexicon: Cl
     if not from_state and (claim.relation != "level" or claim.dimension == RATIO_DIMENSION):
         # 恢复至2019年同期的73.9%, 较2020年翻两番: a ratio to the base or a multiple is this period's figure.
         return claim
-    if not from_state and not _base_gap_re(lexicon).fullmatch(reading, base.reading_end, claim.mention.reading_start):
-        # 比2019年同期增长5%: words between the base and the figure make it another figure (the change).
+    framed = (PHRASE_BREAK.search(reading, base.reading_end, claim.mention.reading_start) is None
+              and _in_base_frame(reading, claim.mention, lexicon))
+    if not from_state and not framed and not _base_gap_re(lexicon).fullmatch(
+            reading, base.reading_end, claim.mention.reading_start):
+        # 比2019年同期增长5%: words between the base and the figure make it another figure (the change); only inside
+        # a frame (同…2010年11月1日零时的133972万人相比) does the base's figure stand apart from its time.
         return claim
     own = claim.period.start if claim.period is not None else None
     if own is not None and base.period.start >= own:
@@ -818,7 +823,36 @@ def _names_a_base(reading: str, time: Mention, lexicon: ClaimLexicon) -> bool:
     before = reading[max(0, time.reading_start - 3):time.reading_start]
     after = reading[time.reading_end:time.reading_end + 3]
     return (any(before.endswith(word) for word in lexicon.change.get("base_before", ()))
-            or any(after.startswith(word) or time.text.endswith(word) for word in lexicon.change.get("base_after", ())))
+            or any(after.startswith(word) or time.text.endswith(word) for word in lexicon.change.get("base_after", ()))
+            or _in_base_frame(reading, time, lexicon))
+
+
+def _in_base_frame(reading: str, time: Mention, lexicon: ClaimLexicon) -> bool:
+    """True for a time inside a comparison's base frame of its clause (同2010年第六次全国人口普查相比, 和上年相比)."""
+    frames = [frame.partition("…")[::2] for frame in lexicon.change.get("base_frames", ())]
+    openers = tuple(opener for opener, _ in frames)
+    head = PHRASE_BREAK.split(reading[max(time.reading_start - FRAME_REACH, 0):time.reading_start])[-1]
+    tail = PHRASE_BREAK.split(reading[time.reading_end:time.reading_end + FRAME_REACH], maxsplit=1)[0]
+    for opener, closer in frames:
+        at = tail.find(closer)
+        if at < 0:
+            # No closing word in the clause: no frame of this pair.
+            continue
+        inside = tail[:at]
+        for word in lexicon.change.get("base_after", ()):
+            # 与2019年同期水平相比: 同期 belongs to the base, it opens no frame.
+            inside = inside.replace(word, " ")
+        if any(word in inside for word in openers):
+            # The closing word closes a later frame (同时2024年产量与上年相比).
+            continue
+        rest = tail[at + len(closer):]
+        if rest[:1].isdigit() or rest.startswith(tuple(lexicon.grammar.get("base_time_starts", ()))):
+            # 相比2023年, 相比上年: the word opens a base of its own, it closes no frame around this time.
+            continue
+        if head.endswith(opener) or head.lstrip().startswith(opener):
+            # 同2010年…相比 right after the opening word, or 同第六次全国人口普查2010年…相比 opening the clause.
+            return True
+    return False
 
 
 def _target_end(reading: str, time: Mention, lexicon: ClaimLexicon) -> int:
