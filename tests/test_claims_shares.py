@@ -58,3 +58,14 @@ def test_a_rate_after_a_share_changes_the_part(resources):
     claims = claims_of("2024年，全省地方财政收入完成461.55亿元，占年度预算的21.62%，比上年同期增长5.02%。", resources)
     assert claims["5.02%"].metric == claims["461.55亿元"].metric
     assert claims["21.62%"].metric.scopes == ("占年度预算",)
+
+
+def test_shares_of_one_named_whole_measure_their_own_parts(resources):
+    """玉米增产量…占全国总增产量的40.4%, 稻谷增产量…占全国总增产量的20.2%: each share measures its part (增产量 is a
+    measure, 量 makes 增产 a noun there), so two parts' shares of one whole are two facts."""
+    text = ("2011年，全国玉米增产量1000万吨，占全国总增产量的40.4%。"
+            "2011年，全国稻谷增产量500万吨，占全国总增产量的20.2%。")
+    claims = claims_of(text, resources)
+    maize, rice = claims["40.4%"], claims["20.2%"]
+    assert maize.metric.industry == "玉米" and rice.metric.industry == "稻谷"
+    assert fact_key(maize) != fact_key(rice)

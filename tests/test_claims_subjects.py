@@ -349,3 +349,21 @@ def test_quanshi_is_the_city_the_title_names_though_the_text_names_another_more(
     text = ("---\ntitle: 高邮市一季度乡镇工业经济\n---\n\n在扬州市乡镇企业局长会议上获悉，"
             "我市指标均超过扬州市平均水平，高出扬州全市水平。\n\n一季度，全市乡镇工业完成现价产值60.2亿元。\n")
     assert subjects_of(text, resources)["60.2亿元"] == "高邮市"
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    ("2011年，黑龙江省粮食增产量111.5亿斤，占全国总增产量的22.5%。", "22.5%", "黑龙江"),
+    ("2024年，江苏棉花产量616.5万吨、占全国92.8%。", "92.8%", "江苏"),
+    # A group of the whole's parts (a list of places) states the whole's figure.
+    ("当天，四川、广东、江苏等省接待游客量约占全国游客接待量的63.75%。", "63.75%", "全国"),
+])
+def test_the_place_after_zhan_is_the_whole_of_a_share_not_its_subject(text, figure, subject, resources):
+    """占全国总增产量的22.5%: 全国 names the whole (the yardstick); whose share it is stands before 占."""
+    assert subjects_of(text, resources)[figure] == subject
+
+
+def test_a_text_naming_its_place_only_as_a_whole_is_still_about_that_place(resources):
+    """非公有制经济占全市经济的比重: 全市 after 占 is the whole, yet it still says the text is a city's, not the
+    country's."""
+    text = "全年实现地区生产总值1605.1亿元。非公有制经济占全市经济的比重为59.7%。"
+    assert subjects_of(text, resources)["1605.1亿元"] != "全国"

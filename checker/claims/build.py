@@ -673,7 +673,10 @@ class _Context:
     @functools.cached_property
     def subject(self) -> str:
         """The first subject the heading or the paragraph's opening sentence names."""
-        return _first_subject(self.topic, self.lexicon)
+        # The whole of an opening share counts (西南四省市共增产夏粮186万吨，约占全国夏粮增产总量的60%，…云南、贵州…):
+        # it names the field the paragraph's figures lie in, where a list of its parts names none of them.
+        found = _first_entity(self.topic, self.lexicon, wholes=True)
+        return found.name if found is not None else ""
 
     @functools.cached_property
     def stripped(self) -> str:
@@ -916,7 +919,16 @@ def _subject(
     """
     # The topic of a Chinese clause comes first: 两江新区…是重庆…的主阵地 is about 两江新区.
     # A figure in its sentence's first clause reads the same text twice: once is enough.
-    found = _first_subject(clause, lexicon) or (_first_subject(sentence, lexicon) if sentence != clause else "")
+    text, entity = clause, _first_entity(clause, lexicon)
+    if entity is None and sentence != clause:
+        text, entity = sentence, _first_entity(sentence, lexicon)
+    found = entity.name if entity is not None else ""
+    if entity is not None and _a_part(text, entity, lexicon) and any(
+            mark in clause for mark in lexicon.grammar.get("share_whole_mark", ())):
+        # 秦州、麦积两区…，占全市总接待人次的62.8%: a share of a group of the whole's parts is the whole's figure, as
+        # the group's other figures are; the place after 占 names it. (A share whose part names no place is the
+        # article's place's, read from the context: 其中，出口…，占我国出口总值的15.8%.)
+        found = _whole_place(clause, lexicon) or found
     source: Source = "lexicon" if found else "context"
     in_context = "" if found else context if isinstance(context, str) else context.subject
     national = _national(lexicon)
@@ -1069,16 +1081,43 @@ def _is_source(text: str, match: re.Match[str], lexicon: ClaimLexicon) -> bool:
     return before in marks.get("yardstick_marks", ()) and bool(lexicon.yardstick_re.match(text, match.end()))
 
 
+def _names_a_whole(text: str, match: re.Match[str], lexicon: ClaimLexicon) -> bool:
+    """True for a place right after 占 (粮食增产量111.5亿斤，占全国总增产量的22.5%): it names the whole a share is of,
+    whatever words of that whole follow it; whose share it is stands before 占. (It still says where the article
+    is, so it counts among the places an article names.)"""
+    return text[max(0, match.start() - 1):match.start()] in lexicon.grammar.get("share_whole_mark", ())
+
+
 def _first_subject(text: str, lexicon: ClaimLexicon) -> str:
-    """The first entity in a text: a lexicon subject, or a place name ending in 市/省/县/区/新区.
+    """The first entity in a text: a lexicon subject, or a place name ending in 市/省/县/区/新区, not the whole of a
+    share (占全国)."""
+    found = _first_entity(text, lexicon)
+    return found.name if found is not None else ""
+
+
+def _whole_place(text: str, lexicon: ClaimLexicon) -> str:
+    """The place a share in a text names as its whole after 占 (占全市总接待人次的 → 全市), or ''."""
+    marks = lexicon.grammar.get("share_whole_mark", ())
+    return next((entity.name for entity in _entities(text, lexicon, wholes=True)
+                 if text[max(0, entity.start - 1):entity.start] in marks), "")
+
+
+def _a_part(text: str, entity: _Entity, lexicon: ClaimLexicon) -> bool:
+    """True for a place the gazetteer does not know (产业功能县) or the first of a list of places (四川、广东…等省):
+    a part of a larger whole, or a group of them, rather than one subject."""
+    return entity.place and (entity.name not in lexicon.levels or text.startswith("、", entity.end))
+
+
+def _first_entity(text: str, lexicon: ClaimLexicon, wholes: bool = False) -> _Entity | None:
+    """The first entity in a text, the wholes of shares (占全国) left out unless `wholes`.
 
     A place inside a phrase describing a later place is not it: 湖南第二经济大市、位于湘中的衡阳 is about 衡阳.
     """
-    entities = _entities(text, lexicon)
+    entities = _entities(text, lexicon, wholes)
     found = next(entities, None)
     if found is None:
         # The text names no entity at all.
-        return ""
+        return None
     heads = lexicon.grammar.get("modifier_ends", ())
     for later in entities:
         between = text[found.end:later.start]
@@ -1091,7 +1130,7 @@ def _first_subject(text: str, lexicon: ClaimLexicon) -> str:
         elif not between and (found.name, later.name) in lexicon.within:
             # 湖南长沙, 四川成都: a province written right before one of its cities names the city.
             found = later
-    return found.name
+    return found
 
 
 class _Entity(NamedTuple):
@@ -1107,14 +1146,16 @@ class _Entity(NamedTuple):
     place: bool
 
 
-def _entities(text: str, lexicon: ClaimLexicon) -> Iterator[_Entity]:
-    """The entities a text names, left to right: lexicon subjects and place names, sources left out.
+def _entities(text: str, lexicon: ClaimLexicon, wholes: bool = False) -> Iterator[_Entity]:
+    """The entities a text names, left to right: lexicon subjects and place names, sources (and, unless `wholes`,
+    the wholes of shares) left out.
 
     Subjects and places are read as far as the caller asks (the first subject of a paragraph is near its start);
     company references and runs of abbreviations, rare, are found at once.
     """
     subjects = lexicon.subjects
-    names = ((m, subjects[m.group()]) for m in lexicon.subject_re.finditer(text) if not _is_source(text, m, lexicon))
+    names = ((m, subjects[m.group()]) for m in lexicon.subject_re.finditer(text)
+             if not _is_source(text, m, lexicon) and (wholes or not _names_a_whole(text, m, lexicon)))
     refs, runs = _company_refs(lexicon), lexicon.abbreviation_re.finditer(text)
     others = [(m, "@company") for m in refs.finditer(text) if not _ends_a_word(text, m, lexicon)] if refs.search(
         text) else []
@@ -1124,6 +1165,7 @@ def _entities(text: str, lexicon: ClaimLexicon) -> Iterator[_Entity]:
     known = _merged(names, sorted(others, key=lambda named: named[0].start())) if others else names
     places = (m for m in lexicon.place_re.finditer(text)
               if (_is_place(text, m, lexicon) or _is_zone_of_place(m, lexicon)) and not _is_source(text, m, lexicon)
+              and (wholes or not _names_a_whole(text, m, lexicon))
               ) if _place_suffixes(lexicon).search(text) else iter(())
     name, place = next(known, None), next(places, None)
     while name is not None or place is not None:
