@@ -177,7 +177,7 @@ def _check_sentence(spec, claims: list[Claim], following: list[Claim]) -> Findin
         elif not spec.params.part_re.search(rest):
             # Without 其中/包括 the later figures need not be parts of this total.
             return None
-        parts = _before_restart(spec.params, parts)
+        parts = _before_restart(spec.params, [p for p in parts if _stated_as_total(total, p)])
         if len(parts) < 2:
             return None
         if any(word in rest for word in spec.params.overlapping):
@@ -190,6 +190,26 @@ def _check_sentence(spec, claims: list[Claim], following: list[Claim]) -> Findin
         return make_finding(spec, (total, *parts), stated=total.mention.text, computed=format_number(low_sum),
                             arithmetic=f"{listed} ≥ {format_number(low_sum)} > {total.mention.text}")
     return None
+
+
+def _stated_as_total(total: Claim, part: Claim) -> bool:
+    """True when a figure after 其中 can be a part of the total: stated in the same modality (an actual total has
+    no forecast or target among its parts) and of a period within the total's."""
+    if part.modality != total.modality:
+        # 共入榨4077万吨。其中…2400万吨；预计一季度入榨2821万吨: a forecast is another statement, no part of the actual.
+        return False
+    whole, own = total.period, part.period
+    if whole is None or own is None or part.understood.period == "context" or part.period_text == total.period_text:
+        # The part takes the total's period, or either is undated: nothing tells their periods apart.
+        return True
+    if own.cumulative or own.end is None or whole.end is None:
+        # 1月以来 runs to a date the text does not state (the data's, not the article's): no end to compare.
+        return True
+    if own.end > whole.end:
+        # 截至2月20日共X，其中…一季度Y: a period ending after the total's is not inside it.
+        return False
+    # An as-of total (截至2月20日) counts from an unstated start: any earlier start may be inside it.
+    return whole.kind == "asof" or whole.start is None or own.start is None or own.start >= whole.start
 
 
 def _before_restart(params: Params, parts: list[Claim]) -> list[Claim]:
