@@ -322,6 +322,12 @@ PROBES = (
     "2015年，全市常住人口为351.3万人。同2010年第六次全国人口普查相比，0-14岁人口比重下降0.08个百分点。",
     # a share after 占 measures its part (粮食增产量), the place after 占 names its whole
     "2011年，黑龙江省粮食增产量111.5亿斤，占全国总增产量的22.5%。",
+    # a count of a set's members (60种…中) or of its part (增长的有36种) is no level a rate is measured between
+    "纳入统计的60种工业产品中，产量同比增长的产品有36种，其中钢材增长12.5%。",
+    "全市统计的工业产品共60种，产量同比增长的有36种，其中钢材增长12.5%。",
+    # a rate in brackets after a name is the item's; brackets closed before the rate leave it the levels' change
+    "全市规上工业营业收入从2022年的312亿元增长到2023年的356亿元，其中汽车制造业（增长35.8%）贡献最大。",
+    "全市规上工业营业收入从2022年的312亿元增长到2023年的356亿元，较上年（快报数）增长35.8%。",
 )
 # Keys known to be loaded but to make no difference yet, each with the reason (a todo, never a silent skip).
 KNOWN_UNREAD: dict[str, str] = {}

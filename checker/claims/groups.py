@@ -51,7 +51,7 @@ def group_claims(
             group = f"{doc.path}#{later.mention.span.start}"
             for claim, role in ((base, "from"), (later, "to")):
                 updated[position[id(claim)]] = attrs.evolve(updated[position[id(claim)]], group=group, role=role)
-            for each in _changes_of(current, change, updated, position):
+            for each in _changes_of(doc, lexicon, current, (later, change), updated, position):
                 # The change speaks of the levels' metric (四年增长22.2倍 is about 新能源汽车产量).
                 subject = later.understood.subject if later.subject else each.understood.subject
                 understood = attrs.evolve(each.understood, metric=later.understood.metric, subject=subject)
@@ -88,6 +88,13 @@ def _find_changes(
         if lexicon.distributed_re.search(_clause_of(doc, change, lexicon)):
             # 分别提高8.3%、5%: the changes belong to the items listed with them.
             continue
+        if _item_aside(doc, second, change, lexicon):
+            # …的有45种，其中发酵酒（增长87%）: the bracketed rate is the named item's own, no change of the levels.
+            continue
+        if _counts_members(doc, first, lexicon) or _counts_members(doc, second, lexicon):
+            # 82种工业产品中，产量增长的有45种: a set and its part that grew are counts of kinds, not levels before
+            # and after.
+            continue
         pair = _level_pair(doc, [first, second], lexicon)
         if pair is not None and _binds(doc, pair[0], pair[1], change, lexicon):
             found.append((pair[0], pair[1], change))
@@ -95,11 +102,15 @@ def _find_changes(
     return found
 
 
-def _changes_of(current: list[Claim], change: Claim, updated: list[Claim], position: dict[int, int]) -> list[Claim]:
-    """The stated change and those after it up to the next level (年均增长12.5%，四年增长了60%).
+def _changes_of(doc: Document, lexicon: ClaimLexicon, current: list[Claim], stated: tuple[Claim, Claim],
+                updated: list[Claim], position: dict[int, int]) -> list[Claim]:
+    """The stated change and those after it up to the next level (年均增长12.5%，四年增长了60%), given the later level
+    and the change as `stated`.
 
-    A level after the change starts another statement: the changes after it are not this one's.
+    A level after the change starts another statement: the changes after it are not this one's, nor is a named
+    item's own rate in brackets (其中汽车（增长35.8%）).
     """
+    later, change = stated
     ordered = sorted(current, key=lambda c: c.mention.reading_start)
     changes = []
     for claim in ordered:
@@ -108,7 +119,8 @@ def _changes_of(current: list[Claim], change: Claim, updated: list[Claim], posit
         if claim.relation == "level":
             # 净利润C，增长y%: a new level opens another statement.
             break
-        if claim.relation in CHANGE_RELATIONS and not updated[position[id(claim)]].group:
+        if (claim.relation in CHANGE_RELATIONS and not updated[position[id(claim)]].group
+                and not _item_aside(doc, later, claim, lexicon)):
             changes.append(claim)
     return changes or [change]
 
@@ -176,6 +188,31 @@ def _clause_of(doc: Document, claim: Claim, lexicon: ClaimLexicon) -> str:
     return prefix[marks[-1].end():] if marks else prefix
 
 
+def _item_aside(doc: Document, later: Claim, change: Claim, lexicon: ClaimLexicon) -> bool:
+    """True when a change stands inside brackets opened after words, not right after the later level (…的有45种，其中
+    发酵酒（增长87%）): the rate of the item named before the brackets."""
+    between = doc.reading[later.mention.reading_end:change.mention.reading_start]
+    opened = max((between.rfind(mark) for mark in lexicon.grammar.get("bracket_opens", ())), default=-1)
+    if opened < 0 or any(mark in between[opened:] for mark in lexicon.grammar.get("bracket_closes", ())):
+        # Not inside brackets: the change may speak of the levels.
+        return False
+    return bool(between[:opened].strip())
+
+
+def _counts_members(doc: Document, claim: Claim, lexicon: ClaimLexicon) -> bool:
+    """True when a count names the members of a set (纳入统计的82种工业产品中，) or the part of it that did something
+    (产量同比增长的有45种): a number of kinds or firms, never a level of what their rates measure."""
+    if claim.value is None or claim.value.unit not in lexicon.grammar.get("classifiers", ()):
+        # Only a count of items (种, 家, 个) numbers a set's members.
+        return False
+    sentence_end = claim.sentence_start + len(claim.sentence)
+    mark = lexicon.clause_marks_re.search(doc.reading, claim.mention.reading_end, sentence_end)
+    tail = doc.reading[claim.mention.reading_end:mark.start() if mark else sentence_end].rstrip()
+    subset = _clause_of(doc, claim, lexicon).rstrip()
+    grammar = lexicon.grammar
+    return tail.endswith(grammar.get("set_ends", ())) or subset.endswith(grammar.get("subset_marks", ()))
+
+
 def _binds(doc: Document, base: Claim, later: Claim, change: Claim, lexicon: ClaimLexicon) -> bool:
     """True when a change can be measured between these two levels: one metric, and the right base."""
     if base.metric.known and later.metric.known and base.metric != later.metric:
@@ -211,6 +248,9 @@ def _find_change_across(
     later, change = found
     if not later.metric.known:
         # An unknown metric cannot tell which earlier figure is the base.
+        return None
+    if _item_aside(doc, later, change, lexicon) or _counts_members(doc, later, lexicon):
+        # 汽车（增长35.8%）is the named item's rate; 增长的有45种 counts kinds: neither is a level's change.
         return None
     if lexicon.against_last_year_re.search(change.sentence):
         # 同比增长6.2% is measured against last year's figure, not against one stated before.
