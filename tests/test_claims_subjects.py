@@ -88,9 +88,10 @@ def test_the_example_user_lexicon_adds_local_names(resources):
     ("2024年，提请自治区审议项目30个。", "30个", "提请自治区"),
     ("2024年，湖南建设示范区投资300亿元。", "300亿元", "建设示范区"),
     ("2024年，湖南旅游度假区接待游客300万人次。", "300万人次", "旅游度假区"),
+    ("2015年，大陆31个省、自治区、直辖市的人口中，男性人口为70356万人。", "70356万人", "直辖市"),  # a kind of city
 ])
 def test_words_of_no_place_ending_in_a_suffix_are_no_subject(text, figure, junk, resources):
-    """新增上市, 沪深两市, 自治区, 示范区, 度假区 end like places (…市, …区) and are none: never a subject."""
+    """新增上市, 沪深两市, 自治区, 直辖市, 示范区, 度假区 end like places (…市, …区) and are none: never a subject."""
     assert subjects_of(text, resources)[figure] not in (junk, junk[:-1])
 
 

@@ -66,3 +66,52 @@ def test_a_lead_a_day_after_its_pages_address_day_is_of_the_same_year():
     found = infer_date("中新社上海7月22日电 上海海关22日发布的统计数据显示，上半年上海外贸进出口2.15万亿元。",
                        address="https://a.cn/auha3/2025-07-21/6841259_4860396")
     assert found is not None and abs((found.date - dt.date(2025, 7, 22)).days) <= 1
+
+
+@pytest.mark.parametrize(("address", "date"), [
+    ("http://3news.cn/html/2014/jingji_0723/2461.html", dt.date(2014, 7, 23)),  # a section's folder of the day
+    ("https://tjj.example.gov.cn/html/tjj/2014/OPOEMFCL_0730/11767.html", dt.date(2014, 7, 30)),
+    ("http://dayao.gov.cn/info/egovinfo/1007/overt_centent/dyx009-/2024-0516001.htm", dt.date(2024, 5, 16)),
+])
+def test_an_address_folder_or_serial_of_the_day_dates_the_page(address, date):
+    """…/2014/jingji_0723/…, …/2024-0516001.htm: a folder named for the day, or the day before a serial number."""
+    found = infer_date("4月，一般公共预算收入累计完成24627万元。", address=address)
+    assert found is not None and found.date == date and "page address" in found.source
+
+
+def test_a_hashed_address_names_no_day():
+    """…/2023/art_2301aa1efb…: letters and digits of a hash after the folder are no month and day."""
+    address = "https://hezheng.gov.cn/art/2023/art_2301aa1efb354693b24cf4132bf15c57.html"
+    assert infer_date("1-4月，全市外贸进出口增长25.6%。", address=address) is None
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("拉萨市上半年旅游实现“双升”\n\n27.07.2015  14:44\n\n记者获悉,今年上半年,拉萨市接待旅游者279.93万人次。",
+     dt.date(2015, 7, 27)),  # day, month, year with dots
+    ("07.05.2015\n\n五一假期,陇南市接待游客56.3万人次。", dt.date(2015, 5, 7)),
+    ("来源: 最后更新:22-09-20 04:59:09\n\n全国人口共141178万人。", dt.date(2022, 9, 20)),  # a two-digit year
+])
+def test_page_date_lines_day_first_or_with_a_two_digit_year(text, date):
+    """27.07.2015  14:44 is 27 July; 最后更新:22-09-20 04:59:09 is 2022-09-20: page date lines of the page."""
+    found = infer_date(text)
+    assert found is not None and found.date == date and "page date line" in found.source
+
+
+def test_a_decimal_or_a_bare_two_digit_date_is_no_page_line():
+    """Figures with dots (增长27.07%) and a two-digit date without a label or clock (22-09-20) date nothing."""
+    assert infer_date("全市工业增加值增长27.07%。\n\n22-09-20\n") is None
+
+
+def test_a_release_line_of_two_issuers_wins_over_a_repost_line():
+    """A bulletin signed by two issuers on one line, then its date, is dated by that line, not by its repost's."""
+    text = ("2022年宁夏回族自治区国民经济和社会发展统计公报\n\n2023年05月04日 09:44   来源:宁夏回族自治区统计局\n\n"
+            "宁夏回族自治区统计局 国家统计局宁夏调查总队\n\n2023年4月26日\n\n2022年,全区经济运行总体平稳。")
+    found = infer_date(text)
+    assert found is not None and found.date == dt.date(2023, 4, 26) and "release line" in found.source
+
+
+def test_a_photo_date_dates_no_text():
+    """摄于2007年9月27日 is when a photo was taken: a caption's date is no evidence of the text's date."""
+    text = "从绒布寺眺望珠穆朗玛峰风光(摄于2007年9月27日)。\n\n2009年1至2月,西藏累计接待国内外旅游者逾12万人次。"
+    found = infer_date(text)
+    assert found is None or found.date.year == 2009

@@ -98,6 +98,9 @@ CASES = [
     ("1至10月，产值", DECEMBER, "1至10月", {"start": D(2025, 1, 1), "end": D(2025, 10, 31), "cumulative": True}),
     ("1—11月，工业投资", JANUARY, "1—11月", {"start": D(2025, 1, 1), "end": D(2025, 11, 30), "cumulative": True}),
     ("1-11月，工业投资", DECEMBER, "1-11月", {"start": D(2025, 1, 1), "end": D(2025, 11, 30), "relative": True}),
+    # ― (U+2015, a horizontal bar) joins a range of months as — does
+    ("今年1―5月,全区累计实现新增就业", D(2010, 6, 22), "今年1―5月",
+     {"start": D(2010, 1, 1), "end": D(2010, 5, 31), "cumulative": True}),
     ("1～11月，工业投资", DECEMBER, "1～11月", {"start": D(2025, 1, 1), "end": D(2025, 11, 30)}),
     ("3至5月，工业投资", DECEMBER, "3至5月", {"start": D(2025, 3, 1), "end": D(2025, 5, 31), "cumulative": False}),
     ("2025年1—11月，沙坪坝", DCT, "2025年1—11月", {"start": D(2025, 1, 1), "end": D(2025, 11, 30), "relative": False}),

@@ -17,7 +17,7 @@ _LIST_KEYS = (
     "dateline_marks", "page_labels", "caption_marks", "issuer_suffixes", "announce_words",
     "data_year_words", "event_words", "future_before", "future_after", "page_line_followers",
     "comparison_before", "span_before", "lead_followers", "byline_marks", "this_year", "whole_year", "since_before",
-    "since_after", "since_span", "as_of", "shared_event_words",
+    "since_after", "since_span", "as_of", "shared_event_words", "caption_before",
 )
 _KEYS = (*_LIST_KEYS, "data_periods", "count_words", "base_spans", "english_months", "this_year_parts", "date_marks",
          "clock_marks", "span_numbers", "range_marks")
@@ -30,6 +30,7 @@ class DateWords:
 
     dateline_marks: str
     caption_marks: tuple[str, ...]
+    caption_before: tuple[str, ...]  # 摄于: a date after it is when a photo was taken, never the text's
     announce_words: tuple[str, ...]
     future_before: tuple[str, ...]
     future_after: tuple[str, ...]
@@ -62,6 +63,8 @@ class DateWords:
     month_day: re.Pattern[str] = re.compile("(?!)")  # 11月18日, not after a year
     stamp: re.Pattern[str] = re.compile("(?!)")  # 2024-03-22 20:30:47: a page's time stamp
     year: re.Pattern[str] = re.compile("(?!)")  # 2024年: a year written out, not inside a decimal
+    day_first_line: re.Pattern[str] = re.compile("(?!)")  # 27.07.2015  14:44: day, month, year on a line alone
+    short_year_line: re.Pattern[str] = re.compile("(?!)")  # 最后更新:22-09-20 04:59:09: a two-digit year, clocked
 
     @classmethod
     def from_mapping(cls, raw: dict[str, Any], path: str) -> DateWords:
@@ -91,6 +94,7 @@ class DateWords:
         return cls(
             dateline_marks="".join(words["dateline_marks"]),
             caption_marks=words["caption_marks"],
+            caption_before=words["caption_before"],
             announce_words=words["announce_words"],
             future_before=words["future_before"],
             future_after=words["future_after"],
@@ -116,6 +120,13 @@ class DateWords:
             month_day=re.compile(rf"(?<!\d)(?<!\d{y})(\d{{1,2}}){m}(\d{{1,2}}){d}"),
             stamp=re.compile(rf"{date_value}[ \t\u3000]*\d{{1,2}}[:：]\d{{2}}"),
             year=re.compile(rf"(?<![\d.])(\d{{4}}){y}"),
+            day_first_line=re.compile(
+                rf"^[ \t\u3000]*(?<!\d)(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}})(?![\d.]){clock}[ \t\u3000]*$", re.MULTILINE),
+            short_year_line=re.compile(
+                rf"(?:^|[ \t\u3000|｜])(?:{alt['page_labels']})[ \t]*[:：]?\s{{0,8}}"
+                rf"(?<!\d)(\d{{2}})-(\d{{1,2}})-(\d{{1,2}})[ \t\u3000]+\d{{1,2}}[:：]\d{{2}}",
+                re.MULTILINE,
+            ),
             english_months={str(k).lower(): int(v) for k, v in raw["english_months"].items()},
             english_line=_english_line(raw["english_months"]),
             byline_line=re.compile(
@@ -137,7 +148,9 @@ class DateWords:
                 re.MULTILINE,
             ),
             release_line=re.compile(
-                rf"^[ \t\u3000]*[{CJK}（）()]{{1,24}}(?:{alt['issuer_suffixes']})[ \t\u3000]*\n?\s{{0,4}}"
+                # one issuer or two side by side (宁夏回族自治区统计局 国家统计局宁夏调查总队), then the date
+                rf"^[ \t\u3000]*(?:[{CJK}（）()]{{1,24}}(?:{alt['issuer_suffixes']})[ \t\u3000]+)?"
+                rf"[{CJK}（）()]{{1,24}}(?:{alt['issuer_suffixes']})[ \t\u3000]*\n?\s{{0,4}}"
                 rf"{date_value}[ \t\u3000]*$",
                 re.MULTILINE,
             ),

@@ -14,15 +14,18 @@ _DATELINE_NEAR = 400  # a lead's month-day sits in the first few hundred charact
 _DATELINE_FAR = 2000  # ... or opens a paragraph, or follows a byline, a little further on
 _PAGE_SLACK_DAYS = 3  # a lead's day this many days after its page's date is still of the page's year
 _MIRROR_GAP = 45  # a page date this many days after the lead's own date is a mirror's crawl time
+_CENTURY_PIVOT = 50  # a page line's two-digit year below it is this century's (22-09-20), else the last one's
 _SENTENCE_END = "。！？!?\n"
-# A date in a page's address (…/2010-05/11/content_…, …/201308/09/…, …/2022/0311/…, …/t20240119_…): the day the
-# publisher filed the page, tried after every date the text states. A year and month alone (…/201507/35261.html)
-# date the page to its month, more weakly.
+# A date in a page's address (…/2010-05/11/content_…, …/201308/09/…, …/2022/0311/…, …/t20240119_…,
+# …/2014/jingji_0723/…, …/2024-0516001.htm): the day the publisher filed the page, tried after every date the text
+# states. A year and month alone (…/201507/35261.html) date the page to its month, more weakly.
 _ADDRESS_DAYS = (
     re.compile(r"(?<!\d)((?:19|20)\d{2})[-/](\d{1,2})[-/](\d{1,2})(?!\d)"),
     re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})/(\d{2})(?!\d)"),
     re.compile(r"(?<!\d)((?:19|20)\d{2})/(\d{2})(\d{2})(?!\d)"),
     re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})"),
+    re.compile(r"(?<!\d)((?:19|20)\d{2})/[A-Za-z]+_(\d{2})(\d{2})(?![0-9A-Za-z])"),  # a section's folder of the day
+    re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})(\d{2})"),  # the year, then month and day before a serial number
 )
 _ADDRESS_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})/")
 _ADDRESS_CONFIDENCE = 0.55  # below any date line of the text, above a year guessed from the years it names
@@ -119,6 +122,9 @@ def _find_page_date(reading: str, words: DateWords) -> tuple[dt.date, str, str] 
     found = [(m, _to_date(*m.groups()[:3])) for pattern in (words.page_line, words.date_line, words.byline_line)
              for m in pattern.finditer(reading)]
     found += [(m, _english_date(m, words)) for m in words.english_line.finditer(reading)]
+    found += [(m, _to_date(m.group(3), m.group(2), m.group(1))) for m in words.day_first_line.finditer(reading)]
+    found += [(m, _to_date(str(_full_year(int(m.group(1)))), m.group(2), m.group(3)))
+              for m in words.short_year_line.finditer(reading)]
     for match, date in sorted(found, key=lambda pair: pair[0].start()):
         if date is not None:
             return date, match.group().strip(), "page date line"
@@ -132,8 +138,13 @@ def page_date_spans(reading: str, words: DateWords | None = None) -> list[tuple[
     新京报2024-03-22 20:30:47): dates of the page, which date no figure of the text."""
     words = words or load_date_words()
     patterns = (words.page_line, words.date_line, words.byline_line, words.release_line, words.english_line,
-                words.stamp)
+                words.stamp, words.day_first_line, words.short_year_line)
     return sorted(m.span() for pattern in patterns for m in pattern.finditer(reading))
+
+
+def _full_year(short: int) -> int:
+    """The year a page line's two-digit year names (22 -> 2022, 98 -> 1998)."""
+    return short + (2000 if short < _CENTURY_PIVOT else 1900)
 
 
 def _english_date(match: re.Match[str], words: DateWords) -> dt.date | None:
@@ -310,6 +321,8 @@ def _find_past_dates(reading: str, words: DateWords, *, full_only: bool) -> list
     found = []
     for match in words.full_date.finditer(reading):
         year, month, day = (int(g) for g in match.groups() if g and g.isdigit())
+        if reading[: match.start()].endswith(words.caption_before):
+            continue  # 摄于2007年9月27日: the day a photo was taken, not the day the text was written
         if _is_valid_date(year, month, day) and not _is_future(reading, match, words):
             found.append(_Evidence(year, month, day, match.group()))
     for match in () if full_only else words.year_month.finditer(reading):
