@@ -38,6 +38,26 @@ def test_a_period_long_closed_at_publication_is_history(resources):
     assert (period.start, period.end) == (dt.date(2026, 11, 1), dt.date(2026, 11, 1))
 
 
+CENSUS = ("第七次全国人口普查主要数据情况\n\n全国人口共141178万人,与2010年的133972万人相比,增加7206万人。\n\n"
+          "全国共有家庭户49416万户。\n")
+
+
+@pytest.mark.parametrize("published", [dt.date(2021, 5, 11), dt.date(2022, 9, 20)])
+def test_a_census_named_in_the_lead_dates_its_figures(resources, published):
+    """第七次全国人口普查 in a lead that names no closed span: its figures are as of its reference day, 2020-11-01,
+    however long after it a page reprints them (and a base year long past, 与2010年, is no data period)."""
+    period = claims_of(CENSUS, resources, published)["49416万户"].period
+    assert (period.start, period.end) == (dt.date(2020, 11, 1), dt.date(2020, 11, 1))
+
+
+def test_a_closed_span_in_the_lead_wins_over_a_census_it_cites(resources):
+    """A 2024 bulletin citing 第七次全国人口普查 reports on 2024: the census dates none of its undated figures."""
+    text = ("某市2024年统计公报\n\n2024年，全市经济运行稳中有进，第七次全国人口普查以来人口增长。\n\n"
+            "全市棉花产量56.2万吨。\n")
+    period = claims_of(text, resources, dt.date(2025, 3, 1))["56.2万吨"].period
+    assert (period.start, period.end) == (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+
+
 def test_a_target_without_a_time_takes_no_data_period(resources):
     """力争…: a target of no stated time is no figure of the closed period the release reports on."""
     text = "某省经济运行稳中有进\n\n据统计，2024年全省经济运行稳中有进。\n\n力争棉花产量达到60万吨。\n"

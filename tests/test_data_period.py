@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from checker.extract.data_period import find_data_period
+from checker.extract.data_period import find_data_period, find_reference_day
 
 D = dt.date
 
@@ -61,3 +61,10 @@ def test_an_undated_lead_names_its_data_period_without_a_year(text, surface, res
     found = find_data_period(text, None, resources.periods)
     assert found is not None and found[1] == surface and found[0].start is None
 
+
+def test_the_first_census_named_is_the_reference_day(resources):
+    """第七次全国人口普查 named before 第六次: the first census a text names gives its reference day."""
+    found = find_reference_day("第七次全国人口普查主要数据\n\n与2010年(第六次全国人口普查数据)相比", resources.periods)
+    assert found is not None and (found[1], found[0].start, found[0].kind) == ("第七次全国人口普查", D(2020, 11, 1),
+                                                                              "point")
+    assert find_reference_day("全国人口普查工作会议召开。", resources.periods) is None  # no census named

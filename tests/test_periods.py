@@ -418,6 +418,7 @@ def _load(tmp_path: Path, text: str) -> PeriodLexicon:
         ("asof_words: 目前\n", 1, "asof_words"),
         ("duration_units:\n  天: {designator: D, granularity: day, name_guard: yes please}\n", 2, "duration_units.天"),
         ("round_markers: 来\n", 1, "round_markers"),
+        ("reference_days:\n  第七次全国人口普查: 2020年11月1日\n", 2, "reference_days.第七次全国人口普查"),
         ("- 目前\n", 1, None),
         ("a: &x [1]\nplans: *x\n", 2, None),
     ],

@@ -271,17 +271,32 @@ def _data_period_mention(doc: Document, dated: list[Mention], periods,
         # the title's.
         found = find_data_period(title, dct, periods)
     if found is None:
-        # The lead names no closed span (a plan, a single day): no data period to inherit.
-        return None
+        # The lead names no closed span (a plan, a single day): the census or survey it names, if any, dates it.
+        return _reference_day_mention(doc, title, periods)
     period, surface = found
     lag = RELEASE_LAG_DAYS if period.granularity not in ("year", "years") else ANNUAL_RELEASE_LAG_DAYS
     if doc.dct is not None and period.end is not None and (doc.dct.date - period.end).days > lag:
-        # A lead's period long closed at publication (2020年 in a 2025 event report) is history, not the data.
-        return None
+        # A lead's period long closed at publication (2020年 in a 2025 event report) is history, not the data; a
+        # census the title or lead names (与2010年…相比 in a report on 第七次全国人口普查) still dates the figures.
+        return _reference_day_mention(doc, title, periods)
     if in_title:
         # The title stands outside the reading text: its time is a mention of its words at the text's start.
         return Mention(doc.path, doc.span_of(0, 0), surface, 0, 0, period=period)
     return next((t for t in dated if t.text == surface and t.period == period), None)
+
+
+def _reference_day_mention(doc: Document, title: str, periods) -> Mention | None:
+    """The reference day of the census its title or lead names (第七次全国人口普查主要数据), as a time of no words.
+
+    A census's figures are as of its reference day however long after it a page reprints them: no release lag applies.
+    """
+    from checker.extract.data_period import find_reference_day
+
+    found = find_reference_day(title, periods) or find_reference_day(doc.reading, periods)
+    if found is None:
+        # No census or survey named: no data period to inherit.
+        return None
+    return Mention(doc.path, doc.span_of(0, 0), "", 0, 0, period=found[0])
 
 
 def _publication_mention(doc: Document) -> Mention | None:

@@ -63,3 +63,16 @@ def is_comparison_base(lead: str, start: int, end: int, lexicon: PeriodLexicon) 
     if before.endswith(lexicon.comparison_words):
         return True
     return lead[start:end].endswith(tuple(s.word for s in lexicon.suffixes if s.means == "same_part"))
+
+
+def find_reference_day(text: str, lexicon: PeriodLexicon) -> tuple[Period, str] | None:
+    """Return the reference day of the first census or survey a title or lead names (第七次全国人口普查), or None.
+
+    Its figures are stated as of that day: an article that names no closed span reports on it.
+    """
+    lead = text[:_LEAD]
+    named = [(lead.find(name), name, day) for name, day in lexicon.reference_days if name in lead]
+    if not named:
+        return None  # no census or survey named: nothing to date the figures by
+    _, name, day = min(named)
+    return Period("point", day, day, granularity="day"), name

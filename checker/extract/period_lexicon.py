@@ -6,6 +6,7 @@ The lexicon compiles its grammar (checker/period_grammar.py) once, when it is bu
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -121,6 +122,7 @@ class PeriodLexicon:
     clock_half: tuple[str, ...] = ()  # 3点半
     clock_not_before: tuple[str, ...] = ()  # 时期, 时间, 时代: an hour mark that begins a word
     ordinal_marks: tuple[str, ...] = ()  # 第3年, 第十二届: a number after them is an ordinal, never a time
+    reference_days: tuple[tuple[str, dt.date], ...] = ()  # 第七次全国人口普查 -> 2020-11-01: a survey's reference day
     holidays: Holidays = attrs.field(factory=Holidays)
     grammar: Grammar = attrs.field(init=False, eq=False, repr=False)
 
@@ -316,6 +318,18 @@ def _read_fixed_durations(value: Any, section: str, fail: _Fail) -> tuple[tuple[
     return tuple(durations)
 
 
+def _read_reference_days(value: Any, section: str, fail: _Fail) -> tuple[tuple[str, dt.date], ...]:
+    """Read reference days: name -> the day (2020-11-01) its figures are stated as of."""
+    days = []
+    for word, key, entry in _entries(value, section, fail):
+        try:
+            day = entry if isinstance(entry, dt.date) else dt.date.fromisoformat(str(entry))
+        except ValueError:
+            raise fail(key, f"expected a day such as 2020-11-01, not {entry!r}") from None
+        days.append((word, day))
+    return tuple(days)
+
+
 def _read_recent_prefixes(value: Any, section: str, fail: _Fail) -> tuple[RelativeWord, ...]:
     """Read recent prefixes: word -> {not_after, bare, future}."""
     schema = {"not_after": (str, ""), "bare": (bool, False), "future": (bool, False)}
@@ -363,4 +377,5 @@ _SECTION_READERS: Mapping[str, Callable[[Any, str, _Fail], Any]] = MappingProxyT
     "clock_half": _read_word_list,
     "clock_not_before": _read_word_list,
     "ordinal_marks": _read_word_list,
+    "reference_days": _read_reference_days,
 })
