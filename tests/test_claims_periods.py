@@ -58,6 +58,32 @@ def test_a_closed_span_in_the_lead_wins_over_a_census_it_cites(resources):
     assert (period.start, period.end) == (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
 
 
+FISCAL = ("4月,一般公共预算收入累计完成24627万元,完成年初预算数60999万元的40.4%,比上年减收1070万元,下降4.2%。\n\n"
+          "5月,一般公共预算收入完成6000万元。\n\n"
+          "6月份,全国社会消费品零售总额3.35万亿元,连续4个月降幅收窄,累计收窄18.7个百分点。\n")
+
+
+def test_a_month_with_a_running_total_is_the_year_to_that_month(resources):
+    """4月，…累计完成24627万元: the figures 累计 follows the month in are January to April's (and 年初预算 names
+    the budget's time, which dates none of them); a month without 累计, or points narrowed over months, are the
+    month's."""
+    claims = claims_of(FISCAL, resources, dt.date(2024, 5, 16))
+    for figure in ("24627万元", "40.4%", "1070万元", "4.2%"):
+        period = claims[figure].period
+        assert (period.start, period.end, period.cumulative) == (dt.date(2024, 1, 1), dt.date(2024, 4, 30), True)
+    may = claims["6000万元"].period
+    assert (may.start, may.end) == (dt.date(2024, 5, 1), dt.date(2024, 5, 31))
+    narrowed = claims["18.7个百分点"].period
+    assert (narrowed.start, narrowed.end) == (dt.date(2024, 6, 1), dt.date(2024, 6, 30))
+
+
+def test_a_budget_share_completed_is_of_the_period_reported(resources):
+    """完成年初预算的53.5%: 年初 names when the budget was set; the share completed is the half year's."""
+    text = "上半年,全市一般公共财政预算收入完成38.3亿元,增长20.4%,完成年初预算的53.5%。\n"
+    period = claims_of(text, resources, dt.date(2018, 7, 20))["53.5%"].period
+    assert (period.start, period.end) == (dt.date(2018, 1, 1), dt.date(2018, 6, 30))
+
+
 def test_a_target_without_a_time_takes_no_data_period(resources):
     """力争…: a target of no stated time is no figure of the closed period the release reports on."""
     text = "某省经济运行稳中有进\n\n据统计，2024年全省经济运行稳中有进。\n\n力争棉花产量达到60万吨。\n"

@@ -585,6 +585,9 @@ def _claim(
         # 粮食产量515.6亿斤 under 一、2025年和“十四五”时期工作回顾: a figure said of no span is the named year's,
         # whichever the heading names first.
         period = next((t for t in reversed(times) if not _spans_years(t)), period)
+    if relation != "points":
+        # 累计收窄18.7个百分点: points summed over months of changes, no running total since January.
+        period = _year_to_month(reading, period, mention, lexicon)
     modality = _modality(sentence_prefix, period, doc, lexicon)
     stated = period
     if dating.from_document and modality != "actual":
@@ -917,6 +920,21 @@ def _period_for(mention: Mention, sentence: Sentence, clause_start: int, times: 
     after = [t for t in times if mention.reading_end <= t.reading_start]
     # A date after the figure (…达95.3万辆，为2024年…) is weaker evidence; take it only when alone.
     return after[0] if len(after) == 1 else None
+
+
+def _year_to_month(reading: str, time: Mention | None, mention: Mention, lexicon: ClaimLexicon) -> Mention | None:
+    """A month with 累计 between it and the figure (4月，收入累计完成24627万元) is the year up to that month's end."""
+    period = time.period if time is not None else None
+    if (time is None or period is None or period.start is None or period.end is None or period.cumulative
+            or period.granularity != "month" or period.start.day != 1 or period.start.month == 1
+            or (period.start.year, period.start.month) != (period.end.year, period.end.month)):
+        # Only one whole month after January runs on from the year's start (1-4月 and 年初 are spans already).
+        return time
+    between = reading[time.reading_end:mention.reading_start]
+    if "\n" in between or not any(word in between for word in lexicon.grammar.get("over_span", ())):
+        # No 累计 between them, or a paragraph apart: the month's own figure.
+        return time
+    return attrs.evolve(time, period=attrs.evolve(period, start=period.start.replace(month=1), cumulative=True))
 
 
 def _vague(time: Mention) -> bool:
