@@ -98,6 +98,10 @@ CASES = [
     ("1至10月，产值", DECEMBER, "1至10月", {"start": D(2025, 1, 1), "end": D(2025, 10, 31), "cumulative": True}),
     ("1—11月，工业投资", JANUARY, "1—11月", {"start": D(2025, 1, 1), "end": D(2025, 11, 30), "cumulative": True}),
     ("1-11月，工业投资", DECEMBER, "1-11月", {"start": D(2025, 1, 1), "end": D(2025, 11, 30), "relative": True}),
+    # an ordinal week of a year is its ISO 8601 week, Monday to Sunday (week 53 of 2020 ends in 2021)
+    ("2018年第04周(01月22日~01月28日),深圳全市商品房共成交930套", None, "2018年第04周",
+     {"start": D(2018, 1, 22), "end": D(2018, 1, 28), "relative": False}),
+    ("2020年第53周，全国成交", DCT, "2020年第53周", {"start": D(2020, 12, 28), "end": D(2021, 1, 3)}),
     # ― (U+2015, a horizontal bar) joins a range of months as — does
     ("今年1―5月,全区累计实现新增就业", D(2010, 6, 22), "今年1―5月",
      {"start": D(2010, 1, 1), "end": D(2010, 5, 31), "cumulative": True}),
@@ -301,6 +305,7 @@ NOT_CASES = [
     ("建厂一周年", "一周"),
     ("智能产值2134.3亿元，增长2024.5倍", "2024.5"),
     ("华大九天发布公告", "九天"),
+    ("影片上映第3周票房回落", "第3周"),  # a week of no year counts a film's weeks, no week of the calendar
     ("华大九天", "九天"),
     ("一来天气好，二来人手足", "一来天"),
     ("依据GB/T 15835-2011标准", "15835-2011"),

@@ -144,6 +144,8 @@ def _simple_pattern(lexicon: PeriodLexicon, tag: str) -> str:
         # 3·15, 5·20: a month and day joined by a middle dot name that day (上涨1·8%: a dot for a decimal point)
         f"|(?P<dotm{tag}>{_DOT_MONTH})[·•・](?P<dotd{tag}>{_DOT_DAY})(?![0-9.．·•・%％‰])"
         f"|{'|'.join(templates + [f'(?P<part{tag}>{named})'])}"
+        # 2018年第04周: an ordinal week of a year (the reader asks for the year)
+        f"|(?P<wk{tag}>{_words(lexicon.ordinal_marks)}(?:5[0-3]|[1-4][0-9]|0?[1-9]))(?:{_words(lexicon.week_words)})"
         f"|{_day_pattern(lexicon, tag)}"
     )
     # at least one of year and rest: the lookahead stops the whole from matching nothing

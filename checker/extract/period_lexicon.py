@@ -122,6 +122,7 @@ class PeriodLexicon:
     clock_half: tuple[str, ...] = ()  # 3点半
     clock_not_before: tuple[str, ...] = ()  # 时期, 时间, 时代: an hour mark that begins a word
     ordinal_marks: tuple[str, ...] = ()  # 第3年, 第十二届: a number after them is an ordinal, never a time
+    week_words: tuple[str, ...] = ()  # 2018年第04周: after a year and an ordinal, the week of that year (ISO 8601)
     reference_days: tuple[tuple[str, dt.date], ...] = ()  # 第七次全国人口普查 -> 2020-11-01: a survey's reference day
     holidays: Holidays = attrs.field(factory=Holidays)
     grammar: Grammar = attrs.field(init=False, eq=False, repr=False)
@@ -377,5 +378,6 @@ _SECTION_READERS: Mapping[str, Callable[[Any, str, _Fail], Any]] = MappingProxyT
     "clock_half": _read_word_list,
     "clock_not_before": _read_word_list,
     "ordinal_marks": _read_word_list,
+    "week_words": _read_word_list,
     "reference_days": _read_reference_days,
 })

@@ -299,6 +299,8 @@ def _read_simple(
         if years is not None:
             raise ValueError("a year before a relative day or week")  # 2024年昨日 is no time
         return read_day(groups, tag, dct, lexicon)
+    if groups[f"wk{tag}"]:
+        return _read_week(groups[f"wk{tag}"], years)
     rest = _read_rest(groups, tag, lexicon)
     if rest is None:
         assert years is not None, "the pattern's lookahead guarantees a year when there is no rest"
@@ -311,6 +313,16 @@ def _read_simple(
         kind = "point" if rest.day else "period"
         return Period(kind, granularity="day" if rest.day else rest.granularity, relative=True)
     return _place(rest, year, relative)
+
+
+def _read_week(surface: str, years: _Years | None) -> Period:
+    """Read 2018年第04周 as the ISO 8601 week of that year, Monday to Sunday (2018-01-22 – 2018-01-28)."""
+    if years is None or years.first is None or years.first != years.last:
+        # 第3周 of no year (a film's, a term's) or of several: no week of the calendar
+        raise ValueError("a week of no single year")
+    week = int(re.sub(r"\D", "", surface))
+    monday = dt.date.fromisocalendar(years.first, week, 1)  # ValueError for week 53 of a 52-week year
+    return Period("period", monday, monday + dt.timedelta(days=6), granularity="day", relative=years.relative)
 
 
 def _read_holiday(
