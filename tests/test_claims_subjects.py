@@ -95,6 +95,17 @@ def test_words_of_no_place_ending_in_a_suffix_are_no_subject(text, figure, junk,
     assert subjects_of(text, resources)[figure] not in (junk, junk[:-1])
 
 
+@pytest.mark.parametrize("text", [
+    "怀化市溆浦县2006年国民经济和社会发展统计公报\n\n全年保费收入6031万元，比上年下降3.2%。\n",
+    "2008年，永州市蓝山县保费收入6031万元。\n",
+    "2008年，长沙市岳麓区保费收入6031万元。\n",
+])
+def test_a_county_written_after_its_prefecture_is_the_county(text, resources):
+    """怀化市溆浦县, 永州市蓝山县, 长沙市岳麓区: a city written right before one of its counties or districts names
+    that county, as a province before its city does."""
+    assert subjects_of(text, resources)["6031万元"] in ("溆浦县", "蓝山县", "岳麓区")
+
+
 def test_a_byline_place_is_no_subject(resources):
     """记者 某某 北京报道, 在北京透露: where a report was filed or told, not what its national figures are about."""
     text = "本报记者张三 北京报道\n\n国家统计局发布，1至8月，全国港口完成货物吞吐量120.3亿吨，同比增长4.4%。\n"

@@ -1160,8 +1160,10 @@ def _first_entity(text: str, lexicon: ClaimLexicon, wholes: bool = False) -> _En
         if later.place and text[found.start:later.start].endswith(heads):
             # The phrase may end inside the place's own name: 湖南省会长沙 reads as 湖南 + 省会 + 长沙.
             found = later
-        elif not between and (found.name, later.name) in lexicon.within:
-            # 湖南长沙, 四川成都: a province written right before one of its cities names the city.
+        elif not between and ((found.name, later.name) in lexicon.within
+                              or (found.name, later.name) in lexicon.in_prefecture):
+            # 湖南长沙, 四川成都, 怀化市溆浦县: a province or city written right before a place within it names that
+            # place.
             found = later
     return found
 

@@ -51,6 +51,8 @@ class ClaimLexicon:
     levels: dict[str, str] = attrs.field(factory=dict)  # gazetteer subject -> province | prefecture | county
     # (province, subject) for each prefecture and county of a province: 湖南长沙 names 长沙, in 湖南
     within: frozenset[tuple[str, str]] = frozenset()
+    # (prefecture, county) for each county of a prefecture: 怀化市溆浦县 names 溆浦县, in 怀化
+    in_prefecture: frozenset[tuple[str, str]] = frozenset()
     # a run of one-character province abbreviations before a group word (川渝两地, 苏浙沪三地): the provinces together
     abbreviation_re: re.Pattern[str] = re.compile(r"(?!x)x")
     abbreviations: dict[str, str] = attrs.field(factory=dict)  # 川 -> 四川: one-character province abbreviations
@@ -126,6 +128,7 @@ def load_claim_lexicon(paths: list[Path]) -> ClaimLexicon:
             merged["subjects"] = {**places.names, **merged["subjects"]}
             merged["levels"] = {**merged.get("levels", {}), **places.levels}
             merged["within"] = merged.get("within", frozenset()) | places.within
+            merged["in_prefecture"] = merged.get("in_prefecture", frozenset()) | places.in_prefecture
             merged["abbreviations"] = {**merged.get("abbreviations", {}), **places.abbreviations}
     return _compile(merged)
 
@@ -138,6 +141,7 @@ class Gazetteer:
     levels: dict[str, str]  # subject -> municipality | province | prefecture | county
     abbreviations: dict[str, str]  # a province's one-character abbreviation -> the province (湘 -> 湖南)
     within: frozenset[tuple[str, str]]  # (province, subject) for each prefecture and county
+    in_prefecture: frozenset[tuple[str, str]] = frozenset()  # (prefecture, county) for each county of a prefecture
 
 
 def load_gazetteer(path: Path) -> Gazetteer:
@@ -150,7 +154,9 @@ def load_gazetteer(path: Path) -> Gazetteer:
     levels: dict[str, str] = {}
     abbreviations: dict[str, str] = {}
     provinces: dict[str, str] = {}  # the first two digits of a province's code -> the province
+    prefectures: dict[str, str] = {}  # the first four digits of a prefecture's code -> the prefecture
     within: set[tuple[str, str]] = set()
+    counties: set[tuple[str, str]] = set()  # (prefecture, county)
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -166,6 +172,10 @@ def load_gazetteer(path: Path) -> Gazetteer:
             provinces[code[:2]] = subject
         elif code[:2] in provinces:
             within.add((provinces[code[:2]], subject))
+        if code.endswith("00") and not code.endswith("0000"):
+            prefectures[code[:4]] = subject
+        elif not code.endswith("00") and code[:4] in prefectures:
+            counties.add((prefectures[code[:4]], subject))
         for name in (fields[1], subject, *shorts):
             if len(name) >= 2:
                 names.setdefault(name, subject)
@@ -173,7 +183,7 @@ def load_gazetteer(path: Path) -> Gazetteer:
                 # A one-character abbreviation (湘) is too ambiguous to be read as a subject on its own: only in a
                 # run of them before a group word (川渝两地).
                 abbreviations.setdefault(name, subject)
-    return Gazetteer(names, levels, abbreviations, frozenset(within))
+    return Gazetteer(names, levels, abbreviations, frozenset(within), frozenset(counties))
 
 
 def _merge_key(merged: dict[str, Any], key: str, value: Any, path: str, line: int | None) -> None:
@@ -310,6 +320,7 @@ def _compile(merged: dict[str, Any]) -> ClaimLexicon:
         against_last_year_re=_alternation(merged["grammar"].get("against_last_year", [])),
         not_places=frozenset(merged["grammar"].get("not_places", [])),
         levels=merged.get("levels", {}),
+        in_prefecture=merged.get("in_prefecture", frozenset()),
         within=merged.get("within", frozenset()),
         abbreviations=merged.get("abbreviations", {}),
         abbreviation_re=_abbreviation_pattern(merged.get("abbreviations", {}), grammar.get("abbreviation_groups", [])),
