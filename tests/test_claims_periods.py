@@ -46,8 +46,9 @@ CENSUS = ("第七次全国人口普查主要数据情况\n\n全国人口共14117
 def test_a_census_named_in_the_lead_dates_its_figures(resources, published):
     """第七次全国人口普查 in a lead that names no closed span: its figures are as of its reference day, 2020-11-01,
     however long after it a page reprints them (and a base year long past, 与2010年, is no data period)."""
-    period = claims_of(CENSUS, resources, published)["49416万户"].period
-    assert (period.start, period.end) == (dt.date(2020, 11, 1), dt.date(2020, 11, 1))
+    claim = claims_of(CENSUS, resources, published)["49416万户"]
+    assert (claim.period.start, claim.period.end) == (dt.date(2020, 11, 1), dt.date(2020, 11, 1))
+    assert claim.period_text == "第七次全国人口普查"  # the words that name the period, as a title's time
 
 
 def test_a_closed_span_in_the_lead_wins_over_a_census_it_cites(resources):

@@ -296,7 +296,8 @@ def _reference_day_mention(doc: Document, title: str, periods) -> Mention | None
     if found is None:
         # No census or survey named: no data period to inherit.
         return None
-    return Mention(doc.path, doc.span_of(0, 0), "", 0, 0, period=found[0])
+    # Like a title's time, the census stands outside the sentences it dates: a mention of its name at the text's start.
+    return Mention(doc.path, doc.span_of(0, 0), found[1], 0, 0, period=found[0])
 
 
 def _publication_mention(doc: Document) -> Mention | None:
