@@ -89,9 +89,14 @@ def test_the_example_user_lexicon_adds_local_names(resources):
     ("2024年，湖南建设示范区投资300亿元。", "300亿元", "建设示范区"),
     ("2024年，湖南旅游度假区接待游客300万人次。", "300万人次", "旅游度假区"),
     ("2015年，大陆31个省、自治区、直辖市的人口中，男性人口为70356万人。", "70356万人", "直辖市"),  # a kind of city
+    ("2023年，45个产业功能县实现生产总值9581.05亿元。", "9581.05亿元", "产业功能县"),  # a kind of county
+    ("一季度，边民互市和边境小额贸易合计进出口897亿元。", "897亿元", "边民互市"),  # a border market
+    ("2024年，边民互市贸易区增至5个。", "5个", "贸易区"),
+    ("其中，地级市278个，县级市360个。", "360个", "县级市"),  # a level of division, no name
 ])
 def test_words_of_no_place_ending_in_a_suffix_are_no_subject(text, figure, junk, resources):
-    """新增上市, 沪深两市, 自治区, 直辖市, 示范区, 度假区 end like places (…市, …区) and are none: never a subject."""
+    """新增上市, 沪深两市, 自治区, 直辖市, 互市, 功能县, 县级市, 示范区, 度假区 end like places (…市, …区, …县) and
+    are none: never a subject."""
     assert subjects_of(text, resources)[figure] not in (junk, junk[:-1])
 
 
