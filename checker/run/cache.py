@@ -30,12 +30,12 @@ from typing import Any
 import attrs
 
 from checker.model import Modality
-from checker.run import codec, runmemo, selection
+from checker.run import codec, packing, runmemo, selection
 from checker.run.checksum import CacheCorrupt
 from checker.run.checksum import checksum as _checksum
 from checker.run.checksum import verified as _verified
 
-LAYOUT = 6  # PRAGMA user_version of the current table layout; any other database is rebuilt
+LAYOUT = 7  # PRAGMA user_version of the current table layout; any other database is rebuilt
 # A file's row: its own checksum covers every column but the analysis blob, which has its own (full_digest), so
 # the run reads dates, counts and events without reading any analysis; facts_digest is the checksum of the
 # file's fact rows (FACT_SUMS), so they are verified as one block per file, not row by row.
@@ -66,7 +66,9 @@ SCHEMA = (
     # computed from: each member claim's file (its id and its files row's checksum, which covers path, version,
     # content hash, date, encoding and analysis) and place. A
     # later run whose group hashes the same takes them from here without decoding a claim or running a rule.
-    """CREATE TABLE IF NOT EXISTS memo (key BLOB PRIMARY KEY, findings BLOB NOT NULL, digest INTEGER NOT NULL)""",
+    # Its findings compressed, b"" for none (most groups); keyed by the key alone (no rowid and second index of it).
+    """CREATE TABLE IF NOT EXISTS memo (key BLOB PRIMARY KEY, findings BLOB NOT NULL, digest INTEGER NOT NULL)
+       WITHOUT ROWID""",
     # The last whole run's groups, under a key of all its files (checker.run.runmemo).
     *runmemo.SCHEMA,
     # The last whole run's differing families and what changed since (checker.run.selection).
@@ -133,7 +135,7 @@ class PreparedRows:
     file: tuple  # dct, dct_source, dct_confidence, encoding, claim_count, suppressions, events, weak
     full: bytes  # the whole analysis, compressed
     facts: tuple  # (claim's index, family, topic, modality, value, low, high, sentence, relation, start, end)
-    findings: bytes | None  # the encoded findings, when the document has any
+    findings: bytes | None  # the encoded findings, compressed, when the document has any
 
 
 def prepare_rows(analysis: Any, suppressions: str, content: str, events: tuple[str, ...] = (),
@@ -159,18 +161,35 @@ def prepare_rows(analysis: Any, suppressions: str, content: str, events: tuple[s
         start, end = (int(day.replace("-", "")) for day in key.period.split(".."))
         facts.append((index, text_hash(str(key.family)), topic, MODALITIES.index(claim.modality), planned,
                       max(bounds.low, -1e308), min(bounds.high, 1e308), claim.sentence_start, relation, start, end))
-    return PreparedRows(doc.path, content, stat, file, _compressed(codec.dumps(analysis)), tuple(facts),
-                        codec.dumps(analysis.findings) if analysis.findings else None)
+    full = _compressed(codec.write(packing.pack(codec.encode(analysis))))
+    return PreparedRows(doc.path, content, stat, file, full, tuple(facts),
+                        _compressed(codec.dumps(analysis.findings)) if analysis.findings else None)
 
 
 def _full(blob: bytes, digest: int) -> Any:
     """The JSON form of a whole analysis from its compressed stored form, checked against its checksum."""
+    try:
+        return packing.unpack(_packed(blob, digest))
+    except ValueError as exc:
+        raise CacheCorrupt(str(exc)) from exc
+
+
+def _packed(blob: bytes, digest: int) -> Any:
+    """An analysis's stored form as packed (checker.run.packing), checked against its checksum."""
     if _checksum(blob) != digest:
         raise CacheCorrupt("checksum mismatch")
     try:
+        return codec.parse(_inflated(blob))
+    except ValueError as exc:
+        raise CacheCorrupt(str(exc)) from exc
+
+
+def _inflated(blob: bytes) -> bytes:
+    """The JSON bytes of a compressed stored value (an analysis, a file's findings); damage raises CacheCorrupt."""
+    try:
         inflate = zlib.decompressobj(zdict=_dictionary())
-        return codec.parse(inflate.decompress(blob) + inflate.flush())
-    except (zlib.error, ValueError) as exc:
+        return inflate.decompress(blob) + inflate.flush()
+    except zlib.error as exc:
         raise CacheCorrupt(str(exc)) from exc
 
 
@@ -371,7 +390,7 @@ class AnalysisCache:
         self._choose(paths, focus)
         findings = [] if into is None else into
         for row in self.db.execute("SELECT * FROM findings WHERE file IN (SELECT file FROM focus)"):
-            forms = _json(_verified(row)[1])
+            forms = _json(_inflated(_verified(row)[1]))
             if type(forms) is not list:
                 raise CacheCorrupt("a file's findings are not a list")
             for form in forms:
@@ -547,7 +566,8 @@ class AnalysisCache:
     def _located(self, rows: list[tuple]) -> Iterator[tuple[tuple[tuple[int, int], ...], Any]]:
         """The findings of some memo rows, each with its claims' places among the run's paths."""
         for row in rows:
-            for located, finding in _decoded(_verified(row)[1]):
+            stored = _verified(row)[1]
+            for located, finding in _decoded(_inflated(stored)) if stored else ():
                 places = tuple((self._place_of(file), claim) for file, claim in located)
                 yield places, finding
 
@@ -562,8 +582,8 @@ class AnalysisCache:
         if row is None:
             # Not a group of this run's claim_groups: nothing to key it by.
             return
-        findings = codec.dumps([[[[self._file_at(place), claim] for place, claim in located], finding]
-                                for located, finding in found])
+        findings = _compressed(codec.dumps([[[[self._file_at(place), claim] for place, claim in located], finding]
+                                            for located, finding in found])) if found else b""
         self.db.execute("INSERT OR REPLACE INTO memo VALUES (?, ?, ?)", (row[0], findings, _checksum(row[0], findings)))
 
     def _file_at(self, place: int) -> int:
@@ -577,12 +597,14 @@ class AnalysisCache:
                                   (file,)).fetchone()
             if row is None:
                 raise CacheCorrupt("a fact names a file the store does not have")
-            claims = codec.field(_full(row[-1], _verified(row[:-1])[-1]), "DocAnalysis", "claims")
+            wanted = list(located)
             try:
-                pending = [(grp, place, index, codec.write(claims[index]))
-                           for _, place, index, grp in located]
-            except (IndexError, TypeError) as exc:
+                # Only the claims the groups need are unpacked (a fifth of an analysis's, on generated articles).
+                claims = packing.claims_at(_packed(row[-1], _verified(row[:-1])[-1]), [item[2] for item in wanted])
+            except ValueError as exc:
                 raise CacheCorrupt("a fact names a claim its analysis does not have") from exc
+            pending = [(grp, place, index, codec.write(claim))
+                       for (_, place, index, grp), claim in zip(wanted, claims, strict=True)]
             self.db.executemany("INSERT INTO pending VALUES (?, ?, ?, ?)", pending)
 
     def _choose(self, paths: list[str], focus: list[str] | None) -> None:
