@@ -29,7 +29,7 @@ def check_parts_after(spec, context) -> list[Finding]:
             if any(word in statement.words for word in params.signed_words):
                 # 利润总额10亿元，其中主营业务利润15亿元: other parts may be losses, so one part may exceed the sum.
                 continue
-            finding = _part_exceeding(spec, statement, parts, _measures(context))
+            finding = _part_exceeding(spec, statement, parts, known_measures(context))
         else:
             covering = _covering(statement, parts, params)
             if not covering:
@@ -41,7 +41,7 @@ def check_parts_after(spec, context) -> list[Finding]:
     return findings
 
 
-def _measures(context) -> tuple[str, ...]:
+def known_measures(context) -> tuple[str, ...]:
     """The measure words the lexicon knows (产值, 投资, 企业): a part naming one the whole does not is another."""
     if context.lexicon is None:
         return ()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import attrs
 
 from checker.engine.kinds._part_whole import CLAUSE_MARKS, ITEM_MARKS, OPENING
+from checker.engine.kinds._parts_after import known_measures
 from checker.engine.kinds._rate_parts import RATES, change_verb, signed_rate
 from checker.engine.kinds._rate_weights import figures_by_doc, weighted_rate
 from checker.engine.kinds._shared import format_number, format_range, make_finding
@@ -99,6 +100,9 @@ def _parts_of(whole: RatedLevel, later: list[RatedLevel], context, params) -> li
         # 人均, 平均: an average is no sum of parts.
         return []
     document = context.documents.get(whole.level.doc)
+    # 肉类总产量8568吨，…，其中猪肉3755吨…。牛肉1160吨…: after 其中 the parts may be bare names, the measure left out.
+    opened = bool(later) and later[0].words.startswith(params.part_words)
+    measures = known_measures(context)
     parts = []
     for other in later:
         start = other.level.mention.reading_start
@@ -107,7 +111,7 @@ def _parts_of(whole: RatedLevel, later: list[RatedLevel], context, params) -> li
         if document is not None and "\n" in document.reading[whole.level.mention.reading_end:start]:
             # Another paragraph states another thing.
             break
-        if _is_part(whole, other, params):
+        if _is_part(whole, other, params, opened and _bare_name(other.words, params.part_words, measures)):
             parts.append(other)
     if len(parts) < 2:
         return []
@@ -118,9 +122,16 @@ def _parts_of(whole: RatedLevel, later: list[RatedLevel], context, params) -> li
     return parts
 
 
-def _is_part(whole: RatedLevel, other: RatedLevel, params) -> bool:
+def _bare_name(words: str, part_words: tuple[str, ...], measures: tuple[str, ...]) -> bool:
+    """True when a level's words are a name alone (猪肉, 其中猪肉), naming no measure of the lexicon (产量, 产值)."""
+    name = next((words[len(w):] for w in part_words if words.startswith(w)), words).lstrip(OPENING)
+    return bool(name) and not any(measure in name for measure in measures)
+
+
+def _is_part(whole: RatedLevel, other: RatedLevel, params, elided: bool = False) -> bool:
     """True when a level may be one of the whole's parts: its unit, its period (3月份 in 今年3月份) and its measure (its
-    words end as the whole's do), smaller than the whole, and no average."""
+    words end as the whole's do, or, `elided`, are a bare name after 其中 that leaves the measure out), smaller than
+    the whole, and no average."""
     level, total = other.level, whole.level
     if level.figure.unit != total.figure.unit or level.cumulative != total.cumulative:
         return False
@@ -135,7 +146,7 @@ def _is_part(whole: RatedLevel, other: RatedLevel, params) -> bool:
     while (ending < min(len(other.words), len(whole.words))
            and other.words[-1 - ending] == whole.words[-1 - ending]):
         ending += 1
-    return ending >= SHARED_ENDING
+    return ending >= SHARED_ENDING or elided
 
 
 def _weigh(spec, whole: RatedLevel, rate: Claim, parts: list[RatedLevel], basis: str) -> Finding | None:

@@ -37,7 +37,7 @@ PROBLEMS = ("parts-exceed-total", "listed-parts-sum", "partition-sum", "rate-bet
 NEEDS = {"parts-exceed-total": WORD_KEYS[:3], "listed-parts-sum": (*WORD_KEYS[4:6], "links"),
          "partition-sum": ("list_words", "joiners", "links"), "rate-between-parts": ("sums",),
          "weighted-rate": ("sums", "price_factor"),
-         "summed-parts-rate": ("year_words", "period_words", "links", "per_words", "price_factor"),
+         "summed-parts-rate": ("year_words", "period_words", "links", "per_words", "price_factor", "part_words"),
          "part-exceeds-whole": ("part_words", "restart_words", "links", "verbs", "per_words", "signed_words"),
          "partition-parts-sum": ("part_words", "restart_words", "links", "per_words", "partitions"),
          "partition-parts-rate": ("part_words", "restart_words", "links", "per_words", "partitions")}
@@ -63,7 +63,8 @@ class Params:
     signed_words name measures some parts of which may be negative (利润, 净增), so that one part may exceed the sum;
     plain_words (partition-parts-sum and -rate) are words a part's measure may add to the whole's without narrowing
     it (财产险业务赔款和给付支出 under 赔款和给付: 业务, 支出); for the problem summed-parts-rate, year_words and
-    period_words name what a rate compares with (同比, 环比)."""
+    period_words name what a rate compares with (同比, 环比), and part_words open parts that may be bare names
+    (其中猪肉X吨 under 肉类总产量)."""
 
     total_words: tuple[str, ...] = ()
     part_words: tuple[str, ...] = ()
