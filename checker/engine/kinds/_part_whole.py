@@ -35,11 +35,14 @@ class Statement:
     words: str
     rate: Claim | None
     parts: tuple[Part, ...]
+    # The other levels of the parts' dimension in the item before 其中 when no one of them is known to be the whole
+    # (职业技能培训1000人，创业能力培训270人。其中，…): the whole is one of them with `whole`, or their sum.
+    alternatives: tuple[Claim, ...] = ()
 
 
 def find_statements(claims, part_words: tuple[str, ...], restart_words: tuple[str, ...]) -> list[Statement]:
     """Each whole with the parts 其中 introduces after it: in the whole's sentence, or in the next sentence when that
-    opens with 其中; the whole is the only level of the parts' dimension before 其中 (else none is known to be it)."""
+    opens with 其中; the whole is the only level of the parts' dimension before 其中, or one of several (alternatives)."""
     sentences: dict[tuple[str, int], list[Claim]] = {}
     for claim in claims:
         if claim.value is not None:
@@ -80,7 +83,8 @@ def _part_word_at(sentence: str, part_words: tuple[str, ...]) -> tuple[int, str]
 
 def _statements(wholes: list[Claim], parts: list[Claim], word: str,
                 restart_words: tuple[str, ...]) -> list[Statement]:
-    """One statement per dimension the parts are stated in, when exactly one level before 其中 has it."""
+    """One statement per dimension the parts are stated in, when a level before 其中 has it (several are kept as
+    alternatives)."""
     statements = []
     levels = [c for c in parts if _amount(c)]
     for dimension in dict.fromkeys(c.dimension for c in levels):
@@ -89,14 +93,15 @@ def _statements(wholes: list[Claim], parts: list[Claim], word: str,
         itemized = len(candidates) > 1
         if itemized:
             candidates = _last_item(candidates)
-        if len(candidates) != 1:
-            # None, or several figures of the dimension in the item before 其中 (GDP and 人均GDP): no one whole is
-            # known.
+        if not candidates:
+            # No figure of the dimension before 其中: no whole.
             continue
-        whole = candidates[0]
+        # Several figures of the dimension in the item before 其中 (GDP and 人均GDP): no one whole is known, so the
+        # statement keeps them all as alternatives.
+        whole, alternatives = candidates[-1], tuple(candidates[:-1])
         members: list[Part] = []
         for level in (c for c in levels if c.dimension == dimension):
-            words = _words_of(level, word)
+            words = clause_words(level, word)
             if members and words.startswith(restart_words):
                 # 其中，稻谷产量55.32万吨；全年棉花产量4436吨: the list of the whole's parts has ended.
                 break
@@ -104,7 +109,8 @@ def _statements(wholes: list[Claim], parts: list[Claim], word: str,
                 # 第一产业X；第二产业Y，其中工业Z；第三产业W: 其中 inside a list's item ends with the item.
                 break
             members.append(Part(level, words, _rate_after(level, parts)))
-        statements.append(Statement(whole, _words_of(whole, word), _rate_after(whole, wholes), tuple(members)))
+        statements.append(Statement(whole, clause_words(whole, word), _rate_after(whole, wholes), tuple(members),
+                                    alternatives))
     return statements
 
 
@@ -136,7 +142,7 @@ def _amount(claim: Claim) -> bool:
             and claim.figure.unit not in ("%", "％", "‰"))
 
 
-def _words_of(claim: Claim, word: str) -> str:
+def clause_words(claim: Claim, word: str) -> str:
     """The words of a figure's clause before it, without a part word opening them (其中沿海港口完成 → 沿海港口完成)."""
     before = claim.sentence[:max(0, claim.mention.reading_start - claim.sentence_start)]
     words = CLAUSE_MARKS.split(before)[-1].lstrip(OPENING)

@@ -4,7 +4,7 @@ theirs (partition-parts-rate)."""
 
 from __future__ import annotations
 
-from checker.engine.kinds._part_whole import Part, Statement, find_statements
+from checker.engine.kinds._part_whole import Part, Statement, clause_words, find_statements
 from checker.engine.kinds._rate_parts import compare_rates
 from checker.engine.kinds._shared import format_number, make_finding
 from checker.extract.numerals import MAGNITUDES
@@ -21,15 +21,20 @@ def check_parts_after(spec, context) -> list[Finding]:
     spans = tuple(context.lexicon.grammar.get("over_span", ())) if context.lexicon is not None else ()
     findings = []
     for statement in statements:
-        if _per_unit(statement.words, params) or any(_per_unit(p.words, params) for p in statement.parts):
+        wholes = _wholes(statement)
+        if any(_per_unit(words, params) for _, words in wholes) or any(_per_unit(p.words, params)
+                                                                       for p in statement.parts):
             # 人均, 平均, 均价: averages are no sums, and a part's average may exceed the whole's.
             continue
-        parts = [p for p in statement.parts if _same_period(p, statement, spans)]
+        parts = [p for p in statement.parts if all(_same_period(p, whole, words, spans) for whole, words in wholes)]
         if params.problem == "part-exceeds-whole":
-            if any(word in statement.words for word in params.signed_words):
+            if any(word in words for _, words in wholes for word in params.signed_words):
                 # 利润总额10亿元，其中主营业务利润15亿元: other parts may be losses, so one part may exceed the sum.
                 continue
-            finding = _part_exceeding(spec, statement, parts, known_measures(context))
+            finding = _part_exceeding(spec, statement, parts, known_measures(context), context)
+        elif statement.alternatives:
+            # Several figures before 其中 and no one known to be the whole: no labels can cover it.
+            continue
         else:
             covering = _covering(statement, parts, params)
             if not covering:
@@ -53,12 +58,17 @@ def _per_unit(words: str, params) -> bool:
     return any(word in words for word in params.per_words)
 
 
-def _same_period(part: Part, statement: Statement, spans: tuple[str, ...]) -> bool:
+def _wholes(statement: Statement) -> list[tuple[Claim, str]]:
+    """The statement's whole, or each of the figures it may be one of or the sum of, with its words."""
+    return [*((c, clause_words(c, "")) for c in statement.alternatives), (statement.whole, statement.words)]
+
+
+def _same_period(part: Part, whole: Claim, words: str, spans: tuple[str, ...]) -> bool:
     """True when the part states the whole's period, or takes it from the text before it (其中，…完成X), and both
     are running totals or neither is (7月份…其中，民间投资累计完成X is the year's so far: the lexicon's over_span)."""
-    level, whole = part.level, statement.whole
+    level = part.level
     running = any(word in part.words for word in spans) or level.cumulative
-    if running != (any(word in statement.words for word in spans) or whole.cumulative):
+    if running != (any(word in words for word in spans) or whole.cumulative):
         return False
     return level.period_text == whole.period_text or level.understood.period == "context"
 
@@ -71,11 +81,15 @@ def _unlinked(words: str, links: tuple[str, ...]) -> str:
     return words
 
 
-def _part_exceeding(spec, statement: Statement, parts: list[Part], measures: tuple[str, ...]) -> Finding | None:
-    """The first part, stated as the whole's measure, that is larger than the whole."""
+def _part_exceeding(spec, statement: Statement, parts: list[Part], measures: tuple[str, ...],
+                    context) -> Finding | None:
+    """The first part, stated as the whole's measure, that is larger than the whole (larger than the sum of all the
+    figures the whole may be, when several stand before 其中)."""
+    if statement.alternatives:
+        return _part_exceeding_all(spec, statement, parts, measures, context)
     params = spec.params
     # 地方财政收入完成10859万元: the whole's measure is the words before its verb.
-    whole_words = _unlinked(_unlinked(statement.words, params.links), params.verbs)
+    whole_words = _measure_words(statement.words, params)
     for part in parts:
         if not _states_the_measure(_unlinked(part.words, params.links), whole_words, params.verbs, measures):
             # 其中，工业实现产值150亿元 under 增加值100亿元: another measure, which may be larger.
@@ -88,6 +102,57 @@ def _part_exceeding(spec, statement: Statement, parts: list[Part], measures: tup
                             arithmetic=f"“{part.words}{part.level.mention.text}”是“{statement.whole.mention.text}”的一部分"
                                        f"（其中），却是它的{format_number(part.level.interval().mid / whole.mid)}倍")
     return None
+
+
+def _measure_words(words: str, params) -> str:
+    """A whole's measure: its words without the link and the verb that end them (地方财政收入完成 → 地方财政收入)."""
+    return _unlinked(_unlinked(words, params.links), params.verbs)
+
+
+def _part_exceeding_all(spec, statement: Statement, parts: list[Part], measures: tuple[str, ...],
+                        context) -> Finding | None:
+    """The first part larger than the sum of every figure the whole may be (职业技能培训1000人，创业能力培训270人。
+    其中，精准脱贫培训3170人), stating the measure of one of them, when no larger figure of that measure stands
+    earlier in the paragraph (a whole the part may belong to instead)."""
+    params = spec.params
+    wholes = _wholes(statement)
+    high = sum(whole.interval().high for whole, _ in wholes)
+    for part in parts:
+        words = _unlinked(part.words, params.links)
+        if part.level.interval().low <= high:
+            continue
+        if not any(_states_the_measure(words, _measure_words(w, params), params.verbs, measures) for _, w in wholes):
+            # 其中，工业实现产值150亿元 under 增加值100亿元: another measure, which may be larger.
+            continue
+        if _larger_before(part, wholes[0][0], words, params, measures, context):
+            # 全年接待游客500万人次。一日游200万人次，过夜游180万人次。其中，国内游客480万人次: 其中 may go back to
+            # the larger figure of its measure before them.
+            continue
+        listed = " + ".join(whole.mention.text for whole, _ in wholes)
+        total = _written_as(sum(whole.interval().mid for whole, _ in wholes), statement.whole)
+        return make_finding(spec, (*(whole for whole, _ in wholes), part.level), stated=f"{listed} = {total}",
+                            part=part.level.mention.text,
+                            arithmetic=f"“{part.words}{part.level.mention.text}”是前面的{listed}（其中之一或其和{total}）"
+                                       "的一部分（其中），却比它们之和还大")
+    return None
+
+
+def _larger_before(part: Part, first: Claim, words: str, params, measures: tuple[str, ...], context) -> bool:
+    """True when a level of the part's dimension, at least as large as the part and of a measure the part states,
+    stands in the paragraph before the figures the whole may be."""
+    document = context.documents.get(first.doc)
+    for claim in context.index.claims:
+        if (claim.doc != first.doc or claim.value is None or claim.relation != "level"
+                or claim.dimension != part.level.dimension
+                or claim.mention.reading_start >= first.mention.reading_start):
+            continue
+        if document is not None and "\n" in document.reading[claim.mention.reading_end:first.mention.reading_start]:
+            # Another paragraph states another thing.
+            continue
+        if claim.interval().high >= part.level.interval().low and _states_the_measure(
+                words, _measure_words(clause_words(claim, ""), params), params.verbs, measures):
+            return True
+    return False
 
 
 def _states_the_measure(words: str, whole_words: str, verbs: tuple[str, ...], measures: tuple[str, ...]) -> bool:
