@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from checker.engine.kinds._named_parts import check_named_parts
 from checker.engine.kinds._partition import covered_metric, split_labels, whole_of
 from checker.engine.kinds._parts_after import check_parts_after
 from checker.engine.kinds._rate_parts import check_rate_between_parts
@@ -31,12 +32,13 @@ WORD_KEYS = ("total_words", "part_words", "following_part_words", "overlapping",
              "plain_words", "year_words", "period_words")
 PARTS_AFTER = ("part-exceeds-whole", "partition-parts-sum", "partition-parts-rate")
 PROBLEMS = ("parts-exceed-total", "listed-parts-sum", "partition-sum", "rate-between-parts", "weighted-rate",
-            "summed-parts-rate",
+            "summed-parts-rate", "named-part-exceeds-whole",
             *PARTS_AFTER)
 # The words each problem needs from its rule file.
 NEEDS = {"parts-exceed-total": WORD_KEYS[:3], "listed-parts-sum": (*WORD_KEYS[4:6], "links"),
          "partition-sum": ("list_words", "joiners", "links"), "rate-between-parts": ("sums",),
          "weighted-rate": ("sums", "price_factor"),
+         "named-part-exceeds-whole": ("sums", "per_words", "min_ratio"),
          "summed-parts-rate": ("year_words", "period_words", "links", "per_words", "price_factor", "part_words"),
          "part-exceeds-whole": ("part_words", "restart_words", "links", "verbs", "per_words", "signed_words"),
          "partition-parts-sum": ("part_words", "restart_words", "links", "per_words", "partitions"),
@@ -64,7 +66,8 @@ class Params:
     plain_words (partition-parts-sum and -rate) are words a part's measure may add to the whole's without narrowing
     it (财产险业务赔款和给付支出 under 赔款和给付: 业务, 支出); for the problem summed-parts-rate, year_words and
     period_words name what a rate compares with (同比, 环比), and part_words open parts that may be bare names
-    (其中猪肉X吨 under 肉类总产量)."""
+    (其中猪肉X吨 under 肉类总产量); for the problem named-part-exceeds-whole, min_ratio is how many times its whole
+    (named in sums) a named part must be to be flagged."""
 
     total_words: tuple[str, ...] = ()
     part_words: tuple[str, ...] = ()
@@ -86,6 +89,7 @@ class Params:
     partitions: tuple[tuple[str, ...], ...] = ()
     sums: tuple[tuple[str, ...], ...] = ()
     price_factor: float = 1.0
+    min_ratio: float = 1.0
     problem: str = "parts-exceed-total"
     total_re: re.Pattern[str] = attrs.field(eq=False, repr=False, default=None)
     part_re: re.Pattern[str] = attrs.field(eq=False, repr=False, default=None)
@@ -95,7 +99,7 @@ class Params:
     def from_mapping(cls, raw: dict[str, Any], path: str, lines: dict[str, int]) -> Params:
         """Build the parameters from a rule file's params mapping, citing file, line and key of any problem."""
         raw = expect_keys(raw, {**dict.fromkeys(WORD_KEYS, list), "partitions": list, "sums": list, "problem": str,
-                                "price_factor": float}, path, lines)
+                                "price_factor": float, "min_ratio": float}, path, lines)
         problem = raw.get("problem", PROBLEMS[0])
         if problem not in PROBLEMS:
             raise RuleFileError(path, lines.get("params.problem"), "params.problem",
@@ -122,9 +126,13 @@ class Params:
         if factor < 1.0:
             raise RuleFileError(path, lines.get("params.price_factor"), "params.price_factor",
                                 "must be 1.0 or more (how far off either way a part's earlier weight may be)")
+        ratio = raw.get("min_ratio", 1.0)
+        if ratio < 1.0:
+            raise RuleFileError(path, lines.get("params.min_ratio"), "params.min_ratio",
+                                "must be 1.0 or more (how many times its whole a named part must be)")
         return cls(**words, problem=problem, total_re=total_re, part_re=part_re, sum_re=sum_re,
                    partitions=tuple(tuple(labels) for labels in partitions), sums=tuple(tuple(x) for x in sums),
-                   price_factor=factor)
+                   price_factor=factor, min_ratio=ratio)
 
 
 def check(spec, context) -> list[Finding]:
@@ -140,6 +148,8 @@ def check(spec, context) -> list[Finding]:
         return check_weighted_rate(spec, context)
     if spec.params.problem == "summed-parts-rate":
         return check_summed_rates(spec, context)
+    if spec.params.problem == "named-part-exceeds-whole":
+        return check_named_parts(spec, context)
     if spec.params.problem in PARTS_AFTER:
         return check_parts_after(spec, context)
     sentences: dict[str, dict[int, list[Claim]]] = {}
