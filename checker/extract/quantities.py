@@ -239,6 +239,8 @@ def _inside_name(match: re.Match[str], reading: str) -> bool:
     after = reading[match.end()] if match.end() < len(reading) else ""
     first = reading[match.start()]
     glued = bool(before) and (before.isascii() and before.isalnum() or before in "．.·/")
+    if before == "/" and match.start() >= 2 and _written_unit(reading[match.start() - 2]):
+        glued = False  # 930套/76458.66㎡: a slash after a figure's unit parts two figures
     if before in ":：" and match.start() >= 2 and reading[match.start() - 2].isdigit():
         glued = True  # 20:43:04: the seconds of a clock time, not a figure
     if before and first.isdigit():
@@ -247,7 +249,13 @@ def _inside_name(match: re.Match[str], reading: str) -> bool:
     elif before and first in NUMERAL_CHARS:
         # 三一, 第一百二十, 1000亿 after a refused digit run: a numeral never starts inside another one
         glued = before in NUMERAL_CHARS or before.isdigit()
-    return glued or bool(after) and (after.isascii() and after.isalpha() or after == "/")
+    parted = after == "/" and _written_unit(reading[match.end() - 1]) and reading[match.end() + 1:][:1].isdigit()
+    return glued or bool(after) and (after.isascii() and after.isalpha() or after == "/" and not parted)
+
+
+def _written_unit(char: str) -> bool:
+    """True when a character can end a written unit (套, ㎡): neither a digit nor an ASCII letter or mark."""
+    return not char.isascii() and not char.isdigit()
 
 
 def _fraction(match: re.Match[str], reading: str, grammar: QuantityGrammar) -> Quantity | None:
