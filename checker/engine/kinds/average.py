@@ -1,4 +1,5 @@
-"""Average: a per-day average (日均X) against the total stated before it over a stated span of days."""
+"""Average: a per-day average (日均X) against the total stated before it over a stated span of days; an amount against
+its item's price per unit × quantity and average per item × items (problem product)."""
 
 from __future__ import annotations
 
@@ -7,18 +8,24 @@ from typing import Any
 
 import attrs
 
+from checker.engine.kinds._products import check_products
 from checker.engine.kinds._shared import (
+    expect_keys,
     format_number,
     format_range,
     levels_by_sentence,
     make_finding,
-    read_word_lists,
+    require_keys,
+    words_of,
 )
 from checker.errors import RuleFileError
 from checker.extract.numerals import CHINESE_DIGITS, SMALL_UNITS, ZEROS, NumeralError, parse_numeral
 from checker.model import Claim, Finding
 
-WORD_KEYS = ("average_words", "day_units", "partial_words")
+WORD_KEYS = ("average_words", "day_units", "partial_words", "price_words", "amount_words")
+PROBLEMS = ("per-day", "product")
+# The keys each problem needs from its rule file.
+NEEDS = {"per-day": ("average_words", "day_units"), "product": ("price_words", "amount_words", "per_item", "tolerance")}
 NUMERAL = "[0-9" + "".join(CHINESE_DIGITS) + "".join(SMALL_UNITS) + ZEROS + "]+"
 # The average word stands at most this many characters before its figure, in the same clause (日均保障18660班).
 MAX_GAP = 6
@@ -27,28 +34,56 @@ MAX_GAP = 6
 @attrs.frozen
 class Params:
     """The kind's vocabulary, all from the rule file: average_words mark a per-day figure (日均, 平均每天),
-    day_units write a span of days (40天), partial_words mark a total over part of the span (截至8月20日)."""
+    day_units write a span of days (40天), partial_words mark a total over part of the span (截至8月20日); for the
+    problem product, price_words mark a price per unit (均价45659元/㎡), amount_words the amount it makes (总金额),
+    per_item pairs a word of an average per item with the unit of the items (套均, 套), and tolerance is how far
+    (a fraction, either way) an amount may be off the product before it is flagged."""
 
-    average_words: tuple[str, ...]
-    day_units: tuple[str, ...]
+    average_words: tuple[str, ...] = ()
+    day_units: tuple[str, ...] = ()
     partial_words: tuple[str, ...] = ()
+    price_words: tuple[str, ...] = ()
+    amount_words: tuple[str, ...] = ()
+    per_item: tuple[tuple[str, str], ...] = ()
+    tolerance: float = 0.0
+    problem: str = "per-day"
     average_re: re.Pattern[str] = attrs.field(eq=False, repr=False, default=None)
     span_re: re.Pattern[str] = attrs.field(eq=False, repr=False, default=None)
 
     @classmethod
     def from_mapping(cls, raw: dict[str, Any], path: str, lines: dict[str, int]) -> Params:
         """Build the parameters from a rule file's params mapping, citing file, line and key of any problem."""
-        words = read_word_lists(raw, WORD_KEYS, path, lines, required=WORD_KEYS[:2])
-        if not words["day_units"]:
+        raw = expect_keys(raw, {**dict.fromkeys(WORD_KEYS, list), "per_item": list, "tolerance": float,
+                                "problem": str}, path, lines)
+        problem = raw.get("problem", PROBLEMS[0])
+        if problem not in PROBLEMS:
+            raise RuleFileError(path, lines.get("params.problem"), "params.problem",
+                                f"must be one of: {', '.join(PROBLEMS)}")
+        require_keys(raw, NEEDS[problem], path, lines)
+        words = {key: words_of(raw, key, path, lines) for key in WORD_KEYS}
+        if problem == "per-day" and not words["day_units"]:
             raise RuleFileError(path, lines.get("params.day_units"), "params.day_units", "must name a unit of days")
-        alternation = "|".join(map(re.escape, words["average_words"]))
+        per_item = raw.get("per_item", [])
+        if not all(isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) and x for x in pair)
+                   for pair in per_item):
+            raise RuleFileError(path, lines.get("params.per_item"), "params.per_item",
+                                "must be a list of pairs: a word of an average per item and the items' unit (套均, 套)")
+        tolerance = raw.get("tolerance", 0.0)
+        if not 0.0 <= tolerance < 1.0:
+            raise RuleFileError(path, lines.get("params.tolerance"), "params.tolerance",
+                                "must be a fraction from 0 up to 1 (how far off the product an amount may be)")
+        alternation = "|".join(map(re.escape, words["average_words"])) or "(?!)"
         average_re = re.compile(f"(?:{alternation})[^，,。；;]{{0,{MAX_GAP}}}$")
-        span_re = re.compile(f"({NUMERAL})(?:" + "|".join(map(re.escape, words["day_units"])) + ")")
-        return cls(**words, average_re=average_re, span_re=span_re)
+        span_re = re.compile(f"({NUMERAL})(?:" + ("|".join(map(re.escape, words["day_units"])) or "(?!)") + ")")
+        return cls(**words, per_item=tuple((a, b) for a, b in per_item), tolerance=tolerance, problem=problem,
+                   average_re=average_re, span_re=span_re)
 
 
 def check(spec, context) -> list[Finding]:
-    """Flag a per-day average that the total before it, divided by the stated days, cannot give."""
+    """Flag a per-day average that the total before it, divided by the stated days, cannot give (or, problem
+    product, an amount that its item's averages times their counts cannot give)."""
+    if spec.params.problem == "product":
+        return check_products(spec, context)
     findings = []
     for (doc, _), claims in levels_by_sentence(context.index.claims).items():
         document = context.documents.get(doc)
