@@ -42,7 +42,8 @@ class Statement:
 
 def find_statements(claims, part_words: tuple[str, ...], restart_words: tuple[str, ...]) -> list[Statement]:
     """Each whole with the parts 其中 introduces after it: in the whole's sentence, or in the next sentence when that
-    opens with 其中; the whole is the only level of the parts' dimension before 其中, or one of several (alternatives)."""
+    opens with 其中; the whole is the only level of the parts' dimension before 其中, or one of several (kept as
+    alternatives)."""
     sentences: dict[tuple[str, int], list[Claim]] = {}
     for claim in claims:
         if claim.value is not None:

@@ -6,14 +6,16 @@ from __future__ import annotations
 import re
 
 from checker.engine.kinds._shared import format_number, levels_by_sentence, make_finding
+from checker.extract.numerals import MAGNITUDES
 from checker.model import Claim, Finding, Interval
 
 # Marks that end an item of a sentence (…总金额40.56亿元;上周成交1325套…): commas do not.
 ITEM_MARKS = re.compile(r"[；;。]")
 # Marks that end the clause a figure's own words stand in.
 CLAUSE_MARKS = re.compile(r"[，,；;：:、。]")
-# Magnitude words an amount is written with, largest first.
-MAGNITUDES = (("亿", 1e8), ("万", 1e4))
+# The magnitude words of the four-digit groups an amount is written in (万, 亿, 万亿), largest first.
+GROUPS = sorted(((word, size) for word, size in MAGNITUDES.items() if len(str(size)) % 4 == 1),
+                key=lambda pair: -pair[1])
 
 
 def check_products(spec, context) -> list[Finding]:
@@ -86,7 +88,7 @@ def _compare(spec, amount: Claim, average: Claim, count: Claim, words: dict[int,
 
 def _written(value: float, unit: str) -> str:
     """An amount with the largest magnitude word it reaches, to four significant digits (5.548亿元, 5.056万元)."""
-    for word, size in MAGNITUDES:
+    for word, size in GROUPS:
         if abs(value) >= size:
             return f"{value / size:.4g}{word}{unit}"
     return f"{value:.4g}{unit}"

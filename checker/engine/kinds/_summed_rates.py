@@ -179,6 +179,6 @@ def _weigh(spec, whole: RatedLevel, rate: Claim, parts: list[RatedLevel], basis:
                   f"{format_range(computed.low, computed.high, 1)}%）")
     shown = "、".join(f"{p.words}{p.level.mention.text}{change_verb(r)}{r.mention.text}"
                       for p, r in zip(parts, rated, strict=True))
-    computed = f"{'下降' if point < 0 else '增长'}{format_number(abs(point), 1)}%"
-    return make_finding(spec, (whole.level, rate, *levels, *rated), arithmetic=arithmetic, suggestion=f"“{computed}”",
-                        stated=f"{change_verb(rate)}{rate.mention.text}", computed=computed, parts=shown)
+    given = f"{'下降' if point < 0 else '增长'}{format_number(abs(point), 1)}%"
+    return make_finding(spec, (whole.level, rate, *levels, *rated), arithmetic=arithmetic, suggestion=f"“{given}”",
+                        stated=f"{change_verb(rate)}{rate.mention.text}", computed=given, parts=shown)
