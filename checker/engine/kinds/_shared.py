@@ -127,6 +127,16 @@ def require_keys(raw: dict[str, Any], required: tuple[str, ...], path: str, line
                                 "required parameter is missing")
 
 
+def read_problem(raw: dict[str, Any], needs: Mapping[str, tuple[str, ...]], path: str, lines: dict[str, int]) -> str:
+    """The params' problem (the first of `needs` when unsaid), rejected unless known, with the keys it needs present."""
+    problem = raw.get("problem", next(iter(needs)))
+    if problem not in needs:
+        raise RuleFileError(path, lines.get("params.problem"), "params.problem",
+                            f"must be one of: {', '.join(needs)}")
+    require_keys(raw, needs[problem], path, lines)
+    return str(problem)
+
+
 def words_of(raw: dict[str, Any], key: str, path: str, lines: dict[str, int]) -> tuple[str, ...]:
     """A list-of-words parameter as a tuple, longest first, so alternations prefer the longest word."""
     value = raw.get(key, [])

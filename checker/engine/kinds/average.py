@@ -15,7 +15,7 @@ from checker.engine.kinds._shared import (
     format_range,
     levels_by_sentence,
     make_finding,
-    require_keys,
+    read_problem,
     words_of,
 )
 from checker.errors import RuleFileError
@@ -23,8 +23,7 @@ from checker.extract.numerals import CHINESE_DIGITS, SMALL_UNITS, ZEROS, Numeral
 from checker.model import Claim, Finding
 
 WORD_KEYS = ("average_words", "day_units", "partial_words", "price_words", "amount_words")
-PROBLEMS = ("per-day", "product")
-# The keys each problem needs from its rule file.
+# The problems (the first is the default) and the keys each needs from its rule file.
 NEEDS = {"per-day": ("average_words", "day_units"), "product": ("price_words", "amount_words", "per_item", "tolerance")}
 NUMERAL = "[0-9" + "".join(CHINESE_DIGITS) + "".join(SMALL_UNITS) + ZEROS + "]+"
 # The average word stands at most this many characters before its figure, in the same clause (日均保障18660班).
@@ -55,11 +54,7 @@ class Params:
         """Build the parameters from a rule file's params mapping, citing file, line and key of any problem."""
         raw = expect_keys(raw, {**dict.fromkeys(WORD_KEYS, list), "per_item": list, "tolerance": float,
                                 "problem": str}, path, lines)
-        problem = raw.get("problem", PROBLEMS[0])
-        if problem not in PROBLEMS:
-            raise RuleFileError(path, lines.get("params.problem"), "params.problem",
-                                f"must be one of: {', '.join(PROBLEMS)}")
-        require_keys(raw, NEEDS[problem], path, lines)
+        problem = read_problem(raw, NEEDS, path, lines)
         words = {key: words_of(raw, key, path, lines) for key in WORD_KEYS}
         if problem == "per-day" and not words["day_units"]:
             raise RuleFileError(path, lines.get("params.day_units"), "params.day_units", "must name a unit of days")

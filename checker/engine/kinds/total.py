@@ -20,7 +20,7 @@ from checker.engine.kinds._shared import (
     format_range,
     levels_by_sentence,
     make_finding,
-    require_keys,
+    read_problem,
     words_of,
 )
 from checker.engine.kinds._summed_rates import check_summed_rates
@@ -100,11 +100,7 @@ class Params:
         """Build the parameters from a rule file's params mapping, citing file, line and key of any problem."""
         raw = expect_keys(raw, {**dict.fromkeys(WORD_KEYS, list), "partitions": list, "sums": list, "problem": str,
                                 "price_factor": float, "min_ratio": float}, path, lines)
-        problem = raw.get("problem", PROBLEMS[0])
-        if problem not in PROBLEMS:
-            raise RuleFileError(path, lines.get("params.problem"), "params.problem",
-                                f"must be one of: {', '.join(PROBLEMS)}")
-        require_keys(raw, NEEDS[problem], path, lines)
+        problem = read_problem(raw, {key: NEEDS[key] for key in PROBLEMS}, path, lines)
         words = {key: words_of(raw, key, path, lines) for key in WORD_KEYS}
         # A total word stands at most 14 characters before its figure, in the same clause (共签约项目50个).
         total_re = re.compile("(?:" + "|".join(map(re.escape, words["total_words"])) + r")[^，,。]{0,14}$")
