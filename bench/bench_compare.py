@@ -17,6 +17,11 @@ disturbs far less; cold and warm checks in CPU seconds too.
 each with its own store. --warm-rounds N repeats the warm and one-edit steps N times after each cold run, each
 tree in turn (after an edit is undone, an untimed run brings the store back to the unedited files), so they are
 the best of rounds x N.
+
+--bytecode measures each tree as a wheel install runs it: a copy of the tree (its files but .git, the store and
+__pycache__) with every module of its packages compiled (pip compiles the .pyc files at install time); without it,
+a machine that sets PYTHONDONTWRITEBYTECODE compiles every module of the project from source on every run.
+(PYTHONPYCACHEPREFIX would not do: Python then looks for every module's bytecode there, the standard library's too.)
 """
 
 from __future__ import annotations
@@ -32,6 +37,18 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 REAL = REPO / "tests" / "corpus" / "articles"
+
+
+def compiled_copy(tree: Path, into: Path) -> Path:
+    """A copy of TREE in INTO with its packages compiled, as a wheel install leaves them."""
+    into.mkdir(parents=True)
+    names = [p for p in tree.iterdir() if p.name not in (".git", ".hedui-cache", "__pycache__")]
+    subprocess.run(["cp", "-a", *map(str, names), str(into)], check=True)
+    packages = [str(into / name) for name in ("checker", "timeline") if (into / name).is_dir()]
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run([sys.executable, "-m", "compileall", "-q", *packages], env=env, check=True,
+                   stdout=subprocess.DEVNULL)
+    return into
 
 
 def timed(tree: Path, argv: list[str], cwd: Path) -> tuple[float, float]:
@@ -92,6 +109,8 @@ def main() -> int:
     parser.add_argument("--warm-rounds", type=int, default=1, help="warm and one-edit steps after each cold run")
     parser.add_argument("--tree", action="append", default=[], metavar="NAME=PATH",
                         help="a checkout to measure (repeat; the first is the reference) instead of --ref and this")
+    parser.add_argument("--bytecode", action="store_true",
+                        help="measure compiled copies of the trees, as a wheel install runs (see above)")
     args = parser.parse_args()
     sys.path.insert(0, str(REPO / "bench"))
     from gen_corpus import generate_corpus
@@ -106,7 +125,10 @@ def main() -> int:
             trees = {"ref": work / "ref", "this": REPO}
             subprocess.run(["git", "-C", str(REPO), "worktree", "add", "--detach", "-q", str(trees["ref"]), args.ref],
                            check=True)
+        shown = dict(trees)
         try:
+            if args.bytecode:
+                trees = {name: compiled_copy(tree, work / "compiled" / name) for name, tree in trees.items()}
             corpus = work / "corpus" / "articles"
             generate_corpus(corpus.parent, args.articles, 0, force=True)
             best: dict[str, dict[str, float]] = {name: {} for name in trees}
@@ -125,12 +147,13 @@ def main() -> int:
                         keep(name, measure_warm(name, tree, corpus, work, settle=True))
         finally:
             if not args.tree:
-                subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(trees["ref"])],
+                subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(shown["ref"])],
                                check=False)
     names = list(trees)
-    print(f"{'; '.join(f'{n} = {trees[n]}' for n in names) if args.tree else f'ref = {args.ref}'};"
+    print(f"{'; '.join(f'{n} = {shown[n]}' for n in names) if args.tree else f'ref = {args.ref}'};"
           f" {args.articles} generated articles; real corpus {chars:,} chars; best of {args.rounds} (warm:"
-          f" {args.rounds * args.warm_rounds}); load average {min(loads):.1f}-{max(loads):.1f}")
+          f" {args.rounds * args.warm_rounds}){'; compiled copies' if args.bytecode else ''};"
+          f" load average {min(loads):.1f}-{max(loads):.1f}")
     print(f"{'measure':<32}" + "".join(f"{n:>12}" for n in names) + "".join(f"{n + '/' + names[0]:>16}"
                                                                           for n in names[1:]))
     rows = (("extract real corpus (chars/s)", "extract", True), ("extract (chars/CPU-s)", "extract_cpu", True),
