@@ -30,7 +30,7 @@ from typing import Any
 import attrs
 
 from checker.model import Modality
-from checker.run import codec, packing, runmemo, selection
+from checker.run import codec, packing, runmemo, selection, stamps
 from checker.run.checksum import CacheCorrupt
 from checker.run.checksum import checksum as _checksum
 from checker.run.checksum import verified as _verified
@@ -73,6 +73,8 @@ SCHEMA = (
     *runmemo.SCHEMA,
     # The last whole run's differing families and what changed since (checker.run.selection).
     *selection.SCHEMA,
+    # Each file's stat stamp when it was last read (checker.run.stamps).
+    *stamps.SCHEMA,
 )
 MODALITIES = typing.get_args(Modality)  # a fact row's modality is its place in this tuple
 RATES = ("change_pct", "change_pct_down")  # relations whose sentence neighbours the rate-levels rule reads
@@ -136,10 +138,11 @@ class PreparedRows:
     full: bytes  # the whole analysis, compressed
     facts: tuple  # (claim's index, family, topic, modality, value, low, high, sentence, relation, start, end)
     findings: bytes | None  # the encoded findings, compressed, when the document has any
+    stamp: bytes | None = None  # the file's stat stamp taken with `stat` (checker.run.stamps), when trustworthy
 
 
 def prepare_rows(analysis: Any, suppressions: str, content: str, events: tuple[str, ...] = (),
-                 weak: Any = None, stat: tuple[int, int] | None = None) -> PreparedRows:
+                 weak: Any = None, stat: tuple[int, int] | None = None, stamp: bytes | None = None) -> PreparedRows:
     """Encode an analysis into the rows the store keeps (weak: the own date a refined date replaced)."""
     from checker.claims.link import fact_key
 
@@ -163,7 +166,7 @@ def prepare_rows(analysis: Any, suppressions: str, content: str, events: tuple[s
                       max(bounds.low, -1e308), min(bounds.high, 1e308), claim.sentence_start, relation, start, end))
     full = _compressed(codec.write(packing.pack(codec.encode(analysis))))
     return PreparedRows(doc.path, content, stat, file, full, tuple(facts),
-                        _compressed(codec.dumps(analysis.findings)) if analysis.findings else None)
+                        _compressed(codec.dumps(analysis.findings)) if analysis.findings else None, stamp)
 
 
 def _full(blob: bytes, digest: int) -> Any:
@@ -294,29 +297,40 @@ class AnalysisCache:
         self._remove_files()
         self.db = self._connect()
 
-    def entries(self, paths: list[str]) -> dict[str, tuple[str, str, tuple[int, int]]]:
-        """(version, content hash, (mtime_ns, size)) of the entry each of the given paths has, if any."""
+    def entries(self, paths: list[str]) -> dict[str, tuple[str, str, tuple[int, int], bytes | None]]:
+        """(version, content hash, (mtime_ns, size), stat stamp or None) of the entry each given path has, if any."""
         self._want(paths)
         rows = self.db.execute(
-            "SELECT path, version, content, mtime_ns, size FROM files WHERE path IN (SELECT path FROM wanted)")
-        # The row's checksum is verified when it is read back; a mismatch then rebuilds the store.
-        return {path: (version, _hex(content), (mtime, size)) for path, version, content, mtime, size in rows}
+            "SELECT f.path, f.version, f.content, f.mtime_ns, f.size, s.stamp FROM files f"
+            " LEFT JOIN stamps s ON s.file = f.id WHERE f.path IN (SELECT path FROM wanted)")
+        # The files row's checksum is verified when it is read back (a mismatch then rebuilds the store); a damaged
+        # stamp matches no file (checker.run.stamps).
+        return {path: (version, _hex(content), (mtime, size), stamp)
+                for path, version, content, mtime, size, stamp in rows}
+
+    def restamp(self, path: str, stamp: bytes) -> None:
+        """Keep a new stat stamp for a file whose bytes were found unchanged (its entry is current)."""
+        known = self.db.execute("SELECT id FROM files WHERE path = ?", (path,)).fetchone()
+        if known is not None:
+            stamps.put(self.db, known[0], stamp)
 
     def store(self, version: str, rows: PreparedRows) -> None:
         """Write one file's prepared rows, replacing what the store held for it."""
-        known = self.db.execute("SELECT id, mtime_ns, size FROM files WHERE path = ?", (rows.path,)).fetchone()
+        known = self.db.execute("SELECT f.id, f.mtime_ns, f.size, s.stamp FROM files f"
+                                " LEFT JOIN stamps s ON s.file = f.id WHERE f.path = ?", (rows.path,)).fetchone()
         if rows.stat is None:
-            # Re-dated from text read earlier in the run: the file's stat is the one already stored.
-            stat = tuple(known[1:]) if known else (None, None)
+            # Re-dated from text read earlier in the run: the file's stat and stamp are the ones already stored.
+            stat = tuple(known[1:3]) if known else (None, None)
+            stamp = known[3] if known else None
         else:
-            stat = rows.stat
+            stat, stamp = rows.stat, rows.stamp
         if known is not None and self._tracking():
             # What the replaced and the new fact rows are about: the kept selection is re-selected for those.
             selection.track(self.db, known[0] << CLAIM_BITS, known[0] << CLAIM_BITS | MASK,
                             {row[2] for row in rows.facts})
         if known is not None:
             # One version per file: rows of older rule packs or code are of no further use.
-            for table, column in (("files", "id"), ("findings", "file")):
+            for table, column in (("files", "id"), ("findings", "file"), ("stamps", "file")):
                 self.db.execute(f"DELETE FROM {table} WHERE {column} = ?", (known[0],))
             self.db.execute("DELETE FROM facts WHERE id BETWEEN ? AND ?", (known[0] << CLAIM_BITS,
                                                                            known[0] << CLAIM_BITS | MASK))
@@ -331,6 +345,8 @@ class AnalysisCache:
                 _checksum(rows.full))
         self.db.execute(f"INSERT INTO files VALUES ({', '.join('?' * (len(file) + 2))})",
                         (*file, _checksum(*file), rows.full))
+        if stamp is not None:
+            stamps.put(self.db, number, stamp)
         if rows.findings is not None:
             findings = (number, rows.findings)
             self.db.execute("INSERT INTO findings VALUES (?, ?, ?)", (*findings, _checksum(*findings)))

@@ -1,7 +1,8 @@
 """Analyse a set of articles into the store, one at a time, then read back only what the run needs.
 
-Each article is read from disk once: a worker reads it, hashes it, and analyses it unless the
-store's entry for that content is current; the analysis goes to the store as it is produced and is
+Each article is read from disk at most once: a worker reads it, hashes it, and analyses it unless the
+store's entry for that content is current (a file whose stat stamp is the one the store kept is not read at all:
+checker.run.stamps); the analysis goes to the store as it is produced and is
 dropped. Afterwards `check` reads only the documents' dates, the document-scope findings and the
 claims of the fact families that differ. Without a cache the store lives in a temporary folder.
 """
@@ -162,7 +163,7 @@ def _load(files, dates, version, setup: Setup, store: RunStore, progress: bool, 
     with Workers(setup, worker_count(setup, len(files))) as workers:
         for batch in batches(files, BATCH):
             entries = cache.entries(batch) if cache else {}
-            jobs = [Job(p, dates(p), _known(entries.get(p), version_of(p))) for p in batch
+            jobs = [_job(p, dates(p), entries.get(p), version_of(p)) for p in batch
                     if not (p in trusted and _unchanged(entries.get(p), version_of(p), p))]
             for job, outcome in zip(jobs, workers.map(jobs), strict=True):
                 _take(job, outcome, version_of(job.path), store, errors, kept, _reason(entries.get(job.path), job))
@@ -179,6 +180,12 @@ def _load(files, dates, version, setup: Setup, store: RunStore, progress: bool, 
         return _from_analyses(files, cache.load_full(ok), errors, light)
     focus = [p for p in files if p not in trusted] if trusted else None
     return _light_from_store(files, ok, cache, errors, setup.pack, focus)
+
+
+def _job(path: str, date: dt.date | None, entry: tuple | None, version: str) -> Job:
+    """The job of a file: with the content hash and stat stamp of its store entry when that entry is current."""
+    known = _known(entry, version)
+    return Job(path, date, known, trusted=entry[3] if known is not None and entry is not None else None)
 
 
 def _known(entry: tuple | None, version: str) -> str | None:
@@ -221,6 +228,9 @@ def _take(job: Job, outcome: object, version: str, store: RunStore, errors: dict
             store.note(f"缓存重建 {job.path}：{reason}")
     else:
         assert isinstance(outcome, Fresh), "a worker returns an error, rows, an analysis or Fresh"
+        if outcome.stamp is not None and store.cache is not None:
+            # Read and found unchanged, under a new stamp (or its first): the next run need not read it.
+            store.cache.restamp(job.path, outcome.stamp)
 
 
 def _redate(paths: list[str], cache, kept: dict[str, Analysed], dates) -> list[Job]:

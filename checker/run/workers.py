@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 import attrs
 
 from checker.model import DocumentDate
+from checker.run import stamps
 
 if TYPE_CHECKING:
     # Only for annotations: workers load the claim, engine and extract stages when they start.
@@ -52,6 +53,8 @@ class Job:
     weak: DocumentDate | None = None  # the article's own weak date that `refined` replaces
     data: bytes | None = None  # the file's bytes, when the main process read them to compare with the store
     stat: tuple[int, int] | None = None  # (mtime_ns, size) taken before `data` was read
+    stamp: bytes | None = None  # the file's stat stamp taken with `stat`, when trustworthy (checker.run.stamps)
+    trusted: bytes | None = None  # the stamp kept with the store's current entry: while the file has it, it is unread
 
 
 @attrs.frozen
@@ -59,6 +62,7 @@ class Fresh:
     """The store's entry for a file is current: the file's content hash is the one stored."""
 
     content: str
+    stamp: bytes | None = None  # a new stat stamp to keep for the file (its bytes were read and hashed again)
 
 
 @attrs.frozen(eq=False)
@@ -100,8 +104,9 @@ class Workers:
     def map(self, jobs: list[Job]) -> Iterator[object]:
         """Each job's outcome, in order, as soon as it is ready.
 
-        A file the store already has is read and hashed here: an unchanged one (a warm run's usual case)
-        costs no trip to a worker, a changed one travels with its bytes (so it is still read once).
+        A file the store already has is read and hashed here, unless its stat stamp is the one kept with its entry
+        (then it is not read at all): an unchanged one (a warm run's usual case) costs no trip to a worker, a changed
+        one travels with its bytes (so it is still read once).
         """
         screened = [_screen(job) for job in jobs]
         outcomes = self._analyse([item for item in screened if isinstance(item, Job)])
@@ -132,14 +137,17 @@ def _screen(job: Job) -> Job | Fresh | str:
     if job.known is None or job.text is not None:
         # Nothing stored to compare with (or the text is already in hand): the worker reads it.
         return job
-    stat = _stat(job.path)
+    if job.trusted is not None and stamps.current(job.path) == job.trusted:
+        # Untouched since its bytes were hashed for the store's entry (checker.run.stamps): not read again.
+        return Fresh(job.known)
+    stat, stamp = stamps.taken(job.path)
     try:
         raw = ingest.read_bytes(job.path)
     except InputError as exc:
         return str(exc)
     if hashlib.sha256(raw).hexdigest() == job.known:
-        return Fresh(job.known)
-    return attrs.evolve(job, data=raw, stat=stat)
+        return Fresh(job.known, stamp)
+    return attrs.evolve(job, data=raw, stat=stat, stamp=stamp)
 
 
 class _WorkerState(TypedDict, total=False):
@@ -218,31 +226,22 @@ def analyze_one(job: Job) -> object:
     from checker.errors import InputError
     from checker.text import ingest
 
-    stat = None
+    stat, stamp = None, None
     try:
         if job.text is not None:
             # Re-dated from another article: the text was read earlier in the run.
             content, doc = job.known or "", ingest.document_from_text(job.path, job.text, date_override=job.date)
         else:
-            stat = job.stat if job.data is not None else _stat(job.path)
+            stat, stamp = (job.stat, job.stamp) if job.data is not None else stamps.taken(job.path)
             raw = job.data if job.data is not None else ingest.read_bytes(job.path)
             content = hashlib.sha256(raw).hexdigest()
             if content == job.known:
                 # Unchanged since the store's entry was written: nothing to analyse.
-                return Fresh(content)
+                return Fresh(content, stamp)
             doc = ingest.document_from_text(job.path, raw, date_override=job.date)
     except InputError as exc:
         return str(exc)
-    return encode_analysis(analyze(doc, job), content, job, stat)
-
-
-def _stat(path: str) -> tuple[int, int] | None:
-    """(mtime_ns, size) of a file, taken before it is read (a later change then shows as a newer time)."""
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None  # the read that follows says why the file cannot be used
-    return info.st_mtime_ns, info.st_size
+    return encode_analysis(analyze(doc, job), content, job, stat, stamp)
 
 
 def analyze(doc: Any, job: Job) -> DocAnalysis:
@@ -255,7 +254,8 @@ def analyze(doc: Any, job: Job) -> DocAnalysis:
     return analysis
 
 
-def encode_analysis(analysis: DocAnalysis, content: str, job: Job, stat: tuple[int, int] | None = None) -> object:
+def encode_analysis(analysis: DocAnalysis, content: str, job: Job, stat: tuple[int, int] | None = None,
+                    stamp: bytes | None = None) -> object:
     """The store's rows for an analysis (or the analysis itself when the run keeps it in memory)."""
     from checker.run.dates_across import find_events, needs_events
     from checker.triage.status import suppressions_json
@@ -266,7 +266,7 @@ def encode_analysis(analysis: DocAnalysis, content: str, job: Job, stat: tuple[i
         return Analysed(analysis, content, events, job.weak)
     from checker.run.cache import prepare_rows
 
-    return prepare_rows(analysis, suppressions_json(analysis.doc), content, events, job.weak, stat)
+    return prepare_rows(analysis, suppressions_json(analysis.doc), content, events, job.weak, stat, stamp)
 
 
 def batches(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
