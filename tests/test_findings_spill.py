@@ -187,3 +187,18 @@ def test_junit_cases_follow_the_documents_with_paths_given_twice_and_findings_ou
     empty = types.SimpleNamespace(documents=(), findings=())
     assert render_junit(empty).endswith('<testsuite name="hedui" tests="0" failures="0" errors="0" skipped="0" />\n'
                                         "</testsuites>\n")
+
+
+def test_findings_appended_in_their_stored_form_are_the_findings_appended(seeds):
+    """A log given the stored forms of findings (claims, spans or neither) orders and reads them back as built ones."""
+    from checker.run import codec
+
+    held, _ = seeds
+    findings = [*held.findings, _finding(0, "", 0, "r.a"), attrs.evolve(_finding(1, "b.md", 0, "r.a"), spans=())]
+    assert any(f.claims for f in findings) and any(f.spans and not f.claims for f in findings)
+    built, stored = FindingLog(), FindingLog()
+    for finding in findings:
+        built.append(finding)
+        stored.append_form(codec.encode(finding))
+    assert list(stored) == findings
+    assert list(stored.sorted()) == list(built.sorted())

@@ -413,8 +413,9 @@ class AnalysisCache:
                 if into is None:
                     findings.append(_built(form))
                 else:
-                    # The log keeps the stored form as it is: the finding is not encoded again.
-                    into.append(_built(form), form=form)
+                    # The log keeps the stored form as it is: the finding is neither built nor encoded again (the
+                    # report builds it once, from the log).
+                    into.append_form(form)
         # A whole run over files whose rows are all as the last whole run's: its cross-article step is remembered.
         self.run_key = runmemo.run_key(self.db) if focus is None else None
         self.recalled = runmemo.recall_run(self.db, self.run_key) if self.run_key is not None else None

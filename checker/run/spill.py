@@ -45,6 +45,18 @@ def order_key(finding: Finding) -> tuple[str, int, str]:
     return "", 0, finding.rule
 
 
+def form_order_key(form: Any) -> tuple[str, int, str]:
+    """order_key of a finding still in its stored form (checker.run.codec), read without building the finding."""
+    rule, claims, spans = (codec.field(form, "Finding", name) for name in ("rule", "claims", "spans"))
+    if claims:
+        mention = codec.field(claims[0], "Claim", "mention")
+        return (codec.field(claims[0], "Claim", "doc"),
+                codec.field(codec.field(mention, "Mention", "span"), "Span", "start"), rule)
+    if spans:
+        return spans[0][0], codec.field(spans[0][1], "Span", "start"), rule
+    return "", 0, rule
+
+
 def text_key(text: str) -> bytes:
     """A text as bytes that SQLite compares in the order Python compares the texts (code points; lone surrogates)."""
     return text.encode("utf-8", "surrogatepass")
@@ -72,16 +84,20 @@ class FindingLog(Sequence[Finding]):
                    " rule BLOB NOT NULL, tie BLOB NOT NULL, data BLOB NOT NULL)")
         self._count = 0
 
-    def append(self, finding: Finding, phase: int = OWN, places: Iterable[tuple[int, int]] = (),
-               form: Any = None) -> None:
-        """Add a finding at the end (phase and places: how it ranks among findings of the same order key).
+    def append(self, finding: Finding, phase: int = OWN, places: Iterable[tuple[int, int]] = ()) -> None:
+        """Add a finding at the end (phase and places: how it ranks among findings of the same order key)."""
+        self._insert(order_key(finding), phase, places, codec.encode(finding))
 
-        form: the finding's data-only form (checker.run.codec), when the caller already has it.
-        """
-        doc, start, rule = order_key(finding)
+    def append_form(self, form: Any) -> None:
+        """Add a document's own finding given in its stored form (checker.run.codec): not built, nor encoded again."""
+        self._insert(form_order_key(form), OWN, (), form)
+
+    def _insert(self, key: tuple[str, int, str], phase: int, places: Iterable[tuple[int, int]], form: Any) -> None:
+        """Add a finding's row: its order key, rank among equal keys and stored form (uncompressed: see _packed)."""
+        doc, start, rule = key
         self.db.execute(f"INSERT INTO {self.table} VALUES (?, ?, ?, ?, ?, ?)",
                         (self._count + 1, text_key(doc), start, text_key(rule), bytes([phase]) + places_key(places),
-                         _packed(finding, form)))
+                         _packed(form, compress=False)))
         self._count += 1
 
     def extend(self, findings: Iterable[Finding], phase: int = OWN) -> None:
@@ -164,7 +180,7 @@ class SpilledDocuments(Mapping[int, Document]):
     def put(self, place: int, document: Document) -> None:
         """Keep a document at a place."""
         self.db.execute("INSERT OR REPLACE INTO documents VALUES (?, ?, ?)",
-                        (place, text_key(document.path), _packed(document)))
+                        (place, text_key(document.path), _packed(codec.encode(document))))
         self._add_place(place)
         self._recent.pop(place, None)
 
@@ -249,21 +265,27 @@ class _ByPath(Mapping[str, Document]):
         return self.spilled.db.execute("SELECT COUNT(DISTINCT path) FROM documents").fetchone()[0]
 
 
-def _packed(value: Any, form: Any = None) -> bytes:
-    """A value's data-only form (form, when given), compressed: written by orjson, or by json after WIDE where orjson
-    cannot (a path's escaped bytes, lone surrogates, kept as they are; integers beyond 64 bits)."""
-    data = codec.encode(value) if form is None else form
+def _packed(data: Any, compress: bool = True) -> bytes:
+    """A value's data-only form, written by orjson, or by json after WIDE where orjson cannot (a path's escaped
+    bytes, lone surrogates, kept as they are; integers beyond 64 bits); compressed after PACKED.
+
+    A document (its whole text) is compressed; a finding (a kilobyte or two, written once and read once) is not:
+    zlib took most of the time a finding spent going through the log.
+    """
     try:
         text = orjson.dumps(data)
     except orjson.JSONEncodeError:
         text = WIDE + json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode(
             "utf-8", "surrogatepass")
-    return zlib.compress(text, 1)
+    return PACKED + zlib.compress(text, 1) if compress else text
+
+
+PACKED = b"z"  # opens a compressed form (a JSON text opens with "{", "[" or WIDE)
 
 
 def _unpacked_one(blob: bytes) -> Any:
     """A value back from its stored form."""
-    text = zlib.decompress(blob)
+    text = zlib.decompress(blob[1:]) if blob[:1] == PACKED else blob
     if text[:1] == WIDE:
         return codec.decode(json.loads(text.decode("utf-8", "surrogatepass")))
     return codec.decode(orjson.loads(text))
