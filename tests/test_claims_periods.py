@@ -85,6 +85,18 @@ def test_a_budget_share_completed_is_of_the_period_reported(resources):
     assert (period.start, period.end) == (dt.date(2018, 1, 1), dt.date(2018, 6, 30))
 
 
+def test_a_later_time_of_another_figure_dates_no_earlier_figure(resources):
+    """…887万吨，增长11.1%，1—2月份为下降9.4%: 1—2月份 dates the 9.4% after it in its clause, not the figures before it,
+    which keep their paragraph's 3月份; a later time that no figure follows (…，为2024年以来最高) still dates them."""
+    text = "3月份，规上工业原油产量1760万吨。进口天然气887万吨,同比增长11.1%,1—2月份为下降9.4%。\n"
+    claims = claims_of(text, resources, dt.date(2023, 4, 18))
+    for figure in ("887万吨", "11.1%"):
+        assert (claims[figure].period.start, claims[figure].period.end) == (dt.date(2023, 3, 1), dt.date(2023, 3, 31))
+    assert claims["9.4%"].period.start == dt.date(2023, 1, 1)
+    alone = claims_of("全市粮食产量达95.3万吨，为2024年最高水平。\n", resources, dt.date(2025, 3, 1))["95.3万吨"]
+    assert alone.period is not None and alone.period.start == dt.date(2024, 1, 1)
+
+
 def test_a_target_without_a_time_takes_no_data_period(resources):
     """力争…: a target of no stated time is no figure of the closed period the release reports on."""
     text = "某省经济运行稳中有进\n\n据统计，2024年全省经济运行稳中有进。\n\n力争棉花产量达到60万吨。\n"

@@ -63,6 +63,7 @@ COUNT_NUMERALS = "".join(d for d in CHINESE_DIGITS if d not in ZEROS) + "".join(
 # a title's bracketed aside names its outlet, not its topic (…上涨1.9%（新华社，浙江在线转载）)
 TITLE_ASIDE = re.compile(r"[（(][^（）()]*[）)]")
 NUMBER_START = re.compile(rf"[\d０-９.{OPENING_NUMERALS}]")  # a figure's first character (高于全国1.7个百分点)
+CLAUSE_MARK = re.compile(r"[，,。；;：:！!？?\n]")  # marks that end a clause
 RATIO_DIMENSION = "[ratio]"  # the dimension of % and 成 in rules/units.txt: a ratio, no amount
 
 
@@ -157,7 +158,10 @@ def build_claims(
             continue
         if sentence.start not in contexts:
             contexts[sentence.start] = _context(doc.reading, sentence, sentences, lexicon)
-        times = times_by_sentence.get(sentence.start, [])
+        # 进口天然气887万吨，增长11.1%，1—2月份为下降9.4%: a time after the figure that another figure follows in its
+        # own clause is that figure's, never this one's.
+        times = [t for t in times_by_sentence.get(sentence.start, [])
+                 if not _dates_a_later_figure(doc.reading, mention, t)]
         target = [t for t in targets_by_sentence.get(sentence.start, [])
                   if t.reading_end <= mention.reading_start < _target_end(doc.reading, t, lexicon)]
         if target:
@@ -936,6 +940,16 @@ def _year_to_month(reading: str, time: Mention | None, mention: Mention, lexicon
         # No 累计 between them, or a paragraph apart: the month's own figure.
         return time
     return attrs.evolve(time, period=attrs.evolve(period, start=period.start.replace(month=1), cumulative=True))
+
+
+def _dates_a_later_figure(reading: str, mention: Mention, time: Mention) -> bool:
+    """True for a time after the figure whose own clause goes on to state a figure (…，1—2月份为下降9.4%)."""
+    if time.reading_start < mention.reading_end:
+        # A time before the figure may date it.
+        return False
+    clause = CLAUSE_MARK.search(reading, time.reading_end)
+    end = clause.start() if clause is not None else len(reading)
+    return NUMBER_START.search(reading, time.reading_end, min(end, time.reading_end + PREFIX_REACH)) is not None
 
 
 def _vague(time: Mention) -> bool:
