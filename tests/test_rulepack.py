@@ -328,6 +328,9 @@ PROBES = (
     # a rate in brackets after a name is the item's; brackets closed before the rate leave it the levels' change
     "全市规上工业营业收入从2022年的312亿元增长到2023年的356亿元，其中汽车制造业（增长35.8%）贡献最大。",
     "全市规上工业营业收入从2022年的312亿元增长到2023年的356亿元，较上年（快报数）增长35.8%。",
+    # a group of places before a metric (13个…主产省, 两省, 主产区) scopes its figure; 省级 is no group
+    "2024年，全国13个粮食主产省粮食总产量达到5亿吨，云南、贵州两省粮食总产量达到3000万吨。",
+    "2024年，粮食主产区粮食总产量达到4亿吨。全省1000个省级重点项目完成投资1865.7亿元。",
 )
 # Keys known to be loaded but to make no difference yet, each with the reason (a todo, never a silent skip).
 KNOWN_UNREAD: dict[str, str] = {}

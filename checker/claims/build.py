@@ -582,6 +582,11 @@ def _claim(
         # 四大传统支柱产业合计主营业务收入…；利润总额890.3亿元: the group's figure, never the whole place's (a figure
         # naming an industry of its own, 先进材料产值, is that industry's).
         metric = attrs.evolve(metric, scopes=tuple(sorted({*metric.scopes, group[0]})))
+    places_group = _place_group_before(clause_prefix, lexicon)
+    if metric and not metric.enumeration and places_group:
+        # 全国13个粮食主产省(区)粮食总产量43422万吨: the group's figure, never the whole country's (57121万吨), whatever
+        # it measures.
+        metric = attrs.evolve(metric, scopes=tuple(sorted({*metric.scopes, places_group})))
     if dating.inherited and (relation == "cagr" or any(word in clause_prefix
                                                        for word in lexicon.grammar.get("over_span", ()))):
         # 年均增长6.1%, 累计实施2.15万个 under 一、“十四五”时期和2025年工作回顾: over the span, not its last year.
@@ -634,6 +639,37 @@ def _group_before(sentence_prefix: str, lexicon: ClaimLexicon) -> tuple[str, str
         # figures' topic.
         return None
     return found.group(), found.group(1)
+
+
+def _place_group_before(clause_prefix: str, lexicon: ClaimLexicon) -> str:
+    """The last group of places a clause names before a figure (13个粮食主产省(区), 南方五省区, 两省), or '' when none
+    stands there or a subject comes after it (13个省份中，河南…)."""
+    found = next(reversed(list(_place_group_re(lexicon).finditer(clause_prefix))), None)
+    if found is None or lexicon.subject_re.search(found.group()) or lexicon.subject_re.search(
+            clause_prefix[found.end():]):
+        # No group; words that hold a subject are none (3个月全市); a place named after it owns the figure.
+        return ""
+    return found.group()
+
+
+@functools.lru_cache(maxsize=8)
+def _place_group_re(lexicon: ClaimLexicon) -> re.Pattern[str]:
+    """A group of places: a count before words ending in a place head (13个粮食主产省(区)), a numeral right before one
+    (五省区), or a word of a group (粮食主产区)."""
+    grammar = lexicon.grammar
+    heads, words = grammar.get("place_group_heads", ()), grammar.get("place_group_words", ())
+    numerals, counters = grammar.get("place_group_numerals", ()), grammar.get("place_group_counters", ())
+    if not (heads and numerals and counters):
+        # A lexicon without the words of a group of places names none.
+        return re.compile(r"(?!x)x")
+    not_after = grammar.get("place_group_not_after", ())
+    end = f"(?!{_one_of(not_after)})" if not_after else ""
+    head = f"{_one_of(tuple(sorted(heads, key=len, reverse=True)))}{end}"
+    aside = r"(?:[(（][\u4e00-\u9fff\u3001]{1,6}[)）])?"
+    counted = rf"(?:\d+|{_one_of(numerals)}+){_one_of(counters)}[\u4e00-\u9fff]{{0,8}}?{head}{aside}"
+    bare = f"{_one_of(numerals)}+{head}{aside}"
+    named = f"|{_one_of(words)}" if words else ""
+    return re.compile(f"{counted}|{bare}{named}")
 
 
 @functools.lru_cache(maxsize=8)
