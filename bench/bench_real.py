@@ -1,6 +1,6 @@
 """Measure hedui on the real-article corpus (tests/corpus/): loud findings, real errors, understanding, dates.
 
-    python bench/bench_real.py [--split dev|holdout|holdout2..holdout15|all] [--hedui "python -m checker.cli"]
+    python bench/bench_real.py [--split dev|holdout|holdout2..holdout16|all] [--hedui "python -m checker.cli"]
 
 Prints, per split: loud findings (error/warning) per 10 articles, by rule; how many of the corpus's
 verified real errors a loud finding points at; the share of claims with subject, metric and period
@@ -197,7 +197,7 @@ def measure_dates(lines: str, entries: list[dict]) -> dict:
 def main() -> None:
     """Run the measurements for one split and print them."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    splits = ("dev", "holdout", *(f"holdout{n}" for n in range(2, 16)), "all")
+    splits = ("dev", "holdout", *(f"holdout{n}" for n in range(2, 17)), "all")
     parser.add_argument("--split", choices=splits, default="all")
     parser.add_argument("--hedui", default=f"{sys.executable} -m checker.cli", help="command that runs hedui")
     parser.add_argument("--generated", type=int, default=0, metavar="N",
