@@ -3,13 +3,10 @@ before it: 财政收入93492万元。……税收收入83518亿元 — a magnitu
 
 from __future__ import annotations
 
-import re
-
+from checker.engine.kinds._part_whole import clause_words, is_amount
 from checker.engine.kinds._shared import format_number, make_finding
 from checker.model import Claim, Finding
 
-# Marks that end the clause a figure's own words stand in.
-CLAUSE_MARKS = re.compile(r"[，,；;：:、。]")
 # The whole stands at most this many characters before its part.
 WHOLE_REACH = 300
 
@@ -22,7 +19,7 @@ def check_named_parts(spec, context) -> list[Finding]:
     for doc, levels in _levels_by_doc(context.index.claims).items():
         document = context.documents.get(doc)
         for k, part in enumerate(levels):
-            words = _clause_words(part)
+            words = clause_words(part, "")
             if any(word in words for word in params.per_words):
                 # 人均税收收入: an average is no part of a sum.
                 continue
@@ -38,12 +35,12 @@ def check_named_parts(spec, context) -> list[Finding]:
                     # A named part somewhat larger than its whole may be of a wider scope (全口径税收 beside 地方
                     # 一般公共预算收入); only a magnitude apart is certain.
                     continue
+                times = format_number(part.interval().mid / whole.interval().mid)
+                whole_words = clause_words(whole, "")
                 findings.append(make_finding(
-                    spec, (whole, part), stated=whole.mention.text, part=part.mention.text,
-                    computed=format_number(part.interval().mid / whole.interval().mid),
-                    arithmetic=f"“{words}{part.mention.text}”是“{_clause_words(whole)}{whole.mention.text}”的组成部分"
-                               f"（{whole_word}包括{'、'.join(part_words)}），却是它的"
-                               f"{format_number(part.interval().mid / whole.interval().mid)}倍"))
+                    spec, (whole, part), stated=whole.mention.text, part=part.mention.text, computed=times,
+                    arithmetic=f"“{words}{part.mention.text}”是“{whole_words}{whole.mention.text}”的组成部分"
+                               f"（{whole_word}包括{'、'.join(part_words)}），却是它的{times}倍"))
                 break
     return findings
 
@@ -52,18 +49,11 @@ def _levels_by_doc(claims) -> dict[str, list[Claim]]:
     """Every level in a unit of amount (not a rate, a share or a figure per unit), by document, in text order."""
     by_doc: dict[str, list[Claim]] = {}
     for claim in claims:
-        if (claim.value is not None and claim.relation == "level" and claim.dimension and "/" not in claim.dimension
-                and claim.figure.unit not in ("%", "％", "‰")):
+        if claim.value is not None and is_amount(claim):
             by_doc.setdefault(claim.doc, []).append(claim)
     for levels in by_doc.values():
         levels.sort(key=lambda c: c.mention.reading_start)
     return by_doc
-
-
-def _clause_words(claim: Claim) -> str:
-    """The words of a figure's clause before it (全年财政收入93492万元 → 全年财政收入)."""
-    before = claim.sentence[:max(0, claim.mention.reading_start - claim.sentence_start)]
-    return CLAUSE_MARKS.split(before)[-1].strip()
 
 
 def _part_named(words: str, whole_word: str, part_words: list[str]) -> str:
@@ -88,7 +78,7 @@ def _whole_before(levels: list[Claim], part: Claim, whole_word: str, part_words:
             return None
         if whole.dimension != part.dimension:
             continue
-        words = _clause_words(whole)
+        words = clause_words(whole, "")
         if whole_word not in words or any(label in words for label in part_words):
             # Not the whole's own figure (another measure, or a part of it).
             continue

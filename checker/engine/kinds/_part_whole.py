@@ -87,9 +87,9 @@ def _statements(wholes: list[Claim], parts: list[Claim], word: str,
     """One statement per dimension the parts are stated in, when a level before 其中 has it (several are kept as
     alternatives)."""
     statements = []
-    levels = [c for c in parts if _amount(c)]
+    levels = [c for c in parts if is_amount(c)]
     for dimension in dict.fromkeys(c.dimension for c in levels):
-        candidates = [c for c in wholes if _amount(c) and c.dimension == dimension]
+        candidates = [c for c in wholes if is_amount(c) and c.dimension == dimension]
         # 存款余额X，其中…；贷款余额Y。其中，短期贷款…: 其中 opens the parts of the item right before it.
         itemized = len(candidates) > 1
         if itemized:
@@ -137,7 +137,7 @@ def _item_ends_between(whole: Claim, part: Claim) -> bool:
     return bool(ITEM_MARKS.search(between))
 
 
-def _amount(claim: Claim) -> bool:
+def is_amount(claim: Claim) -> bool:
     """True for a level in a unit of amount (not a rate, a share, a count without unit or a figure per unit)."""
     return (claim.relation == "level" and bool(claim.dimension) and "/" not in claim.dimension
             and claim.figure.unit not in ("%", "％", "‰"))
