@@ -359,6 +359,7 @@ def _carry_metrics(reading: str, claims: list[Claim], lexicon: ClaimLexicon, tim
         for time in _times_between(times, starts, previous.mention.reading_end, claim.mention.reading_start):
             # 比2019年1—11月份: the base of another comparison, words and all (a bare time starts a new statement,
             # 预计2025年达…, which names its own metric).
+            between = _without_base_frame(between, time.text, lexicon)
             for word in lexicon.change.get("base_before", ()):
                 between = between.replace(word + time.text, " ")
         between = ASIDE.sub(" ", between)
@@ -398,6 +399,15 @@ def _carry_metrics(reading: str, claims: list[Claim], lexicon: ClaimLexicon, tim
             metric = attrs.evolve(metric, scopes=tuple(s for s in metric.scopes if not mark or not s.startswith(mark)))
         out.append(attrs.evolve(claim, metric=_per_metric(metric, per), understood=understood))
     return out
+
+
+def _without_base_frame(between: str, time: str, lexicon: ClaimLexicon) -> str:
+    """The words between two figures with a comparison's base frame around a time left out (与去年同期相比)."""
+    for frame in lexicon.change.get("base_frames", ()):
+        opener, _, closer = frame.partition("…")
+        for after in ("", *lexicon.change.get("base_after", ())):
+            between = between.replace(f"{opener}{time}{after}{closer}", " ")
+    return between
 
 
 def _continued_line(reading: str, previous: Claim, claim: Claim) -> bool:

@@ -21,20 +21,21 @@ from checker.engine.kinds._shared import (
     words_of,
 )
 from checker.engine.kinds.growth_amounts import amount_direction, check_amount, find_amount_changes
-from checker.engine.kinds.growth_rates import check_percent, check_points
+from checker.engine.kinds.growth_later import find_from_to_changes, in_next_clause
+from checker.engine.kinds.growth_rates import LATER, check_percent, check_points
 from checker.errors import RuleFileError
 from checker.model import Claim, Finding, Interval
 
-PROBLEMS = ("increase-by-vs-to", "change-mismatch", "percent-for-points")
+PROBLEMS = ("increase-by-vs-to", "change-mismatch", "percent-for-points", "rate-on-later-level")
 
 
 @attrs.frozen
 class Params:
     """problem: which of the growth problems this rule reports (increase-by-vs-to, change-mismatch,
-    percent-for-points); amount_words and amount_down_words: verbs of a gain (增收) and of a loss (减收) after
-    which a figure is the amount of the change (完成38.3亿元，同比增收6.5亿元，增长20.4%), never one of its levels;
-    real_measures: measures whose growth is at comparable prices even when unsaid (地区生产总值, 增加值), so never the
-    ratio of a nominal amount to a nominal level."""
+    percent-for-points, rate-on-later-level); amount_words and amount_down_words: verbs of a gain (增收) and of a
+    loss (减收) after which a figure is the amount of the change (完成38.3亿元，同比增收6.5亿元，增长20.4%), never one
+    of its levels; real_measures: measures whose growth is at comparable prices even when unsaid (地区生产总值, 增加值),
+    so never the ratio of a nominal amount to a nominal level."""
 
     problem: str
     amount_words: tuple[str, ...] = ()
@@ -82,6 +83,12 @@ def check(spec, context) -> list[Finding]:
             finding = _check_statement(spec, context.lexicon, base, later, each)
             if finding is not None:
                 findings.append(finding)
+    if spec.params.problem == LATER:
+        for base, later, change in find_from_to_changes(context.index.claims, context.lexicon):
+            # 由3500人增加到6000人，同比增长41.7%: 同比 keeps the two levels from one statement (their years are not
+            # said a year apart), yet the frame ties them and the % matches their change over the later level.
+            finding = check_percent(spec, base, later, change, change.figure.interval)
+            findings.extend([finding] if finding is not None else [])
     for level, amount, change in find_amount_changes(context.index.claims, context.lexicon):
         # 完成38.3亿元，同比增加6.5亿元，增长20.4%: an increment the lexicon reads is the amount of the level's change.
         if any(word in level.metric.label for word in spec.params.real_measures):
@@ -136,6 +143,9 @@ def _check_statement(spec, lexicon: ClaimLexicon, base: Claim, later: Claim, cha
     if relation in ("times_by", "times_to"):
         return _check_times(spec, lexicon, base, later, change, stated, ratio, by)
     if relation in ("change_pct", "change_pct_down"):
+        if spec.params.problem == LATER and not in_next_clause(later, change, lexicon):
+            # 由A增加到B；乙增长X%, 按可比价格计算增长X%: the % may measure another change than the two levels'.
+            return None
         return check_percent(spec, base, later, change, stated)
     if relation == "points":
         return check_points(spec, lexicon, base, later, change, stated)

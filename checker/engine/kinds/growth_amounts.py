@@ -93,10 +93,29 @@ def check_amount(spec, level: Claim, amount: Claim, change: Claim, direction: st
     arithmetic = (f"{format_number(amount.figure.value)} ÷ ({format_number(level.figure.value)} {sign} "
                   f"{format_number(amount.figure.value)}) = {format_number(point, digits)}% "
                   f"(区间 {format_range(rate.low, rate.high, digits)}%)")
+    implied = _implied_level(d, stated, down)
+    suggestion = f"“{word}{format_number(point, digits)}%”"
+    if implied is not None:
+        # 约700亿元，增长150多亿元，增幅22.57%: the increment and the rate fix the level too (814.6–868.9亿元), and
+        # the hedged level, not the precise rate, may be the figure written wrong.
+        low, high = (format_number(value, 1) for value in (implied.low, implied.high))
+        arithmetic += (f"；由增量与增幅推算水平值：{format_number(amount.figure.value)} ÷ {change.mention.text} × "
+                       f"(1 {'−' if down else '+'} {change.mention.text}) = {low}–{high}{level.figure.unit}")
+        suggestion += f"，或水平值应在{low}–{high}{level.figure.unit}之间"
     return make_finding(spec, (amount, level, change), arithmetic=arithmetic,
-                        suggestion=f"“{word}{format_number(point, digits)}%”",
+                        suggestion=suggestion,
                         stated=change.mention.text.replace("\n", ""), computed=f"{format_number(point, digits)}%",
                         base=f"（{level.mention.text}{sign}{amount.mention.text}）", later=level.mention.text)
+
+
+def _implied_level(amount: Interval, rate: Interval, down: bool) -> Interval | None:
+    """The level an amount of change and its % rate give together: amount × (1 ± r) ÷ r; None for no rate."""
+    if rate.low <= 0 or (down and rate.high >= 100):
+        # A zero rate gives any base, a fall of 100% or more no level after it.
+        return None
+    sign = -1 if down else 1
+    ends = [d * (1 + sign * r / 100) / (r / 100) for d in (amount.low, amount.high) for r in (rate.low, rate.high)]
+    return Interval(min(ends), max(ends))
 
 
 def _prefix_of(claim: Claim) -> str:

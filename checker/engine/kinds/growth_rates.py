@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from checker.claims.lexicon import ClaimLexicon
 from checker.engine.kinds._shared import at_face_value, decimals_of, format_number, format_range, make_finding
+from checker.engine.kinds.growth_later import divides_by_later, report_later_base
 from checker.model import Claim, Finding, Interval
+
+LATER = "rate-on-later-level"  # the growth problem of a % computed on the later level
 
 
 def check_percent(spec, base: Claim, later: Claim, change: Claim, stated: Interval) -> Finding | None:
     """增长X% is (B − A)/A; between two rates a stated % that is really B − A is percent-for-points."""
+    if divides_by_later(base, later, change, stated):
+        # 由1.2增加到1.6，增长25% (0.4 ÷ 1.6): the known confusion of the base is rate-on-later-level's finding.
+        return report_later_base(spec, base, later, change, stated) if spec.params.problem == LATER else None
+    if spec.params.problem == LATER:
+        # Any other mismatch is change-mismatch's.
+        return None
     a, b = base.figure.interval, later.figure.interval
     down = change.relation == "change_pct_down"
     change_pct = b.change_from(a).scale(100.0)
