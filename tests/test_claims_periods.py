@@ -264,6 +264,11 @@ def test_later_items_under_a_dated_heading_keep_the_headings_time(resources):
     ("1990~2000年，某省城镇化率从20.5%增加到30.2%。\n", (1990, 1990), (2000, 2000)),
     # a time written right before the first end (由2020年的) is the first end's; the sentence's own time the second's
     ("2023年，某省人均预期寿命由2020年的78.2岁提高到79.1岁。\n", (2020, 2020), (2023, 2023)),
+    # the same with an amount (tests/corpus h16-04): the year opening the sentence dates the later end, never the
+    # base's own year
+    ("2010年，某省财政收入从2005年的420.4万元增加到2012.9万元。\n", (2005, 2005), (2010, 2010)),
+    # a base year after 比 opens no sentence's time: the later end takes none of it
+    ("比2008年，某省财政收入从2005年的420.4万元增加到2012.9万元。\n", (2005, 2005), None),
     # one period for both ends and written before neither: the later end is the state the span closes with
     ("“十四五”时期，某省高端产品占比从30%提高到70%。\n", None, (2025, 2025)),
 ])

@@ -12,6 +12,7 @@ from checker.claims.lexicon import ClaimLexicon
 from checker.model import Claim, Document, Mention, Period
 
 YEARS = re.compile(r"(?<!\d)\d{4}(?!\d)")  # a year written in digits
+FRAME_REACH = 4  # characters of a from-to frame's opening (从, 由) and particles before its base's own year
 LEVELS = ("level", "share")  # the relations whose figures can be the two ends of 从A增至B
 CHANGE_RELATIONS = {"times_by", "times_to", "times_down", "change_pct", "change_pct_down", "cagr", "points"}
 # The marker must introduce this figure: no other figure (a year may) stands between them (从A增加到B: 从 is not B's).
@@ -44,7 +45,8 @@ def group_claims(
             # with its two years (1949~1978年，比重从10.64%增加到17.92%: each end is its year) or a time is written
             # right before it (由2020年的7.2%提高到7.4%).
             ends = _written_ends(first) or (
-                (first.period, None) if _dated_at(doc, first) else (None, _last_year(second)))
+                (first.period, _opening_year(doc, first, mentions, lexicon)) if _dated_at(doc, first)
+                else (None, _last_year(second)))
             for claim, period in zip((first, second), ends, strict=True):
                 updated[position[id(claim)]] = attrs.evolve(updated[position[id(claim)]], period=period)
         for base, later, change in found:
@@ -152,6 +154,28 @@ def _dated_at(doc: Document, claim: Claim) -> bool:
     """True when the claim's time is written right before it, at most a particle between (2020年的7.2%)."""
     before = doc.reading[max(0, claim.mention.reading_start - len(claim.period_text) - 2):claim.mention.reading_start]
     return bool(claim.period_text) and claim.period_text in before
+
+
+def _opening_year(doc: Document, first: Claim, mentions: tuple[Mention, ...], lexicon: ClaimLexicon) -> Period | None:
+    """The year written earlier in the sentence than a from-to frame whose base has its own earlier year (2010年，
+    财政收入从2005年的420.4万元增加到2012.9万元: 2010), which dates the frame's later end; else None."""
+    own = first.period
+    if own is None or own.end is None:
+        # An undated base: no earlier year to tell the sentence's year from.
+        return None
+    frame_start = first.mention.reading_start - len(first.period_text) - FRAME_REACH
+    years = [m for m in mentions if m.period is not None and m.period.kind == "period" and m.period.start is not None
+             and m.period.granularity == "year" and first.sentence_start <= m.reading_start
+             and m.reading_end <= frame_start]
+    if not years:
+        return None
+    year = max(years, key=lambda m: m.reading_start)
+    before = doc.reading[max(first.sentence_start, year.reading_start - 3):year.reading_start]
+    if any(before.endswith(word) for word in lexicon.change.get("base_before", ())):
+        # 比2019年: the base of another comparison, never the time of a level.
+        return None
+    assert year.period is not None and year.period.start is not None
+    return year.period if year.period.start > own.end else None
 
 
 def _last_year(claim: Claim) -> Period | None:

@@ -24,6 +24,7 @@ WORD_KEYS = ("part_words", "whole_before", "whole_after")
 PROBLEMS = ("in-sentence", "named-whole", "unnamed-whole")
 # Magnitude words a figure is mistyped with (4.35亿元 for 4.35万亿元): each factor tried on the part.
 SLIPS = (1e4, 1e-4)
+DECIMAL_SLIPS = (0.1, 10.0)  # a decimal point moved by one digit
 
 
 @attrs.frozen
@@ -178,6 +179,9 @@ def _check_named_whole(spec, share: Claim, levels: list[Claim], article: list[Cl
     whole = wholes[0]
     finding = _check(spec, whole, part, share)
     slip = _magnitude_slip(whole, part, share)
+    if finding is not None and not slip:
+        # 财政收入20129万元 … 1852万元，占财政收入的92%: a decimal point moved by one digit in the whole or the part.
+        return _with_decimal_slip(finding, whole, part, share)
     if finding is None or not slip:
         # No magnitude word would make it fit: the finding keeps the computed share as its suggestion.
         return finding
@@ -398,6 +402,24 @@ def _magnitude_slip(whole: Claim, part: Claim, share: Claim) -> str:
             unit = part.figure.unit
             return f"{format_number(part.figure.value * factor)}{unit}"
     return ""
+
+
+def _with_decimal_slip(finding: Finding, whole: Claim, part: Claim, share: Claim) -> Finding:
+    """The finding with the figures that fit the share when the whole's or the part's decimal point moves by one
+    digit (20129万元 for 2012.9万元), the known slip a share ten times off points at; unchanged when none fits."""
+    fixes = []
+    for claim in (whole, part):
+        for factor in DECIMAL_SLIPS:
+            moved = claim.figure.interval.scale(factor)
+            ratio = (part.figure.interval.divide(moved) if claim is whole else moved.divide(whole.figure.interval))
+            if ratio.scale(100.0).intersects(share.figure.interval):
+                fixes.append(f"“{claim.mention.text}”为“{format_number(claim.figure.value * factor, 4)}"
+                             f"{claim.figure.unit}”")
+    if not fixes:
+        # Ten times off or not, no moved decimal point gives the share: the computed share stays the suggestion.
+        return finding
+    note = f"若{'或'.join(fixes)}，则占比相符（疑为小数点错位）"
+    return attrs.evolve(finding, suggestion="或".join(fixes), arithmetic=f"{finding.arithmetic}；{note}")
 
 
 def _words_before(claim: Claim) -> str:
